@@ -1,0 +1,49 @@
+//! The ordered list of stages that turns a cleaned article into an annotated one.
+
+use chronicle_core::Article;
+
+/// One step of the pipeline: reads the layers before it and adds its own.
+///
+/// Stages hold their resources (loaded once, shared by all threads) and are pure functions of
+/// those resources and the article, so that batches run in parallel.
+pub trait Stage: Send + Sync {
+    /// A short name for logs and benchmarks (`segment`, `time`).
+    fn name(&self) -> &'static str;
+
+    /// Adds this stage's layer to `article`.
+    fn annotate(&self, article: &mut Article);
+}
+
+/// The stages in the order the design fixes.
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+impl Pipeline {
+    /// Every stage that exists, with its embedded default resources.
+    pub fn standard() -> Self {
+        Pipeline {
+            stages: vec![
+                Box::new(crate::segment::Segmenter::new()),
+                Box::new(crate::time::TimeTagger::new()),
+            ],
+        }
+    }
+
+    /// A pipeline of the given stages, in the given order.
+    pub fn from_stages(stages: Vec<Box<dyn Stage>>) -> Self {
+        Pipeline { stages }
+    }
+
+    /// The names of the stages, in order.
+    pub fn stage_names(&self) -> Vec<&'static str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+
+    /// Runs every stage over `article`.
+    pub fn annotate(&self, article: &mut Article) {
+        for stage in &self.stages {
+            stage.annotate(article);
+        }
+    }
+}
