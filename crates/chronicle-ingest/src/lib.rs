@@ -1,1 +1,27 @@
+//! # chronicle-ingest
+//!
+//! Reading Chronicle's inputs and cleaning them into articles.
+//!
+//! - [`inputs`] expands the paths a user gives (files, folders walked in a stable order, `-` for
+//!   standard input) into typed inputs.
+//! - [`reader`] streams each input as [`RawDocument`]s: a `.txt` file is one document, every line
+//!   of a `.jsonl`/`.jsonl.gz` file is one; bad input becomes an [`InputError`] that names the file
+//!   and line, and the stream goes on.
+//! - [`clean`] turns a scraped page saved as plain text into title, description, sections, image
+//!   credit and a body that keeps every sentence of the story and nothing else.
+//! - [`build_article`] puts the pieces together into a [`chronicle_core::Article`].
+//!
+//! Everything streams: a 2 GB line or a gzip bomb costs a bounded amount of memory.
 
+pub mod clean;
+pub mod decode;
+pub mod document;
+pub mod error;
+pub mod inputs;
+pub mod lines;
+pub mod reader;
+
+pub use document::{build_article, BuildOptions, Content, RawDocument};
+pub use error::{InputError, Problem};
+pub use inputs::{expand_inputs, Input, InputKind};
+pub use reader::{read_input, ReadLimits};

@@ -1,0 +1,180 @@
+//! What one line of a scraped page is.
+
+use super::dateline::{DateLine, parse_date_line};
+use super::lexicon::{Furniture, FurnitureLexicon, normalise};
+
+/// The role a line plays on the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineKind {
+    /// Story text: a sentence or more.
+    Prose,
+    /// A short line that is not furniture: a headline, a subheading, a list item.
+    Short,
+    /// The title again.
+    TitleRepeat,
+    /// Navigation, prompts, share bars (see `furniture.txt`).
+    Furniture(Furniture),
+    /// "Flashpoints | Security | East Asia": the page's sections, in order.
+    Breadcrumb(Vec<String>),
+    /// "Credit: AP Photo/Vincent Yu, File".
+    Credit,
+    /// "By Jane Smith, Reuters".
+    Byline,
+    /// "Published: June 12, 2018".
+    Date(DateLine),
+}
+
+impl LineKind {
+    /// Lines that belong to a page's header, between which a lone prose line is the dek.
+    pub fn is_header_marker(&self) -> bool {
+        matches!(
+            self,
+            LineKind::TitleRepeat | LineKind::Credit | LineKind::Byline | LineKind::Date(_) | LineKind::Breadcrumb(_)
+        )
+    }
+}
+
+/// Classifies one trimmed line; `title_keys` are the normalised forms of the page title.
+pub fn classify_line(line: &str, title_keys: &[String]) -> LineKind {
+    let norm = normalise(line);
+    let words = line.split_whitespace().count();
+    if title_keys.iter().any(|k| *k == norm) {
+        return LineKind::TitleRepeat;
+    }
+    if is_credit(&norm, words) {
+        return LineKind::Credit;
+    }
+    if let Some(kind) = FurnitureLexicon::get().classify(&norm, words) {
+        return LineKind::Furniture(kind);
+    }
+    if is_counter(&norm) || is_url(line) {
+        return LineKind::Furniture(Furniture::Line);
+    }
+    if let Some(date) = parse_date_line(line) {
+        return LineKind::Date(date);
+    }
+    if is_byline(line, words) {
+        return LineKind::Byline;
+    }
+    if let Some(items) = breadcrumb(line, words) {
+        return LineKind::Breadcrumb(items);
+    }
+    if is_prose(line) {
+        LineKind::Prose
+    } else {
+        LineKind::Short
+    }
+}
+
+/// Whether a line reads as story text: a sentence with its final mark, or a long line.
+pub fn is_prose(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let end = line.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    let terminal = end.ends_with(['.', '!', '?', '…', ':']);
+    (terminal && words >= 3) || words >= 14
+}
+
+/// Image credits: labelled ("Credit:", "Photo:", "Image source,") or agency photo lines.
+fn is_credit(norm: &str, words: usize) -> bool {
+    if words > 20 {
+        return false;
+    }
+    const LABELS: [&str; 14] = [
+        "credit:", "credits:", "photo:", "photos:", "photo credit", "photograph:", "picture:", "image:",
+        "image credit", "image source,", "illustration:", "(photo", "(image", "(credit",
+    ];
+    if LABELS.iter().any(|l| norm.starts_with(l)) {
+        return true;
+    }
+    words <= 8
+        && ["ap photo", "getty images", "afp via getty", "reuters/", "/reuters", "/afp", "shutterstock", "epa-efe"]
+            .iter()
+            .any(|m| norm.contains(m))
+}
+
+/// "23 comments", "4 min read", "1.2k shares".
+fn is_counter(norm: &str) -> bool {
+    let mut parts = norm.split(' ');
+    let (Some(number), Some(rest)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let numeric = number.trim_end_matches('k').replace([',', '.'], "").parse::<u64>().is_ok();
+    let tail: Vec<&str> = std::iter::once(rest).chain(parts).collect();
+    numeric
+        && matches!(
+            tail.join(" ").as_str(),
+            "comment" | "comments" | "share" | "shares" | "min read" | "minute read" | "minutes read" | "views" | "likes" | "replies"
+        )
+}
+
+fn is_url(line: &str) -> bool {
+    !line.contains(' ') && (line.starts_with("http://") || line.starts_with("https://") || line.starts_with("www."))
+}
+
+/// "By Jane Smith", "By Jane Smith and Li Wei, Reuters", "Written by ...".
+fn is_byline(line: &str, words: usize) -> bool {
+    let lower = line.to_ascii_lowercase();
+    let rest = ["by ", "written by ", "words by ", "story by ", "reporting by ", "additional reporting by ", "editing by "]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &line[p.len()..]));
+    let Some(rest) = rest else {
+        return false;
+    };
+    if lower.starts_with("reporting by") || lower.starts_with("editing by") || lower.starts_with("additional reporting") {
+        return words <= 30;
+    }
+    let names = rest.split_whitespace().take(3);
+    words <= 12 && !line.ends_with(['.', '?', '!']) && names.clone().count() >= 1 && names.take(1).all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// The items of a breadcrumb line, without "Home".
+fn breadcrumb(line: &str, words: usize) -> Option<Vec<String>> {
+    if words > 14 {
+        return None;
+    }
+    let sep = [" | ", " > ", " › ", " » ", " / ", " · "].into_iter().find(|s| line.contains(s))?;
+    let items: Vec<&str> = line.split(sep).map(str::trim).filter(|s| !s.is_empty()).collect();
+    let looks_like_items = items.len() >= 2
+        && items.iter().all(|it| {
+            it.split_whitespace().count() <= 4
+                && it.chars().count() <= 32
+                && !it.ends_with(['.', '?', '!', ','])
+                && it.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        });
+    looks_like_items.then(|| {
+        items
+            .into_iter()
+            .filter(|it| !it.eq_ignore_ascii_case("home"))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_of_the_founding_page() {
+        let keys = vec![normalise("No Interest in Resumed Talks With the US: Senior North Korean Diplomat")];
+        let c = |l| classify_line(l, &keys);
+        assert_eq!(c("Recent Features"), LineKind::Furniture(Furniture::Line));
+        assert_eq!(
+            c("Flashpoints | Security | East Asia"),
+            LineKind::Breadcrumb(vec!["Flashpoints".into(), "Security".into(), "East Asia".into()])
+        );
+        assert_eq!(c("No Interest in Resumed Talks With the US: Senior North Korean Diplomat"), LineKind::TitleRepeat);
+        assert_eq!(c("Credit: AP Photo/Vincent Yu, File"), LineKind::Credit);
+        assert_eq!(c("A veteran North Korean diplomat ruled out the possibility of new talks."), LineKind::Prose);
+    }
+
+    #[test]
+    fn bylines_counters_and_crumbs() {
+        let c = |l| classify_line(l, &[]);
+        assert_eq!(c("By Jane Smith, Reuters"), LineKind::Byline);
+        assert_eq!(c("By the end of the day, the talks had collapsed."), LineKind::Prose);
+        assert_eq!(c("23 comments"), LineKind::Furniture(Furniture::Line));
+        assert_eq!(c("Home > World > Asia"), LineKind::Breadcrumb(vec!["World".into(), "Asia".into()]));
+        assert_eq!(c("Talks resume"), LineKind::Short);
+    }
+}

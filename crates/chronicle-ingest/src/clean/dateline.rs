@@ -1,0 +1,132 @@
+//! Publication dates in page furniture: "Published: June 12, 2018", "Updated 3:45 PM EDT, Tue
+//! March 3, 2020", "By Jane Smith | 12 June 2018", "2018-06-12".
+
+use jiff::civil::Date;
+
+/// What a date line says about the article's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateLine {
+    /// First publication ("Published", "Posted", or an unlabelled date).
+    Published(Date),
+    /// A later revision ("Updated", "Last modified").
+    Updated(Date),
+}
+
+/// Longest line that can be a date line.
+const MAX_WORDS: usize = 16;
+
+/// Reads a short furniture line that gives a date; `None` for prose or lines without a full date.
+pub fn parse_date_line(line: &str) -> Option<DateLine> {
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > MAX_WORDS {
+        return None;
+    }
+    let lower = line.to_ascii_lowercase();
+    let labelled = ["published", "posted", "updated", "modified", "date:", "first published"]
+        .iter()
+        .any(|l| lower.starts_with(l));
+    let byline = lower.starts_with("by ");
+    let date = find_date(&words)?;
+    // An unlabelled line must be mostly the date itself (and a time, a weekday, a zone).
+    if !labelled && !byline && words.len() > 8 {
+        return None;
+    }
+    if lower.starts_with("updated") || lower.starts_with("last updated") || lower.starts_with("modified") {
+        Some(DateLine::Updated(date))
+    } else {
+        Some(DateLine::Published(date))
+    }
+}
+
+/// The first full date among `words`: month-name forms or ISO.
+fn find_date(words: &[&str]) -> Option<Date> {
+    for (i, w) in words.iter().enumerate() {
+        if let Some(d) = iso_date(w) {
+            return Some(d);
+        }
+        let Some(month) = month_number(w) else {
+            continue;
+        };
+        // Month Day Year: "June 12, 2018", "Jun. 12 2018".
+        if let (Some(day), Some(year)) = (words.get(i + 1).and_then(|w| day_number(w)), words.get(i + 2).and_then(|w| year_number(w)))
+            && let Ok(d) = Date::new(year, month, day)
+        {
+            return Some(d);
+        }
+        // Day Month Year: "12 June 2018".
+        if i > 0
+            && let (Some(day), Some(year)) = (day_number(words[i - 1]), words.get(i + 1).and_then(|w| year_number(w)))
+            && let Ok(d) = Date::new(year, month, day)
+        {
+            return Some(d);
+        }
+    }
+    None
+}
+
+fn iso_date(word: &str) -> Option<Date> {
+    let head = word.get(..10)?;
+    let b = head.as_bytes();
+    (b[4] == b'-' && b[7] == b'-').then(|| head.parse().ok()).flatten()
+}
+
+/// January = 1 ... from full names and news abbreviations, with or without a full stop.
+pub fn month_number(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let n = match w.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+fn day_number(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    let n: i8 = w.parse().ok()?;
+    (1..=31).contains(&n).then_some(n)
+}
+
+fn year_number(word: &str) -> Option<i16> {
+    let n: i16 = word.trim_end_matches('.').parse().ok()?;
+    (1900..=2100).contains(&n).then_some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn date_lines_in_their_news_forms() {
+        let p = |s| parse_date_line(s);
+        assert_eq!(p("Published: June 12, 2018"), Some(DateLine::Published(date(2018, 6, 12))));
+        assert_eq!(p("Updated 3:45 PM EDT, Tue March 3, 2020"), Some(DateLine::Updated(date(2020, 3, 3))));
+        assert_eq!(p("By Jane Smith | 12 June 2018"), Some(DateLine::Published(date(2018, 6, 12))));
+        assert_eq!(p("2018-06-12T09:00:00Z"), Some(DateLine::Published(date(2018, 6, 12))));
+        assert_eq!(p("Sept. 11, 2001"), Some(DateLine::Published(date(2001, 9, 11))));
+    }
+
+    #[test]
+    fn prose_with_a_date_is_not_a_date_line() {
+        assert_eq!(p_none("The summit on June 12, 2018 in Singapore ended with a joint statement signed by both leaders."), None);
+        assert_eq!(p_none("June 31, 2018"), None);
+    }
+
+    fn p_none(s: &str) -> Option<DateLine> {
+        parse_date_line(s)
+    }
+}

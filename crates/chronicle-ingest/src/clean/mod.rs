@@ -1,0 +1,232 @@
+//! Cleaning a scraped page saved as plain text.
+//!
+//! A scrape keeps the page's furniture: the headline at the top and again above the story,
+//! navigation ("Recent Features"), a breadcrumb ("Flashpoints | Security | East Asia"), the dek,
+//! an image credit, bylines and date lines, share and subscribe prompts, and a tail of related
+//! stories, comments and footer. The cleaner classifies every line ([`classify`]), finds where
+//! the story starts (the first run of prose after the header's markers) and where it ends (the
+//! tail), lifts title, description, sections, image credit and date into metadata, and keeps every
+//! other line of the story, subheadings included.
+
+mod classify;
+mod dateline;
+mod lexicon;
+
+use classify::{LineKind, classify_line, is_prose};
+use dateline::DateLine;
+pub use lexicon::normalise;
+
+/// A cleaned page: metadata lifted out of the furniture, and the story's body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub sections: Vec<String>,
+    pub image_credit: Option<String>,
+    pub published: Option<jiff::civil::Date>,
+    /// Paragraphs separated by a blank line; lines of one paragraph by a single newline.
+    pub body: String,
+}
+
+/// One non-empty line of the page.
+#[derive(Debug)]
+struct PageLine<'a> {
+    text: &'a str,
+    /// Whether a blank line (a paragraph break) comes before it.
+    new_paragraph: bool,
+    kind: LineKind,
+}
+
+/// How many lines from the top the header (title, nav, breadcrumb, dek, credit) may run.
+const HEADER_LINES: usize = 16;
+
+/// Cleans `text`; `title_hint` is the title the input gave, if any (a JSON line's `title`).
+pub fn clean_text(text: &str, title_hint: Option<&str>) -> Cleaned {
+    let mut lines = split_lines(text);
+    let title_idx = match title_hint {
+        Some(_) => None,
+        None => find_title(&lines),
+    };
+    let title = title_hint
+        .map(|t| t.trim().to_string())
+        .or_else(|| title_idx.map(|i| lines[i].text.to_string()));
+    let title_keys = title.as_deref().map(title_keys).unwrap_or_default();
+    for line in &mut lines {
+        line.kind = classify_line(line.text, &title_keys);
+    }
+    let body_start = find_body_start(&lines, title_idx.map_or(0, |i| i + 1));
+    let mut cleaned = Cleaned {
+        title: title.map(|t| strip_site_suffix(&t).to_string()),
+        ..Cleaned::default()
+    };
+    lift_header(&lines[..body_start], title_idx, &mut cleaned);
+    cleaned.body = assemble_body(&lines[body_start..], &mut cleaned);
+    cleaned
+}
+
+fn split_lines(text: &str) -> Vec<PageLine<'_>> {
+    let mut out = Vec::new();
+    let mut blank = true;
+    for raw in text.lines() {
+        let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}');
+        if t.is_empty() {
+            blank = true;
+            continue;
+        }
+        out.push(PageLine {
+            text: t,
+            new_paragraph: blank || out.is_empty(),
+            kind: LineKind::Short,
+        });
+        blank = false;
+    }
+    out
+}
+
+/// The headline: the first line that is not navigation, when it reads like a headline.
+fn find_title(lines: &[PageLine<'_>]) -> Option<usize> {
+    let no_title = Vec::new();
+    for (i, line) in lines.iter().enumerate().take(HEADER_LINES) {
+        match classify_line(line.text, &no_title) {
+            LineKind::Furniture(_) | LineKind::Breadcrumb(_) | LineKind::Date(_) | LineKind::Byline => continue,
+            _ => {}
+        }
+        let words = line.text.split_whitespace().count();
+        let ends_sentence = line.text.ends_with(['.', '!']) && words > 12;
+        return (words <= 30 && !ends_sentence).then_some(i);
+    }
+    None
+}
+
+/// The forms of a title that count as a repeat of it: as given, and without a site suffix.
+fn title_keys(title: &str) -> Vec<String> {
+    let mut keys = vec![normalise(title)];
+    let stripped = normalise(strip_site_suffix(title));
+    if stripped != keys[0] {
+        keys.push(stripped);
+    }
+    keys
+}
+
+/// "Talks collapse | The Example Times" → "Talks collapse".
+fn strip_site_suffix(title: &str) -> &str {
+    for sep in [" | ", " – ", " — ", " - "] {
+        if let Some((head, site)) = title.rsplit_once(sep)
+            && site.split_whitespace().count() <= 4
+            && head.split_whitespace().count() >= 3
+        {
+            return head.trim();
+        }
+    }
+    title
+}
+
+/// Where the story starts: the first prose line after `from` that is followed by more story,
+/// not by another header marker (a prose line between two markers is the dek).
+fn find_body_start(lines: &[PageLine<'_>], from: usize) -> usize {
+    let header_end = (from + HEADER_LINES).min(lines.len());
+    let mut i = from;
+    while i < header_end {
+        if lines[i].kind == LineKind::Prose {
+            let next = lines[i + 1..]
+                .iter()
+                .find(|l| !matches!(l.kind, LineKind::Furniture(lexicon::Furniture::Line)));
+            match next.map(|l| &l.kind) {
+                Some(k) if k.is_header_marker() => {}
+                _ => return i,
+            }
+        }
+        i += 1;
+    }
+    // No header structure: the story starts with its first prose line, or right after the title.
+    lines[from..]
+        .iter()
+        .position(|l| l.kind == LineKind::Prose)
+        .map_or(from, |p| from + p)
+        .min(if header_end == lines.len() { from } else { usize::MAX })
+        .max(from)
+}
+
+/// Takes description, sections, credit and date from the header lines.
+fn lift_header(header: &[PageLine<'_>], title_idx: Option<usize>, cleaned: &mut Cleaned) {
+    let mut updated = None;
+    for (i, line) in header.iter().enumerate() {
+        if Some(i) == title_idx {
+            continue;
+        }
+        match &line.kind {
+            LineKind::Prose if cleaned.description.is_none() => {
+                cleaned.description = Some(line.text.to_string());
+            }
+            LineKind::Breadcrumb(items) if cleaned.sections.is_empty() => cleaned.sections = items.clone(),
+            LineKind::Credit if cleaned.image_credit.is_none() => {
+                cleaned.image_credit = Some(line.text.to_string());
+            }
+            LineKind::Date(DateLine::Published(d)) if cleaned.published.is_none() => cleaned.published = Some(*d),
+            LineKind::Date(DateLine::Updated(d)) => updated = updated.or(Some(*d)),
+            _ => {}
+        }
+    }
+    cleaned.published = cleaned.published.or(updated);
+}
+
+/// Keeps the story's lines, drops furniture and the tail, and lifts a credit found in the body.
+fn assemble_body(lines: &[PageLine<'_>], cleaned: &mut Cleaned) -> String {
+    let tail = lines
+        .iter()
+        .enumerate()
+        .position(|(i, l)| matches!(l.kind, LineKind::Furniture(lexicon::Furniture::Tail)) && lines[..i].iter().any(|p| p.kind == LineKind::Prose))
+        .unwrap_or(lines.len());
+    let story = &lines[..tail];
+    let last_prose = story.iter().rposition(|l| is_prose(l.text)).map_or(0, |p| p + 1);
+    let mut body = String::new();
+    let mut paragraph_open = false;
+    for line in &story[..last_prose] {
+        match &line.kind {
+            LineKind::Prose | LineKind::Short => {}
+            LineKind::Credit => {
+                cleaned.image_credit.get_or_insert_with(|| line.text.to_string());
+                continue;
+            }
+            LineKind::Date(DateLine::Published(d)) => {
+                cleaned.published.get_or_insert(*d);
+                continue;
+            }
+            _ => continue,
+        }
+        if !body.is_empty() {
+            body.push_str(if line.new_paragraph || !paragraph_open { "\n\n" } else { "\n" });
+        }
+        body.push_str(line.text);
+        paragraph_open = true;
+    }
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_story_loses_nothing() {
+        let text = "Talks resume in Geneva\n\nDiplomats met on Monday. They agreed to meet again.\n\nA second round is planned.";
+        let c = clean_text(text, None);
+        assert_eq!(c.title.as_deref(), Some("Talks resume in Geneva"));
+        assert_eq!(c.body, "Diplomats met on Monday. They agreed to meet again.\n\nA second round is planned.");
+        assert_eq!(c.description, None);
+    }
+
+    #[test]
+    fn a_given_title_leaves_the_first_paragraph_alone() {
+        let text = "Quarterly profits at the firm jumped 76% to $1.13bn.\n\nThe firm said sales rose.";
+        let c = clean_text(text, Some("Profits jump"));
+        assert_eq!(c.title.as_deref(), Some("Profits jump"));
+        assert_eq!(c.body, text);
+    }
+
+    #[test]
+    fn site_suffix_is_stripped_from_the_title() {
+        assert_eq!(strip_site_suffix("Talks collapse in Hanoi | The Daily Example"), "Talks collapse in Hanoi");
+        assert_eq!(strip_site_suffix("Hanoi - Day 2"), "Hanoi - Day 2");
+    }
+}

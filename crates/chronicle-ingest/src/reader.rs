@@ -1,0 +1,277 @@
+//! Streams of documents from inputs, with every problem reported and the stream going on.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use flate2::read::MultiGzDecoder;
+use serde::Deserialize;
+
+use crate::decode::{binary_reason, decode_utf8};
+use crate::document::{Content, RawDocument};
+use crate::error::{InputError, Location, Problem};
+use crate::inputs::{Input, InputKind};
+use crate::lines::{BoundedLines, Line};
+
+/// Caps that keep memory bounded whatever the input.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadLimits {
+    /// The longest JSON line read; longer ones are skipped with an error.
+    pub max_line: usize,
+    /// The largest plain-text article read; larger ones are skipped with an error.
+    pub max_article: usize,
+}
+
+impl Default for ReadLimits {
+    fn default() -> Self {
+        ReadLimits {
+            max_line: 64 << 20,
+            max_article: 64 << 20,
+        }
+    }
+}
+
+/// One result of reading: a document, or a problem with one input or record.
+pub type ReadResult = Result<RawDocument, InputError>;
+
+/// Reads `input` as a stream of documents. Standard input is sniffed: JSON lines when its first
+/// non-blank byte is `{`, else one plain-text article.
+pub fn read_input(input: &Input, limits: ReadLimits) -> Box<dyn Iterator<Item = ReadResult> + Send> {
+    let path = input.path.clone();
+    match input.kind {
+        InputKind::Stdin => {
+            let mut reader = BufReader::with_capacity(1 << 16, io::stdin());
+            match sniff_json(&mut reader) {
+                Ok(true) => Box::new(JsonLines::new(path, Box::new(reader), limits)),
+                Ok(false) => Box::new(std::iter::once(read_text(&path, reader, limits))),
+                Err(e) => Box::new(std::iter::once(Err(InputError::new(path, None, Problem::Io(e.to_string()))))),
+            }
+        }
+        InputKind::Text { gzip } => {
+            let result = open(&path, gzip).and_then(|r| read_text(&path, r, limits));
+            Box::new(std::iter::once(result))
+        }
+        InputKind::JsonLines { gzip } => match open(&path, gzip) {
+            Ok(reader) => Box::new(JsonLines::new(path, reader, limits)),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        },
+    }
+}
+
+fn open(path: &Path, gzip: bool) -> Result<Box<dyn BufRead + Send>, InputError> {
+    let file = File::open(path).map_err(|e| {
+        let problem = match e.kind() {
+            io::ErrorKind::NotFound => Problem::NotFound,
+            _ => Problem::Io(e.to_string()),
+        };
+        InputError::new(path, None, problem)
+    })?;
+    Ok(if gzip {
+        Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(BufReader::new(file))))
+    } else {
+        Box::new(BufReader::with_capacity(1 << 16, file))
+    })
+}
+
+fn sniff_json(reader: &mut impl BufRead) -> io::Result<bool> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(false);
+        }
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(pos) => return Ok(buf[pos] == b'{'),
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
+    }
+}
+
+/// Reads one plain-text article from `reader`.
+pub fn read_text(path: &Path, reader: impl Read, limits: ReadLimits) -> ReadResult {
+    let err = |problem| InputError::new(path, None, problem);
+    let mut bytes = Vec::new();
+    reader
+        .take(limits.max_article as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| err(io_problem(e)))?;
+    if bytes.len() > limits.max_article {
+        return Err(err(Problem::TooLarge {
+            limit: limits.max_article,
+        }));
+    }
+    if let Some(reason) = binary_reason(&bytes) {
+        return Err(err(Problem::Binary(reason)));
+    }
+    let decoded = decode_utf8(bytes);
+    if decoded.text.trim().is_empty() {
+        return Err(err(Problem::Empty));
+    }
+    let origin = Location {
+        path: path.to_path_buf(),
+        line: None,
+    };
+    let warnings = decoded
+        .invalid
+        .map(|(offset, n)| invalid_utf8_warning(&origin, offset, n))
+        .into_iter()
+        .collect();
+    Ok(RawDocument {
+        origin,
+        id: None,
+        url: None,
+        source: None,
+        title: None,
+        published: None,
+        content: Content::Text(decoded.text),
+        warnings,
+    })
+}
+
+fn invalid_utf8_warning(origin: &Location, offset: usize, count: usize) -> String {
+    format!("{origin}: invalid UTF-8 at byte {offset} ({count} sequence(s) replaced with U+FFFD)")
+}
+
+/// A gzip stream that ends early or is corrupt shows as an I/O error from the decoder.
+fn io_problem(e: io::Error) -> Problem {
+    match e.kind() {
+        io::ErrorKind::UnexpectedEof | io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData => {
+            Problem::Gzip(e.to_string())
+        }
+        _ => Problem::Io(e.to_string()),
+    }
+}
+
+/// The fields Chronicle reads from a JSON line; others are ignored.
+#[derive(Deserialize)]
+struct JsonRecord {
+    id: Option<serde_json::Value>,
+    url: Option<String>,
+    source: Option<String>,
+    title: Option<String>,
+    #[serde(alias = "date", alias = "publication_date", alias = "dct")]
+    published: Option<String>,
+    text: Option<String>,
+    html: Option<String>,
+}
+
+/// The documents of a JSON lines stream, one per line; blank lines are skipped.
+struct JsonLines {
+    path: PathBuf,
+    lines: BoundedLines<Box<dyn BufRead + Send>>,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl JsonLines {
+    fn new(path: PathBuf, reader: Box<dyn BufRead + Send>, limits: ReadLimits) -> Self {
+        JsonLines {
+            path,
+            lines: BoundedLines::new(reader, limits.max_line),
+            buf: Vec::new(),
+            done: false,
+        }
+    }
+
+    fn record(&self, line: u64) -> ReadResult {
+        let origin = Location {
+            path: self.path.clone(),
+            line: Some(line),
+        };
+        let err = |problem| InputError::new(&self.path, Some(line), problem);
+        let decoded;
+        let text: &str = match std::str::from_utf8(&self.buf) {
+            Ok(s) => s,
+            Err(_) => {
+                decoded = String::from_utf8_lossy(&self.buf).into_owned();
+                &decoded
+            }
+        };
+        let record: JsonRecord = serde_json::from_str(text).map_err(|e| err(Problem::Json(e.to_string())))?;
+        let mut warnings = Vec::new();
+        if text.contains('\u{FFFD}') && std::str::from_utf8(&self.buf).is_err() {
+            let offset = std::str::from_utf8(&self.buf).err().map_or(0, |e| e.valid_up_to());
+            warnings.push(invalid_utf8_warning(&origin, offset, 1));
+        }
+        let content = match (record.text, record.html) {
+            (Some(text), _) if !text.trim().is_empty() => Content::Text(text),
+            (_, Some(html)) if !html.trim().is_empty() => Content::Html(html),
+            (None, None) => return Err(err(Problem::Record("no `text` or `html` field".into()))),
+            _ => return Err(err(Problem::Empty)),
+        };
+        let published = record.published.as_deref().and_then(|s| {
+            let date = parse_date(s);
+            if date.is_none() && !s.trim().is_empty() {
+                warnings.push(format!("{origin}: unreadable publication date {s:?}; ignored"));
+            }
+            date
+        });
+        let id = record.id.and_then(|v| match v {
+            serde_json::Value::String(s) => Some(s),
+            serde_json::Value::Null => None,
+            other => Some(other.to_string()),
+        });
+        Ok(RawDocument {
+            origin,
+            id,
+            url: record.url,
+            source: record.source,
+            title: record.title,
+            published,
+            content,
+            warnings,
+        })
+    }
+}
+
+impl Iterator for JsonLines {
+    type Item = ReadResult;
+
+    fn next(&mut self) -> Option<ReadResult> {
+        while !self.done {
+            match self.lines.next_line(&mut self.buf) {
+                Ok(None) => self.done = true,
+                Ok(Some(Line::TooLong)) => {
+                    return Some(Err(InputError::new(
+                        &self.path,
+                        Some(self.lines.line_no()),
+                        Problem::LineTooLong {
+                            limit: self.lines.limit(),
+                        },
+                    )));
+                }
+                Ok(Some(Line::Complete)) => {
+                    if self.buf.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    return Some(self.record(self.lines.line_no()));
+                }
+                Err(e) => {
+                    self.done = true;
+                    let line = self.lines.line_no() + 1;
+                    return Some(Err(InputError::new(&self.path, Some(line), io_problem(e))));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Reads a publication date: `YYYY-MM-DD`, with or without a time after it, or `YYYYMMDD`.
+pub fn parse_date(s: &str) -> Option<jiff::civil::Date> {
+    let s = s.trim();
+    if let Some(head) = s.get(..10)
+        && let Ok(d) = head.parse::<jiff::civil::Date>()
+    {
+        return Some(d);
+    }
+    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let y = s[..4].parse().ok()?;
+        let m = s[4..6].parse().ok()?;
+        let d = s[6..].parse().ok()?;
+        return jiff::civil::Date::new(y, m, d).ok();
+    }
+    None
+}

@@ -1,0 +1,462 @@
+//! Calendar expressions: dates in their news forms, years, decades, quarters, halves, seasons,
+//! weekdays and holidays.
+
+use super::{found, Cx, Expr, Found, YearPart, YearSpec};
+use crate::time::lexicon::{Holiday, Lex, Season};
+use crate::time::scan::Kind;
+use crate::time::value::{ymd, Cal, Value};
+
+/// A month name or abbreviation at `i`: the month and the index after it (and its full stop).
+pub fn month(cx: Cx<'_, '_>, i: usize) -> Option<(u8, usize)> {
+    let t = cx.tok(i)?;
+    if !t.upper {
+        return None;
+    }
+    if let Some(m) = t.find(|l| match l {
+        Lex::Month(m) => Some(m),
+        _ => None,
+    }) {
+        // "May" the modal opens questions and wishes; after a sentence start it must be followed by
+        // a day or a year to count.
+        if m == 5 && !cx.num(i + 1).is_some_and(|(n, _)| n <= 31 || n >= 1000) {
+            let prev = i.checked_sub(1).map_or("", |p| cx.text_of(p));
+            let opener = ["in", "of", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "-"];
+            if !opener.iter().any(|o| prev.eq_ignore_ascii_case(o)) {
+                return None;
+            }
+        }
+        return Some((m, cx.skip_dot(i + 1)));
+    }
+    let m = t.find(|l| match l {
+        Lex::MonthAbbr(m) => Some(m),
+        _ => None,
+    })?;
+    let dotted = cx.is_punct(i + 1, '.') && cx.glued(i + 1);
+    let next = cx.skip_dot(i + 1);
+    (dotted || cx.num(next).is_some_and(|(n, d)| d <= 2 && n <= 31)).then_some((m, next))
+}
+
+/// A day of the month at `i` (`4`, `4th`, `fourth`, `twenty-first`) and the index after it.
+pub fn day_number(cx: Cx<'_, '_>, i: usize) -> Option<(u8, usize)> {
+    if let Some((n, digits)) = cx.num(i) {
+        if digits > 2 || !(1..=31).contains(&n) {
+            return None;
+        }
+        // A clock time or a score, not a day: 2:30, 3-1.
+        if (cx.is_punct(i + 1, ':') || cx.is_punct(i + 1, '/')) && cx.glued(i + 1) {
+            return None;
+        }
+        let mut j = i + 1;
+        if cx.glued(j) && ["st", "nd", "rd", "th"].iter().any(|s| cx.is_word(j, s)) {
+            j += 1;
+        }
+        return Some((n as u8, j));
+    }
+    ordinal_word(cx, i).filter(|&(n, _)| (1..=31).contains(&n))
+}
+
+/// An ordinal in words, `third` or `twenty-first`, and the index after it.
+pub fn ordinal_word(cx: Cx<'_, '_>, i: usize) -> Option<(u8, usize)> {
+    let ord = |k: usize| {
+        cx.lex(k, |l| match l {
+            Lex::Ordinal(n) => Some(n),
+            _ => None,
+        })
+    };
+    if let Some(n) = ord(i) {
+        return Some((n, i + 1));
+    }
+    let tens = cx.lex(i, |l| match l {
+        Lex::Number(n @ (20 | 30)) => Some(n as u8),
+        _ => None,
+    })?;
+    let k = if cx.hyphen(i + 1) { i + 2 } else { i + 1 };
+    let unit = ord(k).filter(|&n| n < 10)?;
+    Some((tens + unit, k + 1))
+}
+
+/// A year at `i`: four digits, or a spoken year (`nineteen ninety-six`, `two thousand`).
+pub fn year_number(cx: Cx<'_, '_>, i: usize) -> Option<(i32, usize)> {
+    if let Some((n, 4)) = cx.num(i) {
+        if cx.glued(i + 1) && (cx.is_punct(i + 1, ':') || cx.is_punct(i + 1, ',')) {
+            return None;
+        }
+        return (1000..=2999).contains(&n).then_some((n as i32, i + 1));
+    }
+    spoken_year(cx, i)
+}
+
+fn number_word(cx: Cx<'_, '_>, i: usize) -> Option<u32> {
+    cx.lex(i, |l| match l {
+        Lex::Number(n) => Some(n),
+        _ => None,
+    })
+}
+
+/// `nineteen ninety-six`, `nineteen eighty`, `two thousand`, `two thousand and one`.
+fn spoken_year(cx: Cx<'_, '_>, i: usize) -> Option<(i32, usize)> {
+    let head = number_word(cx, i)?;
+    if head == 2 && cx.is_word(i + 1, "thousand") {
+        let mut j = i + 2;
+        let and = cx.is_word(j, "and");
+        let k = if and { j + 1 } else { j };
+        if let Some(n) = number_word(cx, k).filter(|&n| n < 20) {
+            j = k + 1;
+            return Some((2000 + n as i32, j));
+        }
+        return Some((2000, j));
+    }
+    if !(11..=20).contains(&head) {
+        return None;
+    }
+    let tens = number_word(cx, i + 1).filter(|&n| (20..=90).contains(&n) && n % 10 == 0)?;
+    let mut end = i + 2;
+    let mut year = head * 100 + tens;
+    if cx.hyphen(end) {
+        if let Some(u) = number_word(cx, end + 1).filter(|&n| (1..=9).contains(&n)) {
+            year += u;
+            end += 2;
+        }
+    }
+    Some((year as i32, end))
+}
+
+/// `2020-07-04`, `07/04/2020`, `7/4/20`.
+pub fn numeric_date(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let (a, da) = cx.num(i)?;
+    let sep = cx.tok(i + 1).filter(|t| t.glued)?.ch;
+    if !matches!(sep, '-' | '/' | '.') {
+        return None;
+    }
+    let (b, db) = cx.num(i + 2).filter(|_| cx.glued(i + 2))?;
+    if !(cx.is_punct(i + 3, sep) && cx.glued(i + 3) && cx.glued(i + 4)) {
+        return None;
+    }
+    let (c, dc) = cx.num(i + 4)?;
+    if cx.glued(i + 5) && cx.tok(i + 5).is_some_and(|t| t.kind == Kind::Num || t.ch == sep) {
+        return None;
+    }
+    let (y, m, d) = match (da, db, dc) {
+        (4, 1..=2, 1..=2) => (a as i32, b, c),
+        (1..=2, 1..=2, 4) if sep != '-' => (c as i32, a, b),
+        (1..=2, 1..=2, 2) if sep == '/' => (1900 + c as i32 + if c < 50 { 100 } else { 0 }, a, b),
+        _ => return None,
+    };
+    let date = ymd(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)?;
+    found(i, i + 5, Expr::Fixed(Value::Cal(Cal::Day(date))))
+}
+
+/// `July 4`, `July 4, 2020`, `Jan. 5`, `February 2019`, `March`, `Friday, Oct. 23`.
+pub fn month_date(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let mut start = i;
+    let mut j = i;
+    if let Some((_, k)) = weekday_word(cx, i) {
+        j = if cx.is_punct(k, ',') { k + 1 } else { k };
+        month(cx, j)?;
+    }
+    let (m, k) = month(cx, j)?;
+    if j == i {
+        start = i;
+    }
+    let (day, mut end) = match day_number(cx, k) {
+        Some((d, e)) => (Some(d), e),
+        None => (None, k),
+    };
+    let comma = usize::from(cx.is_punct(end, ','));
+    let of = usize::from(day.is_none() && cx.is_word(end, "of"));
+    let mut year = YearSpec::Open;
+    if let Some((y, e)) = year_number(cx, end + comma + of) {
+        year = YearSpec::Explicit(y);
+        end = e;
+    } else if let Some((shift, e)) = this_or_last_year(cx, end) {
+        year = YearSpec::Rel(shift);
+        end = e;
+    } else if day.is_none() && cx.is_punct(end, '\'') && cx.num(end + 1).is_some_and(|(_, d)| d == 2) {
+        let (yy, _) = cx.num(end + 1)?;
+        year = YearSpec::Explicit(1900 + yy as i32 + if yy < 50 { 100 } else { 0 });
+        end += 2;
+    }
+    found(start, end, Expr::MonthDay { year, month: m, day })
+}
+
+/// `this year`, `last year`, `next year` after a month: `January this year`.
+fn this_or_last_year(cx: Cx<'_, '_>, i: usize) -> Option<(i8, usize)> {
+    let shift = cx.lex(i, |l| match l {
+        Lex::Shift(s) => Some(s),
+        _ => None,
+    })?;
+    cx.is_word(i + 1, "year").then_some((shift, i + 2))
+}
+
+/// `4 July 2020`, `the 4th of July`.
+pub fn day_month(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let the = usize::from(cx.is_word(i, "the"));
+    let (d, k) = day_number(cx, i + the)?;
+    if the == 1 && cx.num(i + 1).is_some() && !cx.is_word(k, "of") {
+        return None;
+    }
+    let k = if cx.is_word(k, "of") { k + 1 } else { k };
+    let (m, mut end) = month(cx, k)?;
+    let mut year = YearSpec::Open;
+    let comma = usize::from(cx.is_punct(end, ','));
+    if let Some((y, e)) = year_number(cx, end + comma) {
+        year = YearSpec::Explicit(y);
+        end = e;
+    }
+    found(i, end, Expr::MonthDay { year, month: m, day: Some(d) })
+}
+
+/// A weekday name (or its abbreviation with a full stop) and the index after it.
+pub fn weekday_word(cx: Cx<'_, '_>, i: usize) -> Option<(u8, usize)> {
+    let t = cx.tok(i)?;
+    if !t.upper {
+        return None;
+    }
+    if let Some(d) = t.find(|l| match l {
+        Lex::Weekday(d) => Some(d),
+        _ => None,
+    }) {
+        return Some((d, i + 1));
+    }
+    let d = t.find(|l| match l {
+        Lex::WeekdayAbbr(d) => Some(d),
+        _ => None,
+    })?;
+    (cx.is_punct(i + 1, '.') && cx.glued(i + 1)).then_some((d, i + 2))
+}
+
+/// `Friday`, `Friday morning`, `Fridays`, `Tuesday nights`.
+pub fn weekday(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    if let Some(d) = cx.lex(i, |l| match l {
+        Lex::Weekdays(d) => Some(d),
+        _ => None,
+    }) {
+        if let Some((part, e)) = day_part(cx, i + 1) {
+            return found(i, e, Expr::Fixed(Value::SetWeekdayPart(d, part)));
+        }
+        return found(i, i + 1, Expr::Fixed(Value::Set(Box::new(Value::NoWeek(d)))));
+    }
+    let (d, end) = weekday_word(cx, i)?;
+    let day = Expr::Weekday { day: d, shift: 0 };
+    if let Some((part, e)) = day_part(cx, end) {
+        if cx.text_of(end + 1 - 1).ends_with(['s', 'S']) && part != crate::time::lexicon::DayPart::Night {
+            return found(i, e, Expr::Fixed(Value::SetWeekdayPart(d, part)));
+        }
+        return found(i, e, Expr::DayPart { part, day: Some(Box::new(day)) });
+    }
+    found(i, end, day)
+}
+
+/// A part of the day word at `i`.
+pub fn day_part(cx: Cx<'_, '_>, i: usize) -> Option<(crate::time::lexicon::DayPart, usize)> {
+    let part = cx.lex(i, |l| match l {
+        Lex::DayPart(p) => Some(p),
+        _ => None,
+    })?;
+    Some((part, i + 1))
+}
+
+/// A year standing alone: `1998`, `fiscal 1989`, `FY2020`, `the year 2000`.
+pub fn year(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let mut j = i;
+    let fiscal = cx.is_word(i, "fiscal") || cx.is_word(i, "fy");
+    if fiscal {
+        j += 1;
+        if cx.is_word(j, "year") {
+            j += 1;
+        }
+    } else if cx.is_word(i, "the") && cx.is_word(i + 1, "year") {
+        j += 2;
+    }
+    let (y, end) = year_number(cx, j)?;
+    if j == i && !plausible_year(cx, i, y) {
+        return None;
+    }
+    let year = YearSpec::Explicit(y);
+    found(i, end, Expr::Year { year, part: YearPart::Whole })
+}
+
+/// Whether the number at `i` reads as a year rather than a count or an amount.
+fn plausible_year(cx: Cx<'_, '_>, i: usize, y: i32) -> bool {
+    let Some(t) = cx.tok(i) else { return false };
+    if t.kind != Kind::Num {
+        // A spoken year needs a calendar word nearby to be told from a count.
+        return i.checked_sub(1).is_some_and(|p| cx.is_word(p, "in") || cx.is_word(p, "since"));
+    }
+    let prev = i.checked_sub(1);
+    if prev.is_some_and(|p| {
+        cx.tok(p)
+            .is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, '$' | '#' | '£' | '€' | '.'))
+            || cx.is_word(p, "no")
+    }) {
+        return false;
+    }
+    if cx.glued(i + 1) && cx.tok(i + 1).is_some_and(|t| matches!(t.ch, '%' | '.')) {
+        return cx.is_punct(i + 1, '.') && cx.num(i + 2).is_none();
+    }
+    (1900..=2099).contains(&y)
+        || prev.is_some_and(|p| {
+            ["in", "since", "of", "from", "until", "by", "year", "circa"].iter().any(|w| cx.is_word(p, w))
+        })
+}
+
+/// `the 1990s`, `1990s`, `'80s`, `the nineties`, `the 20th century`.
+pub fn decade(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let the = usize::from(cx.is_word(i, "the"));
+    let j = i + the;
+    if let Some(d) = cx.lex(j, |l| match l {
+        Lex::DecadeWord(d) => Some(d),
+        _ => None,
+    }) {
+        return (the == 1).then(|| Found {
+            first: i,
+            last: j + 1,
+            expr: Expr::Fixed(Value::Cal(Cal::Decade(190 + i32::from(d)))),
+        });
+    }
+    let apostrophe = cx.is_punct(j, '\'') || cx.is_punct(j, '’');
+    let k = j + usize::from(apostrophe);
+    let (n, digits) = cx.num(k)?;
+    let s = cx.glued(k + 1) && cx.is_word(k + 1, "s");
+    if s && n % 10 == 0 {
+        let decade = match digits {
+            4 => n as i32 / 10,
+            2 => 190 + n as i32 / 10,
+            _ => return None,
+        };
+        return found(i, k + 2, Expr::Fixed(Value::Cal(Cal::Decade(decade))));
+    }
+    // The 20th century: ordinal digits with a suffix, then "century".
+    let suffixed = cx.glued(k + 1) && ["st", "nd", "rd", "th"].iter().any(|w| cx.is_word(k + 1, w));
+    if suffixed && digits <= 2 && cx.is_word(k + 2, "century") {
+        return found(i, k + 3, Expr::Fixed(Value::Cal(Cal::Century(n as i32 - 1))));
+    }
+    None
+}
+
+/// Quarters, halves and seasons: `the third quarter of 1990`, `Q3 2020`, `third-quarter`, `the
+/// second half of 2019`, `this summer`, `the winter of 1994`.
+pub fn year_part(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let the = usize::from(cx.is_word(i, "the"));
+    let mut j = i + the;
+    let mut year = YearSpec::Open;
+    // A year or a relative year in front: the 1988 third quarter, this year's third quarter.
+    if let Some((y, k)) = year_number(cx, j).filter(|_| cx.num(j).is_some()) {
+        year = YearSpec::Explicit(y);
+        j = k;
+    } else if let Some((shift, k)) = this_or_last_year(cx, j) {
+        if (cx.is_punct(k, '\'') || cx.is_punct(k, '’')) && cx.is_word(k + 1, "s") {
+            year = YearSpec::Rel(shift);
+            j = k + 2;
+        }
+    }
+    if cx.is_word(j, "fiscal") {
+        j += 1 + usize::from(cx.hyphen(j + 1));
+    }
+    let (part, k) = quarter_or_half(cx, j).or_else(|| season(cx, j, the == 1 || j > i))?;
+    let mut end = k;
+    if year == YearSpec::Open {
+        if let Some((y, e)) = trailing_year(cx, end) {
+            year = YearSpec::Explicit(y);
+            end = e;
+        } else if let YearPart::Season(_) = part {
+            // "summer" alone is too often a noun phrase head to count without a determiner.
+            if the == 0 && !cx.tok(j).is_some_and(|t| t.upper) {
+                return None;
+            }
+        }
+    }
+    found(i, end, Expr::Year { year, part })
+}
+
+/// A year after a part: `of 1990`, `1990`, `of that year`.
+fn trailing_year(cx: Cx<'_, '_>, i: usize) -> Option<(i32, usize)> {
+    let j = i + usize::from(cx.is_word(i, "of") || cx.is_punct(i, ','));
+    year_number(cx, j)
+}
+
+/// `third quarter`, `third-quarter`, `Q3`, `first half`, `H2`.
+fn quarter_or_half(cx: Cx<'_, '_>, i: usize) -> Option<(YearPart, usize)> {
+    if (cx.is_word(i, "q") || cx.is_word(i, "h")) && cx.glued(i + 1) {
+        let (n, digits) = cx.num(i + 1)?;
+        let half = cx.is_word(i, "h");
+        return match (half, n, digits) {
+            (false, 1..=4, 1) => Some((YearPart::Quarter(n as u8), i + 2)),
+            (true, 1..=2, 1) => Some((YearPart::Half(n as u8), i + 2)),
+            _ => None,
+        };
+    }
+    let (n, k) = ordinal(cx, i)?;
+    let k = if cx.hyphen(k) { k + 1 } else { k };
+    if cx.is_word(k, "quarter") && (1..=4).contains(&n) {
+        return Some((YearPart::Quarter(n), k + 1));
+    }
+    if cx.tok(k).is_some_and(|t| t.is(Lex::Half)) && (1..=2).contains(&n) {
+        return Some((YearPart::Half(n), k + 1));
+    }
+    None
+}
+
+/// An ordinal (`third`, `3rd`) or `last` (as the last half), with the index after it.
+fn ordinal(cx: Cx<'_, '_>, i: usize) -> Option<(u8, usize)> {
+    if cx.is_word(i, "last") || cx.is_word(i, "latter") {
+        return cx.tok(i + 1).filter(|t| t.is(Lex::Half)).map(|_| (2, i + 1));
+    }
+    if let Some((n, 1)) = cx.num(i) {
+        let suffixed = cx.glued(i + 1) && ["st", "nd", "rd", "th"].iter().any(|w| cx.is_word(i + 1, w));
+        return suffixed.then_some((n as u8, i + 2));
+    }
+    ordinal_word(cx, i)
+}
+
+/// A season word, possibly after a shift: `summer`, `this summer`, `last fall`.
+fn season(cx: Cx<'_, '_>, i: usize, determined: bool) -> Option<(YearPart, usize)> {
+    let s = cx.lex(i, |l| match l {
+        Lex::Season(s) => Some(s),
+        _ => None,
+    })?;
+    let ambiguous = matches!(s, Season::Spring | Season::Fall);
+    if ambiguous && !determined && !cx.tok(i).is_some_and(|t| t.upper) {
+        return None;
+    }
+    Some((YearPart::Season(s), i + 1))
+}
+
+/// Holidays: `Thanksgiving Day`, `Christmas`, `Election Day`, `New Year's Day`.
+pub fn holiday(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let t = cx.tok(i)?;
+    if !t.upper {
+        return None;
+    }
+    if let Some(h) = t.find(|l| match l {
+        Lex::Holiday(h) => Some(h),
+        _ => None,
+    }) {
+        let end = if cx.is_word(i + 1, "day") { i + 2 } else { i + 1 };
+        return found(i, end, Expr::Holiday { holiday: h, year: YearSpec::Open });
+    }
+    let day = |k: usize| cx.is_word(k, "day") && cx.tok(k).is_some_and(|t| t.upper);
+    let (h, end) = if cx.is_word(i, "new") && cx.is_word(i + 1, "year") {
+        let k = i + 2 + usize::from(cx.is_punct(i + 2, '\'') || cx.is_punct(i + 2, '’'));
+        let k = k + usize::from(cx.is_word(k, "s"));
+        if cx.is_word(k, "eve") {
+            (Holiday::NewYearsEve, k + 1)
+        } else if day(k) {
+            (Holiday::NewYear, k + 1)
+        } else {
+            return None;
+        }
+    } else if day(i + 1) {
+        let h = match cx.text_of(i).to_ascii_lowercase().as_str() {
+            "election" => Holiday::Election,
+            "independence" => Holiday::Independence,
+            "memorial" => Holiday::Memorial,
+            "labor" => Holiday::Labor,
+            _ => return None,
+        };
+        (h, i + 2)
+    } else {
+        return None;
+    };
+    found(i, end, Expr::Holiday { holiday: h, year: YearSpec::Open })
+}

@@ -1,0 +1,321 @@
+//! The word list of time expressions (`lexicon.txt`), parsed once into a lookup table.
+//!
+//! Words are data: adding "fortnight" or a holiday is a line in the text file, not code.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A unit of time, from seconds to millennia.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Night,
+    Day,
+    Weekend,
+    Week,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+    Millennium,
+}
+
+/// A season, with its TIMEX3 code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+/// A part of the day, with its TIMEX3 code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DayPart {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+/// The part of a period a modifier picks: early March, mid-1990s, the end of the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    Start,
+    Mid,
+    End,
+}
+
+/// The coarse tense of a clause, which decides between the last and the coming occurrence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+/// The TIMEX3 reference points that have no calendar value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RefPoint {
+    Present,
+    Past,
+    Future,
+}
+
+/// Holidays the tagger can place in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Holiday {
+    Christmas,
+    Thanksgiving,
+    Halloween,
+    Easter,
+}
+
+/// One reading of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lex {
+    /// A month name (1-12).
+    Month(u8),
+    /// A month abbreviation; the ambiguous ones (`mar`, `jun`) count only before a full stop.
+    MonthAbbr(u8),
+    /// A weekday (ISO: Monday = 1).
+    Weekday(u8),
+    /// A plural weekday, `Fridays`: a set.
+    Weekdays(u8),
+    /// A weekday abbreviation, counted only before a full stop.
+    WeekdayAbbr(u8),
+    /// A cardinal number word.
+    Number(u32),
+    /// `hundred`, `thousand`.
+    Multiplier(u32),
+    /// `a`, `an`: one, when a unit follows.
+    Article,
+    /// A quantity the text leaves open: `few`, `several`, or `couple` (2, approximately).
+    Vague(u32),
+    /// An ordinal word.
+    Ordinal(u8),
+    /// A unit of time.
+    Unit(Unit),
+    /// A season.
+    Season(Season),
+    /// A part of the day.
+    DayPart(DayPart),
+    /// A day relative to today, by offset: yesterday is -1.
+    Deictic(i8),
+    /// `tonight`.
+    DeicticNight,
+    /// `now`, `recently`, `soon`.
+    Ref(RefPoint),
+    /// `last`, `next`, `this`: shift by -1, +1 or 0 units.
+    Shift(i8),
+    /// `that` (year, day): the period the text spoke of last.
+    That,
+    /// `early`, `mid`, `late`, `end`.
+    Part(Part),
+    /// `half` (of a year).
+    Half,
+    /// `about`, `nearly`, `at least` ...
+    Approx,
+    /// `ago`, `earlier` (-1), `later` (+1).
+    Direction(i8),
+    /// `every`, `each`, `per`.
+    Every,
+    /// `daily`, `weekly`: a set of one unit.
+    Frequency(Unit),
+    /// `noon` (12), `midnight` (24).
+    Clock(u8),
+    /// `fiscal`.
+    Fiscal,
+    /// `nineties`: a decade of the 1900s.
+    DecadeWord(u8),
+    /// A holiday name.
+    Holiday(Holiday),
+    /// A word that marks the tense of its clause.
+    Tense(Tense),
+}
+
+/// FNV-1a: word keys are short, and the default SipHash costs more than the lookup it guards.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// The longest word in the lexicon, in bytes: longer words cannot match and are not lower-cased.
+pub const MAX_WORD: usize = 16;
+
+/// Every reading of every word of `lexicon.txt`.
+#[derive(Debug)]
+pub struct Lexicon {
+    words: HashMap<&'static str, Vec<Lex>, BuildHasherDefault<Fnv>>,
+}
+
+impl Lexicon {
+    /// Parses the embedded word list.
+    ///
+    /// # Panics
+    /// On a malformed line of the embedded file, which the unit tests catch before release.
+    pub fn embedded() -> Self {
+        Self::parse(include_str!("lexicon.txt")).unwrap_or_else(|e| panic!("lexicon.txt: {e}"))
+    }
+
+    /// Parses a word list in the format of `lexicon.txt`.
+    pub fn parse(text: &'static str) -> Result<Self, String> {
+        let mut words: HashMap<&'static str, Vec<Lex>, BuildHasherDefault<Fnv>> =
+            HashMap::default();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let (Some(word), Some(class), Some(arg)) = (fields.next(), fields.next(), fields.next())
+            else {
+                return Err(format!("line {}: expected WORD<TAB>CLASS<TAB>ARG", n + 1));
+            };
+            if word.len() > MAX_WORD {
+                return Err(format!("line {}: word longer than {MAX_WORD} bytes", n + 1));
+            }
+            let lex = parse_entry(class, arg).ok_or_else(|| format!("line {}: bad entry", n + 1))?;
+            words.entry(word).or_default().push(lex);
+        }
+        Ok(Lexicon { words })
+    }
+
+    /// The readings of a word given in lower case; empty when it is not a time word.
+    pub fn get(&self, lower: &str) -> &[Lex] {
+        self.words.get(lower).map_or(&[], Vec::as_slice)
+    }
+}
+
+fn parse_entry(class: &str, arg: &str) -> Option<Lex> {
+    let num = || arg.parse::<i64>().ok();
+    let small = || num().and_then(|n| u8::try_from(n).ok());
+    Some(match class {
+        "month" => Lex::Month(small()?),
+        "month_abbr" => Lex::MonthAbbr(small()?),
+        "weekday" => Lex::Weekday(small()?),
+        "weekdays" => Lex::Weekdays(small()?),
+        "weekday_abbr" => Lex::WeekdayAbbr(small()?),
+        "number" => Lex::Number(u32::try_from(num()?).ok()?),
+        "multiplier" => Lex::Multiplier(u32::try_from(num()?).ok()?),
+        "article" => Lex::Article,
+        "vague" => Lex::Vague(u32::try_from(num()?).ok()?),
+        "ordinal" => Lex::Ordinal(small()?),
+        "unit" => Lex::Unit(parse_unit(arg)?),
+        "frequency" => Lex::Frequency(parse_unit(arg)?),
+        "season" => Lex::Season(match arg {
+            "SP" => Season::Spring,
+            "SU" => Season::Summer,
+            "FA" => Season::Fall,
+            "WI" => Season::Winter,
+            _ => return None,
+        }),
+        "daypart" => Lex::DayPart(match arg {
+            "MO" => DayPart::Morning,
+            "AF" => DayPart::Afternoon,
+            "EV" => DayPart::Evening,
+            "NI" => DayPart::Night,
+            _ => return None,
+        }),
+        "deictic" => Lex::Deictic(i8::try_from(num()?).ok()?),
+        "deictic_night" => Lex::DeicticNight,
+        "ref" => Lex::Ref(match arg {
+            "PRESENT" => RefPoint::Present,
+            "PAST" => RefPoint::Past,
+            "FUTURE" => RefPoint::Future,
+            _ => return None,
+        }),
+        "shift" => Lex::Shift(i8::try_from(num()?).ok()?),
+        "that" => Lex::That,
+        "part" => Lex::Part(match arg {
+            "start" => Part::Start,
+            "mid" => Part::Mid,
+            "end" => Part::End,
+            _ => return None,
+        }),
+        "half" => Lex::Half,
+        "approx" => Lex::Approx,
+        "direction" => Lex::Direction(i8::try_from(num()?).ok()?),
+        "every" => Lex::Every,
+        "clock" => Lex::Clock(small()?),
+        "fiscal" => Lex::Fiscal,
+        "decade_word" => Lex::DecadeWord(small()?),
+        "holiday" => Lex::Holiday(match arg {
+            "christmas" => Holiday::Christmas,
+            "thanksgiving" => Holiday::Thanksgiving,
+            "halloween" => Holiday::Halloween,
+            "easter" => Holiday::Easter,
+            _ => return None,
+        }),
+        "tense" => Lex::Tense(match arg {
+            "past" => Tense::Past,
+            "present" => Tense::Present,
+            "future" => Tense::Future,
+            _ => return None,
+        }),
+        _ => return None,
+    })
+}
+
+fn parse_unit(arg: &str) -> Option<Unit> {
+    Some(match arg {
+        "second" => Unit::Second,
+        "minute" => Unit::Minute,
+        "hour" => Unit::Hour,
+        "night" => Unit::Night,
+        "day" => Unit::Day,
+        "weekend" => Unit::Weekend,
+        "week" => Unit::Week,
+        "fortnight" => Unit::Fortnight,
+        "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
+        "year" => Unit::Year,
+        "decade" => Unit::Decade,
+        "century" => Unit::Century,
+        "millennium" => Unit::Millennium,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_parses_and_keeps_every_reading() {
+        let lex = Lexicon::embedded();
+        assert_eq!(lex.get("march"), &[Lex::Month(3)]);
+        assert!(lex.get("second").contains(&Lex::Ordinal(2)));
+        assert!(lex.get("second").contains(&Lex::Unit(Unit::Second)));
+        assert!(lex.get("korea").is_empty());
+    }
+
+    #[test]
+    fn malformed_lines_are_reported_with_their_number() {
+        let err = Lexicon::parse("# c\nmay\tmonth\n").unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
+        let err = Lexicon::parse("may\tmonth\tthirteen\n").unwrap_err();
+        assert!(err.contains("line 1"), "{err}");
+    }
+}
