@@ -1,0 +1,31 @@
+//! Prints the snippet evaluation of a gold folder: `cargo run --release -p chronicle-web --example eval_html -- DIR [-v]`.
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = args
+        .next()
+        .unwrap_or_else(|| "../shared/data/html".to_string());
+    let verbose = args.next().is_some();
+    match chronicle_web::eval::evaluate(std::path::Path::new(&dir)) {
+        Ok(report) => {
+            if verbose {
+                for m in &report.misses {
+                    println!("== {}", m.file);
+                    for s in &m.missing {
+                        println!("  MISSING: {s}");
+                    }
+                    for s in &m.unwanted {
+                        println!("  UNWANTED: {s}");
+                    }
+                    if let Some((got, want)) = &m.date {
+                        println!("  DATE: got {got:?} want {want}");
+                    }
+                }
+            }
+            println!("{report}");
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    }
+}

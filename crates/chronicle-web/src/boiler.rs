@@ -1,0 +1,303 @@
+//! Which parts of a page are never main text: code, media, hidden elements, and the page's
+//! furniture (navigation, footers, comments, share bars, related links, cookie banners, ads),
+//! told by their tag, their ARIA role, or the words of their `id` and `class`.
+
+use crate::dom::{Document, NodeId};
+use crate::tags::Tag;
+
+/// Class/id words that mark furniture when they are a whole word of the name.
+const NEG_WORDS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "menus",
+    "submenu",
+    "footer",
+    "sidebar",
+    "widget",
+    "widgets",
+    "comment",
+    "comments",
+    "share",
+    "sharing",
+    "shares",
+    "social",
+    "related",
+    "recommended",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "banner",
+    "ad",
+    "ads",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "promos",
+    "breadcrumb",
+    "breadcrumbs",
+    "pagination",
+    "pager",
+    "popup",
+    "modal",
+    "overlay",
+    "toolbar",
+    "skip",
+    "rss",
+    "tags",
+    "tagcloud",
+    "login",
+    "hidden",
+    "masthead",
+    "topbar",
+    "outbrain",
+    "taboola",
+    "trending",
+    "popular",
+    "sr",
+    "screen",
+    "reader",
+    "visually",
+    "offscreen",
+    "invisible",
+    "dfp",
+    "gpt",
+    "byline",
+    "author",
+    "bio",
+    "share-bar",
+    "jump",
+    "disclaimer",
+    "copyright",
+    "legal",
+    "tools",
+    "utility",
+    "print",
+    "email",
+    "follow",
+    "newsletters",
+    "extra",
+    "shoutbox",
+    "sponsors",
+    "meta",
+    "postmeta",
+    "entry-meta",
+    "readmore",
+    "more-stories",
+    "also",
+    "next",
+    "prev",
+    "previous",
+    "pullquote",
+];
+
+/// Pieces of class/id names that mark furniture wherever they appear in a word.
+const NEG_PARTS: &[&str] = &[
+    "comment",
+    "sharing",
+    "share-",
+    "social",
+    "related",
+    "sidebar",
+    "newsletter",
+    "cookie",
+    "breadcrumb",
+    "footer",
+    "navbar",
+    "advert",
+    "sponsor",
+    "promo",
+    "disqus",
+    "subscri",
+    "widget",
+    "popular",
+    "recommend",
+    "outbrain",
+    "taboola",
+    "gdpr",
+    "consent",
+    "sharedaddy",
+    "addtoany",
+    "a2a",
+    "byline",
+    "author-",
+    "-author",
+    "signup",
+    "paywall",
+    "banner",
+    "-nav",
+    "nav-",
+    "menu",
+    "masthead",
+    "-ad-",
+    "ad-slot",
+    "ad-container",
+    "adsense",
+    "adslot",
+    "adunit",
+    "ad-wrap",
+    "mailchimp",
+    "post-meta",
+    "entry-meta",
+    "article-meta",
+    "tag-list",
+    "taglist",
+    "post-tags",
+    "entry-tags",
+    "article-tags",
+    "readmore",
+    "read-more",
+    "more-from",
+    "next-post",
+    "prev-post",
+    "post-nav",
+    "pager",
+    "pagination",
+    "toolbar",
+    "hidden",
+    "sr-only",
+    "screen-reader",
+    "visually-hidden",
+    "skip-link",
+    "jp-relatedposts",
+    "yarpp",
+    "crp_related",
+    "rating",
+    "reaction",
+    "comments",
+    "respond",
+    "reply",
+    "login",
+    "register",
+    "modal",
+    "popup",
+    "lightbox",
+    "print-",
+    "caption-credit",
+    "image-credit",
+    "photo-credit",
+    "credit",
+];
+
+/// Name words that cancel the furniture reading (state classes on page wrappers).
+fn is_state_word(w: &str) -> bool {
+    w.starts_with("has-")
+        || w.starts_with("with-")
+        || w.starts_with("no-")
+        || w.starts_with("show-")
+        || w.starts_with("is-")
+        || w.ends_with("-open")
+        || w.ends_with("-closed")
+        || w.ends_with("-enabled")
+        || w.ends_with("-active")
+        || w.starts_with("page-template")
+        || w.starts_with("single")
+        || w.starts_with("postid")
+        || w.starts_with("wp-")
+}
+
+/// Whether an id/class string names page furniture.
+pub fn is_furniture_name(id_class: &str) -> bool {
+    for word in id_class.split(|c: char| c.is_whitespace()) {
+        if word.is_empty() || is_state_word(word) {
+            continue;
+        }
+        if NEG_PARTS.iter().any(|p| word.contains(p)) {
+            return true;
+        }
+        if word
+            .split(['-', '_'])
+            .any(|piece| !piece.is_empty() && NEG_WORDS.contains(&piece))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether an ARIA role names furniture.
+fn is_furniture_role(role: &str) -> bool {
+    matches!(
+        role.trim().to_ascii_lowercase().as_str(),
+        "navigation"
+            | "banner"
+            | "contentinfo"
+            | "complementary"
+            | "search"
+            | "menu"
+            | "menubar"
+            | "dialog"
+            | "alert"
+            | "alertdialog"
+            | "toolbar"
+            | "tablist"
+    )
+}
+
+/// Marks the roots of subtrees that are never main text. `text_chars[id]` is the text size of
+/// each subtree: a furniture name on an element that holds most of the page is a wrapper's
+/// state class, not furniture, and is ignored.
+pub fn mark(doc: &Document, text_chars: &[usize]) -> Vec<bool> {
+    let total = text_chars.first().copied().unwrap_or(0).max(1);
+    let mut skip = vec![false; doc.nodes.len()];
+    for (i, node) in doc.nodes.iter().enumerate() {
+        let tag = node.tag;
+        if tag == Tag::Text || tag == Tag::Root {
+            continue;
+        }
+        if tag.is_dropped() || node.hidden {
+            skip[i] = true;
+            continue;
+        }
+        let share = text_chars.get(i).copied().unwrap_or(0) as f64 / total as f64;
+        if matches!(tag, Tag::Html | Tag::Body | Tag::Main) {
+            continue;
+        }
+        let by_tag = match tag {
+            Tag::Nav | Tag::Aside | Tag::Footer | Tag::Menu => share < 0.6,
+            Tag::Form | Tag::Fieldset => share < 0.3,
+            _ => false,
+        };
+        let id = i as NodeId;
+        let by_name = share < 0.6
+            && doc.node_attrs(id).is_some_and(|a| {
+                is_furniture_name(doc.span(a.id_class)) || is_furniture_role(doc.span(a.role))
+            });
+        if by_tag || by_name {
+            skip[i] = true;
+        }
+    }
+    skip
+}
+
+/// Text size (characters) of every subtree, not counting dropped or hidden parts.
+pub fn text_sizes(doc: &Document) -> Vec<usize> {
+    let n = doc.nodes.len();
+    let mut size = vec![0usize; n];
+    for i in (1..n).rev() {
+        let node = &doc.nodes[i];
+        if node.tag.is_dropped() || node.hidden {
+            size[i] = 0;
+            continue;
+        }
+        if node.tag == Tag::Text {
+            let t = doc.span(node.text);
+            size[i] = t.len() - t.bytes().filter(u8::is_ascii_whitespace).count();
+        }
+        let p = node.parent as usize;
+        if p < i {
+            size[p] += size[i];
+        }
+    }
+    size
+}

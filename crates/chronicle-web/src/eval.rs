@@ -1,0 +1,197 @@
+//! The snippet evaluation of main-text extraction on a folder of gold pages, as the issue
+//! defines it: `gold.json` maps each URL to its page file, snippets that must be in the main
+//! text (`with`), snippets that must not (`without`) and perhaps the publication date.
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+use std::time::Instant;
+
+use crate::{PageHints, extract_page};
+
+/// Scores of one evaluation run.
+#[derive(Debug, Clone, Default)]
+pub struct HtmlReport {
+    pub pages: usize,
+    pub with_total: usize,
+    pub with_found: usize,
+    pub without_total: usize,
+    pub without_present: usize,
+    pub dated_pages: usize,
+    pub dates_right: usize,
+    pub bytes: usize,
+    pub seconds: f64,
+    /// Per page: (file, missing `with` snippets, present `without` snippets, date got vs gold).
+    pub misses: Vec<PageMiss>,
+}
+
+/// What went wrong on one page.
+#[derive(Debug, Clone, Default)]
+pub struct PageMiss {
+    pub file: String,
+    pub missing: Vec<String>,
+    pub unwanted: Vec<String>,
+    pub date: Option<(String, String)>,
+}
+
+impl HtmlReport {
+    /// Share of `with` snippets found.
+    pub fn recall(&self) -> f64 {
+        ratio(self.with_found, self.with_total)
+    }
+    /// Share of `without` snippets present (lower is better).
+    pub fn noise(&self) -> f64 {
+        ratio(self.without_present, self.without_total)
+    }
+    /// Share of pages with a gold date whose date is right.
+    pub fn date_accuracy(&self) -> f64 {
+        ratio(self.dates_right, self.dated_pages)
+    }
+    /// Megabytes of HTML per second of extraction.
+    pub fn mb_per_s(&self) -> f64 {
+        if self.seconds > 0.0 {
+            self.bytes as f64 / 1e6 / self.seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+impl fmt::Display for HtmlReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "pages: {}", self.pages)?;
+        writeln!(
+            f,
+            "with snippets found: {}/{} = {:.1}%",
+            self.with_found,
+            self.with_total,
+            100.0 * self.recall()
+        )?;
+        writeln!(
+            f,
+            "without snippets present: {}/{} = {:.1}%",
+            self.without_present,
+            self.without_total,
+            100.0 * self.noise()
+        )?;
+        writeln!(
+            f,
+            "publication date right: {}/{} = {:.1}%",
+            self.dates_right,
+            self.dated_pages,
+            100.0 * self.date_accuracy()
+        )?;
+        write!(
+            f,
+            "speed: {:.1} MB of HTML in {:.2} s = {:.1} MB/s",
+            self.bytes as f64 / 1e6,
+            self.seconds,
+            self.mb_per_s()
+        )
+    }
+}
+
+/// Runs the evaluation on `dir` (holding `gold.json` and the pages it names, plain or `.gz`).
+pub fn evaluate(dir: &Path) -> Result<HtmlReport, String> {
+    let gold_path = dir.join("gold.json");
+    let gold_text =
+        std::fs::read_to_string(&gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let gold: serde_json::Value =
+        serde_json::from_str(&gold_text).map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let entries = gold
+        .as_object()
+        .ok_or_else(|| format!("{}: not a JSON object", gold_path.display()))?;
+    let mut report = HtmlReport::default();
+    for (url, entry) in entries {
+        let file = entry
+            .get("html_file")
+            .or_else(|| entry.get("file"))
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
+        let bytes = read_page(dir, file)?;
+        let started = Instant::now();
+        let page = extract_page(
+            &bytes,
+            &PageHints {
+                url: Some(url),
+                http_charset: None,
+            },
+        );
+        report.seconds += started.elapsed().as_secs_f64();
+        report.bytes += bytes.len();
+        report.pages += 1;
+        let body = squash(&page.body);
+        let mut miss = PageMiss {
+            file: file.to_string(),
+            ..PageMiss::default()
+        };
+        for s in strings(entry.get("with")) {
+            report.with_total += 1;
+            if body.contains(&squash(s)) {
+                report.with_found += 1;
+            } else {
+                miss.missing.push(s.to_string());
+            }
+        }
+        for s in strings(entry.get("without")) {
+            report.without_total += 1;
+            if body.contains(&squash(s)) {
+                report.without_present += 1;
+                miss.unwanted.push(s.to_string());
+            }
+        }
+        if let Some(gold_date) = entry
+            .get("date")
+            .and_then(|d| d.as_str())
+            .filter(|d| !d.is_empty())
+        {
+            report.dated_pages += 1;
+            let got = page.published.map(|d| d.to_string()).unwrap_or_default();
+            if got == gold_date {
+                report.dates_right += 1;
+            } else {
+                miss.date = Some((got, gold_date.to_string()));
+            }
+        }
+        if !miss.missing.is_empty() || !miss.unwanted.is_empty() || miss.date.is_some() {
+            report.misses.push(miss);
+        }
+    }
+    Ok(report)
+}
+
+fn strings(v: Option<&serde_json::Value>) -> impl Iterator<Item = &str> {
+    v.and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.as_str())
+}
+
+/// Whitespace-insensitive form for snippet matching.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn read_page(dir: &Path, file: &str) -> Result<Vec<u8>, String> {
+    let mut candidates = vec![dir.join(file), dir.join("html").join(file)];
+    if !file.ends_with(".gz") {
+        candidates.push(dir.join("html").join(format!("{file}.gz")));
+    }
+    let path = candidates
+        .into_iter()
+        .find(|p| p.is_file())
+        .ok_or_else(|| format!("{file}: page not found in {}", dir.display()))?;
+    let raw = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if !path.extension().is_some_and(|e| e == "gz") {
+        return Ok(raw);
+    }
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(&raw[..])
+        .read_to_end(&mut out)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(out)
+}
