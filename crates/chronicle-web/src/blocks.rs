@@ -213,7 +213,8 @@ fn kind_of(doc: &Document, owner: NodeId) -> Kind {
             Tag::Blockquote => return Kind::Quote,
             Tag::Li | Tag::Dd | Tag::Dt => return Kind::ListItem,
             Tag::Td | Tag::Th => return Kind::Cell,
-            Tag::Figcaption | Tag::Caption => return Kind::Caption,
+            Tag::Figcaption => return Kind::Caption,
+            Tag::Caption => return Kind::Cell,
             t => {
                 if let Some(l) = t.heading_level() {
                     return Kind::Heading(l);

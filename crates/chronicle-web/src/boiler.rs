@@ -5,188 +5,37 @@
 use crate::dom::{Document, NodeId};
 use crate::tags::Tag;
 
-/// Class/id words that mark furniture when they are a whole word of the name.
-const NEG_WORDS: &[&str] = &[
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "menus",
-    "submenu",
-    "footer",
-    "sidebar",
-    "widget",
-    "widgets",
-    "comment",
-    "comments",
-    "share",
-    "sharing",
-    "shares",
-    "social",
-    "related",
-    "recommended",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "signup",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "banner",
-    "ad",
-    "ads",
-    "advert",
-    "adverts",
-    "advertisement",
-    "advertising",
-    "sponsor",
-    "sponsored",
-    "promo",
-    "promos",
-    "breadcrumb",
-    "breadcrumbs",
-    "pagination",
-    "pager",
-    "popup",
-    "modal",
-    "overlay",
-    "toolbar",
-    "skip",
-    "rss",
-    "tags",
-    "tagcloud",
-    "login",
-    "hidden",
-    "masthead",
-    "topbar",
-    "outbrain",
-    "taboola",
-    "trending",
-    "popular",
-    "sr",
-    "screen",
-    "reader",
-    "visually",
-    "offscreen",
-    "invisible",
-    "dfp",
-    "gpt",
-    "byline",
-    "author",
-    "bio",
-    "share-bar",
-    "jump",
-    "disclaimer",
-    "copyright",
-    "legal",
-    "tools",
-    "utility",
-    "print",
-    "email",
-    "follow",
-    "newsletters",
-    "extra",
-    "shoutbox",
-    "sponsors",
-    "meta",
-    "postmeta",
-    "entry-meta",
-    "readmore",
-    "more-stories",
-    "also",
-    "next",
-    "prev",
-    "previous",
-    "pullquote",
+/// Class/id words that mark furniture only as a whole word of the name (`class="hidden"`).
+#[rustfmt::skip]
+const NEG_WHOLE: &[&str] = &[
+    "hidden", "hide", "invisible", "sr-only", "screen-reader-text", "visually-hidden", "offscreen",
+    "print", "meta", "tools", "tags", "email", "follow", "next", "prev", "previous", "jump", "skip",
+    "bio", "author", "credit", "credits", "extra", "utility", "legal", "copyright", "disclaimer",
+];
+
+/// Class/id words that mark furniture as a piece of a dashed name (`block-menu-top`).
+#[rustfmt::skip]
+const NEG_PIECES: &[&str] = &[
+    "nav", "navbar", "navigation", "menu", "menus", "submenu", "footer", "sidebar",
+    "comment", "comments", "share", "sharing", "shares", "social", "related", "recommended",
+    "newsletter", "newsletters", "subscribe", "subscription", "signup", "cookie", "cookies", "consent",
+    "gdpr", "banner", "ad", "ads", "advert", "adverts", "advertisement", "advertising", "sponsor",
+    "sponsored", "promo", "promos", "breadcrumb", "breadcrumbs", "pagination", "pager", "popup", "modal",
+    "overlay", "toolbar", "rss", "tagcloud", "login", "masthead", "topbar", "outbrain", "taboola",
+    "trending", "popular", "dfp", "disqus", "byline", "paywall", "shoutbox", "readmore", "sharebar",
 ];
 
 /// Pieces of class/id names that mark furniture wherever they appear in a word.
+#[rustfmt::skip]
 const NEG_PARTS: &[&str] = &[
-    "comment",
-    "sharing",
-    "share-",
-    "social",
-    "related",
-    "sidebar",
-    "newsletter",
-    "cookie",
-    "breadcrumb",
-    "footer",
-    "navbar",
-    "advert",
-    "sponsor",
-    "promo",
-    "disqus",
-    "subscri",
-    "widget",
-    "popular",
-    "recommend",
-    "outbrain",
-    "taboola",
-    "gdpr",
-    "consent",
-    "sharedaddy",
-    "addtoany",
-    "a2a",
-    "byline",
-    "author-",
-    "-author",
-    "signup",
-    "paywall",
-    "banner",
-    "-nav",
-    "nav-",
-    "menu",
-    "masthead",
-    "-ad-",
-    "ad-slot",
-    "ad-container",
-    "adsense",
-    "adslot",
-    "adunit",
-    "ad-wrap",
-    "mailchimp",
-    "post-meta",
-    "entry-meta",
-    "article-meta",
-    "tag-list",
-    "taglist",
-    "post-tags",
-    "entry-tags",
-    "article-tags",
-    "readmore",
-    "read-more",
-    "more-from",
-    "next-post",
-    "prev-post",
-    "post-nav",
-    "pager",
-    "pagination",
-    "toolbar",
-    "hidden",
-    "sr-only",
-    "screen-reader",
-    "visually-hidden",
-    "skip-link",
-    "jp-relatedposts",
-    "yarpp",
-    "crp_related",
-    "rating",
-    "reaction",
-    "comments",
-    "respond",
-    "reply",
-    "login",
-    "register",
-    "modal",
-    "popup",
-    "lightbox",
-    "print-",
-    "caption-credit",
-    "image-credit",
-    "photo-credit",
-    "credit",
+    "comment", "disqus", "sharedaddy", "addtoany", "a2a_", "outbrain", "taboola", "newsletter",
+    "breadcrumb", "sidebar", "navbar", "advert", "sponsor", "subscri", "cookie", "gdpr", "consent",
+    "relatedpost", "related-post", "related_post", "jp-relatedposts", "yarpp", "social", "share-",
+    "sharing", "promo", "popular", "recommend", "mailchimp", "paywall", "byline",
+    "author-bio", "authorbio", "author-box", "authorbox", "post-meta", "entry-meta", "article-meta",
+    "tag-list", "taglist", "post-tags", "entry-tags", "article-tags", "readmore", "read-more",
+    "more-from", "next-post", "prev-post", "post-nav", "pagination", "skip-link", "caption-credit",
+    "image-credit", "photo-credit",
 ];
 
 /// Name words that cancel the furniture reading (state classes on page wrappers).
@@ -204,20 +53,45 @@ fn is_state_word(w: &str) -> bool {
         || w.starts_with("single")
         || w.starts_with("postid")
         || w.starts_with("wp-")
+        || w.contains("layout")
+}
+
+/// Name words of the article's own container: they outweigh a furniture word in the same
+/// name (`entry-content entry-content-read-more`).
+fn is_content_word(w: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "entry-content",
+        "post-content",
+        "article-content",
+        "article-body",
+        "articlebody",
+        "article__body",
+        "story-body",
+        "storybody",
+        "post-body",
+        "entry-body",
+        "article-text",
+        "story-content",
+        "main-content",
+    ];
+    PREFIXES.iter().any(|p| w.starts_with(p)) && !w.contains("comment")
 }
 
 /// Whether an id/class string names page furniture.
 pub fn is_furniture_name(id_class: &str) -> bool {
+    if id_class.split_whitespace().any(is_content_word) {
+        return false;
+    }
     for word in id_class.split(|c: char| c.is_whitespace()) {
         if word.is_empty() || is_state_word(word) {
             continue;
         }
-        if NEG_PARTS.iter().any(|p| word.contains(p)) {
+        if NEG_WHOLE.contains(&word) || NEG_PARTS.iter().any(|p| word.contains(p)) {
             return true;
         }
         if word
             .split(['-', '_'])
-            .any(|piece| !piece.is_empty() && NEG_WORDS.contains(&piece))
+            .any(|piece| NEG_PIECES.contains(&piece))
         {
             return true;
         }

@@ -69,6 +69,8 @@ struct Stats {
     scored: Vec<bool>,
     chars: Vec<usize>,
     link_chars: Vec<usize>,
+    /// Text value of the subtree: article-like text counts for, link text counts against.
+    value: Vec<f64>,
 }
 
 /// The blocks of the main text, in order.
@@ -125,11 +127,13 @@ fn score(doc: &Document, blocks: &[Block]) -> Stats {
         scored: vec![false; n],
         chars: vec![0; n],
         link_chars: vec![0; n],
+        value: vec![0.0; n],
     };
     for b in blocks {
         if let Some(c) = st.chars.get_mut(b.owner as usize) {
             *c += b.chars;
             st.link_chars[b.owner as usize] += b.link_chars;
+            st.value[b.owner as usize] += block_value(b);
         }
         if !matches!(
             b.kind,
@@ -169,6 +173,7 @@ fn score(doc: &Document, blocks: &[Block]) -> Stats {
         if p < i {
             st.chars[p] += st.chars[i];
             st.link_chars[p] += st.link_chars[i];
+            st.value[p] += st.value[i];
         }
     }
     for i in 0..n {
@@ -240,8 +245,34 @@ fn climb(doc: &Document, st: &Stats, top: NodeId) -> NodeId {
         last = st.score[p];
         parent = doc.nodes[p].parent;
     }
-    // A wrapper with only one child with text: the child says no more than the wrapper.
-    cand
+    // An ancestor that adds much article-like text holds the rest of the article (a letter
+    // split around a table, a lede outside the body wrapper).
+    let mut best = cand;
+    let mut anc = doc.nodes[cand as usize].parent;
+    while anc != 0
+        && !matches!(
+            doc.nodes[anc as usize].tag,
+            Tag::Body | Tag::Html | Tag::Root
+        )
+    {
+        let (va, vb) = (st.value[anc as usize], st.value[best as usize]);
+        if va >= vb + (0.15 * vb).max(150.0) {
+            best = anc;
+        }
+        anc = doc.nodes[anc as usize].parent;
+    }
+    best
+}
+
+/// What a block adds to a container: its non-link text, less three times its link text; short
+/// link-free lines (datelines, labels) are neutral.
+fn block_value(b: &Block) -> f64 {
+    let link = b.link_chars as f64;
+    let text = b.chars as f64 - link;
+    if b.link_chars == 0 && b.chars < 30 {
+        return 0.0;
+    }
+    text - 3.0 * link
 }
 
 /// The container and those of its siblings that also look like parts of the article.
@@ -284,6 +315,9 @@ fn keep_block(b: &Block) -> bool {
     let ld = link_density(b.link_chars, b.chars);
     if b.kind == Kind::Preformatted {
         return true;
+    }
+    if b.kind == Kind::Caption || crate::prompts::is_prompt(&b.text) {
+        return false;
     }
     if ld > 0.5 {
         return false;

@@ -33,6 +33,7 @@ mod dom;
 mod entities;
 pub mod eval;
 mod meta;
+mod prompts;
 mod tags;
 mod tokenizer;
 pub mod warc;
@@ -118,4 +119,56 @@ fn normalize(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Debugging aid (temporary): the furniture roots and the chosen blocks' owners.
+#[doc(hidden)]
+pub fn debug_page(html: &[u8]) -> String {
+    use std::fmt::Write;
+    let text = charset::decode_page(html, None);
+    let doc = dom::Document::parse(&text);
+    let sizes = boiler::text_sizes(&doc);
+    let skip = boiler::mark(&doc, &sizes);
+    let mut out = String::new();
+    let mut i = 0;
+    while i < doc.nodes.len() {
+        if skip[i] && !doc.nodes[i].tag.is_dropped() {
+            let _ = writeln!(
+                out,
+                "SKIP {:?} {:?} chars={}",
+                doc.nodes[i].tag,
+                doc.id_class(i as u32),
+                sizes[i]
+            );
+            i = doc.nodes[i].end as usize;
+        } else {
+            i += 1;
+        }
+    }
+    let all_blocks = blocks::collect(&doc, &skip);
+    let kept = content::select(&doc, &all_blocks);
+    for b in &all_blocks {
+        let k = kept.iter().any(|c| std::ptr::eq(*c, b));
+        let _ = writeln!(
+            out,
+            "{} owner={} {:?} {:?} {:?} {:.60}",
+            if k { "KEEP" } else { "drop" },
+            b.owner,
+            b.kind,
+            doc.nodes[b.owner as usize].tag,
+            doc.id_class(b.owner),
+            b.text
+        );
+    }
+    for b in content::select(&doc, &[]) {
+        let _ = writeln!(
+            out,
+            "KEEP owner={} {:?} {:?} {:.60}",
+            b.owner,
+            doc.nodes[b.owner as usize].tag,
+            doc.id_class(b.owner),
+            b.text
+        );
+    }
+    out
 }

@@ -1,0 +1,33 @@
+//! Lines that talk to the reader instead of telling the story: calls to subscribe, follow,
+//! share, comment or download an app, paywall notices, disclaimers, copyright lines and
+//! "read more" pointers. Sites put them inside the article's container, so the container
+//! choice alone keeps them; they are recognised by their wording, and only when short.
+
+/// Phrases (lowercase) that make a short block a prompt or notice.
+#[rustfmt::skip]
+const PHRASES: &[&str] = &[
+    "subscribe", "subscriber", "subscription", "newsletter", "sign up", "signing up", "sign-up",
+    "follow us", "follow the ", "like us on", "download the", "download our", "get the app",
+    "our app", "leave a comment", "leave a reply", "post a comment", "comments are closed",
+    "you might also like", "you may also like", "related:", "related articles", "related stories",
+    "read more", "read also", "also read", "see also", "explore further", "more from",
+    "all rights reserved", "copyright ©", "© 20", "©20", "(c) 20", "click here", "share this",
+    "share on", "share via", "advertisement", "sponsored content", "not responsible for the",
+    "does not offer medical advice", "references to products", "affiliate", "disclaimer",
+    "photograph by", "photo by", "image by", "image credit", "photo credit", "getty images",
+    "log in", "login", "register now", "to continue reading", "full story", "already a subscriber",
+    "cookies", "privacy policy", "terms of use", "terms of service", "send us a message",
+    "tip off", "contact us", "email us", "whatsapp", "join our", "inbox", "listen to this",
+    "print this", "we welcome responses", "bonus value", "estimated value",
+];
+
+/// Whether a block is a prompt or notice rather than article text. Long blocks never are:
+/// an article may well mention a newsletter.
+pub fn is_prompt(text: &str) -> bool {
+    if text.len() > 300 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let hits = PHRASES.iter().filter(|p| lower.contains(*p)).count();
+    (hits >= 1 && text.len() <= 140) || hits >= 2
+}
