@@ -15,7 +15,10 @@ pub fn decode_utf8(bytes: Vec<u8>) -> Decoded {
         None => bytes,
     };
     match String::from_utf8(bytes) {
-        Ok(text) => Decoded { text, invalid: None },
+        Ok(text) => Decoded {
+            text,
+            invalid: None,
+        },
         Err(err) => {
             let bytes = err.into_bytes();
             let mut first = None;
@@ -52,7 +55,8 @@ pub fn binary_reason(bytes: &[u8]) -> Option<String> {
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
         .count();
-    (controls * 10 > head.len()).then(|| format!("{controls} control bytes in the first {} bytes", head.len()))
+    (controls * 10 > head.len())
+        .then(|| format!("{controls} control bytes in the first {} bytes", head.len()))
 }
 
 #[cfg(test)]

@@ -53,7 +53,9 @@ pub fn build_article(doc: RawDocument, options: BuildOptions) -> Article {
     };
     let mut article = Article::new(id, body);
     article.url = doc.url;
-    article.source = doc.source.or_else(|| article.url.as_deref().and_then(host_of));
+    article.source = doc
+        .source
+        .or_else(|| article.url.as_deref().and_then(host_of));
     article.title = doc.title.or(page.title);
     article.description = page.description;
     article.sections = page.sections;
@@ -71,8 +73,14 @@ fn default_id(origin: &Location) -> String {
         .unwrap_or_else(|| "stdin".into());
     let stem = [".gz", ".txt", ".text", ".jsonl", ".ndjson"]
         .iter()
-        .fold(name, |n, ext| n.strip_suffix(ext).map(str::to_string).unwrap_or(n));
-    let stem = if stem == "-" { "stdin".to_string() } else { stem };
+        .fold(name, |n, ext| {
+            n.strip_suffix(ext).map(str::to_string).unwrap_or(n)
+        });
+    let stem = if stem == "-" {
+        "stdin".to_string()
+    } else {
+        stem
+    };
     match origin.line {
         Some(line) => format!("{stem}:{line}"),
         None => stem,
@@ -105,7 +113,10 @@ mod tests {
 
     #[test]
     fn source_is_the_url_host() {
-        assert_eq!(host_of("https://www.BBC.co.uk/news/x?y=1").as_deref(), Some("www.bbc.co.uk"));
+        assert_eq!(
+            host_of("https://www.BBC.co.uk/news/x?y=1").as_deref(),
+            Some("www.bbc.co.uk")
+        );
         assert_eq!(host_of("not a url"), None);
     }
 }

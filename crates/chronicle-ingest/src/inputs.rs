@@ -77,7 +77,10 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
     paths.sort();
     for path in paths {
@@ -95,9 +98,18 @@ mod tests {
 
     #[test]
     fn kinds_follow_extensions() {
-        assert_eq!(kind_of(Path::new("a/b.jsonl.gz")), Some(InputKind::JsonLines { gzip: true }));
-        assert_eq!(kind_of(Path::new("b.JSONL")), Some(InputKind::JsonLines { gzip: false }));
-        assert_eq!(kind_of(Path::new("story.txt")), Some(InputKind::Text { gzip: false }));
+        assert_eq!(
+            kind_of(Path::new("a/b.jsonl.gz")),
+            Some(InputKind::JsonLines { gzip: true })
+        );
+        assert_eq!(
+            kind_of(Path::new("b.JSONL")),
+            Some(InputKind::JsonLines { gzip: false })
+        );
+        assert_eq!(
+            kind_of(Path::new("story.txt")),
+            Some(InputKind::Text { gzip: false })
+        );
         assert_eq!(kind_of(Path::new("notes.expected.json")), None);
     }
 

@@ -21,7 +21,7 @@ pub mod inputs;
 pub mod lines;
 pub mod reader;
 
-pub use document::{build_article, BuildOptions, Content, RawDocument};
+pub use document::{BuildOptions, Content, RawDocument, build_article};
 pub use error::{InputError, Problem};
-pub use inputs::{expand_inputs, Input, InputKind};
-pub use reader::{read_input, ReadLimits};
+pub use inputs::{Input, InputKind, expand_inputs};
+pub use reader::{ReadLimits, read_input};

@@ -107,7 +107,12 @@ mod tests {
     fn splits_lines_and_drops_carriage_returns() {
         assert_eq!(
             all(b"a\r\nbb\n\nccc", 10),
-            vec![Ok("a".into()), Ok("bb".into()), Ok("".into()), Ok("ccc".into())]
+            vec![
+                Ok("a".into()),
+                Ok("bb".into()),
+                Ok("".into()),
+                Ok("ccc".into())
+            ]
         );
     }
 

@@ -36,7 +36,10 @@ pub type ReadResult = Result<RawDocument, InputError>;
 
 /// Reads `input` as a stream of documents. Standard input is sniffed: JSON lines when its first
 /// non-blank byte is `{`, else one plain-text article.
-pub fn read_input(input: &Input, limits: ReadLimits) -> Box<dyn Iterator<Item = ReadResult> + Send> {
+pub fn read_input(
+    input: &Input,
+    limits: ReadLimits,
+) -> Box<dyn Iterator<Item = ReadResult> + Send> {
     let path = input.path.clone();
     match input.kind {
         InputKind::Stdin => {
@@ -44,7 +47,11 @@ pub fn read_input(input: &Input, limits: ReadLimits) -> Box<dyn Iterator<Item = 
             match sniff_json(&mut reader) {
                 Ok(true) => Box::new(JsonLines::new(path, Box::new(reader), limits)),
                 Ok(false) => Box::new(std::iter::once(read_text(&path, reader, limits))),
-                Err(e) => Box::new(std::iter::once(Err(InputError::new(path, None, Problem::Io(e.to_string()))))),
+                Err(e) => Box::new(std::iter::once(Err(InputError::new(
+                    path,
+                    None,
+                    Problem::Io(e.to_string()),
+                )))),
             }
         }
         InputKind::Text { gzip } => {
@@ -67,7 +74,10 @@ fn open(path: &Path, gzip: bool) -> Result<Box<dyn BufRead + Send>, InputError> 
         InputError::new(path, None, problem)
     })?;
     Ok(if gzip {
-        Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(BufReader::new(file))))
+        Box::new(BufReader::with_capacity(
+            1 << 16,
+            MultiGzDecoder::new(BufReader::new(file)),
+        ))
     } else {
         Box::new(BufReader::with_capacity(1 << 16, file))
     })
@@ -144,6 +154,15 @@ fn io_problem(e: io::Error) -> Problem {
     }
 }
 
+/// The documents of a JSON lines stream read from any reader; `label` names it in errors.
+pub fn json_lines(
+    label: impl Into<PathBuf>,
+    reader: Box<dyn BufRead + Send>,
+    limits: ReadLimits,
+) -> impl Iterator<Item = ReadResult> + Send {
+    JsonLines::new(label.into(), reader, limits)
+}
+
 /// The fields Chronicle reads from a JSON line; others are ignored.
 #[derive(Deserialize)]
 struct JsonRecord {
@@ -189,10 +208,13 @@ impl JsonLines {
                 &decoded
             }
         };
-        let record: JsonRecord = serde_json::from_str(text).map_err(|e| err(Problem::Json(e.to_string())))?;
+        let record: JsonRecord =
+            serde_json::from_str(text).map_err(|e| err(Problem::Json(e.to_string())))?;
         let mut warnings = Vec::new();
         if text.contains('\u{FFFD}') && std::str::from_utf8(&self.buf).is_err() {
-            let offset = std::str::from_utf8(&self.buf).err().map_or(0, |e| e.valid_up_to());
+            let offset = std::str::from_utf8(&self.buf)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
             warnings.push(invalid_utf8_warning(&origin, offset, 1));
         }
         let content = match (record.text, record.html) {
@@ -204,7 +226,9 @@ impl JsonLines {
         let published = record.published.as_deref().and_then(|s| {
             let date = parse_date(s);
             if date.is_none() && !s.trim().is_empty() {
-                warnings.push(format!("{origin}: unreadable publication date {s:?}; ignored"));
+                warnings.push(format!(
+                    "{origin}: unreadable publication date {s:?}; ignored"
+                ));
             }
             date
         });

@@ -90,9 +90,18 @@ fn every_token_lies_inside_a_sentence() {
     let seg = Segmenter::new().segment_text(text);
     let covered: usize = seg.sentence_tokens.iter().map(|r| r.len()).sum();
     assert_eq!(covered, seg.tokens.len());
-    let got: Vec<&str> = seg.sentence_spans.iter().map(|s| &text[s.range()]).collect();
+    let got: Vec<&str> = seg
+        .sentence_spans
+        .iter()
+        .map(|s| &text[s.range()])
+        .collect();
     assert_eq!(
         got,
-        ["Kim met Trump.", "\"We will see,\" he said.", "Next Steps", "Talks resume in June."]
+        [
+            "Kim met Trump.",
+            "\"We will see,\" he said.",
+            "Next Steps",
+            "Talks resume in June."
+        ]
     );
 }

@@ -1,1 +1,47 @@
-fn main(){}
+//! The `chronicle` command: argument parsing and wiring only. The work lives in the library
+//! crates (`chronicle-ingest` reads, `chronicle-nlp` annotates).
+
+mod extract;
+mod feed;
+mod report;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Chronicle: news articles in, event data out.
+#[derive(Parser)]
+#[command(name = "chronicle", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract every layer of every article and print one JSON object per article, in input order.
+    Extract(extract::ExtractArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract::run(&args),
+    };
+    match result {
+        Ok(outcome) => outcome.exit_code(),
+        Err(err) => {
+            eprintln!("chronicle: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A path argument, or `-` for standard input.
+pub fn parse_path(s: &str) -> Result<PathBuf, String> {
+    if s.is_empty() {
+        return Err("empty path".into());
+    }
+    Ok(PathBuf::from(s))
+}

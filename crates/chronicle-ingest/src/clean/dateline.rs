@@ -19,22 +19,34 @@ const MAX_WORDS: usize = 16;
 pub fn parse_date_line(line: &str) -> Option<DateLine> {
     let words: Vec<&str> = line
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•'))
-        .filter(|w| !w.is_empty())
+        .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
     if words.is_empty() || words.len() > MAX_WORDS {
         return None;
     }
     let lower = line.to_ascii_lowercase();
-    let labelled = ["published", "posted", "updated", "modified", "date:", "first published"]
-        .iter()
-        .any(|l| lower.starts_with(l));
+    let labelled = [
+        "published",
+        "posted",
+        "updated",
+        "modified",
+        "date:",
+        "first published",
+        "last updated",
+    ]
+    .iter()
+    .any(|l| lower.starts_with(l));
     let byline = lower.starts_with("by ");
     let date = find_date(&words)?;
-    // An unlabelled line must be mostly the date itself (and a time, a weekday, a zone).
-    if !labelled && !byline && words.len() > 8 {
+    // An unlabelled line must be mostly the date itself (and a time, a weekday, a zone), not a
+    // sentence that mentions one.
+    if !labelled && !byline && (words.len() > 12 || line.trim_end().ends_with('.')) {
         return None;
     }
-    if lower.starts_with("updated") || lower.starts_with("last updated") || lower.starts_with("modified") {
+    if lower.starts_with("updated")
+        || lower.starts_with("last updated")
+        || lower.starts_with("modified")
+    {
         Some(DateLine::Updated(date))
     } else {
         Some(DateLine::Published(date))
@@ -51,14 +63,19 @@ fn find_date(words: &[&str]) -> Option<Date> {
             continue;
         };
         // Month Day Year: "June 12, 2018", "Jun. 12 2018".
-        if let (Some(day), Some(year)) = (words.get(i + 1).and_then(|w| day_number(w)), words.get(i + 2).and_then(|w| year_number(w)))
-            && let Ok(d) = Date::new(year, month, day)
+        if let (Some(day), Some(year)) = (
+            words.get(i + 1).and_then(|w| day_number(w)),
+            words.get(i + 2).and_then(|w| year_number(w)),
+        ) && let Ok(d) = Date::new(year, month, day)
         {
             return Some(d);
         }
         // Day Month Year: "12 June 2018".
         if i > 0
-            && let (Some(day), Some(year)) = (day_number(words[i - 1]), words.get(i + 1).and_then(|w| year_number(w)))
+            && let (Some(day), Some(year)) = (
+                day_number(words[i - 1]),
+                words.get(i + 1).and_then(|w| year_number(w)),
+            )
             && let Ok(d) = Date::new(year, month, day)
         {
             return Some(d);
@@ -70,7 +87,9 @@ fn find_date(words: &[&str]) -> Option<Date> {
 fn iso_date(word: &str) -> Option<Date> {
     let head = word.get(..10)?;
     let b = head.as_bytes();
-    (b[4] == b'-' && b[7] == b'-').then(|| head.parse().ok()).flatten()
+    (b[4] == b'-' && b[7] == b'-')
+        .then(|| head.parse().ok())
+        .flatten()
 }
 
 /// January = 1 ... from full names and news abbreviations, with or without a full stop.
@@ -113,16 +132,44 @@ mod tests {
     #[test]
     fn date_lines_in_their_news_forms() {
         let p = |s| parse_date_line(s);
-        assert_eq!(p("Published: June 12, 2018"), Some(DateLine::Published(date(2018, 6, 12))));
-        assert_eq!(p("Updated 3:45 PM EDT, Tue March 3, 2020"), Some(DateLine::Updated(date(2020, 3, 3))));
-        assert_eq!(p("By Jane Smith | 12 June 2018"), Some(DateLine::Published(date(2018, 6, 12))));
-        assert_eq!(p("2018-06-12T09:00:00Z"), Some(DateLine::Published(date(2018, 6, 12))));
-        assert_eq!(p("Sept. 11, 2001"), Some(DateLine::Published(date(2001, 9, 11))));
+        assert_eq!(
+            p("Published: June 12, 2018"),
+            Some(DateLine::Published(date(2018, 6, 12)))
+        );
+        assert_eq!(
+            p("Updated 3:45 PM EDT, Tue March 3, 2020"),
+            Some(DateLine::Updated(date(2020, 3, 3)))
+        );
+        assert_eq!(
+            p("By Jane Smith | 12 June 2018"),
+            Some(DateLine::Published(date(2018, 6, 12)))
+        );
+        assert_eq!(
+            p("2018-06-12T09:00:00Z"),
+            Some(DateLine::Published(date(2018, 6, 12)))
+        );
+        assert_eq!(
+            p("Sept. 11, 2001"),
+            Some(DateLine::Published(date(2001, 9, 11)))
+        );
+        assert_eq!(
+            p("March 22, 2021 / 12:47 PM / Updated an hour ago"),
+            Some(DateLine::Published(date(2021, 3, 22)))
+        );
+        assert_eq!(
+            p("First Published: Aug 15, 2021, 11:02 PM IST"),
+            Some(DateLine::Published(date(2021, 8, 15)))
+        );
     }
 
     #[test]
     fn prose_with_a_date_is_not_a_date_line() {
-        assert_eq!(p_none("The summit on June 12, 2018 in Singapore ended with a joint statement signed by both leaders."), None);
+        assert_eq!(
+            p_none(
+                "The summit on June 12, 2018 in Singapore ended with a joint statement signed by both leaders."
+            ),
+            None
+        );
         assert_eq!(p_none("June 31, 2018"), None);
     }
 

@@ -16,11 +16,15 @@ pub enum Furniture {
 pub struct FurnitureLexicon {
     exact: HashSet<String>,
     prefixes: Vec<String>,
+    within: Vec<String>,
     tails: HashSet<String>,
 }
 
 /// Lines longer than this many words are prose, whatever they start with.
 const PREFIX_MAX_WORDS: usize = 40;
+
+/// Lines longer than this many words are prose, whatever they contain.
+const WITHIN_MAX_WORDS: usize = 25;
 
 impl FurnitureLexicon {
     /// The embedded lexicon, parsed on first use.
@@ -33,6 +37,7 @@ impl FurnitureLexicon {
         let mut lexicon = FurnitureLexicon {
             exact: HashSet::new(),
             prefixes: Vec::new(),
+            within: Vec::new(),
             tails: HashSet::new(),
         };
         for line in text.lines().filter(|l| !l.starts_with('#')) {
@@ -45,6 +50,7 @@ impl FurnitureLexicon {
                     lexicon.exact.insert(pattern);
                 }
                 "prefix" => lexicon.prefixes.push(pattern),
+                "within" => lexicon.within.push(pattern),
                 "tail" => {
                     lexicon.tails.insert(pattern);
                 }
@@ -63,6 +69,9 @@ impl FurnitureLexicon {
             return Some(Furniture::Line);
         }
         if words <= PREFIX_MAX_WORDS && self.prefixes.iter().any(|p| norm.starts_with(p.as_str())) {
+            return Some(Furniture::Line);
+        }
+        if words <= WITHIN_MAX_WORDS && self.within.iter().any(|p| norm.contains(p.as_str())) {
             return Some(Furniture::Line);
         }
         None
@@ -94,9 +103,18 @@ mod tests {
         let check = |line: &str| lx.classify(&normalise(line), line.split_whitespace().count());
         assert_eq!(check("Recent Features"), Some(Furniture::Line));
         assert_eq!(check("Share this article:"), Some(Furniture::Line));
-        assert_eq!(check("We use cookies to improve your experience. Accept all"), Some(Furniture::Line));
+        assert_eq!(
+            check("We use cookies to improve your experience. Accept all"),
+            Some(Furniture::Line)
+        );
         assert_eq!(check("Related Stories"), Some(Furniture::Tail));
-        assert_eq!(check("Read the full report, she said, before sharing it."), None);
-        assert_eq!(check("Choe also ruled out the idea of another summit."), None);
+        assert_eq!(
+            check("Read the full report, she said, before sharing it."),
+            None
+        );
+        assert_eq!(
+            check("Choe also ruled out the idea of another summit."),
+            None
+        );
     }
 }

@@ -43,6 +43,7 @@ const HEADER_LINES: usize = 16;
 /// Cleans `text`; `title_hint` is the title the input gave, if any (a JSON line's `title`).
 pub fn clean_text(text: &str, title_hint: Option<&str>) -> Cleaned {
     let mut lines = split_lines(text);
+    classify_all(&mut lines, &[]);
     let title_idx = match title_hint {
         Some(_) => None,
         None => find_title(&lines),
@@ -51,9 +52,7 @@ pub fn clean_text(text: &str, title_hint: Option<&str>) -> Cleaned {
         .map(|t| t.trim().to_string())
         .or_else(|| title_idx.map(|i| lines[i].text.to_string()));
     let title_keys = title.as_deref().map(title_keys).unwrap_or_default();
-    for line in &mut lines {
-        line.kind = classify_line(line.text, &title_keys);
-    }
+    classify_all(&mut lines, &title_keys);
     let body_start = find_body_start(&lines, title_idx.map_or(0, |i| i + 1));
     let mut cleaned = Cleaned {
         title: title.map(|t| strip_site_suffix(&t).to_string()),
@@ -61,6 +60,7 @@ pub fn clean_text(text: &str, title_hint: Option<&str>) -> Cleaned {
     };
     lift_header(&lines[..body_start], title_idx, &mut cleaned);
     cleaned.body = assemble_body(&lines[body_start..], &mut cleaned);
+    cleaned.published = page_date(&lines);
     cleaned
 }
 
@@ -83,19 +83,75 @@ fn split_lines(text: &str) -> Vec<PageLine<'_>> {
     out
 }
 
-/// The headline: the first line that is not navigation, when it reads like a headline.
+/// Classifies every line, then marks captions: the line just above a credit in the same block,
+/// and the line just below a bare caption label ("Image caption,").
+fn classify_all(lines: &mut [PageLine<'_>], title_keys: &[String]) {
+    for line in lines.iter_mut() {
+        line.kind = classify_line(line.text, title_keys);
+    }
+    for i in 1..lines.len() {
+        let (above, below) = lines.split_at_mut(i);
+        let (prev, this) = (&mut above[i - 1], &mut below[0]);
+        if this.new_paragraph
+            || !matches!(
+                prev.kind,
+                LineKind::Prose | LineKind::Short | LineKind::Caption
+            )
+        {
+            continue;
+        }
+        if this.kind == LineKind::Credit {
+            prev.kind = LineKind::Caption;
+        } else if prev.kind == LineKind::Caption && prev.text.split_whitespace().count() <= 2 {
+            this.kind = LineKind::Caption;
+        }
+    }
+}
+
+/// The headline among the lines above the story: a headline-shaped line (four words or more,
+/// not a sentence), preferring one the page repeats, else the longest. Mastheads and menu items
+/// are shorter than headlines; the dek is a sentence.
 fn find_title(lines: &[PageLine<'_>]) -> Option<usize> {
-    let no_title = Vec::new();
-    for (i, line) in lines.iter().enumerate().take(HEADER_LINES) {
-        match classify_line(line.text, &no_title) {
-            LineKind::Furniture(_) | LineKind::Breadcrumb(_) | LineKind::Date(_) | LineKind::Byline => continue,
+    let header = &lines[..find_body_start(lines, 0).min(lines.len())];
+    let candidates: Vec<usize> = (0..header.len())
+        .filter(|&i| {
+            let words = header[i].text.split_whitespace().count();
+            let headline_shaped = match header[i].kind {
+                LineKind::Short => true,
+                LineKind::Prose => header[i].text.ends_with(['?', '!']),
+                _ => false,
+            };
+            headline_shaped && (4..=30).contains(&words)
+        })
+        .collect();
+    let repeated = candidates.iter().copied().find(|&i| {
+        let key = normalise(lines[i].text);
+        lines.iter().filter(|l| normalise(l.text) == key).count() > 1
+    });
+    let longest = candidates.iter().copied().max_by_key(|&i| {
+        (
+            header[i].text.split_whitespace().count(),
+            std::cmp::Reverse(i),
+        )
+    });
+    repeated.or(longest).or_else(|| {
+        // A short headline with nothing else above the story: the first plain line.
+        header.iter().position(|l| l.kind == LineKind::Short)
+    })
+}
+
+/// The publication date the page states anywhere (header, body or footer): the first
+/// "published" date, else the first "updated" one.
+fn page_date(lines: &[PageLine<'_>]) -> Option<jiff::civil::Date> {
+    let mut updated = None;
+    for line in lines {
+        match line.kind {
+            LineKind::Date(DateLine::Published(d)) => return Some(d),
+            LineKind::Date(DateLine::Updated(d)) => updated = updated.or(Some(d)),
             _ => {}
         }
-        let words = line.text.split_whitespace().count();
-        let ends_sentence = line.text.ends_with(['.', '!']) && words > 12;
-        return (words <= 30 && !ends_sentence).then_some(i);
     }
-    None
+    updated
 }
 
 /// The forms of a title that count as a repeat of it: as given, and without a site suffix.
@@ -108,11 +164,19 @@ fn title_keys(title: &str) -> Vec<String> {
     keys
 }
 
-/// "Talks collapse | The Example Times" → "Talks collapse".
+/// "Talks collapse | The Example Times" → "Talks collapse"; "Brexit day – as it happened" stays.
 fn strip_site_suffix(title: &str) -> &str {
+    let names_a_site = |site: &str| {
+        let words: Vec<&str> = site.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || matches!(*w, "of" | "the" | "and" | "&" | "for")
+            })
+    };
     for sep in [" | ", " – ", " — ", " - "] {
         if let Some((head, site)) = title.rsplit_once(sep)
-            && site.split_whitespace().count() <= 4
+            && names_a_site(site)
             && head.split_whitespace().count() >= 3
         {
             return head.trim();
@@ -143,13 +207,16 @@ fn find_body_start(lines: &[PageLine<'_>], from: usize) -> usize {
         .iter()
         .position(|l| l.kind == LineKind::Prose)
         .map_or(from, |p| from + p)
-        .min(if header_end == lines.len() { from } else { usize::MAX })
+        .min(if header_end == lines.len() {
+            from
+        } else {
+            usize::MAX
+        })
         .max(from)
 }
 
-/// Takes description, sections, credit and date from the header lines.
+/// Takes description, sections and credit from the header lines.
 fn lift_header(header: &[PageLine<'_>], title_idx: Option<usize>, cleaned: &mut Cleaned) {
-    let mut updated = None;
     for (i, line) in header.iter().enumerate() {
         if Some(i) == title_idx {
             continue;
@@ -158,16 +225,15 @@ fn lift_header(header: &[PageLine<'_>], title_idx: Option<usize>, cleaned: &mut 
             LineKind::Prose if cleaned.description.is_none() => {
                 cleaned.description = Some(line.text.to_string());
             }
-            LineKind::Breadcrumb(items) if cleaned.sections.is_empty() => cleaned.sections = items.clone(),
+            LineKind::Breadcrumb(items) if cleaned.sections.is_empty() => {
+                cleaned.sections = items.clone()
+            }
             LineKind::Credit if cleaned.image_credit.is_none() => {
                 cleaned.image_credit = Some(line.text.to_string());
             }
-            LineKind::Date(DateLine::Published(d)) if cleaned.published.is_none() => cleaned.published = Some(*d),
-            LineKind::Date(DateLine::Updated(d)) => updated = updated.or(Some(*d)),
             _ => {}
         }
     }
-    cleaned.published = cleaned.published.or(updated);
 }
 
 /// Keeps the story's lines, drops furniture and the tail, and lifts a credit found in the body.
@@ -175,27 +241,35 @@ fn assemble_body(lines: &[PageLine<'_>], cleaned: &mut Cleaned) -> String {
     let tail = lines
         .iter()
         .enumerate()
-        .position(|(i, l)| matches!(l.kind, LineKind::Furniture(lexicon::Furniture::Tail)) && lines[..i].iter().any(|p| p.kind == LineKind::Prose))
+        .position(|(i, l)| {
+            matches!(l.kind, LineKind::Furniture(lexicon::Furniture::Tail))
+                && lines[..i].iter().any(|p| p.kind == LineKind::Prose)
+        })
         .unwrap_or(lines.len());
     let story = &lines[..tail];
-    let last_prose = story.iter().rposition(|l| is_prose(l.text)).map_or(0, |p| p + 1);
+    let last_prose = story
+        .iter()
+        .rposition(|l| is_prose(l.text))
+        .map_or(0, |p| p + 1);
     let mut body = String::new();
     let mut paragraph_open = false;
     for line in &story[..last_prose] {
         match &line.kind {
             LineKind::Prose | LineKind::Short => {}
             LineKind::Credit => {
-                cleaned.image_credit.get_or_insert_with(|| line.text.to_string());
-                continue;
-            }
-            LineKind::Date(DateLine::Published(d)) => {
-                cleaned.published.get_or_insert(*d);
+                cleaned
+                    .image_credit
+                    .get_or_insert_with(|| line.text.to_string());
                 continue;
             }
             _ => continue,
         }
         if !body.is_empty() {
-            body.push_str(if line.new_paragraph || !paragraph_open { "\n\n" } else { "\n" });
+            body.push_str(if line.new_paragraph || !paragraph_open {
+                "\n\n"
+            } else {
+                "\n"
+            });
         }
         body.push_str(line.text);
         paragraph_open = true;
@@ -212,13 +286,17 @@ mod tests {
         let text = "Talks resume in Geneva\n\nDiplomats met on Monday. They agreed to meet again.\n\nA second round is planned.";
         let c = clean_text(text, None);
         assert_eq!(c.title.as_deref(), Some("Talks resume in Geneva"));
-        assert_eq!(c.body, "Diplomats met on Monday. They agreed to meet again.\n\nA second round is planned.");
+        assert_eq!(
+            c.body,
+            "Diplomats met on Monday. They agreed to meet again.\n\nA second round is planned."
+        );
         assert_eq!(c.description, None);
     }
 
     #[test]
     fn a_given_title_leaves_the_first_paragraph_alone() {
-        let text = "Quarterly profits at the firm jumped 76% to $1.13bn.\n\nThe firm said sales rose.";
+        let text =
+            "Quarterly profits at the firm jumped 76% to $1.13bn.\n\nThe firm said sales rose.";
         let c = clean_text(text, Some("Profits jump"));
         assert_eq!(c.title.as_deref(), Some("Profits jump"));
         assert_eq!(c.body, text);
@@ -226,7 +304,10 @@ mod tests {
 
     #[test]
     fn site_suffix_is_stripped_from_the_title() {
-        assert_eq!(strip_site_suffix("Talks collapse in Hanoi | The Daily Example"), "Talks collapse in Hanoi");
+        assert_eq!(
+            strip_site_suffix("Talks collapse in Hanoi | The Daily Example"),
+            "Talks collapse in Hanoi"
+        );
         assert_eq!(strip_site_suffix("Hanoi - Day 2"), "Hanoi - Day 2");
     }
 }

@@ -46,7 +46,9 @@ impl SegmentLexicon {
     /// The class of `word` (without its full stop) if it is a known abbreviation.
     pub fn abbreviation(&self, word: &str) -> Option<AbbreviationClass> {
         let mut buf = [0u8; MAX_KEY];
-        self.abbreviations.get(lower_ascii(word, &mut buf)?).copied()
+        self.abbreviations
+            .get(lower_ascii(word, &mut buf)?)
+            .copied()
     }
 
     /// Whether a capitalised `word` typically opens a sentence.

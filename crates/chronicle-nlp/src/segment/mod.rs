@@ -44,7 +44,10 @@ impl Segmenter {
             tokenize::tokenize(text, &self.lexicon, &mut tokens);
             sentences::split(text, &tokens, &self.lexicon, &mut ranges);
         }
-        let spans = ranges.iter().map(|r| sentences::span_of(&tokens, r)).collect();
+        let spans = ranges
+            .iter()
+            .map(|r| sentences::span_of(&tokens, r))
+            .collect();
         Segmentation {
             tokens,
             sentence_spans: spans,

@@ -8,7 +8,12 @@ use super::lexicon::{AbbreviationClass, SegmentLexicon};
 use super::tokenize::is_initial;
 
 /// Splits `tokens` of `text` into sentences; pushes each sentence's token range to `out`.
-pub fn split(text: &str, tokens: &[Token], lexicon: &SegmentLexicon, out: &mut Vec<std::ops::Range<usize>>) {
+pub fn split(
+    text: &str,
+    tokens: &[Token],
+    lexicon: &SegmentLexicon,
+    out: &mut Vec<std::ops::Range<usize>>,
+) {
     out.clear();
     let mut start = 0;
     let mut i = 0;
@@ -56,7 +61,8 @@ fn terminal(text: &str, tokens: &[Token], i: usize, lexicon: &SegmentLexicon) ->
     while let Some(next) = tokens.get(last + 1) {
         let adjacent = next.span.start == tokens[last].span.end;
         let n = &text[next.span.range()];
-        let closes = is_closing(n) || (is_quote(n) && adjacent && !opens_word(text, tokens, last + 1));
+        let closes =
+            is_closing(n) || (is_quote(n) && adjacent && !opens_word(text, tokens, last + 1));
         // Further ! and ? ("?!") belong to the same mark.
         let repeats = adjacent && matches!(n, "!" | "?");
         if (closes && adjacent) || repeats {
@@ -80,23 +86,29 @@ fn terminal(text: &str, tokens: &[Token], i: usize, lexicon: &SegmentLexicon) ->
     if mark == Mark::FullStop && is_list_number(text, tokens, i) {
         return None;
     }
-    let starts = if is_opening(next_text) || (is_quote(next_text) && opens_word(text, tokens, last + 1)) {
-        // A quote or bracket opens the next sentence when a capital or digit follows it.
-        let after = tokens.get(last + 2).map(|t| &text[t.span.range()]);
-        Opening::from_word(after.unwrap_or(""), lexicon).max(Opening::Capital)
-    } else if first.is_lowercase() {
-        Opening::Lowercase
-    } else if first.is_uppercase() {
-        Opening::from_word(next_text, lexicon)
-    } else if first.is_ascii_digit() {
-        Opening::Digit
-    } else {
-        Opening::Other
-    };
+    let starts =
+        if is_opening(next_text) || (is_quote(next_text) && opens_word(text, tokens, last + 1)) {
+            // A quote or bracket opens the next sentence when a capital or digit follows it.
+            let after = tokens.get(last + 2).map(|t| &text[t.span.range()]);
+            Opening::from_word(after.unwrap_or(""), lexicon).max(Opening::Capital)
+        } else if first.is_lowercase() {
+            Opening::Lowercase
+        } else if first.is_uppercase() {
+            Opening::from_word(next_text, lexicon)
+        } else if first.is_ascii_digit() {
+            Opening::Digit
+        } else {
+            Opening::Other
+        };
     let ends = match mark {
         Mark::Title => false,
-        Mark::FullStop => matches!(starts, Opening::Capital | Opening::Starter | Opening::Digit | Opening::Lowercase),
-        Mark::Exclamation | Mark::Ellipsis => matches!(starts, Opening::Capital | Opening::Starter | Opening::Digit),
+        Mark::FullStop => matches!(
+            starts,
+            Opening::Capital | Opening::Starter | Opening::Digit | Opening::Lowercase
+        ),
+        Mark::Exclamation | Mark::Ellipsis => {
+            matches!(starts, Opening::Capital | Opening::Starter | Opening::Digit)
+        }
         Mark::Common => starts == Opening::Starter,
         Mark::Time => {
             starts == Opening::Starter || (starts == Opening::Capital && !continues_time(next_text))
@@ -167,11 +179,43 @@ impl Opening {
 /// Words that continue a clock time: "5 p.m. Tuesday", "9 a.m. EST", "noon ET".
 fn continues_time(word: &str) -> bool {
     const WORDS: [&str; 31] = [
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-        "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-        "ET", "EST", "EDT", "PT", "PST", "PDT", "CT", "GMT", "UTC", "BST", "Eastern", "Pacific",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "ET",
+        "EST",
+        "EDT",
+        "PT",
+        "PST",
+        "PDT",
+        "CT",
+        "GMT",
+        "UTC",
+        "BST",
+        "Eastern",
+        "Pacific",
     ];
-    WORDS.contains(&word) || matches!(word, "Central" | "Mountain" | "CET" | "CEST" | "Jan." | "Feb." | "Sept.")
+    WORDS.contains(&word)
+        || matches!(
+            word,
+            "Central" | "Mountain" | "CET" | "CEST" | "Jan." | "Feb." | "Sept."
+        )
 }
 
 /// A blank line in the whitespace between two tokens: a paragraph break.
@@ -187,7 +231,9 @@ fn is_list_number(text: &str, tokens: &[Token], i: usize) -> bool {
     if prev.kind != TokenKind::Number || prev.span.end != tokens[i].span.start {
         return false;
     }
-    let line_start = text[..prev.span.start as usize].rfind('\n').map_or(0, |n| n + 1);
+    let line_start = text[..prev.span.start as usize]
+        .rfind('\n')
+        .map_or(0, |n| n + 1);
     text[line_start..prev.span.start as usize].trim().is_empty()
 }
 

@@ -22,7 +22,10 @@ pub fn tokenize(text: &str, lexicon: &SegmentLexicon, out: &mut Vec<Token>) {
         } else if c.is_ascii_digit() {
             (scan_number(text, i), TokenKind::Number)
         } else if c == '.' && bytes[i..].starts_with(b"...") {
-            (i + 3 + count_prefix(&bytes[i + 3..], b'.'), TokenKind::Punct)
+            (
+                i + 3 + count_prefix(&bytes[i + 3..], b'.'),
+                TokenKind::Punct,
+            )
         } else if is_apostrophe(c) && clitic_len(text, i) > 0 && i > 0 && prev_is_letter(text, i) {
             (i + clitic_len(text, i), TokenKind::Clitic)
         } else if c.is_ascii_punctuation() || is_unicode_punct(c) {
@@ -56,7 +59,9 @@ fn scan_word(text: &str, start: usize, lexicon: &SegmentLexicon) -> (usize, Toke
             '-' | '‑' => next.is_some_and(char::is_alphanumeric),
             '.' => next.is_some_and(char::is_alphanumeric),
             '&' => next.is_some_and(char::is_uppercase) && prev_is_upper(text, i),
-            _ if is_apostrophe(c) => next.is_some_and(char::is_alphabetic) && clitic_len(text, i) == 0,
+            _ if is_apostrophe(c) => {
+                next.is_some_and(char::is_alphabetic) && clitic_len(text, i) == 0
+            }
             _ => false,
         };
         if !joins {
@@ -69,9 +74,11 @@ fn scan_word(text: &str, start: usize, lexicon: &SegmentLexicon) -> (usize, Toke
     if bytes.get(i) == Some(&b'.') && !bytes[i..].starts_with(b"..") {
         let last_part = word.rsplit(['-', '‑']).next().unwrap_or(word);
         let takes_stop = if has_inner_dot {
-            is_dotted_abbreviation(word)
+            is_dotted_abbreviation(last_part)
         } else {
-            lexicon.abbreviation(word).is_some() || lexicon.abbreviation(last_part).is_some() || is_initial(word)
+            lexicon.abbreviation(word).is_some()
+                || lexicon.abbreviation(last_part).is_some()
+                || is_initial(word)
         };
         if takes_stop {
             return (i + 1, TokenKind::Abbreviation);
@@ -142,11 +149,17 @@ fn count_prefix(bytes: &[u8], b: u8) -> usize {
 }
 
 fn prev_is_letter(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_some_and(char::is_alphabetic)
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic)
 }
 
 fn prev_is_upper(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_some_and(char::is_uppercase)
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_uppercase)
 }
 
 /// The character at byte `i`, which callers keep on a char boundary.
@@ -166,7 +179,25 @@ fn is_combining(c: char) -> bool {
 fn is_unicode_punct(c: char) -> bool {
     matches!(
         c,
-        '“' | '”' | '‘' | '’' | '«' | '»' | '‹' | '›' | '„' | '‚' | '—' | '–' | '…' | '•' | '·' | '¿' | '¡' | '‐' | '‒' | '―'
+        '“' | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '„'
+            | '‚'
+            | '—'
+            | '–'
+            | '…'
+            | '•'
+            | '·'
+            | '¿'
+            | '¡'
+            | '‐'
+            | '‒'
+            | '―'
     )
 }
 
@@ -189,7 +220,19 @@ mod tests {
         let texts: Vec<&str> = toks.iter().map(|t| t.0).collect();
         assert_eq!(
             texts,
-            ["U.S.", "President", "Donald", "J.", "Trump", "met", "Mr.", "Kim", "at", "2:30", "p.m."]
+            [
+                "U.S.",
+                "President",
+                "Donald",
+                "J.",
+                "Trump",
+                "met",
+                "Mr.",
+                "Kim",
+                "at",
+                "2:30",
+                "p.m."
+            ]
         );
         assert_eq!(toks[0].1, TokenKind::Abbreviation);
         assert_eq!(toks[9].1, TokenKind::Number);
@@ -197,13 +240,27 @@ mod tests {
 
     #[test]
     fn possessives_split_and_hyphens_join() {
-        let texts: Vec<&str> = words("North Korea’s first-ever U.S.-North Korea summit didn't end.")
-            .into_iter()
-            .map(|t| t.0)
-            .collect();
+        let texts: Vec<&str> =
+            words("North Korea’s first-ever U.S.-North Korea summit didn't end.")
+                .into_iter()
+                .map(|t| t.0)
+                .collect();
         assert_eq!(
             texts,
-            ["North", "Korea", "’s", "first-ever", "U.S.", "-", "North", "Korea", "summit", "didn't", "end", "."]
+            [
+                "North",
+                "Korea",
+                "’s",
+                "first-ever",
+                "U.S.",
+                "-",
+                "North",
+                "Korea",
+                "summit",
+                "didn't",
+                "end",
+                "."
+            ]
         );
     }
 
@@ -215,13 +272,28 @@ mod tests {
             .collect();
         assert_eq!(
             texts,
-            ["Profits", "rose", "3.5", "%", "to", "$", "1.13bn", "in", "the", "1990s", "...", "Wait"]
+            [
+                "Profits", "rose", "3.5", "%", "to", "$", "1.13bn", "in", "the", "1990s", "...",
+                "Wait"
+            ]
         );
     }
 
     #[test]
+    fn hyphenated_dotted_abbreviation_keeps_its_stop() {
+        let texts: Vec<&str> = words("the DPRK-U.S. relations")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(texts, ["the", "DPRK-U.S.", "relations"]);
+    }
+
+    #[test]
     fn sentence_final_word_does_not_take_the_stop() {
-        let texts: Vec<&str> = words("He visited un.org. Then").into_iter().map(|t| t.0).collect();
+        let texts: Vec<&str> = words("He visited un.org. Then")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
         assert_eq!(texts, ["He", "visited", "un.org", ".", "Then"]);
     }
 }

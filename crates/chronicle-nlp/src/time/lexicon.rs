@@ -70,9 +70,16 @@ pub enum RefPoint {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Holiday {
     Christmas,
+    ChristmasEve,
     Thanksgiving,
     Halloween,
     Easter,
+    NewYear,
+    NewYearsEve,
+    Election,
+    Independence,
+    Memorial,
+    Labor,
 }
 
 /// One reading of a word.
@@ -134,6 +141,10 @@ pub enum Lex {
     DecadeWord(u8),
     /// A holiday name.
     Holiday(Holiday),
+    /// A holiday name when `Day` follows: `Election Day`.
+    HolidayDay(Holiday),
+    /// The first word of a reference phrase (`the near future`).
+    PhraseStart,
     /// A word that marks the tense of its clause.
     Tense(Tense),
 }
@@ -168,6 +179,8 @@ pub const MAX_WORD: usize = 16;
 #[derive(Debug)]
 pub struct Lexicon {
     words: HashMap<&'static str, Vec<Lex>, BuildHasherDefault<Fnv>>,
+    /// Multi-word reference phrases (`the near future`), longest first.
+    phrases: Vec<(Vec<&'static str>, RefPoint)>,
 }
 
 impl Lexicon {
@@ -183,6 +196,7 @@ impl Lexicon {
     pub fn parse(text: &'static str) -> Result<Self, String> {
         let mut words: HashMap<&'static str, Vec<Lex>, BuildHasherDefault<Fnv>> =
             HashMap::default();
+        let mut phrases = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -193,13 +207,26 @@ impl Lexicon {
             else {
                 return Err(format!("line {}: expected WORD<TAB>CLASS<TAB>ARG", n + 1));
             };
-            if word.len() > MAX_WORD {
+            if word.len() > MAX_WORD && class != "phrase" {
                 return Err(format!("line {}: word longer than {MAX_WORD} bytes", n + 1));
+            }
+            if class == "phrase" {
+                let point = parse_ref(arg).ok_or_else(|| format!("line {}: bad phrase", n + 1))?;
+                let parts: Vec<&'static str> = word.split(' ').collect();
+                words.entry(parts[0]).or_default().push(Lex::PhraseStart);
+                phrases.push((parts, point));
+                continue;
             }
             let lex = parse_entry(class, arg).ok_or_else(|| format!("line {}: bad entry", n + 1))?;
             words.entry(word).or_default().push(lex);
         }
-        Ok(Lexicon { words })
+        phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        Ok(Lexicon { words, phrases })
+    }
+
+    /// The reference phrases, longest first.
+    pub fn phrases(&self) -> &[(Vec<&'static str>, RefPoint)] {
+        &self.phrases
     }
 
     /// The readings of a word given in lower case; empty when it is not a time word.
@@ -240,12 +267,7 @@ fn parse_entry(class: &str, arg: &str) -> Option<Lex> {
         }),
         "deictic" => Lex::Deictic(i8::try_from(num()?).ok()?),
         "deictic_night" => Lex::DeicticNight,
-        "ref" => Lex::Ref(match arg {
-            "PRESENT" => RefPoint::Present,
-            "PAST" => RefPoint::Past,
-            "FUTURE" => RefPoint::Future,
-            _ => return None,
-        }),
+        "ref" => Lex::Ref(parse_ref(arg)?),
         "shift" => Lex::Shift(i8::try_from(num()?).ok()?),
         "that" => Lex::That,
         "part" => Lex::Part(match arg {
@@ -261,19 +283,37 @@ fn parse_entry(class: &str, arg: &str) -> Option<Lex> {
         "clock" => Lex::Clock(small()?),
         "fiscal" => Lex::Fiscal,
         "decade_word" => Lex::DecadeWord(small()?),
-        "holiday" => Lex::Holiday(match arg {
-            "christmas" => Holiday::Christmas,
-            "thanksgiving" => Holiday::Thanksgiving,
-            "halloween" => Holiday::Halloween,
-            "easter" => Holiday::Easter,
-            _ => return None,
-        }),
+        "holiday" => Lex::Holiday(parse_holiday(arg)?),
+        "holiday_day" => Lex::HolidayDay(parse_holiday(arg)?),
         "tense" => Lex::Tense(match arg {
             "past" => Tense::Past,
             "present" => Tense::Present,
             "future" => Tense::Future,
             _ => return None,
         }),
+        _ => return None,
+    })
+}
+
+fn parse_holiday(arg: &str) -> Option<Holiday> {
+    Some(match arg {
+        "christmas" => Holiday::Christmas,
+        "thanksgiving" => Holiday::Thanksgiving,
+        "halloween" => Holiday::Halloween,
+        "easter" => Holiday::Easter,
+        "election" => Holiday::Election,
+        "independence" => Holiday::Independence,
+        "memorial" => Holiday::Memorial,
+        "labor" => Holiday::Labor,
+        _ => return None,
+    })
+}
+
+fn parse_ref(arg: &str) -> Option<RefPoint> {
+    Some(match arg {
+        "PRESENT" => RefPoint::Present,
+        "PAST" => RefPoint::Past,
+        "FUTURE" => RefPoint::Future,
         _ => return None,
     })
 }

@@ -49,6 +49,8 @@ pub enum Value {
     NoWeek(u8),
     /// A part of day of an unknown day: `XXXX-XX-XXTMO`.
     NoDay(DayPart),
+    /// A clock time of an unknown day: `XXXX-XX-XXT14:30`.
+    Clock(u8, u8),
     Ref(RefPoint),
     Duration(Dur),
     /// A set: every Friday, daily. The value of one member (a period or a duration).
@@ -272,6 +274,7 @@ impl fmt::Display for Value {
             Value::NoYear { month, day: Some(d) } => write!(f, "XXXX-{month:02}-{d:02}"),
             Value::NoWeek(w) => write!(f, "XXXX-WXX-{w}"),
             Value::NoDay(p) => write!(f, "XXXX-XX-XXT{}", part_code(*p)),
+            Value::Clock(h, m) => write!(f, "XXXX-XX-XXT{h:02}:{m:02}"),
             Value::Ref(RefPoint::Present) => f.write_str("PRESENT_REF"),
             Value::Ref(RefPoint::Past) => f.write_str("PAST_REF"),
             Value::Ref(RefPoint::Future) => f.write_str("FUTURE_REF"),

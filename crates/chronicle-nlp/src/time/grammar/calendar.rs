@@ -239,7 +239,7 @@ pub fn weekday(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     let (d, end) = weekday_word(cx, i)?;
     let day = Expr::Weekday { day: d, shift: 0 };
     if let Some((part, e)) = day_part(cx, end) {
-        if cx.text_of(end + 1 - 1).ends_with(['s', 'S']) && part != crate::time::lexicon::DayPart::Night {
+        if cx.text_of(end).ends_with(['s', 'S']) {
             return found(i, e, Expr::Fixed(Value::SetWeekdayPart(d, part)));
         }
         return found(i, e, Expr::DayPart { part, day: Some(Box::new(day)) });
@@ -432,7 +432,13 @@ pub fn holiday(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         Lex::Holiday(h) => Some(h),
         _ => None,
     }) {
-        let end = if cx.is_word(i + 1, "day") { i + 2 } else { i + 1 };
+        let (h, end) = if h == Holiday::Christmas && cx.is_word(i + 1, "eve") {
+            (Holiday::ChristmasEve, i + 2)
+        } else if cx.is_word(i + 1, "day") || cx.is_word(i + 1, "week") && h == Holiday::Easter {
+            (h, i + 2)
+        } else {
+            (h, i + 1)
+        };
         return found(i, end, Expr::Holiday { holiday: h, year: YearSpec::Open });
     }
     let day = |k: usize| cx.is_word(k, "day") && cx.tok(k).is_some_and(|t| t.upper);
@@ -447,13 +453,10 @@ pub fn holiday(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
             return None;
         }
     } else if day(i + 1) {
-        let h = match cx.text_of(i).to_ascii_lowercase().as_str() {
-            "election" => Holiday::Election,
-            "independence" => Holiday::Independence,
-            "memorial" => Holiday::Memorial,
-            "labor" => Holiday::Labor,
-            _ => return None,
-        };
+        let h = t.find(|l| match l {
+            Lex::HolidayDay(h) => Some(h),
+            _ => None,
+        })?;
         (h, i + 2)
     } else {
         return None;

@@ -10,7 +10,7 @@ mod calendar;
 mod quantity;
 mod relative;
 
-use super::lexicon::{DayPart, Holiday, Lex, RefPoint, Season, Unit};
+use super::lexicon::{DayPart, Holiday, Lex, Lexicon, RefPoint, Season, Unit};
 use super::scan::{Kind, Tok};
 use super::value::{Dur, Value};
 
@@ -67,7 +67,12 @@ pub enum Expr {
     },
     /// The period under discussion, maybe shifted by years: `the quarter`, `the year-ago
     /// quarter`, `that year`.
-    Discussed { unit: Unit, years: i8 },
+    /// `unit` is `None` for "period": the unit of the period under discussion.
+    Discussed {
+        unit: Option<Unit>,
+        years: i8,
+        units: i8,
+    },
     /// A clock time, maybe on a day: `2:30 p.m.`, `noon Thursday`.
     Clock {
         hour: u8,
@@ -100,6 +105,7 @@ pub struct Found {
 pub struct Cx<'a, 'l> {
     pub toks: &'a [Tok<'l>],
     pub text: &'a str,
+    pub lexicon: &'l Lexicon,
 }
 
 impl<'a, 'l> Cx<'a, 'l> {
@@ -188,9 +194,9 @@ pub fn find(cx: Cx<'_, '_>, out: &mut Vec<Found>) {
 }
 
 /// Words outside the lexicon that can open an expression.
-const OPENERS: [&str; 16] = [
-    "the", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "in", "mid", "new", "election",
-    "independence", "memorial", "labor", "year",
+const OPENERS: [&str; 17] = [
+    "the", "q", "h", "fy", "in", "new", "year", "more", "less", "fewer", "up", "no", "at", "as",
+    "just", "comparable", "corresponding",
 ];
 
 /// A cheap filter: only numbers, lexicon words and a few openers can start an expression.
@@ -202,7 +208,6 @@ fn can_start(cx: Cx<'_, '_>, i: usize) -> bool {
             !t.lex.is_empty() || {
                 let w = cx.text_of(i);
                 w.len() <= 12 && OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o))
-                    || relative::REF_PHRASES.iter().any(|(p, _)| w.eq_ignore_ascii_case(p[0]))
             }
         }
         Kind::Punct => t.ch == '\'' || t.ch == '’',
@@ -212,9 +217,10 @@ fn can_start(cx: Cx<'_, '_>, i: usize) -> bool {
 /// The longest expression starting at token `i`, with its leading modifiers.
 fn best_at(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     // Modifier words widen an expression that follows them; try them first.
-    let widened = relative::modifiers(cx, i).and_then(|j| core_at(cx, j).map(|f| (j, f)));
-    if let Some((_, f)) = widened {
-        return Some(Found { first: i, ..f });
+    if let Some((m, j)) = relative::modifiers(cx, i) {
+        if let Some(f) = core_at(cx, j).filter(|f| f.first == j && relative::accepts(m, &f.expr)) {
+            return Some(Found { first: i, ..f });
+        }
     }
     core_at(cx, i)
 }
@@ -232,7 +238,7 @@ fn core_at(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         calendar::year_part(cx, i),
         calendar::holiday(cx, i),
         relative::deictic(cx, i),
-        relative::reference(cx, i),
+        relative::reference(cx, i, cx.lexicon.phrases()),
         relative::shifted(cx, i),
         relative::clock(cx, i),
         relative::set(cx, i),

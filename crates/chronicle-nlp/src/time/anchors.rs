@@ -1,0 +1,215 @@
+//! What the text itself says about time, beyond each expression: the tense of a clause, the
+//! sentence and paragraph a mention sits in, and the anchors the text sets ("July 4 marked the
+//! third anniversary of X" puts X three years back; "of that year" then carries that year; a
+//! paragraph about 2017 keeps its dates in 2017).
+
+use chronicle_core::ByteSpan;
+
+use super::grammar::{Cx, Expr, Found, YearPart, YearSpec};
+use super::lexicon::{Lex, Tense};
+use super::resolve::Frame;
+use super::scan::{Kind, Tok};
+use super::value::{Cal, Value};
+
+/// How far (in tokens) from a mention the tense of its clause is looked for.
+const TENSE_WINDOW: usize = 12;
+
+/// Sentence numbers of the tokens: from the segmenter's sentences when there are any, otherwise
+/// from a light rule (a full stop, question or exclamation mark before a capital, or a blank line).
+pub fn sentence_ids(cx: Cx<'_, '_>, spans: &[ByteSpan], out: &mut Vec<u32>) {
+    out.clear();
+    if !spans.is_empty() {
+        let mut s = 0usize;
+        for t in cx.toks {
+            while s + 1 < spans.len() && t.start >= spans[s].end as usize {
+                s += 1;
+            }
+            out.push(s as u32);
+        }
+        return;
+    }
+    let mut id = 0u32;
+    for (i, t) in cx.toks.iter().enumerate() {
+        if i > 0 && (t.para || ends_sentence(cx, i - 1) && t.upper) {
+            id += 1;
+        }
+        out.push(id);
+    }
+}
+
+/// Whether token `i` is a sentence-final mark (and not the full stop of an abbreviation).
+fn ends_sentence(cx: Cx<'_, '_>, i: usize) -> bool {
+    let Some(t) = cx.tok(i) else { return false };
+    if t.kind != Kind::Punct {
+        return false;
+    }
+    match t.ch {
+        '!' | '?' => true,
+        '"' | '\'' | '”' | '’' | ')' => i > 0 && ends_sentence(cx, i - 1),
+        '.' => {
+            let Some(p) = i.checked_sub(1) else { return true };
+            let word = cx.text_of(p);
+            let abbrev = cx.tok(p).is_some_and(|w| w.kind == Kind::Word)
+                && (word.len() == 1
+                    || ["mr", "mrs", "ms", "dr", "st", "jr", "sen", "rep", "gov", "gen", "corp", "inc", "co", "no", "vs"]
+                        .iter()
+                        .any(|a| word.eq_ignore_ascii_case(a))
+                    || cx.lex(p, |l| matches!(l, Lex::MonthAbbr(_) | Lex::WeekdayAbbr(_)).then_some(())).is_some());
+            !abbrev
+        }
+        _ => false,
+    }
+}
+
+/// The tense marker a token carries, and whether it is a reporting verb ("said"), which marks
+/// the report rather than the event.
+fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, bool)> {
+    let t: &Tok<'_> = cx.tok(k)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    if let Some(tense) = t.find(|l| match l {
+        Lex::Tense(x) => Some(x),
+        _ => None,
+    }) {
+        let w = cx.text_of(k);
+        let reporting = ["said", "says", "told"].iter().any(|r| w.eq_ignore_ascii_case(r));
+        return Some((tense, reporting));
+    }
+    let w = cx.text_of(k).as_bytes();
+    let past = w.len() >= 5 && w.ends_with(b"ed") && !t.upper && !w.ends_with(b"eed");
+    past.then_some((Tense::Past, false))
+}
+
+/// The tense of the clause around tokens `first..last`: the nearest marker in the sentence,
+/// preferring any marker to a reporting verb.
+pub fn tense_near(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Option<Tense> {
+    let s = *sent.get(first)?;
+    let same = |k: usize| sent.get(k) == Some(&s);
+    let mut reported = None;
+    for d in 1..=TENSE_WINDOW {
+        let left = first.checked_sub(d).filter(|&k| same(k));
+        let right = Some(last + d - 1).filter(|&k| same(k));
+        for k in [left, right].into_iter().flatten() {
+            match marker(cx, k) {
+                Some((t, false)) => return Some(t),
+                Some((t, true)) if reported.is_none() => reported = Some(t),
+                _ => {}
+            }
+        }
+    }
+    reported
+}
+
+/// An anniversary after a mention: `the third anniversary of`, `the two-year anniversary of the
+/// 2018 summit`. Returns the number of years and, when the text names it, the year of the
+/// thing remembered.
+pub fn anniversary_after(cx: Cx<'_, '_>, from: usize, sent: &[u32]) -> Option<(i32, Option<i32>)> {
+    let s = *sent.get(from.checked_sub(1)?)?;
+    let limit = (from + 8).min(cx.toks.len());
+    let at = (from..limit)
+        .take_while(|&k| sent.get(k) == Some(&s))
+        .find(|&k| cx.is_word(k, "anniversary"))?;
+    let years = anniversary_years(cx, from, at)?;
+    let named = (at + 1..(at + 6).min(cx.toks.len()))
+        .take_while(|&k| sent.get(k) == Some(&s))
+        .find_map(|k| match cx.num(k) {
+            Some((y, 4)) if (1000..=2999).contains(&y) => Some(y as i32),
+            _ => None,
+        });
+    Some((years, named))
+}
+
+/// The number of years of the anniversary word at `at`: an ordinal before it, or `N-year`.
+fn anniversary_years(cx: Cx<'_, '_>, from: usize, at: usize) -> Option<i32> {
+    (from..at).rev().find_map(|k| {
+        if let Some(n) = cx.lex(k, |l| match l {
+            Lex::Ordinal(n) => Some(i32::from(n)),
+            _ => None,
+        }) {
+            return Some(n);
+        }
+        let q = k.checked_sub(2)?;
+        if cx.is_word(k, "year") && cx.hyphen(k - 1) {
+            let n = cx.lex(q, |l| match l {
+                Lex::Number(n) => Some(n as i32),
+                _ => None,
+            });
+            return n.or_else(|| cx.num(q).map(|(n, _)| n as i32));
+        }
+        None
+    })
+}
+
+/// The anchors a document has set so far, updated mention by mention.
+#[derive(Debug, Default)]
+pub struct Anchors {
+    /// The last calendar value, for "a year earlier" and "the following month".
+    last: Option<Cal>,
+    /// The last quarter named, and the sentence it was named in.
+    quarter: Option<(Cal, u32)>,
+    /// A year set by the text for the rest of a sentence ("of that year").
+    sentence_year: Option<(i32, u32)>,
+    /// The year "that year" refers to (from an anniversary or the last explicit year).
+    that_year: Option<i32>,
+    /// The explicit past year a paragraph speaks of, and the paragraph.
+    para_year: Option<(i32, u32)>,
+}
+
+impl Anchors {
+    /// The frame to resolve a mention in sentence `sent` of paragraph `para`.
+    pub fn frame(&self, base: &Frame, sent: u32, para: u32) -> Frame {
+        let year = match (self.sentence_year, self.para_year) {
+            (Some((y, s)), _) if s == sent => Some(y),
+            (_, Some((y, p))) if p == para => Some(y),
+            _ => None,
+        };
+        Frame {
+            last: self.last,
+            quarter: self.quarter.filter(|&(_, s)| sent <= s + 1).map(|(q, _)| q),
+            year,
+            ..*base
+        }
+    }
+
+    /// The year "that year" means here.
+    pub fn that_year(&self) -> Option<i32> {
+        self.that_year.or_else(|| self.last.and_then(Cal::year))
+    }
+
+    /// Takes note of a resolved mention.
+    pub fn observe(&mut self, f: &Found, value: &Value, sent: u32, para: u32, dct_year: Option<i32>) {
+        let Value::Cal(c) = value else { return };
+        self.last = Some(*c);
+        if let Cal::Quarter(..) = c {
+            self.quarter = Some((*c, sent));
+        }
+        let explicit = match &f.expr {
+            Expr::MonthDay { year: YearSpec::Explicit(y), .. } | Expr::Year { year: YearSpec::Explicit(y), .. } => Some(*y),
+            Expr::Year { year: YearSpec::That, part: YearPart::Whole } => {
+                let y = c.year();
+                if let Some(y) = y {
+                    self.sentence_year = Some((y, sent));
+                }
+                y
+            }
+            Expr::MonthDay { .. } | Expr::Year { .. } | Expr::Discussed { .. } | Expr::Fixed(_) => return,
+            _ => {
+                // A date counted from the publication date: the text is back in its present.
+                self.para_year = None;
+                return;
+            }
+        };
+        if let Some(y) = explicit {
+            self.that_year = Some(y);
+            self.para_year = dct_year.filter(|&d| y < d).map(|_| (y, para));
+        }
+    }
+
+    /// Records an anniversary: the thing remembered happened `years` before `c`.
+    pub fn anniversary(&mut self, c: &Cal, years: i32) {
+        if let Some(y) = c.year() {
+            self.that_year = Some(y - years);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Amounts of time: durations (`three weeks`, `two-year`, `2 1/2 years`, `the past 20 years`),
+//! offsets (`two weeks ago`, `a year earlier`, `in three days`) and rates (`$5 a year`).
+
+use super::{duration, found, Cx, Expr, Found};
+use crate::time::lexicon::Lex;
+use crate::time::scan::Kind;
+use crate::time::value::{Dur, Value};
+
+/// Words before an amount that keep it a duration: `the past 20 years`, `the first nine months`.
+const SPAN_OPENERS: [&str; 10] = [
+    "past", "last", "next", "coming", "first", "previous", "following", "final", "recent", "latest",
+];
+
+/// A number in words at `i` (`twenty-four`, `a hundred thirty`) and the index after it.
+fn number_words(cx: Cx<'_, '_>, i: usize) -> Option<(u32, usize)> {
+    let mut total = 0u32;
+    let mut current = 0u32;
+    let mut j = i;
+    let mut any = false;
+    loop {
+        match cx.lex(j, |l| match l {
+            Lex::Number(n) => Some((n, false)),
+            Lex::Multiplier(m) => Some((m, true)),
+            _ => None,
+        }) {
+            Some((m, true)) if any => {
+                current = current.max(1).saturating_mul(m);
+                if m >= 1000 {
+                    total = total.saturating_add(current);
+                    current = 0;
+                }
+            }
+            Some((n, false)) if !any || (current % 100 >= 20 && current % 10 == 0 && n < 10) || current >= 100 && current % 100 == 0 => {
+                current = current.saturating_add(n);
+            }
+            _ => break,
+        }
+        any = true;
+        j += 1;
+        if cx.hyphen(j) && cx.lex(j + 1, |l| matches!(l, Lex::Number(_)).then_some(())).is_some() {
+            j += 1;
+        } else if cx.is_word(j, "and") && current >= 100 {
+            j += 1;
+        }
+    }
+    any.then_some((total + current, j))
+}
+
+/// An amount at `i`, in halves (`None` when the text leaves it open), and the index after it.
+pub fn quantity(cx: Cx<'_, '_>, i: usize) -> Option<(Option<u32>, usize)> {
+    if let Some((n, digits)) = cx.num(i) {
+        if digits > 6 || (cx.glued(i + 1) && cx.tok(i + 1).is_some_and(|t| matches!(t.ch, ':' | '/' | '.' | ',' | '%' ))) {
+            return thousands(cx, i);
+        }
+        let mut halves = n.saturating_mul(2);
+        let mut j = i + 1;
+        // 2 1/2
+        if cx.num(j) == Some((1, 1)) && cx.is_punct(j + 1, '/') && cx.num(j + 2) == Some((2, 1)) {
+            halves += 1;
+            j += 3;
+        }
+        return Some((Some(halves), j));
+    }
+    let t = cx.tok(i)?;
+    if t.is(Lex::Article) {
+        if cx.is_word(i + 1, "few") {
+            return Some((None, i + 2));
+        }
+        if cx.is_word(i + 1, "couple") {
+            return Some((Some(4), i + 2 + usize::from(cx.is_word(i + 2, "of"))));
+        }
+        if let Some((n, j)) = number_words(cx, i + 1) {
+            return Some((Some(n.saturating_mul(2)), j));
+        }
+        return Some((Some(2), i + 1));
+    }
+    if let Some(v) = t.find(|l| match l {
+        Lex::Vague(v) => Some(v),
+        _ => None,
+    }) {
+        let j = i + 1 + usize::from(cx.is_word(i + 1, "of"));
+        return Some((if v == 0 { None } else { Some(v * 2) }, j));
+    }
+    let (n, mut j) = number_words(cx, i)?;
+    let mut halves = n.saturating_mul(2);
+    if cx.is_word(j, "and") && cx.tok(j + 1).is_some_and(|t| t.is(Lex::Article)) && cx.is_word(j + 2, "half") {
+        halves += 1;
+        j += 3;
+    }
+    Some((Some(halves), j))
+}
+
+/// `3,000`: digits grouped by commas.
+fn thousands(cx: Cx<'_, '_>, i: usize) -> Option<(Option<u32>, usize)> {
+    let (mut n, _) = cx.num(i)?;
+    let mut j = i + 1;
+    while cx.is_punct(j, ',') && cx.glued(j) && cx.glued(j + 1) && cx.num(j + 1).is_some_and(|(_, d)| d == 3) {
+        let (part, _) = cx.num(j + 1)?;
+        n = n.saturating_mul(1000).saturating_add(part);
+        j += 2;
+    }
+    if j == i + 1 || cx.glued(j) && cx.tok(j).is_some_and(|t| t.kind != Kind::Word) {
+        return None;
+    }
+    Some((Some(n.saturating_mul(2)), j))
+}
+
+/// Durations, offsets and rates built on an amount of units.
+pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let mut j = i;
+    let the = cx.is_word(j, "the");
+    j += usize::from(the);
+    let opener = SPAN_OPENERS.iter().any(|w| cx.is_word(j, w));
+    j += usize::from(opener);
+    let in_prefix = !the && !opener && cx.is_word(i, "in");
+    if in_prefix {
+        j += 1;
+    }
+    let start = if in_prefix { j } else { i };
+    let (halves, k) = match quantity(cx, j) {
+        Some(q) => q,
+        None if (opener || the) && cx.unit(j).is_some_and(|(_, plural, _)| plural) => (None, j),
+        None => return None,
+    };
+    let adjective = cx.hyphen(k);
+    let k = k + usize::from(adjective);
+    let (unit, plural, mut end) = cx.unit(k)?;
+    if adjective && plural && !cx.is_word(k, "years") {
+        return None;
+    }
+    let mut halves = halves;
+    if cx.is_word(end, "and") && cx.tok(end + 1).is_some_and(|t| t.is(Lex::Article)) && cx.is_word(end + 2, "half") {
+        halves = halves.map(|h| h + 1);
+        end += 3;
+    }
+    if adjective && cx.hyphen(end) && (cx.is_word(end + 1, "old") || cx.is_word(end + 1, "long")) {
+        end += 2;
+    }
+    // Bare "a day" must be followed or preceded by something that makes it time: skip
+    // "a second" (the ordinal) and "one second" stays.
+    if cx.is_word(j, "a") && cx.is_word(k, "second") {
+        return None;
+    }
+    if let Some((dir, from_ref, e)) = direction(cx, end) {
+        if the || opener {
+            return None;
+        }
+        let halves = halves.unwrap_or(0);
+        return found(start, e, Expr::Offset { halves, unit, dir, from_ref });
+    }
+    if in_prefix {
+        let Some(halves) = halves else { return found(start, end, duration(None, unit)) };
+        return found(start, end, Expr::Offset { halves, unit, dir: 0, from_ref: false });
+    }
+    if !the && !opener && halves == Some(2) && is_rate(cx, i) {
+        let one = Value::Duration(Dur { halves, unit });
+        return found(i, end, Expr::Fixed(Value::Set(Box::new(one))));
+    }
+    found(i, end, duration(halves, unit))
+}
+
+/// `ago`, `earlier`, `later`, `from now`, `hence` at `i`: direction, whether it counts from the
+/// date the text spoke of last, and the index after it.
+fn direction(cx: Cx<'_, '_>, i: usize) -> Option<(i8, bool, usize)> {
+    if cx.is_word(i, "ago") {
+        return Some((-1, false, i + 1));
+    }
+    if cx.is_word(i, "earlier") {
+        return Some((-1, true, i + 1));
+    }
+    if cx.is_word(i, "later") {
+        return Some((1, true, i + 1));
+    }
+    if cx.is_word(i, "from") && cx.is_word(i + 1, "now") || cx.is_word(i, "hence") {
+        return Some((1, false, i + 1 + usize::from(cx.is_word(i, "from"))));
+    }
+    None
+}
+
+/// Whether the amount at `i` (`a year`) follows a price or a count: `$5 million a year`.
+fn is_rate(cx: Cx<'_, '_>, i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else { return false };
+    cx.num(p).is_some()
+        || cx.is_punct(p, '%')
+        || ["times", "twice", "once", "million", "billion", "thousand", "percent", "cents"]
+            .iter()
+            .any(|w| cx.is_word(p, w))
+}

@@ -1,0 +1,365 @@
+//! Expressions relative to the publication date or to the text: today, now, last week, next
+//! June, that year, the year-ago quarter; clock times; sets; and the modifier words that widen an
+//! expression (early, the end of, about).
+
+use super::calendar::{day_part, month, weekday_word};
+use super::{found, Cx, Expr, Found, YearPart, YearSpec};
+use crate::time::lexicon::{DayPart, Lex, Unit};
+use crate::time::value::{Dur, Value};
+
+/// What a run of modifier words in front of an expression is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modifier {
+    /// `early`, `the end of`, `earlier`: a part of a calendar period.
+    Part,
+    /// `about`, `more than`, `at least`: a bound on a quantity.
+    Approx,
+}
+
+/// Two-word bounds on a quantity.
+const BOUNDS: [[&str; 2]; 9] = [
+    ["more", "than"],
+    ["less", "than"],
+    ["fewer", "than"],
+    ["at", "least"],
+    ["at", "most"],
+    ["up", "to"],
+    ["as", "many"],
+    ["as", "much"],
+    ["just", "over"],
+];
+
+/// The modifier words at `i`, if any: their kind and the index after them.
+pub fn modifiers(cx: Cx<'_, '_>, i: usize) -> Option<(Modifier, usize)> {
+    let t = cx.tok(i)?;
+    if let Some(part) = t.find(|l| match l {
+        Lex::Part(p) => Some(p),
+        _ => None,
+    }) {
+        let _ = part;
+        let mut j = i + 1;
+        if cx.hyphen(j) {
+            j += 1;
+        }
+        if cx.is_word(j, "of") {
+            j += 1;
+        }
+        // "end" alone is a noun: only "the end of", "end-" and "year-end" count.
+        if cx.is_word(i, "end") && j == i + 1 {
+            return None;
+        }
+        return Some((Modifier::Part, j));
+    }
+    if cx.is_word(i, "the") && cx.lex(i + 1, |l| matches!(l, Lex::Part(_)).then_some(())).is_some() {
+        return cx.is_word(i + 2, "of").then_some((Modifier::Part, i + 3));
+    }
+    if cx.is_word(i, "earlier") || cx.is_word(i, "later") {
+        let j = i + 1 + usize::from(cx.is_word(i + 1, "in"));
+        return Some((Modifier::Part, j));
+    }
+    if t.is(Lex::Approx) {
+        return Some((Modifier::Approx, i + 1));
+    }
+    if cx.is_word(i, "no") && cx.is_word(i + 1, "more") && cx.is_word(i + 2, "than") {
+        return Some((Modifier::Approx, i + 3));
+    }
+    BOUNDS
+        .iter()
+        .any(|[a, b]| cx.is_word(i, a) && cx.is_word(i + 1, b))
+        .then_some((Modifier::Approx, i + 2 + usize::from(cx.is_word(i + 2, "as"))))
+}
+
+/// Whether a modifier of kind `m` may widen `expr`.
+pub fn accepts(m: Modifier, expr: &Expr) -> bool {
+    let quantity = matches!(expr, Expr::Offset { .. } | Expr::Fixed(Value::Duration(_)));
+    match m {
+        Modifier::Approx => quantity,
+        Modifier::Part => !quantity && !matches!(expr, Expr::Ref(_) | Expr::Fixed(Value::Set(_))),
+    }
+}
+
+/// `today`, `yesterday`, `tomorrow`, `tonight`, `yesterday morning`, `the day before yesterday`.
+pub fn deictic(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    if cx.is_word(i, "the") && cx.is_word(i + 1, "day") {
+        let dir = if cx.is_word(i + 2, "before") { -1 } else if cx.is_word(i + 2, "after") { 1 } else { 0 };
+        let d = cx.lex(i + 3, |l| match l {
+            Lex::Deictic(d) => Some(i32::from(d)),
+            _ => None,
+        });
+        return match d {
+            Some(d) if dir != 0 => found(i, i + 4, Expr::DayOffset(d + dir)),
+            _ => None,
+        };
+    }
+    if cx.tok(i).is_some_and(|t| t.is(Lex::DeicticNight)) {
+        let day = Some(Box::new(Expr::DayOffset(0)));
+        return found(i, i + 1, Expr::DayPart { part: DayPart::Night, day });
+    }
+    let d = cx.lex(i, |l| match l {
+        Lex::Deictic(d) => Some(i32::from(d)),
+        _ => None,
+    })?;
+    if let Some((part, e)) = day_part(cx, i + 1) {
+        let day = Some(Box::new(Expr::DayOffset(d)));
+        return found(i, e, Expr::DayPart { part, day });
+    }
+    found(i, i + 1, Expr::DayOffset(d))
+}
+
+/// `now`, `recently`, `soon`, and the reference phrases of the lexicon (`the near future`).
+pub fn reference(cx: Cx<'_, '_>, i: usize, phrases: &[(Vec<&'static str>, crate::time::lexicon::RefPoint)]) -> Option<Found> {
+    let t = cx.tok(i)?;
+    if t.is(Lex::PhraseStart) {
+        for (words, point) in phrases {
+            if words.iter().enumerate().all(|(k, w)| cx.is_word(i + k, w)) {
+                return found(i, i + words.len(), Expr::Ref(*point));
+            }
+        }
+    }
+    let point = t.find(|l| match l {
+        Lex::Ref(p) => Some(p),
+        _ => None,
+    })?;
+    found(i, i + 1, Expr::Ref(point))
+}
+
+/// A shift word at `i` (`last`, `next`, `this`), with `the` allowed before it.
+fn shift_word(cx: Cx<'_, '_>, i: usize) -> Option<(i8, usize)> {
+    let j = i + usize::from(cx.is_word(i, "the"));
+    let s = cx.lex(j, |l| match l {
+        Lex::Shift(s) => Some(s),
+        _ => None,
+    })?;
+    // "this coming Sunday"
+    if s == 0 && cx.is_word(j + 1, "coming") {
+        return Some((1, j + 2));
+    }
+    Some((s, j + 1))
+}
+
+/// Words that shift relative to the period the text spoke of, not to the publication date.
+fn shifts_from_text(cx: Cx<'_, '_>, i: usize) -> bool {
+    ["following", "previous", "preceding", "prior", "same", "that"]
+        .iter()
+        .any(|w| cx.is_word(i, w))
+}
+
+/// `last week`, `this year`, `next June`, `last Friday`, `that year`, `the following month`, `the
+/// latest quarter`, `the year-ago quarter`, `the weekend`, `the quarter`.
+pub fn shifted(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    if let Some(f) = year_ago(cx, i) {
+        return Some(f);
+    }
+    if let Some(f) = discussed(cx, i) {
+        return Some(f);
+    }
+    if cx.tok(i).is_some_and(|t| t.is(Lex::That)) || cx.is_word(i, "the") && cx.is_word(i + 1, "same") {
+        let j = i + 1 + usize::from(cx.is_word(i, "the"));
+        let (unit, plural, e) = cx.unit(j)?;
+        if plural {
+            return None;
+        }
+        if unit == Unit::Year {
+            return found(i, e, Expr::Year { year: YearSpec::That, part: YearPart::Whole });
+        }
+        return found(i, e, Expr::Discussed { unit: Some(unit), years: 0, units: 0 });
+    }
+    let (s, j) = shift_word(cx, i)?;
+    let from_text = shifts_from_text(cx, j - 1);
+    if let Some((unit, plural, e)) = cx.unit(j) {
+        if plural {
+            return None;
+        }
+        if from_text || cx.is_word(j - 1, "latest") {
+            let units = if cx.is_word(j - 1, "latest") { 0 } else { s };
+            return found(i, e, Expr::Discussed { unit: Some(unit), years: 0, units });
+        }
+        return found(i, e, Expr::RelUnit { unit, shift: s });
+    }
+    if let Some((m, e)) = month(cx, j) {
+        return found(i, e, Expr::MonthDay { year: YearSpec::Occurrence(s), month: m, day: None });
+    }
+    if let Some((d, e)) = weekday_word(cx, j) {
+        let day = Expr::Weekday { day: d, shift: if from_text { 0 } else { s } };
+        if let Some((part, e2)) = day_part(cx, e) {
+            return found(i, e2, Expr::DayPart { part, day: Some(Box::new(day)) });
+        }
+        return found(i, e, day);
+    }
+    if let Some(season) = cx.lex(j, |l| match l {
+        Lex::Season(s) => Some(s),
+        _ => None,
+    }) {
+        let part = YearPart::Season(season);
+        return found(i, j + 1, Expr::Year { year: YearSpec::Occurrence(s), part });
+    }
+    if let Some(h) = cx.lex(j, |l| match l {
+        Lex::Holiday(h) => Some(h),
+        _ => None,
+    }) {
+        return found(i, j + 1, Expr::Holiday { holiday: h, year: YearSpec::Occurrence(s) });
+    }
+    if let Some((part, e)) = day_part(cx, j) {
+        // this morning, last night
+        let offset = if s < 0 && part == DayPart::Night { -1 } else { 0 };
+        let day = Some(Box::new(Expr::DayOffset(offset)));
+        return (s <= 0 && !from_text).then(|| Found { first: i, last: e, expr: Expr::DayPart { part, day } });
+    }
+    None
+}
+
+/// `the quarter`, `the year`, `the weekend`: the period the text is about.
+fn discussed(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    if !cx.is_word(i, "the") {
+        return None;
+    }
+    let fiscal = usize::from(cx.is_word(i + 1, "fiscal") || cx.is_word(i + 1, "full"));
+    let (unit, plural, e) = cx.unit(i + 1 + fiscal)?;
+    if plural || cx.is_punct(e, '\'') || cx.is_punct(e, '’') {
+        return None;
+    }
+    match unit {
+        Unit::Quarter | Unit::Year => found(i, e, Expr::Discussed { unit: Some(unit), years: 0, units: 0 }),
+        Unit::Weekend => found(i, e, Expr::RelUnit { unit, shift: 0 }),
+        _ => None,
+    }
+}
+
+/// `year-ago`, `year-earlier`, `the year-ago quarter`, `the comparable year-earlier period`.
+fn year_ago(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let mut j = i + usize::from(cx.is_word(i, "the"));
+    if cx.is_word(j, "comparable") || cx.is_word(j, "corresponding") {
+        j += 1;
+    }
+    if !(cx.is_word(j, "year") && cx.hyphen(j + 1) && (cx.is_word(j + 2, "ago") || cx.is_word(j + 2, "earlier"))) {
+        return None;
+    }
+    let mut end = j + 3;
+    let mut unit = None;
+    if let Some((_, k)) = super::calendar::ordinal_word(cx, end) {
+        if cx.is_word(k, "quarter") {
+            end = k;
+        }
+    }
+    if cx.is_word(end, "quarter") || cx.is_word(end, "period") {
+        unit = cx.is_word(end, "quarter").then_some(Unit::Quarter);
+        end += 1;
+    } else if i != j {
+        // "the year-ago" needs its noun.
+        return None;
+    }
+    found(i, end, Expr::Discussed { unit, years: -1, units: 0 })
+}
+
+/// Clock times: `2:30 p.m.`, `10 p.m. Wednesday`, `noon`, `midnight Friday`, `4 in the morning`.
+pub fn clock(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let (hour, minute, mut end) = if let Some(h) = cx.lex(i, |l| match l {
+        Lex::Clock(h) => Some(h),
+        _ => None,
+    }) {
+        (h, 0, i + 1)
+    } else {
+        let (h, digits) = cx.num(i)?;
+        if digits > 2 || h > 24 {
+            return None;
+        }
+        let (m, k) = if cx.is_punct(i + 1, ':') && cx.glued(i + 1) && cx.glued(i + 2) {
+            match cx.num(i + 2) {
+                Some((m, 2)) if m < 60 => (m, i + 3),
+                _ => return None,
+            }
+        } else {
+            (0, i + 1)
+        };
+        let (h, k) = match meridiem(cx, k) {
+            Some((pm, e)) if (1..=12).contains(&h) => (h % 12 + if pm { 12 } else { 0 }, e),
+            _ if k > i + 1 && (timezone(cx, k).is_some() || after_at(cx, i)) => (h, k),
+            _ if cx.is_word(k, "o") && cx.is_punct(k + 1, '\'') => (h, k + 3),
+            _ if cx.is_word(k, "in") && cx.is_word(k + 1, "the") => {
+                let (part, e) = day_part(cx, k + 2)?;
+                let h = if matches!(part, DayPart::Morning) || h == 12 { h % 12 } else { h % 12 + 12 };
+                (h, e)
+            }
+            _ => return None,
+        };
+        (h as u8, m as u8, k)
+    };
+    if let Some(e) = timezone(cx, end) {
+        end = e;
+    }
+    let day_start = end + usize::from(cx.is_punct(end, ','));
+    let day = super::calendar::month_date(cx, day_start)
+        .or_else(|| super::calendar::weekday(cx, day_start))
+        .or_else(|| deictic(cx, day_start))
+        .filter(|f| !matches!(f.expr, Expr::MonthDay { day: None, .. }));
+    let (day, end) = match day {
+        Some(f) => (Some(Box::new(f.expr)), f.last),
+        None => (None, end),
+    };
+    found(i, end, Expr::Clock { hour, minute, day })
+}
+
+/// Whether the word before `i` is `at` or `by`, which make a bare `14:30` a time.
+fn after_at(cx: Cx<'_, '_>, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| ["at", "by", "until", "around", "from"].iter().any(|w| cx.is_word(p, w)))
+}
+
+/// `a.m.`, `p.m`, `AM`, `pm` at `i`: whether it is p.m., and the index after it.
+fn meridiem(cx: Cx<'_, '_>, i: usize) -> Option<(bool, usize)> {
+    let pm = if cx.is_word(i, "p") || cx.is_word(i, "pm") {
+        true
+    } else if cx.is_word(i, "a") || cx.is_word(i, "am") {
+        false
+    } else {
+        return None;
+    };
+    if cx.text_of(i).len() == 2 {
+        return Some((pm, cx.skip_dot(i + 1)));
+    }
+    if cx.is_punct(i + 1, '.') && cx.glued(i + 1) && cx.is_word(i + 2, "m") && cx.glued(i + 2) {
+        return Some((pm, cx.skip_dot(i + 3)));
+    }
+    None
+}
+
+/// A time zone after a clock time: `EST`, `GMT`, `local time`.
+fn timezone(cx: Cx<'_, '_>, i: usize) -> Option<usize> {
+    if cx.is_word(i, "local") && cx.is_word(i + 1, "time") {
+        return Some(i + 2);
+    }
+    let zones = ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet"];
+    let upper = cx.tok(i).is_some_and(|t| t.upper);
+    (upper && zones.iter().any(|z| cx.is_word(i, z))).then_some(i + 1)
+}
+
+/// Sets: `every Friday`, `each month`, `daily`, `every other week`.
+pub fn set(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let t = cx.tok(i)?;
+    if let Some(unit) = t.find(|l| match l {
+        Lex::Frequency(u) => Some(u),
+        _ => None,
+    }) {
+        let every = Value::Duration(Dur { halves: Some(2), unit });
+        return found(i, i + 1, Expr::Fixed(Value::Set(Box::new(every))));
+    }
+    if !t.is(Lex::Every) || cx.is_word(i, "per") && i == 0 {
+        return None;
+    }
+    let j = i + 1 + usize::from(cx.is_word(i + 1, "other"));
+    let n = if j > i + 1 { 4 } else { 2 };
+    if let Some((unit, _, e)) = cx.unit(j) {
+        let every = Value::Duration(Dur { halves: Some(n), unit });
+        return found(i, e, Expr::Fixed(Value::Set(Box::new(every))));
+    }
+    if let Some((d, e)) = weekday_word(cx, j) {
+        return found(i, e, Expr::Fixed(Value::Set(Box::new(Value::NoWeek(d)))));
+    }
+    if let Some((m, e)) = month(cx, j) {
+        let every = Value::NoYear { month: m, day: None };
+        return found(i, e, Expr::Fixed(Value::Set(Box::new(every))));
+    }
+    if let Some((part, e)) = day_part(cx, j) {
+        return found(i, e, Expr::Fixed(Value::Set(Box::new(Value::NoDay(part)))));
+    }
+    None
+}

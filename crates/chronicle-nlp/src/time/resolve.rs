@@ -1,0 +1,356 @@
+//! From what an expression says ([`Expr`]) to its TIMEX3 value, given the publication date, the
+//! tense of its clause and what the text has established so far ([`Frame`]).
+
+use chronicle_core::TimexType;
+use jiff::civil::{Date, Weekday};
+
+use super::grammar::{Expr, YearPart, YearSpec};
+use super::lexicon::{Holiday, Season, Tense, Unit};
+use super::value::{add_days, ymd, Cal, Dur, Value};
+
+/// What the resolver knows at one mention: the publication date and the text's own anchors.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Frame {
+    /// The publication date.
+    pub dct: Option<Date>,
+    /// The tense of the mention's clause, when something marks it.
+    pub tense: Option<Tense>,
+    /// The last calendar period the text spoke of (the reference time of "a year earlier").
+    pub last: Option<Cal>,
+    /// The quarter the text is reporting on, when one was named nearby ("a year ago" then
+    /// means the same quarter a year before).
+    pub quarter: Option<Cal>,
+    /// A year the text itself sets for dates without one ("of that year", a paragraph about 2017).
+    pub year: Option<i32>,
+}
+
+/// A resolved mention: value and type.
+pub type Resolved = (Value, TimexType);
+
+/// Resolves `expr` in `frame`; `None` when it has no sensible value (the mention is dropped).
+pub fn resolve(expr: &Expr, f: &Frame) -> Option<Resolved> {
+    let date = |v: Value| Some((v, TimexType::Date));
+    match expr {
+        Expr::Fixed(v) => Some((v.clone(), fixed_type(v))),
+        Expr::MonthDay { year, month, day } => date(month_day(f, *year, *month, *day)),
+        Expr::Year { year, part } => date(year_part(f, *year, *part)),
+        Expr::Weekday { day, shift } => date(weekday(f, *day, *shift)),
+        Expr::DayOffset(n) => date(cal(f.dct.and_then(|d| add_days(d, *n)).map(Cal::Day), || Value::Ref(super::lexicon::RefPoint::Present))),
+        Expr::Ref(p) => date(Value::Ref(*p)),
+        Expr::RelUnit { unit, shift } => rel_unit(f, *unit, *shift).map(|c| (Value::Cal(c), TimexType::Date)),
+        Expr::Offset { halves, unit, dir, from_ref } => offset(f, *halves, *unit, *dir, *from_ref),
+        Expr::Discussed { unit, years, units } => discussed(f, *unit, *years, *units).map(|c| (Value::Cal(c), TimexType::Date)),
+        Expr::Clock { hour, minute, day } => {
+            let d = day.as_deref().and_then(|e| resolve(e, f)).and_then(|(v, _)| day_of(&v)).or(f.dct);
+            let v = match d {
+                Some(d) => Value::Cal(Cal::Time(d, *hour, *minute)),
+                None => Value::Clock(*hour, *minute),
+            };
+            Some((v, TimexType::Time))
+        }
+        Expr::DayPart { part, day } => {
+            let d = match day {
+                Some(e) => resolve(e, f).and_then(|(v, _)| day_of(&v)),
+                None => f.dct,
+            };
+            let v = d.map_or(Value::NoDay(*part), |d| Value::Cal(Cal::DayPart(d, *part)));
+            Some((v, TimexType::Time))
+        }
+        Expr::Holiday { holiday, year } => date(holiday_value(f, *holiday, *year)),
+    }
+}
+
+fn cal(c: Option<Cal>, otherwise: impl FnOnce() -> Value) -> Value {
+    c.map_or_else(otherwise, Value::Cal)
+}
+
+/// The type of a value known from the words alone.
+fn fixed_type(v: &Value) -> TimexType {
+    match v {
+        Value::Duration(_) => TimexType::Duration,
+        Value::Set(_) | Value::SetWeekdayPart(..) => TimexType::Set,
+        Value::Cal(Cal::Time(..) | Cal::DayPart(..)) | Value::Clock(..) | Value::NoDay(_) => TimexType::Time,
+        _ => TimexType::Date,
+    }
+}
+
+/// The day of a day-or-finer value.
+fn day_of(v: &Value) -> Option<Date> {
+    match v {
+        Value::Cal(Cal::Day(d) | Cal::DayPart(d, _) | Cal::Time(d, _, _)) => Some(*d),
+        _ => None,
+    }
+}
+
+/// Picks, among the occurrences of a yearly period in the years around the publication year,
+/// the one the tense points to: past → the last that began by the publication date, future →
+/// the first that begins after it (a month or longer period: that has not ended), otherwise the
+/// publication year's. A `shift` (`last`, `next`) excludes the period the publication date is in.
+fn pick_year(
+    f: &Frame,
+    starts_in: impl Fn(i32) -> Option<Date>,
+    coarse: bool,
+    shift: Option<i8>,
+) -> Option<i32> {
+    let dct = f.dct?;
+    let y = i32::from(dct.year());
+    let current = |s: Date| coarse && same_month(s, dct);
+    let (tense, strict) = match shift {
+        Some(-1) => (Some(Tense::Past), true),
+        Some(1) => (Some(Tense::Future), true),
+        Some(_) => return Some(y),
+        None => (f.tense, false),
+    };
+    let found = match tense {
+        Some(Tense::Past) => (y - 1..=y).rev().find(|&c| {
+            starts_in(c).is_some_and(|s| if strict { s < dct && !current(s) } else { s <= dct })
+        }),
+        Some(Tense::Future) => (y..=y + 1).find(|&c| {
+            starts_in(c).is_some_and(|s| if strict { s > dct && !current(s) } else { s >= dct || current(s) })
+        }),
+        _ => None,
+    };
+    found.or(Some(y))
+}
+
+fn same_month(a: Date, b: Date) -> bool {
+    a.year() == b.year() && a.month() == b.month()
+}
+
+/// The year a partial date belongs to; `None` when nothing says.
+fn year_of(
+    f: &Frame,
+    spec: YearSpec,
+    coarse: bool,
+    starts_in: impl Fn(i32) -> Option<Date>,
+) -> Option<i32> {
+    match spec {
+        YearSpec::Explicit(y) => Some(y),
+        YearSpec::Rel(s) => f.dct.map(|d| i32::from(d.year()) + i32::from(s)),
+        YearSpec::That => f.year.or_else(|| f.last.and_then(Cal::year)),
+        YearSpec::Occurrence(s) => pick_year(f, starts_in, coarse, Some(s)),
+        YearSpec::Open => f.year.or_else(|| pick_year(f, starts_in, coarse, None)),
+    }
+}
+
+fn month_day(f: &Frame, spec: YearSpec, month: u8, day: Option<u8>) -> Value {
+    let starts = |y: i32| ymd(y, month, day.unwrap_or(1));
+    let Some(y) = year_of(f, spec, day.is_none(), starts) else {
+        return Value::NoYear { month, day };
+    };
+    match day {
+        Some(d) => ymd(y, month, d).map_or(Value::NoYear { month, day }, |d| Value::Cal(Cal::Day(d))),
+        None => Value::Cal(Cal::Month(y, month)),
+    }
+}
+
+fn year_part(f: &Frame, spec: YearSpec, part: YearPart) -> Value {
+    let period = |y: i32| match part {
+        YearPart::Whole => Cal::Year(y),
+        YearPart::Half(h) => Cal::Half(y, h),
+        YearPart::Quarter(q) => Cal::Quarter(y, q),
+        YearPart::Season(s) => Cal::Season(y, s),
+    };
+    match year_of(f, spec, true, |y| period(y).first_day()) {
+        Some(y) => Value::Cal(period(y)),
+        None => Value::Ref(super::lexicon::RefPoint::Present),
+    }
+}
+
+fn weekday(f: &Frame, day: u8, shift: i8) -> Value {
+    let Some(dct) = f.dct else { return Value::NoWeek(day) };
+    let target = i32::from(day);
+    let today = i32::from(dct.weekday().to_monday_one_offset());
+    let back = (today - target).rem_euclid(7);
+    let ahead = (target - today).rem_euclid(7);
+    let offset = match (shift, f.tense) {
+        (-1, _) => -(if back == 0 { 7 } else { back }),
+        (1, _) => if ahead == 0 { 7 } else { ahead },
+        (_, Some(Tense::Future)) => ahead,
+        _ => -back,
+    };
+    add_days(dct, offset).map_or(Value::NoWeek(day), |d| Value::Cal(Cal::Day(d)))
+}
+
+/// This, last or next unit around the publication date.
+fn rel_unit(f: &Frame, unit: Unit, shift: i8) -> Option<Cal> {
+    let dct = f.dct?;
+    if unit == Unit::Weekend {
+        let sat = i32::from(Weekday::Saturday.to_monday_one_offset());
+        let today = i32::from(dct.weekday().to_monday_one_offset());
+        let offset = match (shift, f.tense) {
+            (0, Some(Tense::Future)) => (sat - today).rem_euclid(7),
+            (0, _) => -((today - sat).rem_euclid(7)),
+            (s, _) => 7 * i32::from(s) - (today - sat).rem_euclid(7),
+        };
+        return Cal::Day(add_days(dct, offset)?).widen(Unit::Weekend);
+    }
+    if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second | Unit::Night) {
+        return None;
+    }
+    let step = if unit == Unit::Fortnight { 2 } else { 1 };
+    Cal::Day(dct).widen(unit)?.shift(i32::from(shift) * step)
+}
+
+/// `n` units after the start of `base`, at the granularity `gran`.
+fn move_by(base: Cal, unit: Unit, n: i64, gran: Unit) -> Option<Cal> {
+    let start = base.first_day()?;
+    let span = match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Night | Unit::Day => jiff::Span::new().try_days(n),
+        Unit::Week | Unit::Weekend => jiff::Span::new().try_weeks(n),
+        Unit::Fortnight => jiff::Span::new().try_weeks(n * 2),
+        Unit::Month => jiff::Span::new().try_months(n),
+        Unit::Quarter => jiff::Span::new().try_months(n * 3),
+        Unit::Year => jiff::Span::new().try_years(n),
+        Unit::Decade => jiff::Span::new().try_years(n * 10),
+        Unit::Century => jiff::Span::new().try_years(n * 100),
+        Unit::Millennium => jiff::Span::new().try_years(n * 1000),
+    }
+    .ok()?;
+    Cal::Day(start.checked_add(span).ok()?).widen(gran)
+}
+
+/// The granularity a shift by `unit` lands on.
+fn granularity(unit: Unit) -> Unit {
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Night | Unit::Day => Unit::Day,
+        Unit::Week | Unit::Weekend | Unit::Fortnight => Unit::Week,
+        Unit::Decade | Unit::Century | Unit::Millennium => Unit::Year,
+        u => u,
+    }
+}
+
+/// `two weeks ago`, `a year earlier`, `in three days`.
+fn offset(f: &Frame, halves: u32, unit: Unit, dir: i8, from_ref: bool) -> Option<Resolved> {
+    let n = i64::from(halves / 2);
+    if dir == 0 && f.tense != Some(Tense::Future) {
+        let d = Value::Duration(Dur { halves: Some(halves), unit });
+        return Some((d, TimexType::Duration));
+    }
+    let dir = if dir == 0 { 1 } else { i64::from(dir) };
+    let dct = f.dct.map(Cal::Day);
+    let (base, gran) = match (from_ref, unit) {
+        (true, _) => {
+            let base = f.last.or(dct)?;
+            let g = granularity(unit);
+            (base, if base.unit() < g { base.unit() } else { g })
+        }
+        (false, Unit::Year) if f.quarter.is_some() => (f.quarter?, Unit::Quarter),
+        _ => (dct?, granularity(unit)),
+    };
+    let gran = if matches!(base, Cal::DayPart(..) | Cal::Time(..)) && gran < Unit::Day { Unit::Day } else { gran };
+    let c = move_by(base, unit, dir * n, gran)?;
+    Some((Value::Cal(c), TimexType::Date))
+}
+
+/// The period under discussion: `the quarter`, `that year`, `the year-ago period`.
+fn discussed(f: &Frame, unit: Option<Unit>, years: i8, units: i8) -> Option<Cal> {
+    let unit = unit.or_else(|| f.quarter.map(|_| Unit::Quarter)).or_else(|| f.last.map(Cal::unit)).unwrap_or(Unit::Year);
+    let dct = f.dct.map(Cal::Day);
+    let base = match unit {
+        Unit::Quarter => f.quarter.or_else(|| dct?.widen(Unit::Quarter)?.shift(-1))?,
+        Unit::Year => match f.year {
+            Some(y) => Cal::Year(y),
+            None => f.last.or(dct)?.widen(Unit::Year)?,
+        },
+        u => f.last.or(dct)?.widen(u)?,
+    };
+    let base = if units != 0 { base.shift(i32::from(units))? } else { base };
+    if years == 0 {
+        return Some(base);
+    }
+    move_by(base, Unit::Year, i64::from(years), unit.min(Unit::Year).max(Unit::Day))
+}
+
+/// The day a holiday falls on in year `y`.
+fn holiday_in(h: Holiday, y: i32) -> Option<Date> {
+    let nth_weekday = |month: u8, weekday: Weekday, n: i32| -> Option<Date> {
+        let first = ymd(y, month, 1)?;
+        let wanted = i32::from(weekday.to_monday_one_offset());
+        let have = i32::from(first.weekday().to_monday_one_offset());
+        add_days(first, (wanted - have).rem_euclid(7) + 7 * (n - 1))
+    };
+    match h {
+        Holiday::Christmas => ymd(y, 12, 25),
+        Holiday::ChristmasEve => ymd(y, 12, 24),
+        Holiday::Halloween => ymd(y, 10, 31),
+        Holiday::NewYear => ymd(y, 1, 1),
+        Holiday::NewYearsEve => ymd(y, 12, 31),
+        Holiday::Independence => ymd(y, 7, 4),
+        Holiday::Thanksgiving => nth_weekday(11, Weekday::Thursday, 4),
+        Holiday::Labor => nth_weekday(9, Weekday::Monday, 1),
+        Holiday::Memorial => add_days(nth_weekday(6, Weekday::Monday, 1)?, -7),
+        Holiday::Election => add_days(nth_weekday(11, Weekday::Monday, 1)?, 1),
+        Holiday::Easter => easter(y),
+    }
+}
+
+/// Easter Sunday by the anonymous Gregorian computus.
+fn easter(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let g = (8 * b + 13) / 25;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 19 * l) / 433;
+    let month = (h + l - 7 * m + 90) / 25;
+    let day = (h + l - 7 * m + 33 * month + 19) % 32;
+    ymd(y, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+}
+
+fn holiday_value(f: &Frame, h: Holiday, spec: YearSpec) -> Value {
+    match year_of(f, spec, false, |y| holiday_in(h, y)).and_then(|y| holiday_in(h, y)) {
+        Some(d) => Value::Cal(Cal::Day(d)),
+        None => Value::Ref(super::lexicon::RefPoint::Present),
+    }
+}
+
+/// The season a month falls in, for "this summer" spoken in July.
+#[allow(dead_code)]
+fn season_of(month: u8) -> Season {
+    match month {
+        3..=5 => Season::Spring,
+        6..=8 => Season::Summer,
+        9..=11 => Season::Fall,
+        _ => Season::Winter,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(tense: Option<Tense>) -> Frame {
+        Frame { dct: ymd(2020, 7, 6), tense, ..Frame::default() }
+    }
+
+    fn value(e: Expr, f: &Frame) -> String {
+        resolve(&e, f).map(|(v, _)| v.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn month_days_follow_the_tense() {
+        let md = |month, day| Expr::MonthDay { year: YearSpec::Open, month, day: Some(day) };
+        assert_eq!(value(md(7, 4), &frame(Some(Tense::Past))), "2020-07-04");
+        assert_eq!(value(md(11, 28), &frame(Some(Tense::Past))), "2019-11-28");
+        assert_eq!(value(md(3, 18), &frame(Some(Tense::Future))), "2021-03-18");
+        assert_eq!(value(md(3, 18), &Frame::default()), "XXXX-03-18");
+    }
+
+    #[test]
+    fn weekdays_and_offsets() {
+        assert_eq!(value(Expr::Weekday { day: 2, shift: -1 }, &frame(None)), "2020-06-30");
+        assert_eq!(value(Expr::Weekday { day: 5, shift: 0 }, &frame(Some(Tense::Future))), "2020-07-10");
+        assert_eq!(value(Expr::Weekday { day: 5, shift: 0 }, &frame(Some(Tense::Past))), "2020-07-03");
+        let ago = Expr::Offset { halves: 4, unit: Unit::Week, dir: -1, from_ref: false };
+        assert_eq!(value(ago, &frame(None)), "2020-W26");
+        assert_eq!(holiday_in(Holiday::Thanksgiving, 1999), ymd(1999, 11, 25));
+        assert_eq!(holiday_in(Holiday::Election, 1998), ymd(1998, 11, 3));
+        assert_eq!(easter(2000), ymd(2000, 4, 23));
+    }
+}
