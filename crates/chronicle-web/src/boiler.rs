@@ -79,9 +79,6 @@ fn is_content_word(w: &str) -> bool {
 
 /// Whether an id/class string names page furniture.
 pub fn is_furniture_name(id_class: &str) -> bool {
-    if id_class.split_whitespace().any(is_content_word) {
-        return false;
-    }
     for word in id_class.split(|c: char| c.is_whitespace()) {
         if word.is_empty() || is_state_word(word) {
             continue;
@@ -122,6 +119,16 @@ fn is_furniture_role(role: &str) -> bool {
 /// each subtree: a furniture name on an element that holds most of the page is a wrapper's
 /// state class, not furniture, and is ignored.
 pub fn mark(doc: &Document, text_chars: &[usize]) -> Vec<bool> {
+    mark_with(doc, text_chars, true)
+}
+
+/// Like [`mark`], but trusting only tags, roles and hiding, not class/id names: the second try
+/// when names hid nearly everything (layouts named `sidebar_content`).
+pub fn mark_lenient(doc: &Document, text_chars: &[usize]) -> Vec<bool> {
+    mark_with(doc, text_chars, false)
+}
+
+fn mark_with(doc: &Document, text_chars: &[usize], use_names: bool) -> Vec<bool> {
     let total = text_chars.first().copied().unwrap_or(0).max(1);
     let mut skip = vec![false; doc.nodes.len()];
     for (i, node) in doc.nodes.iter().enumerate() {
@@ -143,9 +150,12 @@ pub fn mark(doc: &Document, text_chars: &[usize]) -> Vec<bool> {
             _ => false,
         };
         let id = i as NodeId;
-        let by_name = share < 0.6
+        let by_name = use_names
+            && share < 0.6
             && doc.node_attrs(id).is_some_and(|a| {
-                is_furniture_name(doc.span(a.id_class)) || is_furniture_role(doc.span(a.role))
+                let name = doc.span(a.id_class);
+                let content = share >= 0.15 && name.split_whitespace().any(is_content_word);
+                (is_furniture_name(name) && !content) || is_furniture_role(doc.span(a.role))
             });
         if by_tag || by_name {
             skip[i] = true;

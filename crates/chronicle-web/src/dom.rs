@@ -100,12 +100,16 @@ struct Builder {
     open: Vec<NodeId>,
     /// The raw-text element just opened (`title`, `script`), if its content is wanted.
     pending_raw: Option<RawKind>,
+    /// Whether we are inside the markup of a `<script type="text/template">` already.
+    in_template: bool,
 }
 
 #[derive(Clone, Copy)]
 enum RawKind {
     Title,
     JsonLd,
+    /// A script holding markup that the page renders (Blogger, some CMSs): read as HTML.
+    Template,
 }
 
 impl Builder {
@@ -127,10 +131,20 @@ impl Builder {
             doc,
             open: vec![0],
             pending_raw: None,
+            in_template: false,
         }
     }
 
     fn run(mut self, src: &str) -> Document {
+        self.feed(src);
+        let len = self.doc.nodes.len() as NodeId;
+        for id in self.open.drain(..) {
+            self.doc.nodes[id as usize].end = len;
+        }
+        self.doc
+    }
+
+    fn feed(&mut self, src: &str) {
         let mut tok = Tokenizer::new(src);
         while let Some(t) = tok.next_token() {
             match t {
@@ -141,11 +155,6 @@ impl Builder {
                 Token::Comment => {}
             }
         }
-        let len = self.doc.nodes.len() as NodeId;
-        for id in self.open.drain(..) {
-            self.doc.nodes[id as usize].end = len;
-        }
-        self.doc
     }
 
     fn current(&self) -> NodeId {
@@ -243,6 +252,19 @@ impl Builder {
             Tag::Html | Tag::Body if self.open.len() > 1 => return,
             _ => {}
         }
+        let script_type = || {
+            attrs
+                .iter()
+                .find(|a| a.name.eq_ignore_ascii_case("type"))
+                .map_or(String::new(), |a| a.value.to_ascii_lowercase())
+        };
+        if tag == Tag::Script && !self.in_template {
+            let t = script_type();
+            if t.contains("template") || t == "text/html" {
+                self.pending_raw = Some(RawKind::Template);
+                return;
+            }
+        }
         self.implicit_close(tag);
         let (attr_idx, hidden) = self.keep_attrs(attrs);
         let hash = if tag == Tag::Other {
@@ -253,13 +275,7 @@ impl Builder {
         let id = self.push_node(tag, Span::default(), attr_idx, hidden, hash);
         self.pending_raw = match tag {
             Tag::Title if self.doc.head.title.is_none() => Some(RawKind::Title),
-            Tag::Script
-                if attrs.iter().any(|a| {
-                    a.name.eq_ignore_ascii_case("type") && a.value.contains("ld+json")
-                }) =>
-            {
-                Some(RawKind::JsonLd)
-            }
+            Tag::Script if script_type().contains("ld+json") => Some(RawKind::JsonLd),
             _ => None,
         };
         let raw = matches!(
@@ -346,6 +362,11 @@ impl Builder {
             }
             Some(RawKind::JsonLd) if self.doc.head.json_ld.len() < 16 => {
                 self.doc.head.json_ld.push(text.to_string())
+            }
+            Some(RawKind::Template) => {
+                self.in_template = true;
+                self.feed(text);
+                self.in_template = false;
             }
             _ => {}
         }

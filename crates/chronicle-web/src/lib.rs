@@ -74,10 +74,24 @@ pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
     let doc = dom::Document::parse(&text);
     let sizes = boiler::text_sizes(&doc);
     let skip = boiler::mark(&doc, &sizes);
-    let all_blocks = blocks::collect(&doc, &skip);
-    let chosen = content::select(&doc, &all_blocks);
     let meta = meta::extract(&doc, &skip, hints.url);
-    let body = assemble(&chosen, &meta);
+    let mut chosen = main_blocks(&doc, &skip);
+    let found: usize = chosen.iter().map(|b| b.chars).sum();
+    if found < 500 {
+        // Class names may have hidden the article (a layout called `sidebar_content`).
+        let lenient = main_blocks(&doc, &boiler::mark_lenient(&doc, &sizes));
+        let more: usize = lenient.iter().map(|b| b.chars).sum();
+        if more >= 400 && more > 3 * found {
+            chosen = lenient;
+        }
+    }
+    let mut body = assemble(&chosen, &meta);
+    if let Some(article_body) = &meta.article_body {
+        // Pages that render the article with scripts carry it only in JSON-LD.
+        if body.len() < 300 && article_body.trim().len() > 2 * body.len() {
+            body = article_body_paragraphs(article_body);
+        }
+    }
     WebPage {
         title: meta.title,
         description: meta.description,
@@ -91,9 +105,25 @@ pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
     }
 }
 
+/// The blocks of the main text under a given furniture marking.
+fn main_blocks(doc: &dom::Document, skip: &[bool]) -> Vec<blocks::Block> {
+    let all = blocks::collect(doc, skip);
+    content::select(doc, &all).into_iter().cloned().collect()
+}
+
+/// JSON-LD `articleBody` as paragraphs (its line breaks, when it has any).
+fn article_body_paragraphs(text: &str) -> String {
+    let paras: Vec<String> = text
+        .lines()
+        .map(dom::collapse)
+        .filter(|l| !l.is_empty())
+        .collect();
+    paras.join("\n\n")
+}
+
 /// Joins the chosen blocks into the body, leaving out a heading that repeats the title and a
 /// byline that repeats the author.
-fn assemble(chosen: &[&blocks::Block], meta: &meta::Meta) -> String {
+fn assemble(chosen: &[blocks::Block], meta: &meta::Meta) -> String {
     let title = meta.title.as_deref().map(normalize).unwrap_or_default();
     let author = meta.author.as_deref().map(normalize).unwrap_or_default();
     let mut body = String::new();

@@ -19,6 +19,8 @@ pub struct Meta {
     pub site_name: Option<String>,
     pub section: Option<String>,
     pub image_credit: Option<String>,
+    /// JSON-LD `articleBody`: the text of pages that render their article with scripts.
+    pub article_body: Option<String>,
 }
 
 /// Meta keys holding the publication date, best first.
@@ -125,7 +127,11 @@ pub fn extract(doc: &Document, skip: &[bool], url: Option<&str>) -> Meta {
         })
         .or_else(|| credit_text(doc));
     let published = publication_date(doc, skip, &ld, url);
+    let article_body = ld
+        .iter()
+        .find_map(|v| v.get("articleBody")?.as_str().map(str::to_string));
     Meta {
+        article_body,
         title,
         description,
         published,

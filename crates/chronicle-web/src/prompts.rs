@@ -11,14 +11,14 @@ const PHRASES: &[&str] = &[
     "our app", "leave a comment", "leave a reply", "post a comment", "comments are closed",
     "you might also like", "you may also like", "related:", "related articles", "related stories",
     "read more", "read also", "also read", "see also", "explore further", "more from",
-    "all rights reserved", "copyright ©", "© 20", "©20", "(c) 20", "click here", "share this",
+    "all rights reserved", "copyright", "reprint", "written permission", "© 20", "©20", "(c) 20", "click here", "share this",
     "share on", "share via", "advertisement", "sponsored content", "not responsible for the",
     "does not offer medical advice", "references to products", "affiliate", "disclaimer",
     "photograph by", "photo by", "image by", "image credit", "photo credit", "getty images",
     "log in", "login", "register now", "to continue reading", "full story", "already a subscriber",
     "cookies", "privacy policy", "terms of use", "terms of service", "send us a message",
     "tip off", "contact us", "email us", "whatsapp", "join our", "inbox", "listen to this",
-    "print this", "we welcome responses", "bonus value", "estimated value",
+    "print this", "min read", "minute read", "related coverage", "more stories", "we welcome responses", "bonus value", "estimated value",
 ];
 
 /// Whether a block is a prompt or notice rather than article text. Long blocks never are:
