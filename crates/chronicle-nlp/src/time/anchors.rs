@@ -47,14 +47,23 @@ fn ends_sentence(cx: Cx<'_, '_>, i: usize) -> bool {
         '!' | '?' => true,
         '"' | '\'' | '”' | '’' | ')' => i > 0 && ends_sentence(cx, i - 1),
         '.' => {
-            let Some(p) = i.checked_sub(1) else { return true };
+            let Some(p) = i.checked_sub(1) else {
+                return true;
+            };
             let word = cx.text_of(p);
             let abbrev = cx.tok(p).is_some_and(|w| w.kind == Kind::Word)
                 && (word.len() == 1
-                    || ["mr", "mrs", "ms", "dr", "st", "jr", "sen", "rep", "gov", "gen", "corp", "inc", "co", "no", "vs"]
-                        .iter()
-                        .any(|a| word.eq_ignore_ascii_case(a))
-                    || cx.lex(p, |l| matches!(l, Lex::MonthAbbr(_) | Lex::WeekdayAbbr(_)).then_some(())).is_some());
+                    || [
+                        "mr", "mrs", "ms", "dr", "st", "jr", "sen", "rep", "gov", "gen", "corp",
+                        "inc", "co", "no", "vs",
+                    ]
+                    .iter()
+                    .any(|a| word.eq_ignore_ascii_case(a))
+                    || cx
+                        .lex(p, |l| {
+                            matches!(l, Lex::MonthAbbr(_) | Lex::WeekdayAbbr(_)).then_some(())
+                        })
+                        .is_some());
             !abbrev
         }
         _ => false,
@@ -73,7 +82,9 @@ fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, bool)> {
         _ => None,
     }) {
         let w = cx.text_of(k);
-        let reporting = ["said", "says", "told"].iter().any(|r| w.eq_ignore_ascii_case(r));
+        let reporting = ["said", "says", "told"]
+            .iter()
+            .any(|r| w.eq_ignore_ascii_case(r));
         return Some((tense, reporting));
     }
     let w = cx.text_of(k).as_bytes();
@@ -178,22 +189,41 @@ impl Anchors {
     }
 
     /// Takes note of a resolved mention.
-    pub fn observe(&mut self, f: &Found, value: &Value, sent: u32, para: u32, dct_year: Option<i32>) {
+    pub fn observe(
+        &mut self,
+        f: &Found,
+        value: &Value,
+        sent: u32,
+        para: u32,
+        dct_year: Option<i32>,
+    ) {
         let Value::Cal(c) = value else { return };
         self.last = Some(*c);
         if let Cal::Quarter(..) = c {
             self.quarter = Some((*c, sent));
         }
         let explicit = match &f.expr {
-            Expr::MonthDay { year: YearSpec::Explicit(y), .. } | Expr::Year { year: YearSpec::Explicit(y), .. } => Some(*y),
-            Expr::Year { year: YearSpec::That, part: YearPart::Whole } => {
+            Expr::MonthDay {
+                year: YearSpec::Explicit(y),
+                ..
+            }
+            | Expr::Year {
+                year: YearSpec::Explicit(y),
+                ..
+            } => Some(*y),
+            Expr::Year {
+                year: YearSpec::That,
+                part: YearPart::Whole,
+            } => {
                 let y = c.year();
                 if let Some(y) = y {
                     self.sentence_year = Some((y, sent));
                 }
                 y
             }
-            Expr::MonthDay { .. } | Expr::Year { .. } | Expr::Discussed { .. } | Expr::Fixed(_) => return,
+            Expr::MonthDay { .. } | Expr::Year { .. } | Expr::Discussed { .. } | Expr::Fixed(_) => {
+                return;
+            }
             _ => {
                 // A date counted from the publication date: the text is back in its present.
                 self.para_year = None;

@@ -203,7 +203,8 @@ impl Lexicon {
                 continue;
             }
             let mut fields = line.split('\t');
-            let (Some(word), Some(class), Some(arg)) = (fields.next(), fields.next(), fields.next())
+            let (Some(word), Some(class), Some(arg)) =
+                (fields.next(), fields.next(), fields.next())
             else {
                 return Err(format!("line {}: expected WORD<TAB>CLASS<TAB>ARG", n + 1));
             };
@@ -217,7 +218,8 @@ impl Lexicon {
                 phrases.push((parts, point));
                 continue;
             }
-            let lex = parse_entry(class, arg).ok_or_else(|| format!("line {}: bad entry", n + 1))?;
+            let lex =
+                parse_entry(class, arg).ok_or_else(|| format!("line {}: bad entry", n + 1))?;
             words.entry(word).or_default().push(lex);
         }
         phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));

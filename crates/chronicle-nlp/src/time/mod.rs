@@ -1,20 +1,145 @@
-//! Time expressions: every date an article mentions, resolved against its publication date.
+//! Time expressions: every date an article mentions, as a TIMEX3 value resolved against its
+//! publication date.
 //!
-//! (Being written: see issue 4.)
+//! The stage runs in four steps, each its own module:
+//!
+//! 1. [`scan`]: cut the body into fine tokens and look words up in the [`lexicon`] (a data file);
+//! 2. [`grammar`]: read expressions at tokens, longest first, into what they say ([`grammar::Expr`]);
+//! 3. [`anchors`]: find the tense of each clause and the anchors the text sets itself (an
+//!    anniversary, "that year", a paragraph about a past year, the quarter a report is about);
+//! 4. [`resolve`]: turn what an expression says into its value ([`value::Value`]).
+//!
+//! It reads only `body`, `published` and (when the segmenter filled them) the sentence spans, and
+//! writes `dates`. [`eval`] scores it TempEval-3 style.
 
-use chronicle_core::Article;
+pub mod anchors;
+pub mod eval;
+pub mod grammar;
+pub mod lexicon;
+pub mod resolve;
+pub mod scan;
+pub mod value;
+
+use chronicle_core::{Article, ByteSpan, DateMention, TextIndex, TimexType};
+use jiff::civil::Date;
 
 use crate::Stage;
+use anchors::Anchors;
+use grammar::{Cx, Expr, Found, YearSpec};
+use lexicon::Lexicon;
+use resolve::Frame;
+use value::Value;
 
 /// Finds TIMEX3 expressions and resolves them against the article's publication date.
-#[derive(Debug, Default)]
-pub struct TimeTagger {}
+///
+/// Holds the lexicon, loaded once; shared by every thread of a batch.
+#[derive(Debug)]
+pub struct TimeTagger {
+    lexicon: Lexicon,
+}
+
+/// One time expression in byte offsets of the text it was found in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timex {
+    pub span: ByteSpan,
+    pub value: Value,
+    pub kind: TimexType,
+}
+
+impl Default for TimeTagger {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl TimeTagger {
-    /// The tagger with its embedded lexicons.
+    /// The tagger with its embedded lexicon.
     pub fn new() -> Self {
-        TimeTagger {}
+        TimeTagger {
+            lexicon: Lexicon::embedded(),
+        }
     }
+
+    /// Every time expression of `text`, in order, resolved against `published`; `sentences` are
+    /// the segmenter's sentence spans, or empty.
+    pub fn tag(&self, text: &str, published: Option<Date>, sentences: &[ByteSpan]) -> Vec<Timex> {
+        let mut toks = Vec::new();
+        scan::scan(text, &self.lexicon, &mut toks);
+        let cx = Cx {
+            toks: &toks,
+            text,
+            lexicon: &self.lexicon,
+        };
+        let mut found = Vec::new();
+        grammar::find(cx, &mut found);
+        let mut sent = Vec::new();
+        anchors::sentence_ids(cx, sentences, &mut sent);
+        let mut para = Vec::with_capacity(toks.len());
+        let mut p = 0u32;
+        for t in &toks {
+            p += u32::from(t.para);
+            para.push(p);
+        }
+        let base = Frame {
+            dct: published,
+            ..Frame::default()
+        };
+        let mut anchors = Anchors::default();
+        let mut out = Vec::with_capacity(found.len());
+        for f in &found {
+            if let Some(t) = resolve_one(cx, f, &base, &mut anchors, &sent, &para) {
+                out.push(t);
+            }
+        }
+        out
+    }
+}
+
+/// Resolves one found expression and lets the anchors learn from it.
+fn resolve_one(
+    cx: Cx<'_, '_>,
+    f: &Found,
+    base: &Frame,
+    anchors: &mut Anchors,
+    sent: &[u32],
+    para: &[u32],
+) -> Option<Timex> {
+    let (s, p) = (*sent.get(f.first)?, *para.get(f.first)?);
+    let mut frame = anchors.frame(base, s, p);
+    frame.tense = anchors::tense_near(cx, f.first, f.last, sent);
+    let open = matches!(
+        f.expr,
+        Expr::MonthDay {
+            year: YearSpec::Open,
+            ..
+        } | Expr::Holiday {
+            year: YearSpec::Open,
+            ..
+        }
+    );
+    let anniversary = anchors::anniversary_after(cx, f.last, sent);
+    if let Expr::Year {
+        year: YearSpec::That,
+        ..
+    } = f.expr
+    {
+        frame.year = anchors.that_year();
+    }
+    if let (true, Some((years, Some(named)))) = (open, anniversary) {
+        frame.year = Some(named + years);
+    }
+    let (value, kind) = resolve::resolve(&f.expr, &frame)?;
+    anchors.observe(f, &value, s, p, base.dct.map(|d| i32::from(d.year())));
+    if let (Some((years, None)), Value::Cal(c)) = (anniversary, &value) {
+        anchors.anniversary(c, years);
+    }
+    let start = cx.tok(f.first)?.start;
+    let end = cx.tok(f.last.checked_sub(1)?)?.end;
+    Some(Timex {
+        span: ByteSpan::new(start, end),
+        value,
+        kind,
+    })
 }
 
 impl Stage for TimeTagger {
@@ -22,5 +147,31 @@ impl Stage for TimeTagger {
         "time"
     }
 
-    fn annotate(&self, _article: &mut Article) {}
+    fn annotate(&self, article: &mut Article) {
+        let found = self.tag(
+            &article.body,
+            article.published,
+            &article.analysis.sentence_spans,
+        );
+        let rebuilt;
+        let index = if article.analysis.index.char_len() == 0 && !article.body.is_empty() {
+            rebuilt = TextIndex::new(&article.body);
+            &rebuilt
+        } else {
+            &article.analysis.index
+        };
+        article.dates = found
+            .into_iter()
+            .map(|t| {
+                let (start, end) = index.chars(t.span.start as usize, t.span.end as usize);
+                DateMention {
+                    start,
+                    end,
+                    text: article.text_of(t.span).to_string(),
+                    value: t.value.to_string(),
+                    kind: t.kind,
+                }
+            })
+            .collect();
+    }
 }

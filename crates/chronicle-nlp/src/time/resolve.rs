@@ -6,7 +6,7 @@ use jiff::civil::{Date, Weekday};
 
 use super::grammar::{Expr, YearPart, YearSpec};
 use super::lexicon::{Holiday, Season, Tense, Unit};
-use super::value::{add_days, ymd, Cal, Dur, Value};
+use super::value::{Cal, Dur, Value, add_days, ymd};
 
 /// What the resolver knows at one mention: the publication date and the text's own anchors.
 #[derive(Debug, Clone, Copy, Default)]
@@ -35,13 +35,29 @@ pub fn resolve(expr: &Expr, f: &Frame) -> Option<Resolved> {
         Expr::MonthDay { year, month, day } => date(month_day(f, *year, *month, *day)),
         Expr::Year { year, part } => date(year_part(f, *year, *part)),
         Expr::Weekday { day, shift } => date(weekday(f, *day, *shift)),
-        Expr::DayOffset(n) => date(cal(f.dct.and_then(|d| add_days(d, *n)).map(Cal::Day), || Value::Ref(super::lexicon::RefPoint::Present))),
+        Expr::DayOffset(n) => date(cal(
+            f.dct.and_then(|d| add_days(d, *n)).map(Cal::Day),
+            || Value::Ref(super::lexicon::RefPoint::Present),
+        )),
         Expr::Ref(p) => date(Value::Ref(*p)),
-        Expr::RelUnit { unit, shift } => rel_unit(f, *unit, *shift).map(|c| (Value::Cal(c), TimexType::Date)),
-        Expr::Offset { halves, unit, dir, from_ref } => offset(f, *halves, *unit, *dir, *from_ref),
-        Expr::Discussed { unit, years, units } => discussed(f, *unit, *years, *units).map(|c| (Value::Cal(c), TimexType::Date)),
+        Expr::RelUnit { unit, shift } => {
+            rel_unit(f, *unit, *shift).map(|c| (Value::Cal(c), TimexType::Date))
+        }
+        Expr::Offset {
+            halves,
+            unit,
+            dir,
+            from_ref,
+        } => offset(f, *halves, *unit, *dir, *from_ref),
+        Expr::Discussed { unit, years, units } => {
+            discussed(f, *unit, *years, *units).map(|c| (Value::Cal(c), TimexType::Date))
+        }
         Expr::Clock { hour, minute, day } => {
-            let d = day.as_deref().and_then(|e| resolve(e, f)).and_then(|(v, _)| day_of(&v)).or(f.dct);
+            let d = day
+                .as_deref()
+                .and_then(|e| resolve(e, f))
+                .and_then(|(v, _)| day_of(&v))
+                .or(f.dct);
             let v = match d {
                 Some(d) => Value::Cal(Cal::Time(d, *hour, *minute)),
                 None => Value::Clock(*hour, *minute),
@@ -69,7 +85,9 @@ fn fixed_type(v: &Value) -> TimexType {
     match v {
         Value::Duration(_) => TimexType::Duration,
         Value::Set(_) | Value::SetWeekdayPart(..) => TimexType::Set,
-        Value::Cal(Cal::Time(..) | Cal::DayPart(..)) | Value::Clock(..) | Value::NoDay(_) => TimexType::Time,
+        Value::Cal(Cal::Time(..) | Cal::DayPart(..)) | Value::Clock(..) | Value::NoDay(_) => {
+            TimexType::Time
+        }
         _ => TimexType::Date,
     }
 }
@@ -103,10 +121,22 @@ fn pick_year(
     };
     let found = match tense {
         Some(Tense::Past) => (y - 1..=y).rev().find(|&c| {
-            starts_in(c).is_some_and(|s| if strict { s < dct && !current(s) } else { s <= dct })
+            starts_in(c).is_some_and(|s| {
+                if strict {
+                    s < dct && !current(s)
+                } else {
+                    s <= dct
+                }
+            })
         }),
         Some(Tense::Future) => (y..=y + 1).find(|&c| {
-            starts_in(c).is_some_and(|s| if strict { s > dct && !current(s) } else { s >= dct || current(s) })
+            starts_in(c).is_some_and(|s| {
+                if strict {
+                    s > dct && !current(s)
+                } else {
+                    s >= dct || current(s)
+                }
+            })
         }),
         _ => None,
     };
@@ -139,7 +169,9 @@ fn month_day(f: &Frame, spec: YearSpec, month: u8, day: Option<u8>) -> Value {
         return Value::NoYear { month, day };
     };
     match day {
-        Some(d) => ymd(y, month, d).map_or(Value::NoYear { month, day }, |d| Value::Cal(Cal::Day(d))),
+        Some(d) => {
+            ymd(y, month, d).map_or(Value::NoYear { month, day }, |d| Value::Cal(Cal::Day(d)))
+        }
         None => Value::Cal(Cal::Month(y, month)),
     }
 }
@@ -158,14 +190,22 @@ fn year_part(f: &Frame, spec: YearSpec, part: YearPart) -> Value {
 }
 
 fn weekday(f: &Frame, day: u8, shift: i8) -> Value {
-    let Some(dct) = f.dct else { return Value::NoWeek(day) };
+    let Some(dct) = f.dct else {
+        return Value::NoWeek(day);
+    };
     let target = i32::from(day);
     let today = i32::from(dct.weekday().to_monday_one_offset());
     let back = (today - target).rem_euclid(7);
     let ahead = (target - today).rem_euclid(7);
     let offset = match (shift, f.tense) {
         (-1, _) => -(if back == 0 { 7 } else { back }),
-        (1, _) => if ahead == 0 { 7 } else { ahead },
+        (1, _) => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
         (_, Some(Tense::Future)) => ahead,
         _ => -back,
     };
@@ -196,7 +236,9 @@ fn rel_unit(f: &Frame, unit: Unit, shift: i8) -> Option<Cal> {
 fn move_by(base: Cal, unit: Unit, n: i64, gran: Unit) -> Option<Cal> {
     let start = base.first_day()?;
     let span = match unit {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Night | Unit::Day => jiff::Span::new().try_days(n),
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Night | Unit::Day => {
+            jiff::Span::new().try_days(n)
+        }
         Unit::Week | Unit::Weekend => jiff::Span::new().try_weeks(n),
         Unit::Fortnight => jiff::Span::new().try_weeks(n * 2),
         Unit::Month => jiff::Span::new().try_months(n),
@@ -224,7 +266,10 @@ fn granularity(unit: Unit) -> Unit {
 fn offset(f: &Frame, halves: u32, unit: Unit, dir: i8, from_ref: bool) -> Option<Resolved> {
     let n = i64::from(halves / 2);
     if dir == 0 && f.tense != Some(Tense::Future) {
-        let d = Value::Duration(Dur { halves: Some(halves), unit });
+        let d = Value::Duration(Dur {
+            halves: Some(halves),
+            unit,
+        });
         return Some((d, TimexType::Duration));
     }
     let dir = if dir == 0 { 1 } else { i64::from(dir) };
@@ -238,14 +283,21 @@ fn offset(f: &Frame, halves: u32, unit: Unit, dir: i8, from_ref: bool) -> Option
         (false, Unit::Year) if f.quarter.is_some() => (f.quarter?, Unit::Quarter),
         _ => (dct?, granularity(unit)),
     };
-    let gran = if matches!(base, Cal::DayPart(..) | Cal::Time(..)) && gran < Unit::Day { Unit::Day } else { gran };
+    let gran = if matches!(base, Cal::DayPart(..) | Cal::Time(..)) && gran < Unit::Day {
+        Unit::Day
+    } else {
+        gran
+    };
     let c = move_by(base, unit, dir * n, gran)?;
     Some((Value::Cal(c), TimexType::Date))
 }
 
 /// The period under discussion: `the quarter`, `that year`, `the year-ago period`.
 fn discussed(f: &Frame, unit: Option<Unit>, years: i8, units: i8) -> Option<Cal> {
-    let unit = unit.or_else(|| f.quarter.map(|_| Unit::Quarter)).or_else(|| f.last.map(Cal::unit)).unwrap_or(Unit::Year);
+    let unit = unit
+        .or_else(|| f.quarter.map(|_| Unit::Quarter))
+        .or_else(|| f.last.map(Cal::unit))
+        .unwrap_or(Unit::Year);
     let dct = f.dct.map(Cal::Day);
     let base = match unit {
         Unit::Quarter => f.quarter.or_else(|| dct?.widen(Unit::Quarter)?.shift(-1))?,
@@ -255,11 +307,20 @@ fn discussed(f: &Frame, unit: Option<Unit>, years: i8, units: i8) -> Option<Cal>
         },
         u => f.last.or(dct)?.widen(u)?,
     };
-    let base = if units != 0 { base.shift(i32::from(units))? } else { base };
+    let base = if units != 0 {
+        base.shift(i32::from(units))?
+    } else {
+        base
+    };
     if years == 0 {
         return Some(base);
     }
-    move_by(base, Unit::Year, i64::from(years), unit.min(Unit::Year).max(Unit::Day))
+    move_by(
+        base,
+        Unit::Year,
+        i64::from(years),
+        unit.min(Unit::Year).max(Unit::Day),
+    )
 }
 
 /// The day a holiday falls on in year `y`.
@@ -326,16 +387,26 @@ mod tests {
     use super::*;
 
     fn frame(tense: Option<Tense>) -> Frame {
-        Frame { dct: ymd(2020, 7, 6), tense, ..Frame::default() }
+        Frame {
+            dct: ymd(2020, 7, 6),
+            tense,
+            ..Frame::default()
+        }
     }
 
     fn value(e: Expr, f: &Frame) -> String {
-        resolve(&e, f).map(|(v, _)| v.to_string()).unwrap_or_default()
+        resolve(&e, f)
+            .map(|(v, _)| v.to_string())
+            .unwrap_or_default()
     }
 
     #[test]
     fn month_days_follow_the_tense() {
-        let md = |month, day| Expr::MonthDay { year: YearSpec::Open, month, day: Some(day) };
+        let md = |month, day| Expr::MonthDay {
+            year: YearSpec::Open,
+            month,
+            day: Some(day),
+        };
         assert_eq!(value(md(7, 4), &frame(Some(Tense::Past))), "2020-07-04");
         assert_eq!(value(md(11, 28), &frame(Some(Tense::Past))), "2019-11-28");
         assert_eq!(value(md(3, 18), &frame(Some(Tense::Future))), "2021-03-18");
@@ -344,10 +415,30 @@ mod tests {
 
     #[test]
     fn weekdays_and_offsets() {
-        assert_eq!(value(Expr::Weekday { day: 2, shift: -1 }, &frame(None)), "2020-06-30");
-        assert_eq!(value(Expr::Weekday { day: 5, shift: 0 }, &frame(Some(Tense::Future))), "2020-07-10");
-        assert_eq!(value(Expr::Weekday { day: 5, shift: 0 }, &frame(Some(Tense::Past))), "2020-07-03");
-        let ago = Expr::Offset { halves: 4, unit: Unit::Week, dir: -1, from_ref: false };
+        assert_eq!(
+            value(Expr::Weekday { day: 2, shift: -1 }, &frame(None)),
+            "2020-06-30"
+        );
+        assert_eq!(
+            value(
+                Expr::Weekday { day: 5, shift: 0 },
+                &frame(Some(Tense::Future))
+            ),
+            "2020-07-10"
+        );
+        assert_eq!(
+            value(
+                Expr::Weekday { day: 5, shift: 0 },
+                &frame(Some(Tense::Past))
+            ),
+            "2020-07-03"
+        );
+        let ago = Expr::Offset {
+            halves: 4,
+            unit: Unit::Week,
+            dir: -1,
+            from_ref: false,
+        };
         assert_eq!(value(ago, &frame(None)), "2020-W26");
         assert_eq!(holiday_in(Holiday::Thanksgiving, 1999), ymd(1999, 11, 25));
         assert_eq!(holiday_in(Holiday::Election, 1998), ymd(1998, 11, 3));

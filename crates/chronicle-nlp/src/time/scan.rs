@@ -167,7 +167,10 @@ mod tests {
         let pieces: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
             pieces,
-            ["the", "1990", "s", ",", "two", "-", "year", "2", ":", "30", "p", ".", "m", ".", "March", "’", "s"]
+            [
+                "the", "1990", "s", ",", "two", "-", "year", "2", ":", "30", "p", ".", "m", ".",
+                "March", "’", "s"
+            ]
         );
         assert!(toks[2].glued && !toks[4].glued && toks[5].glued);
         assert_eq!(toks[1].num, 1990);

@@ -44,7 +44,10 @@ pub struct Dur {
 pub enum Value {
     Cal(Cal),
     /// A month, and maybe a day, of a year the text does not give: `XXXX-03-18`.
-    NoYear { month: u8, day: Option<u8> },
+    NoYear {
+        month: u8,
+        day: Option<u8>,
+    },
     /// A weekday of an unknown week: `XXXX-WXX-5`.
     NoWeek(u8),
     /// A part of day of an unknown day: `XXXX-XX-XXTMO`.
@@ -172,7 +175,8 @@ fn season_start(s: Season) -> u8 {
 
 /// `d` plus `n` days, or `None` outside jiff's range.
 pub fn add_days(d: Date, n: i32) -> Option<Date> {
-    d.checked_add(jiff::Span::new().try_days(i64::from(n)).ok()?).ok()
+    d.checked_add(jiff::Span::new().try_days(i64::from(n)).ok()?)
+        .ok()
 }
 
 /// ISO year and week of a day.
@@ -183,13 +187,23 @@ pub fn iso_week(d: Date) -> (i32, u8) {
 
 /// The Monday of an ISO week.
 pub fn week_monday(y: i32, w: u8) -> Option<Date> {
-    let w = ISOWeekDate::new(i16::try_from(y).ok()?, i8::try_from(w).ok()?, Weekday::Monday).ok()?;
+    let w = ISOWeekDate::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(w).ok()?,
+        Weekday::Monday,
+    )
+    .ok()?;
     Some(w.date())
 }
 
 /// A day from year, month and day, if it exists.
 pub fn ymd(y: i32, m: u8, d: u8) -> Option<Date> {
-    Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()
 }
 
 fn season_code(s: Season) -> &'static str {
@@ -271,7 +285,10 @@ impl fmt::Display for Value {
         match self {
             Value::Cal(c) => c.fmt(f),
             Value::NoYear { month, day: None } => write!(f, "XXXX-{month:02}"),
-            Value::NoYear { month, day: Some(d) } => write!(f, "XXXX-{month:02}-{d:02}"),
+            Value::NoYear {
+                month,
+                day: Some(d),
+            } => write!(f, "XXXX-{month:02}-{d:02}"),
             Value::NoWeek(w) => write!(f, "XXXX-WXX-{w}"),
             Value::NoDay(p) => write!(f, "XXXX-XX-XXT{}", part_code(*p)),
             Value::Clock(h, m) => write!(f, "XXXX-XX-XXT{h:02}:{m:02}"),
@@ -302,7 +319,14 @@ mod tests {
         assert_eq!(dur(Some(5), Unit::Year), "P2Y6M");
         assert_eq!(dur(None, Unit::Day), "PXD");
         assert_eq!(dur(Some(4), Unit::Decade), "P20Y");
-        assert_eq!(Value::NoYear { month: 3, day: Some(18) }.to_string(), "XXXX-03-18");
+        assert_eq!(
+            Value::NoYear {
+                month: 3,
+                day: Some(18)
+            }
+            .to_string(),
+            "XXXX-03-18"
+        );
     }
 
     #[test]
@@ -312,6 +336,9 @@ mod tests {
         assert_eq!(Cal::Month(2020, 1).shift(-2), Some(Cal::Month(2019, 11)));
         assert_eq!(Cal::Day(d).widen(Unit::Week), Some(Cal::Week(2020, 28)));
         assert_eq!(Cal::Week(2020, 1).shift(-1), Some(Cal::Week(2019, 52)));
-        assert_eq!(Cal::Day(d).widen(Unit::Quarter), Some(Cal::Quarter(2020, 3)));
+        assert_eq!(
+            Cal::Day(d).widen(Unit::Quarter),
+            Some(Cal::Quarter(2020, 3))
+        );
     }
 }

@@ -1,10 +1,10 @@
 //! Calendar expressions: dates in their news forms, years, decades, quarters, halves, seasons,
 //! weekdays and holidays.
 
-use super::{found, Cx, Expr, Found, YearPart, YearSpec};
+use super::{Cx, Expr, Found, YearPart, YearSpec, found};
 use crate::time::lexicon::{Holiday, Lex, Season};
 use crate::time::scan::Kind;
-use crate::time::value::{ymd, Cal, Value};
+use crate::time::value::{Cal, Value, ymd};
 
 /// A month name or abbreviation at `i`: the month and the index after it (and its full stop).
 pub fn month(cx: Cx<'_, '_>, i: usize) -> Option<(u8, usize)> {
@@ -20,7 +20,10 @@ pub fn month(cx: Cx<'_, '_>, i: usize) -> Option<(u8, usize)> {
         // a day or a year to count.
         if m == 5 && !cx.num(i + 1).is_some_and(|(n, _)| n <= 31 || n >= 1000) {
             let prev = i.checked_sub(1).map_or("", |p| cx.text_of(p));
-            let opener = ["in", "of", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "-"];
+            let opener = [
+                "in", "of", "since", "until", "by", "early", "late", "mid", "last", "next", "this",
+                "-",
+            ];
             if !opener.iter().any(|o| prev.eq_ignore_ascii_case(o)) {
                 return None;
             }
@@ -133,7 +136,11 @@ pub fn numeric_date(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         return None;
     }
     let (c, dc) = cx.num(i + 4)?;
-    if cx.glued(i + 5) && cx.tok(i + 5).is_some_and(|t| t.kind == Kind::Num || t.ch == sep) {
+    if cx.glued(i + 5)
+        && cx
+            .tok(i + 5)
+            .is_some_and(|t| t.kind == Kind::Num || t.ch == sep)
+    {
         return None;
     }
     let (y, m, d) = match (da, db, dc) {
@@ -171,12 +178,23 @@ pub fn month_date(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     } else if let Some((shift, e)) = this_or_last_year(cx, end) {
         year = YearSpec::Rel(shift);
         end = e;
-    } else if day.is_none() && cx.is_punct(end, '\'') && cx.num(end + 1).is_some_and(|(_, d)| d == 2) {
+    } else if day.is_none()
+        && cx.is_punct(end, '\'')
+        && cx.num(end + 1).is_some_and(|(_, d)| d == 2)
+    {
         let (yy, _) = cx.num(end + 1)?;
         year = YearSpec::Explicit(1900 + yy as i32 + if yy < 50 { 100 } else { 0 });
         end += 2;
     }
-    found(start, end, Expr::MonthDay { year, month: m, day })
+    found(
+        start,
+        end,
+        Expr::MonthDay {
+            year,
+            month: m,
+            day,
+        },
+    )
 }
 
 /// `this year`, `last year`, `next year` after a month: `January this year`.
@@ -203,7 +221,15 @@ pub fn day_month(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         year = YearSpec::Explicit(y);
         end = e;
     }
-    found(i, end, Expr::MonthDay { year, month: m, day: Some(d) })
+    found(
+        i,
+        end,
+        Expr::MonthDay {
+            year,
+            month: m,
+            day: Some(d),
+        },
+    )
 }
 
 /// A weekday name (or its abbreviation with a full stop) and the index after it.
@@ -234,7 +260,11 @@ pub fn weekday(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         if let Some((part, e)) = day_part(cx, i + 1) {
             return found(i, e, Expr::Fixed(Value::SetWeekdayPart(d, part)));
         }
-        return found(i, i + 1, Expr::Fixed(Value::Set(Box::new(Value::NoWeek(d)))));
+        return found(
+            i,
+            i + 1,
+            Expr::Fixed(Value::Set(Box::new(Value::NoWeek(d)))),
+        );
     }
     let (d, end) = weekday_word(cx, i)?;
     let day = Expr::Weekday { day: d, shift: 0 };
@@ -242,7 +272,14 @@ pub fn weekday(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         if cx.text_of(end).ends_with(['s', 'S']) {
             return found(i, e, Expr::Fixed(Value::SetWeekdayPart(d, part)));
         }
-        return found(i, e, Expr::DayPart { part, day: Some(Box::new(day)) });
+        return found(
+            i,
+            e,
+            Expr::DayPart {
+                part,
+                day: Some(Box::new(day)),
+            },
+        );
     }
     found(i, end, day)
 }
@@ -273,7 +310,14 @@ pub fn year(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         return None;
     }
     let year = YearSpec::Explicit(y);
-    found(i, end, Expr::Year { year, part: YearPart::Whole })
+    found(
+        i,
+        end,
+        Expr::Year {
+            year,
+            part: YearPart::Whole,
+        },
+    )
 }
 
 /// Whether the number at `i` reads as a year rather than a count or an amount.
@@ -281,7 +325,9 @@ fn plausible_year(cx: Cx<'_, '_>, i: usize, y: i32) -> bool {
     let Some(t) = cx.tok(i) else { return false };
     if t.kind != Kind::Num {
         // A spoken year needs a calendar word nearby to be told from a count.
-        return i.checked_sub(1).is_some_and(|p| cx.is_word(p, "in") || cx.is_word(p, "since"));
+        return i
+            .checked_sub(1)
+            .is_some_and(|p| cx.is_word(p, "in") || cx.is_word(p, "since"));
     }
     let prev = i.checked_sub(1);
     if prev.is_some_and(|p| {
@@ -296,7 +342,9 @@ fn plausible_year(cx: Cx<'_, '_>, i: usize, y: i32) -> bool {
     }
     (1900..=2099).contains(&y)
         || prev.is_some_and(|p| {
-            ["in", "since", "of", "from", "until", "by", "year", "circa"].iter().any(|w| cx.is_word(p, w))
+            ["in", "since", "of", "from", "until", "by", "year", "circa"]
+                .iter()
+                .any(|w| cx.is_word(p, w))
         })
 }
 
@@ -327,9 +375,16 @@ pub fn decade(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         return found(i, k + 2, Expr::Fixed(Value::Cal(Cal::Decade(decade))));
     }
     // The 20th century: ordinal digits with a suffix, then "century".
-    let suffixed = cx.glued(k + 1) && ["st", "nd", "rd", "th"].iter().any(|w| cx.is_word(k + 1, w));
+    let suffixed = cx.glued(k + 1)
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|w| cx.is_word(k + 1, w));
     if suffixed && digits <= 2 && cx.is_word(k + 2, "century") {
-        return found(i, k + 3, Expr::Fixed(Value::Cal(Cal::Century(n as i32 - 1))));
+        return found(
+            i,
+            k + 3,
+            Expr::Fixed(Value::Cal(Cal::Century(n as i32 - 1))),
+        );
     }
     None
 }
@@ -400,10 +455,16 @@ fn quarter_or_half(cx: Cx<'_, '_>, i: usize) -> Option<(YearPart, usize)> {
 /// An ordinal (`third`, `3rd`) or `last` (as the last half), with the index after it.
 fn ordinal(cx: Cx<'_, '_>, i: usize) -> Option<(u8, usize)> {
     if cx.is_word(i, "last") || cx.is_word(i, "latter") {
-        return cx.tok(i + 1).filter(|t| t.is(Lex::Half)).map(|_| (2, i + 1));
+        return cx
+            .tok(i + 1)
+            .filter(|t| t.is(Lex::Half))
+            .map(|_| (2, i + 1));
     }
     if let Some((n, 1)) = cx.num(i) {
-        let suffixed = cx.glued(i + 1) && ["st", "nd", "rd", "th"].iter().any(|w| cx.is_word(i + 1, w));
+        let suffixed = cx.glued(i + 1)
+            && ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|w| cx.is_word(i + 1, w));
         return suffixed.then_some((n as u8, i + 2));
     }
     ordinal_word(cx, i)
@@ -439,7 +500,14 @@ pub fn holiday(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         } else {
             (h, i + 1)
         };
-        return found(i, end, Expr::Holiday { holiday: h, year: YearSpec::Open });
+        return found(
+            i,
+            end,
+            Expr::Holiday {
+                holiday: h,
+                year: YearSpec::Open,
+            },
+        );
     }
     let day = |k: usize| cx.is_word(k, "day") && cx.tok(k).is_some_and(|t| t.upper);
     let (h, end) = if cx.is_word(i, "new") && cx.is_word(i + 1, "year") {
@@ -461,5 +529,12 @@ pub fn holiday(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     } else {
         return None;
     };
-    found(i, end, Expr::Holiday { holiday: h, year: YearSpec::Open })
+    found(
+        i,
+        end,
+        Expr::Holiday {
+            holiday: h,
+            year: YearSpec::Open,
+        },
+    )
 }

@@ -195,8 +195,23 @@ pub fn find(cx: Cx<'_, '_>, out: &mut Vec<Found>) {
 
 /// Words outside the lexicon that can open an expression.
 const OPENERS: [&str; 17] = [
-    "the", "q", "h", "fy", "in", "new", "year", "more", "less", "fewer", "up", "no", "at", "as",
-    "just", "comparable", "corresponding",
+    "the",
+    "q",
+    "h",
+    "fy",
+    "in",
+    "new",
+    "year",
+    "more",
+    "less",
+    "fewer",
+    "up",
+    "no",
+    "at",
+    "as",
+    "just",
+    "comparable",
+    "corresponding",
 ];
 
 /// A cheap filter: only numbers, lexicon words and a few openers can start an expression.

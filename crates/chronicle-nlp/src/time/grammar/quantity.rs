@@ -1,14 +1,23 @@
 //! Amounts of time: durations (`three weeks`, `two-year`, `2 1/2 years`, `the past 20 years`),
 //! offsets (`two weeks ago`, `a year earlier`, `in three days`) and rates (`$5 a year`).
 
-use super::{duration, found, Cx, Expr, Found};
+use super::{Cx, Expr, Found, duration, found};
 use crate::time::lexicon::Lex;
 use crate::time::scan::Kind;
 use crate::time::value::{Dur, Value};
 
 /// Words before an amount that keep it a duration: `the past 20 years`, `the first nine months`.
 const SPAN_OPENERS: [&str; 10] = [
-    "past", "last", "next", "coming", "first", "previous", "following", "final", "recent", "latest",
+    "past",
+    "last",
+    "next",
+    "coming",
+    "first",
+    "previous",
+    "following",
+    "final",
+    "recent",
+    "latest",
 ];
 
 /// A number in words at `i` (`twenty-four`, `a hundred thirty`) and the index after it.
@@ -30,14 +39,22 @@ fn number_words(cx: Cx<'_, '_>, i: usize) -> Option<(u32, usize)> {
                     current = 0;
                 }
             }
-            Some((n, false)) if !any || (current % 100 >= 20 && current % 10 == 0 && n < 10) || current >= 100 && current % 100 == 0 => {
+            Some((n, false))
+                if !any
+                    || (current % 100 >= 20 && current % 10 == 0 && n < 10)
+                    || current >= 100 && current % 100 == 0 =>
+            {
                 current = current.saturating_add(n);
             }
             _ => break,
         }
         any = true;
         j += 1;
-        if cx.hyphen(j) && cx.lex(j + 1, |l| matches!(l, Lex::Number(_)).then_some(())).is_some() {
+        if cx.hyphen(j)
+            && cx
+                .lex(j + 1, |l| matches!(l, Lex::Number(_)).then_some(()))
+                .is_some()
+        {
             j += 1;
         } else if cx.is_word(j, "and") && current >= 100 {
             j += 1;
@@ -49,7 +66,12 @@ fn number_words(cx: Cx<'_, '_>, i: usize) -> Option<(u32, usize)> {
 /// An amount at `i`, in halves (`None` when the text leaves it open), and the index after it.
 pub fn quantity(cx: Cx<'_, '_>, i: usize) -> Option<(Option<u32>, usize)> {
     if let Some((n, digits)) = cx.num(i) {
-        if digits > 6 || (cx.glued(i + 1) && cx.tok(i + 1).is_some_and(|t| matches!(t.ch, ':' | '/' | '.' | ',' | '%' ))) {
+        if digits > 6
+            || (cx.glued(i + 1)
+                && cx
+                    .tok(i + 1)
+                    .is_some_and(|t| matches!(t.ch, ':' | '/' | '.' | ',' | '%')))
+        {
             return thousands(cx, i);
         }
         let mut halves = n.saturating_mul(2);
@@ -83,7 +105,10 @@ pub fn quantity(cx: Cx<'_, '_>, i: usize) -> Option<(Option<u32>, usize)> {
     }
     let (n, mut j) = number_words(cx, i)?;
     let mut halves = n.saturating_mul(2);
-    if cx.is_word(j, "and") && cx.tok(j + 1).is_some_and(|t| t.is(Lex::Article)) && cx.is_word(j + 2, "half") {
+    if cx.is_word(j, "and")
+        && cx.tok(j + 1).is_some_and(|t| t.is(Lex::Article))
+        && cx.is_word(j + 2, "half")
+    {
         halves += 1;
         j += 3;
     }
@@ -94,7 +119,11 @@ pub fn quantity(cx: Cx<'_, '_>, i: usize) -> Option<(Option<u32>, usize)> {
 fn thousands(cx: Cx<'_, '_>, i: usize) -> Option<(Option<u32>, usize)> {
     let (mut n, _) = cx.num(i)?;
     let mut j = i + 1;
-    while cx.is_punct(j, ',') && cx.glued(j) && cx.glued(j + 1) && cx.num(j + 1).is_some_and(|(_, d)| d == 3) {
+    while cx.is_punct(j, ',')
+        && cx.glued(j)
+        && cx.glued(j + 1)
+        && cx.num(j + 1).is_some_and(|(_, d)| d == 3)
+    {
         let (part, _) = cx.num(j + 1)?;
         n = n.saturating_mul(1000).saturating_add(part);
         j += 2;
@@ -129,7 +158,10 @@ pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         return None;
     }
     let mut halves = halves;
-    if cx.is_word(end, "and") && cx.tok(end + 1).is_some_and(|t| t.is(Lex::Article)) && cx.is_word(end + 2, "half") {
+    if cx.is_word(end, "and")
+        && cx.tok(end + 1).is_some_and(|t| t.is(Lex::Article))
+        && cx.is_word(end + 2, "half")
+    {
         halves = halves.map(|h| h + 1);
         end += 3;
     }
@@ -146,11 +178,31 @@ pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
             return None;
         }
         let halves = halves.unwrap_or(0);
-        return found(start, e, Expr::Offset { halves, unit, dir, from_ref });
+        return found(
+            start,
+            e,
+            Expr::Offset {
+                halves,
+                unit,
+                dir,
+                from_ref,
+            },
+        );
     }
     if in_prefix {
-        let Some(halves) = halves else { return found(start, end, duration(None, unit)) };
-        return found(start, end, Expr::Offset { halves, unit, dir: 0, from_ref: false });
+        let Some(halves) = halves else {
+            return found(start, end, duration(None, unit));
+        };
+        return found(
+            start,
+            end,
+            Expr::Offset {
+                halves,
+                unit,
+                dir: 0,
+                from_ref: false,
+            },
+        );
     }
     if !the && !opener && halves == Some(2) && is_rate(cx, i) {
         let one = Value::Duration(Dur { halves, unit });
@@ -179,10 +231,14 @@ fn direction(cx: Cx<'_, '_>, i: usize) -> Option<(i8, bool, usize)> {
 
 /// Whether the amount at `i` (`a year`) follows a price or a count: `$5 million a year`.
 fn is_rate(cx: Cx<'_, '_>, i: usize) -> bool {
-    let Some(p) = i.checked_sub(1) else { return false };
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
     cx.num(p).is_some()
         || cx.is_punct(p, '%')
-        || ["times", "twice", "once", "million", "billion", "thousand", "percent", "cents"]
-            .iter()
-            .any(|w| cx.is_word(p, w))
+        || [
+            "times", "twice", "once", "million", "billion", "thousand", "percent", "cents",
+        ]
+        .iter()
+        .any(|w| cx.is_word(p, w))
 }

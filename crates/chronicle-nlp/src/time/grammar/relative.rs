@@ -3,7 +3,7 @@
 //! expression (early, the end of, about).
 
 use super::calendar::{day_part, month, weekday_word};
-use super::{found, Cx, Expr, Found, YearPart, YearSpec};
+use super::{Cx, Expr, Found, YearPart, YearSpec, found};
 use crate::time::lexicon::{DayPart, Lex, Unit};
 use crate::time::value::{Dur, Value};
 
@@ -50,7 +50,11 @@ pub fn modifiers(cx: Cx<'_, '_>, i: usize) -> Option<(Modifier, usize)> {
         }
         return Some((Modifier::Part, j));
     }
-    if cx.is_word(i, "the") && cx.lex(i + 1, |l| matches!(l, Lex::Part(_)).then_some(())).is_some() {
+    if cx.is_word(i, "the")
+        && cx
+            .lex(i + 1, |l| matches!(l, Lex::Part(_)).then_some(()))
+            .is_some()
+    {
         return cx.is_word(i + 2, "of").then_some((Modifier::Part, i + 3));
     }
     if cx.is_word(i, "earlier") || cx.is_word(i, "later") {
@@ -66,7 +70,10 @@ pub fn modifiers(cx: Cx<'_, '_>, i: usize) -> Option<(Modifier, usize)> {
     BOUNDS
         .iter()
         .any(|[a, b]| cx.is_word(i, a) && cx.is_word(i + 1, b))
-        .then_some((Modifier::Approx, i + 2 + usize::from(cx.is_word(i + 2, "as"))))
+        .then_some((
+            Modifier::Approx,
+            i + 2 + usize::from(cx.is_word(i + 2, "as")),
+        ))
 }
 
 /// Whether a modifier of kind `m` may widen `expr`.
@@ -81,7 +88,13 @@ pub fn accepts(m: Modifier, expr: &Expr) -> bool {
 /// `today`, `yesterday`, `tomorrow`, `tonight`, `yesterday morning`, `the day before yesterday`.
 pub fn deictic(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     if cx.is_word(i, "the") && cx.is_word(i + 1, "day") {
-        let dir = if cx.is_word(i + 2, "before") { -1 } else if cx.is_word(i + 2, "after") { 1 } else { 0 };
+        let dir = if cx.is_word(i + 2, "before") {
+            -1
+        } else if cx.is_word(i + 2, "after") {
+            1
+        } else {
+            0
+        };
         let d = cx.lex(i + 3, |l| match l {
             Lex::Deictic(d) => Some(i32::from(d)),
             _ => None,
@@ -93,7 +106,14 @@ pub fn deictic(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     }
     if cx.tok(i).is_some_and(|t| t.is(Lex::DeicticNight)) {
         let day = Some(Box::new(Expr::DayOffset(0)));
-        return found(i, i + 1, Expr::DayPart { part: DayPart::Night, day });
+        return found(
+            i,
+            i + 1,
+            Expr::DayPart {
+                part: DayPart::Night,
+                day,
+            },
+        );
     }
     let d = cx.lex(i, |l| match l {
         Lex::Deictic(d) => Some(i32::from(d)),
@@ -107,7 +127,11 @@ pub fn deictic(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
 }
 
 /// `now`, `recently`, `soon`, and the reference phrases of the lexicon (`the near future`).
-pub fn reference(cx: Cx<'_, '_>, i: usize, phrases: &[(Vec<&'static str>, crate::time::lexicon::RefPoint)]) -> Option<Found> {
+pub fn reference(
+    cx: Cx<'_, '_>,
+    i: usize,
+    phrases: &[(Vec<&'static str>, crate::time::lexicon::RefPoint)],
+) -> Option<Found> {
     let t = cx.tok(i)?;
     if t.is(Lex::PhraseStart) {
         for (words, point) in phrases {
@@ -139,9 +163,16 @@ fn shift_word(cx: Cx<'_, '_>, i: usize) -> Option<(i8, usize)> {
 
 /// Words that shift relative to the period the text spoke of, not to the publication date.
 fn shifts_from_text(cx: Cx<'_, '_>, i: usize) -> bool {
-    ["following", "previous", "preceding", "prior", "same", "that"]
-        .iter()
-        .any(|w| cx.is_word(i, w))
+    [
+        "following",
+        "previous",
+        "preceding",
+        "prior",
+        "same",
+        "that",
+    ]
+    .iter()
+    .any(|w| cx.is_word(i, w))
 }
 
 /// `last week`, `this year`, `next June`, `last Friday`, `that year`, `the following month`, `the
@@ -153,16 +184,33 @@ pub fn shifted(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     if let Some(f) = discussed(cx, i) {
         return Some(f);
     }
-    if cx.tok(i).is_some_and(|t| t.is(Lex::That)) || cx.is_word(i, "the") && cx.is_word(i + 1, "same") {
+    if cx.tok(i).is_some_and(|t| t.is(Lex::That))
+        || cx.is_word(i, "the") && cx.is_word(i + 1, "same")
+    {
         let j = i + 1 + usize::from(cx.is_word(i, "the"));
         let (unit, plural, e) = cx.unit(j)?;
         if plural {
             return None;
         }
         if unit == Unit::Year {
-            return found(i, e, Expr::Year { year: YearSpec::That, part: YearPart::Whole });
+            return found(
+                i,
+                e,
+                Expr::Year {
+                    year: YearSpec::That,
+                    part: YearPart::Whole,
+                },
+            );
         }
-        return found(i, e, Expr::Discussed { unit: Some(unit), years: 0, units: 0 });
+        return found(
+            i,
+            e,
+            Expr::Discussed {
+                unit: Some(unit),
+                years: 0,
+                units: 0,
+            },
+        );
     }
     let (s, j) = shift_word(cx, i)?;
     let from_text = shifts_from_text(cx, j - 1);
@@ -172,17 +220,43 @@ pub fn shifted(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         }
         if from_text || cx.is_word(j - 1, "latest") {
             let units = if cx.is_word(j - 1, "latest") { 0 } else { s };
-            return found(i, e, Expr::Discussed { unit: Some(unit), years: 0, units });
+            return found(
+                i,
+                e,
+                Expr::Discussed {
+                    unit: Some(unit),
+                    years: 0,
+                    units,
+                },
+            );
         }
         return found(i, e, Expr::RelUnit { unit, shift: s });
     }
     if let Some((m, e)) = month(cx, j) {
-        return found(i, e, Expr::MonthDay { year: YearSpec::Occurrence(s), month: m, day: None });
+        return found(
+            i,
+            e,
+            Expr::MonthDay {
+                year: YearSpec::Occurrence(s),
+                month: m,
+                day: None,
+            },
+        );
     }
     if let Some((d, e)) = weekday_word(cx, j) {
-        let day = Expr::Weekday { day: d, shift: if from_text { 0 } else { s } };
+        let day = Expr::Weekday {
+            day: d,
+            shift: if from_text { 0 } else { s },
+        };
         if let Some((part, e2)) = day_part(cx, e) {
-            return found(i, e2, Expr::DayPart { part, day: Some(Box::new(day)) });
+            return found(
+                i,
+                e2,
+                Expr::DayPart {
+                    part,
+                    day: Some(Box::new(day)),
+                },
+            );
         }
         return found(i, e, day);
     }
@@ -191,19 +265,41 @@ pub fn shifted(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         _ => None,
     }) {
         let part = YearPart::Season(season);
-        return found(i, j + 1, Expr::Year { year: YearSpec::Occurrence(s), part });
+        return found(
+            i,
+            j + 1,
+            Expr::Year {
+                year: YearSpec::Occurrence(s),
+                part,
+            },
+        );
     }
     if let Some(h) = cx.lex(j, |l| match l {
         Lex::Holiday(h) => Some(h),
         _ => None,
     }) {
-        return found(i, j + 1, Expr::Holiday { holiday: h, year: YearSpec::Occurrence(s) });
+        return found(
+            i,
+            j + 1,
+            Expr::Holiday {
+                holiday: h,
+                year: YearSpec::Occurrence(s),
+            },
+        );
     }
     if let Some((part, e)) = day_part(cx, j) {
         // this morning, last night
-        let offset = if s < 0 && part == DayPart::Night { -1 } else { 0 };
+        let offset = if s < 0 && part == DayPart::Night {
+            -1
+        } else {
+            0
+        };
         let day = Some(Box::new(Expr::DayOffset(offset)));
-        return (s <= 0 && !from_text).then(|| Found { first: i, last: e, expr: Expr::DayPart { part, day } });
+        return (s <= 0 && !from_text).then(|| Found {
+            first: i,
+            last: e,
+            expr: Expr::DayPart { part, day },
+        });
     }
     None
 }
@@ -219,7 +315,15 @@ fn discussed(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         return None;
     }
     match unit {
-        Unit::Quarter | Unit::Year => found(i, e, Expr::Discussed { unit: Some(unit), years: 0, units: 0 }),
+        Unit::Quarter | Unit::Year => found(
+            i,
+            e,
+            Expr::Discussed {
+                unit: Some(unit),
+                years: 0,
+                units: 0,
+            },
+        ),
         Unit::Weekend => found(i, e, Expr::RelUnit { unit, shift: 0 }),
         _ => None,
     }
@@ -231,7 +335,10 @@ fn year_ago(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     if cx.is_word(j, "comparable") || cx.is_word(j, "corresponding") {
         j += 1;
     }
-    if !(cx.is_word(j, "year") && cx.hyphen(j + 1) && (cx.is_word(j + 2, "ago") || cx.is_word(j + 2, "earlier"))) {
+    if !(cx.is_word(j, "year")
+        && cx.hyphen(j + 1)
+        && (cx.is_word(j + 2, "ago") || cx.is_word(j + 2, "earlier")))
+    {
         return None;
     }
     let mut end = j + 3;
@@ -248,7 +355,15 @@ fn year_ago(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         // "the year-ago" needs its noun.
         return None;
     }
-    found(i, end, Expr::Discussed { unit, years: -1, units: 0 })
+    found(
+        i,
+        end,
+        Expr::Discussed {
+            unit,
+            years: -1,
+            units: 0,
+        },
+    )
 }
 
 /// Clock times: `2:30 p.m.`, `10 p.m. Wednesday`, `noon`, `midnight Friday`, `4 in the morning`.
@@ -277,7 +392,11 @@ pub fn clock(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
             _ if cx.is_word(k, "o") && cx.is_punct(k + 1, '\'') => (h, k + 3),
             _ if cx.is_word(k, "in") && cx.is_word(k + 1, "the") => {
                 let (part, e) = day_part(cx, k + 2)?;
-                let h = if matches!(part, DayPart::Morning) || h == 12 { h % 12 } else { h % 12 + 12 };
+                let h = if matches!(part, DayPart::Morning) || h == 12 {
+                    h % 12
+                } else {
+                    h % 12 + 12
+                };
                 (h, e)
             }
             _ => return None,
@@ -301,7 +420,11 @@ pub fn clock(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
 
 /// Whether the word before `i` is `at` or `by`, which make a bare `14:30` a time.
 fn after_at(cx: Cx<'_, '_>, i: usize) -> bool {
-    i.checked_sub(1).is_some_and(|p| ["at", "by", "until", "around", "from"].iter().any(|w| cx.is_word(p, w)))
+    i.checked_sub(1).is_some_and(|p| {
+        ["at", "by", "until", "around", "from"]
+            .iter()
+            .any(|w| cx.is_word(p, w))
+    })
 }
 
 /// `a.m.`, `p.m`, `AM`, `pm` at `i`: whether it is p.m., and the index after it.
@@ -327,7 +450,9 @@ fn timezone(cx: Cx<'_, '_>, i: usize) -> Option<usize> {
     if cx.is_word(i, "local") && cx.is_word(i + 1, "time") {
         return Some(i + 2);
     }
-    let zones = ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet"];
+    let zones = [
+        "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et", "bst", "cet",
+    ];
     let upper = cx.tok(i).is_some_and(|t| t.upper);
     (upper && zones.iter().any(|z| cx.is_word(i, z))).then_some(i + 1)
 }
@@ -339,7 +464,10 @@ pub fn set(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         Lex::Frequency(u) => Some(u),
         _ => None,
     }) {
-        let every = Value::Duration(Dur { halves: Some(2), unit });
+        let every = Value::Duration(Dur {
+            halves: Some(2),
+            unit,
+        });
         return found(i, i + 1, Expr::Fixed(Value::Set(Box::new(every))));
     }
     if !t.is(Lex::Every) || cx.is_word(i, "per") && i == 0 {
@@ -348,14 +476,20 @@ pub fn set(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     let j = i + 1 + usize::from(cx.is_word(i + 1, "other"));
     let n = if j > i + 1 { 4 } else { 2 };
     if let Some((unit, _, e)) = cx.unit(j) {
-        let every = Value::Duration(Dur { halves: Some(n), unit });
+        let every = Value::Duration(Dur {
+            halves: Some(n),
+            unit,
+        });
         return found(i, e, Expr::Fixed(Value::Set(Box::new(every))));
     }
     if let Some((d, e)) = weekday_word(cx, j) {
         return found(i, e, Expr::Fixed(Value::Set(Box::new(Value::NoWeek(d)))));
     }
     if let Some((m, e)) = month(cx, j) {
-        let every = Value::NoYear { month: m, day: None };
+        let every = Value::NoYear {
+            month: m,
+            day: None,
+        };
         return found(i, e, Expr::Fixed(Value::Set(Box::new(every))));
     }
     if let Some((part, e)) = day_part(cx, j) {
