@@ -53,13 +53,22 @@ pub fn clean_text(text: &str, title_hint: Option<&str>) -> Cleaned {
         .or_else(|| title_idx.map(|i| lines[i].text.to_string()));
     let title_keys = title.as_deref().map(title_keys).unwrap_or_default();
     classify_all(&mut lines, &title_keys);
-    let body_start = find_body_start(&lines, title_idx.map_or(0, |i| i + 1));
+    // A page without any furniture is a clean story: everything after the title is body.
+    let scraped = lines
+        .iter()
+        .any(|l| l.kind.is_header_marker() || matches!(l.kind, LineKind::Furniture(_)));
+    let after_title = title_idx.map_or(0, |i| i + 1);
+    let body_start = if scraped {
+        find_body_start(&lines, after_title)
+    } else {
+        after_title
+    };
     let mut cleaned = Cleaned {
         title: title.map(|t| strip_site_suffix(&t).to_string()),
         ..Cleaned::default()
     };
     lift_header(&lines[..body_start], title_idx, &mut cleaned);
-    cleaned.body = assemble_body(&lines[body_start..], &mut cleaned);
+    cleaned.body = assemble_body(&lines[body_start..], scraped, &mut cleaned);
     cleaned.published = page_date(&lines);
     cleaned
 }
@@ -237,7 +246,7 @@ fn lift_header(header: &[PageLine<'_>], title_idx: Option<usize>, cleaned: &mut 
 }
 
 /// Keeps the story's lines, drops furniture and the tail, and lifts a credit found in the body.
-fn assemble_body(lines: &[PageLine<'_>], cleaned: &mut Cleaned) -> String {
+fn assemble_body(lines: &[PageLine<'_>], scraped: bool, cleaned: &mut Cleaned) -> String {
     let tail = lines
         .iter()
         .enumerate()
@@ -247,10 +256,12 @@ fn assemble_body(lines: &[PageLine<'_>], cleaned: &mut Cleaned) -> String {
         })
         .unwrap_or(lines.len());
     let story = &lines[..tail];
-    let last_prose = story
-        .iter()
-        .rposition(|l| is_prose(l.text))
-        .map_or(0, |p| p + 1);
+    // On a scraped page, short lines after the last sentence are menus and link lists; on a clean
+    // story (a results table, a one-line flash) they are the story.
+    let last_prose = match story.iter().rposition(|l| is_prose(l.text)) {
+        Some(p) if scraped => p + 1,
+        _ => story.len(),
+    };
     let mut body = String::new();
     let mut paragraph_open = false;
     for line in &story[..last_prose] {
@@ -300,6 +311,15 @@ mod tests {
         let c = clean_text(text, Some("Profits jump"));
         assert_eq!(c.title.as_deref(), Some("Profits jump"));
         assert_eq!(c.body, text);
+    }
+
+    #[test]
+    fn a_clean_story_keeps_its_short_lines() {
+        let text =
+            "Premiership results on Tuesday:\n\nChelsea 2 Reading 2\n\nTottenham 2 Aston Villa 1";
+        assert_eq!(clean_text(text, Some("Results")).body, text);
+        let flash = "URGENT: 9,007 people killed in 53,173 accidents in China this October";
+        assert_eq!(clean_text(flash, Some("October toll")).body, flash);
     }
 
     #[test]
