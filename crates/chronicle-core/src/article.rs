@@ -54,7 +54,9 @@ impl Article {
 
     /// The body text of a byte span.
     pub fn text_of(&self, span: ByteSpan) -> &str {
-        self.body.get(span.start as usize..span.end as usize).unwrap_or("")
+        self.body
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or("")
     }
 }
 
@@ -127,14 +129,19 @@ mod opt_date {
     //! `published` as `YYYY-MM-DD` or null.
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(d: &Option<jiff::civil::Date>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        d: &Option<jiff::civil::Date>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         match d {
             Some(d) => s.collect_str(d),
             None => s.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<jiff::civil::Date>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<jiff::civil::Date>, D::Error> {
         let s: Option<String> = Option::deserialize(d)?;
         s.map(|s| s.parse().map_err(serde::de::Error::custom))
             .transpose()
@@ -153,7 +160,18 @@ mod tests {
         assert_eq!(v["published"], "2020-07-06");
         assert_eq!(v["url"], serde_json::Value::Null);
         assert_eq!(v["tone"], serde_json::Value::Null);
-        for layer in ["sentences", "entities", "dates", "quotes", "places", "events", "themes", "counts", "amounts", "sections"] {
+        for layer in [
+            "sentences",
+            "entities",
+            "dates",
+            "quotes",
+            "places",
+            "events",
+            "themes",
+            "counts",
+            "amounts",
+            "sections",
+        ] {
             assert_eq!(v[layer], serde_json::json!([]), "{layer}");
         }
         assert!(v.get("analysis").is_none());

@@ -55,9 +55,7 @@ impl TextIndex {
     pub fn byte_of(&self, ch: usize) -> usize {
         match &self.char_starts {
             None => ch.min(self.len_bytes),
-            Some(starts) => starts
-                .get(ch)
-                .map_or(self.len_bytes, |&b| b as usize),
+            Some(starts) => starts.get(ch).map_or(self.len_bytes, |&b| b as usize),
         }
     }
 
