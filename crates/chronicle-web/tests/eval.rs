@@ -1,0 +1,30 @@
+//! The snippet evaluation on the shared development pages, when they are present.
+
+use std::path::Path;
+
+#[test]
+fn dev_pages_meet_the_floors() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/html");
+    if !dir.join("gold.json").is_file() {
+        eprintln!(
+            "notice: {} is absent; skipping the HTML evaluation",
+            dir.display()
+        );
+        return;
+    }
+    let report = chronicle_web::eval::evaluate(&dir).expect("evaluation runs");
+    println!("{report}");
+    assert_eq!(report.pages, 163);
+    assert!(
+        report.recall() >= 0.92,
+        "with-snippet recall fell: {report}"
+    );
+    assert!(
+        report.noise() <= 0.07,
+        "without-snippet noise rose: {report}"
+    );
+    assert!(
+        report.date_accuracy() >= 0.80,
+        "date accuracy fell: {report}"
+    );
+}
