@@ -94,7 +94,12 @@ fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, bool)> {
 
 /// The tense of the clause around tokens `first..last`: the nearest marker in the sentence,
 /// preferring any marker to a reporting verb.
-pub fn tense_near(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Option<Tense> {
+pub fn tense_near(
+    cx: Cx<'_, '_>,
+    first: usize,
+    last: usize,
+    sent: &[u32],
+) -> Option<(Tense, usize)> {
     let s = *sent.get(first)?;
     let same = |k: usize| sent.get(k) == Some(&s);
     let mut reported = None;
@@ -103,8 +108,8 @@ pub fn tense_near(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Op
         let right = Some(last + d - 1).filter(|&k| same(k));
         for k in [left, right].into_iter().flatten() {
             match marker(cx, k) {
-                Some((t, false)) => return Some(t),
-                Some((t, true)) if reported.is_none() => reported = Some(t),
+                Some((t, false)) => return Some((t, d)),
+                Some((t, true)) if reported.is_none() => reported = Some((t, d)),
                 _ => {}
             }
         }
@@ -169,16 +174,18 @@ pub struct Anchors {
 
 impl Anchors {
     /// The frame to resolve a mention in sentence `sent` of paragraph `para`.
-    pub fn frame(&self, base: &Frame, sent: u32, para: u32) -> Frame {
+    pub fn frame(&self, base: &Frame, sent: u32, para: u32, tense: Option<Tense>) -> Frame {
         let year = match (self.sentence_year, self.para_year) {
             (Some((y, s)), _) if s == sent => Some(y),
-            (_, Some((y, p))) if p == para => Some(y),
+            // A clause about the future has left the paragraph's past year.
+            (_, Some((y, p))) if p == para && tense != Some(Tense::Future) => Some(y),
             _ => None,
         };
         Frame {
             last: self.last,
             quarter: self.quarter.filter(|&(_, s)| sent <= s + 1).map(|(q, _)| q),
             year,
+            tense,
             ..*base
         }
     }
@@ -198,8 +205,20 @@ impl Anchors {
         dct_year: Option<i32>,
     ) {
         let Value::Cal(c) = value else { return };
+        // Comparisons ("a year earlier", "the year-ago quarter") point away from the reference
+        // time; they do not move it.
+        if matches!(
+            f.expr,
+            Expr::Offset { from_ref: true, .. } | Expr::Discussed { years: -1, .. }
+        ) {
+            return;
+        }
         self.last = Some(*c);
-        if let Cal::Quarter(..) = c {
+        if let Expr::Year {
+            part: YearPart::Quarter(_),
+            ..
+        } = f.expr
+        {
             self.quarter = Some((*c, sent));
         }
         let explicit = match &f.expr {

@@ -105,8 +105,9 @@ fn resolve_one(
     para: &[u32],
 ) -> Option<Timex> {
     let (s, p) = (*sent.get(f.first)?, *para.get(f.first)?);
-    let mut frame = anchors.frame(base, s, p);
-    frame.tense = anchors::tense_near(cx, f.first, f.last, sent);
+    let tense = anchors::tense_near(cx, f.first, f.last, sent);
+    let mut frame = anchors.frame(base, s, p, tense.map(|(t, _)| t));
+    frame.tense_close = tense.is_some_and(|(_, d)| d <= 4);
     let open = matches!(
         f.expr,
         Expr::MonthDay {

@@ -15,6 +15,9 @@ pub struct Frame {
     pub dct: Option<Date>,
     /// The tense of the mention's clause, when something marks it.
     pub tense: Option<Tense>,
+    /// Whether the tense marker stands right by the mention (a weekday needs that to be read
+    /// as coming: news weekdays are almost always the past week's).
+    pub tense_close: bool,
     /// The last calendar period the text spoke of (the reference time of "a year earlier").
     pub last: Option<Cal>,
     /// The quarter the text is reporting on, when one was named nearby ("a year ago" then
@@ -34,7 +37,11 @@ pub fn resolve(expr: &Expr, f: &Frame) -> Option<Resolved> {
         Expr::Fixed(v) => Some((v.clone(), fixed_type(v))),
         Expr::MonthDay { year, month, day } => date(month_day(f, *year, *month, *day)),
         Expr::Year { year, part } => date(year_part(f, *year, *part)),
-        Expr::Weekday { day, shift } => date(weekday(f, *day, *shift)),
+        Expr::Weekday {
+            day,
+            shift,
+            from_text,
+        } => date(weekday(f, *day, *shift, *from_text)),
         Expr::DayOffset(n) => date(cal(
             f.dct.and_then(|d| add_days(d, *n)).map(Cal::Day),
             || Value::Ref(super::lexicon::RefPoint::Present),
@@ -100,10 +107,13 @@ fn day_of(v: &Value) -> Option<Date> {
     }
 }
 
+/// How far from the publication date the tense of a clause may move a date without a year.
+const TENSE_REACH_DAYS: i64 = 240;
+
 /// Picks, among the occurrences of a yearly period in the years around the publication year,
-/// the one the tense points to: past → the last that began by the publication date, future →
-/// the first that begins after it (a month or longer period: that has not ended), otherwise the
-/// publication year's. A `shift` (`last`, `next`) excludes the period the publication date is in.
+/// the one the words point to. A shift (`last`, `next`) takes the previous or the coming one,
+/// `this` the publication year's. Otherwise the nearest occurrence wins, unless the tense of the
+/// clause points the other way and an occurrence on its side lies within [`TENSE_REACH_DAYS`].
 fn pick_year(
     f: &Frame,
     starts_in: impl Fn(i32) -> Option<Date>,
@@ -113,34 +123,40 @@ fn pick_year(
     let dct = f.dct?;
     let y = i32::from(dct.year());
     let current = |s: Date| coarse && same_month(s, dct);
-    let (tense, strict) = match shift {
-        Some(-1) => (Some(Tense::Past), true),
-        Some(1) => (Some(Tense::Future), true),
+    match shift {
+        Some(-1) => {
+            return (y - 1..=y)
+                .rev()
+                .find(|&c| starts_in(c).is_some_and(|s| s < dct && !current(s)));
+        }
+        Some(1) => {
+            return (y..=y + 1).find(|&c| starts_in(c).is_some_and(|s| s > dct && !current(s)));
+        }
         Some(_) => return Some(y),
-        None => (f.tense, false),
-    };
-    let found = match tense {
-        Some(Tense::Past) => (y - 1..=y).rev().find(|&c| {
-            starts_in(c).is_some_and(|s| {
-                if strict {
-                    s < dct && !current(s)
-                } else {
-                    s <= dct
-                }
-            })
-        }),
-        Some(Tense::Future) => (y..=y + 1).find(|&c| {
-            starts_in(c).is_some_and(|s| {
-                if strict {
-                    s > dct && !current(s)
-                } else {
-                    s >= dct || current(s)
-                }
-            })
-        }),
+        None => {}
+    }
+    if starts_in(y).is_some_and(current) {
+        return Some(y);
+    }
+    let mid = |c: i32| starts_in(c).and_then(|s| if coarse { add_days(s, 14) } else { Some(s) });
+    let days = |d: Date| i64::from((d - dct).get_days());
+    let candidates = (y - 1..=y + 1).filter_map(|c| mid(c).map(|d| (c, days(d))));
+    let nearest = candidates
+        .clone()
+        .min_by_key(|&(_, d)| d.abs())
+        .map(|(c, _)| c);
+    let toward = match f.tense {
+        Some(Tense::Past) => candidates
+            .clone()
+            .filter(|&(_, d)| d <= 0)
+            .max_by_key(|&(_, d)| d),
+        Some(Tense::Future) => candidates.filter(|&(_, d)| d >= 0).min_by_key(|&(_, d)| d),
         _ => None,
     };
-    found.or(Some(y))
+    match toward {
+        Some((c, d)) if d.abs() <= TENSE_REACH_DAYS => Some(c),
+        _ => nearest,
+    }
 }
 
 fn same_month(a: Date, b: Date) -> bool {
@@ -183,16 +199,26 @@ fn year_part(f: &Frame, spec: YearSpec, part: YearPart) -> Value {
         YearPart::Quarter(q) => Cal::Quarter(y, q),
         YearPart::Season(s) => Cal::Season(y, s),
     };
+    let spec = match (spec, part) {
+        (YearSpec::Open, YearPart::Quarter(_) | YearPart::Half(_)) => YearSpec::Rel(0),
+        _ => spec,
+    };
     match year_of(f, spec, true, |y| period(y).first_day()) {
         Some(y) => Value::Cal(period(y)),
         None => Value::Ref(super::lexicon::RefPoint::Present),
     }
 }
 
-fn weekday(f: &Frame, day: u8, shift: i8) -> Value {
-    let Some(dct) = f.dct else {
+fn weekday(f: &Frame, day: u8, shift: i8, from_text: bool) -> Value {
+    let anchor = if from_text {
+        f.last.and_then(Cal::first_day).or(f.dct)
+    } else {
+        f.dct
+    };
+    let Some(dct) = anchor else {
         return Value::NoWeek(day);
     };
+    let shift = if from_text && shift == 0 { -1 } else { shift };
     let target = i32::from(day);
     let today = i32::from(dct.weekday().to_monday_one_offset());
     let back = (today - target).rem_euclid(7);
@@ -206,7 +232,7 @@ fn weekday(f: &Frame, day: u8, shift: i8) -> Value {
                 ahead
             }
         }
-        (_, Some(Tense::Future)) => ahead,
+        (_, Some(Tense::Future)) if f.tense_close => ahead,
         _ => -back,
     };
     add_days(dct, offset).map_or(Value::NoWeek(day), |d| Value::Cal(Cal::Day(d)))
@@ -416,19 +442,34 @@ mod tests {
     #[test]
     fn weekdays_and_offsets() {
         assert_eq!(
-            value(Expr::Weekday { day: 2, shift: -1 }, &frame(None)),
+            value(
+                Expr::Weekday {
+                    day: 2,
+                    shift: -1,
+                    from_text: false
+                },
+                &frame(None)
+            ),
             "2020-06-30"
         );
         assert_eq!(
             value(
-                Expr::Weekday { day: 5, shift: 0 },
+                Expr::Weekday {
+                    day: 5,
+                    shift: 0,
+                    from_text: false
+                },
                 &frame(Some(Tense::Future))
             ),
             "2020-07-10"
         );
         assert_eq!(
             value(
-                Expr::Weekday { day: 5, shift: 0 },
+                Expr::Weekday {
+                    day: 5,
+                    shift: 0,
+                    from_text: false
+                },
                 &frame(Some(Tense::Past))
             ),
             "2020-07-03"

@@ -81,7 +81,7 @@ pub fn ordinal_word(cx: Cx<'_, '_>, i: usize) -> Option<(u8, usize)> {
 /// A year at `i`: four digits, or a spoken year (`nineteen ninety-six`, `two thousand`).
 pub fn year_number(cx: Cx<'_, '_>, i: usize) -> Option<(i32, usize)> {
     if let Some((n, 4)) = cx.num(i) {
-        if cx.glued(i + 1) && (cx.is_punct(i + 1, ':') || cx.is_punct(i + 1, ',')) {
+        if cx.glued(i + 1) && cx.is_punct(i + 1, ':') {
             return None;
         }
         return (1000..=2999).contains(&n).then_some((n as i32, i + 1));
@@ -267,7 +267,11 @@ pub fn weekday(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         );
     }
     let (d, end) = weekday_word(cx, i)?;
-    let day = Expr::Weekday { day: d, shift: 0 };
+    let day = Expr::Weekday {
+        day: d,
+        shift: 0,
+        from_text: false,
+    };
     if let Some((part, e)) = day_part(cx, end) {
         if cx.text_of(end).ends_with(['s', 'S']) {
             return found(i, e, Expr::Fixed(Value::SetWeekdayPart(d, part)));

@@ -49,8 +49,9 @@ pub enum Expr {
     },
     /// A year or a period of one: `2019`, `the second half of 2019`, `this summer`, `Q3`.
     Year { year: YearSpec, part: YearPart },
-    /// A weekday: `Friday`; `shift` -1/+1 for `last`/`next`, 0 when the tense decides.
-    Weekday { day: u8, shift: i8 },
+    /// A weekday: `Friday`; `shift` -1/+1 for `last`/`next`, 0 when the tense decides;
+    /// `from_text` when counted from the date the text spoke of (`the previous Friday`).
+    Weekday { day: u8, shift: i8, from_text: bool },
     /// A day relative to the publication date: today (0), yesterday (-1).
     DayOffset(i32),
     /// `now`, `recently`, `the future`.

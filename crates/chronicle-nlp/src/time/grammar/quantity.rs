@@ -154,6 +154,14 @@ pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     let adjective = cx.hyphen(k);
     let k = k + usize::from(adjective);
     let (unit, plural, mut end) = cx.unit(k)?;
+    // "a year-earlier loss" is the year before, read elsewhere; "1988 quarter" is a year.
+    let year_like = cx
+        .num(j)
+        .is_some_and(|(n, d)| d == 4 && (1800..=2100).contains(&n));
+    if year_like || cx.hyphen(end) && (cx.is_word(end + 1, "ago") || cx.is_word(end + 1, "earlier"))
+    {
+        return None;
+    }
     if adjective && plural && !cx.is_word(k, "years") {
         return None;
     }
@@ -165,8 +173,14 @@ pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         halves = halves.map(|h| h + 1);
         end += 3;
     }
-    if adjective && cx.hyphen(end) && (cx.is_word(end + 1, "old") || cx.is_word(end + 1, "long")) {
-        end += 2;
+    if adjective && cx.hyphen(end) {
+        // Ages ("a 6-year-old boy") are not time expressions in TimeML practice.
+        if cx.is_word(end + 1, "old") {
+            return None;
+        }
+        if cx.is_word(end + 1, "long") {
+            end += 2;
+        }
     }
     // Bare "a day" must be followed or preceded by something that makes it time: skip
     // "a second" (the ordinal) and "one second" stays.

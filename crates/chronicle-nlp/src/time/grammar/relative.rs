@@ -218,15 +218,18 @@ pub fn shifted(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         if plural {
             return None;
         }
-        if from_text || cx.is_word(j - 1, "latest") {
-            let units = if cx.is_word(j - 1, "latest") { 0 } else { s };
+        if cx.is_word(j - 1, "latest") {
+            // The latest quarter (month, year) is the last one completed.
+            return found(i, e, Expr::RelUnit { unit, shift: -1 });
+        }
+        if from_text {
             return found(
                 i,
                 e,
                 Expr::Discussed {
                     unit: Some(unit),
                     years: 0,
-                    units,
+                    units: s,
                 },
             );
         }
@@ -246,7 +249,8 @@ pub fn shifted(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     if let Some((d, e)) = weekday_word(cx, j) {
         let day = Expr::Weekday {
             day: d,
-            shift: if from_text { 0 } else { s },
+            shift: s,
+            from_text,
         };
         if let Some((part, e2)) = day_part(cx, e) {
             return found(
@@ -314,7 +318,15 @@ fn discussed(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     if plural || cx.is_punct(e, '\'') || cx.is_punct(e, '’') {
         return None;
     }
+    // "the year" is a span of time ("for the year") unless a part of it is meant ("earlier in the
+    // year", "the end of the year").
+    let part_of = i
+        .checked_sub(1)
+        .is_some_and(|p| cx.is_word(p, "of") || cx.is_word(p, "in"));
     match unit {
+        Unit::Year if !part_of && !cx.is_word(i + 1, "full") => {
+            found(i, e, super::duration(Some(2), unit))
+        }
         Unit::Quarter | Unit::Year => found(
             i,
             e,
