@@ -56,17 +56,17 @@ fn iso(s: &str) -> Option<Date> {
                 && p2 == p1 + m.len() + 1
                 && sep1 == sep2
                 && matches!(sep1, Some(b'-' | b'/' | b'.'))
+                && let Some(date) = make(num(y), num(m), num(d))
             {
-                if let Some(date) = make(num(y), num(m), num(d)) {
-                    return Some(date);
-                }
+                return Some(date);
             }
         }
     }
-    if let Some(&(_, n)) = nums.first() {
-        if n.len() == 8 && nums.len() <= 2 {
-            return make(num(&n[..4]), num(&n[4..6]), num(&n[6..]));
-        }
+    if let Some(&(_, n)) = nums.first()
+        && n.len() == 8
+        && nums.len() <= 2
+    {
+        return make(num(&n[..4]), num(&n[4..6]), num(&n[6..]));
     }
     None
 }
@@ -125,10 +125,10 @@ fn with_month_name(s: &str) -> Option<Date> {
             (t.len() == 4 && t.bytes().all(|c| c.is_ascii_digit())).then(|| num(t))
         };
         // Month day year
-        if let (Some(d), Some(y)) = (words.get(i + 1).and_then(|t| day_of(t)), year_at(i + 2)) {
-            if let Some(date) = make(y, month, d) {
-                return Some(date);
-            }
+        if let (Some(d), Some(y)) = (words.get(i + 1).and_then(|t| day_of(t)), year_at(i + 2))
+            && let Some(date) = make(y, month, d)
+        {
+            return Some(date);
         }
         // day [of] Month year
         let before = if i >= 2 && words[i - 1].eq_ignore_ascii_case("of") {
@@ -136,10 +136,10 @@ fn with_month_name(s: &str) -> Option<Date> {
         } else {
             i.checked_sub(1)
         };
-        if let (Some(d), Some(y)) = (before.and_then(|j| day_of(words[j])), year_at(i + 1)) {
-            if let Some(date) = make(y, month, d) {
-                return Some(date);
-            }
+        if let (Some(d), Some(y)) = (before.and_then(|j| day_of(words[j])), year_at(i + 1))
+            && let Some(date) = make(y, month, d)
+        {
+            return Some(date);
         }
     }
     None
@@ -197,10 +197,9 @@ pub fn from_url(url: &str) -> Option<Date> {
             && sep_ok(p0 + 4)
             && sep_ok(p1 + 2)
             && !b.get(p2 + d.len()).is_some_and(u8::is_ascii_digit)
+            && let Some(date) = make(num(y), num(m), num(d))
         {
-            if let Some(date) = make(num(y), num(m), num(d)) {
-                return Some(date);
-            }
+            return Some(date);
         }
     }
     nums.iter().find_map(|&(p, n)| {

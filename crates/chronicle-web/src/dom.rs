@@ -213,10 +213,10 @@ impl Builder {
 
     fn implicit_close(&mut self, tag: Tag) {
         use Tag::*;
-        if tag.closes_p() {
-            if let Some(d) = self.find_open(|t| t == P, |t| t.is_block() && t != P) {
-                self.pop_to(d);
-            }
+        if tag.closes_p()
+            && let Some(d) = self.find_open(|t| t == P, |t| t.is_block() && t != P)
+        {
+            self.pop_to(d);
         }
         let found = match tag {
             Li => self.find_open(
@@ -282,9 +282,9 @@ impl Builder {
             tag,
             Tag::Script | Tag::Style | Tag::Title | Tag::Textarea | Tag::Iframe | Tag::Noscript
         );
-        if !tag.is_void()
-            && !(self_closing && !raw && matches!(tag, Tag::Other | Tag::Custom | Tag::Svg))
-        {
+        let closed_at_once =
+            self_closing && !raw && matches!(tag, Tag::Other | Tag::Custom | Tag::Svg);
+        if !tag.is_void() && !closed_at_once {
             self.open.push(id);
         }
     }
@@ -340,14 +340,13 @@ impl Builder {
         };
         // Adjacent text nodes merge (a lone '<' splits text into pieces).
         let current = self.current();
-        if let Some(last) = self.doc.nodes.last_mut() {
-            if last.tag == Tag::Text
-                && last.parent == current
-                && last.text.start + last.text.len == start
-            {
-                last.text.len += span.len;
-                return;
-            }
+        if let Some(last) = self.doc.nodes.last_mut()
+            && last.tag == Tag::Text
+            && last.parent == current
+            && last.text.start + last.text.len == start
+        {
+            last.text.len += span.len;
+            return;
         }
         self.push_node(Tag::Text, span, u32::MAX, false, 0);
     }
@@ -386,13 +385,13 @@ impl Builder {
                 content = Some(a.value);
             }
         }
-        if let (Some(k), Some(c)) = (key, content) {
-            if self.doc.head.metas.len() < 512 {
-                self.doc
-                    .head
-                    .metas
-                    .push((k, collapse(&entities::decode(c, true))));
-            }
+        if let (Some(k), Some(c)) = (key, content)
+            && self.doc.head.metas.len() < 512
+        {
+            self.doc
+                .head
+                .metas
+                .push((k, collapse(&entities::decode(c, true))));
         }
     }
 
@@ -400,12 +399,13 @@ impl Builder {
         let is_canonical = attrs.iter().any(|a| {
             a.name.eq_ignore_ascii_case("rel") && a.value.trim().eq_ignore_ascii_case("canonical")
         });
-        if is_canonical && self.doc.head.canonical.is_none() {
-            if let Some(h) = attrs.iter().find(|a| a.name.eq_ignore_ascii_case("href")) {
-                let href = entities::decode(h.value.trim(), true);
-                if !href.is_empty() {
-                    self.doc.head.canonical = Some(href.into_owned());
-                }
+        if is_canonical
+            && self.doc.head.canonical.is_none()
+            && let Some(h) = attrs.iter().find(|a| a.name.eq_ignore_ascii_case("href"))
+        {
+            let href = entities::decode(h.value.trim(), true);
+            if !href.is_empty() {
+                self.doc.head.canonical = Some(href.into_owned());
             }
         }
     }

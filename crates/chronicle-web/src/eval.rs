@@ -186,7 +186,7 @@ fn read_page(dir: &Path, file: &str) -> Result<Vec<u8>, String> {
         .find(|p| p.is_file())
         .ok_or_else(|| format!("{file}: page not found in {}", dir.display()))?;
     let raw = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    if !path.extension().is_some_and(|e| e == "gz") {
+    if path.extension().is_none_or(|e| e != "gz") {
         return Ok(raw);
     }
     let mut out = Vec::new();

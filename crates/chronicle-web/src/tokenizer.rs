@@ -178,10 +178,10 @@ impl<'a> Tokenizer<'a> {
             }
         }
         self.pos = i;
-        if let Some(raw) = RAW_TEXT.iter().find(|r| name.eq_ignore_ascii_case(r)) {
-            if !self_closing || name.eq_ignore_ascii_case("script") {
-                self.raw_until = Some(raw);
-            }
+        if let Some(raw) = RAW_TEXT.iter().find(|r| name.eq_ignore_ascii_case(r))
+            && (!self_closing || name.eq_ignore_ascii_case("script"))
+        {
+            self.raw_until = Some(raw);
         }
         Token::Start { name, self_closing }
     }

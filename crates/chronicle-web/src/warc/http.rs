@@ -75,10 +75,9 @@ pub fn parse(block: &[u8], max_body: u64) -> Option<(HttpResponse, Vec<u8>)> {
     if resp
         .header("transfer-encoding")
         .is_some_and(|t| t.to_ascii_lowercase().contains("chunked"))
+        && let Some(d) = dechunk(&body)
     {
-        if let Some(d) = dechunk(&body) {
-            body = d;
-        }
+        body = d;
     }
     let gz = resp
         .header("content-encoding")

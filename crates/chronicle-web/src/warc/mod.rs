@@ -234,12 +234,12 @@ impl<R: BufRead> WarcReader<R> {
                 break;
             }
             let text = String::from_utf8_lossy(&line).into_owned();
-            if text.starts_with([' ', '\t']) {
-                if let Some(last) = headers.last_mut() {
-                    last.1.push(' ');
-                    last.1.push_str(text.trim());
-                    continue;
-                }
+            if text.starts_with([' ', '\t'])
+                && let Some(last) = headers.last_mut()
+            {
+                last.1.push(' ');
+                last.1.push_str(text.trim());
+                continue;
             }
             let Some((name, value)) = text.split_once(':') else {
                 return Err(self.error(offset, WarcErrorKind::BadHeader(text)));
