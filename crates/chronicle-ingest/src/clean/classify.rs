@@ -41,29 +41,42 @@ impl LineKind {
     }
 }
 
+/// Lines longer than this are story text whatever they say: furniture, credits, bylines,
+/// breadcrumbs and date lines are all shorter.
+pub const MAX_FURNITURE_WORDS: usize = 40;
+
 /// Classifies one trimmed line; `title_keys` are the normalised forms of the page title.
+#[cfg(test)]
 pub fn classify_line(line: &str, title_keys: &[String]) -> LineKind {
-    let norm = normalise(line);
     let words = line.split_whitespace().count();
-    if title_keys.iter().any(|k| *k == norm) {
+    let norm = (words <= MAX_FURNITURE_WORDS).then(|| normalise(line));
+    if norm.as_ref().is_some_and(|n| title_keys.contains(n)) {
         return LineKind::TitleRepeat;
     }
-    if is_credit(&norm, words) {
+    classify(line, norm.as_deref(), words)
+}
+
+/// Classifies a line from its text, its normalised form (absent for long lines) and its length.
+pub fn classify(line: &str, norm: Option<&str>, words: usize) -> LineKind {
+    let Some(norm) = norm else {
+        return LineKind::Prose;
+    };
+    if is_credit(norm, words) {
         return LineKind::Credit;
     }
     if norm.starts_with("image caption") || norm.starts_with("media caption") {
         return LineKind::Caption;
     }
-    if let Some(kind) = FurnitureLexicon::get().classify(&norm, words) {
+    if let Some(kind) = FurnitureLexicon::get().classify(norm, words) {
         return LineKind::Furniture(kind);
     }
-    if is_counter(&norm) || is_url(line) {
+    if is_counter(norm) || is_url(line) {
         return LineKind::Furniture(Furniture::Line);
     }
     if let Some(date) = parse_date_line(line) {
         return LineKind::Date(date);
     }
-    if is_byline(line, words) {
+    if is_byline(line, norm, words) {
         return LineKind::Byline;
     }
     if let Some(items) = breadcrumb(line, words) {
@@ -132,6 +145,9 @@ fn is_credit(norm: &str, words: usize) -> bool {
 
 /// "23 comments", "4 min read", "1.2k shares".
 fn is_counter(norm: &str) -> bool {
+    if !norm.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let mut parts = norm.split(' ');
     let (Some(number), Some(rest)) = (parts.next(), parts.next()) else {
         return false;
@@ -164,8 +180,7 @@ fn is_url(line: &str) -> bool {
 }
 
 /// "By Jane Smith", "By Jane Smith and Li Wei, Reuters", "Written by ...".
-fn is_byline(line: &str, words: usize) -> bool {
-    let lower = line.to_ascii_lowercase();
+fn is_byline(line: &str, lower: &str, words: usize) -> bool {
     let rest = [
         "by ",
         "written by ",
@@ -195,7 +210,7 @@ fn is_byline(line: &str, words: usize) -> bool {
 
 /// The items of a breadcrumb line, without "Home".
 fn breadcrumb(line: &str, words: usize) -> Option<Vec<String>> {
-    if words > 14 {
+    if words > 14 || !line.contains(['|', '>', '›', '»', '/', '·']) {
         return None;
     }
     // Scrapes often keep the non-breaking spaces around separators.

@@ -17,6 +17,10 @@ const MAX_WORDS: usize = 16;
 
 /// Reads a short furniture line that gives a date; `None` for prose or lines without a full date.
 pub fn parse_date_line(line: &str) -> Option<DateLine> {
+    // Every full date has a number in it; most lines have none and stop here.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let words: Vec<&str> = line
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•'))
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -94,20 +98,26 @@ fn iso_date(word: &str) -> Option<Date> {
 
 /// January = 1 ... from full names and news abbreviations, with or without a full stop.
 pub fn month_number(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let n = match w.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
+    let w = word.trim_end_matches('.');
+    if !(3..=9).contains(&w.len()) || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    buf.make_ascii_lowercase();
+    let n = match &buf[..w.len()] {
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sep" | b"sept" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
         _ => return None,
     };
     Some(n)

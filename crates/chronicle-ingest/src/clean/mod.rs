@@ -12,7 +12,9 @@ mod classify;
 mod dateline;
 mod lexicon;
 
-use classify::{LineKind, classify_line, is_prose};
+use std::collections::HashMap;
+
+use classify::{LineKind, MAX_FURNITURE_WORDS, classify, is_prose};
 use dateline::DateLine;
 pub use lexicon::normalise;
 
@@ -32,6 +34,8 @@ pub struct Cleaned {
 #[derive(Debug)]
 struct PageLine<'a> {
     text: &'a str,
+    /// The line as the lexicons compare it; `None` for lines too long to be furniture.
+    norm: Option<String>,
     /// Whether a blank line (a paragraph break) comes before it.
     new_paragraph: bool,
     kind: LineKind,
@@ -43,7 +47,7 @@ const HEADER_LINES: usize = 16;
 /// Cleans `text`; `title_hint` is the title the input gave, if any (a JSON line's `title`).
 pub fn clean_text(text: &str, title_hint: Option<&str>) -> Cleaned {
     let mut lines = split_lines(text);
-    classify_all(&mut lines, &[]);
+    classify_all(&mut lines);
     let title_idx = match title_hint {
         Some(_) => None,
         None => find_title(&lines),
@@ -52,7 +56,11 @@ pub fn clean_text(text: &str, title_hint: Option<&str>) -> Cleaned {
         .map(|t| t.trim().to_string())
         .or_else(|| title_idx.map(|i| lines[i].text.to_string()));
     let title_keys = title.as_deref().map(title_keys).unwrap_or_default();
-    classify_all(&mut lines, &title_keys);
+    for line in &mut lines {
+        if line.norm.as_ref().is_some_and(|n| title_keys.contains(n)) {
+            line.kind = LineKind::TitleRepeat;
+        }
+    }
     // A page without any furniture is a clean story: everything after the title is body.
     let scraped = lines
         .iter()
@@ -82,8 +90,10 @@ fn split_lines(text: &str) -> Vec<PageLine<'_>> {
             blank = true;
             continue;
         }
+        let words = t.split_whitespace().count();
         out.push(PageLine {
             text: t,
+            norm: (words <= MAX_FURNITURE_WORDS).then(|| normalise(t)),
             new_paragraph: blank || out.is_empty(),
             kind: LineKind::Short,
         });
@@ -94,9 +104,14 @@ fn split_lines(text: &str) -> Vec<PageLine<'_>> {
 
 /// Classifies every line, then marks captions: the line just above a credit in the same block,
 /// and the line just below a bare caption label ("Image caption,").
-fn classify_all(lines: &mut [PageLine<'_>], title_keys: &[String]) {
+fn classify_all(lines: &mut [PageLine<'_>]) {
     for line in lines.iter_mut() {
-        line.kind = classify_line(line.text, title_keys);
+        let words = if line.norm.is_some() {
+            line.text.split_whitespace().count()
+        } else {
+            usize::MAX
+        };
+        line.kind = classify(line.text, line.norm.as_deref(), words);
     }
     for i in 1..lines.len() {
         let (above, below) = lines.split_at_mut(i);
@@ -133,9 +148,15 @@ fn find_title(lines: &[PageLine<'_>]) -> Option<usize> {
             headline_shaped && (4..=30).contains(&words)
         })
         .collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for norm in lines.iter().filter_map(|l| l.norm.as_deref()) {
+        *seen.entry(norm).or_default() += 1;
+    }
     let repeated = candidates.iter().copied().find(|&i| {
-        let key = normalise(lines[i].text);
-        lines.iter().filter(|l| normalise(l.text) == key).count() > 1
+        lines[i]
+            .norm
+            .as_deref()
+            .is_some_and(|n| seen.get(n).copied().unwrap_or(0) > 1)
     });
     let longest = candidates.iter().copied().max_by_key(|&i| {
         (

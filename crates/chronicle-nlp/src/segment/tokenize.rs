@@ -114,11 +114,9 @@ fn scan_number(text: &str, start: usize) -> usize {
     let mut i = start;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_digit() {
-            i += 1;
-        } else if matches!(b, b'.' | b',' | b':' | b'/')
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-        {
+        let inner_separator =
+            matches!(b, b'.' | b',' | b':' | b'/') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_digit() || inner_separator {
             i += 1;
         } else {
             break;

@@ -1,0 +1,133 @@
+//! Throughput of read + clean + segment on the news pile, beside the floor of reading and
+//! decompressing alone, measured in the same run on one core.
+//!
+//! `cargo bench -p chronicle --bench throughput [-- PATH.jsonl.gz]`
+//!
+//! Prints MB/s per core for each step and the ratio to the read floor. The pile is
+//! `../shared/data/news/news-pile.jsonl.gz` (7,096 real articles); the bench says so and exits
+//! when it is absent.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chronicle_ingest::{BuildOptions, ReadLimits, build_article, reader::json_lines};
+use chronicle_nlp::Stage;
+use chronicle_nlp::segment::Segmenter;
+use flate2::read::MultiGzDecoder;
+
+fn pile_path() -> PathBuf {
+    std::env::args()
+        .skip(1)
+        .find(|a| a.ends_with(".gz") || a.ends_with(".jsonl"))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../../shared/data/news/news-pile.jsonl.gz"
+            ))
+        })
+}
+
+fn open(path: &PathBuf) -> Box<dyn BufRead + Send> {
+    let file = std::fs::File::open(path).expect("pile is readable");
+    if path.extension().is_some_and(|e| e == "gz") {
+        Box::new(BufReader::new(MultiGzDecoder::new(BufReader::new(file))))
+    } else {
+        Box::new(BufReader::new(file))
+    }
+}
+
+/// Best of `rounds` timings of `f`, which returns the bytes it processed.
+fn best(rounds: usize, mut f: impl FnMut() -> usize) -> (Duration, usize) {
+    (0..rounds)
+        .map(|_| {
+            let t = Instant::now();
+            let bytes = f();
+            (t.elapsed(), bytes)
+        })
+        .min_by_key(|(d, _)| *d)
+        .unwrap_or_default()
+}
+
+fn mb_per_s(bytes: usize, d: Duration) -> f64 {
+    bytes as f64 / 1e6 / d.as_secs_f64()
+}
+
+fn main() {
+    let path = pile_path();
+    if !path.exists() {
+        eprintln!(
+            "throughput: {} is absent; nothing to measure",
+            path.display()
+        );
+        return;
+    }
+    let rounds = 3;
+    // Floor: decompress and read every byte, split lines.
+    let (read_t, raw_bytes) = best(rounds, || {
+        let mut buf = Vec::new();
+        let mut n = 0;
+        let mut r = open(&path);
+        while r.read_until(b'\n', &mut buf).unwrap_or(0) > 0 {
+            n += buf.len();
+            buf.clear();
+        }
+        n
+    });
+    // Read + parse the JSON lines into documents.
+    let (parse_t, _) = best(rounds, || {
+        json_lines(&path, open(&path), ReadLimits::default())
+            .filter(|r| r.is_ok())
+            .count()
+    });
+    let docs: Vec<_> = json_lines(&path, open(&path), ReadLimits::default())
+        .filter_map(Result::ok)
+        .collect();
+    let text_bytes: usize = docs
+        .iter()
+        .map(|d| match &d.content {
+            chronicle_ingest::Content::Text(t) | chronicle_ingest::Content::Html(t) => t.len(),
+        })
+        .sum();
+    // Clean alone, then clean + segment, on documents already in memory.
+    let options = BuildOptions::default();
+    let (clean_t, _) = best(rounds, || {
+        docs.iter()
+            .map(|d| build_article(d.clone(), options).body.len())
+            .sum()
+    });
+    let segmenter = Segmenter::new();
+    let (seg_t, _) = best(rounds, || {
+        docs.iter()
+            .map(|d| {
+                let mut a = build_article(d.clone(), options);
+                segmenter.annotate(&mut a);
+                a.sentences.len()
+            })
+            .sum()
+    });
+    let mut sink = Vec::new();
+    let _ = open(&path).read_to_end(&mut sink);
+    println!(
+        "pile: {} ({} articles, {:.1} MB of JSON lines, {:.1} MB of text)",
+        path.display(),
+        docs.len(),
+        raw_bytes as f64 / 1e6,
+        text_bytes as f64 / 1e6
+    );
+    println!(
+        "{:<34} {:>10} {:>12}",
+        "step (one core, best of 3)", "MB/s", "x read floor"
+    );
+    let floor = mb_per_s(raw_bytes, read_t);
+    for (name, t, bytes) in [
+        ("read + decompress (floor)", read_t, raw_bytes),
+        ("read + decompress + parse JSON", parse_t, raw_bytes),
+        ("clean (text in memory)", clean_t, text_bytes),
+        ("clean + segment (text in memory)", seg_t, text_bytes),
+    ] {
+        let rate = mb_per_s(bytes, t);
+        println!("{name:<34} {rate:>10.1} {:>12.2}", floor / rate);
+    }
+}
