@@ -123,6 +123,62 @@ pub struct Analysis {
     pub sentence_spans: Vec<ByteSpan>,
     /// For each sentence, the range of its tokens in `tokens`.
     pub sentence_tokens: Vec<std::ops::Range<usize>>,
+    /// Every mention of a referent (names, short names, role nouns like "the minister"), in
+    /// text order; filled by the names stage.
+    pub mentions: Vec<Mention>,
+    /// The people, organisations, places and groups the article talks about; `Mention::referent`
+    /// and `PronounLink::referent` index into this list.
+    pub referents: Vec<Referent>,
+    /// Personal pronouns resolved to the referent they stand for ("she" → Choe Son Hui).
+    pub pronouns: Vec<PronounLink>,
+}
+
+/// Grammatical gender of a person, as far as the text tells (titles, pronouns, first names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Gender {
+    Male,
+    Female,
+    #[default]
+    Unknown,
+}
+
+/// One thing the article talks about, with everything the names stage learnt of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Referent {
+    /// The fullest name the article uses ("Choe Son Hui").
+    pub canonical: String,
+    pub kind: crate::EntityType,
+    /// CAMEO/Phoenix actor code, by the article's date (`PRKGOV`).
+    pub actor: Option<String>,
+    pub gender: Gender,
+    /// Role words the article gives it ("first vice foreign minister", "leader").
+    pub roles: Vec<String>,
+}
+
+/// A span of the body that refers to a referent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub span: ByteSpan,
+    /// Index into `Analysis::referents`.
+    pub referent: usize,
+    /// How the mention names it.
+    pub form: MentionForm,
+}
+
+/// How a mention names its referent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MentionForm {
+    /// A proper name, full or short ("Choe Son Hui", "Choe", "KCNA").
+    Name,
+    /// A definite role description ("the minister", "the agency").
+    Role,
+}
+
+/// A personal pronoun and the referent it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PronounLink {
+    pub span: ByteSpan,
+    pub referent: usize,
 }
 
 mod opt_date {

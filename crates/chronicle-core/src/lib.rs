@@ -17,7 +17,9 @@ pub mod layers;
 pub mod sink;
 pub mod text_index;
 
-pub use article::{Analysis, Article, ByteSpan, Token, TokenKind};
+pub use article::{
+    Analysis, Article, ByteSpan, Gender, Mention, MentionForm, PronounLink, Referent, Token, TokenKind,
+};
 pub use layers::*;
 pub use sink::Sink;
 pub use text_index::TextIndex;
