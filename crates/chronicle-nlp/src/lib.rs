@@ -7,12 +7,16 @@
 //! | stage | module | adds |
 //! |---|---|---|
 //! | segment | [`segment`] | tokens, sentences |
+//! | names | [`names`] | entities with actor codes, mentions, referents, pronoun links |
 //! | time | [`time`] | dates, resolved against the publication date |
+//! | quotes | [`quotes`] | quotations with speakers and cues |
 //!
 //! A [`Pipeline`] runs the stages in order; it is `Send + Sync`, so one pipeline serves every
 //! rayon worker.
 
+pub mod names;
 pub mod pipeline;
+pub mod quotes;
 pub mod segment;
 pub mod time;
 

@@ -25,7 +25,9 @@ impl Pipeline {
         Pipeline {
             stages: vec![
                 Box::new(crate::segment::Segmenter::new()),
+                Box::new(crate::names::NameFinder::new()),
                 Box::new(crate::time::TimeTagger::new()),
+                Box::new(crate::quotes::QuoteFinder::new()),
             ],
         }
     }
