@@ -431,6 +431,13 @@ impl Builder {
             } else if name.eq_ignore_ascii_case("datetime") || name.eq_ignore_ascii_case("content")
             {
                 &mut kept.datetime
+            } else if name.eq_ignore_ascii_case("title")
+                && kept.datetime.len == 0
+                && a.value.len() < 40
+                && a.value.bytes().take(4).all(|b| b.is_ascii_digit())
+            {
+                // `<abbr class="published" title="2018-06-05T08:00:00">`: a machine date.
+                &mut kept.datetime
             } else {
                 if name.eq_ignore_ascii_case("hidden")
                     || (name.eq_ignore_ascii_case("aria-hidden")

@@ -164,13 +164,30 @@ fn publication_date(
             head.metas
                 .iter()
                 .filter(|(n, _)| n == k)
-                .find_map(|(_, v)| dates::parse(v))
+                .find_map(|(_, v)| Some((dates::parse(v)?, v.as_str())))
         })
     };
-    ld.iter()
-        .find_map(|v| dates::parse(v.get("datePublished")?.as_str()?))
-        .or_else(|| from_meta(DATE_KEYS))
-        .or_else(|| itemprop_date(doc, "datepublished"))
+    let declared = ld
+        .iter()
+        .find_map(|v| {
+            let raw = v.get("datePublished")?.as_str()?;
+            Some((dates::parse(raw)?, raw))
+        })
+        .or_else(|| from_meta(DATE_KEYS));
+    if let Some((date, raw)) = declared {
+        // A UTC timestamp may fall on the next or previous day of the publisher's calendar: the
+        // date printed on the page, when one day apart, is the local one.
+        if is_utc_time(raw) {
+            let shown = time_element(doc, skip).or_else(|| dated_text(doc, skip));
+            if let Some(local) = shown.filter(|s| s != &date) {
+                if (local - date).get_days().abs() == 1 {
+                    return Some(local);
+                }
+            }
+        }
+        return Some(date);
+    }
+    itemprop_date(doc, "datepublished")
         .or_else(|| time_element(doc, skip))
         .or_else(|| url.and_then(dates::from_url))
         .or_else(|| {
@@ -178,11 +195,12 @@ fn publication_date(
                 .find_map(|v| dates::parse(v.get("dateCreated")?.as_str()?))
         })
         .or_else(|| dated_text(doc, skip))
+        .or_else(|| announced_date(doc))
         .or_else(|| {
             ld.iter()
                 .find_map(|v| dates::parse(v.get("dateModified")?.as_str()?))
         })
-        .or_else(|| from_meta(MODIFIED_KEYS))
+        .or_else(|| from_meta(MODIFIED_KEYS).map(|(d, _)| d))
 }
 
 /// The JSON-LD objects of a page, flattened (arrays and `@graph` opened), articles first.
@@ -356,4 +374,46 @@ fn credit_text(doc: &Document) -> Option<String> {
         let text = subtree_text(doc, i as NodeId);
         (!text.is_empty() && text.len() < 120).then_some(text)
     })
+}
+
+/// A date announced in running text ("Posted on 4 May 2019", "last edited 2019-11-10"),
+/// anywhere on the page: the last resort before modified dates.
+fn announced_date(doc: &Document) -> Option<Date> {
+    const CUES: &[&str] = &[
+        "published",
+        "posted",
+        "edited",
+        "modified",
+        "updated",
+        "written",
+    ];
+    let texts: Vec<usize> = (0..doc.nodes.len())
+        .filter(|&i| doc.nodes[i].tag == Tag::Text)
+        .collect();
+    for (k, &i) in texts.iter().enumerate() {
+        let text = doc.span(doc.nodes[i].text);
+        if text.len() > 300 {
+            continue;
+        }
+        let lower = text.to_ascii_lowercase();
+        if !CUES.iter().any(|c| lower.contains(c)) {
+            continue;
+        }
+        let mut window = text.to_string();
+        for &j in texts.iter().skip(k + 1).take(3) {
+            window.push(' ');
+            window.push_str(doc.span(doc.nodes[j].text));
+        }
+        let window: String = window.chars().take(200).collect();
+        if let Some(d) = dates::parse(&window) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// Whether a timestamp has a time of day in UTC (`...T02:25:54Z`, `+00:00`).
+fn is_utc_time(raw: &str) -> bool {
+    let raw = raw.trim();
+    raw.contains(':') && (raw.ends_with('Z') || raw.ends_with("+00:00") || raw.ends_with("+0000"))
 }
