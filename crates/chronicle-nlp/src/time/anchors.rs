@@ -168,8 +168,10 @@ pub struct Anchors {
     sentence_year: Option<(i32, u32)>,
     /// The year "that year" refers to (from an anniversary or the last explicit year).
     that_year: Option<i32>,
-    /// The explicit past year a paragraph speaks of, and the paragraph.
+    /// The explicit past year a paragraph opens on, and the paragraph.
     para_year: Option<(i32, u32)>,
+    /// The paragraph of the last mention.
+    seen_para: Option<u32>,
 }
 
 impl Anchors {
@@ -196,14 +198,17 @@ impl Anchors {
     }
 
     /// Takes note of a resolved mention.
+    /// `leads` tells whether the mention opens its sentence ("In 2017, ...").
     pub fn observe(
         &mut self,
         f: &Found,
         value: &Value,
-        sent: u32,
-        para: u32,
+        at: (u32, u32, bool),
         dct_year: Option<i32>,
     ) {
+        let (sent, para, leads) = at;
+        let opens_paragraph = self.seen_para != Some(para) && leads;
+        self.seen_para = Some(para);
         let Value::Cal(c) = value else { return };
         // Comparisons ("a year earlier", "the year-ago quarter") point away from the reference
         // time; they do not move it.
@@ -221,7 +226,7 @@ impl Anchors {
         {
             self.quarter = Some((*c, sent));
         }
-        let explicit = match &f.expr {
+        match &f.expr {
             Expr::MonthDay {
                 year: YearSpec::Explicit(y),
                 ..
@@ -229,29 +234,33 @@ impl Anchors {
             | Expr::Year {
                 year: YearSpec::Explicit(y),
                 ..
-            } => Some(*y),
+            } => {
+                self.that_year = Some(*y);
+                // A paragraph that opens on a past year ("In 2017, ...") is about that year.
+                if opens_paragraph {
+                    self.para_year = dct_year.filter(|&d| *y < d).map(|_| (*y, para));
+                }
+            }
             Expr::Year {
                 year: YearSpec::That,
                 part: YearPart::Whole,
             } => {
-                let y = c.year();
-                if let Some(y) = y {
+                if let Some(y) = c.year() {
                     self.sentence_year = Some((y, sent));
                 }
-                y
             }
-            Expr::MonthDay { .. } | Expr::Year { .. } | Expr::Discussed { .. } | Expr::Fixed(_) => {
-                return;
+            Expr::MonthDay {
+                year: YearSpec::Open,
+                ..
             }
-            _ => {
-                // A date counted from the publication date: the text is back in its present.
-                self.para_year = None;
-                return;
+            | Expr::Year {
+                year: YearSpec::Open,
+                ..
             }
-        };
-        if let Some(y) = explicit {
-            self.that_year = Some(y);
-            self.para_year = dct_year.filter(|&d| y < d).map(|_| (y, para));
+            | Expr::Discussed { .. }
+            | Expr::Fixed(_) => {}
+            // A date counted from the publication date: the text is back in its present.
+            _ => self.para_year = None,
         }
     }
 

@@ -107,7 +107,7 @@ fn resolve_one(
     let (s, p) = (*sent.get(f.first)?, *para.get(f.first)?);
     let tense = anchors::tense_near(cx, f.first, f.last, sent);
     let mut frame = anchors.frame(base, s, p, tense.map(|(t, _)| t));
-    frame.tense_close = tense.is_some_and(|(_, d)| d <= 4);
+    frame.tense_close = tense.is_some_and(|(_, d)| d <= 8);
     let open = matches!(
         f.expr,
         Expr::MonthDay {
@@ -130,7 +130,13 @@ fn resolve_one(
         frame.year = Some(named + years);
     }
     let (value, kind) = resolve::resolve(&f.expr, &frame)?;
-    anchors.observe(f, &value, s, p, base.dct.map(|d| i32::from(d.year())));
+    let leads = (1..=3).any(|k| f.first < k || sent.get(f.first - k) != Some(&s));
+    anchors.observe(
+        f,
+        &value,
+        (s, p, leads),
+        base.dct.map(|d| i32::from(d.year())),
+    );
     if let (Some((years, None)), Value::Cal(c)) = (anniversary, &value) {
         anchors.anniversary(c, years);
     }

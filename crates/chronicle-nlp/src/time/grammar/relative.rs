@@ -315,7 +315,7 @@ fn discussed(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     }
     let fiscal = usize::from(cx.is_word(i + 1, "fiscal") || cx.is_word(i + 1, "full"));
     let (unit, plural, e) = cx.unit(i + 1 + fiscal)?;
-    if plural || cx.is_punct(e, '\'') || cx.is_punct(e, '’') {
+    if plural || cx.is_punct(e, '\'') || cx.is_punct(e, '’') || cx.hyphen(e) {
         return None;
     }
     // "the year" is a span of time ("for the year") unless a part of it is meant ("earlier in the
@@ -362,10 +362,7 @@ fn year_ago(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     }
     if cx.is_word(end, "quarter") || cx.is_word(end, "period") {
         unit = cx.is_word(end, "quarter").then_some(Unit::Quarter);
-        end += 1;
-    } else if i != j {
-        // "the year-ago" needs its noun.
-        return None;
+        end += 1
     }
     found(
         i,
