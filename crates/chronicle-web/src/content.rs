@@ -316,7 +316,7 @@ fn keep_block(b: &Block) -> bool {
     if b.kind == Kind::Preformatted {
         return true;
     }
-    if b.kind == Kind::Caption || crate::prompts::is_prompt(&b.text) {
+    if crate::prompts::is_prompt(&b.text) {
         return false;
     }
     if ld > 0.5 {

@@ -136,6 +136,10 @@ fn assemble(chosen: &[blocks::Block], meta: &meta::Meta) -> String {
         if !author.is_empty() && b.chars < author.len() + 12 && norm.contains(&author) {
             continue;
         }
+        // An author's biography ("Jane Roe is a senior writer ...") is not the article.
+        if author.contains(' ') && b.chars < 600 && norm.starts_with(&author) {
+            continue;
+        }
         if !body.is_empty() {
             body.push_str("\n\n");
         }

@@ -179,10 +179,10 @@ fn publication_date(
         // date printed on the page, when one day apart, is the local one.
         if is_utc_time(raw) {
             let shown = time_element(doc, skip).or_else(|| dated_text(doc, skip));
-            if let Some(local) = shown.filter(|s| s != &date) {
-                if (local - date).get_days().abs() == 1 {
-                    return Some(local);
-                }
+            if let Some(local) = shown.filter(|s| s != &date)
+                && (local - date).get_days().abs() == 1
+            {
+                return Some(local);
             }
         }
         return Some(date);

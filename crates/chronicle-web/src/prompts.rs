@@ -19,15 +19,38 @@ const PHRASES: &[&str] = &[
     "cookies", "privacy policy", "terms of use", "terms of service", "send us a message",
     "tip off", "contact us", "email us", "whatsapp", "join our", "inbox", "listen to this",
     "print this", "min read", "minute read", "related coverage", "more stories", "we welcome responses", "bonus value", "estimated value",
+    "what you think", "let us know", "write to us", "letter to the editor", "we may earn", "commission",
+    "we recommend", "advertiser", "medical advice", "the app", "our podcast",
 ];
 
 /// Whether a block is a prompt or notice rather than article text. Long blocks never are:
 /// an article may well mention a newsletter.
 pub fn is_prompt(text: &str) -> bool {
+    if is_label_or_stamp(text) {
+        return true;
+    }
     if text.len() > 300 {
         return false;
     }
     let lower = text.to_lowercase();
     let hits = PHRASES.iter().filter(|p| lower.contains(*p)).count();
     (hits >= 1 && text.len() <= 140) || hits >= 2
+}
+
+/// A bare label ("Credit:", "Release Date:") or a bare date or time ("11 Jan 2019", "20:37"):
+/// page furniture printed beside the article, not part of it.
+fn is_label_or_stamp(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > 30 {
+        return false;
+    }
+    if t.ends_with(':') && t.chars().count() <= 20 {
+        return true;
+    }
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let is_time = t.len() <= 8
+        && t.contains(':')
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b == b':' || b == b' ');
+    is_time || (letters <= 12 && crate::dates::parse(t).is_some())
 }
