@@ -70,9 +70,19 @@ fn ends_sentence(cx: Cx<'_, '_>, i: usize) -> bool {
     }
 }
 
-/// The tense marker a token carries, and whether it is a reporting verb ("said"), which marks
-/// the report rather than the event.
-fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, bool)> {
+/// How much a tense marker says about its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    /// An auxiliary or a verb of the lexicon: `will`, `was`, `had`, `went`.
+    Strong,
+    /// A word ending in -ed: a past tense, or a participle after `will be`.
+    Weak,
+    /// A reporting verb (`said`): the tense of the report, not of the event.
+    Reporting,
+}
+
+/// The tense marker a token carries, and how much it says.
+fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, Strength)> {
     let t: &Tok<'_> = cx.tok(k)?;
     if t.kind != Kind::Word {
         return None;
@@ -85,15 +95,23 @@ fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, bool)> {
         let reporting = ["said", "says", "told"]
             .iter()
             .any(|r| w.eq_ignore_ascii_case(r));
-        return Some((tense, reporting));
+        return Some((
+            tense,
+            if reporting {
+                Strength::Reporting
+            } else {
+                Strength::Strong
+            },
+        ));
     }
     let w = cx.text_of(k).as_bytes();
-    let past = w.len() >= 5 && w.ends_with(b"ed") && !t.upper && !w.ends_with(b"eed");
-    past.then_some((Tense::Past, false))
+    let past = t.is(Lex::PastVerb)
+        || w.len() >= 5 && w.ends_with(b"ed") && !t.upper && !w.ends_with(b"eed");
+    past.then_some((Tense::Past, Strength::Weak))
 }
 
-/// The tense of the clause around tokens `first..last`: the nearest marker in the sentence,
-/// preferring any marker to a reporting verb.
+/// The tense of the clause around tokens `first..last`: the nearest auxiliary in the sentence,
+/// else the nearest -ed verb, else the nearest reporting verb; with its distance in tokens.
 pub fn tense_near(
     cx: Cx<'_, '_>,
     first: usize,
@@ -102,19 +120,23 @@ pub fn tense_near(
 ) -> Option<(Tense, usize)> {
     let s = *sent.get(first)?;
     let same = |k: usize| sent.get(k) == Some(&s);
-    let mut reported = None;
+    let mut best: [Option<(Tense, usize)>; 3] = [None; 3];
     for d in 1..=TENSE_WINDOW {
         let left = first.checked_sub(d).filter(|&k| same(k));
         let right = Some(last + d - 1).filter(|&k| same(k));
         for k in [left, right].into_iter().flatten() {
-            match marker(cx, k) {
-                Some((t, false)) => return Some((t, d)),
-                Some((t, true)) if reported.is_none() => reported = Some((t, d)),
-                _ => {}
+            if let Some((t, strength)) = marker(cx, k) {
+                let slot = &mut best[strength as usize];
+                if slot.is_none() {
+                    *slot = Some((t, d));
+                }
             }
         }
+        if best[0].is_some() {
+            break;
+        }
     }
-    reported
+    best.into_iter().flatten().next()
 }
 
 /// An anniversary after a mention: `the third anniversary of`, `the two-year anniversary of the

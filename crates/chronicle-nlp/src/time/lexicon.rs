@@ -147,6 +147,8 @@ pub enum Lex {
     PhraseStart,
     /// A word that marks the tense of its clause.
     Tense(Tense),
+    /// An irregular past form (`held`): past tense, or a participle after an auxiliary.
+    PastVerb,
 }
 
 /// FNV-1a: word keys are short, and the default SipHash costs more than the lookup it guards.
@@ -287,6 +289,7 @@ fn parse_entry(class: &str, arg: &str) -> Option<Lex> {
         "decade_word" => Lex::DecadeWord(small()?),
         "holiday" => Lex::Holiday(parse_holiday(arg)?),
         "holiday_day" => Lex::HolidayDay(parse_holiday(arg)?),
+        "past_verb" => Lex::PastVerb,
         "tense" => Lex::Tense(match arg {
             "past" => Tense::Past,
             "present" => Tense::Present,

@@ -108,7 +108,7 @@ fn day_of(v: &Value) -> Option<Date> {
 }
 
 /// How far from the publication date the tense of a clause may move a date without a year.
-const TENSE_REACH_DAYS: i64 = 240;
+const TENSE_REACH_DAYS: i64 = 270;
 
 /// Picks, among the occurrences of a yearly period in the years around the publication year,
 /// the one the words point to. A shift (`last`, `next`) takes the previous or the coming one,
@@ -416,6 +416,7 @@ mod tests {
         Frame {
             dct: ymd(2020, 7, 6),
             tense,
+            tense_close: true,
             ..Frame::default()
         }
     }

@@ -28,7 +28,7 @@ pub fn month(cx: Cx<'_, '_>, i: usize) -> Option<(u8, usize)> {
                 return None;
             }
         }
-        return Some((m, cx.skip_dot(i + 1)));
+        return Some((m, i + 1));
     }
     let m = t.find(|l| match l {
         Lex::MonthAbbr(m) => Some(m),

@@ -91,7 +91,11 @@ pub fn quantity(cx: Cx<'_, '_>, i: usize) -> Option<(Option<u32>, usize)> {
         if cx.is_word(i + 1, "couple") {
             return Some((Some(4), i + 2 + usize::from(cx.is_word(i + 2, "of"))));
         }
-        if let Some((n, j)) = number_words(cx, i + 1) {
+        // "a hundred years", "a dozen years"; but not "a two-year deal".
+        let multiplied = cx.lex(i + 1, |l| {
+            matches!(l, Lex::Multiplier(_) | Lex::Number(12)).then_some(())
+        });
+        if let Some((n, j)) = multiplied.and_then(|()| number_words(cx, i + 1)) {
             return Some((Some(n.saturating_mul(2)), j));
         }
         return Some((Some(2), i + 1));

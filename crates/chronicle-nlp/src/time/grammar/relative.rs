@@ -136,7 +136,14 @@ pub fn reference(
     if t.is(Lex::PhraseStart) {
         for (words, point) in phrases {
             if words.iter().enumerate().all(|(k, w)| cx.is_word(i + k, w)) {
-                return found(i, i + words.len(), Expr::Ref(*point));
+                let end = i + words.len();
+                let adjective = words
+                    .last()
+                    .is_some_and(|w| matches!(*w, "past" | "future"));
+                if adjective && words.len() > 1 && attributive(cx, end) {
+                    return None;
+                }
+                return found(i, end, Expr::Ref(*point));
             }
         }
     }
@@ -505,4 +512,19 @@ pub fn set(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         return found(i, e, Expr::Fixed(Value::Set(Box::new(Value::NoDay(part)))));
     }
     None
+}
+
+/// Words that may follow "the past" or "the future" when they are nouns; any other lower-case
+/// word makes them adjectives ("the past summit", "the future king").
+const AFTER_NOUN: [&str; 30] = [
+    "of", "and", "or", "but", "is", "was", "were", "are", "will", "would", "to", "in", "on", "at",
+    "for", "as", "that", "with", "has", "have", "had", "he", "she", "it", "they", "we", "i", "you",
+    "a", "the",
+];
+
+/// Whether the word at `i` shows that the phrase before it is used as an adjective.
+fn attributive(cx: Cx<'_, '_>, i: usize) -> bool {
+    cx.tok(i)
+        .is_some_and(|t| t.kind == crate::time::scan::Kind::Word && !t.upper)
+        && !AFTER_NOUN.iter().any(|w| cx.is_word(i, w))
 }

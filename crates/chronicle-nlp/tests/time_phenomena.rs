@@ -1,0 +1,250 @@
+//! The phenomena the time stage must handle, one table row each: a sentence, the publication
+//! date, and the mentions expected in it (text, value, type).
+
+use chronicle_core::{Article, TimexType};
+use chronicle_nlp::Stage;
+use chronicle_nlp::time::TimeTagger;
+
+use TimexType::{Date, Duration, Set, Time};
+
+/// Tags `text` published on `dct` (None: no publication date).
+fn tag(text: &str, dct: Option<&str>) -> Vec<(String, String, TimexType)> {
+    let mut article = Article::new("t", text);
+    article.published = dct.map(|d| d.parse().expect("date"));
+    TimeTagger::new().annotate(&mut article);
+    article
+        .dates
+        .into_iter()
+        .map(|d| (d.text, d.value, d.kind))
+        .collect()
+}
+
+fn check(rows: &[(&str, &[(&str, &str, TimexType)])], dct: Option<&str>) {
+    let mut failures = Vec::new();
+    for (text, expected) in rows {
+        let got = tag(text, dct);
+        let want: Vec<(String, String, TimexType)> = expected
+            .iter()
+            .map(|(t, v, k)| (t.to_string(), v.to_string(), *k))
+            .collect();
+        if got != want {
+            failures.push(format!("{text}\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+const DCT: Option<&str> = Some("2020-07-06");
+
+#[test]
+fn absolute_dates_in_news_forms() {
+    check(
+        &[
+            (
+                "It ended on July 4, 2020.",
+                &[("July 4, 2020", "2020-07-04", Date)],
+            ),
+            (
+                "It ended on 4 July 2020.",
+                &[("4 July 2020", "2020-07-04", Date)],
+            ),
+            (
+                "Talks began Jan. 5 in Geneva.",
+                &[("Jan. 5", "2020-01-05", Date)],
+            ),
+            (
+                "Filed 2020-07-04 and 07/04/2020.",
+                &[
+                    ("2020-07-04", "2020-07-04", Date),
+                    ("07/04/2020", "2020-07-04", Date),
+                ],
+            ),
+            (
+                "Prices rose in the mid-1990s.",
+                &[("mid-1990s", "199", Date)],
+            ),
+            (
+                "Prices rose in the 1990s and in 1998.",
+                &[("the 1990s", "199", Date), ("1998", "1998", Date)],
+            ),
+            (
+                "Sales fell in fiscal 2019.",
+                &[("fiscal 2019", "2019", Date)],
+            ),
+            (
+                "It was signed in nineteen ninety-six.",
+                &[("nineteen ninety-six", "1996", Date)],
+            ),
+        ],
+        DCT,
+    );
+}
+
+#[test]
+fn dates_relative_to_publication() {
+    check(
+        &[
+            (
+                "He spoke today, yesterday and tomorrow.",
+                &[
+                    ("today", "2020-07-06", Date),
+                    ("yesterday", "2020-07-05", Date),
+                    ("tomorrow", "2020-07-07", Date),
+                ],
+            ),
+            (
+                "She resigned last Tuesday.",
+                &[("last Tuesday", "2020-06-30", Date)],
+            ),
+            (
+                "Sales fell last week and last month.",
+                &[
+                    ("last week", "2020-W27", Date),
+                    ("last month", "2020-06", Date),
+                ],
+            ),
+            (
+                "Elections are due next year.",
+                &[("next year", "2021", Date)],
+            ),
+            (
+                "Talks resume this week.",
+                &[("this week", "2020-W28", Date)],
+            ),
+            (
+                "He left two weeks ago.",
+                &[("two weeks ago", "2020-W26", Date)],
+            ),
+            (
+                "She will return in three days.",
+                &[("three days", "2020-07-09", Date)],
+            ),
+            ("He recently moved.", &[("recently", "PAST_REF", Date)]),
+            (
+                "It is now open and currently busy.",
+                &[
+                    ("now", "PRESENT_REF", Date),
+                    ("currently", "PRESENT_REF", Date),
+                ],
+            ),
+            (
+                "Nobody knows the future.",
+                &[("the future", "FUTURE_REF", Date)],
+            ),
+        ],
+        DCT,
+    );
+}
+
+#[test]
+fn weekdays_and_month_days_follow_the_tense() {
+    check(
+        &[
+            (
+                "The minister arrived on Friday.",
+                &[("Friday", "2020-07-03", Date)],
+            ),
+            (
+                "The minister will arrive on Friday.",
+                &[("Friday", "2020-07-10", Date)],
+            ),
+            (
+                "The vote was held on November 3.",
+                &[("November 3", "2019-11-03", Date)],
+            ),
+            (
+                "The vote will be held on November 3.",
+                &[("November 3", "2020-11-03", Date)],
+            ),
+        ],
+        DCT,
+    );
+}
+
+#[test]
+fn parts_of_periods() {
+    check(
+        &[
+            (
+                "Trade slowed in early March.",
+                &[("early March", "2020-03", Date)],
+            ),
+            (
+                "Growth slowed in the second half of 2019.",
+                &[("the second half of 2019", "2019-H2", Date)],
+            ),
+            ("Profit rose in Q3 2020.", &[("Q3 2020", "2020-Q3", Date)]),
+            (
+                "Profit rose in the third quarter.",
+                &[("the third quarter", "2020-Q3", Date)],
+            ),
+            (
+                "Crowds are smaller this summer.",
+                &[("this summer", "2020-SU", Date)],
+            ),
+        ],
+        DCT,
+    );
+}
+
+#[test]
+fn durations_sets_and_times() {
+    check(
+        &[
+            (
+                "He stayed for three weeks.",
+                &[("three weeks", "P3W", Duration)],
+            ),
+            ("A two-year deal.", &[("two-year", "P2Y", Duration)]),
+            (
+                "Within 24 hours it was over.",
+                &[("Within 24 hours", "PT24H", Duration)],
+            ),
+            (
+                "They meet every Friday.",
+                &[("every Friday", "XXXX-WXX-5", Set)],
+            ),
+            ("It is published daily.", &[("daily", "P1D", Set)]),
+            (
+                "Polls close at midnight.",
+                &[("midnight", "2020-07-06T24:00", Time)],
+            ),
+            (
+                "It starts at 2:30 p.m. local time.",
+                &[("2:30 p.m. local time", "2020-07-06T14:30", Time)],
+            ),
+            ("Lunch at noon.", &[("noon", "2020-07-06T12:00", Time)]),
+        ],
+        DCT,
+    );
+}
+
+#[test]
+fn without_a_publication_date_unknown_parts_stay_open() {
+    check(
+        &[
+            (
+                "The test of March 18 failed.",
+                &[("March 18", "XXXX-03-18", Date)],
+            ),
+            ("They met on Friday.", &[("Friday", "XXXX-WXX-5", Date)]),
+            ("It happened in 1998.", &[("1998", "1998", Date)]),
+        ],
+        None,
+    );
+}
+
+#[test]
+fn anchors_inside_the_text() {
+    check(
+        &[(
+            "July 4 marked the third anniversary of the first test. It was one of four tests of that year, with the March 18 test.",
+            &[
+                ("July 4", "2020-07-04", Date),
+                ("that year", "2017", Date),
+                ("March 18", "2017-03-18", Date),
+            ],
+        )],
+        DCT,
+    );
+}
