@@ -12,14 +12,23 @@ use crate::{PageHints, extract_page};
 /// Scores of one evaluation run.
 #[derive(Debug, Clone, Default)]
 pub struct HtmlReport {
+    /// Pages evaluated.
     pub pages: usize,
+    /// `with` snippets in the gold.
     pub with_total: usize,
+    /// `with` snippets found in the body.
     pub with_found: usize,
+    /// `without` snippets in the gold.
     pub without_total: usize,
+    /// `without` snippets present in the body (wrongly).
     pub without_present: usize,
+    /// Pages with a gold date.
     pub dated_pages: usize,
+    /// Of those, pages whose extracted date equals the gold date.
     pub dates_right: usize,
+    /// Bytes of HTML read.
     pub bytes: usize,
+    /// Seconds spent in `extract_page`.
     pub seconds: f64,
     /// Per page: (file, missing `with` snippets, present `without` snippets, date got vs gold).
     pub misses: Vec<PageMiss>,
@@ -28,9 +37,13 @@ pub struct HtmlReport {
 /// What went wrong on one page.
 #[derive(Debug, Clone, Default)]
 pub struct PageMiss {
+    /// The page file.
     pub file: String,
+    /// `with` snippets not found.
     pub missing: Vec<String>,
+    /// `without` snippets found.
     pub unwanted: Vec<String>,
+    /// (extracted, gold) date when they differ.
     pub date: Option<(String, String)>,
 }
 

@@ -21,8 +21,11 @@
 //!   evaluation on a folder of gold pages.
 //!
 //! Everything is our own code on the standard library plus `memchr`, `serde_json` (JSON-LD),
-//! `jiff` (dates) and `flate2` (gzip): no HTML5 parser crate, because a full DOM costs more time
-//! than the whole extraction here, and the issue asks for 20 MB of HTML per second per core.
+//! `jiff` (dates) and `flate2` (gzip): no HTML5 parser crate. The whole extraction runs at
+//! well over 100 MB of HTML per second on one core (the issue asks for 20), it builds in
+//! seconds, and the tokenizer forgives what real pages do; see the README.
+
+#![warn(missing_docs)]
 
 mod blocks;
 mod boiler;
@@ -43,13 +46,21 @@ use jiff::civil::Date;
 /// What a web page says about itself and its main text: the fields of Chronicle's article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WebPage {
+    /// Headline: `og:title`, JSON-LD `headline`, `<title>` or the first `<h1>`.
     pub title: Option<String>,
+    /// Standfirst or summary: `og:description` or `description`.
     pub description: Option<String>,
+    /// Publication date (meta tags, JSON-LD, `<time>`, the URL, dated text).
     pub published: Option<Date>,
+    /// Author(s), names joined by ", ".
     pub author: Option<String>,
+    /// `<link rel=canonical>`, `og:url`, or the URL the page came from.
     pub canonical_url: Option<String>,
+    /// Publication name (`og:site_name`, JSON-LD publisher).
     pub site_name: Option<String>,
+    /// Section (`article:section`, JSON-LD `articleSection`).
     pub section: Option<String>,
+    /// Credit of the lead image, when the page names one.
     pub image_credit: Option<String>,
     /// The main text: paragraphs separated by "\n\n" (headings and list items are paragraphs).
     pub body: String,
@@ -88,7 +99,7 @@ pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
     let mut body = assemble(&chosen, &meta);
     if let Some(article_body) = &meta.article_body {
         // Pages that render the article with scripts carry it only in JSON-LD.
-        if body.len() < 300 && article_body.trim().len() > 2 * body.len() {
+        if body.len() < 1500 && article_body.trim().len() > 2 * body.len() {
             body = article_body_paragraphs(article_body);
         }
     }
@@ -121,18 +132,13 @@ fn article_body_paragraphs(text: &str) -> String {
     paras.join("\n\n")
 }
 
-/// Joins the chosen blocks into the body, leaving out a heading that repeats the title and a
-/// byline that repeats the author.
+/// Joins the chosen blocks into the body, leaving out bylines and biographies of the author.
+/// A headline inside the article's container stays: it is part of what the page shows.
 fn assemble(chosen: &[blocks::Block], meta: &meta::Meta) -> String {
-    let title = meta.title.as_deref().map(normalize).unwrap_or_default();
     let author = meta.author.as_deref().map(normalize).unwrap_or_default();
     let mut body = String::new();
     for b in chosen {
         let norm = normalize(&b.text);
-        if matches!(b.kind, blocks::Kind::Heading(_)) && !title.is_empty() && title.contains(&norm)
-        {
-            continue;
-        }
         if !author.is_empty() && b.chars < author.len() + 12 && norm.contains(&author) {
             continue;
         }
@@ -153,56 +159,4 @@ fn normalize(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
-}
-
-/// Debugging aid (temporary): the furniture roots and the chosen blocks' owners.
-#[doc(hidden)]
-pub fn debug_page(html: &[u8]) -> String {
-    use std::fmt::Write;
-    let text = charset::decode_page(html, None);
-    let doc = dom::Document::parse(&text);
-    let sizes = boiler::text_sizes(&doc);
-    let skip = boiler::mark(&doc, &sizes);
-    let mut out = String::new();
-    let mut i = 0;
-    while i < doc.nodes.len() {
-        if skip[i] && !doc.nodes[i].tag.is_dropped() {
-            let _ = writeln!(
-                out,
-                "SKIP {:?} {:?} chars={}",
-                doc.nodes[i].tag,
-                doc.id_class(i as u32),
-                sizes[i]
-            );
-            i = doc.nodes[i].end as usize;
-        } else {
-            i += 1;
-        }
-    }
-    let all_blocks = blocks::collect(&doc, &skip);
-    let kept = content::select(&doc, &all_blocks);
-    for b in &all_blocks {
-        let k = kept.iter().any(|c| std::ptr::eq(*c, b));
-        let _ = writeln!(
-            out,
-            "{} owner={} {:?} {:?} {:?} {:.60}",
-            if k { "KEEP" } else { "drop" },
-            b.owner,
-            b.kind,
-            doc.nodes[b.owner as usize].tag,
-            doc.id_class(b.owner),
-            b.text
-        );
-    }
-    for b in content::select(&doc, &[]) {
-        let _ = writeln!(
-            out,
-            "KEEP owner={} {:?} {:?} {:.60}",
-            b.owner,
-            doc.nodes[b.owner as usize].tag,
-            doc.id_class(b.owner),
-            b.text
-        );
-    }
-    out
 }

@@ -41,7 +41,7 @@ pub fn is_prompt(text: &str) -> bool {
 /// page furniture printed beside the article, not part of it.
 fn is_label_or_stamp(text: &str) -> bool {
     let t = text.trim();
-    if t.is_empty() || t.chars().count() > 30 {
+    if t.is_empty() || t.chars().count() > 40 {
         return false;
     }
     if t.ends_with(':') && t.chars().count() <= 20 {
@@ -52,5 +52,6 @@ fn is_label_or_stamp(text: &str) -> bool {
         && t.contains(':')
         && t.bytes()
             .all(|b| b.is_ascii_digit() || b == b':' || b == b' ');
-    is_time || (letters <= 12 && crate::dates::parse(t).is_some())
+    let words = t.split_whitespace().count();
+    is_time || (letters <= 20 && words <= 6 && crate::dates::parse(t).is_some())
 }

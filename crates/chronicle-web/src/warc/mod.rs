@@ -98,20 +98,38 @@ impl WarcRecord {
 /// What went wrong with a record.
 #[derive(Debug, thiserror::Error)]
 pub enum WarcErrorKind {
+    /// The record does not start with a `WARC/` version line.
     #[error("not a WARC record header: {0:?}")]
     BadVersion(String),
+    /// A header line is not `Name: value`.
     #[error("malformed header line: {0:?}")]
     BadHeader(String),
+    /// The input ends inside the header.
     #[error("record header cut short by the end of the input")]
     HeaderTruncated,
+    /// `Content-Length` is missing or not a number.
     #[error("missing or invalid Content-Length")]
     BadLength,
+    /// The record is larger than [`Limits::max_record`].
     #[error("record of {size} bytes exceeds the limit of {limit} bytes (skipped)")]
-    TooLarge { size: u64, limit: u64 },
+    TooLarge {
+        /// Declared size.
+        size: u64,
+        /// The configured limit.
+        limit: u64,
+    },
+    /// The input ends inside the record's block.
     #[error("record truncated: {got} of {expected} bytes")]
-    Truncated { got: u64, expected: u64 },
+    Truncated {
+        /// Bytes present.
+        got: u64,
+        /// Bytes announced.
+        expected: u64,
+    },
+    /// The block is not followed by the record separator: a wrong `Content-Length`.
     #[error("record does not end where its Content-Length says")]
     BadEnd,
+    /// Reading failed (a broken gzip member, the total limit): the reader stops.
     #[error("read error: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -123,6 +141,7 @@ pub struct WarcError {
     pub record: u64,
     /// Byte offset where the record starts.
     pub offset: u64,
+    /// What was wrong.
     #[source]
     pub kind: WarcErrorKind,
 }
@@ -207,11 +226,8 @@ impl<R: BufRead> WarcReader<R> {
         }
     }
 
-    fn read_record(&mut self) -> Result<Option<WarcRecord>, WarcError> {
-        let Some((offset, _version)) = self.version_line()? else {
-            return Ok(None);
-        };
-        self.number += 1;
+    /// Reads the header lines of a record up to the blank line.
+    fn read_headers(&mut self, offset: u64) -> Result<Vec<(String, String)>, WarcError> {
         let mut headers: Vec<(String, String)> = Vec::new();
         loop {
             let line = match self
@@ -252,6 +268,15 @@ impl<R: BufRead> WarcReader<R> {
             }
             headers.push((name.trim().to_string(), value.trim().to_string()));
         }
+        Ok(headers)
+    }
+
+    fn read_record(&mut self) -> Result<Option<WarcRecord>, WarcError> {
+        let Some((offset, _version)) = self.version_line()? else {
+            return Ok(None);
+        };
+        self.number += 1;
+        let headers = self.read_headers(offset)?;
         let find = |n: &str| {
             headers
                 .iter()
