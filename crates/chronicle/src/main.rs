@@ -1,6 +1,7 @@
 //! The `chronicle` command: argument parsing and wiring only. The work lives in the library
 //! crates (`chronicle-ingest` reads, `chronicle-nlp` annotates).
 
+mod eval;
 mod extract;
 mod feed;
 mod report;
@@ -22,12 +23,16 @@ struct Cli {
 enum Command {
     /// Extract every layer of every article and print one JSON object per article, in input order.
     Extract(extract::ExtractArgs),
+    /// Score a stage on development data: precision, recall, F1.
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(&args),
+        Command::Eval(command) => eval::run(&command).map(|()| report::Outcome::default()),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),
