@@ -19,7 +19,10 @@ fn tag(text: &str, dct: Option<&str>) -> Vec<(String, String, TimexType)> {
         .collect()
 }
 
-fn check(rows: &[(&str, &[(&str, &str, TimexType)])], dct: Option<&str>) {
+/// An expected mention: text, value, type.
+type Want<'a> = (&'a str, &'a str, TimexType);
+
+fn check(rows: &[(&str, &[Want<'_>])], dct: Option<&str>) {
     let mut failures = Vec::new();
     for (text, expected) in rows {
         let got = tag(text, dct);

@@ -257,22 +257,23 @@ mod tests {
         Some(vec![dir.join("TimeBank.jsonl"), dir.join("AQUAINT.jsonl")])
     }
 
+    /// Floors a little under what the tagger reaches on TimeBank + AQUAINT (relaxed span F1
+    /// 0.938, value F1 0.791): a drop below them is a regression. `TIME_MISSES=1` prints every
+    /// disagreement for error analysis.
     #[test]
     fn dev_set_scores_stay_above_their_floors() {
         let Some(files) = dev_files() else { return };
-        let mut shown = 0;
         let verbose = std::env::var_os("TIME_MISSES").is_some();
         let report = evaluate_with(&files, |m| {
             if verbose {
                 println!("{m:?}");
-            } else if shown < 0 {
-                shown += 1;
             }
         })
         .expect("dev files load");
         println!("{report}");
-        assert!(report.relaxed_prf().2 >= 0.0, "{report}");
-        assert!(report.value_prf().2 >= 0.0, "{report}");
+        assert!(report.relaxed_prf().2 >= 0.925, "{report}");
+        assert!(report.value_prf().2 >= 0.775, "{report}");
+        assert!(report.type_accuracy() >= 0.94, "{report}");
     }
 
     #[test]
@@ -285,7 +286,7 @@ mod tests {
             "{\"doc_id\":\"a\",\"dct\":\"2020-01-01\",\"text\":\"x\",\"timexes\":[]}\n{oops\n",
         )
         .unwrap();
-        let err = evaluate(&[path.clone()]).unwrap_err();
+        let err = evaluate(std::slice::from_ref(&path)).unwrap_err();
         assert!(err.contains("bad.jsonl:2"), "{err}");
         std::fs::remove_dir_all(&dir).ok();
     }

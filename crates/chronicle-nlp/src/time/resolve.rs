@@ -5,7 +5,7 @@ use chronicle_core::TimexType;
 use jiff::civil::{Date, Weekday};
 
 use super::grammar::{Expr, YearPart, YearSpec};
-use super::lexicon::{Holiday, Season, Tense, Unit};
+use super::lexicon::{Holiday, Tense, Unit};
 use super::value::{Cal, Dur, Value, add_days, ymd};
 
 /// What the resolver knows at one mention: the publication date and the text's own anchors.
@@ -394,17 +394,6 @@ fn holiday_value(f: &Frame, h: Holiday, spec: YearSpec) -> Value {
     match year_of(f, spec, false, |y| holiday_in(h, y)).and_then(|y| holiday_in(h, y)) {
         Some(d) => Value::Cal(Cal::Day(d)),
         None => Value::Ref(super::lexicon::RefPoint::Present),
-    }
-}
-
-/// The season a month falls in, for "this summer" spoken in July.
-#[allow(dead_code)]
-fn season_of(month: u8) -> Season {
-    match month {
-        3..=5 => Season::Spring,
-        6..=8 => Season::Summer,
-        9..=11 => Season::Fall,
-        _ => Season::Winter,
     }
 }
 

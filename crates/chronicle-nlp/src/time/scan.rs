@@ -55,7 +55,7 @@ impl<'l> Tok<'l> {
     }
 
     /// Number of bytes (digits, for a number).
-    pub fn len(&self) -> usize {
+    pub fn width(&self) -> usize {
         self.end - self.start
     }
 }

@@ -46,7 +46,8 @@ pub fn day_number(cx: Cx<'_, '_>, i: usize) -> Option<(u8, usize)> {
             return None;
         }
         // A clock time or a score, not a day: 2:30, 3-1.
-        if (cx.is_punct(i + 1, ':') || cx.is_punct(i + 1, '/')) && cx.glued(i + 1) {
+        let joined = (cx.is_punct(i + 1, ':') || cx.is_punct(i + 1, '/')) && cx.glued(i + 1);
+        if joined && cx.glued(i + 2) && cx.num(i + 2).is_some() {
             return None;
         }
         let mut j = i + 1;
@@ -115,11 +116,9 @@ fn spoken_year(cx: Cx<'_, '_>, i: usize) -> Option<(i32, usize)> {
     let tens = number_word(cx, i + 1).filter(|&n| (20..=90).contains(&n) && n % 10 == 0)?;
     let mut end = i + 2;
     let mut year = head * 100 + tens;
-    if cx.hyphen(end) {
-        if let Some(u) = number_word(cx, end + 1).filter(|&n| (1..=9).contains(&n)) {
-            year += u;
-            end += 2;
-        }
+    if let Some(u) = number_word(cx, end + 1).filter(|&n| cx.hyphen(end) && (1..=9).contains(&n)) {
+        year += u;
+        end += 2;
     }
     Some((year as i32, end))
 }
@@ -276,14 +275,8 @@ pub fn weekday(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         if cx.text_of(end).ends_with(['s', 'S']) {
             return found(i, e, Expr::Fixed(Value::SetWeekdayPart(d, part)));
         }
-        return found(
-            i,
-            e,
-            Expr::DayPart {
-                part,
-                day: Some(Box::new(day)),
-            },
-        );
+        // "Friday night": news annotation gives the day itself.
+        return found(i, e, day);
     }
     found(i, end, day)
 }
@@ -328,10 +321,8 @@ pub fn year(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
 fn plausible_year(cx: Cx<'_, '_>, i: usize, y: i32) -> bool {
     let Some(t) = cx.tok(i) else { return false };
     if t.kind != Kind::Num {
-        // A spoken year needs a calendar word nearby to be told from a count.
-        return i
-            .checked_sub(1)
-            .is_some_and(|p| cx.is_word(p, "in") || cx.is_word(p, "since"));
+        // A spoken year ("nineteen ninety-six") has a shape no count has.
+        return true;
     }
     let prev = i.checked_sub(1);
     if prev.is_some_and(|p| {
@@ -402,12 +393,13 @@ pub fn year_part(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     // A year or a relative year in front: the 1988 third quarter, this year's third quarter.
     if let Some((y, k)) = year_number(cx, j).filter(|_| cx.num(j).is_some()) {
         year = YearSpec::Explicit(y);
-        j = k;
-    } else if let Some((shift, k)) = this_or_last_year(cx, j) {
-        if (cx.is_punct(k, '\'') || cx.is_punct(k, '’')) && cx.is_word(k + 1, "s") {
-            year = YearSpec::Rel(shift);
-            j = k + 2;
-        }
+        j = k
+    } else if let Some((shift, k)) = this_or_last_year(cx, j)
+        && (cx.is_punct(k, '\'') || cx.is_punct(k, '’'))
+        && cx.is_word(k + 1, "s")
+    {
+        year = YearSpec::Rel(shift);
+        j = k + 2;
     }
     if cx.is_word(j, "fiscal") {
         j += 1 + usize::from(cx.hyphen(j + 1));

@@ -146,7 +146,7 @@ impl<'a, 'l> Cx<'a, 'l> {
     pub fn num(&self, i: usize) -> Option<(u32, usize)> {
         self.tok(i)
             .filter(|t| t.kind == Kind::Num)
-            .map(|t| (t.num, t.len()))
+            .map(|t| (t.num, t.width()))
     }
 
     /// Skips a full stop glued to token `i - 1` (`Jan.`), returning the next index.
@@ -233,10 +233,10 @@ fn can_start(cx: Cx<'_, '_>, i: usize) -> bool {
 /// The longest expression starting at token `i`, with its leading modifiers.
 fn best_at(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     // Modifier words widen an expression that follows them; try them first.
-    if let Some((m, j)) = relative::modifiers(cx, i) {
-        if let Some(f) = core_at(cx, j).filter(|f| f.first == j && relative::accepts(m, &f.expr)) {
-            return Some(Found { first: i, ..f });
-        }
+    if let Some((m, j)) = relative::modifiers(cx, i)
+        && let Some(f) = core_at(cx, j).filter(|f| f.first == j && relative::accepts(m, &f.expr))
+    {
+        return Some(Found { first: i, ..f });
     }
     core_at(cx, i)
 }

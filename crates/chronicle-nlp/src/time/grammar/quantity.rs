@@ -20,6 +20,18 @@ const SPAN_OPENERS: [&str; 10] = [
     "latest",
 ];
 
+/// Words that may stand between an amount and its unit.
+const FILLERS: [&str; 8] = [
+    "more",
+    "additional",
+    "straight",
+    "consecutive",
+    "full",
+    "trading",
+    "business",
+    "calendar",
+];
+
 /// A number in words at `i` (`twenty-four`, `a hundred thirty`) and the index after it.
 fn number_words(cx: Cx<'_, '_>, i: usize) -> Option<(u32, usize)> {
     let mut total = 0u32;
@@ -32,7 +44,7 @@ fn number_words(cx: Cx<'_, '_>, i: usize) -> Option<(u32, usize)> {
             Lex::Multiplier(m) => Some((m, true)),
             _ => None,
         }) {
-            Some((m, true)) if any => {
+            Some((m, true)) => {
                 current = current.max(1).saturating_mul(m);
                 if m >= 1000 {
                     total = total.saturating_add(current);
@@ -41,8 +53,8 @@ fn number_words(cx: Cx<'_, '_>, i: usize) -> Option<(u32, usize)> {
             }
             Some((n, false))
                 if !any
-                    || (current % 100 >= 20 && current % 10 == 0 && n < 10)
-                    || current >= 100 && current % 100 == 0 =>
+                    || (current % 100 >= 20 && current.is_multiple_of(10) && n < 10)
+                    || current >= 100 && current.is_multiple_of(100) =>
             {
                 current = current.saturating_add(n);
             }
@@ -50,13 +62,9 @@ fn number_words(cx: Cx<'_, '_>, i: usize) -> Option<(u32, usize)> {
         }
         any = true;
         j += 1;
-        if cx.hyphen(j)
-            && cx
-                .lex(j + 1, |l| matches!(l, Lex::Number(_)).then_some(()))
-                .is_some()
-        {
-            j += 1;
-        } else if cx.is_word(j, "and") && current >= 100 {
+        let next_number = cx.lex(j + 1, |l| matches!(l, Lex::Number(_)).then_some(()));
+        // twenty-four; a hundred and thirty
+        if cx.hyphen(j) && next_number.is_some() || cx.is_word(j, "and") && current >= 100 {
             j += 1;
         }
     }
@@ -155,6 +163,8 @@ pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         None if (opener || the) && cx.unit(j).is_some_and(|(_, plural, _)| plural) => (None, j),
         None => return None,
     };
+    // "two more weeks", "eight trading days", "an additional year".
+    let k = k + usize::from(FILLERS.iter().any(|w| cx.is_word(k, w)));
     let adjective = cx.hyphen(k);
     let k = k + usize::from(adjective);
     let (unit, plural, mut end) = cx.unit(k)?;

@@ -32,11 +32,9 @@ const BOUNDS: [[&str; 2]; 9] = [
 /// The modifier words at `i`, if any: their kind and the index after them.
 pub fn modifiers(cx: Cx<'_, '_>, i: usize) -> Option<(Modifier, usize)> {
     let t = cx.tok(i)?;
-    if let Some(part) = t.find(|l| match l {
-        Lex::Part(p) => Some(p),
-        _ => None,
-    }) {
-        let _ = part;
+    // The part itself (start, middle, end) only narrows the value's `mod`, which the contract
+    // does not carry: the modifier widens the span and leaves the value.
+    if t.lex.iter().any(|l| matches!(l, Lex::Part(_))) {
         let mut j = i + 1;
         if cx.hyphen(j) {
             j += 1;
@@ -306,7 +304,7 @@ pub fn shifted(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
             0
         };
         let day = Some(Box::new(Expr::DayOffset(offset)));
-        return (s <= 0 && !from_text).then(|| Found {
+        return (s <= 0 && !from_text).then_some(Found {
             first: i,
             last: e,
             expr: Expr::DayPart { part, day },
@@ -362,10 +360,10 @@ fn year_ago(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     }
     let mut end = j + 3;
     let mut unit = None;
-    if let Some((_, k)) = super::calendar::ordinal_word(cx, end) {
-        if cx.is_word(k, "quarter") {
-            end = k;
-        }
+    if let Some((_, k)) = super::calendar::ordinal_word(cx, end)
+        && cx.is_word(k, "quarter")
+    {
+        end = k;
     }
     if cx.is_word(end, "quarter") || cx.is_word(end, "period") {
         unit = cx.is_word(end, "quarter").then_some(Unit::Quarter);
