@@ -2,7 +2,7 @@
 //! offsets (`two weeks ago`, `a year earlier`, `in three days`) and rates (`$5 a year`).
 
 use super::{Cx, Expr, Found, duration, found};
-use crate::time::lexicon::Lex;
+use crate::time::lexicon::{Lex, Unit};
 use crate::time::scan::Kind;
 use crate::time::value::{Dur, Value};
 
@@ -146,68 +146,30 @@ fn thousands(cx: Cx<'_, '_>, i: usize) -> Option<(Option<u32>, usize)> {
     Some((Some(n.saturating_mul(2)), j))
 }
 
+/// An amount of units as read, before deciding what it means.
+struct Amount {
+    /// First token of the expression (after a leading `in`).
+    start: usize,
+    /// Index after the unit and its suffixes.
+    end: usize,
+    halves: Option<u32>,
+    unit: Unit,
+    /// `the`, `past`, `next` ... in front: a span of time, never an offset or a rate.
+    framed: bool,
+    /// `in` in front: `in three days`.
+    in_prefix: bool,
+}
+
 /// Durations, offsets and rates built on an amount of units.
 pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
-    let mut j = i;
-    let the = cx.is_word(j, "the");
-    j += usize::from(the);
-    let opener = SPAN_OPENERS.iter().any(|w| cx.is_word(j, w));
-    j += usize::from(opener);
-    let in_prefix = !the && !opener && cx.is_word(i, "in");
-    if in_prefix {
-        j += 1;
-    }
-    let start = if in_prefix { j } else { i };
-    let (halves, k) = match quantity(cx, j) {
-        Some(q) => q,
-        None if (opener || the) && cx.unit(j).is_some_and(|(_, plural, _)| plural) => (None, j),
-        None => return None,
-    };
-    // "two more weeks", "eight trading days", "an additional year".
-    let k = k + usize::from(FILLERS.iter().any(|w| cx.is_word(k, w)));
-    let adjective = cx.hyphen(k);
-    let k = k + usize::from(adjective);
-    let (unit, plural, mut end) = cx.unit(k)?;
-    // "a year-earlier loss" is the year before, read elsewhere; "1988 quarter" is a year.
-    let year_like = cx
-        .num(j)
-        .is_some_and(|(n, d)| d == 4 && (1800..=2100).contains(&n));
-    if year_like || cx.hyphen(end) && (cx.is_word(end + 1, "ago") || cx.is_word(end + 1, "earlier"))
-    {
-        return None;
-    }
-    if adjective && plural && !cx.is_word(k, "years") {
-        return None;
-    }
-    let mut halves = halves;
-    if cx.is_word(end, "and")
-        && cx.tok(end + 1).is_some_and(|t| t.is(Lex::Article))
-        && cx.is_word(end + 2, "half")
-    {
-        halves = halves.map(|h| h + 1);
-        end += 3;
-    }
-    if adjective && cx.hyphen(end) {
-        // Ages ("a 6-year-old boy") are not time expressions in TimeML practice.
-        if cx.is_word(end + 1, "old") {
+    let a = read_amount(cx, i)?;
+    if let Some((dir, from_ref, e)) = direction(cx, a.end) {
+        if a.framed {
             return None;
         }
-        if cx.is_word(end + 1, "long") {
-            end += 2;
-        }
-    }
-    // Bare "a day" must be followed or preceded by something that makes it time: skip
-    // "a second" (the ordinal) and "one second" stays.
-    if cx.is_word(j, "a") && cx.is_word(k, "second") {
-        return None;
-    }
-    if let Some((dir, from_ref, e)) = direction(cx, end) {
-        if the || opener {
-            return None;
-        }
-        let halves = halves.unwrap_or(0);
+        let (halves, unit) = (a.halves.unwrap_or(0), a.unit);
         return found(
-            start,
+            a.start,
             e,
             Expr::Offset {
                 halves,
@@ -217,13 +179,14 @@ pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
             },
         );
     }
-    if in_prefix {
-        let Some(halves) = halves else {
-            return found(start, end, duration(None, unit));
+    if a.in_prefix {
+        let Some(halves) = a.halves else {
+            return found(a.start, a.end, duration(None, a.unit));
         };
+        let unit = a.unit;
         return found(
-            start,
-            end,
+            a.start,
+            a.end,
             Expr::Offset {
                 halves,
                 unit,
@@ -232,11 +195,81 @@ pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
             },
         );
     }
-    if !the && !opener && halves == Some(2) && is_rate(cx, i) {
-        let one = Value::Duration(Dur { halves, unit });
-        return found(i, end, Expr::Fixed(Value::Set(Box::new(one))));
+    if !a.framed && a.halves == Some(2) && is_rate(cx, i) {
+        let one = Value::Duration(Dur {
+            halves: a.halves,
+            unit: a.unit,
+        });
+        return found(i, a.end, Expr::Fixed(Value::Set(Box::new(one))));
     }
-    found(i, end, duration(halves, unit))
+    found(i, a.end, duration(a.halves, a.unit))
+}
+
+/// Reads `[the] [past|next ...|in] AMOUNT [more] [-]UNIT [and a half] [-long]` at `i`.
+fn read_amount(cx: Cx<'_, '_>, i: usize) -> Option<Amount> {
+    let the = cx.is_word(i, "the");
+    let mut j = i + usize::from(the);
+    let opener = SPAN_OPENERS.iter().any(|w| cx.is_word(j, w));
+    j += usize::from(opener);
+    let in_prefix = !the && !opener && cx.is_word(i, "in");
+    j += usize::from(in_prefix);
+    let framed = the || opener;
+    let (halves, k) = match quantity(cx, j) {
+        Some(q) => q,
+        None if framed && cx.unit(j).is_some_and(|(_, plural, _)| plural) => (None, j),
+        None => return None,
+    };
+    // "two more weeks", "eight trading days", "an additional year".
+    let k = k + usize::from(FILLERS.iter().any(|w| cx.is_word(k, w)));
+    let adjective = cx.hyphen(k);
+    let k = k + usize::from(adjective);
+    let (unit, plural, end) = cx.unit(k)?;
+    // "a year-earlier loss" is the year before, read elsewhere; "1988 quarter" is a year.
+    let year_like = cx
+        .num(j)
+        .is_some_and(|(n, d)| d == 4 && (1800..=2100).contains(&n));
+    let compared = cx.hyphen(end) && (cx.is_word(end + 1, "ago") || cx.is_word(end + 1, "earlier"));
+    // "two-years" is no adjective; "a second" is the ordinal.
+    let odd = adjective && plural && !cx.is_word(k, "years")
+        || cx.is_word(j, "a") && cx.is_word(k, "second");
+    if year_like || compared || odd {
+        return None;
+    }
+    let (halves, end) = suffixes(cx, end, adjective, halves)?;
+    let start = if in_prefix { j } else { i };
+    Some(Amount {
+        start,
+        end,
+        halves,
+        unit,
+        framed,
+        in_prefix,
+    })
+}
+
+/// `and a half` after a unit, and `-long` after an adjective (`day-long`); `None` for an age
+/// (`6-year-old`), which TimeML practice does not tag.
+fn suffixes(
+    cx: Cx<'_, '_>,
+    end: usize,
+    adjective: bool,
+    halves: Option<u32>,
+) -> Option<(Option<u32>, usize)> {
+    let half = cx.is_word(end, "and")
+        && cx.tok(end + 1).is_some_and(|t| t.is(Lex::Article))
+        && cx.is_word(end + 2, "half");
+    if half {
+        return Some((halves.map(|h| h + 1), end + 3));
+    }
+    if adjective && cx.hyphen(end) {
+        if cx.is_word(end + 1, "old") {
+            return None;
+        }
+        if cx.is_word(end + 1, "long") {
+            return Some((halves, end + 2));
+        }
+    }
+    Some((halves, end))
 }
 
 /// `ago`, `earlier`, `later`, `from now`, `hence` at `i`: direction, whether it counts from the

@@ -183,69 +183,84 @@ fn shifts_from_text(cx: Cx<'_, '_>, i: usize) -> bool {
 /// `last week`, `this year`, `next June`, `last Friday`, `that year`, `the following month`, `the
 /// latest quarter`, `the year-ago quarter`, `the weekend`, `the quarter`.
 pub fn shifted(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
-    if let Some(f) = year_ago(cx, i) {
-        return Some(f);
+    year_ago(cx, i)
+        .or_else(|| discussed(cx, i))
+        .or_else(|| that_unit(cx, i))
+        .or_else(|| shifted_unit(cx, i))
+}
+
+/// `that year`, `that day`, `the same day`: the period the text spoke of last.
+fn that_unit(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let that = cx.tok(i).is_some_and(|t| t.is(Lex::That));
+    let same = cx.is_word(i, "the") && cx.is_word(i + 1, "same");
+    if !(that || same) {
+        return None;
     }
-    if let Some(f) = discussed(cx, i) {
-        return Some(f);
+    let j = i + 1 + usize::from(!that);
+    let (unit, plural, e) = cx.unit(j)?;
+    if plural {
+        return None;
     }
-    if cx.tok(i).is_some_and(|t| t.is(Lex::That))
-        || cx.is_word(i, "the") && cx.is_word(i + 1, "same")
-    {
-        let j = i + 1 + usize::from(cx.is_word(i, "the"));
-        let (unit, plural, e) = cx.unit(j)?;
-        if plural {
-            return None;
-        }
-        if unit == Unit::Year {
-            return found(
-                i,
-                e,
-                Expr::Year {
-                    year: YearSpec::That,
-                    part: YearPart::Whole,
-                },
-            );
-        }
+    if unit == Unit::Year {
+        return found(
+            i,
+            e,
+            Expr::Year {
+                year: YearSpec::That,
+                part: YearPart::Whole,
+            },
+        );
+    }
+    found(
+        i,
+        e,
+        Expr::Discussed {
+            unit: Some(unit),
+            years: 0,
+            units: 0,
+        },
+    )
+}
+
+/// A shift word and a unit (`last week`, `the following month`, `the latest quarter`), or a
+/// shift word and a name ([`shifted_name`]).
+fn shifted_unit(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let (s, j) = shift_word(cx, i)?;
+    let from_text = shifts_from_text(cx, j - 1);
+    let Some((unit, plural, e)) = cx.unit(j) else {
+        return shifted_name(cx, i, j, s, from_text);
+    };
+    if plural {
+        return None;
+    }
+    if cx.is_word(j - 1, "latest") {
+        // The latest quarter (month, year) is the last one completed.
+        return found(i, e, Expr::RelUnit { unit, shift: -1 });
+    }
+    if from_text {
         return found(
             i,
             e,
             Expr::Discussed {
                 unit: Some(unit),
                 years: 0,
-                units: 0,
+                units: s,
             },
         );
     }
-    let (s, j) = shift_word(cx, i)?;
-    let from_text = shifts_from_text(cx, j - 1);
-    if let Some((unit, plural, e)) = cx.unit(j) {
-        if plural {
-            return None;
-        }
-        if cx.is_word(j - 1, "latest") {
-            // The latest quarter (month, year) is the last one completed.
-            return found(i, e, Expr::RelUnit { unit, shift: -1 });
-        }
-        if from_text {
-            return found(
-                i,
-                e,
-                Expr::Discussed {
-                    unit: Some(unit),
-                    years: 0,
-                    units: s,
-                },
-            );
-        }
-        return found(i, e, Expr::RelUnit { unit, shift: s });
-    }
+    found(i, e, Expr::RelUnit { unit, shift: s })
+}
+
+/// A shift word (ending before `j`) and a month, weekday, season, holiday or part of day:
+/// `next June`, `last Friday`, `this summer`, `last Thanksgiving`, `this morning`.
+fn shifted_name(cx: Cx<'_, '_>, i: usize, j: usize, s: i8, from_text: bool) -> Option<Found> {
+    let occurrence = YearSpec::Occurrence(s);
     if let Some((m, e)) = month(cx, j) {
         return found(
             i,
             e,
             Expr::MonthDay {
-                year: YearSpec::Occurrence(s),
+                year: occurrence,
                 month: m,
                 day: None,
             },
@@ -257,16 +272,7 @@ pub fn shifted(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
             shift: s,
             from_text,
         };
-        if let Some((part, e2)) = day_part(cx, e) {
-            return found(
-                i,
-                e2,
-                Expr::DayPart {
-                    part,
-                    day: Some(Box::new(day)),
-                },
-            );
-        }
+        let e = day_part(cx, e).map_or(e, |(_, e2)| e2);
         return found(i, e, day);
     }
     if let Some(season) = cx.lex(j, |l| match l {
@@ -278,7 +284,7 @@ pub fn shifted(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
             i,
             j + 1,
             Expr::Year {
-                year: YearSpec::Occurrence(s),
+                year: occurrence,
                 part,
             },
         );
@@ -292,25 +298,23 @@ pub fn shifted(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
             j + 1,
             Expr::Holiday {
                 holiday: h,
-                year: YearSpec::Occurrence(s),
+                year: occurrence,
             },
         );
     }
-    if let Some((part, e)) = day_part(cx, j) {
-        // this morning, last night
-        let offset = if s < 0 && part == DayPart::Night {
-            -1
-        } else {
-            0
-        };
-        let day = Some(Box::new(Expr::DayOffset(offset)));
-        return (s <= 0 && !from_text).then_some(Found {
-            first: i,
-            last: e,
-            expr: Expr::DayPart { part, day },
-        });
-    }
-    None
+    let (part, e) = day_part(cx, j)?;
+    // this morning, last night
+    let offset = if s < 0 && part == DayPart::Night {
+        -1
+    } else {
+        0
+    };
+    let day = Some(Box::new(Expr::DayOffset(offset)));
+    (s <= 0 && !from_text).then_some(Found {
+        first: i,
+        last: e,
+        expr: Expr::DayPart { part, day },
+    })
 }
 
 /// `the quarter`, `the year`, `the weekend`: the period the text is about.
