@@ -10,8 +10,11 @@ use crate::error::Location;
 pub enum Content {
     /// Plain text: a scraped page saved as text, or a clean story.
     Text(String),
-    /// An HTML page.
-    Html(String),
+    /// An HTML page, as bytes, with the charset its HTTP response declared (WARC).
+    Html {
+        bytes: Vec<u8>,
+        http_charset: Option<String>,
+    },
 }
 
 /// One document as an input gave it: metadata the input carried, and its content.
@@ -24,6 +27,8 @@ pub struct RawDocument {
     pub source: Option<String>,
     pub title: Option<String>,
     pub published: Option<jiff::civil::Date>,
+    /// When the page was captured (a WARC record's date): the publication date of last resort.
+    pub captured: Option<jiff::civil::Date>,
     pub content: Content,
     /// Problems that did not stop the read (invalid UTF-8 replaced, an unreadable date), each
     /// already naming its location.
@@ -42,14 +47,25 @@ pub struct BuildOptions {
 /// Turns a read document into an article with its metadata and clean body; layers stay empty.
 pub fn build_article(doc: RawDocument, options: BuildOptions) -> Article {
     let id = doc.id.clone().unwrap_or_else(|| default_id(&doc.origin));
-    let text = match doc.content {
-        Content::Text(text) | Content::Html(text) => text,
-    };
-    let (body, page) = if options.verbatim {
-        (text, clean::Cleaned::default())
-    } else {
-        let page = clean::clean_text(&text, doc.title.as_deref());
-        (page.body.clone(), page)
+    let (body, page) = match doc.content {
+        Content::Text(text) if options.verbatim => (text, clean::Cleaned::default()),
+        Content::Text(text) => {
+            let mut page = clean::clean_text(&text, doc.title.as_deref());
+            (std::mem::take(&mut page.body), page)
+        }
+        Content::Html {
+            bytes,
+            http_charset,
+        } => {
+            let hints = chronicle_web::PageHints {
+                url: doc.url.as_deref(),
+                http_charset: http_charset.as_deref(),
+            };
+            from_web_page(
+                chronicle_web::extract_page(&bytes, &hints),
+                doc.title.as_deref(),
+            )
+        }
     };
     let mut article = Article::new(id, body);
     article.url = doc.url;
@@ -60,8 +76,37 @@ pub fn build_article(doc: RawDocument, options: BuildOptions) -> Article {
     article.description = page.description;
     article.sections = page.sections;
     article.image_credit = page.image_credit;
-    article.published = doc.published.or(page.published).or(options.default_date);
+    article.published = doc
+        .published
+        .or(page.published)
+        .or(doc.captured)
+        .or(options.default_date);
     article
+}
+
+/// A web page's main text as a body, and its metadata in the cleaner's shape. A first paragraph
+/// that repeats the headline is dropped: the title field holds it.
+fn from_web_page(
+    page: chronicle_web::WebPage,
+    title_hint: Option<&str>,
+) -> (String, clean::Cleaned) {
+    let title = title_hint.map(str::to_string).or(page.title);
+    let mut body = page.body;
+    if let Some(t) = &title
+        && let Some(rest) = body.strip_prefix(t.as_str())
+        && (rest.is_empty() || rest.starts_with("\n\n"))
+    {
+        body = rest.trim_start().to_string();
+    }
+    let cleaned = clean::Cleaned {
+        title,
+        description: page.description,
+        sections: page.section.into_iter().collect(),
+        image_credit: page.image_credit,
+        published: page.published,
+        body: String::new(),
+    };
+    (body, cleaned)
 }
 
 /// An id for a document that came without one: the file's stem, with the line for JSON lines.
@@ -71,11 +116,13 @@ fn default_id(origin: &Location) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "stdin".into());
-    let stem = [".gz", ".txt", ".text", ".jsonl", ".ndjson"]
-        .iter()
-        .fold(name, |n, ext| {
-            n.strip_suffix(ext).map(str::to_string).unwrap_or(n)
-        });
+    let stem = [
+        ".gz", ".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm", ".warc",
+    ]
+    .iter()
+    .fold(name, |n, ext| {
+        n.strip_suffix(ext).map(str::to_string).unwrap_or(n)
+    });
     let stem = if stem == "-" {
         "stdin".to_string()
     } else {

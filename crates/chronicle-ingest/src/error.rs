@@ -43,8 +43,18 @@ pub enum Problem {
     Record(String),
     #[error("truncated or damaged gzip stream: {0}")]
     Gzip(String),
-    #[error("unsupported input type (expected .txt, .jsonl or .jsonl.gz)")]
-    Unsupported,
+    #[error("{0}")]
+    Warc(String),
+    #[error("{count} record(s) skipped: {what}")]
+    Skipped { count: u64, what: String },
+}
+
+impl Problem {
+    /// Whether the problem lost input the user gave. Records skipped by design (a WARC's
+    /// request and metadata records) are reported but do not fail the run.
+    pub fn is_failure(&self) -> bool {
+        !matches!(self, Problem::Skipped { .. })
+    }
 }
 
 /// A problem with one input, or one record of it. The run reports it and goes on.

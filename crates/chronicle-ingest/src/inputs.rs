@@ -11,6 +11,10 @@ pub enum InputKind {
     Text { gzip: bool },
     /// One JSON object per line (`.jsonl`, `.jsonl.gz`).
     JsonLines { gzip: bool },
+    /// One HTML page (`.html`, `.htm`, optionally gzipped).
+    Html { gzip: bool },
+    /// A WARC archive (`.warc`, `.warc.gz`): every HTML response record is an article.
+    Warc { gzip: bool },
     /// Standard input: JSON lines when it starts with `{`, else one plain-text article.
     Stdin,
 }
@@ -33,6 +37,10 @@ pub fn kind_of(path: &Path) -> Option<InputKind> {
         Some(InputKind::JsonLines { gzip })
     } else if stem.ends_with(".txt") || stem.ends_with(".text") {
         Some(InputKind::Text { gzip })
+    } else if stem.ends_with(".html") || stem.ends_with(".htm") {
+        Some(InputKind::Html { gzip })
+    } else if stem.ends_with(".warc") {
+        Some(InputKind::Warc { gzip })
     } else {
         None
     }
@@ -111,6 +119,14 @@ mod tests {
             Some(InputKind::Text { gzip: false })
         );
         assert_eq!(kind_of(Path::new("notes.expected.json")), None);
+        assert_eq!(
+            kind_of(Path::new("page.htm")),
+            Some(InputKind::Html { gzip: false })
+        );
+        assert_eq!(
+            kind_of(Path::new("CC-NEWS-1.warc.gz")),
+            Some(InputKind::Warc { gzip: true })
+        );
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //!
 //! - [`inputs`] expands the paths a user gives (files, folders walked in a stable order, `-` for
 //!   standard input) into typed inputs.
-//! - [`reader`] streams each input as [`RawDocument`]s: a `.txt` file is one document, every line
-//!   of a `.jsonl`/`.jsonl.gz` file is one; bad input becomes an [`InputError`] that names the file
+//! - [`reader`] streams each input as [`RawDocument`]s: a `.txt` or `.html` file is one document,
+//!   every line of a `.jsonl`/`.jsonl.gz` file is one, every HTML response of a `.warc`/`.warc.gz`
+//!   archive is one ([`warc`]); bad input becomes an [`InputError`] that names the file
 //!   and line, and the stream goes on.
 //! - [`clean`] turns a scraped page saved as plain text into title, description, sections, image
 //!   credit and a body that keeps every sentence of the story and nothing else.
@@ -20,6 +21,7 @@ pub mod error;
 pub mod inputs;
 pub mod lines;
 pub mod reader;
+pub mod warc;
 
 pub use document::{BuildOptions, Content, RawDocument, build_article};
 pub use error::{InputError, Problem};

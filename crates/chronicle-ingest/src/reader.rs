@@ -62,7 +62,50 @@ pub fn read_input(
             Ok(reader) => Box::new(JsonLines::new(path, reader, limits)),
             Err(e) => Box::new(std::iter::once(Err(e))),
         },
+        InputKind::Html { gzip } => {
+            let result = open(&path, gzip).and_then(|r| read_html(&path, r, limits));
+            Box::new(std::iter::once(result))
+        }
+        InputKind::Warc { gzip } => match open(&path, gzip) {
+            Ok(reader) => Box::new(crate::warc::WarcDocuments::new(path, reader, limits)),
+            Err(e) => Box::new(std::iter::once(Err(e))),
+        },
     }
+}
+
+/// Reads one HTML page from `reader`.
+pub fn read_html(path: &Path, reader: impl Read, limits: ReadLimits) -> ReadResult {
+    let err = |problem| InputError::new(path, None, problem);
+    let mut bytes = Vec::new();
+    reader
+        .take(limits.max_article as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| err(io_problem(e)))?;
+    if bytes.len() > limits.max_article {
+        return Err(err(Problem::TooLarge {
+            limit: limits.max_article,
+        }));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(err(Problem::Empty));
+    }
+    Ok(RawDocument {
+        origin: Location {
+            path: path.to_path_buf(),
+            line: None,
+        },
+        id: None,
+        url: None,
+        source: None,
+        title: None,
+        published: None,
+        captured: None,
+        content: Content::Html {
+            bytes,
+            http_charset: None,
+        },
+        warnings: Vec::new(),
+    })
 }
 
 fn open(path: &Path, gzip: bool) -> Result<Box<dyn BufRead + Send>, InputError> {
@@ -135,6 +178,7 @@ pub fn read_text(path: &Path, reader: impl Read, limits: ReadLimits) -> ReadResu
         source: None,
         title: None,
         published: None,
+        captured: None,
         content: Content::Text(decoded.text),
         warnings,
     })
@@ -145,7 +189,7 @@ fn invalid_utf8_warning(origin: &Location, offset: usize, count: usize) -> Strin
 }
 
 /// A gzip stream that ends early or is corrupt shows as an I/O error from the decoder.
-fn io_problem(e: io::Error) -> Problem {
+pub(crate) fn io_problem(e: io::Error) -> Problem {
     match e.kind() {
         io::ErrorKind::UnexpectedEof | io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData => {
             Problem::Gzip(e.to_string())
@@ -219,7 +263,10 @@ impl JsonLines {
         }
         let content = match (record.text, record.html) {
             (Some(text), _) if !text.trim().is_empty() => Content::Text(text),
-            (_, Some(html)) if !html.trim().is_empty() => Content::Html(html),
+            (_, Some(html)) if !html.trim().is_empty() => Content::Html {
+                bytes: html.into_bytes(),
+                http_charset: Some("utf-8".into()),
+            },
             (None, None) => return Err(err(Problem::Record("no `text` or `html` field".into()))),
             _ => return Err(err(Problem::Empty)),
         };
@@ -244,6 +291,7 @@ impl JsonLines {
             source: record.source,
             title: record.title,
             published,
+            captured: None,
             content,
             warnings,
         })

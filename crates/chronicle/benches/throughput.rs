@@ -87,7 +87,8 @@ fn main() {
     let text_bytes: usize = docs
         .iter()
         .map(|d| match &d.content {
-            chronicle_ingest::Content::Text(t) | chronicle_ingest::Content::Html(t) => t.len(),
+            chronicle_ingest::Content::Text(t) => t.len(),
+            chronicle_ingest::Content::Html { bytes, .. } => bytes.len(),
         })
         .sum();
     // Clean alone, then clean + segment, on documents already in memory.

@@ -13,10 +13,14 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// Reports an input problem now, and remembers that the run must end non-zero.
+    /// Reports an input problem now; one that lost input makes the run end non-zero.
     pub fn error(&mut self, err: &InputError) {
-        self.failed_inputs += 1;
-        eprintln!("chronicle: error: {err}");
+        if err.problem.is_failure() {
+            self.failed_inputs += 1;
+            eprintln!("chronicle: error: {err}");
+        } else {
+            self.warning(&err.to_string());
+        }
     }
 
     /// Reports a problem that did not stop the read.

@@ -231,3 +231,62 @@ fn a_closed_output_pipe_ends_the_run_quietly() {
     assert!(status.success(), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+fn warc_record(kind: &str, uri: &str, block: &str) -> String {
+    format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{uri}>\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2019-03-01T08:00:00Z\r\nContent-Type: application/http; msgtype={kind}\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+        block.len()
+    )
+}
+
+const PAGE: &str = "<html><head><title>Hanoi summit ends without a deal</title></head><body><nav><a href=/>Home</a> <a href=/world>World</a></nav><article><h1>Hanoi summit ends without a deal</h1><p>The two leaders left Hanoi on Thursday without signing the agreement that officials had prepared for weeks.</p><p>Negotiators said the gap over sanctions relief could not be closed in the time the summit allowed.</p></article><footer>Copyright Example News</footer></body></html>";
+
+#[test]
+fn html_pages_and_warc_archives_become_articles() {
+    let dir = workdir("web");
+    std::fs::write(dir.join("a_page.html"), PAGE).unwrap();
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{PAGE}");
+    let mut warc = warc_record(
+        "request",
+        "https://news.example/hanoi",
+        "GET /hanoi HTTP/1.1\r\n\r\n",
+    );
+    warc.push_str(&warc_record(
+        "response",
+        "https://news.example/hanoi",
+        &http,
+    ));
+    warc.push_str("WARC/1.0\r\nContent-Length: nonsense\r\n\r\n");
+    warc.push_str(&warc_record(
+        "response",
+        "https://news.example/hanoi-2",
+        &http,
+    ));
+    std::fs::write(dir.join("b_crawl.warc"), warc).unwrap();
+    let out = chronicle().arg("extract").arg(&dir).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let got = articles(&out);
+    assert_eq!(got.len(), 3, "{stderr}");
+    for a in &got {
+        assert_eq!(a["title"], "Hanoi summit ends without a deal");
+        let body = a["body"].as_str().unwrap();
+        assert!(body.starts_with("The two leaders left Hanoi"), "{body}");
+        assert!(
+            !body.contains("Copyright") && !body.contains("Home"),
+            "{body}"
+        );
+    }
+    assert_eq!(got[1]["url"], "https://news.example/hanoi");
+    assert_eq!(got[1]["source"], "news.example");
+    assert_eq!(got[1]["published"], "2019-03-01");
+    assert!(stderr.contains("b_crawl.warc: WARC record"), "{stderr}");
+    assert!(
+        stderr.contains("record(s) skipped: not HTML responses"),
+        "{stderr}"
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the damaged record fails the run: {stderr}"
+    );
+}
