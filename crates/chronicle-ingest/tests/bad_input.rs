@@ -36,7 +36,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     enc.finish().unwrap()
 }
 
-fn read_all(path: &PathBuf, kind: InputKind) -> Vec<ReadResult> {
+fn read_all(path: &std::path::Path, kind: InputKind) -> Vec<ReadResult> {
     read_input(
         &Input {
             path: path.clone(),
@@ -193,10 +193,8 @@ proptest! {
     #[test]
     fn any_bytes_as_json_lines_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
         let reader = Box::new(std::io::Cursor::new(bytes.clone()));
-        for result in json_lines("fuzz.jsonl", reader, ReadLimits::default()) {
-            if let Ok(doc) = result {
-                let _ = chronicle_ingest::build_article(doc, Default::default());
-            }
+        for doc in json_lines("fuzz.jsonl", reader, ReadLimits::default()).flatten() {
+            let _ = chronicle_ingest::build_article(doc, Default::default());
         }
         let gz = Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(std::io::Cursor::new(bytes))));
         for result in json_lines("fuzz.jsonl.gz", gz, ReadLimits::default()) {
