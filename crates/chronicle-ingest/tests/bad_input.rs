@@ -39,7 +39,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 fn read_all(path: &std::path::Path, kind: InputKind) -> Vec<ReadResult> {
     read_input(
         &Input {
-            path: path.clone(),
+            path: path.to_path_buf(),
             kind,
         },
         ReadLimits::default(),
