@@ -1,0 +1,313 @@
+//! The questions the store answers: events by actor, target, date and code; full-text search;
+//! weekly timelines; quotes by speaker; statistics. Each answer is a [`Table`] that
+//! [`crate::render`] prints. All SQL is fixed text with `?` parameters: user input never
+//! becomes SQL.
+
+use rusqlite::types::{ToSql, ValueRef};
+use rusqlite::{Connection, Row};
+
+use crate::error::{Result, StoreError};
+use crate::merge::{calendar_day, day_number};
+
+/// One value of an answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(String),
+}
+
+/// An answer: named columns and rows of cells.
+///
+/// Exists so that every query prints the same three ways (`--format table|jsonl|csv`) without
+/// each command knowing how.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// Which events to list. Codes and actors match by prefix (`PRK` matches `PRKGOV`, `12`
+/// matches `120` and `1211`), as CAMEO codes nest.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// Prefix of the source actor (GDELT's Actor1).
+    pub actor: Option<String>,
+    /// Prefix of the target actor (Actor2).
+    pub target: Option<String>,
+    /// First day, inclusive (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Last day, inclusive.
+    pub to: Option<String>,
+    /// Prefix of the CAMEO event code.
+    pub code: Option<String>,
+    pub limit: usize,
+}
+
+/// Fixed SQL conditions joined with AND, and their parameters in order.
+struct Conditions {
+    sql: Vec<&'static str>,
+    params: Vec<Box<dyn ToSql>>,
+}
+
+impl Conditions {
+    fn of(filter: &EventFilter) -> Result<Conditions> {
+        let mut c = Conditions {
+            sql: Vec::new(),
+            params: Vec::new(),
+        };
+        if let Some(p) = &filter.actor {
+            c.prefix("e.source >= ? AND e.source < ?", p);
+        }
+        if let Some(p) = &filter.target {
+            c.prefix("e.target >= ? AND e.target < ?", p);
+        }
+        if let Some(p) = &filter.code {
+            c.prefix("e.code >= ? AND e.code < ?", p);
+        }
+        if let Some(d) = &filter.from {
+            c.sql.push("e.day_num >= ?");
+            c.params.push(Box::new(day_arg(d)?));
+        }
+        if let Some(d) = &filter.to {
+            c.sql.push("e.day_num <= ?");
+            c.params.push(Box::new(day_arg(d)?));
+        }
+        Ok(c)
+    }
+
+    /// A prefix match as a range, so that the index serves it and `%`/`_` mean nothing.
+    fn prefix(&mut self, sql: &'static str, prefix: &str) {
+        self.sql.push(sql);
+        self.params.push(Box::new(prefix.to_string()));
+        self.params.push(Box::new(format!("{prefix}\u{10FFFF}")));
+    }
+
+    fn where_clause(&self) -> String {
+        if self.sql.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.sql.join(" AND "))
+        }
+    }
+}
+
+fn day_arg(value: &str) -> Result<i64> {
+    calendar_day(value)
+        .map(day_number)
+        .ok_or_else(|| StoreError::Invalid(format!("{value:?}: expected a date YYYY-MM-DD")))
+}
+
+/// Events matching `filter`, most mentioned first within each day, days in order.
+pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Table> {
+    let c = Conditions::of(filter)?;
+    let sql = format!(
+        "SELECT e.event_id, e.day, e.source, e.target, e.code, e.quad_class, e.goldstein, \
+         e.num_mentions, e.num_sources, e.num_articles, e.place, coalesce(a.url, a.id) \
+         FROM events e JOIN articles a ON a.aid = e.first_aid {} \
+         ORDER BY e.day_num, e.num_mentions DESC, e.event_id LIMIT ?",
+        c.where_clause()
+    );
+    let mut params = c.params;
+    params.push(Box::new(filter.limit as i64));
+    let columns = vec![
+        "event_id",
+        "date",
+        "source",
+        "target",
+        "code",
+        "quad_class",
+        "goldstein",
+        "mentions",
+        "sources",
+        "articles",
+        "place",
+        "first_source_url",
+    ];
+    collect(conn, &sql, &params, columns)
+}
+
+/// Articles whose title or body match an FTS5 query, best first, with a snippet around the hit.
+/// A query FTS5 cannot parse is retried as plain words.
+pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<Table> {
+    if query.trim().is_empty() {
+        return Err(StoreError::Invalid("empty search".into()));
+    }
+    let sql = "SELECT a.id, a.published, a.source, a.title, \
+               snippet(articles_fts, 1, '[', ']', '…', 16) \
+               FROM articles_fts JOIN articles a ON a.aid = articles_fts.rowid \
+               WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2";
+    let columns = vec!["id", "published", "source", "title", "snippet"];
+    let run = |q: String| -> Result<Table> {
+        let params: Vec<Box<dyn ToSql>> = vec![Box::new(q), Box::new(limit as i64)];
+        collect(conn, sql, &params, columns.clone())
+    };
+    match run(query.to_string()) {
+        // The SQL is fixed, so an SQL error here is the query's FTS5 syntax.
+        Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)))
+            if e.code == rusqlite::ErrorCode::Unknown =>
+        {
+            run(plain_words(query))
+        }
+        other => other,
+    }
+}
+
+/// A query as a sequence of quoted FTS5 strings: every word must occur, operators mean nothing.
+fn plain_words(query: &str) -> String {
+    query
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Event counts by ISO week and quad class (1 verbal cooperation, 2 material cooperation,
+/// 3 verbal conflict, 4 material conflict) for the events `filter` selects.
+pub fn timeline(conn: &Connection, filter: &EventFilter) -> Result<Table> {
+    let c = Conditions::of(filter)?;
+    let mut where_clause = c.where_clause();
+    where_clause.push_str(if where_clause.is_empty() {
+        "WHERE "
+    } else {
+        " AND "
+    });
+    where_clause.push_str("e.iso_week IS NOT NULL");
+    let sql = format!(
+        "SELECT e.iso_week, e.quad_class, count(*), sum(e.num_mentions) FROM events e \
+         {where_clause} GROUP BY e.iso_week, e.quad_class ORDER BY e.iso_week"
+    );
+    let grouped = collect(
+        conn,
+        &sql,
+        &c.params,
+        vec!["week", "quad", "events", "mentions"],
+    )?;
+    let mut table = Table {
+        columns: vec![
+            "week",
+            "verbal_coop",
+            "material_coop",
+            "verbal_conflict",
+            "material_conflict",
+            "events",
+            "mentions",
+        ],
+        rows: Vec::new(),
+    };
+    for row in grouped.rows {
+        let [week, quad, events, mentions] =
+            <[Cell; 4]>::try_from(row).map_err(|_| StoreError::Invalid("timeline row".into()))?;
+        if table.rows.last().is_none_or(|last| last[0] != week) {
+            let mut fresh = vec![Cell::Int(0); 7];
+            fresh[0] = week;
+            table.rows.push(fresh);
+        }
+        let Some(last) = table.rows.last_mut() else {
+            continue;
+        };
+        let n = as_int(&events);
+        if let Cell::Int(q @ 1..=4) = quad {
+            last[q as usize] = Cell::Int(as_int(&last[q as usize]) + n);
+        }
+        last[5] = Cell::Int(as_int(&last[5]) + n);
+        last[6] = Cell::Int(as_int(&last[6]) + as_int(&mentions));
+    }
+    Ok(table)
+}
+
+fn as_int(cell: &Cell) -> i64 {
+    match cell {
+        Cell::Int(n) => *n,
+        _ => 0,
+    }
+}
+
+/// Quotes whose speaker's name contains `speaker` (any case), or whose speaker's actor code
+/// starts with `actor`, in publication order.
+pub fn quotes(
+    conn: &Connection,
+    speaker: Option<&str>,
+    actor: Option<&str>,
+    limit: usize,
+) -> Result<Table> {
+    let sql = "SELECT a.id, a.published, q.speaker, q.speaker_actor, q.kind, q.cue, q.text \
+               FROM quotes q JOIN articles a ON a.aid = q.aid \
+               WHERE (?1 IS NULL OR instr(lower(q.speaker), lower(?1)) > 0) \
+               AND (?2 IS NULL OR (q.speaker_actor >= ?2 AND q.speaker_actor < ?2 || char(1114111))) \
+               ORDER BY a.published, a.aid, q.start_char LIMIT ?3";
+    let params: Vec<Box<dyn ToSql>> = vec![
+        Box::new(speaker.map(str::to_string)),
+        Box::new(actor.map(str::to_string)),
+        Box::new(limit as i64),
+    ];
+    collect(
+        conn,
+        sql,
+        &params,
+        vec![
+            "id",
+            "published",
+            "speaker",
+            "speaker_actor",
+            "kind",
+            "cue",
+            "text",
+        ],
+    )
+}
+
+/// What the store holds: counts of every table, the span of publication dates, the schema
+/// version and the file's size.
+pub fn stats(conn: &Connection) -> Result<Table> {
+    let sql = "SELECT 'articles', count(*) FROM articles \
+        UNION ALL SELECT 'originals', count(*) FROM articles WHERE copy_of IS NULL \
+        UNION ALL SELECT 'near_duplicate_copies', count(*) FROM articles WHERE copy_of IS NOT NULL \
+        UNION ALL SELECT 'sources', count(DISTINCT source) FROM articles \
+        UNION ALL SELECT 'first_published', min(published) FROM articles \
+        UNION ALL SELECT 'last_published', max(published) FROM articles \
+        UNION ALL SELECT 'entities', count(*) FROM entities \
+        UNION ALL SELECT 'quotes', count(*) FROM quotes \
+        UNION ALL SELECT 'events', count(*) FROM events \
+        UNION ALL SELECT 'event_mentions', count(*) FROM mentions \
+        UNION ALL SELECT 'schema_version', user_version FROM pragma_user_version \
+        UNION ALL SELECT 'database_bytes', page_count * page_size FROM pragma_page_count, pragma_page_size";
+    collect(conn, sql, &[], vec!["what", "value"])
+}
+
+/// Runs `sql` and gathers every row.
+pub(crate) fn collect(
+    conn: &Connection,
+    sql: &str,
+    params: &[Box<dyn ToSql>],
+    columns: Vec<&'static str>,
+) -> Result<Table> {
+    let mut st = conn.prepare(sql)?;
+    let refs: Vec<&dyn ToSql> = params.iter().map(|p| p.as_ref()).collect();
+    let mut rows = st.query(refs.as_slice())?;
+    let mut table = Table {
+        columns,
+        rows: Vec::new(),
+    };
+    while let Some(row) = rows.next()? {
+        table.rows.push(cells(row, table.columns.len())?);
+    }
+    Ok(table)
+}
+
+/// The first `n` values of a row as cells.
+pub(crate) fn cells(row: &Row<'_>, n: usize) -> Result<Vec<Cell>> {
+    (0..n)
+        .map(|i| {
+            Ok(match row.get_ref(i)? {
+                ValueRef::Null => Cell::Null,
+                ValueRef::Integer(v) => Cell::Int(v),
+                ValueRef::Real(v) => Cell::Real(v),
+                ValueRef::Text(t) | ValueRef::Blob(t) => {
+                    Cell::Text(String::from_utf8_lossy(t).into_owned())
+                }
+            })
+        })
+        .collect()
+}

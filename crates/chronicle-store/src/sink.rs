@@ -1,0 +1,334 @@
+//! Storing finished articles: dedup, the article row with its contract JSON, its layers, and
+//! its events merged GDELT-style.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use chronicle_core::{Article, Sink};
+
+use crate::error::{Result, StoreError};
+use crate::fingerprint::{self, Fingerprint};
+
+/// Why an article was not stored: the store already holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// An article with the same id.
+    Id,
+    /// An article with the same URL.
+    Url,
+    /// An article with the same normalised text.
+    Text,
+}
+
+/// What an ingest did, for its closing summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IngestCounts {
+    /// Articles stored (originals and near-duplicate copies).
+    pub stored: u64,
+    /// Of those stored, near-duplicate copies linked to an original.
+    pub copies: u64,
+    pub skipped_id: u64,
+    pub skipped_url: u64,
+    pub skipped_text: u64,
+    /// New event rows (a repeated event adds a mention, not a row).
+    pub events: u64,
+    /// Event mentions stored.
+    pub mentions: u64,
+}
+
+impl IngestCounts {
+    /// Articles skipped for any reason.
+    pub fn skipped(&self) -> u64 {
+        self.skipped_id + self.skipped_url + self.skipped_text
+    }
+
+    fn skip(&mut self, why: Skip) {
+        match why {
+            Skip::Id => self.skipped_id += 1,
+            Skip::Url => self.skipped_url += 1,
+            Skip::Text => self.skipped_text += 1,
+        }
+    }
+}
+
+/// A [`Sink`] that stores every article it is handed into the database.
+///
+/// Exists so that the pipeline's output can go to the store exactly as it goes to standard
+/// output. Articles are written inside a transaction that [`StoreSink::commit`] ends (and that
+/// ends by itself every `batch_size` articles): a crash loses at most the open batch.
+pub struct StoreSink {
+    conn: Connection,
+    in_tx: bool,
+    pending: usize,
+    batch_size: usize,
+    counts: IngestCounts,
+    date_added: String,
+}
+
+impl StoreSink {
+    /// A sink over an open, migrated connection.
+    pub(crate) fn new(conn: Connection) -> Result<StoreSink> {
+        let now = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC);
+        Ok(StoreSink {
+            conn,
+            in_tx: false,
+            pending: 0,
+            batch_size: 512,
+            counts: IngestCounts::default(),
+            date_added: now.strftime("%Y%m%d%H%M%S").to_string(),
+        })
+    }
+
+    /// Most articles in one transaction before it commits by itself.
+    pub fn set_batch_size(&mut self, n: usize) {
+        self.batch_size = n.max(1);
+    }
+
+    /// What this sink has done so far.
+    pub fn counts(&self) -> IngestCounts {
+        self.counts
+    }
+
+    /// Commits the open batch, if any.
+    pub fn commit(&mut self) -> Result<()> {
+        if self.in_tx {
+            self.conn.execute_batch("COMMIT")?;
+            self.in_tx = false;
+            self.pending = 0;
+        }
+        Ok(())
+    }
+
+    /// Stores one article, or says why it is skipped.
+    pub fn store(&mut self, article: &Article) -> Result<Option<Skip>> {
+        if !self.in_tx {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+            self.in_tx = true;
+        }
+        let fp = Fingerprint::of(&article.body);
+        let hash = fp.text_hash_hex();
+        if let Some(why) = find_stored(&self.conn, article, hash.as_deref())? {
+            self.counts.skip(why);
+            return Ok(Some(why));
+        }
+        let signature = fp.minhash.as_deref();
+        let copy_of = match signature {
+            Some(sig) => find_original(&self.conn, sig)?,
+            None => None,
+        };
+        let aid = insert_article(
+            &self.conn,
+            article,
+            hash.as_deref(),
+            signature,
+            copy_of,
+            &self.date_added,
+        )?;
+        if let Some(sig) = signature {
+            let mut st = self.conn.prepare_cached(
+                "INSERT OR IGNORE INTO minhash_bands (band, value, aid) VALUES (?1, ?2, ?3)",
+            )?;
+            for (band, value) in fingerprint::bands(sig) {
+                st.execute(params![band, value, aid])?;
+            }
+        }
+        insert_layers(&self.conn, aid, article)?;
+        let story = Story::of(&self.conn, aid, article, copy_of)?;
+        for (ordinal, event) in article.events.iter().enumerate() {
+            let new_row =
+                crate::merge::add_mention(&self.conn, &story, ordinal, event, &self.date_added)?;
+            self.counts.events += u64::from(new_row);
+            self.counts.mentions += 1;
+        }
+        self.counts.stored += 1;
+        self.counts.copies += u64::from(copy_of.is_some());
+        self.pending += 1;
+        Ok(None)
+    }
+}
+
+impl Sink for StoreSink {
+    type Error = StoreError;
+
+    fn accept(&mut self, article: &Article) -> Result<()> {
+        self.store(article)?;
+        if self.pending >= self.batch_size {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        self.commit()
+    }
+}
+
+/// The story an article's events count toward: a wire copy counts toward its original's, so
+/// that reprints of one dispatch are not counted as independent reports.
+pub(crate) struct Story {
+    /// The article row itself (mentions link to it).
+    pub aid: i64,
+    /// The original's row for a copy, else the article's own.
+    pub story: i64,
+    /// The source credited: the original's for a copy.
+    pub source: Option<String>,
+    pub is_copy: bool,
+    pub published: Option<String>,
+}
+
+impl Story {
+    fn of(conn: &Connection, aid: i64, article: &Article, copy_of: Option<i64>) -> Result<Self> {
+        let source = match copy_of {
+            Some(orig) => conn
+                .prepare_cached("SELECT source FROM articles WHERE aid = ?1")?
+                .query_row([orig], |r| r.get::<_, Option<String>>(0))?,
+            None => article.source.clone(),
+        };
+        Ok(Story {
+            aid,
+            story: copy_of.unwrap_or(aid),
+            source,
+            is_copy: copy_of.is_some(),
+            published: article.published.map(|d| d.to_string()),
+        })
+    }
+}
+
+/// Why `article` is already stored, if it is: same id, same URL, or same normalised text.
+pub(crate) fn find_stored(
+    conn: &Connection,
+    article: &Article,
+    text_hash: Option<&str>,
+) -> Result<Option<Skip>> {
+    let exists = |sql: &str, value: &str| -> Result<bool> {
+        Ok(conn
+            .prepare_cached(sql)?
+            .query_row([value], |_| Ok(()))
+            .optional()?
+            .is_some())
+    };
+    if exists("SELECT 1 FROM articles WHERE id = ?1", &article.id)? {
+        return Ok(Some(Skip::Id));
+    }
+    if let Some(url) = &article.url
+        && exists("SELECT 1 FROM articles WHERE url = ?1", url)?
+    {
+        return Ok(Some(Skip::Url));
+    }
+    if let Some(hash) = text_hash
+        && exists("SELECT 1 FROM articles WHERE text_hash = ?1", hash)?
+    {
+        return Ok(Some(Skip::Text));
+    }
+    Ok(None)
+}
+
+/// The original of a near-duplicate: the first stored article sharing a MinHash band whose
+/// estimated similarity reaches [`fingerprint::MIN_SIMILARITY`] (or that article's own
+/// original, so that copies of copies link to the first).
+fn find_original(conn: &Connection, signature: &[u32]) -> Result<Option<i64>> {
+    let mut st = conn.prepare_cached(
+        "SELECT a.aid, a.minhash, a.copy_of FROM minhash_bands b JOIN articles a ON a.aid = b.aid \
+         WHERE b.band = ?1 AND b.value = ?2 ORDER BY a.aid",
+    )?;
+    let mut best: Option<(i64, i64)> = None;
+    for (band, value) in fingerprint::bands(signature) {
+        let mut rows = st.query(params![band, value])?;
+        while let Some(row) = rows.next()? {
+            let (aid, blob, copy_of): (i64, Vec<u8>, Option<i64>) =
+                (row.get(0)?, row.get(1)?, row.get(2)?);
+            let other = fingerprint::from_blob(&blob);
+            if fingerprint::similarity(signature, &other) >= fingerprint::MIN_SIMILARITY
+                && best.is_none_or(|(b, _)| aid < b)
+            {
+                best = Some((aid, copy_of.unwrap_or(aid)));
+            }
+        }
+    }
+    Ok(best.map(|(_, original)| original))
+}
+
+fn insert_article(
+    conn: &Connection,
+    article: &Article,
+    text_hash: Option<&str>,
+    signature: Option<&[u32]>,
+    copy_of: Option<i64>,
+    date_added: &str,
+) -> Result<i64> {
+    let doc = crate::contract::without_body(article)?;
+    let mut st = conn.prepare_cached(
+        "INSERT INTO articles (id, url, source, published, title, body, text_hash, minhash, \
+         copy_of, tone, ingested_at, doc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    st.execute(params![
+        article.id,
+        article.url,
+        article.source,
+        article.published.map(|d| d.to_string()),
+        article.title,
+        article.body,
+        text_hash,
+        signature.map(fingerprint::to_blob),
+        copy_of,
+        article.tone.as_ref().map(|t| t.score),
+        date_added,
+        doc,
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The layers queries filter on, one row per span.
+fn insert_layers(conn: &Connection, aid: i64, article: &Article) -> Result<()> {
+    let mut st = conn.prepare_cached(
+        "INSERT INTO entities (aid, start_char, end_char, text, type, canonical, actor) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for e in &article.entities {
+        let kind = crate::contract::name_of(&e.kind)?;
+        st.execute(params![
+            aid,
+            e.start as i64,
+            e.end as i64,
+            e.text,
+            kind,
+            e.canonical,
+            e.actor
+        ])?;
+    }
+    let mut st = conn.prepare_cached(
+        "INSERT INTO quotes (aid, start_char, end_char, text, kind, speaker, speaker_actor, cue) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for q in &article.quotes {
+        let kind = crate::contract::name_of(&q.kind)?;
+        st.execute(params![
+            aid,
+            q.start as i64,
+            q.end as i64,
+            q.text,
+            kind,
+            q.speaker,
+            q.speaker_actor,
+            q.cue
+        ])?;
+    }
+    let mut st = conn.prepare_cached(
+        "INSERT INTO places (aid, start_char, end_char, text, name, country, lat, lon, geonameid) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for p in &article.places {
+        let geonameid = p.geonameid.and_then(|g| i64::try_from(g).ok());
+        st.execute(params![
+            aid,
+            p.start as i64,
+            p.end as i64,
+            p.text,
+            p.name,
+            p.country,
+            p.lat,
+            p.lon,
+            geonameid
+        ])?;
+    }
+    Ok(())
+}

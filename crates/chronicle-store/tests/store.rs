@@ -1,0 +1,436 @@
+//! The store end to end with hand-built articles that carry every layer (today's pipeline has
+//! no events stage yet): dedup, GDELT-style event merging, queries, exports, migrations.
+
+use std::path::PathBuf;
+
+use chronicle_core::*;
+use chronicle_store::query::{self, Cell, EventFilter};
+use chronicle_store::{Skip, Store, StoreError, export, schema};
+
+fn db(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("chronicle-store-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.db"));
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
+    }
+    path
+}
+
+const BODY: &str = "North Korea's first vice foreign minister Choe Son Hui said on Saturday that \
+    Pyongyang had no intention of resuming talks with the United States. “We do not feel any \
+    need to sit face to face with the US,” she said in a statement carried by KCNA. At the \
+    Hanoi summit in February 2019, North Korea offered to dismantle its main nuclear complex \
+    at Yongbyon in return for sanctions relief, but the talks collapsed without a deal. The \
+    statement came as the US deputy secretary of state prepared to visit Seoul for talks.";
+
+fn event(sentence: usize, source: &str, target: &str, cameo: &str, date: &str) -> Event {
+    Event {
+        sentence,
+        source: Some(source.into()),
+        target: Some(target.into()),
+        cameo: cameo.into(),
+        plover: Some("REJECT".into()),
+        goldstein: Some(-4.0),
+        quad_class: Some(3),
+        date: Some(date.into()),
+        date_basis: DateBasis::Text,
+        context: vec![EventContext::Historical],
+        place: Some("Hanoi".into()),
+        trigger: "ruled out".into(),
+        source_text: Some("North Korea".into()),
+        target_text: Some("the United States".into()),
+        rule: "dictionaries/verbs.txt:12".into(),
+    }
+}
+
+/// An article with every layer filled.
+fn article(id: &str, url: Option<&str>, source: &str, body: &str) -> Article {
+    let mut a = Article::new(id, body);
+    a.url = url.map(str::to_string);
+    a.source = Some(source.into());
+    a.published = Some(jiff::civil::date(2020, 7, 6));
+    a.title = Some("No interest in talks".into());
+    a.sentences = vec![Sentence { start: 0, end: 10 }];
+    a.entities = vec![Entity {
+        start: 43,
+        end: 55,
+        text: "Choe Son Hui".into(),
+        kind: EntityType::Person,
+        canonical: "Choe Son Hui".into(),
+        actor: Some("PRKGOV".into()),
+    }];
+    a.dates = vec![DateMention {
+        start: 285,
+        end: 298,
+        text: "February 2019".into(),
+        value: "2019-02".into(),
+        kind: TimexType::Date,
+    }];
+    a.quotes = vec![Quote {
+        start: 155,
+        end: 211,
+        text: "We do not feel any need to sit face to face with the US".into(),
+        kind: QuoteKind::Direct,
+        speaker: Some("Choe Son Hui".into()),
+        speaker_actor: Some("PRKGOV".into()),
+        cue: Some("said".into()),
+    }];
+    a.places = vec![Place {
+        start: 255,
+        end: 260,
+        text: "Hanoi".into(),
+        name: "Hanoi".into(),
+        country: Some("VN".into()),
+        lat: Some(21.0245),
+        lon: Some(105.84117),
+        geonameid: Some(1581130),
+    }];
+    a.events = vec![
+        event(0, "PRKGOV", "USA", "125", "2020-07-04"),
+        event(2, "PRK", "USA", "0211", "2019-02-28"),
+    ];
+    a.tone = Some(Tone {
+        score: -2.5,
+        positive: 1.0,
+        negative: 3.5,
+        polarity: 4.5,
+        activity: 20.0,
+        self_group: 0.5,
+        word_count: 80,
+    });
+    a.themes = vec![ThemeHit {
+        theme: "NEGOTIATIONS".into(),
+        start: 120,
+        end: 125,
+    }];
+    a.counts = vec![Count {
+        kind: "PROTEST".into(),
+        number: 12.0,
+        object: "people".into(),
+        start: 10,
+        end: 12,
+        place: Some("Hanoi".into()),
+    }];
+    a.amounts = vec![Amount {
+        number: 2.0,
+        object: "talks".into(),
+        start: 20,
+        end: 22,
+    }];
+    a
+}
+
+fn int(cell: &Cell) -> i64 {
+    match cell {
+        Cell::Int(n) => *n,
+        other => panic!("not an integer: {other:?}"),
+    }
+}
+
+fn stat(store: &Store, what: &str) -> i64 {
+    let t = query::stats(store.conn()).unwrap();
+    let row = t
+        .rows
+        .iter()
+        .find(|r| r[0] == Cell::Text(what.into()))
+        .unwrap();
+    int(&row[1])
+}
+
+#[test]
+fn duplicates_are_skipped_and_copies_linked_without_double_counting() {
+    let path = db("dedup");
+    let mut sink = Store::open(&path).unwrap().into_sink().unwrap();
+    let first = article("a1", Some("https://x.org/1"), "x.org", BODY);
+    assert_eq!(sink.store(&first).unwrap(), None);
+    assert_eq!(sink.store(&first).unwrap(), Some(Skip::Id));
+    let same_url = article("a2", Some("https://x.org/1"), "x.org", "Other text.");
+    assert_eq!(sink.store(&same_url).unwrap(), Some(Skip::Url));
+    let same_text = article("a3", None, "y.org", &BODY.to_uppercase());
+    assert_eq!(sink.store(&same_text).unwrap(), Some(Skip::Text));
+    // A wire copy on another site with a dateline: stored, linked, not counted again.
+    let copy = article(
+        "a4",
+        Some("https://y.org/9"),
+        "y.org",
+        &format!("SEOUL (AP) — {BODY}"),
+    );
+    assert_eq!(sink.store(&copy).unwrap(), None);
+    // An independent report of one of the same events by a third outlet.
+    let mut other = article(
+        "a5",
+        Some("https://z.org/5"),
+        "z.org",
+        "Pyongyang rejected talks.",
+    );
+    other.events = vec![event(0, "PRKGOV", "USA", "125", "2020-07-04"); 2];
+    assert_eq!(sink.store(&other).unwrap(), None);
+    sink.commit().unwrap();
+    let counts = sink.counts();
+    assert_eq!((counts.stored, counts.copies, counts.skipped()), (3, 1, 3));
+    drop(sink);
+
+    let store = Store::open_existing(&path).unwrap();
+    assert_eq!(stat(&store, "articles"), 3);
+    assert_eq!(stat(&store, "near_duplicate_copies"), 1);
+    assert_eq!(stat(&store, "events"), 2);
+    assert_eq!(stat(&store, "event_mentions"), 6);
+    let t = query::events(
+        store.conn(),
+        &EventFilter {
+            code: Some("125".into()),
+            limit: 10,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(t.rows.len(), 1);
+    let col = |name: &str| t.columns.iter().position(|c| *c == name).unwrap();
+    // Mentions: 1 in a1, 2 in a5; the copy a4 adds none. Articles a1 and a5; sources x and z.
+    assert_eq!(int(&t.rows[0][col("mentions")]), 3);
+    assert_eq!(int(&t.rows[0][col("articles")]), 2);
+    assert_eq!(int(&t.rows[0][col("sources")]), 2);
+    assert_eq!(
+        t.rows[0][col("first_source_url")],
+        Cell::Text("https://x.org/1".into())
+    );
+}
+
+#[test]
+fn an_uncommitted_batch_is_lost_whole_and_nothing_else() {
+    let path = db("crash");
+    let mut sink = Store::open(&path).unwrap().into_sink().unwrap();
+    sink.store(&article("a1", None, "x.org", BODY)).unwrap();
+    sink.commit().unwrap();
+    sink.store(&article("a2", None, "x.org", "Another story entirely."))
+        .unwrap();
+    drop(sink); // as if killed before COMMIT
+    let store = Store::open(&path).unwrap();
+    let ok: String = store
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    assert_eq!(stat(&store, "articles"), 1);
+    assert_eq!(stat(&store, "event_mentions"), 2);
+    assert_eq!(
+        store
+            .already_stored(&article("a1", None, "x", "zzz"))
+            .unwrap(),
+        Some(Skip::Id)
+    );
+}
+
+#[test]
+fn jsonl_export_gives_back_what_extract_printed() {
+    let path = db("jsonl");
+    let mut sink = Store::open(&path).unwrap().into_sink().unwrap();
+    let mut a = article("a1", Some("https://x.org/1"), "x.org", BODY);
+    a.description = Some("A \"quoted\" description\twith a tab".into());
+    a.sections = vec!["Flashpoints".into(), "East Asia".into()];
+    let b = Article::new("bare", "Nothing but a body.\n\nTwo paragraphs.");
+    for x in [&a, &b] {
+        chronicle_core::Sink::accept(&mut sink, x).unwrap();
+    }
+    chronicle_core::Sink::finish(&mut sink).unwrap();
+    let store = Store::open_existing(&path).unwrap();
+    let mut out = Vec::new();
+    assert_eq!(export::jsonl(store.conn(), &mut out).unwrap(), 2);
+    let expected = format!(
+        "{}\n{}\n",
+        serde_json::to_string(&a).unwrap(),
+        serde_json::to_string(&b).unwrap()
+    );
+    assert_eq!(String::from_utf8(out).unwrap(), expected);
+}
+
+#[test]
+fn queries_answer_by_actor_date_code_text_week_and_speaker() {
+    let path = db("queries");
+    let mut sink = Store::open(&path).unwrap().into_sink().unwrap();
+    sink.store(&article("a1", None, "x.org", BODY)).unwrap();
+    sink.commit().unwrap();
+    drop(sink);
+    let store = Store::open_existing(&path).unwrap();
+    let c = store.conn();
+    let events = |f: EventFilter| {
+        query::events(c, &EventFilter { limit: 100, ..f })
+            .unwrap()
+            .rows
+            .len()
+    };
+    let s = |v: &str| Some(v.to_string());
+    assert_eq!(
+        events(EventFilter {
+            actor: s("PRK"),
+            target: s("USA"),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        events(EventFilter {
+            actor: s("PRKGOV"),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        events(EventFilter {
+            actor: s("PR%"),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        events(EventFilter {
+            code: s("02"),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        events(EventFilter {
+            code: s("12"),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        events(EventFilter {
+            from: s("2019-01-01"),
+            to: s("2019-12-31"),
+            ..Default::default()
+        }),
+        1
+    );
+    let hits = query::search(c, "Yongbyon", 10).unwrap();
+    assert_eq!(hits.rows.len(), 1);
+    let Cell::Text(snippet) = &hits.rows[0][4] else {
+        panic!()
+    };
+    assert!(snippet.contains("[Yongbyon]"), "{snippet}");
+    // Unbalanced quotes are not FTS5 syntax: retried as plain words.
+    assert_eq!(
+        query::search(c, "\"Hanoi summit", 10).unwrap().rows.len(),
+        1
+    );
+    assert_eq!(query::search(c, "Tokyo", 10).unwrap().rows.len(), 0);
+    let weeks = query::timeline(
+        c,
+        &EventFilter {
+            actor: s("PRK"),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let w: Vec<String> = weeks.rows.iter().map(|r| format!("{:?}", r[0])).collect();
+    assert_eq!(w, ["Text(\"2019-W09\")", "Text(\"2020-W27\")"]);
+    assert_eq!(int(&weeks.rows[0][3]), 1, "verbal conflict");
+    let quotes = query::quotes(c, Some("choe son hui"), None, 10).unwrap();
+    assert_eq!(quotes.rows.len(), 1);
+    assert_eq!(
+        query::quotes(c, None, Some("PRK"), 10).unwrap().rows.len(),
+        1
+    );
+    assert_eq!(
+        query::quotes(c, Some("Kim"), None, 10).unwrap().rows.len(),
+        0
+    );
+}
+
+#[test]
+fn gdelt_and_gkg_rows_have_their_column_counts_and_values() {
+    let path = db("exports");
+    let mut sink = Store::open(&path).unwrap().into_sink().unwrap();
+    sink.store(&article("a1", Some("https://x.org/1"), "x.org", BODY))
+        .unwrap();
+    sink.commit().unwrap();
+    drop(sink);
+    let store = Store::open_existing(&path).unwrap();
+    let mut out = Vec::new();
+    assert_eq!(export::gdelt::write(store.conn(), &mut out).unwrap(), 2);
+    let text = String::from_utf8(out).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 61));
+    let r = &rows[0];
+    assert_eq!((r[1], r[2], r[3]), ("20200704", "202007", "2020"));
+    assert_eq!(
+        (r[5], r[6], r[7], r[12]),
+        ("PRKGOV", "North Korea", "PRK", "GOV")
+    );
+    assert_eq!((r[15], r[17]), ("USA", "USA"));
+    assert_eq!(
+        (r[25], r[26], r[27], r[28], r[29], r[30]),
+        ("1", "125", "125", "12", "3", "-4")
+    );
+    assert_eq!((r[31], r[32], r[33], r[34]), ("1", "1", "1", "-2.5"));
+    assert_eq!((r[52], r[56], r[58]), ("Hanoi", "21.0245", "1581130"));
+    assert_eq!(r[60], "https://x.org/1");
+    assert_eq!(rows[1][25], "0");
+
+    let mut out = Vec::new();
+    assert_eq!(export::gkg::write(store.conn(), &mut out).unwrap(), 1);
+    let text = String::from_utf8(out).unwrap();
+    let r: Vec<&str> = text.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(r.len(), 27);
+    assert_eq!(
+        (r[1], r[3], r[4]),
+        ("20200706000000", "x.org", "https://x.org/1")
+    );
+    assert_eq!(r[5], "PROTEST#12#people##Hanoi###21.0245#105.84117#1581130");
+    assert_eq!((r[7], r[8]), ("NEGOTIATIONS", "NEGOTIATIONS,120"));
+    assert_eq!(r[11], "Choe Son Hui");
+    assert_eq!(r[15], "-2.5,1,3.5,4.5,20,0.5,80");
+    assert_eq!(r[16], "2#2#0#2019#285");
+    assert_eq!(
+        r[22],
+        "155|56|said|We do not feel any need to sit face to face with the US"
+    );
+    assert_eq!(r[24], "2,talks,20");
+}
+
+#[test]
+fn an_older_schema_migrates_and_a_newer_or_foreign_one_is_refused() {
+    let path = db("v1");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        schema::migrate_to(&mut conn, &path, 1).unwrap();
+        conn.execute(
+            "INSERT INTO articles (id, body, title, ingested_at, doc) VALUES ('old', \
+             'Talks at Yongbyon.', 't', '20200101000000', '{\"id\":\"old\",\"body\":\"\"}')",
+            [],
+        )
+        .unwrap();
+    }
+    let store = Store::open_existing(&path).unwrap();
+    assert_eq!(schema::version(store.conn()).unwrap(), schema::LATEST);
+    assert_eq!(
+        query::search(store.conn(), "Yongbyon", 5)
+            .unwrap()
+            .rows
+            .len(),
+        1
+    );
+    store
+        .conn()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    drop(store);
+    let err = Store::open(&path).err().unwrap();
+    assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
+    assert!(err.to_string().contains("upgrade chronicle"));
+
+    let foreign = db("foreign");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x)")
+        .unwrap();
+    let err = Store::open(&foreign).err().unwrap();
+    assert!(
+        err.to_string().contains("not a Chronicle database"),
+        "{err}"
+    );
+    assert!(Store::open_existing(&db("missing")).is_err());
+}
