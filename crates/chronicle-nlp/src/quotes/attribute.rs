@@ -1,0 +1,416 @@
+//! Attribution: the cue next to a quotation and the noun phrase that says it.
+//!
+//! The patterns are the ones news style uses: "“...,” X said", "“...,” said X",
+//! "“...,” X, the minister, said", "X told reporters: “...”", "According to X, “...”", and
+//! "X called it a “fragment”" for quotations inside the writer's sentence. Everything here works
+//! on tokens and returns token ranges; [`super::resolve`] turns them into names.
+
+use std::ops::Range;
+
+use chronicle_core::TokenKind;
+
+use super::doc::Doc;
+use super::lexicon::{CueClass, WordClass};
+
+/// How a speaker is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NpKind {
+    /// A capitalised name, possibly with titles: "Rep. John Mica", "Choe".
+    Name,
+    /// A personal pronoun: "she".
+    Pronoun,
+    /// A description: "the minister", "another source", "Trump’s campaign".
+    Described,
+}
+
+/// The noun phrase of a speaker, as tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Np {
+    pub tokens: Range<usize>,
+    pub kind: NpKind,
+}
+
+/// A cue with the noun phrase it attributes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub np: Np,
+    /// The cue's tokens ("added", "according to").
+    pub cue: Range<usize>,
+    pub class: CueClass,
+}
+
+/// Most tokens between a cue and its speaker when an apposition stands between them.
+const APPOSITION: usize = 30;
+/// Most tokens of a described speaker ("the 70-year-old Republican nominee").
+const DESCRIBED: usize = 6;
+
+/// Lower-case words that may stand inside a name ("Charles de Gaulle", "Osama bin Laden").
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "del"
+            | "della"
+            | "da"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "le"
+            | "la"
+            | "du"
+            | "dos"
+            | "di"
+    )
+}
+
+/// Words that end a described speaker going forward ("a spokesman *for* the campaign").
+fn ends_description(word: &str) -> bool {
+    matches!(
+        word,
+        "for"
+            | "of"
+            | "at"
+            | "in"
+            | "with"
+            | "who"
+            | "which"
+            | "on"
+            | "to"
+            | "from"
+            | "during"
+            | "and"
+            | "that"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "as"
+            | "by"
+            | "about"
+    )
+}
+
+/// The speaker phrase that ends at token `j`, looking no further back than `floor`.
+pub fn np_before(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
+    if j < floor || j >= doc.tokens.len() {
+        return None;
+    }
+    let mut j = j;
+    // A party and state after a name: "Rep. John Mica (R-Fla.)".
+    if doc.is_punct(j, ")") {
+        let open = (floor..j).rev().take(8).find(|&k| doc.is_punct(k, "("))?;
+        j = open.checked_sub(1).filter(|&k| k >= floor)?;
+    }
+    if doc.is(j, WordClass::Pronoun) {
+        return Some(Np {
+            tokens: j..j + 1,
+            kind: NpKind::Pronoun,
+        });
+    }
+    if doc.is_capitalised(j) {
+        return Some(name_before(doc, j, floor));
+    }
+    if doc.is_lower_word(j) && !doc.is(j, WordClass::Aux) {
+        return described_before(doc, j, floor);
+    }
+    None
+}
+
+/// The capitalised run ending at `j`, with the name before a possessive that owns it.
+fn name_before(doc: &Doc, j: usize, floor: usize) -> Np {
+    let mut k = j;
+    while k > floor {
+        let p = k - 1;
+        let particle = doc.is_lower_word(p) && is_particle(doc.tok(p)) && p > floor;
+        if doc.is_capitalised(p) || (particle && doc.is_capitalised(p - 1)) {
+            k = p;
+        } else {
+            break;
+        }
+    }
+    let kind = if (k..=j).all(|i| doc.is(i, WordClass::Title)) {
+        NpKind::Described
+    } else {
+        NpKind::Name
+    };
+    Np {
+        tokens: k..j + 1,
+        kind,
+    }
+}
+
+/// A described speaker ending at the lower-case word `j`: back to its determiner or possessor.
+fn described_before(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
+    let mut k = j;
+    for _ in 0..DESCRIBED {
+        if k <= floor {
+            break;
+        }
+        let p = k - 1;
+        if doc.is(p, WordClass::Det) {
+            return Some(Np {
+                tokens: p..j + 1,
+                kind: NpKind::Described,
+            });
+        }
+        if doc.kind(p) == Some(TokenKind::Clitic) && p > floor {
+            let owner = name_before(doc, p - 1, floor);
+            return Some(Np {
+                tokens: owner.tokens.start..j + 1,
+                kind: NpKind::Described,
+            });
+        }
+        let word = doc.tok(p);
+        let modifier = (doc.is_lower_word(p) && !ends_description(word))
+            || doc.is_capitalised(p)
+            || doc.kind(p) == Some(TokenKind::Number);
+        if !modifier || doc.lex.cue([word].into_iter()).is_some() || doc.is(p, WordClass::Aux) {
+            break;
+        }
+        k = p;
+    }
+    // No determiner: a bare plural ("sources", "officials") or a role word ("spokesman").
+    let head = doc.tok(j);
+    let bare = k == j && (head.ends_with('s') || doc.is(j, WordClass::Title));
+    bare.then(|| Np {
+        tokens: j..j + 1,
+        kind: NpKind::Described,
+    })
+}
+
+/// The speaker phrase that starts at token `i`, looking no further than `limit`.
+pub fn np_after(doc: &Doc, i: usize, limit: usize) -> Option<Np> {
+    if i >= limit {
+        return None;
+    }
+    if doc.is(i, WordClass::Pronoun) {
+        return Some(Np {
+            tokens: i..i + 1,
+            kind: NpKind::Pronoun,
+        });
+    }
+    let (start, first) = if doc.is(i, WordClass::Det) {
+        (i, i + 1)
+    } else {
+        (i, i)
+    };
+    if doc.is_capitalised(first) && first < limit {
+        let mut k = first + 1;
+        while k < limit {
+            let particle =
+                doc.is_lower_word(k) && is_particle(doc.tok(k)) && doc.is_capitalised(k + 1);
+            if doc.is_capitalised(k) || particle {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let kind = if (first..k).all(|t| doc.is(t, WordClass::Title)) && start == first {
+            NpKind::Described
+        } else {
+            NpKind::Name
+        };
+        return Some(Np {
+            tokens: first..k,
+            kind,
+        });
+    }
+    if start == first {
+        return None;
+    }
+    let mut k = first;
+    while k < limit && k < first + DESCRIBED {
+        let w = doc.tok(k);
+        let word = matches!(doc.kind(k), Some(TokenKind::Word | TokenKind::Number));
+        if !word || ends_description(w) {
+            break;
+        }
+        k += 1;
+    }
+    (k > first).then(|| Np {
+        tokens: start..k,
+        kind: NpKind::Described,
+    })
+}
+
+/// The subject of the cue at token `cue`: the phrase before it, over auxiliaries ("also") and an
+/// apposition between commas ("Quina Jones, 25, said").
+pub fn subject_of(doc: &Doc, cue: usize, floor: usize) -> Option<Np> {
+    let mut j = cue.checked_sub(1)?;
+    while j > floor && doc.is(j, WordClass::Aux) {
+        j -= 1;
+    }
+    if j < floor {
+        return None;
+    }
+    if doc.is_punct(j, ",") {
+        let lo = j.saturating_sub(APPOSITION).max(floor);
+        let comma = (lo..j).rev().find(|&k| doc.is_punct(k, ","))?;
+        let np = np_before(doc, comma.checked_sub(1)?, floor)?;
+        return (np.kind != NpKind::Described || np.tokens.len() > 1).then_some(np);
+    }
+    np_before(doc, j, floor)
+}
+
+/// The attribution right after a quotation, in tokens `range`: "she added", "said X",
+/// "X, the minister, said", "X told reporters". It must start the range.
+pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
+    let mut first = range.start;
+    while first < range.end && matches!(doc.kind(first), Some(TokenKind::Punct)) {
+        if !matches!(doc.tok(first), "," | "—" | "–" | "-" | "--" | "―") {
+            return None;
+        }
+        first += 1;
+    }
+    let end = range.end.min(first + APPOSITION);
+    let mut i = first;
+    while i < end {
+        if let Some(cue) = doc.cue_at(i, range.end) {
+            if cue.class == CueClass::Source {
+                return None;
+            }
+            let cue_range = i..i + cue.len;
+            let np = if i == first || (first..i).all(|k| doc.is(k, WordClass::Aux)) {
+                np_after(doc, cue_range.end, range.end)?
+            } else {
+                subject_of(doc, i, first)?
+            };
+            let starts_here = np.tokens.start == first
+                || (np.tokens.start > first
+                    && (first..np.tokens.start).all(|k| doc.is(k, WordClass::Det)))
+                || np.tokens.start >= cue_range.end;
+            return starts_here.then_some(Attribution {
+                np,
+                cue: cue_range,
+                class: cue.class,
+            });
+        }
+        if doc.is_punct(i, ".") || doc.is_punct(i, "?") || doc.is_punct(i, "!") {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The attribution that introduces a quotation, in the tokens `range` before it:
+/// "X said, “", "X told reporters: “", "According to X, “".
+pub fn before_quote(doc: &Doc, range: Range<usize>, max_gap: usize) -> Option<Attribution> {
+    let lo = range.end.saturating_sub(APPOSITION).max(range.start);
+    let found = (lo..range.end)
+        .rev()
+        .filter_map(|i| doc.cue_at(i, range.end).map(|c| (i, c)))
+        .find(|(i, _)| range.end - i <= max_gap)?;
+    let (i, cue) = found;
+    let cue_range = i..i + cue.len;
+    let np = match cue.class {
+        CueClass::Source => np_after(doc, cue_range.end, range.end)?,
+        _ => subject_of(doc, i, range.start).or_else(|| np_after(doc, cue_range.end, range.end))?,
+    };
+    Some(Attribution {
+        np,
+        cue: cue_range,
+        class: cue.class,
+    })
+}
+
+/// The last attribution anywhere in `range` (a cue and its subject), for quotations whose
+/// speaker was named before them.
+pub fn last_in(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
+    (range.start..range.end).rev().find_map(|i| {
+        let cue = doc.cue_at(i, range.end)?;
+        if cue.class == CueClass::Naming {
+            return None;
+        }
+        let cue_range = i..i + cue.len;
+        let np = match cue.class {
+            CueClass::Source => np_after(doc, cue_range.end, range.end)?,
+            _ => subject_of(doc, i, range.start)?,
+        };
+        Some(Attribution {
+            np,
+            cue: cue_range,
+            class: cue.class,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::lexicon::Lexicon;
+    use crate::segment::Segmenter;
+
+    fn with_doc(text: &str, f: impl FnOnce(&Doc)) {
+        let seg = Segmenter::new().segment_text(text);
+        let lex = Lexicon::english();
+        let doc = Doc {
+            text,
+            tokens: &seg.tokens,
+            sentences: &seg.sentence_spans,
+            lex: &lex,
+        };
+        f(&doc)
+    }
+
+    fn span_text(doc: &Doc, r: &Range<usize>) -> String {
+        let s = doc.start_of(r.start);
+        let e = doc.end_of(r.end - 1);
+        doc.text[s..e].to_string()
+    }
+
+    fn after(text: &str) -> Option<(String, String)> {
+        let mut out = None;
+        with_doc(text, |doc| {
+            out = after_quote(doc, 0..doc.tokens.len())
+                .map(|a| (span_text(doc, &a.np.tokens), span_text(doc, &a.cue)));
+        });
+        out
+    }
+
+    #[test]
+    fn speakers_after_a_quote() {
+        let s = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(after(", she added."), s("she", "added"));
+        assert_eq!(after(" Choe asked."), s("Choe", "asked"));
+        assert_eq!(
+            after(", said Kenneth Baer, a former official."),
+            s("Kenneth Baer", "said")
+        );
+        assert_eq!(
+            after(" Rep. John Mica (R-Fla.) said."),
+            s("Rep. John Mica", "said")
+        );
+        assert_eq!(
+            after(" Quina Jones, 25, said as she left."),
+            s("Quina Jones", "said")
+        );
+        assert_eq!(after(", the source added."), s("the source", "added"));
+        assert_eq!(
+            after(" Mr. Goldberg told CNBC in August."),
+            s("Mr. Goldberg", "told")
+        );
+        assert_eq!(
+            after(", said the Rev. Peter Wherry."),
+            s("Rev. Peter Wherry", "said")
+        );
+        assert_eq!(after(" is what he wanted."), None);
+    }
+
+    #[test]
+    fn speakers_before_a_quote() {
+        let text = "Democratic nominee Hillary Clinton, at a later gaggle, said, ";
+        with_doc(text, |doc| {
+            let a = before_quote(doc, 0..doc.tokens.len(), 12).unwrap();
+            assert_eq!(span_text(doc, &a.np.tokens), "Hillary Clinton");
+        });
+        with_doc("According to the ministry, ", |doc| {
+            let a = before_quote(doc, 0..doc.tokens.len(), 12).unwrap();
+            assert_eq!(span_text(doc, &a.np.tokens), "the ministry");
+            assert_eq!(span_text(doc, &a.cue), "According to");
+        });
+    }
+}

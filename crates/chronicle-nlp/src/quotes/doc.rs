@@ -1,0 +1,141 @@
+//! A read-only view of one article for the quotes stage: its text, tokens, sentences and
+//! paragraphs, with the small look-ups every step needs.
+
+use std::ops::Range;
+
+use chronicle_core::{ByteSpan, Token, TokenKind};
+
+use super::lexicon::{CueMatch, Lexicon, WordClass};
+
+/// The body with its tokens and sentences, and the lexicon, for one article.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [ByteSpan],
+    pub lex: &'a Lexicon,
+}
+
+impl<'a> Doc<'a> {
+    /// The text of token `i` (empty past the end).
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.get(t.span.range()))
+            .unwrap_or("")
+    }
+
+    /// The kind of token `i`.
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// Byte offset where token `i` starts (the text length past the end).
+    pub fn start_of(&self, i: usize) -> usize {
+        self.tokens
+            .get(i)
+            .map_or(self.text.len(), |t| t.span.start as usize)
+    }
+
+    /// Byte offset where token `i` ends (the text length past the end).
+    pub fn end_of(&self, i: usize) -> usize {
+        self.tokens
+            .get(i)
+            .map_or(self.text.len(), |t| t.span.end as usize)
+    }
+
+    /// The tokens that lie wholly inside `start..end`.
+    pub fn tokens_in(&self, start: usize, end: usize) -> Range<usize> {
+        let first = self
+            .tokens
+            .partition_point(|t| (t.span.start as usize) < start);
+        let last = self
+            .tokens
+            .partition_point(|t| (t.span.end as usize) <= end);
+        first..last.max(first)
+    }
+
+    /// The sentence holding byte `at`, or an empty span at `at` when none does.
+    pub fn sentence_at(&self, at: usize) -> ByteSpan {
+        let i = self.sentences.partition_point(|s| (s.end as usize) <= at);
+        match self.sentences.get(i) {
+            Some(s) if s.start as usize <= at => *s,
+            _ => ByteSpan::new(at, at),
+        }
+    }
+
+    /// The paragraph (line) holding byte `at`, as a byte range.
+    pub fn paragraph_at(&self, at: usize) -> Range<usize> {
+        let at = at.min(self.text.len());
+        let bytes = self.text.as_bytes();
+        let start = bytes[..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let end = bytes[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| at + p);
+        start..end
+    }
+
+    /// The cue starting at token `i`, if any.
+    pub fn cue_at(&self, i: usize, limit: usize) -> Option<CueMatch> {
+        if i >= limit || self.kind(i) != Some(TokenKind::Word) {
+            return None;
+        }
+        let words = (i..limit.min(i + 4)).map(|j| self.tok(j));
+        self.lex.cue(words).filter(|m| i + m.len <= limit)
+    }
+
+    /// Whether token `i` belongs to the word class `class`.
+    pub fn is(&self, i: usize, class: WordClass) -> bool {
+        self.lex.is(self.tok(i), class)
+    }
+
+    /// Whether token `i` is a word or abbreviation that starts with a capital letter.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        matches!(
+            self.kind(i),
+            Some(TokenKind::Word | TokenKind::Abbreviation)
+        ) && self.tok(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` is a word written all in lower case.
+    pub fn is_lower_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word)
+            && self.tok(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// Whether token `i` is the punctuation `p`.
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.kind(i) == Some(TokenKind::Punct) && self.tok(i) == p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segmenter;
+
+    #[test]
+    fn look_ups_stay_in_bounds() {
+        let text = "Kim said so.\nShe added more.";
+        let seg = Segmenter::new().segment_text(text);
+        let lex = Lexicon::english();
+        let doc = Doc {
+            text,
+            tokens: &seg.tokens,
+            sentences: &seg.sentence_spans,
+            lex: &lex,
+        };
+        assert_eq!(doc.tok(1), "said");
+        assert_eq!(doc.tok(99), "");
+        assert_eq!(doc.paragraph_at(15), 13..text.len());
+        assert_eq!(doc.paragraph_at(0), 0..12);
+        assert_eq!(doc.tokens_in(0, 12), 0..4);
+        assert_eq!(doc.sentence_at(14).start, 13);
+        assert_eq!(doc.sentence_at(999), ByteSpan::new(999, 999));
+        assert!(doc.cue_at(1, 4).is_some());
+        assert!(doc.is_capitalised(0) && !doc.is_capitalised(1));
+    }
+}
