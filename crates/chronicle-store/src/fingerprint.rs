@@ -48,10 +48,10 @@ impl Fingerprint {
         let mut a = Hasher::new(0x9E37_79B9_7F4A_7C15);
         let mut b = Hasher::new(0xC2B2_AE3D_27D4_EB4F);
         for w in &words {
-            a.write(w.as_bytes());
-            a.write(b" ");
-            b.write(w.as_bytes());
-            b.write(b" ");
+            for h in [&mut a, &mut b] {
+                h.write(w.as_bytes());
+                h.write(b" ");
+            }
         }
         let minhash = (words.len() >= MIN_WORDS).then(|| minhash(&words));
         Fingerprint {
@@ -64,6 +64,21 @@ impl Fingerprint {
     pub fn text_hash_hex(&self) -> Option<String> {
         self.text_hash.map(|[a, b]| format!("{a:016x}{b:016x}"))
     }
+}
+
+/// The exact-text hash of `body` alone, as stored (cheaper than a whole [`Fingerprint`]).
+pub fn text_hash_hex(body: &str) -> Option<String> {
+    let mut a = Hasher::new(0x9E37_79B9_7F4A_7C15);
+    let mut b = Hasher::new(0xC2B2_AE3D_27D4_EB4F);
+    let mut any = false;
+    for w in words(body) {
+        any = true;
+        for h in [&mut a, &mut b] {
+            h.write(w.as_bytes());
+            h.write(b" ");
+        }
+    }
+    any.then(|| format!("{:016x}{:016x}", a.finish(), b.finish()))
 }
 
 /// The words of a text, lowercased, split on anything that is not a letter or digit: two
@@ -175,6 +190,7 @@ mod tests {
             Fingerprint::of("Kim met Moon in Hanoi.").text_hash
         );
         assert_eq!(Fingerprint::of(" ,. ").text_hash, None);
+        assert_eq!(text_hash_hex("Kim met Trump in Hanoi."), a.text_hash_hex());
     }
 
     #[test]

@@ -104,8 +104,8 @@ impl Store {
     /// Why `article` would be skipped if stored now, or `None` if it is new. Lets a caller
     /// avoid annotating what is already stored (a rerun after a crash resumes quickly).
     pub fn already_stored(&self, article: &chronicle_core::Article) -> Result<Option<Skip>> {
-        let fp = fingerprint::Fingerprint::of(&article.body);
-        sink::find_stored(&self.conn, article, fp.text_hash_hex().as_deref())
+        let hash = fingerprint::text_hash_hex(&article.body);
+        sink::find_stored(&self.conn, article, hash.as_deref())
     }
 }
 

@@ -41,7 +41,17 @@ impl IngestCounts {
         self.skipped_id + self.skipped_url + self.skipped_text
     }
 
-    fn skip(&mut self, why: Skip) {
+    /// Articles skipped for one reason.
+    pub fn skips(&self, why: Skip) -> u64 {
+        match why {
+            Skip::Id => self.skipped_id,
+            Skip::Url => self.skipped_url,
+            Skip::Text => self.skipped_text,
+        }
+    }
+
+    /// Counts one skipped article (callers that check before storing count their own).
+    pub fn add_skip(&mut self, why: Skip) {
         match why {
             Skip::Id => self.skipped_id += 1,
             Skip::Url => self.skipped_url += 1,
@@ -107,7 +117,7 @@ impl StoreSink {
         let fp = Fingerprint::of(&article.body);
         let hash = fp.text_hash_hex();
         if let Some(why) = find_stored(&self.conn, article, hash.as_deref())? {
-            self.counts.skip(why);
+            self.counts.add_skip(why);
             return Ok(Some(why));
         }
         let signature = fp.minhash.as_deref();

@@ -5,6 +5,7 @@ mod eval;
 mod extract;
 mod feed;
 mod report;
+mod store_cmds;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,6 +27,8 @@ enum Command {
     /// Score a stage on development data: precision, recall, F1.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    #[command(flatten)]
+    Store(store_cmds::StoreCommand),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(&args),
         Command::Eval(command) => eval::run(&command).map(|()| report::Outcome::default()),
+        Command::Store(command) => store_cmds::run(&command),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

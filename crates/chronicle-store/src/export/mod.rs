@@ -5,6 +5,7 @@
 pub mod gdelt;
 pub mod gkg;
 pub mod parquet;
+pub mod parquet_file;
 
 use std::io::Write;
 

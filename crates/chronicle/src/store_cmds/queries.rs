@@ -1,0 +1,141 @@
+//! `chronicle events | search | timeline | quotes | stats`: questions to the database, answered
+//! as a table, JSON lines or CSV.
+
+use anyhow::Result;
+use clap::Args;
+
+use chronicle_store::query::{self, EventFilter};
+
+use super::{DbArg, OutputArgs, parse_day, print};
+use crate::report::Outcome;
+
+/// Which events: every filter is optional; actors and codes match by prefix.
+#[derive(Args)]
+pub struct FilterArgs {
+    /// Source actor code prefix (GDELT Actor1): `PRK` matches `PRKGOV`.
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Target actor code prefix (GDELT Actor2).
+    #[arg(long)]
+    pub target: Option<String>,
+    /// First event day (YYYY-MM-DD), inclusive.
+    #[arg(long, value_parser = parse_day)]
+    pub from: Option<jiff::civil::Date>,
+    /// Last event day (YYYY-MM-DD), inclusive.
+    #[arg(long, value_parser = parse_day)]
+    pub to: Option<jiff::civil::Date>,
+    /// CAMEO event code prefix: `12` matches 120, 121, 1211 ...
+    #[arg(long)]
+    pub code: Option<String>,
+}
+
+impl FilterArgs {
+    fn filter(&self, limit: usize) -> EventFilter {
+        EventFilter {
+            actor: self.actor.clone(),
+            target: self.target.clone(),
+            from: self.from.map(|d| d.to_string()),
+            to: self.to.map(|d| d.to_string()),
+            code: self.code.clone(),
+            limit,
+        }
+    }
+}
+
+/// Options of `chronicle events`.
+#[derive(Args)]
+pub struct EventsArgs {
+    #[command(flatten)]
+    filter: FilterArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+/// Options of `chronicle search`.
+#[derive(Args)]
+pub struct SearchArgs {
+    /// Words to find (FTS5 syntax: "a phrase", AND, OR, NOT, prefix*).
+    query: String,
+    #[command(flatten)]
+    output: OutputArgs,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+/// Options of `chronicle timeline`.
+#[derive(Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// table, jsonl or csv.
+    #[arg(long, default_value = "table")]
+    format: chronicle_store::Format,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+/// Options of `chronicle quotes`.
+#[derive(Args)]
+pub struct QuotesArgs {
+    /// Part of the speaker's name, any case.
+    #[arg(long)]
+    speaker: Option<String>,
+    /// Speaker actor code prefix (`PRKGOV`).
+    #[arg(long)]
+    actor: Option<String>,
+    #[command(flatten)]
+    output: OutputArgs,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+/// Options of `chronicle stats`.
+#[derive(Args)]
+pub struct StatsArgs {
+    /// table, jsonl or csv.
+    #[arg(long, default_value = "table")]
+    format: chronicle_store::Format,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+/// `chronicle events`.
+pub fn events(args: &EventsArgs) -> Result<Outcome> {
+    let store = args.db.open()?;
+    let table = query::events(store.conn(), &args.filter.filter(args.output.limit))?;
+    print(&table, args.output.format)
+}
+
+/// `chronicle search`.
+pub fn search(args: &SearchArgs) -> Result<Outcome> {
+    let store = args.db.open()?;
+    let table = query::search(store.conn(), &args.query, args.output.limit)?;
+    print(&table, args.output.format)
+}
+
+/// `chronicle timeline`.
+pub fn timeline(args: &TimelineArgs) -> Result<Outcome> {
+    let store = args.db.open()?;
+    let table = query::timeline(store.conn(), &args.filter.filter(usize::MAX))?;
+    print(&table, args.format)
+}
+
+/// `chronicle quotes`.
+pub fn quotes(args: &QuotesArgs) -> Result<Outcome> {
+    let store = args.db.open()?;
+    let table = query::quotes(
+        store.conn(),
+        args.speaker.as_deref(),
+        args.actor.as_deref(),
+        args.output.limit,
+    )?;
+    print(&table, args.output.format)
+}
+
+/// `chronicle stats`.
+pub fn stats(args: &StatsArgs) -> Result<Outcome> {
+    let store = args.db.open()?;
+    print(&query::stats(store.conn())?, args.format)
+}
