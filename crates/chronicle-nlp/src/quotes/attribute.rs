@@ -41,6 +41,8 @@ pub struct Attribution {
 
 /// Most tokens between a cue and its speaker when an apposition stands between them.
 const APPOSITION: usize = 30;
+/// Most words of a role written before a speaker's name after a quotation.
+const LEADING_ROLE: usize = 6;
 /// Most tokens of a described speaker ("the 70-year-old Republican nominee").
 const DESCRIBED: usize = 6;
 
@@ -66,33 +68,6 @@ fn is_particle(word: &str) -> bool {
     )
 }
 
-/// Words that end a described speaker going forward ("a spokesman *for* the campaign").
-fn ends_description(word: &str) -> bool {
-    matches!(
-        word,
-        "for"
-            | "of"
-            | "at"
-            | "in"
-            | "with"
-            | "who"
-            | "which"
-            | "on"
-            | "to"
-            | "from"
-            | "during"
-            | "and"
-            | "that"
-            | "after"
-            | "before"
-            | "when"
-            | "while"
-            | "as"
-            | "by"
-            | "about"
-    )
-}
-
 /// The speaker phrase that ends at token `j`, looking no further back than `floor`.
 pub fn np_before(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
     if j < floor || j >= doc.tokens.len() {
@@ -110,10 +85,11 @@ pub fn np_before(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
             kind: NpKind::Pronoun,
         });
     }
-    if doc.is_capitalised(j) {
+    let function = doc.is(j, WordClass::Function) || doc.is(j, WordClass::Det);
+    if doc.is_capitalised(j) && !function {
         return Some(name_before(doc, j, floor));
     }
-    if doc.is_lower_word(j) && !doc.is(j, WordClass::Aux) {
+    if doc.is_lower_word(j) && !doc.is(j, WordClass::Aux) && !function {
         return described_before(doc, j, floor);
     }
     None
@@ -125,7 +101,8 @@ fn name_before(doc: &Doc, j: usize, floor: usize) -> Np {
     while k > floor {
         let p = k - 1;
         let particle = doc.is_lower_word(p) && is_particle(doc.tok(p)) && p > floor;
-        if doc.is_capitalised(p) || (particle && doc.is_capitalised(p - 1)) {
+        let function = doc.is(p, WordClass::Function) || doc.is(p, WordClass::Det);
+        if (doc.is_capitalised(p) && !function) || (particle && doc.is_capitalised(p - 1)) {
             k = p;
         } else {
             break;
@@ -164,7 +141,7 @@ fn described_before(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
             });
         }
         let word = doc.tok(p);
-        let modifier = (doc.is_lower_word(p) && !ends_description(word))
+        let modifier = (doc.is_lower_word(p) && !doc.is(p, WordClass::Function))
             || doc.is_capitalised(p)
             || doc.kind(p) == Some(TokenKind::Number);
         if !modifier || doc.lex.cue([word].into_iter()).is_some() || doc.is(p, WordClass::Aux) {
@@ -179,6 +156,17 @@ fn described_before(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
         tokens: j..j + 1,
         kind: NpKind::Described,
     })
+}
+
+/// Lower-case role words between a name and a name ("MSNBC *host* Chris Matthews", "White
+/// House *press secretary* Josh Earnest"): how many, when a title ends them and a name follows.
+fn role_then_name(doc: &Doc, k: usize, limit: usize) -> Option<usize> {
+    let n = (k..limit.min(k + 3))
+        .take_while(|&t| doc.is_lower_word(t) && !doc.is(t, WordClass::Function))
+        .count();
+    (1..=n)
+        .rev()
+        .find(|&len| doc.is(k + len - 1, WordClass::Title) && doc.is_capitalised(k + len))
 }
 
 /// The speaker phrase that starts at token `i`, looking no further than `limit`.
@@ -204,6 +192,8 @@ pub fn np_after(doc: &Doc, i: usize, limit: usize) -> Option<Np> {
                 doc.is_lower_word(k) && is_particle(doc.tok(k)) && doc.is_capitalised(k + 1);
             if doc.is_capitalised(k) || particle {
                 k += 1;
+            } else if let Some(n) = role_then_name(doc, k, limit) {
+                k += n;
             } else {
                 break;
             }
@@ -223,9 +213,8 @@ pub fn np_after(doc: &Doc, i: usize, limit: usize) -> Option<Np> {
     }
     let mut k = first;
     while k < limit && k < first + DESCRIBED {
-        let w = doc.tok(k);
         let word = matches!(doc.kind(k), Some(TokenKind::Word | TokenKind::Number));
-        if !word || ends_description(w) {
+        if !word || doc.is(k, WordClass::Function) {
             break;
         }
         k += 1;
@@ -246,13 +235,103 @@ pub fn subject_of(doc: &Doc, cue: usize, floor: usize) -> Option<Np> {
     if j < floor {
         return None;
     }
-    if doc.is_punct(j, ",") {
+    let np = if doc.is_punct(j, ",") {
+        // "..., saying" hangs from the clause's subject, not from the word before the comma.
+        if doc.tok(cue).ends_with("ing") {
+            return clause_subject(doc, floor, j);
+        }
         let lo = j.saturating_sub(APPOSITION).max(floor);
         let comma = (lo..j).rev().find(|&k| doc.is_punct(k, ","))?;
         let np = np_before(doc, comma.checked_sub(1)?, floor)?;
-        return (np.kind != NpKind::Described || np.tokens.len() > 1).then_some(np);
+        if np.kind == NpKind::Described && np.tokens.len() < 2 {
+            return None;
+        }
+        np
+    } else {
+        np_before(doc, j, floor)?
+    };
+    let np = owner_of(doc, np, floor);
+    if np.tokens.start > floor && is_preposition(doc.tok(np.tokens.start - 1)) {
+        return clause_subject(doc, floor, np.tokens.start).or(Some(np));
     }
-    np_before(doc, j, floor)
+    Some(np)
+}
+
+/// Prepositions: a phrase after one is not a subject.
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "in" | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "to"
+            | "of"
+            | "about"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "through"
+            | "across"
+            | "near"
+            | "during"
+            | "without"
+            | "within"
+            | "against"
+            | "between"
+            | "among"
+            | "after"
+            | "before"
+    )
+}
+
+/// The phrase a trailing "of the Y" hangs from: "Mr. Morgan of the Sierra Club" → "Mr. Morgan".
+fn owner_of(doc: &Doc, np: Np, floor: usize) -> Np {
+    let mut p = np.tokens.start;
+    if p > floor && doc.is(p - 1, WordClass::Det) {
+        p -= 1;
+    }
+    let hangs = p > floor + 1 && matches!(doc.tok(p - 1), "of" | "at" | "for" | "from");
+    if !hangs {
+        return np;
+    }
+    match np_before(doc, p - 2, floor) {
+        Some(owner) if owner.kind != NpKind::Pronoun => Np {
+            tokens: owner.tokens,
+            kind: owner.kind,
+        },
+        _ => np,
+    }
+}
+
+/// The subject of the clause in `floor..before`: its first name or pronoun that a verb follows
+/// ("Trump attacked Clinton ..., saying") or that opens it ("Dean, a former chairman, ...").
+fn clause_subject(doc: &Doc, floor: usize, before: usize) -> Option<Np> {
+    (floor..before).find_map(|t| {
+        let np = if doc.is(t, WordClass::Pronoun) {
+            Np {
+                tokens: t..t + 1,
+                kind: NpKind::Pronoun,
+            }
+        } else if doc.is_capitalised(t)
+            && !doc.is(t, WordClass::Function)
+            && !doc.is(t, WordClass::Det)
+            && (t == floor || !doc.is_capitalised(t - 1))
+        {
+            np_after(doc, t, before)?
+        } else {
+            return None;
+        };
+        let next = np.tokens.end;
+        let verb = doc.is_lower_word(next)
+            && !doc.is(next, WordClass::Function)
+            && !doc.is(next, WordClass::Det);
+        let opens = t == floor && doc.is_punct(next, ",");
+        (verb || opens).then_some(np)
+    })
 }
 
 /// The attribution right after a quotation, in tokens `range`: "she added", "said X",
@@ -260,10 +339,13 @@ pub fn subject_of(doc: &Doc, cue: usize, floor: usize) -> Option<Np> {
 pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
     let mut first = range.start;
     while first < range.end && matches!(doc.kind(first), Some(TokenKind::Punct)) {
-        if !matches!(doc.tok(first), "," | "—" | "–" | "-" | "--" | "―") {
+        if doc.tok(first) != "," && !is_dash(doc.tok(first)) {
             return None;
         }
         first += 1;
+    }
+    if first > range.start && is_dash(doc.tok(first - 1)) {
+        return dash_signature(doc, first, range.end);
     }
     let end = range.end.min(first + APPOSITION);
     let mut i = first;
@@ -278,10 +360,13 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
             } else {
                 subject_of(doc, i, first)?
             };
-            let starts_here = np.tokens.start == first
-                || (np.tokens.start > first
-                    && (first..np.tokens.start).all(|k| doc.is(k, WordClass::Det)))
-                || np.tokens.start >= cue_range.end;
+            // Role words may stand before the name: "White House press secretary Josh Earnest".
+            let starts_here = np.tokens.start >= cue_range.end
+                || (np.tokens.start >= first
+                    && np.tokens.start - first <= LEADING_ROLE
+                    && (first..np.tokens.start).all(|k| {
+                        matches!(doc.kind(k), Some(TokenKind::Word | TokenKind::Abbreviation))
+                    }));
             return starts_here.then_some(Attribution {
                 np,
                 cue: cue_range,
@@ -294,6 +379,20 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
         i += 1;
     }
     None
+}
+
+fn is_dash(p: &str) -> bool {
+    matches!(p, "—" | "–" | "-" | "--" | "―")
+}
+
+/// A signature after a dash: "“...” ― Sonya Herridge". The dash is the cue.
+fn dash_signature(doc: &Doc, first: usize, limit: usize) -> Option<Attribution> {
+    let np = np_after(doc, first, limit)?;
+    (np.kind == NpKind::Name && np.tokens.start == first).then(|| Attribution {
+        np,
+        cue: first - 1..first,
+        class: CueClass::Speech,
+    })
 }
 
 /// The attribution that introduces a quotation, in the tokens `range` before it:

@@ -27,6 +27,8 @@ pub enum WordClass {
     Org,
     /// A personal pronoun.
     Pronoun,
+    /// A conjunction, preposition or relative word ("but", "of", "who").
+    Function,
 }
 
 /// A cue found in the token stream: its class and how many tokens it spans.
@@ -90,6 +92,7 @@ impl Lexicon {
                 "det" => WordClass::Det,
                 "org" => WordClass::Org,
                 "pronoun" => WordClass::Pronoun,
+                "function" => WordClass::Function,
                 _ => continue,
             };
             if let [word] = entry.as_slice() {
@@ -231,7 +234,8 @@ mod tests {
                 let class = fields[fields.len() - 1];
                 assert!(
                     [
-                        "speech", "naming", "source", "title", "aux", "det", "org", "pronoun"
+                        "speech", "naming", "source", "title", "aux", "det", "org", "pronoun",
+                        "function"
                     ]
                     .contains(&class),
                     "unknown class in {line:?}"
