@@ -276,6 +276,15 @@ pub fn stats(conn: &Connection) -> Result<Table> {
     collect(conn, sql, &[], vec!["what", "value"])
 }
 
+/// SQLite's own check of the whole file: `ok`, or the problems it found.
+pub fn integrity(conn: &Connection) -> Result<String> {
+    let mut st = conn.prepare("PRAGMA integrity_check")?;
+    let lines: Vec<String> = st
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(lines.join("; "))
+}
+
 /// Runs `sql` and gathers every row.
 pub(crate) fn collect(
     conn: &Connection,

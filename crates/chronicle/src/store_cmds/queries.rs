@@ -4,7 +4,7 @@
 use anyhow::Result;
 use clap::Args;
 
-use chronicle_store::query::{self, EventFilter};
+use chronicle_store::query::{self, Cell, EventFilter};
 
 use super::{DbArg, OutputArgs, parse_day, print};
 use crate::report::Outcome;
@@ -97,6 +97,9 @@ pub struct StatsArgs {
     /// table, jsonl or csv.
     #[arg(long, default_value = "table")]
     format: chronicle_store::Format,
+    /// Also run SQLite's integrity check over the whole file (slow on a large database).
+    #[arg(long)]
+    check: bool,
     #[command(flatten)]
     db: DbArg,
 }
@@ -137,5 +140,12 @@ pub fn quotes(args: &QuotesArgs) -> Result<Outcome> {
 /// `chronicle stats`.
 pub fn stats(args: &StatsArgs) -> Result<Outcome> {
     let store = args.db.open()?;
-    print(&query::stats(store.conn())?, args.format)
+    let mut table = query::stats(store.conn())?;
+    if args.check {
+        let verdict = query::integrity(store.conn())?;
+        table
+            .rows
+            .push(vec![Cell::Text("integrity".into()), Cell::Text(verdict)]);
+    }
+    print(&table, args.format)
 }
