@@ -209,7 +209,7 @@ pub fn np_after(doc: &Doc, i: usize, limit: usize) -> Option<Np> {
         });
     }
     if start == first {
-        return None;
+        return name_after_role(doc, i, limit);
     }
     let mut k = first;
     while k < limit && k < first + DESCRIBED {
@@ -219,10 +219,24 @@ pub fn np_after(doc: &Doc, i: usize, limit: usize) -> Option<Np> {
         }
         k += 1;
     }
-    (k > first).then(|| Np {
+    (k > first).then_some(Np {
         tokens: start..k,
         kind: NpKind::Described,
     })
+}
+
+/// A name after lower-case role words or a number: "said 9/11 widow Terry Strada".
+fn name_after_role(doc: &Doc, i: usize, limit: usize) -> Option<Np> {
+    let lead = (i..limit.min(i + 4))
+        .take_while(|&t| {
+            (doc.is_lower_word(t) && !doc.is(t, WordClass::Function) && !doc.is(t, WordClass::Aux))
+                || doc.kind(t) == Some(TokenKind::Number)
+        })
+        .count();
+    if lead == 0 || !doc.is_capitalised(i + lead) {
+        return None;
+    }
+    np_after(doc, i + lead, limit).filter(|np| np.kind == NpKind::Name)
 }
 
 /// The subject of the cue at token `cue`: the phrase before it, over auxiliaries ("also") and an
@@ -358,7 +372,7 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
             let np = if i == first || (first..i).all(|k| doc.is(k, WordClass::Aux)) {
                 np_after(doc, cue_range.end, range.end)?
             } else {
-                subject_of(doc, i, first)?
+                leading_subject(doc, first, i).or_else(|| subject_of(doc, i, first))?
             };
             // Role words may stand before the name: "White House press secretary Josh Earnest".
             let starts_here = np.tokens.start >= cue_range.end
@@ -379,6 +393,18 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
         i += 1;
     }
     None
+}
+
+/// The phrase opening the words after a quotation, when an apposition, a parenthesis or the
+/// cue follows it: "Scott Pruitt, the attorney general of Oklahoma, one of the states, said".
+fn leading_subject(doc: &Doc, first: usize, cue: usize) -> Option<Np> {
+    let np = np_after(doc, first, cue)?;
+    let next = np.tokens.end;
+    let follows = next == cue
+        || doc.is_punct(next, ",")
+        || doc.is_punct(next, "(")
+        || (next..cue).all(|k| doc.is(k, WordClass::Aux));
+    (follows && np.kind != NpKind::Described).then_some(np)
 }
 
 fn is_dash(p: &str) -> bool {

@@ -9,9 +9,12 @@
 //! - **Units.** PolNeAR annotates an attribution, not a stretch of marks: "“Q1,” X said. “Q2.”"
 //!   is one gold span from the first mark to the last. The stage reports each stretch of marks
 //!   as its own quotation (the contract's spans hold only quoted words), so before matching,
-//!   consecutive direct quotations of one paragraph with the same speaker and cue are joined
-//!   into one unit, as the annotators joined them. The report also gives the per-quotation
-//!   ("segment") figures without joining, for comparison.
+//!   consecutive quotations of one paragraph that hang from the same cue occurrence (“Q1,” she
+//!   said, “q2.”; or a quotation with no attribution of its own continuing the one before) are
+//!   joined into one unit, as the annotators joined them. The report also gives the per-quotation
+//!   ("segment") figures without joining, for comparison. A unit that joins a partial quotation
+//!   with a direct one ("... “a fragment,” said X. “A whole sentence.”") is one partial
+//!   attribution for PolNeAR, so it is not a system direct quotation.
 //! - **Match**: a unit matches a gold quotation when they overlap by at least half of the gold
 //!   span (`start..end`); matching is one-to-one, each gold taking the unmatched unit that
 //!   overlaps it most. Precision is over units, recall over gold quotations.
@@ -26,6 +29,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use chronicle_core::{Article, Quote, QuoteKind};
+
+use super::{Detailed, QuoteFinder};
 use serde::Deserialize;
 
 /// Scores of the quotes stage against PolNeAR gold annotations.
@@ -146,6 +151,7 @@ struct GoldQuote {
 /// outside the text.
 pub fn evaluate(paths: &[PathBuf]) -> Result<QuoteReport, String> {
     let pipeline = crate::Pipeline::standard();
+    let finder = QuoteFinder::new();
     let mut report = QuoteReport::default();
     for path in paths {
         let text = read(path)?;
@@ -176,7 +182,8 @@ pub fn evaluate(paths: &[PathBuf]) -> Result<QuoteReport, String> {
                 .as_deref()
                 .and_then(|d| d.parse().ok());
             pipeline.annotate(&mut article);
-            score(&record, &article, &mut report);
+            let detailed = finder.find(&article);
+            score(&record, &article, &detailed, &mut report);
         }
     }
     Ok(report)
@@ -201,7 +208,7 @@ struct Unit {
 }
 
 /// Adds one document's scores to `report`.
-fn score(record: &Record, article: &Article, report: &mut QuoteReport) {
+fn score(record: &Record, article: &Article, detailed: &[Detailed], report: &mut QuoteReport) {
     report.documents += 1;
     for q in &article.quotes {
         let k = match q.kind {
@@ -230,7 +237,7 @@ fn score(record: &Record, article: &Article, report: &mut QuoteReport) {
             speaker: q.speaker.clone(),
         })
         .collect();
-    let units = join_units(&article.body, &direct);
+    let units = join_units(&article.body, detailed);
     report.gold += gold.len();
     report.system_units += units.len();
     report.system_segments += segments.len();
@@ -259,32 +266,44 @@ fn score(record: &Record, article: &Article, report: &mut QuoteReport) {
     }
 }
 
-/// Joins consecutive direct quotations of one paragraph with the same speaker and cue.
-fn join_units(body: &str, direct: &[&Quote]) -> Vec<Unit> {
-    let mut units: Vec<(Unit, Option<&str>)> = Vec::new();
-    for q in direct {
-        if let Some((last, cue)) = units.last_mut() {
+/// Joins each quotation (direct or partial) that hangs from the same cue occurrence as the one
+/// before it in the same paragraph into that one's unit, and keeps
+/// the units made of direct quotations only: an attribution that mixes a fragment with a whole
+/// sentence ("... “a fragment,” said X. “A whole sentence.”") is partial in PolNeAR's sense.
+fn join_units(body: &str, quotes: &[Detailed]) -> Vec<Unit> {
+    // (unit, all direct, cue offset)
+    let mut units: Vec<(Unit, bool, Option<usize>)> = Vec::new();
+    let marked = quotes
+        .iter()
+        .filter(|d| matches!(d.quote.kind, QuoteKind::Direct | QuoteKind::Partial));
+    for d in marked {
+        let q = &d.quote;
+        let direct = q.kind == QuoteKind::Direct;
+        if let Some((last, all_direct, cue_at)) = units.last_mut() {
             let gap: String = body
                 .chars()
                 .skip(last.end)
                 .take(q.start.saturating_sub(last.end))
                 .collect();
-            let same = last.speaker == q.speaker && *cue == q.cue.as_deref();
-            if same && q.start >= last.end && !gap.contains('\n') {
+            let continues = d.cue_at.is_some() && d.cue_at == *cue_at;
+            if continues && q.start >= last.end && !gap.contains('\n') {
                 last.end = q.end;
+                *all_direct &= direct;
                 continue;
             }
         }
-        units.push((
-            Unit {
-                start: q.start,
-                end: q.end,
-                speaker: q.speaker.clone(),
-            },
-            q.cue.as_deref(),
-        ));
+        let unit = Unit {
+            start: q.start,
+            end: q.end,
+            speaker: q.speaker.clone(),
+        };
+        units.push((unit, direct, d.cue_at));
     }
-    units.into_iter().map(|(u, _)| u).collect()
+    units
+        .into_iter()
+        .filter(|(_, direct, _)| *direct)
+        .map(|(u, _, _)| u)
+        .collect()
 }
 
 /// For each gold quotation, the unit matched to it one-to-one: the unmatched unit that

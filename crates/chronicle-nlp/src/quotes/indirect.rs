@@ -54,18 +54,18 @@ fn that_clause(doc: &Doc, toks: Range<usize>, inside: &dyn Fn(usize) -> bool) ->
         let after = i + cue.len;
         let that = (after..toks.end.min(after + 4))
             .find(|&k| doc.tok(k).eq_ignore_ascii_case("that") && !inside(k));
-        if let (Some(that), false) = (that, inside(i)) {
-            if let Some(np) = attribute::subject_of(doc, i, toks.start) {
-                let content = clause(doc, that + 1, toks.end)?;
-                return Some(Reported {
-                    content,
-                    attribution: Attribution {
-                        np,
-                        cue: i..after,
-                        class: cue.class,
-                    },
-                });
-            }
+        if let (Some(that), false) = (that, inside(i))
+            && let Some(np) = attribute::subject_of(doc, i, toks.start)
+        {
+            let content = clause(doc, that + 1, toks.end)?;
+            return Some(Reported {
+                content,
+                attribution: Attribution {
+                    np,
+                    cue: i..after,
+                    class: cue.class,
+                },
+            });
         }
         i = after;
     }

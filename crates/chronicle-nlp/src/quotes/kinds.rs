@@ -48,10 +48,11 @@ pub fn context(doc: &Doc, all: &[Marked], i: usize) -> Context {
     let para = doc.paragraph_at(m.start);
     let mut left_start = doc.sentence_at(m.start).start as usize;
     left_start = left_start.max(para.start).min(m.start);
-    if let Some(prev) = i.checked_sub(1).map(|p| &all[p]) {
-        if prev.end <= m.start && prev.end > left_start {
-            left_start = prev.end;
-        }
+    if let Some(prev) = i.checked_sub(1).map(|p| &all[p])
+        && prev.end <= m.start
+        && prev.end > left_start
+    {
+        left_start = prev.end;
     }
     let last_para = doc.paragraph_at(m.end.saturating_sub(1).max(m.start));
     let next_start = all.get(i + 1).map_or(usize::MAX, |n| n.start);
@@ -148,11 +149,51 @@ pub fn classify(
     if direct {
         return QuoteKind::Direct;
     }
+    if is_title(inner) {
+        return QuoteKind::Term;
+    }
     if words >= 4 || lead != Lead::Other || speech_nearby(doc, ctx) {
         QuoteKind::Partial
     } else {
         QuoteKind::Term
     }
+}
+
+/// Whether quoted words are the title of a work, a show or a slogan: a few words, each one
+/// capitalised but the small ones ("Fox and Friends", "State of the Union", "Shark Tank").
+pub fn is_title(inner: &str) -> bool {
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let small = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "and"
+                | "or"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "for"
+                | "with"
+                | "from"
+                | "by"
+        )
+    };
+    let capital = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    (1..=6).contains(&words.len())
+        && words.iter().all(|w| capital(w) || small(w))
+        && words.first().is_some_and(|w| capital(w))
+        && words.len() > 1
 }
 
 /// Whether the right context is only the punctuation that ends the sentence.
@@ -203,5 +244,9 @@ mod tests {
         assert!(ends_with_punctuation("irrevocable consequences,"));
         assert!(ends_with_punctuation("‘Hey, go vote,’"));
         assert!(!ends_with_punctuation("October surprise"));
+        assert!(is_title("Fox and Friends."));
+        assert!(is_title("State of the Union"));
+        assert!(!is_title("October surprise"));
+        assert!(!is_title("revolutions"));
     }
 }

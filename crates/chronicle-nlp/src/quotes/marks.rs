@@ -60,12 +60,12 @@ pub fn find(text: &str, out: &mut Vec<Marked>) {
         let mut open = carried.take();
         let mut rest = &marks[..];
         // A paragraph continuing a quotation opens with a repeated mark: it is not a new quote.
-        if open.is_some() {
-            if let Some((first, tail)) = rest.split_first() {
-                if first.role != Role::Close && text[start..first.at].trim().is_empty() {
-                    rest = tail;
-                }
-            }
+        if open.is_some()
+            && let Some((first, tail)) = rest.split_first()
+            && first.role != Role::Close
+            && text[start..first.at].trim().is_empty()
+        {
+            rest = tail;
         }
         for mark in rest {
             open = step(text, open, *mark, out);
@@ -218,6 +218,9 @@ fn role_of(text: &str, i: usize, len: usize) -> Role {
         '”' | '»' => {
             if left_flank && !right_flank && next.is_some_and(char::is_alphanumeric) {
                 Role::Open
+            } else if prev.is_none() {
+                // Opening a paragraph, whatever follows it: ”… he delivered”.
+                Role::Either
             } else {
                 Role::Close
             }

@@ -57,8 +57,28 @@ impl Stage for QuoteFinder {
     }
 
     fn annotate(&self, article: &mut Article) {
+        article.quotes = self.find(article).into_iter().map(|d| d.quote).collect();
+    }
+}
+
+/// A contract quotation with what the stage knows about how it got its speaker; for scoring,
+/// which must join a quotation to the attribution it continues.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detailed {
+    pub quote: Quote,
+    /// Whether the speaker and cue come from an earlier quotation or sentence rather than from
+    /// an attribution in the quotation's own sentence.
+    pub inherited: bool,
+    /// Character offset of the cue occurrence the quotation hangs from: quotations sharing one
+    /// are one attribution ("“Q1,” she said, “q2.”").
+    pub cue_at: Option<usize>,
+}
+
+impl QuoteFinder {
+    /// The quotations of `article` with their provenance, as [`Stage::annotate`] would add them.
+    pub fn find(&self, article: &Article) -> Vec<Detailed> {
         if article.body.len() >= u32::MAX as usize {
-            return;
+            return Vec::new();
         }
         // Without the segment stage (a pipeline of this stage alone), segment here.
         let local;
@@ -76,11 +96,11 @@ impl Stage for QuoteFinder {
         };
         let found = find_quotes(&doc, &article.analysis);
         let index = &article.analysis.index;
-        let quotes = found
+        found
             .into_iter()
             .map(|f| {
                 let (start, end) = index.chars(f.span.start, f.span.end);
-                Quote {
+                let quote = Quote {
                     start,
                     end,
                     text: article.body.get(f.span.clone()).unwrap_or("").to_string(),
@@ -88,10 +108,14 @@ impl Stage for QuoteFinder {
                     speaker: f.speaker.as_ref().map(|s| s.name.clone()),
                     speaker_actor: f.speaker.and_then(|s| s.actor),
                     cue: f.cue,
+                };
+                Detailed {
+                    quote,
+                    inherited: f.inherited,
+                    cue_at: f.cue_at.map(|b| index.char_of(b)),
                 }
             })
-            .collect();
-        article.quotes = quotes;
+            .collect()
     }
 }
 
@@ -104,6 +128,10 @@ struct Found {
     cue: Option<String>,
     /// The paragraph start of the quotation's end, for inheritance.
     paragraph: usize,
+    /// Whether speaker and cue were inherited.
+    inherited: bool,
+    /// Byte offset of the cue occurrence.
+    cue_at: Option<usize>,
 }
 
 /// A quotation classified, with the attribution of its own sentence, before resolution.
@@ -148,6 +176,8 @@ fn find_quotes(doc: &Doc, analysis: &Analysis) -> Vec<Found> {
             speaker: None,
             cue: None,
             paragraph,
+            inherited: false,
+            cue_at: None,
         };
         if p.kind != QuoteKind::Term {
             attribute_found(doc, &mut resolver, &mut f, p.own, &found, p.marked.as_ref());
@@ -205,15 +235,22 @@ fn attribute_found(
     if let Some(a) = own {
         f.speaker = resolver.resolve(&a.np);
         f.cue = Some(cue_text(doc, &a.cue));
-    } else if let Some((speaker, cue)) = m.and_then(|m| inherited(doc, resolver, before, m, f.kind))
+        f.cue_at = Some(doc.start_of(a.cue.start));
+    } else if let Some((speaker, cue, cue_at)) =
+        m.and_then(|m| inherited(doc, resolver, before, m, f.kind))
     {
         f.speaker = speaker;
         f.cue = cue;
+        f.cue_at = cue_at;
+        f.inherited = true;
     }
     if let Some(s) = &f.speaker {
         resolver.remember(s);
     }
 }
+
+/// What a quotation takes from the attribution it continues: speaker, cue, cue offset.
+type Inherited = (Option<Speaker>, Option<String>, Option<usize>);
 
 /// The speaker of a quotation without attribution: the quotation before it in the paragraph,
 /// an attribution earlier in the paragraph, or (for a direct quotation opening its paragraph)
@@ -224,36 +261,45 @@ fn inherited(
     before: &[Found],
     m: &Marked,
     kind: QuoteKind,
-) -> Option<(Option<Speaker>, Option<String>)> {
+) -> Option<Inherited> {
     let para = doc.paragraph_at(m.start);
     let spoken = |f: &&Found| f.kind != QuoteKind::Term && f.speaker.is_some();
-    if let Some(prev) = before.iter().rev().filter(spoken).next() {
-        if prev.paragraph == para.start || prev.span.end > para.start {
-            return Some((prev.speaker.clone(), prev.cue.clone()));
-        }
+    if let Some(prev) = before.iter().rev().find(spoken)
+        && (prev.paragraph == para.start || prev.span.end > para.start)
+    {
+        return Some((prev.speaker.clone(), prev.cue.clone(), prev.cue_at));
     }
     let earlier = doc.tokens_in(para.start, m.start);
     if let Some(a) = attribute::last_in(doc, earlier) {
-        return Some((resolver.resolve(&a.np), Some(cue_text(doc, &a.cue))));
+        return Some(said(doc, resolver, &a));
     }
     if kind != QuoteKind::Direct || para.start == 0 {
         return None;
     }
     let prev_para = doc.paragraph_at(previous_paragraph_end(doc.text, para.start));
-    if let Some(prev) = before.iter().rev().find(spoken) {
-        if prev.span.end > prev_para.start {
-            return Some((prev.speaker.clone(), prev.cue.clone()));
-        }
+    if let Some(prev) = before.iter().rev().find(spoken)
+        && prev.span.end > prev_para.start
+    {
+        return Some((prev.speaker.clone(), prev.cue.clone(), prev.cue_at));
     }
     let toks = doc.tokens_in(prev_para.start, prev_para.end);
     let a = attribute::last_in(doc, toks)?;
-    Some((resolver.resolve(&a.np), Some(cue_text(doc, &a.cue))))
+    Some(said(doc, resolver, &a))
 }
 
 /// A byte inside the last non-blank line before `para_start`.
 fn previous_paragraph_end(text: &str, para_start: usize) -> usize {
     let head = text.get(..para_start).unwrap_or("").trim_end();
     head.len().saturating_sub(1)
+}
+
+/// Speaker, cue and cue offset of an attribution.
+fn said(doc: &Doc, resolver: &Resolver, a: &Attribution) -> Inherited {
+    (
+        resolver.resolve(&a.np),
+        Some(cue_text(doc, &a.cue)),
+        Some(doc.start_of(a.cue.start)),
+    )
 }
 
 /// The cue as written, its words joined by single spaces.
