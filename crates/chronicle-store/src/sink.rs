@@ -168,7 +168,12 @@ impl Sink for StoreSink {
     }
 
     fn finish(&mut self) -> Result<()> {
-        self.commit()
+        self.commit()?;
+        // Fold the write-ahead log into the main file, so that the `.db` file alone holds
+        // everything once the ingest ends (a copy of it is a complete database).
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
     }
 }
 
