@@ -24,6 +24,8 @@
 //!   possessive, must be one of the words of the system speaker ("Choe" matches
 //!   "Choe Son Hui"). A gold speaker that is a pronoun ("she", "it") names nobody, so the pair
 //!   is left out of the speaker figure and counted apart; a missing system speaker is wrong.
+//!   For those pairs the report adds an approximate figure: the pronoun's antecedent is taken
+//!   to be the last named gold speaker written before it.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -53,10 +55,18 @@ pub struct QuoteReport {
     pub speaker_correct: usize,
     /// Matched pairs left out of the speaker figure: the gold speaker is a pronoun or empty.
     pub speaker_unscored: usize,
+    /// Matched pairs with a pronoun gold speaker and a named gold speaker before it.
+    pub pronoun_scored: usize,
+    /// Of those, pairs whose system speaker shares the head of that earlier named speaker.
+    pub pronoun_correct: usize,
     /// System quotations by kind: direct, partial, term, indirect.
     pub kinds: [usize; 4],
     /// One line per error (missed gold, spurious unit, wrong speaker), for reading.
     pub errors: Vec<String>,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
 /// Precision, recall and F1 of `hits` against `system` and `gold` counts.
@@ -115,6 +125,13 @@ impl fmt::Display for QuoteReport {
             self.speaker_scored,
             self.speaker_unscored
         )?;
+        writeln!(
+            f,
+            "  pronoun speakers   {:.3}  ({} of {}; antecedent taken as the previous named gold speaker, approximate)",
+            ratio(self.pronoun_correct, self.pronoun_scored),
+            self.pronoun_correct,
+            self.pronoun_scored
+        )?;
         let [d, p, t, i] = self.kinds;
         write!(
             f,
@@ -141,6 +158,8 @@ struct GoldQuote {
     end: usize,
     #[serde(default)]
     speaker: Option<String>,
+    #[serde(default)]
+    speaker_start: Option<usize>,
     #[serde(default)]
     quote_marks: Option<String>,
 }
@@ -331,13 +350,28 @@ fn pair(gold: &[&GoldQuote], units: &[Unit]) -> Vec<Option<usize>> {
 
 /// Scores the speaker of a matched pair.
 fn score_speaker(record: &Record, g: &GoldQuote, u: &Unit, report: &mut QuoteReport) {
+    let system = u.speaker.as_deref().unwrap_or("");
+    let names = |head: &str| system.split_whitespace().any(|w| normalise(w) == head);
     let Some(head) = g.speaker.as_deref().and_then(gold_head) else {
         report.speaker_unscored += 1;
+        if let Some(head) = antecedent(record, g) {
+            report.pronoun_scored += 1;
+            if names(&head) {
+                report.pronoun_correct += 1;
+            } else {
+                report.errors.push(format!(
+                    "{} pronoun {:?} for {:?} (antecedent {head:?}) at {}",
+                    record.doc_id,
+                    system,
+                    g.speaker.as_deref().unwrap_or(""),
+                    excerpt(&record.text, g.start, g.end)
+                ));
+            }
+        }
         return;
     };
     report.speaker_scored += 1;
-    let system = u.speaker.as_deref().unwrap_or("");
-    if system.split_whitespace().any(|w| normalise(w) == head) {
+    if names(&head) {
         report.speaker_correct += 1;
     } else {
         report.errors.push(format!(
@@ -348,6 +382,20 @@ fn score_speaker(record: &Record, g: &GoldQuote, u: &Unit, report: &mut QuoteRep
             excerpt(&record.text, g.start, g.end)
         ));
     }
+}
+
+/// For a gold quotation whose speaker is a pronoun, the head of the last named gold speaker
+/// written before that pronoun: an approximation of its antecedent, since PolNeAR has no
+/// coreference.
+fn antecedent(record: &Record, g: &GoldQuote) -> Option<String> {
+    let at = g.speaker_start?;
+    record
+        .quotes
+        .iter()
+        .filter_map(|q| Some((q.speaker_start?, gold_head(q.speaker.as_deref()?)?)))
+        .filter(|(start, _)| *start < at)
+        .max_by_key(|(start, _)| *start)
+        .map(|(_, head)| head)
 }
 
 /// The head word of a gold speaker span, or `None` for a pronoun or an empty span.
@@ -365,7 +413,20 @@ fn gold_head(speaker: &str) -> Option<String> {
         .rfind(|w| !w.is_empty() && !matches!(w.as_str(), "jr" | "sr" | "ii" | "iii"))?;
     let pronoun = matches!(
         head.as_str(),
-        "he" | "she" | "it" | "they" | "i" | "we" | "you" | "him" | "her" | "them" | "us" | "me"
+        "he" | "she"
+            | "it"
+            | "they"
+            | "i"
+            | "we"
+            | "you"
+            | "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "who"
+            | "which"
+            | "that"
     );
     (!pronoun).then_some(head)
 }
@@ -420,6 +481,7 @@ mod tests {
             start: 0,
             end: 10,
             speaker: None,
+            speaker_start: None,
             quote_marks: Some("full".into()),
         };
         let unit = |start, end| Unit {

@@ -29,6 +29,8 @@ pub enum WordClass {
     Pronoun,
     /// A conjunction, preposition or relative word ("but", "of", "who").
     Function,
+    /// A day or month name: never part of a person's name.
+    Time,
 }
 
 /// A cue found in the token stream: its class and how many tokens it spans.
@@ -93,6 +95,7 @@ impl Lexicon {
                 "org" => WordClass::Org,
                 "pronoun" => WordClass::Pronoun,
                 "function" => WordClass::Function,
+                "time" => WordClass::Time,
                 _ => continue,
             };
             if let [word] = entry.as_slice() {
@@ -235,7 +238,7 @@ mod tests {
                 assert!(
                     [
                         "speech", "naming", "source", "title", "aux", "det", "org", "pronoun",
-                        "function"
+                        "function", "time"
                     ]
                     .contains(&class),
                     "unknown class in {line:?}"

@@ -164,7 +164,8 @@ fn find_quotes(doc: &Doc, analysis: &Analysis) -> Vec<Found> {
         marked: None,
     }));
     pending.sort_by_key(|p| (p.span.start, p.span.end));
-    let mut resolver = Resolver::new(doc, analysis);
+    let quoted: Vec<Range<usize>> = marked.iter().map(|m| m.start..m.end).collect();
+    let mut resolver = Resolver::new(doc, analysis, &quoted);
     let mut found: Vec<Found> = Vec::with_capacity(pending.len());
     for p in pending {
         let paragraph = doc
@@ -232,7 +233,9 @@ fn attribute_found(
     before: &[Found],
     m: Option<&Marked>,
 ) {
+    let mut at = doc.tokens_in(f.span.start, f.span.end).start;
     if let Some(a) = own {
+        at = a.np.tokens.start;
         f.speaker = resolver.resolve(&a.np);
         f.cue = Some(cue_text(doc, &a.cue));
         f.cue_at = Some(doc.start_of(a.cue.start));
@@ -245,7 +248,7 @@ fn attribute_found(
         f.inherited = true;
     }
     if let Some(s) = &f.speaker {
-        resolver.remember(s);
+        resolver.remember(s, at);
     }
 }
 
@@ -257,7 +260,7 @@ type Inherited = (Option<Speaker>, Option<String>, Option<usize>);
 /// the paragraph before.
 fn inherited(
     doc: &Doc,
-    resolver: &Resolver,
+    resolver: &mut Resolver,
     before: &[Found],
     m: &Marked,
     kind: QuoteKind,
@@ -294,7 +297,7 @@ fn previous_paragraph_end(text: &str, para_start: usize) -> usize {
 }
 
 /// Speaker, cue and cue offset of an attribution.
-fn said(doc: &Doc, resolver: &Resolver, a: &Attribution) -> Inherited {
+fn said(doc: &Doc, resolver: &mut Resolver, a: &Attribution) -> Inherited {
     (
         resolver.resolve(&a.np),
         Some(cue_text(doc, &a.cue)),

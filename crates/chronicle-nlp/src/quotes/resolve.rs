@@ -27,44 +27,137 @@ pub struct Resolver<'a, 'd> {
     analysis: &'a Analysis,
     /// Person-like capitalised runs of the article, titles stripped, in text order.
     names: Vec<Range<usize>>,
-    last_person: Option<Speaker>,
-    last_speaker: Option<Speaker>,
+    /// Mentions of those persons outside quotations, by full name or by one of its words
+    /// ("Fowler" for "Don Fowler"): (first token, index into `names`), in text order.
+    mentions: Vec<(usize, usize)>,
+    /// The last person and the last speaker attributed, with the token where it was named.
+    last_person: Option<(usize, Speaker)>,
+    last_speaker: Option<(usize, Speaker)>,
+    /// Genders learnt from titles ("Mr.") and from pronouns that resolved to a name.
+    genders: Vec<(String, Gender)>,
 }
 
-/// How far back (in tokens) a pronoun looks for a person when no speaker came before it.
+/// Most words of a person's name ("Martin Luther King Jr."); longer runs are headlines.
+const MAX_NAME: usize = 4;
+/// How far back (in tokens) a pronoun looks for a person.
 const PRONOUN_REACH: usize = 400;
+
+/// A person's grammatical gender, as far as the article tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
 
 impl<'a, 'd> Resolver<'a, 'd> {
     /// A resolver over `doc`, using the names layers of `analysis` when they are filled.
-    pub fn new(doc: &'a Doc<'d>, analysis: &'a Analysis) -> Self {
+    /// `quoted` lists the byte spans of the article's quotations: names inside them are not
+    /// antecedents of the pronouns outside.
+    pub fn new(doc: &'a Doc<'d>, analysis: &'a Analysis, quoted: &[Range<usize>]) -> Self {
         let names = person_runs(doc);
-        Resolver {
+        let mut resolver = Resolver {
             doc,
             analysis,
             names,
+            mentions: Vec::new(),
             last_person: None,
             last_speaker: None,
-        }
+            genders: Vec::new(),
+        };
+        resolver.find_mentions(quoted);
+        resolver
     }
 
-    /// Records `speaker` as the latest one, for pronouns after it.
-    pub fn remember(&mut self, speaker: &Speaker) {
+    /// Records `speaker` as the latest one, named at token `at`, for pronouns after it.
+    pub fn remember(&mut self, speaker: &Speaker, at: usize) {
         if speaker.person {
-            self.last_person = Some(speaker.clone());
+            self.last_person = Some((at, speaker.clone()));
         }
-        self.last_speaker = Some(speaker.clone());
+        self.last_speaker = Some((at, speaker.clone()));
     }
 
     /// The speaker a phrase stands for, if it can be told.
-    pub fn resolve(&self, np: &Np) -> Option<Speaker> {
+    pub fn resolve(&mut self, np: &Np) -> Option<Speaker> {
         let span = self.byte_span(&np.tokens);
         if let Some(referent) = self.referent_at(np, span) {
             return self.speaker_of(referent);
         }
         match np.kind {
-            NpKind::Pronoun => self.pronoun(np),
+            NpKind::Pronoun => {
+                let speaker = self.pronoun(np)?;
+                if let Some(g) = pronoun_gender(self.doc.tok(np.tokens.start)) {
+                    self.learn(&speaker.name, g);
+                }
+                Some(speaker)
+            }
             NpKind::Name => Some(self.name(np.tokens.clone())),
             NpKind::Described => Some(self.described(np)),
+        }
+    }
+
+    fn learn(&mut self, name: &str, gender: Gender) {
+        if !self.genders.iter().any(|(n, _)| n == name) {
+            self.genders.push((name.to_string(), gender));
+        }
+    }
+
+    fn gender(&self, name: &str) -> Option<Gender> {
+        self.genders
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|&(_, g)| g)
+    }
+
+    /// Fills `mentions` and learns genders from titles.
+    fn find_mentions(&mut self, quoted: &[Range<usize>]) {
+        let doc = self.doc;
+        let mut words: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, r) in self.names.iter().enumerate() {
+            for t in [r.start, r.end - 1] {
+                words.entry(doc.tok(t)).or_insert(i);
+            }
+        }
+        let inside = |t: usize| {
+            let at = doc.start_of(t);
+            let k = quoted.partition_point(|q| q.end <= at);
+            quoted.get(k).is_some_and(|q| q.start <= at)
+        };
+        let mut run = 0;
+        let mut t = 0;
+        while t < doc.tokens.len() {
+            while run < self.names.len() && self.names[run].end <= t {
+                run += 1;
+            }
+            let full = self.names.get(run).filter(|r| r.start == t).map(|_| run);
+            let short = || {
+                let w = doc.tok(t);
+                let alone = !doc.is_capitalised(t + 1) && (t == 0 || !doc.is_capitalised(t - 1));
+                (alone && doc.is_capitalised(t))
+                    .then(|| words.get(w).copied())
+                    .flatten()
+            };
+            if let Some(i) = full.or_else(short) {
+                if !inside(t) {
+                    self.mentions.push((t, i));
+                    let title = t.checked_sub(1).map(|p| doc.tok(p).to_ascii_lowercase());
+                    let gender = match title.as_deref() {
+                        Some("mr." | "mr") => Some(Gender::Male),
+                        Some("mrs." | "mrs" | "ms." | "ms" | "miss") => Some(Gender::Female),
+                        _ => None,
+                    };
+                    if let Some(g) = gender {
+                        let name = self.text_of(self.names[i].clone());
+                        self.learn(&name, g);
+                    }
+                }
+                t = if full.is_some() {
+                    self.names[i].end
+                } else {
+                    t + 1
+                };
+                continue;
+            }
+            t += 1;
         }
     }
 
@@ -102,26 +195,52 @@ impl<'a, 'd> Resolver<'a, 'd> {
         })
     }
 
-    /// "he"/"she"/"I" → the last person; "it"/"they"/"we" → the last speaker of any kind.
+    /// "he"/"she"/"I" → the person last named before it, preferring the first one named in
+    /// that sentence (its subject) and skipping those known to be of the other gender; or the
+    /// last speaker when named later. "it"/"they"/"we" → the last speaker.
     fn pronoun(&self, np: &Np) -> Option<Speaker> {
-        let word = self.doc.tok(np.tokens.start).to_ascii_lowercase();
-        let personal = matches!(word.as_str(), "he" | "she" | "i" | "him");
-        let remembered = if personal {
-            self.last_person.as_ref()
-        } else {
-            self.last_speaker.as_ref()
-        };
-        if let Some(s) = remembered {
-            return Some(s.clone());
+        let word = self.doc.tok(np.tokens.start);
+        let personal = matches!(
+            word.to_ascii_lowercase().as_str(),
+            "he" | "she" | "i" | "him"
+        );
+        if !personal {
+            return self.last_speaker.as_ref().map(|(_, s)| s.clone());
         }
-        let before = np.tokens.start;
-        let floor = before.saturating_sub(PRONOUN_REACH);
-        let run = self
-            .names
+        let gender = pronoun_gender(word);
+        let fits = |name: &str| match (gender, self.gender(name)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let at = np.tokens.start;
+        let remembered = self
+            .last_person
+            .as_ref()
+            .filter(|(_, s)| fits(&s.name))
+            .map(|(pos, s)| (*pos, s.clone()));
+        let named = self.named_before(at, &fits);
+        match (remembered, named) {
+            (Some((p, s)), Some((q, n))) => Some(if q > p { n } else { s }),
+            (r, n) => r.or(n).map(|(_, s)| s),
+        }
+    }
+
+    /// The subject-most person mention of the last sentence before token `at` that names a
+    /// person who `fits`, with its position.
+    fn named_before(&self, at: usize, fits: &dyn Fn(&str) -> bool) -> Option<(usize, Speaker)> {
+        let floor = at.saturating_sub(PRONOUN_REACH);
+        let end = self.mentions.partition_point(|&(t, _)| t < at);
+        let fitting = |&(t, i): &(usize, usize)| {
+            let s = self.name(self.names[i].clone());
+            (t >= floor && fits(&s.name)).then_some((t, s))
+        };
+        let (last, _) = self.mentions[..end].iter().rev().find_map(fitting)?;
+        let sentence = self.doc.sentence_at(self.doc.start_of(last));
+        let first_in_sentence = self.mentions[..end]
             .iter()
-            .rev()
-            .find(|r| r.end <= before && r.start >= floor)?;
-        Some(self.name(run.clone()))
+            .filter(|&&(t, _)| self.doc.start_of(t) >= sentence.start as usize && t <= last)
+            .find_map(fitting);
+        first_in_sentence.or_else(|| self.mentions[..end].iter().rev().find_map(fitting))
     }
 
     /// A name with its titles dropped, expanded to the fullest run of the article that holds it.
@@ -181,6 +300,15 @@ impl<'a, 'd> Resolver<'a, 'd> {
     }
 }
 
+/// The gender a third-person pronoun gives.
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    match word.to_ascii_lowercase().as_str() {
+        "he" | "him" => Some(Gender::Male),
+        "she" | "her" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 /// A name's tokens after its last title word and leading determiner ("Italian Prime Minister
 /// Matteo Renzi" → "Matteo Renzi"); the whole run when nothing would remain.
 pub fn strip_titles(doc: &Doc, tokens: Range<usize>) -> Range<usize> {
@@ -205,15 +333,26 @@ fn person_runs(doc: &Doc) -> Vec<Range<usize>> {
             i += 1;
             continue;
         }
-        let start = i;
+        let mut start = i;
         while i < n && (doc.is_capitalised(i) || is_joiner(doc, i)) {
             i += 1;
         }
+        // A sentence may open with a capitalised "On", "But", "The".
+        while start < i
+            && [WordClass::Function, WordClass::Det, WordClass::Aux]
+                .iter()
+                .any(|&c| doc.is(start, c))
+        {
+            start += 1;
+        }
         let run = strip_titles(doc, start..i);
-        let person = run.len() >= 2
-            && !run
-                .clone()
-                .any(|t| doc.is(t, WordClass::Org) || is_acronym(doc.tok(t)))
+        let person = (2..=MAX_NAME).contains(&run.len())
+            && !run.clone().any(|t| {
+                doc.is(t, WordClass::Org)
+                    || doc.is(t, WordClass::Time)
+                    || doc.is(t, WordClass::Pronoun)
+                    || is_acronym(doc.tok(t))
+            })
             && doc.kind(run.end - 1) != Some(TokenKind::Abbreviation);
         if person {
             out.push(run);
