@@ -136,16 +136,21 @@ pub fn classify(
     let opens = opens_like_sentence(inner);
     let ends = ends_with_punctuation(inner);
     let right_blank = text_is_blank(doc, ctx.right.clone()) || closes_sentence(doc, &ctx.right);
-    let direct = match lead {
-        Lead::Empty => {
-            (right_blank || attributed_after)
-                && (opens || m.continued)
-                && (words > 2 || ends || attributed_after)
-        }
-        Lead::Colon | Lead::CueComma => opens || words >= 3 || m.continued,
-        Lead::CueBare => opens && (right_blank || ends),
-        Lead::Other => false,
-    };
+    // A heading in marks, alone on its line: "'All Bets Are Off.'"
+    let alone =
+        doc.text.get(doc.paragraph_at(m.start)).map(str::trim) == doc.text.get(m.start..m.end);
+    let heading = alone && is_title(inner) && !inner.ends_with(['!', '?']) && lead == Lead::Empty;
+    let direct = !heading
+        && match lead {
+            Lead::Empty => {
+                (right_blank || attributed_after)
+                    && (opens || m.continued)
+                    && (words > 2 || ends || attributed_after)
+            }
+            Lead::Colon | Lead::CueComma => opens || words >= 3 || m.continued,
+            Lead::CueBare => opens && (right_blank || ends),
+            Lead::Other => false,
+        };
     if direct {
         return QuoteKind::Direct;
     }

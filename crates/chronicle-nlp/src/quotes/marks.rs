@@ -5,7 +5,9 @@
 //! its shape: scraped pages write `“` as a closing mark ("from the U.S.“") and straight `"` has no
 //! shape at all. A quotation left open at the end of a paragraph continues into the next one when
 //! that paragraph opens with a mark again, as news style writes quotes of several paragraphs.
-//! Single marks (`‘ ’ '`) are apostrophes or nested quotes and never pair at the top level.
+//! Single marks (`‘ ’ '`) are apostrophes or nested quotes inside double marks; they pair at the
+//! top level only in a paragraph without double marks (headlines: "CEO: ‘You Should Be
+//! Investigated.’"), only when both ends are unmistakable, and never stay open.
 
 /// A span of the body enclosed in quotation marks, in byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +72,9 @@ pub fn find(text: &str, out: &mut Vec<Marked>) {
         for mark in rest {
             open = step(text, open, *mark, out);
         }
+        if marks.is_empty() && open.is_none() {
+            single_pairs(text, start, end, out);
+        }
         let Some(o) = open else { continue };
         let continues = paragraphs
             .peek()
@@ -130,6 +135,44 @@ fn step(text: &str, open: Option<Open>, mark: Mark, out: &mut Vec<Marked>) -> Op
                 });
             }
             Some(opening)
+        }
+    }
+}
+
+/// Pairs single marks of `text[start..end]` that clearly open (after a space, before a letter)
+/// and clearly close (after a letter or a stop, before a space or a stop).
+fn single_pairs(text: &str, start: usize, end: usize, out: &mut Vec<Marked>) {
+    let para = &text[start..end];
+    let mut open: Option<usize> = None;
+    for (i, c) in para.char_indices() {
+        if !matches!(c, '‘' | '’' | '\'') {
+            continue;
+        }
+        let prev = para[..i].chars().next_back();
+        let next = para[i + c.len_utf8()..].chars().next();
+        let opens = c != '’'
+            && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | ':'))
+            && next.is_some_and(char::is_alphanumeric);
+        let closes = c != '‘'
+            && prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | '!' | '?' | ','))
+            && next.is_none_or(|n| {
+                n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')')
+            });
+        match open {
+            Some(o) if closes => {
+                let olen = para[o..].chars().next().map_or(1, char::len_utf8);
+                out.push(Marked {
+                    start: start + o,
+                    end: start + i + c.len_utf8(),
+                    inner_start: start + o + olen,
+                    inner_end: start + i,
+                    closed: true,
+                    continued: false,
+                });
+                open = None;
+            }
+            None if opens => open = Some(i),
+            _ => {}
         }
     }
 }
@@ -305,6 +348,23 @@ mod tests {
         assert_eq!(
             quoted("''The sooner, the better,'' Mr. Goldberg said."),
             ["''The sooner, the better,''"]
+        );
+    }
+
+    #[test]
+    fn single_marks_pair_only_without_double_ones() {
+        assert_eq!(
+            quoted("Warren to CEO: ‘You Should Be Investigated.’"),
+            ["‘You Should Be Investigated.’"]
+        );
+        assert_eq!(
+            quoted("'Be the voice that people hear.'"),
+            ["'Be the voice that people hear.'"]
+        );
+        assert!(quoted("Korea’s leader and the players’ union in the '90s").is_empty());
+        assert_eq!(
+            quoted("He said “the ‘rigged’ system” again"),
+            ["“the ‘rigged’ system”"]
         );
     }
 
