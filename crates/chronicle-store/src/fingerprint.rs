@@ -38,24 +38,16 @@ pub struct Fingerprint {
 impl Fingerprint {
     /// Fingerprints `body`.
     pub fn of(body: &str) -> Fingerprint {
-        let words: Vec<String> = words(body).collect();
-        if words.is_empty() {
+        let words = Words::of(body);
+        if words.hashes.is_empty() {
             return Fingerprint {
                 text_hash: None,
                 minhash: None,
             };
         }
-        let mut a = Hasher::new(0x9E37_79B9_7F4A_7C15);
-        let mut b = Hasher::new(0xC2B2_AE3D_27D4_EB4F);
-        for w in &words {
-            for h in [&mut a, &mut b] {
-                h.write(w.as_bytes());
-                h.write(b" ");
-            }
-        }
-        let minhash = (words.len() >= MIN_WORDS).then(|| minhash(&words));
+        let minhash = (words.hashes.len() >= MIN_WORDS).then(|| minhash(&words.hashes));
         Fingerprint {
-            text_hash: Some([a.finish(), b.finish()]),
+            text_hash: Some(words.text_hash),
             minhash,
         }
     }
@@ -66,41 +58,78 @@ impl Fingerprint {
     }
 }
 
-/// The exact-text hash of `body` alone, as stored (cheaper than a whole [`Fingerprint`]).
+/// The exact-text hash of `body` alone, as stored.
 pub fn text_hash_hex(body: &str) -> Option<String> {
-    let mut a = Hasher::new(0x9E37_79B9_7F4A_7C15);
-    let mut b = Hasher::new(0xC2B2_AE3D_27D4_EB4F);
-    let mut any = false;
-    for w in words(body) {
-        any = true;
-        for h in [&mut a, &mut b] {
-            h.write(w.as_bytes());
-            h.write(b" ");
+    let words = Words::of(body);
+    let [a, b] = words.text_hash;
+    (!words.hashes.is_empty()).then(|| format!("{a:016x}{b:016x}"))
+}
+
+/// The normalised words of a text: lowercased, split on anything that is not a letter or
+/// digit, so that two bodies differing only in spacing, punctuation or case hash alike.
+struct Words {
+    /// A 64-bit hash of each word, in order.
+    hashes: Vec<u64>,
+    /// Two independent 64-bit hashes of the whole word sequence.
+    text_hash: [u64; 2],
+}
+
+impl Words {
+    fn of(text: &str) -> Words {
+        let mut a = Hasher::new(0x9E37_79B9_7F4A_7C15);
+        let mut b = Hasher::new(0xC2B2_AE3D_27D4_EB4F);
+        let mut hashes = Vec::with_capacity(text.len() / 6);
+        let mut word = String::new();
+        for w in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            word.clear();
+            if w.is_ascii() {
+                word.extend(w.bytes().map(|c| char::from(c.to_ascii_lowercase())));
+            } else {
+                word.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            for h in [&mut a, &mut b] {
+                h.write(word.as_bytes());
+                h.write(b" ");
+            }
+            let mut h = Hasher::new(0x51_7CC1_B727_220A);
+            h.write(word.as_bytes());
+            hashes.push(h.finish());
+        }
+        Words {
+            hashes,
+            text_hash: [a.finish(), b.finish()],
         }
     }
-    any.then(|| format!("{:016x}{:016x}", a.finish(), b.finish()))
 }
 
-/// The words of a text, lowercased, split on anything that is not a letter or digit: two
-/// bodies that differ only in spacing, punctuation or case hash alike.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-}
+/// Multipliers and addends of the [`SIGNATURE`] hash functions `h_i(x) = a_i * x + b_i`
+/// (high 32 bits), drawn once from SplitMix64; the multipliers are odd.
+const FUNCTIONS: [(u64, u64); SIGNATURE] = {
+    let mut f = [(0u64, 0u64); SIGNATURE];
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut i = 0;
+    while i < SIGNATURE {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let a = mix(state) | 1;
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        f[i] = (a, mix(state));
+        i += 1;
+    }
+    f
+};
 
-/// For each of [`SIGNATURE`] hash functions, the least hash of any shingle.
-fn minhash(words: &[String]) -> Vec<u32> {
+/// For each of [`SIGNATURE`] hash functions, the least hash of any shingle of word hashes.
+fn minhash(words: &[u64]) -> Vec<u32> {
     let mut mins = vec![u32::MAX; SIGNATURE];
     for shingle in words.windows(SHINGLE.min(words.len())) {
-        let mut h = Hasher::new(0x51_7CC1_B727_220A);
-        for w in shingle {
-            h.write(w.as_bytes());
-            h.write(b" ");
-        }
-        let base = h.finish();
-        for (i, min) in mins.iter_mut().enumerate() {
-            let v = (mix(base ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) >> 32) as u32;
+        let base = shingle
+            .iter()
+            .fold(0x51_7CC1_B727_220Au64, |acc, w| mix(acc ^ w));
+        for (min, (a, b)) in mins.iter_mut().zip(FUNCTIONS) {
+            let v = (base.wrapping_mul(a).wrapping_add(b) >> 32) as u32;
             *min = (*min).min(v);
         }
     }
@@ -142,7 +171,7 @@ pub fn from_blob(blob: &[u8]) -> Vec<u32> {
 }
 
 /// SplitMix64's finaliser: spreads every input bit over the output.
-fn mix(mut z: u64) -> u64 {
+const fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)

@@ -289,7 +289,10 @@ fn insert_article(
         date_added,
         doc,
     ])?;
-    Ok(conn.last_insert_rowid())
+    let aid = conn.last_insert_rowid();
+    conn.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![aid, article.title, article.body])?;
+    Ok(aid)
 }
 
 /// The layers queries filter on, one row per span.
