@@ -482,3 +482,54 @@ fn kill_9_at_twenty_random_moments_loses_nothing_committed() {
         "event counts equal a clean run's"
     );
 }
+
+#[test]
+fn a_killed_pipeline_ingest_resumes_to_what_a_clean_run_stores() {
+    let dir = workdir("kill-pipeline");
+    let input = dir.join("raw.jsonl");
+    let places = [
+        "Seoul", "Hanoi", "Geneva", "Kyiv", "Tehran", "Caracas", "Khartoum",
+    ];
+    let lines: Vec<String> = (0..600)
+        .map(|i| {
+            let p = places[i % places.len()];
+            let q = places[(i / 7) % places.len()];
+            let text = format!(
+                "Officials in {p} said on Tuesday that talks with envoys from {q} would resume \
+                 next week, story number {i}. \"We are ready,\" a spokesman said. Round {} of the \
+                 negotiations ended in March without a deal.",
+                i % 13
+            );
+            serde_json::json!({"id": format!("raw-{i}"), "date": "2020-07-06", "text": text})
+                .to_string()
+        })
+        .collect();
+    std::fs::write(&input, lines.join("\n") + "\n").unwrap();
+    let clean = dir.join("clean.db");
+    ok(&["ingest", s(&input), "--db", s(&clean)]);
+    let db = dir.join("killed.db");
+    for delay in [300, 700, 1200] {
+        let mut child = chronicle()
+            .args(["ingest", "--batch", "32", s(&input), "--db", s(&db)])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    ok(&["ingest", s(&input), "--db", s(&db)]);
+    let (a, b) = (stats(&db), stats(&clean));
+    for what in [
+        "articles",
+        "originals",
+        "near_duplicate_copies",
+        "quotes",
+        "integrity",
+    ] {
+        let find = |t: &Vec<(String, Value)>| t.iter().find(|(k, _)| k == what).unwrap().1.clone();
+        assert_eq!(find(&a), find(&b), "{what}");
+    }
+    let export = |p: &Path| sorted_lines(&ok(&["export", "--format", "jsonl", "--db", s(p)]));
+    assert_eq!(export(&db), export(&clean));
+}
