@@ -1,0 +1,107 @@
+//! The actors of a sentence, as word ranges with their CAMEO actor codes, and the coordinations
+//! that join them ("Arnor, Osgiliath and Gondor", "U.S.-North Korea").
+//!
+//! In the standard pipeline they come from the names stage (mentions, role mentions and
+//! pronouns, each resolved to a referent with an actor code); with PETRARCH dictionaries the
+//! coder spots them itself (`petrarch_actors.rs`).
+
+use chronicle_core::{Article, ByteSpan};
+
+use super::sentence::{COMMA, COORD, DET, PUNCT, Word};
+
+/// An actor mention in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorHit {
+    /// Word range in the sentence, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// Actor codes (PETRARCH entries may carry several: `[FRO/BIL/SAM]`); `---` when unknown.
+    pub codes: Vec<String>,
+    /// Byte span of the text that names it.
+    pub span: ByteSpan,
+}
+
+/// The actor mentions of `words` from the names stage's layers: names and role mentions whose
+/// referent has an actor code, and pronouns linked to one. Overlaps keep the longer mention.
+pub fn from_article(article: &Article, words: &[Word], out: &mut Vec<ActorHit>) {
+    out.clear();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return;
+    };
+    let (lo, hi) = (first.start, last.end);
+    let a = &article.analysis;
+    let spans = a
+        .mentions
+        .iter()
+        .map(|m| (m.span, m.referent))
+        .chain(a.pronouns.iter().map(|p| (p.span, p.referent)));
+    for (span, referent) in spans {
+        if span.start < lo || span.end > hi {
+            continue;
+        }
+        let Some(code) = a.referents.get(referent).and_then(|r| r.actor.clone()) else {
+            continue;
+        };
+        let Some((start, end)) = word_range(words, span) else {
+            continue;
+        };
+        out.push(ActorHit {
+            start,
+            end,
+            codes: vec![code],
+            span,
+        });
+    }
+    out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    out.dedup_by(|b, a| b.start < a.end);
+}
+
+/// The words covered by a byte span.
+pub fn word_range(words: &[Word], span: ByteSpan) -> Option<(usize, usize)> {
+    let start = words.partition_point(|w| w.end <= span.start);
+    let end = words.partition_point(|w| w.start < span.end);
+    (start < end).then_some((start, end))
+}
+
+/// The coordination around hit `k`: the range of hits joined to it by commas, "and", "or",
+/// "nor", hyphens and determiners ("Arnor, Osgiliath and the Gondor").
+pub fn group(hits: &[ActorHit], words: &[Word], k: usize) -> (usize, usize) {
+    let joined = |a: &ActorHit, b: &ActorHit| {
+        let between = words.get(a.end..b.start).unwrap_or(&[]);
+        between.len() <= 3
+            && !between.is_empty()
+            && between
+                .iter()
+                .all(|w| w.flags & (COMMA | COORD | DET) != 0 || is_hyphen(w))
+            && !between.iter().all(|w| w.flags & DET != 0)
+    };
+    let mut lo = k;
+    while lo > 0 && joined(&hits[lo - 1], &hits[lo]) {
+        lo -= 1;
+    }
+    let mut hi = k + 1;
+    while hi < hits.len() && joined(&hits[hi - 1], &hits[hi]) {
+        hi += 1;
+    }
+    (lo, hi)
+}
+
+fn is_hyphen(w: &Word) -> bool {
+    w.flags & PUNCT != 0 && w.end == w.start + 1 && w.flags & COMMA == 0
+}
+
+/// The hit that starts at word `p` or after a few determiners and modifiers (`the evil Gondor`).
+pub fn hit_starting(hits: &[ActorHit], words: &[Word], p: usize, reach: usize) -> Option<usize> {
+    let k = hits.partition_point(|h| h.start < p);
+    let h = hits.get(k)?;
+    let between = words.get(p..h.start)?;
+    (between.len() <= reach && between.iter().all(|w| w.flags & PUNCT == 0)).then_some(k)
+}
+
+/// The hit that ends at word `e` or a few modifier words before it.
+pub fn hit_ending(hits: &[ActorHit], words: &[Word], e: usize, reach: usize) -> Option<usize> {
+    let k = hits.partition_point(|h| h.end <= e);
+    let k = k.checked_sub(1)?;
+    let between = words.get(hits[k].end..e)?;
+    (between.len() <= reach && between.iter().all(|w| w.flags & PUNCT == 0)).then_some(k)
+}

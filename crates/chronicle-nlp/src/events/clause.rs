@@ -1,0 +1,125 @@
+//! What the words around a verb say about it: negation, tense and mood, voice, and who its
+//! subject is.
+
+use super::actors::ActorHit;
+use super::sentence::{
+    ADV, BE, BY, COMMA, ClauseKind, DO, FUTURE, HAVE, HYPO, IF, NEG, PARTICIPLE, PLAN, REFUSE,
+    SentenceBuf, TO,
+};
+
+/// The verb group's modality.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Modality {
+    pub negated: bool,
+    pub future: bool,
+    pub hypothetical: bool,
+    pub passive: bool,
+}
+
+/// Reads the auxiliaries, negators and infinitive markers left of the verb group starting at
+/// word `start`, back to the clause start: "did not", "will", "would", "refused to", "plans to",
+/// "was ... by".
+pub fn modality(buf: &SentenceBuf, start: usize, head: usize) -> Modality {
+    let w = &buf.words;
+    let clause = buf.clauses[buf.clause_of(head)];
+    let mut m = Modality::default();
+    let mut i = start;
+    let mut saw_to = false;
+    while i > clause.start {
+        i -= 1;
+        let f = w[i].flags;
+        if f & NEG != 0 {
+            m.negated = true;
+        } else if f & FUTURE != 0 {
+            m.future = true;
+        } else if f & HYPO != 0 {
+            m.hypothetical = true;
+        } else if f & TO != 0 {
+            saw_to = true;
+        } else if saw_to && f & REFUSE != 0 {
+            m.negated = true;
+            saw_to = false;
+        } else if saw_to && f & PLAN != 0 {
+            m.future = true;
+            saw_to = false;
+        } else if f & BE != 0 {
+            if i + 1 == start || w[i + 1..start].iter().all(|x| x.flags & (ADV | BE) != 0) {
+                m.passive = w.get(head).is_some_and(|x| x.flags & PARTICIPLE != 0);
+            }
+        } else if f & (HAVE | DO | ADV) == 0 {
+            break;
+        }
+    }
+    if w[clause.start..head].iter().any(|x| x.flags & IF != 0) {
+        m.hypothetical = true;
+    }
+    m
+}
+
+/// The subject of the clause holding word `v`: the nearest actor before the verb group in the
+/// clause, stepping over an apposition set off by commas ("Choe, a veteran of ..., issued");
+/// for a coordinated verb phrase ("and promised") or a relative clause, the subject before it.
+pub fn subject(buf: &SentenceBuf, hits: &[ActorHit], v: usize) -> Option<usize> {
+    let c = buf.clause_of(v);
+    subject_in(buf, hits, c, v)
+}
+
+fn subject_in(buf: &SentenceBuf, hits: &[ActorHit], c: usize, v: usize) -> Option<usize> {
+    let clause = buf.clauses.get(c)?;
+    let w = &buf.words;
+    let mut end = v.min(clause.end);
+    // step back over the verb group
+    while end > clause.start
+        && w[end - 1].flags & (ADV | BE | HAVE | DO | FUTURE | HYPO | NEG | TO) != 0
+    {
+        end -= 1;
+    }
+    if end > clause.start && w[end - 1].flags & COMMA != 0 {
+        if let Some(open) = (clause.start..end - 1)
+            .rev()
+            .find(|&i| w[i].flags & COMMA != 0)
+        {
+            if let Some(k) = nearest_before(hits, clause.start, open) {
+                return Some(k);
+            }
+        }
+    }
+    if let Some(k) = nearest_before(hits, clause.start, end) {
+        return Some(k);
+    }
+    if c == 0 {
+        return None;
+    }
+    match clause.kind {
+        ClauseKind::Coordinate => subject_anchor(buf, hits, c - 1),
+        ClauseKind::Subordinate => nearest_before(hits, buf.clauses[c - 1].start, clause.start),
+        _ => None,
+    }
+}
+
+/// The subject of a whole clause: the first actor of the clause when it comes before any
+/// coordinated verb.
+fn subject_anchor(buf: &SentenceBuf, hits: &[ActorHit], c: usize) -> Option<usize> {
+    let clause = buf.clauses.get(c)?;
+    let k = hits
+        .iter()
+        .position(|h| h.start >= clause.start && h.end <= clause.end);
+    match k {
+        Some(k) => Some(k),
+        None if clause.kind == ClauseKind::Coordinate && c > 0 => subject_anchor(buf, hits, c - 1),
+        None => None,
+    }
+}
+
+/// The last hit lying wholly inside `lo..hi`.
+pub fn nearest_before(hits: &[ActorHit], lo: usize, hi: usize) -> Option<usize> {
+    hits.iter().rposition(|h| h.start >= lo && h.end <= hi)
+}
+
+/// The agent of a passive: the actor right after "by" in the clause, after the verb.
+pub fn by_agent(buf: &SentenceBuf, hits: &[ActorHit], from: usize) -> Option<usize> {
+    let clause = buf.clauses[buf.clause_of(from)];
+    let w = &buf.words;
+    let by = (from..clause.end).find(|&i| w[i].flags & BY != 0)?;
+    super::actors::hit_starting(hits, w, by + 1, 3)
+}

@@ -1,0 +1,393 @@
+//! The coding loop: for each sentence, each verb the dictionary knows, the best pattern, then
+//! source, target, code, date, context and place of the events it reports.
+
+use chronicle_core::{Article, DateBasis, EntityType, Event, EventContext};
+
+use super::EventCoder;
+use super::actors::{ActorHit, group};
+use super::clause::{self, Modality};
+use super::dating::Timeline;
+use super::matcher::{Ctx, Match};
+use super::sentence::{BREAK, CAP, ClauseKind, DET, LOC, PREP, SentenceBuf, THAT, THEN};
+
+/// Where the actors of a sentence come from.
+pub trait ActorSource {
+    /// Fills `out` with the actor hits of sentence `s`, whose words are `buf.words`.
+    fn hits(&self, article: &Article, s: usize, buf: &SentenceBuf, out: &mut Vec<ActorHit>);
+}
+
+/// Reusable buffers of one article.
+#[derive(Default)]
+pub struct Scratch {
+    pub buf: SentenceBuf,
+    pub hits: Vec<ActorHit>,
+    used: Vec<bool>,
+    places: Vec<(u32, String)>,
+}
+
+/// One source or target actor: code and text span.
+type Side = Option<(String, (u32, u32))>;
+
+impl EventCoder {
+    /// Codes every sentence of `article`, with actors from `actors`.
+    pub fn code_with(
+        &self,
+        article: &Article,
+        actors: &dyn ActorSource,
+        scratch: &mut Scratch,
+    ) -> Vec<Event> {
+        let timeline = Timeline::new(article);
+        scratch.places.clear();
+        let index = &article.analysis.index;
+        for e in &article.entities {
+            if matches!(e.kind, EntityType::Gpe | EntityType::Loc) {
+                scratch
+                    .places
+                    .push((index.byte_of(e.start) as u32, e.text.clone()));
+            }
+        }
+        let mut out = Vec::new();
+        for s in 0..article.analysis.sentence_tokens.len() {
+            scratch.buf.fill(article, s, &self.dict, &self.grammar);
+            let mut hits = std::mem::take(&mut scratch.hits);
+            actors.hits(article, s, &scratch.buf, &mut hits);
+            scratch.hits = hits;
+            self.code_sentence(article, s, scratch, &timeline, &mut out);
+        }
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|e: &Event| {
+            seen.insert((
+                e.sentence,
+                e.source.clone(),
+                e.target.clone(),
+                e.cameo.clone(),
+            ))
+        });
+        out
+    }
+
+    fn code_sentence(
+        &self,
+        article: &Article,
+        s: usize,
+        sc: &mut Scratch,
+        tl: &Timeline,
+        out: &mut Vec<Event>,
+    ) {
+        let words = &sc.buf.words;
+        sc.used.clear();
+        sc.used.resize(words.len(), false);
+        for v in 0..words.len() {
+            if sc.used[v] {
+                continue;
+            }
+            let Some(cands) = self.dict.heads.get(&words[v].id) else {
+                continue;
+            };
+            let verbal = self.looks_verbal(&sc.buf, v);
+            let modality = clause::modality(&sc.buf, v, v);
+            let clause = sc.buf.clauses[sc.buf.clause_of(v)];
+            let (floor, limit) = if self.dict.petrarch {
+                (0, words.len())
+            } else {
+                (clause.start, clause.end)
+            };
+            let ctx = Ctx {
+                dict: &self.dict,
+                words,
+                hits: &sc.hits,
+                limit,
+                floor,
+            };
+            let mut best: Option<Match> = None;
+            for &c in cands {
+                if !verbal && !self.dict.verbs[c as usize].nominal {
+                    continue;
+                }
+                let negated = modality.negated && !self.dict.petrarch;
+                if let Some(m) = ctx.best(c, v, negated) {
+                    if best.is_none_or(|b| m.weight > b.weight) {
+                        best = Some(m);
+                    }
+                }
+            }
+            let Some(m) = best else { continue };
+            for u in sc.used.iter_mut().take(m.end).skip(m.start.min(v)) {
+                *u = true;
+            }
+            let place = self.place_of(&sc.buf, clause.start, clause.end, &sc.places);
+            self.emit(
+                article, s, &sc.buf, &sc.hits, v, m, modality, tl, place, out,
+            );
+        }
+    }
+
+    /// Whether the verb form at `v` is used as a verb, not a noun: not after a determiner or
+    /// possessive, not a capitalised name inside the sentence.
+    fn looks_verbal(&self, buf: &SentenceBuf, v: usize) -> bool {
+        let w = &buf.words;
+        let Some(prev) = v.checked_sub(1).and_then(|p| w.get(p)) else {
+            return true;
+        };
+        if prev.flags & DET != 0 {
+            return false;
+        }
+        !(w[v].flags & CAP != 0
+            && prev.flags & BREAK == 0
+            && !w[..v].iter().all(|x| x.flags & CAP != 0))
+    }
+
+    /// The place of a clause: the GPE or LOC right after "in" or "at".
+    fn place_of(
+        &self,
+        buf: &SentenceBuf,
+        lo: usize,
+        hi: usize,
+        places: &[(u32, String)],
+    ) -> Option<String> {
+        let w = &buf.words;
+        for i in lo..hi.saturating_sub(1) {
+            if w[i].flags & LOC == 0 {
+                continue;
+            }
+            for j in i + 1..(i + 3).min(hi) {
+                if let Some((_, name)) = places.iter().find(|(b, _)| *b == w[j].start) {
+                    return Some(name.clone());
+                }
+                if w[j].flags & DET == 0 {
+                    break;
+                }
+            }
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        article: &Article,
+        s: usize,
+        buf: &SentenceBuf,
+        hits: &[ActorHit],
+        v: usize,
+        m: Match,
+        modality: Modality,
+        tl: &Timeline,
+        place: Option<String>,
+        out: &mut Vec<Event>,
+    ) {
+        let pattern = &self.dict.verbs[m.verb as usize].patterns[m.pattern as usize];
+        let Some(code) = pattern.code.main.as_deref() else {
+            return;
+        };
+        let (mut code, mut context) = (code.to_string(), Vec::new());
+        if modality.negated && !pattern.negated && !self.dict.petrarch {
+            context.push(EventContext::Negated);
+            if let Some(refusal) = refusal_of(&code) {
+                code = refusal.to_string();
+            }
+        }
+        let (sources, targets, pairwise) = self.sides(buf, hits, v, m, modality);
+        let clause = buf.clauses[buf.clause_of(v)];
+        let words = &buf.words;
+        let span = (words[clause.start].start, words[clause.end - 1].end);
+        let anaphor = words[clause.start..clause.end]
+            .iter()
+            .enumerate()
+            .any(|(k, w)| {
+                w.flags & THEN != 0
+                    || (w.flags & THAT != 0
+                        && k > 0
+                        && words[clause.start + k - 1].flags & PREP != 0)
+            });
+        let date = tl.date(span, words[v].start, anaphor, &[]);
+        if date.historical {
+            context.push(EventContext::Historical);
+        }
+        if modality.future || (date.future && date.basis == DateBasis::Text) {
+            context.push(EventContext::Future);
+        }
+        if modality.hypothetical {
+            context.push(EventContext::Hypothetical);
+        }
+        let trigger = article
+            .body
+            .get(words[m.start.min(v)].start as usize..words[m.end.max(v + 1) - 1].end as usize)
+            .unwrap_or("")
+            .to_string();
+        let base = Event {
+            sentence: s,
+            source: None,
+            target: None,
+            cameo: String::new(),
+            plover: None,
+            goldstein: None,
+            quad_class: None,
+            date: date.value,
+            date_basis: date.basis,
+            context,
+            place,
+            trigger,
+            source_text: None,
+            target_text: None,
+            rule: self
+                .dict
+                .rules
+                .get(pattern.rule as usize)
+                .cloned()
+                .unwrap_or_default(),
+        };
+        let reverse = pattern.code.reverse.as_deref();
+        let pairs = pair_up(&sources, &targets, pairwise);
+        for (src, tgt) in pairs {
+            out.push(self.event(&base, article, &code, src, tgt));
+            if let Some(r) = reverse {
+                out.push(self.event(&base, article, r, tgt, src));
+            }
+        }
+    }
+
+    /// Sources and targets of a match, and whether events run pairwise inside one compound.
+    fn sides(
+        &self,
+        buf: &SentenceBuf,
+        hits: &[ActorHit],
+        v: usize,
+        m: Match,
+        modality: Modality,
+    ) -> (Vec<Side>, Vec<Side>, bool) {
+        let words = &buf.words;
+        let expand = |k: usize| -> Vec<Side> {
+            let (lo, hi) = group(hits, words, k);
+            hits[lo..hi]
+                .iter()
+                .flat_map(|h| {
+                    h.codes
+                        .iter()
+                        .map(move |c| Some((c.clone(), (h.span.start, h.span.end))))
+                })
+                .collect()
+        };
+        if let Some(k) = m.compound {
+            return (expand(k), Vec::new(), true);
+        }
+        let subject = clause::subject(buf, hits, m.start.min(v));
+        let by = if modality.passive || self.dict.petrarch {
+            clause::by_agent(buf, hits, m.end)
+        } else {
+            None
+        };
+        let (src, tgt_default) = match (m.source, by) {
+            (Some(k), _) => (Some(k), None),
+            (None, Some(b)) => (Some(b), subject),
+            (None, None) if modality.passive && !self.dict.petrarch => (None, subject),
+            (None, None) => (subject, None),
+        };
+        let src_group = src.map(|k| group(hits, words, k));
+        let tgt = m
+            .target
+            .or(tgt_default)
+            .or_else(|| self.object(buf, hits, m.end.max(v + 1), src_group, by));
+        let sources = src.map(expand).unwrap_or_else(|| vec![None]);
+        let mut targets = tgt.map(expand).unwrap_or_else(|| vec![None]);
+        if !self.dict.petrarch {
+            let countries: Vec<String> = sources
+                .iter()
+                .flatten()
+                .map(|(c, _)| c.chars().take(3).collect())
+                .collect();
+            targets.retain(|t| {
+                t.as_ref()
+                    .is_none_or(|(c, _)| !countries.iter().any(|k| c.starts_with(k.as_str())))
+            });
+            if targets.is_empty() {
+                targets.push(None);
+            }
+        }
+        (sources, targets, false)
+    }
+
+    /// The object: the first actor after the verb phrase in its clause (or in the complement
+    /// clause right after it), outside the source's coordination and the passive's agent.
+    fn object(
+        &self,
+        buf: &SentenceBuf,
+        hits: &[ActorHit],
+        from: usize,
+        src: Option<(usize, usize)>,
+        by: Option<usize>,
+    ) -> Option<usize> {
+        let c = buf.clause_of(from.saturating_sub(1));
+        let mut end = buf.clauses[c].end;
+        if let Some(next) = buf.clauses.get(c + 1) {
+            if next.kind == ClauseKind::Complement || self.dict.petrarch {
+                end = next.end;
+            }
+        }
+        (0..hits.len()).find(|&k| {
+            hits[k].start >= from
+                && hits[k].end <= end
+                && src.is_none_or(|(lo, hi)| k < lo || k >= hi)
+                && Some(k) != by
+        })
+    }
+
+    fn event(&self, base: &Event, article: &Article, code: &str, src: &Side, tgt: &Side) -> Event {
+        let info = self.table.info(code);
+        let text = |side: &Side| {
+            side.as_ref()
+                .and_then(|(_, (a, b))| article.body.get(*a as usize..*b as usize))
+                .map(str::to_string)
+        };
+        Event {
+            source: src.as_ref().map(|(c, _)| c.clone()),
+            target: tgt.as_ref().map(|(c, _)| c.clone()),
+            cameo: code.to_string(),
+            plover: info.as_ref().and_then(|i| i.plover.clone()),
+            goldstein: info.as_ref().and_then(|i| i.goldstein),
+            quad_class: info.as_ref().and_then(|i| i.quad_class),
+            source_text: text(src),
+            target_text: text(tgt),
+            ..base.clone()
+        }
+    }
+}
+
+/// Every (source, target) pair, or every ordered pair of distinct members of one compound.
+fn pair_up<'a>(
+    sources: &'a [Side],
+    targets: &'a [Side],
+    pairwise: bool,
+) -> Vec<(&'a Side, &'a Side)> {
+    let mut out = Vec::new();
+    if pairwise {
+        for (i, a) in sources.iter().enumerate() {
+            for (j, b) in sources.iter().enumerate() {
+                if i != j && a.as_ref().map(|x| &x.0) != b.as_ref().map(|x| &x.0) {
+                    out.push((a, b));
+                }
+            }
+        }
+        return out;
+    }
+    for s in sources {
+        for t in targets {
+            let same = matches!((s, t), (Some(a), Some(b)) if a.0 == b.0);
+            if !same {
+                out.push((s, t));
+            }
+        }
+    }
+    out
+}
+
+/// CAMEO codes a refused cooperation as a rejection: "did not accept/meet/sign" → 12x.
+fn refusal_of(code: &str) -> Option<&'static str> {
+    Some(match code.get(..2)? {
+        "03" | "05" => "120",
+        "04" => "125",
+        "06" | "07" => "121",
+        "08" => "124",
+        _ => return None,
+    })
+}

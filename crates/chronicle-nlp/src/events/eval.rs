@@ -1,0 +1,282 @@
+//! Conformance: PETRARCH's own test suites (`../shared/data/events/*.jsonl`) coded with the
+//! dictionaries they name, scored as the share of records whose events come out exactly.
+//!
+//! A record is `{id, text, date, expected:[{source,target,code}], expected_status,
+//! dictionaries, config}`. A `coded` record passes when the set of (source, target, code) equals
+//! the expected set (an expected event marked `?` may be present or absent); `none_expected`,
+//! `error_expected` and `discard_expected` records pass when nothing is coded. `config`'s
+//! `require_dyad` (default true, as in PETRARCH) drops events without a source or a target.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chronicle_core::Article;
+use serde::Deserialize;
+
+use super::EventCoder;
+use crate::Stage;
+use crate::segment::Segmenter;
+
+#[derive(Debug, Deserialize)]
+struct Record {
+    id: String,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    expected: Vec<Expected>,
+    #[serde(default)]
+    expected_status: String,
+    #[serde(default)]
+    category: Option<String>,
+    #[serde(default)]
+    dictionaries: Option<HashMap<String, String>>,
+    #[serde(default)]
+    config: Option<HashMap<String, String>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Expected {
+    source: String,
+    target: String,
+    code: String,
+}
+
+/// One record that did not come out as expected.
+#[derive(Debug, Clone)]
+pub struct Miss {
+    pub id: String,
+    pub text: String,
+    pub expected: Vec<String>,
+    pub produced: Vec<String>,
+}
+
+/// Scores of one suite file.
+#[derive(Debug, Clone, Default)]
+pub struct FileScore {
+    pub file: String,
+    pub records: usize,
+    pub exact: usize,
+    /// Records with a status no scorer can judge (`unknown`, `control_record`).
+    pub skipped: usize,
+    /// Category → (records, exact).
+    pub categories: BTreeMap<String, (usize, usize)>,
+    pub misses: Vec<Miss>,
+}
+
+/// The result of [`evaluate`]: per file, the share of records coded exactly.
+#[derive(Debug, Clone, Default)]
+pub struct EventReport {
+    pub files: Vec<FileScore>,
+}
+
+impl FileScore {
+    /// Exact records over scored records.
+    pub fn share(&self) -> f64 {
+        if self.records == 0 {
+            0.0
+        } else {
+            self.exact as f64 / self.records as f64
+        }
+    }
+}
+
+impl fmt::Display for EventReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for s in &self.files {
+            writeln!(
+                f,
+                "{}: {}/{} records coded exactly ({:.1}%), {} not scorable",
+                s.file,
+                s.exact,
+                s.records,
+                100.0 * s.share(),
+                s.skipped
+            )?;
+            for (cat, (n, ok)) in &s.categories {
+                writeln!(f, "  {cat:<12} {ok:>4}/{n:<4}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl EventReport {
+    /// The records that missed, one block each, for people tuning the engine.
+    pub fn misses(&self) -> String {
+        let mut out = String::new();
+        for s in &self.files {
+            for m in &s.misses {
+                out.push_str(&format!(
+                    "{}\n  {}\n  expected {:?}\n  produced {:?}\n",
+                    m.id, m.text, m.expected, m.produced
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// Runs the suites in `files`. `dictionaries` is the PETRARCH dictionary folder to use; without
+/// it, each file's records name their dictionaries and the folder beside the file that holds them
+/// is used (`petr_validate/`, `petr_validate_2014/` ...).
+pub fn evaluate(files: &[PathBuf], dictionaries: Option<&Path>) -> Result<EventReport, String> {
+    let segmenter = Segmenter::new();
+    let mut coders: HashMap<PathBuf, EventCoder> = HashMap::new();
+    let mut report = EventReport::default();
+    for file in files {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let mut score = FileScore {
+            file: file.display().to_string(),
+            ..FileScore::default()
+        };
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let rec: Record = serde_json::from_str(line)
+                .map_err(|e| format!("{}:{}: {e}", file.display(), n + 1))?;
+            let dir = match dictionaries {
+                Some(d) => d.to_path_buf(),
+                None => dictionary_dir(file, &rec)?,
+            };
+            if !coders.contains_key(&dir) {
+                coders.insert(dir.clone(), EventCoder::from_petrarch_dir(&dir)?);
+            }
+            let coder = &coders[&dir];
+            score_record(coder, &segmenter, &rec, &mut score);
+        }
+        report.files.push(score);
+    }
+    Ok(report)
+}
+
+fn score_record(coder: &EventCoder, segmenter: &Segmenter, rec: &Record, score: &mut FileScore) {
+    let must_be_empty = matches!(
+        rec.expected_status.as_str(),
+        "none_expected" | "error_expected" | "discard_expected"
+    );
+    if rec.expected_status != "coded" && !must_be_empty {
+        score.skipped += 1;
+        return;
+    }
+    let produced = code_record(coder, segmenter, rec);
+    let required: BTreeSet<String> = rec
+        .expected
+        .iter()
+        .filter(|e| !e.code.ends_with('?'))
+        .map(|e| key(&e.source, &e.target, &e.code))
+        .collect();
+    let optional: BTreeSet<String> = rec
+        .expected
+        .iter()
+        .filter(|e| e.code.ends_with('?'))
+        .map(|e| key(&e.source, &e.target, e.code.trim_end_matches('?')))
+        .collect();
+    let ok = if must_be_empty {
+        produced.is_empty()
+    } else {
+        required.is_subset(&produced)
+            && produced
+                .iter()
+                .all(|p| required.contains(p) || optional.contains(p))
+    };
+    score.records += 1;
+    let cat = score
+        .categories
+        .entry(rec.category.clone().unwrap_or_default())
+        .or_default();
+    cat.0 += 1;
+    if ok {
+        score.exact += 1;
+        cat.1 += 1;
+    } else {
+        score.misses.push(Miss {
+            id: rec.id.clone(),
+            text: rec.text.clone(),
+            expected: rec
+                .expected
+                .iter()
+                .map(|e| key(&e.source, &e.target, &e.code))
+                .collect(),
+            produced: produced.into_iter().collect(),
+        });
+    }
+}
+
+/// The events of one record as `SOURCE>TARGET:CODE` keys, after `require_dyad`.
+fn code_record(coder: &EventCoder, segmenter: &Segmenter, rec: &Record) -> BTreeSet<String> {
+    let mut article = Article::new(rec.id.clone(), rec.text.clone());
+    article.published = rec.date.as_deref().and_then(parse_date);
+    segmenter.annotate(&mut article);
+    let require_dyad = rec
+        .config
+        .as_ref()
+        .and_then(|c| c.get("require_dyad"))
+        .is_none_or(|v| !v.eq_ignore_ascii_case("false"));
+    coder
+        .code(&article)
+        .into_iter()
+        .filter(|e| !require_dyad || (e.source.is_some() && e.target.is_some()))
+        .map(|e| {
+            key(
+                e.source.as_deref().unwrap_or("---"),
+                e.target.as_deref().unwrap_or("---"),
+                &e.cameo,
+            )
+        })
+        .collect()
+}
+
+fn key(source: &str, target: &str, code: &str) -> String {
+    format!("{source}>{target}:{code}")
+}
+
+/// `19950101` → 1995-01-01.
+fn parse_date(s: &str) -> Option<jiff::civil::Date> {
+    let s = s.trim();
+    if s.len() != 8 {
+        return s.parse().ok();
+    }
+    jiff::civil::Date::new(
+        s.get(..4)?.parse().ok()?,
+        s.get(4..6)?.parse().ok()?,
+        s.get(6..8)?.parse().ok()?,
+    )
+    .ok()
+}
+
+/// The folder beside `file` that holds the verb file the record names; "(2014 version)" picks
+/// the folder whose name says 2014.
+fn dictionary_dir(file: &Path, rec: &Record) -> Result<PathBuf, String> {
+    let verbfile = rec
+        .dictionaries
+        .as_ref()
+        .and_then(|d| d.get("Verbfile"))
+        .ok_or_else(|| {
+            format!(
+                "{}: record {} names no Verbfile; give --dictionaries",
+                file.display(),
+                rec.id
+            )
+        })?;
+    let name = verbfile.split(" (").next().unwrap_or(verbfile).trim();
+    let wants_2014 = verbfile.contains("2014");
+    let parent = file.parent().unwrap_or(Path::new("."));
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(parent)
+        .map_err(|e| format!("{}: {e}", parent.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join(name).is_file())
+        .collect();
+    dirs.sort();
+    dirs.into_iter()
+        .find(|d| d.to_string_lossy().contains("2014") == wants_2014)
+        .ok_or_else(|| {
+            format!(
+                "{}: no folder beside it holds {name}; give --dictionaries",
+                file.display()
+            )
+        })
+}

@@ -1,0 +1,208 @@
+//! Matching a verb's patterns at one verb of a sentence.
+//!
+//! Elements right of the verb are found left to right, each at the first place it fits; those
+//! left of it, right to left. A tight element must touch its neighbour; a loose one may jump up
+//! to the dictionary's gap. Actor slots (`TARGET`, `+`, `$`, `%`) take the actor noun phrase that
+//! starts (right) or ends (left) there, after a few modifiers.
+
+use super::actors::{ActorHit, hit_ending, hit_starting};
+use super::dict::{Elem, Pattern, Slot, Verb, VerbDictionary};
+use super::sentence::{BREAK, Word};
+
+/// Where a pattern matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Match {
+    pub verb: u32,
+    pub pattern: u32,
+    /// First and last (exclusive) words of the trigger: the verb and the literal words matched.
+    pub start: usize,
+    pub end: usize,
+    pub target: Option<usize>,
+    pub source: Option<usize>,
+    /// A `%` slot before the verb: events run between the members of that compound.
+    pub compound: Option<usize>,
+    pub weight: u16,
+}
+
+/// The words and actors a match runs over.
+pub struct Ctx<'a> {
+    pub dict: &'a VerbDictionary,
+    pub words: &'a [Word],
+    pub hits: &'a [ActorHit],
+    /// Loose elements do not jump past this word (the clause's end, or the sentence's).
+    pub limit: usize,
+    /// Nor before this one.
+    pub floor: usize,
+}
+
+impl Ctx<'_> {
+    /// The best pattern of `verb_id` at word `v`; `negated` says whether the verb is negated
+    /// (patterns marked `not` need it).
+    pub fn best(&self, verb_id: u32, v: usize, negated: bool) -> Option<Match> {
+        let verb = self.dict.verbs.get(verb_id as usize)?;
+        let (head_start, after_start) = self.frame(verb, v)?;
+        let mut best: Option<Match> = None;
+        for (k, p) in verb.patterns.iter().enumerate() {
+            if p.negated && !negated {
+                continue;
+            }
+            let Some(m) = self.try_pattern(p, head_start, after_start) else {
+                continue;
+            };
+            let weight = p.weight + (verb.pre.len() + verb.particles.len()) as u16 * 2;
+            if best.is_none_or(|b| weight > b.weight) {
+                best = Some(Match {
+                    verb: verb_id,
+                    pattern: k as u32,
+                    weight,
+                    ..m
+                });
+            }
+        }
+        best
+    }
+
+    /// The span of a multi-word verb around its head at `v`: (first word, first word after).
+    fn frame(&self, verb: &Verb, v: usize) -> Option<(usize, usize)> {
+        let start = v.checked_sub(verb.pre.len())?;
+        for (k, &w) in verb.pre.iter().enumerate() {
+            if self.words.get(start + k)?.id != w {
+                return None;
+            }
+        }
+        for (k, &w) in verb.particles.iter().enumerate() {
+            if self.words.get(v + 1 + k)?.id != w {
+                return None;
+            }
+        }
+        Some((start, v + 1 + verb.particles.len()))
+    }
+
+    fn try_pattern(&self, p: &Pattern, head_start: usize, after_start: usize) -> Option<Match> {
+        let mut m = Match {
+            start: head_start,
+            end: after_start,
+            ..Match::default()
+        };
+        let mut cursor = after_start;
+        let mut loose_next = false;
+        for slot in &p.after {
+            if slot.elem == Elem::Skip {
+                loose_next = true;
+                continue;
+            }
+            let tight = slot.tight && !loose_next;
+            loose_next = false;
+            let (at, end) = self.find_right(slot, cursor, tight)?;
+            match slot.elem {
+                Elem::Target | Elem::Compound => m.target = Some(at),
+                Elem::Source => m.source = Some(at),
+                _ => m.end = end,
+            }
+            cursor = end;
+        }
+        let mut cursor = head_start;
+        let mut loose_next = false;
+        for (i, slot) in p.before.iter().enumerate().rev() {
+            if slot.elem == Elem::Skip {
+                loose_next = true;
+                continue;
+            }
+            let tight = slot.tight && !loose_next;
+            loose_next = false;
+            let (at, start) = self.find_left(slot, cursor, tight)?;
+            match slot.elem {
+                Elem::Target => m.target = Some(at),
+                Elem::Source => m.source = Some(at),
+                Elem::Compound => m.compound = Some(at),
+                _ if i + 1 == p.before.len() || m.start == cursor => m.start = start,
+                _ => {}
+            }
+            cursor = start;
+        }
+        Some(m)
+    }
+
+    /// The first place at or after `from` where `slot` fits: (actor hit or word index, end).
+    fn find_right(&self, slot: &Slot, from: usize, tight: bool) -> Option<(usize, usize)> {
+        let last = if tight {
+            from
+        } else {
+            (from + self.dict.gap).min(self.limit.saturating_sub(1))
+        };
+        for p in from..=last {
+            if p > from && self.words.get(p - 1).is_some_and(|w| w.flags & BREAK != 0) {
+                return None;
+            }
+            if let Some(found) = self.fits_right(&slot.elem, p) {
+                return Some(found);
+            }
+        }
+        None
+    }
+
+    fn fits_right(&self, elem: &Elem, p: usize) -> Option<(usize, usize)> {
+        match elem {
+            Elem::Word(alts) => alts.contains(&self.words.get(p)?.id).then_some((p, p + 1)),
+            Elem::Synset(s) => self.synset_at(*s, p).map(|e| (p, e)),
+            Elem::Target | Elem::Source | Elem::Compound => {
+                let k = hit_starting(self.hits, self.words, p, 3)?;
+                Some((k, self.hits[k].end))
+            }
+            Elem::Skip => None,
+        }
+    }
+
+    /// The last place ending at or before `to` where `slot` fits: (hit or word index, start).
+    fn find_left(&self, slot: &Slot, to: usize, tight: bool) -> Option<(usize, usize)> {
+        let first = if tight {
+            to
+        } else {
+            to.saturating_sub(self.dict.gap).max(self.floor)
+        };
+        let mut e = to;
+        while e >= first && e > 0 {
+            if e < to && self.words.get(e).is_some_and(|w| w.flags & BREAK != 0) {
+                return None;
+            }
+            if let Some(found) = self.fits_left(&slot.elem, e) {
+                return Some(found);
+            }
+            e -= 1;
+        }
+        None
+    }
+
+    fn fits_left(&self, elem: &Elem, e: usize) -> Option<(usize, usize)> {
+        match elem {
+            Elem::Word(alts) => alts
+                .contains(&self.words.get(e - 1)?.id)
+                .then_some((e - 1, e - 1)),
+            Elem::Synset(s) => (0..e)
+                .rev()
+                .take(6)
+                .find(|&st| self.synset_at(*s, st) == Some(e))
+                .map(|st| (st, st)),
+            Elem::Target | Elem::Source | Elem::Compound => {
+                let k = hit_ending(self.hits, self.words, e, 2)?;
+                Some((k, self.hits[k].start))
+            }
+            Elem::Skip => None,
+        }
+    }
+
+    /// The end of the longest phrase of synset `s` starting at word `p`.
+    fn synset_at(&self, s: u32, p: usize) -> Option<usize> {
+        let phrases = self.dict.synsets.get(s as usize)?;
+        phrases
+            .iter()
+            .filter(|ph| {
+                !ph.is_empty()
+                    && ph.iter().enumerate().all(|(k, alts)| {
+                        self.words.get(p + k).is_some_and(|w| alts.contains(&w.id))
+                    })
+            })
+            .map(|ph| p + ph.len())
+            .max()
+    }
+}

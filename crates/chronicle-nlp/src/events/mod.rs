@@ -1,0 +1,187 @@
+//! Events: who did what to whom, coded in CAMEO and PLOVER, each with its own date.
+//!
+//! A verb-pattern coder over clauses. Each sentence is cut into clauses; each word that a verb
+//! dictionary knows is tried against that verb's patterns (inflected forms, literal words, gaps,
+//! target slots, negated phrasings); the best pattern gives the CAMEO code, the clause gives the
+//! source (its subject actor, through appositions, coordinations and the names stage's
+//! coreference), the target (the pattern's slot, else the object), the negation, tense and mood,
+//! and the time expression that dates the event. Every event carries the dictionary line that
+//! coded it.
+//!
+//! The same engine reads PETRARCH/TABARI dictionaries as they are
+//! ([`EventCoder::from_petrarch_dir`]), so PETRARCH's own conformance suites run against it
+//! ([`eval::evaluate`]).
+
+mod actors;
+mod clause;
+mod coder;
+mod dating;
+mod dict;
+pub mod eval;
+mod matcher;
+mod petrarch;
+mod petrarch_actors;
+mod sentence;
+mod table;
+mod words;
+
+use std::path::Path;
+
+use chronicle_core::Article;
+
+pub use coder::{ActorSource, Scratch};
+pub use dict::VerbDictionary;
+pub use petrarch_actors::PetrarchActors;
+pub use table::{CodeInfo, CodeTable};
+
+use crate::Stage;
+use sentence::{Grammar, SentenceBuf};
+use words::Irregulars;
+
+/// The seed patterns and irregular verbs shipped with the stage (team format).
+const SEED: &str = include_str!("seed_verbs.txt");
+const IRREGULAR: &str = include_str!("irregular.txt");
+
+/// The events stage: a verb dictionary, the CAMEO code table, and (for PETRARCH dictionaries)
+/// the actor dictionary that goes with the verbs.
+#[derive(Debug)]
+pub struct EventCoder {
+    dict: VerbDictionary,
+    grammar: Grammar,
+    table: CodeTable,
+    actors: Option<PetrarchActors>,
+}
+
+impl Default for EventCoder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl EventCoder {
+    /// The coder with the embedded verb dictionary and code table.
+    pub fn new() -> Self {
+        let mut dict = VerbDictionary::new(Irregulars::parse(IRREGULAR));
+        // The seed file is ours and tested; a failure here is a build defect caught by tests.
+        if let Err(e) = dict.add_file("crates/chronicle-nlp/src/events/seed_verbs.txt", SEED) {
+            debug_assert!(false, "{e}");
+        }
+        Self::from_dictionary(dict)
+    }
+
+    /// A coder over a verb dictionary built elsewhere (tests, other formats).
+    pub fn from_dictionary(mut dict: VerbDictionary) -> Self {
+        let grammar = Grammar::build(&mut dict);
+        EventCoder {
+            dict,
+            grammar,
+            table: CodeTable::embedded(),
+            actors: None,
+        }
+    }
+
+    /// A coder over verb files in Chronicle's format (`CODE<TAB>PATTERN`), given as
+    /// (name, text) pairs, with an optional `irregular.txt` text.
+    pub fn from_texts(files: &[(&str, &str)], irregular: Option<&str>) -> Result<Self, String> {
+        let mut irr = Irregulars::parse(IRREGULAR);
+        if let Some(text) = irregular {
+            irr.extend(Irregulars::parse(text));
+        }
+        let mut dict = VerbDictionary::new(irr);
+        for (name, text) in files {
+            dict.add_file(name, text)?;
+        }
+        Ok(Self::from_dictionary(dict))
+    }
+
+    /// A coder from a folder of PETRARCH-format dictionaries: the verb file (`*verb*`), and the
+    /// actor, agent and discard files, loaded as they are. Actors are then found by the coder
+    /// itself, with PETRARCH's date-restricted codes.
+    pub fn from_petrarch_dir(dir: &Path) -> Result<Self, String> {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        let mut dict = VerbDictionary::new(Irregulars::parse(IRREGULAR));
+        let mut actors = PetrarchActors::default();
+        for path in &files {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text = String::from_utf8_lossy(&bytes);
+            let label = path.display().to_string();
+            if name.contains("verb") {
+                petrarch::add_verbs(&mut dict, &label, &text)?;
+            } else if name.contains("actor") {
+                actors.add_actors(&text);
+            } else if name.contains("agent") {
+                actors.add_agents(&text);
+            } else if name.contains("discard") {
+                actors.add_discards(&text);
+            }
+        }
+        if dict.verbs.is_empty() {
+            return Err(format!(
+                "{}: no PETRARCH verb file (*verb*.txt) in it",
+                dir.display()
+            ));
+        }
+        let mut coder = Self::from_dictionary(dict);
+        actors.finish();
+        coder.actors = Some(actors);
+        Ok(coder)
+    }
+
+    /// The verb dictionary the coder runs on.
+    pub fn dictionary(&self) -> &VerbDictionary {
+        &self.dict
+    }
+
+    /// The CAMEO code table.
+    pub fn table(&self) -> &CodeTable {
+        &self.table
+    }
+
+    /// Codes `article` and returns its events without storing them (for evaluation).
+    pub fn code(&self, article: &Article) -> Vec<chronicle_core::Event> {
+        let mut scratch = Scratch::default();
+        match &self.actors {
+            Some(a) => {
+                if a.discarded(&article.body) {
+                    return Vec::new();
+                }
+                self.code_with(article, a, &mut scratch)
+            }
+            None => self.code_with(article, &NamesLayers, &mut scratch),
+        }
+    }
+}
+
+/// Actors from the names stage's layers (mentions, referents, pronouns).
+struct NamesLayers;
+
+impl ActorSource for NamesLayers {
+    fn hits(
+        &self,
+        article: &Article,
+        _s: usize,
+        buf: &SentenceBuf,
+        out: &mut Vec<actors::ActorHit>,
+    ) {
+        actors::from_article(article, &buf.words, out);
+    }
+}
+
+impl Stage for EventCoder {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn annotate(&self, article: &mut Article) {
+        article.events = self.code(article);
+    }
+}

