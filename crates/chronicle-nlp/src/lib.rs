@@ -14,6 +14,7 @@
 //! A [`Pipeline`] runs the stages in order; it is `Send + Sync`, so one pipeline serves every
 //! rayon worker.
 
+pub mod events;
 pub mod names;
 pub mod pipeline;
 pub mod quotes;

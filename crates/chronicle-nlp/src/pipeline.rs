@@ -28,6 +28,7 @@ impl Pipeline {
                 Box::new(crate::names::NameFinder::new()),
                 Box::new(crate::time::TimeTagger::new()),
                 Box::new(crate::quotes::QuoteFinder::new()),
+                Box::new(crate::events::EventCoder::new()),
             ],
         }
     }
