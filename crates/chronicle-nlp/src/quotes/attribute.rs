@@ -149,8 +149,15 @@ fn described_before(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
         }
         k = p;
     }
-    // No determiner: a bare plural ("sources", "officials") or a role word ("spokesman").
+    // No determiner: a bare plural ("sources", "officials") or a role word ("spokesman"), or a
+    // phrase that opens the clause ("Small groups of protesters").
     let head = doc.tok(j);
+    if k == floor && k < j {
+        return Some(Np {
+            tokens: k..j + 1,
+            kind: NpKind::Described,
+        });
+    }
     let bare = k == j && (head.ends_with('s') || doc.is(j, WordClass::Title));
     bare.then(|| Np {
         tokens: j..j + 1,

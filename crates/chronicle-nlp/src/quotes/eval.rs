@@ -22,7 +22,9 @@
 //!   apposition, parenthesis or relative clause: "Kenneth Baer, a former official ..." → `baer`,
 //!   "the Rev. Peter Wherry" → `wherry`, "another source" → `source`), lower-cased and without a
 //!   possessive, must be one of the words of the system speaker ("Choe" matches
-//!   "Choe Son Hui"). A gold speaker that is a pronoun ("she", "it") names nobody, so the pair
+//!   "Choe Son Hui"). Where the annotator swapped the speaker and cue spans (speaker "said",
+//!   cue "Hester"), the cue span is the speaker. A gold speaker that is a pronoun ("she", "it",
+//!   "who") names nobody, so the pair
 //!   is left out of the speaker figure and counted apart; a missing system speaker is wrong.
 //!   For those pairs the report adds an approximate figure: the pronoun's antecedent is taken
 //!   to be the last named gold speaker written before it.
@@ -160,6 +162,8 @@ struct GoldQuote {
     speaker: Option<String>,
     #[serde(default)]
     speaker_start: Option<usize>,
+    #[serde(default)]
+    cue: Option<String>,
     #[serde(default)]
     quote_marks: Option<String>,
 }
@@ -352,7 +356,7 @@ fn pair(gold: &[&GoldQuote], units: &[Unit]) -> Vec<Option<usize>> {
 fn score_speaker(record: &Record, g: &GoldQuote, u: &Unit, report: &mut QuoteReport) {
     let system = u.speaker.as_deref().unwrap_or("");
     let names = |head: &str| system.split_whitespace().any(|w| normalise(w) == head);
-    let Some(head) = g.speaker.as_deref().and_then(gold_head) else {
+    let Some(head) = gold_speaker(g).and_then(gold_head) else {
         report.speaker_unscored += 1;
         if let Some(head) = antecedent(record, g) {
             report.pronoun_scored += 1;
@@ -382,6 +386,18 @@ fn score_speaker(record: &Record, g: &GoldQuote, u: &Unit, report: &mut QuoteRep
             excerpt(&record.text, g.start, g.end)
         ));
     }
+}
+
+/// The gold speaker span's text; when the annotator swapped the speaker and cue spans (speaker
+/// "said", cue "Hester"), the cue span's.
+fn gold_speaker(g: &GoldQuote) -> Option<&str> {
+    let speaker = g.speaker.as_deref()?;
+    let cue = g.cue.as_deref().unwrap_or("");
+    let one_lower_word = !speaker.contains(' ') && speaker.chars().all(char::is_lowercase);
+    let swapped = one_lower_word
+        && gold_head(speaker).is_some()
+        && cue.chars().next().is_some_and(char::is_uppercase);
+    Some(if swapped { cue } else { speaker })
 }
 
 /// For a gold quotation whose speaker is a pronoun, the head of the last named gold speaker
@@ -482,6 +498,7 @@ mod tests {
             end: 10,
             speaker: None,
             speaker_start: None,
+            cue: None,
             quote_marks: Some("full".into()),
         };
         let unit = |start, end| Unit {

@@ -17,6 +17,7 @@
 
 mod attribute;
 mod doc;
+/// Scoring on PolNeAR, shared by `chronicle eval quotes` and the tests.
 pub mod eval;
 mod indirect;
 mod kinds;

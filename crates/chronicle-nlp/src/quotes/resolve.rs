@@ -167,21 +167,33 @@ impl<'a, 'd> Resolver<'a, 'd> {
         ByteSpan::new(start, end)
     }
 
-    /// The referent the names stage put on the phrase: a pronoun link, or the last mention inside.
+    /// The referent the names stage put on the phrase: a pronoun link whose referent's gender
+    /// fits the pronoun, or a mention that covers the phrase's head (its last word), so that
+    /// "New York" does not speak for "the New York businessman".
     fn referent_at(&self, np: &Np, span: ByteSpan) -> Option<usize> {
         let overlaps = |s: ByteSpan| s.start < span.end && span.start < s.end;
         if np.kind == NpKind::Pronoun {
+            let want = pronoun_gender(self.doc.tok(np.tokens.start));
             return self
                 .analysis
                 .pronouns
                 .iter()
                 .find(|p| overlaps(p.span))
-                .map(|p| p.referent);
+                .map(|p| p.referent)
+                .filter(|&r| {
+                    let gender = self.analysis.referents.get(r).map(|r| r.gender);
+                    !matches!(
+                        (want, gender),
+                        (Some(Gender::Male), Some(chronicle_core::Gender::Female))
+                            | (Some(Gender::Female), Some(chronicle_core::Gender::Male))
+                    )
+                });
         }
+        let head_start = self.doc.start_of(np.tokens.end.saturating_sub(1)) as u32;
         self.analysis
             .mentions
             .iter()
-            .filter(|m| overlaps(m.span))
+            .filter(|m| overlaps(m.span) && m.span.end > head_start)
             .max_by_key(|m| (m.form == chronicle_core::MentionForm::Name, m.span.end))
             .map(|m| m.referent)
     }
@@ -270,12 +282,16 @@ impl<'a, 'd> Resolver<'a, 'd> {
         let head = np.tokens.end.saturating_sub(1);
         let head_word = self.doc.tok(head);
         if self.doc.is(head, WordClass::Title) {
+            let is_role = |t: usize| self.doc.tok(t).eq_ignore_ascii_case(head_word);
+            // The role written as a title before the name, or in an apposition after it:
+            // "President Barack Obama", "Choe Son Hui, the first vice foreign minister".
             let holder = self.names.iter().rev().find(|r| {
-                r.end <= np.tokens.start && {
-                    let lo = r.start.saturating_sub(3);
-                    let hi = (r.end + 8).min(np.tokens.start);
-                    (lo..hi).any(|t| self.doc.tok(t).eq_ignore_ascii_case(head_word))
-                }
+                let titled = (r.start.saturating_sub(2)..r.start).any(is_role);
+                let apposed = self.doc.is_punct(r.end, ",")
+                    && (r.end + 1..(r.end + 9).min(np.tokens.start))
+                        .take_while(|&t| !self.doc.is_punct(t, ","))
+                        .any(is_role);
+                r.end <= np.tokens.start && (titled || apposed)
             });
             if let Some(run) = holder {
                 return self.name(run.clone());
