@@ -8,7 +8,10 @@ use super::actors::{ActorHit, group};
 use super::clause::{self, Modality};
 use super::dating::Timeline;
 use super::matcher::{Ctx, Match};
-use super::sentence::{BREAK, CAP, ClauseKind, DET, LOC, PREP, SentenceBuf, THAT, THEN};
+use super::sentence::{
+    ADV, BE, BREAK, CAP, COMMA, COORD, ClauseKind, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON,
+    REFER, SentenceBuf, THAT, THEN, TO,
+};
 
 /// Where the actors of a sentence come from.
 pub trait ActorSource {
@@ -23,6 +26,8 @@ pub struct Scratch {
     pub hits: Vec<ActorHit>,
     used: Vec<bool>,
     places: Vec<(u32, String)>,
+    /// Sources of the events coded so far: sentence, code, byte span.
+    recent: Vec<(usize, String, (u32, u32))>,
 }
 
 /// One source or target actor: code and text span.
@@ -38,6 +43,7 @@ impl EventCoder {
     ) -> Vec<Event> {
         let timeline = Timeline::new(article);
         scratch.places.clear();
+        scratch.recent.clear();
         let index = &article.analysis.index;
         for e in &article.entities {
             if matches!(e.kind, EntityType::Gpe | EntityType::Loc) {
@@ -84,7 +90,6 @@ impl EventCoder {
             let Some(cands) = self.dict.heads.get(&words[v].id) else {
                 continue;
             };
-            let verbal = self.looks_verbal(&sc.buf, v);
             let modality = clause::modality(&sc.buf, v, v);
             let clause = sc.buf.clauses[sc.buf.clause_of(v)];
             let (floor, limit) = if self.dict.petrarch {
@@ -101,7 +106,9 @@ impl EventCoder {
             };
             let mut best: Option<Match> = None;
             for &c in cands {
-                if !verbal && !self.dict.verbs[c as usize].nominal {
+                if !self.dict.verbs[c as usize].nominal
+                    && !self.looks_verbal(&sc.buf, &sc.hits, v, c)
+                {
                     continue;
                 }
                 let negated = modality.negated && !self.dict.petrarch;
@@ -116,25 +123,49 @@ impl EventCoder {
                 *u = true;
             }
             let place = self.place_of(&sc.buf, clause.start, clause.end, &sc.places);
+            let recent = &mut sc.recent;
             self.emit(
-                article, s, &sc.buf, &sc.hits, v, m, modality, tl, place, out,
+                article, s, &sc.buf, &sc.hits, v, m, modality, tl, place, recent, out,
             );
         }
     }
 
     /// Whether the verb form at `v` is used as a verb, not a noun: not after a determiner or
-    /// possessive, not a capitalised name inside the sentence.
-    fn looks_verbal(&self, buf: &SentenceBuf, v: usize) -> bool {
+    /// possessive, not a capitalised name inside the sentence; a gerund only after an
+    /// auxiliary, adverb, preposition or comma ("resolutions sanctioning", "summit meeting" are
+    /// nouns); a bare form only where a verb can stand bare (after "to", a modal, "did", a
+    /// pronoun or an actor: "state media" is a noun).
+    fn looks_verbal(&self, buf: &SentenceBuf, hits: &[ActorHit], v: usize, verb: u32) -> bool {
         let w = &buf.words;
-        let Some(prev) = v.checked_sub(1).and_then(|p| w.get(p)) else {
+        let Some(mut p) = v.checked_sub(1) else {
             return true;
         };
+        let prev = w[p];
         if prev.flags & DET != 0 {
             return false;
         }
-        !(w[v].flags & CAP != 0
+        if w[v].flags & CAP != 0
             && prev.flags & BREAK == 0
-            && !w[..v].iter().all(|x| x.flags & CAP != 0))
+            && !w[..v].iter().all(|x| x.flags & CAP != 0)
+        {
+            return false;
+        }
+        while p > 0 && w[p].flags & ADV != 0 {
+            p -= 1;
+        }
+        let before = w[p].flags;
+        let after_actor = hits.iter().any(|h| h.end == p + 1);
+        let form = self.dict.vocab.word(w[v].id);
+        let verb = &self.dict.verbs[verb as usize];
+        if form.ends_with("ing") && !verb.lemma.ends_with("ing") {
+            return before & (BE | ADV | PREP | COMMA | TO | FUTURE | HYPO | BREAK | PRON) != 0;
+        }
+        if form == verb.lemma && !self.dict.petrarch {
+            return after_actor
+                || before & (TO | FUTURE | HYPO | DO | NEG | PRON | COORD | COMMA | BREAK | ADV)
+                    != 0;
+        }
+        true
     }
 
     /// The place of a clause: the GPE or LOC right after "in" or "at".
@@ -174,6 +205,7 @@ impl EventCoder {
         modality: Modality,
         tl: &Timeline,
         place: Option<String>,
+        recent: &mut Vec<(usize, String, (u32, u32))>,
         out: &mut Vec<Event>,
     ) {
         let pattern = &self.dict.verbs[m.verb as usize].patterns[m.pattern as usize];
@@ -187,7 +219,15 @@ impl EventCoder {
                 code = refusal.to_string();
             }
         }
-        let (sources, targets, pairwise) = self.sides(buf, hits, v, m, modality);
+        let (sources, mut targets, pairwise) = self.sides(buf, hits, v, m, modality);
+        if !self.dict.petrarch && targets.iter().all(Option::is_none) {
+            if let Some(t) = self.referred(buf, s, m, &sources, recent) {
+                targets = vec![Some(t)];
+            }
+        }
+        for (code, span) in sources.iter().flatten() {
+            recent.push((s, code.clone(), *span));
+        }
         let clause = buf.clauses[buf.clause_of(v)];
         let words = &buf.words;
         let span = (words[clause.start].start, words[clause.end - 1].end);
@@ -245,6 +285,37 @@ impl EventCoder {
                 out.push(self.event(&base, article, r, tgt, src));
             }
         }
+    }
+
+    /// The target a proposal noun points back to: "did not accept the deal" → whoever offered
+    /// it, the last other source of the previous two sentences.
+    fn referred(
+        &self,
+        buf: &SentenceBuf,
+        s: usize,
+        m: Match,
+        sources: &[Side],
+        recent: &[(usize, String, (u32, u32))],
+    ) -> Option<(String, (u32, u32))> {
+        let words = &buf.words;
+        let hi = (m.end + 3).min(words.len());
+        if !words[m.start.min(hi)..hi]
+            .iter()
+            .any(|w| w.flags & REFER != 0)
+        {
+            return None;
+        }
+        let ours: Vec<String> = sources
+            .iter()
+            .flatten()
+            .map(|(c, _)| c.chars().take(3).collect())
+            .collect();
+        recent
+            .iter()
+            .rev()
+            .take_while(|(rs, _, _)| *rs + 2 >= s)
+            .find(|(rs, c, _)| *rs < s && !ours.iter().any(|o| c.starts_with(o.as_str())))
+            .map(|(_, c, span)| (c.clone(), *span))
     }
 
     /// Sources and targets of a match, and whether events run pairwise inside one compound.

@@ -15,6 +15,8 @@ pub struct Dated {
     pub first: Date,
     pub last: Date,
     pub paragraph: usize,
+    /// The text spells a year out ("2019", "February 2019"): it can anchor its paragraph.
+    pub explicit_year: bool,
 }
 
 /// The article's datable expressions and paragraphs, prepared once per article.
@@ -80,6 +82,11 @@ impl Timeline {
             } else {
                 d.value.clone()
             };
+            let explicit_year = d
+                .text
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.iter().all(u8::is_ascii_digit));
             dates.push(Dated {
                 start,
                 end,
@@ -87,6 +94,7 @@ impl Timeline {
                 first,
                 last,
                 paragraph,
+                explicit_year,
             });
         }
         let published = article.published;
@@ -132,7 +140,7 @@ impl Timeline {
         if let Some(d) = self
             .dates
             .iter()
-            .filter(|d| d.paragraph == para && d.end <= clause.0)
+            .filter(|d| d.paragraph == para && d.end <= clause.0 && d.explicit_year)
             .next_back()
         {
             let year = d.value.get(..4).unwrap_or_default();

@@ -42,6 +42,8 @@ pub const PARTICIPLE: u32 = 1 << 22;
 /// Time and discourse anaphors: "then", "that summit", "at the time".
 pub const THEN: u32 = 1 << 23;
 pub const PRON: u32 = 1 << 24;
+/// A noun that refers back to a proposal: "the deal", "the offer".
+pub const REFER: u32 = 1 << 25;
 
 /// The function words, by class.
 const CLASSES: &[(u32, &str)] = &[
@@ -83,6 +85,10 @@ const CLASSES: &[(u32, &str)] = &[
     ),
     (THEN, "then"),
     (PRON, "he she they it we i you him them us"),
+    (
+        REFER,
+        "deal offer offers proposal proposals plan demand demands request agreement accord initiative",
+    ),
 ];
 
 /// Class bits for every word id of a dictionary.
