@@ -15,6 +15,7 @@
 //! rayon worker.
 
 pub mod events;
+mod hash;
 pub mod names;
 pub mod pipeline;
 pub mod quotes;

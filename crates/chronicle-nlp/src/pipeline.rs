@@ -43,6 +43,11 @@ impl Pipeline {
         self.stages.iter().map(|s| s.name()).collect()
     }
 
+    /// The stages, in order (benchmarks time them one by one).
+    pub fn stages(&self) -> &[Box<dyn Stage>] {
+        &self.stages
+    }
+
     /// Runs every stage over `article`.
     pub fn annotate(&self, article: &mut Article) {
         for stage in &self.stages {

@@ -11,6 +11,8 @@ use clap::{Args, Subcommand};
 pub enum EvalCommand {
     /// Time expressions, TempEval-3 style, on TimeBank/AQUAINT-format JSON lines.
     Time(Files),
+    /// Named entities (PER, ORG, LOC), entity-level exact F1, on CoNLL-format files.
+    Ner(Files),
     /// Main text and publication dates of HTML pages: a folder with `gold.json` and `html/`.
     Html(Folder),
 }
@@ -34,6 +36,7 @@ pub fn run(command: &EvalCommand) -> Result<()> {
         EvalCommand::Time(f) => {
             chronicle_nlp::time::eval::evaluate(&f.files).map(|r| r.to_string())
         }
+        EvalCommand::Ner(f) => chronicle_nlp::names::eval::evaluate(&f.files).map(|r| r.to_string()),
         EvalCommand::Html(d) => chronicle_web::eval::evaluate(&d.dir).map(|r| r.to_string()),
     }
     .map_err(|e| anyhow!(e))?;

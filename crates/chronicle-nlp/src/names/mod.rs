@@ -1,17 +1,243 @@
-//! People, organisations, places and groups, with CAMEO actor codes (being written: issue 3).
+//! People, organisations, places and groups, with CAMEO actor codes.
+//!
+//! The finder reads the team's dictionaries (`dictionaries/actors/`: countries, organisations,
+//! office holders with their terms, role words) and word lists (`dictionaries/names/`), and:
+//! 1. matches dictionary phrases on token boundaries ([`spot::dictionary_matches`]);
+//! 2. takes runs of capitalised words that no dictionary holds and types them from their own
+//!    words and their context: titles, role words, appositions, speech verbs ([`typing`]);
+//! 3. gathers mentions into referents: "Choe" is the Choe Son Hui named before, "the minister"
+//!    is the person with that role, "she" is the last compatible person ([`resolve`]);
+//! 4. codes actors: office holders by the article's date ("Trump" is USAGOV in 2020, USAELI in
+//!    2022), people no dictionary holds from their modifiers ("North Korean official" → PRKGOV).
 
-use chronicle_core::Article;
+pub mod dictionary;
+pub mod eval;
+mod evidence;
+pub mod lexicon;
+pub mod petrarch;
+mod resolve;
+pub mod resources;
+mod spot;
+mod typing;
+
+use std::sync::Arc;
+
+use chronicle_core::{Article, Entity, EntityType, Gender};
+
+pub use resources::NameResources;
 
 use crate::Stage;
+use dictionary::PhraseKind;
+use resolve::{Named, Resolver};
+use spot::{Candidate, Origin, Tokens};
 
-/// Finds named entities, resolves short names and pronouns, and codes actors.
-#[derive(Debug, Default)]
-pub struct NameFinder {}
+/// The names stage.
+#[derive(Debug, Clone)]
+pub struct NameFinder {
+    res: Arc<NameResources>,
+}
+
+impl Default for NameFinder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl NameFinder {
     /// The finder with the embedded dictionaries.
+    ///
+    /// # Panics
+    /// If the embedded dictionaries do not parse: a build of Chronicle that ships broken
+    /// dictionaries fails its first test.
     pub fn new() -> Self {
-        NameFinder {}
+        match NameResources::embedded() {
+            Ok(res) => NameFinder { res: Arc::new(res) },
+            Err(e) => panic!("embedded dictionary is malformed: {e}"),
+        }
+    }
+
+    /// A finder over resources the caller built (a user's dictionaries).
+    pub fn with_resources(res: Arc<NameResources>) -> Self {
+        NameFinder { res }
+    }
+
+    /// The typed name mentions of an article, in text order.
+    fn name_mentions(&self, t: &Tokens<'_>, article: &Article) -> Vec<Named> {
+        let res = &*self.res;
+        let mut cands = spot::dictionary_matches(t, res);
+        let mut claimed = vec![false; t.len()];
+        for c in &cands {
+            claimed[c.first..c.end].iter_mut().for_each(|x| *x = true);
+        }
+        let datelines = spot::datelines(t, &claimed);
+        for c in &datelines {
+            claimed[c.first..c.end].iter_mut().for_each(|x| *x = true);
+        }
+        cands.extend(datelines);
+        cands.extend(spot::capitalised_runs(t, res, &claimed));
+        cands.sort_by_key(|c| c.first);
+        let mut named: Vec<Option<Named>> = cands.iter().map(|c| self.type_candidate(t, c, article)).collect();
+        // A run nothing spoke for takes the type the article gives the same words elsewhere, or
+        // the type its shape suggests.
+        for (k, c) in cands.iter().enumerate() {
+            if named[k].is_some() || c.origin != Origin::Run {
+                continue;
+            }
+            let text = resolve::mention_text(t, c.first, c.end);
+            let same = named.iter().flatten().find(|n| resolve::mention_text(t, n.first, n.end) == text).map(|n| n.kind);
+            // A single word that another name of the article carries: "Karimi" after "Parviz
+            // Karimi" is the person, "Magna" after "Magna International Inc" the company.
+            let shared_word = (c.end - c.first == 1)
+                .then(|| {
+                    named.iter().flatten().find_map(|n| match n.kind {
+                        EntityType::Person if (n.first..n.end).any(|j| t.text(j) == text) => Some(EntityType::Person),
+                        EntityType::Org if n.end - n.first > 1 && t.text(n.first) == text => Some(EntityType::Org),
+                        _ => None,
+                    })
+                })
+                .flatten();
+            let team = typing::in_score_line(t, c.first, c.end).then_some(EntityType::Org);
+            if let Some(kind) = same.or(shared_word).or(team).or_else(|| typing::default_type(t, c.first, c.end)) {
+                named[k] = Some(Named {
+                    first: c.first,
+                    end: c.end,
+                    kind,
+                    entry: None,
+                    actor: None,
+                    gender: Gender::Unknown,
+                    roles: Vec::new(),
+                });
+            }
+        }
+        let mut named: Vec<Named> = named.into_iter().flatten().collect();
+        merge_org_places(t, &mut named);
+        self.code_people(t, &mut named);
+        named
+    }
+
+    fn type_candidate(&self, t: &Tokens<'_>, c: &Candidate, article: &Article) -> Option<Named> {
+        let res = &*self.res;
+        let ev = evidence::gather(t, res, c.first, c.end);
+        match c.origin {
+            Origin::Dictionary { phrase } => {
+                let p = &res.dict.phrases[phrase];
+                let entry = &res.dict.entries[p.entry];
+                let kind = match p.kind {
+                    PhraseKind::Demonym => EntityType::Norp,
+                    PhraseKind::Capital => EntityType::Gpe,
+                    PhraseKind::Seat => EntityType::Org,
+                    PhraseKind::Name | PhraseKind::Surname => entry.kind,
+                };
+                let code = entry.code_on(article.published);
+                let actor = match p.kind {
+                    PhraseKind::Seat => code.map(|c| format!("{c}GOV")),
+                    _ => code,
+                };
+                let mut roles = entry.roles.clone();
+                roles.extend(ev.roles.iter().cloned());
+                Some(Named {
+                    first: c.first,
+                    end: c.end,
+                    kind,
+                    entry: Some(p.entry),
+                    actor,
+                    gender: ev.gender(),
+                    roles,
+                })
+            }
+            Origin::Dateline => Some(Named {
+                first: c.first,
+                end: c.end,
+                kind: EntityType::Gpe,
+                entry: None,
+                actor: None,
+                gender: Gender::Unknown,
+                roles: Vec::new(),
+            }),
+            Origin::Run => {
+                // Leading title words are context, not name: "President Moon Jae-in".
+                let first = c.first + leading_title_len(t, res, c.first, c.end);
+                if first >= c.end {
+                    return None;
+                }
+                let ev = if first == c.first { ev } else { evidence::gather(t, res, first, c.end) };
+                let kind = typing::type_run(t, res, first, c.end, &ev)?;
+                Some(Named {
+                    first,
+                    end: c.end,
+                    kind,
+                    entry: None,
+                    actor: ev.role_code.clone().filter(|_| kind == EntityType::Person).map(|r| format!("@{r}")),
+                    gender: ev.gender(),
+                    roles: ev.roles,
+                })
+            }
+        }
+    }
+
+    /// People no dictionary holds take their country from a nationality or country right before
+    /// them ("senior North Korean official Choe Son Hui" → PRK + GOV). A pending role code is
+    /// written `@GOV` until the country is known; without a country it is dropped.
+    fn code_people(&self, t: &Tokens<'_>, named: &mut [Named]) {
+        for k in 0..named.len() {
+            let Some(role) = named[k].actor.as_deref().and_then(|a| a.strip_prefix('@')).map(str::to_string) else {
+                continue;
+            };
+            let first = named[k].first;
+            let country = named[..k]
+                .iter()
+                .rev()
+                .take_while(|m| m.end + 4 >= first && t.same_sentence(m.first, first))
+                .find(|m| matches!(m.kind, EntityType::Norp | EntityType::Gpe) && (m.end..first).all(|j| !matches!(t.text(j), "," | "." | ";")))
+                .and_then(|m| m.actor.as_deref().and_then(|a| a.get(..3)).map(str::to_string));
+            named[k].actor = country.map(|c| format!("{c}{role}"));
+        }
+    }
+}
+
+/// An organisation named after its place is one name: "Tokyo Stock Exchange", "Bank of
+/// Canada", "Reuters Ottawa Bureau" (the place is a dictionary match, the rest a run with an
+/// organisation head).
+fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
+    let mut k = 1;
+    while k < named.len() {
+        let (a, b) = (&named[k - 1], &named[k]);
+        let place = |n: &Named| matches!(n.kind, EntityType::Gpe | EntityType::Norp) && n.entry.is_some();
+        let org_run = |n: &Named| n.kind == EntityType::Org && n.entry.is_none();
+        let adjacent = a.end == b.first;
+        let joined_by_of = a.end + 1 == b.first && t.text(a.end) == "of";
+        let merge = t.same_sentence(a.first, b.first)
+            && ((place(a) && org_run(b) && adjacent) || (org_run(a) && place(b) && (adjacent || joined_by_of)));
+        if merge {
+            let end = b.end;
+            let first = a.first;
+            named[k - 1] = Named {
+                first,
+                end,
+                kind: EntityType::Org,
+                entry: None,
+                actor: None,
+                gender: Gender::Unknown,
+                roles: Vec::new(),
+            };
+            named.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// How many tokens at the start of a run spell a title ("Prime Minister" in "Prime Minister
+/// Shinzo Abe"), leaving at least one word of name.
+fn leading_title_len(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> usize {
+    let mut at = first;
+    loop {
+        let max = res.lexicon.max_title_words.min(end.saturating_sub(at + 1));
+        let found = (1..=max).rev().find(|&n| res.lexicon.title(&evidence::lower_words(t, at, at + n)).is_some());
+        match found {
+            Some(n) => at += n,
+            None => return at - first,
+        }
     }
 }
 
@@ -20,5 +246,38 @@ impl Stage for NameFinder {
         "names"
     }
 
-    fn annotate(&self, _article: &mut Article) {}
+    fn annotate(&self, article: &mut Article) {
+        let (entities, referents, mentions, pronouns) = {
+            let t = Tokens::new(article);
+            let named = self.name_mentions(&t, article);
+            let mut resolver = Resolver::default();
+            for n in &named {
+                resolver.add(&t, n);
+            }
+            resolve::role_mentions(&t, &self.res, &mut resolver);
+            let pronouns = resolve::pronouns(&t, &mut resolver);
+            let index = &article.analysis.index;
+            let entities: Vec<Entity> = named
+                .iter()
+                .zip(resolver.mentions.iter().filter(|m| m.form == chronicle_core::MentionForm::Name))
+                .map(|(n, m)| {
+                    let rf = &resolver.referents[m.referent];
+                    let (start, end) = index.chars(m.span.start as usize, m.span.end as usize);
+                    Entity {
+                        start,
+                        end,
+                        text: article.body[m.span.range()].to_string(),
+                        kind: n.kind,
+                        canonical: rf.canonical.clone(),
+                        actor: n.actor.clone().or_else(|| rf.actor.clone()),
+                    }
+                })
+                .collect();
+            (entities, resolver.referents, resolver.mentions, pronouns)
+        };
+        article.entities = entities;
+        article.analysis.referents = referents;
+        article.analysis.mentions = mentions;
+        article.analysis.pronouns = pronouns;
+    }
 }

@@ -1,0 +1,172 @@
+//! What the words around a name say about it: a title before it ("President", "Mr."), role words
+//! before or in apposition after it ("senior official Choe", "Choe, the first vice foreign
+//! minister"), a nationality or country before it ("North Korean official"), a speech verb after it.
+
+use chronicle_core::Gender;
+
+use super::lexicon::Title;
+use super::resources::NameResources;
+use super::spot::Tokens;
+
+/// The context of one candidate.
+#[derive(Debug, Clone, Default)]
+pub struct Evidence {
+    /// A title right before the name, with how many tokens it spans.
+    pub title: Option<(Title, usize)>,
+    /// Role words found before the name or in apposition after it, lowercase ("official").
+    pub roles: Vec<String>,
+    /// The CAMEO agent code of the strongest role ("GOV").
+    pub role_code: Option<String>,
+    /// A speech or action verb right after the name ("said", "told").
+    pub speaks: bool,
+    /// A preposition of place right before the name ("in", "at", "from").
+    pub after_place_preposition: bool,
+    /// An age in apposition ("Abe, 65,"): only people have one.
+    pub age_apposition: bool,
+}
+
+impl Evidence {
+    pub fn gender(&self) -> Gender {
+        self.title.map_or(Gender::Unknown, |(t, _)| t.gender)
+    }
+}
+
+const SPEECH_VERBS: [&str; 22] = [
+    "said", "says", "told", "added", "asked", "noted", "stated", "declared", "announced", "warned", "insisted",
+    "argued", "explained", "wrote", "tweeted", "replied", "responded", "claimed", "urged", "stressed", "acknowledged",
+    "confirmed",
+];
+
+/// Gathers the evidence around `tokens[first..end]`.
+pub fn gather(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> Evidence {
+    let mut ev = Evidence {
+        title: title_before(t, res, first),
+        ..Evidence::default()
+    };
+    let before_title = first - ev.title.map_or(0, |(_, n)| n);
+    if let Some(title) = ev.title.map(|(_, n)| lower_words(t, first - n, first)) {
+        note_role(res, &title, &mut ev);
+    }
+    // Role words right before: "official Choe", "leader Kim Jong Un", "spokesman John Kirby".
+    let mut buf = String::new();
+    for n in (1..=res.max_role_words.min(before_title)).rev() {
+        let start = before_title - n;
+        if !res.role_starts.contains(t.text(start)) || !t.same_sentence(start, first) {
+            continue;
+        }
+        lower_words_into(t, start, before_title, &mut buf);
+        if res.roles.contains_key(buf.as_str()) {
+            let words = buf.clone();
+            note_role(res, &words, &mut ev);
+            break;
+        }
+    }
+    apposition(t, res, end, &mut ev);
+    let next = t.text(end);
+    ev.speaks = SPEECH_VERBS.contains(&next) || (first > 0 && SPEECH_VERBS.contains(&t.text(first - 1)) && t.text(end) != "that");
+    ev.after_place_preposition = first > 0 && matches!(t.text(before_title.saturating_sub(1)), "in" | "at" | "from" | "near" | "to" | "across" | "outside");
+    ev
+}
+
+/// The longest title ending right before `first`.
+fn title_before(t: &Tokens<'_>, res: &NameResources, first: usize) -> Option<(Title, usize)> {
+    let max = res.lexicon.max_title_words.min(first);
+    (1..=max).rev().find_map(|n| {
+        if !t.same_sentence(first - n, first) || !t.is_capitalised(first - n) {
+            return None;
+        }
+        let words = words_as_written(t, first - n, first).to_lowercase();
+        res.lexicon.title(&words).map(|title| (title, n))
+    })
+}
+
+/// ", the first vice foreign minister," / ", 65," / ", a senior official," after a name.
+fn apposition(t: &Tokens<'_>, res: &NameResources, end: usize, ev: &mut Evidence) {
+    if t.text(end) != "," || !t.same_sentence(end, end + 1) {
+        return;
+    }
+    let mut j = end + 1;
+    if t.kind(j) == Some(chronicle_core::TokenKind::Number) && t.text(j + 1) == "," {
+        ev.age_apposition = true;
+        return;
+    }
+    if matches!(t.text(j), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+        j += 1;
+    }
+    // Scan the noun phrase up to the next comma or clause end for the longest role.
+    let stop = (j..(j + 10).min(t.len())).find(|&k| matches!(t.text(k), "," | "." | ";" | "—" | "(" | ")")).unwrap_or(j);
+    let mut buf = String::new();
+    let mut k = j;
+    while k < stop {
+        match longest_role(t, res, k, &mut buf).filter(|&n| k + n <= stop) {
+            Some(n) => {
+                let words = buf.clone();
+                note_role(res, &words, ev);
+                k += n;
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// The length in tokens of the longest role phrase starting at token `from`, leaving the phrase
+/// (lowercase) in `buf`. Reuses `buf`: no allocation per token.
+pub fn longest_role(t: &Tokens<'_>, res: &NameResources, from: usize, buf: &mut String) -> Option<usize> {
+    if !res.role_starts.contains(t.text(from)) {
+        return None;
+    }
+    let mut best = None;
+    buf.clear();
+    for n in 1..=res.max_role_words.min(t.len().saturating_sub(from)) {
+        if n > 1 {
+            buf.push(' ');
+        }
+        let w = t.text(from + n - 1);
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+        if res.roles.contains_key(buf.as_str()) {
+            best = Some((n, buf.len()));
+        }
+    }
+    let (n, len) = best?;
+    buf.truncate(len);
+    Some(n)
+}
+
+fn note_role(res: &NameResources, words: &str, ev: &mut Evidence) {
+    if let Some(code) = res.roles.get(words) {
+        ev.role_code.get_or_insert_with(|| code.clone());
+    }
+    if !ev.roles.iter().any(|r| r == words) {
+        ev.roles.push(words.to_string());
+    }
+}
+
+/// Tokens `from..to` joined by single spaces, lowercase.
+pub fn lower_words(t: &Tokens<'_>, from: usize, to: usize) -> String {
+    let mut s = String::new();
+    lower_words_into(t, from, to, &mut s);
+    s
+}
+
+/// Tokens `from..to` joined by single spaces, lowercase, into `buf` (cleared first).
+pub fn lower_words_into(t: &Tokens<'_>, from: usize, to: usize, buf: &mut String) {
+    buf.clear();
+    for k in from..to {
+        if k > from {
+            buf.push(' ');
+        }
+        buf.extend(t.text(k).chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Tokens `from..to` joined by single spaces.
+pub fn words_as_written(t: &Tokens<'_>, from: usize, to: usize) -> String {
+    let mut s = String::new();
+    for k in from..to {
+        if k > from {
+            s.push(' ');
+        }
+        s.push_str(t.text(k));
+    }
+    s
+}

@@ -1,0 +1,138 @@
+//! The name finder's word lists (`dictionaries/names/*.txt`): given names with their gender,
+//! titles, heads of organisation and place names, capitalised words that are not names, and the
+//! particles that join name parts.
+
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
+
+use chronicle_core::Gender;
+
+/// What a place head word makes of a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceHead {
+    /// A river, a sea, a mountain range: LOC.
+    Natural,
+    /// A province, a county, a city: GPE.
+    Political,
+    /// An airport, a square, a base.
+    Facility,
+}
+
+/// A title before a person's name ("President", "Mr.", "Gen.").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Title {
+    pub gender: Gender,
+    /// Whether the title is an office (President, Minister) rather than an honorific (Mr.).
+    pub office: bool,
+}
+
+/// The word lists, keyed for lookups without allocation where it matters.
+#[derive(Debug, Default)]
+pub struct NameLexicon {
+    given: HashMap<String, Gender>,
+    /// Titles by their lowercase form, single- and multi-word ("prime minister").
+    titles: HashMap<String, Title>,
+    org_heads: HashSet<String>,
+    place_heads: HashMap<String, PlaceHead>,
+    not_names: HashSet<String>,
+    particles: HashSet<String>,
+    /// Longest title in words, to bound lookbehind.
+    pub max_title_words: usize,
+}
+
+impl NameLexicon {
+    /// The embedded lists.
+    pub fn embedded() -> Self {
+        let mut lx = NameLexicon::default();
+        for f in fields(include_str!("../../../../dictionaries/names/given_names.txt")) {
+            // A name that is also a common word or a famous surname ("Will", "Abe") is no
+            // evidence of a person by itself.
+            if let [name, gender, rest @ ..] = f.as_slice()
+                && !rest.contains(&"ambiguous")
+            {
+                lx.given.insert(name.to_string(), gender_of(gender));
+            }
+        }
+        for f in fields(include_str!("../../../../dictionaries/names/titles.txt")) {
+            if let [title, gender, kind, ..] = f.as_slice() {
+                let key = title.to_lowercase();
+                lx.max_title_words = lx.max_title_words.max(key.split_whitespace().count());
+                lx.titles.insert(
+                    key,
+                    Title {
+                        gender: gender_of(gender),
+                        office: !matches!(*kind, "honorific"),
+                    },
+                );
+            }
+        }
+        for f in fields(include_str!("../../../../dictionaries/names/org_heads.txt")) {
+            if let Some(w) = f.first() {
+                lx.org_heads.insert(w.to_string());
+            }
+        }
+        for f in fields(include_str!("../../../../dictionaries/names/loc_heads.txt")) {
+            if let [w, kind, ..] = f.as_slice() {
+                let head = match *kind {
+                    "gpe" => PlaceHead::Political,
+                    "facility" => PlaceHead::Facility,
+                    _ => PlaceHead::Natural,
+                };
+                lx.place_heads.insert(w.to_string(), head);
+            }
+        }
+        for f in fields(include_str!("../../../../dictionaries/names/not_names.txt")) {
+            if let Some(w) = f.first() {
+                lx.not_names.insert(w.to_string());
+            }
+        }
+        for f in fields(include_str!("../../../../dictionaries/names/surname_particles.txt")) {
+            if let Some(w) = f.first() {
+                lx.particles.insert(w.to_string());
+            }
+        }
+        lx
+    }
+
+    /// The gender a given name suggests, if it is one.
+    pub fn given_name(&self, word: &str) -> Option<Gender> {
+        self.given.get(word).copied()
+    }
+
+    /// The title spelt by `words` (lowercase, single spaces), if it is one.
+    pub fn title(&self, words: &str) -> Option<Title> {
+        self.titles.get(words).copied()
+    }
+
+    pub fn is_org_head(&self, word: &str) -> bool {
+        self.org_heads.contains(word)
+    }
+
+    pub fn place_head(&self, word: &str) -> Option<PlaceHead> {
+        self.place_heads.get(word).copied()
+    }
+
+    /// A capitalised word that is not a name by itself ("However", "Monday", "The").
+    pub fn is_not_name(&self, word: &str) -> bool {
+        self.not_names.contains(word)
+    }
+
+    /// A particle that joins name parts ("bin", "von", "al-").
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(word)
+    }
+}
+
+fn gender_of(s: &str) -> Gender {
+    match s {
+        "m" => Gender::Male,
+        "f" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// TAB-separated fields of each meaningful line.
+fn fields(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}

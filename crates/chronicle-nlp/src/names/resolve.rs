@@ -1,0 +1,205 @@
+//! Who is who within an article: name mentions gathered into referents ("Choe" is Choe Son Hui),
+//! role descriptions linked to the person holding the role ("the minister"), and personal
+//! pronouns linked to the last compatible person ("she" → Choe Son Hui).
+
+use crate::hash::FastMap as HashMap;
+
+use chronicle_core::{ByteSpan, EntityType, Gender, Mention, MentionForm, PronounLink, Referent};
+
+use super::spot::Tokens;
+
+/// A typed name mention, before it joins a referent.
+#[derive(Debug, Clone)]
+pub struct Named {
+    pub first: usize,
+    pub end: usize,
+    pub kind: EntityType,
+    /// The dictionary entry it names, if any.
+    pub entry: Option<usize>,
+    pub actor: Option<String>,
+    pub gender: Gender,
+    pub roles: Vec<String>,
+}
+
+/// Referents under construction.
+#[derive(Default)]
+pub struct Resolver {
+    pub referents: Vec<Referent>,
+    pub mentions: Vec<Mention>,
+    by_entry: HashMap<(usize, u8), usize>,
+    by_text: HashMap<String, usize>,
+    /// Name words of each person referent, for short mentions ("Choe").
+    person_words: Vec<(usize, Vec<String>)>,
+}
+
+fn kind_key(kind: EntityType) -> u8 {
+    kind as u8
+}
+
+impl Resolver {
+    /// Adds a name mention, joining it to the referent it names or starting a new one.
+    pub fn add(&mut self, t: &Tokens<'_>, n: &Named) {
+        let text = mention_text(t, n.first, n.end);
+        let words: Vec<String> = (n.first..n.end).map(|k| t.text(k).to_string()).collect();
+        let existing = match n.entry {
+            Some(e) => self.by_entry.get(&(e, kind_key(n.kind))).copied(),
+            None => None,
+        }
+        .or_else(|| self.by_text.get(&text).copied().filter(|&r| self.referents[r].kind == n.kind))
+        .or_else(|| (n.kind == EntityType::Person).then(|| self.person_matching(&words)).flatten());
+        let referent = match existing {
+            Some(r) => {
+                let rf = &mut self.referents[r];
+                if text.chars().count() > rf.canonical.chars().count() && n.kind == rf.kind {
+                    rf.canonical = text.clone();
+                }
+                if rf.actor.is_none() {
+                    rf.actor = n.actor.clone();
+                }
+                if rf.gender == Gender::Unknown {
+                    rf.gender = n.gender;
+                }
+                for role in &n.roles {
+                    if !rf.roles.contains(role) {
+                        rf.roles.push(role.clone());
+                    }
+                }
+                r
+            }
+            None => {
+                self.referents.push(Referent {
+                    canonical: text.clone(),
+                    kind: n.kind,
+                    actor: n.actor.clone(),
+                    gender: n.gender,
+                    roles: n.roles.clone(),
+                });
+                self.referents.len() - 1
+            }
+        };
+        if let Some(e) = n.entry {
+            self.by_entry.insert((e, kind_key(n.kind)), referent);
+        }
+        self.by_text.insert(text, referent);
+        if n.kind == EntityType::Person {
+            match self.person_words.iter_mut().find(|(r, _)| *r == referent) {
+                Some((_, known)) if words.len() > known.len() => *known = words,
+                Some(_) => {}
+                None => self.person_words.push((referent, words)),
+            }
+        }
+        self.mentions.push(Mention {
+            span: span_of(t, n.first, n.end),
+            referent,
+            form: MentionForm::Name,
+        });
+    }
+
+    /// The person referent whose name holds every word of `words` ("Choe" in "Choe Son Hui").
+    pub fn person_matching(&self, words: &[String]) -> Option<usize> {
+        self.person_words
+            .iter()
+            .rev()
+            .find(|(_, known)| words.iter().all(|w| known.contains(w)))
+            .map(|(r, _)| *r)
+    }
+}
+
+/// The mention's text as written, without a trailing possessive.
+pub fn mention_text(t: &Tokens<'_>, first: usize, end: usize) -> String {
+    let span = span_of(t, first, end);
+    t.body[span.range()].to_string()
+}
+
+pub fn span_of(t: &Tokens<'_>, first: usize, end: usize) -> ByteSpan {
+    match (t.tokens.get(first), t.tokens.get(end.saturating_sub(1))) {
+        (Some(a), Some(b)) => ByteSpan {
+            start: a.span.start,
+            end: b.span.end,
+        },
+        _ => ByteSpan::default(),
+    }
+}
+
+/// "the minister", "the agency": a role word after "the" that no name follows, linked to the
+/// last person mentioned with that role.
+pub fn role_mentions(t: &Tokens<'_>, res: &super::NameResources, r: &mut Resolver) {
+    let mut found = Vec::new();
+    let mut buf = String::new();
+    for i in 0..t.len() {
+        if !t.text(i).eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let Some(n) = super::evidence::longest_role(t, res, i + 1, &mut buf) else {
+            continue;
+        };
+        let end = i + 1 + n;
+        if t.is_capitalised(end) || !t.same_sentence(i, end - 1) {
+            continue;
+        }
+        let head = buf.rsplit(' ').next().unwrap_or(&buf).to_string();
+        let before = t.tokens.get(i).map_or(0, |tok| tok.span.start);
+        let holder = r
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.start < before && m.form == MentionForm::Name)
+            .map(|m| m.referent)
+            .find(|&rf| {
+                let rf = &r.referents[rf];
+                rf.kind == EntityType::Person && rf.roles.iter().any(|role| *role == buf || role.rsplit(' ').next() == Some(head.as_str()))
+            });
+        if let Some(referent) = holder {
+            found.push(Mention {
+                span: span_of(t, i, end),
+                referent,
+                form: MentionForm::Role,
+            });
+        }
+    }
+    r.mentions.extend(found);
+    r.mentions.sort_by_key(|m| m.span.start);
+}
+
+/// Personal pronouns linked to the last compatible person: in the same sentence before the
+/// pronoun, else in the nearest earlier sentence that names one (its first, most often its
+/// subject), up to three sentences back.
+pub fn pronouns(t: &Tokens<'_>, r: &mut Resolver) -> Vec<PronounLink> {
+    let mut links = Vec::new();
+    for i in 0..t.len() {
+        let gender = match t.text(i) {
+            "he" | "He" | "him" | "his" | "His" | "himself" => Gender::Male,
+            "she" | "She" | "her" | "Her" | "hers" | "herself" => Gender::Female,
+            _ => continue,
+        };
+        let Some(tok) = t.tokens.get(i) else { continue };
+        let here = t.sentence.get(i).copied().unwrap_or(0);
+        let compatible = |m: &&Mention| {
+            let rf = &r.referents[m.referent];
+            rf.kind == EntityType::Person && (rf.gender == Gender::Unknown || rf.gender == gender) && m.span.end <= tok.span.start
+        };
+        let mut chosen = None;
+        for back in 0..=3u32 {
+            let Some(s) = here.checked_sub(back) else { break };
+            let in_sentence = r.mentions.iter().filter(compatible).find(|m| {
+                t.starting_at(m.span.start as usize)
+                    .and_then(|k| t.sentence.get(k))
+                    .is_some_and(|&ms| ms == s)
+            });
+            if let Some(m) = in_sentence {
+                chosen = Some(m.referent);
+                break;
+            }
+        }
+        if let Some(referent) = chosen {
+            if r.referents[referent].gender == Gender::Unknown {
+                r.referents[referent].gender = gender;
+            }
+            links.push(PronounLink {
+                span: tok.span,
+                referent,
+            });
+        }
+    }
+    links
+}

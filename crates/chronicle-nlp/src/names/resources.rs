@@ -1,0 +1,80 @@
+//! Everything the name finder loads once: the actor dictionary, the word lists, and the
+//! automata that find dictionary phrases in a body.
+
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::dictionary::{ActorDictionary, DictionaryError, Phrase};
+use super::lexicon::NameLexicon;
+
+/// The name finder's resources: immutable, shared by every thread.
+#[derive(Debug)]
+pub struct NameResources {
+    pub dict: ActorDictionary,
+    pub lexicon: NameLexicon,
+    /// Case-sensitive matcher of every dictionary phrase; pattern i names `phrase_groups[i]`.
+    pub phrases: AhoCorasick,
+    /// The same phrases without regard to ASCII case, for headlines in capitals.
+    pub phrases_caps: AhoCorasick,
+    /// For each distinct phrase text, the dictionary phrases that spell it.
+    pub phrase_groups: Vec<Vec<usize>>,
+    /// Role words (lowercase) → CAMEO agent code.
+    pub roles: HashMap<String, String>,
+    /// Longest role in words.
+    pub max_role_words: usize,
+    /// The first word of every role phrase, in lowercase and capitalised forms: a cheap test
+    /// before building a phrase to look up.
+    pub role_starts: HashSet<String>,
+}
+
+impl NameResources {
+    /// The embedded dictionaries and lists.
+    pub fn embedded() -> Result<Self, DictionaryError> {
+        Ok(Self::build(ActorDictionary::embedded()?, NameLexicon::embedded()))
+    }
+
+    /// Builds the matchers over a dictionary (the embedded one, or a user's).
+    pub fn build(dict: ActorDictionary, lexicon: NameLexicon) -> Self {
+        let mut by_text: HashMap<&str, usize> = HashMap::default();
+        let mut texts: Vec<&str> = Vec::new();
+        let mut phrase_groups: Vec<Vec<usize>> = Vec::new();
+        for (i, Phrase { text, .. }) in dict.phrases.iter().enumerate() {
+            let group = *by_text.entry(text.as_str()).or_insert_with(|| {
+                texts.push(text.as_str());
+                phrase_groups.push(Vec::new());
+                texts.len() - 1
+            });
+            phrase_groups[group].push(i);
+        }
+        let phrases = matcher(&texts, dict.ignore_case);
+        let phrases_caps = matcher(&texts, true);
+        let roles: HashMap<String, String> = dict.roles.iter().map(|r| (r.words.clone(), r.code.clone())).collect();
+        let max_role_words = roles.keys().map(|k| k.split_whitespace().count()).max().unwrap_or(1);
+        let mut role_starts = HashSet::default();
+        for first in roles.keys().filter_map(|k| k.split(' ').next()) {
+            let mut cap: String = first.chars().take(1).flat_map(char::to_uppercase).collect();
+            cap.extend(first.chars().skip(1));
+            role_starts.insert(cap);
+            role_starts.insert(first.to_string());
+        }
+        NameResources {
+            dict,
+            lexicon,
+            phrases,
+            phrases_caps,
+            phrase_groups,
+            roles,
+            max_role_words,
+            role_starts,
+        }
+    }
+}
+
+fn matcher(texts: &[&str], ignore_case: bool) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(ignore_case)
+        .build(texts)
+        .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("an empty automaton builds"))
+}

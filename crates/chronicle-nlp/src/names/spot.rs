@@ -1,0 +1,306 @@
+//! Spotting name candidates: dictionary phrases on token boundaries, then runs of capitalised
+//! words that no dictionary holds.
+
+use crate::hash::FastSet as HashSet;
+
+use chronicle_core::{Article, Token, TokenKind};
+
+use super::dictionary::PhraseKind;
+use super::resources::NameResources;
+
+/// Where a candidate came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A dictionary phrase: the phrase index in `ActorDictionary::phrases`.
+    Dictionary { phrase: usize },
+    /// A run of capitalised words.
+    Run,
+    /// A wire dateline's place in capitals: "SEOUL, July 6 (Reuters) -", "LONDON 1996-08-30".
+    Dateline,
+}
+
+/// A stretch of tokens that may name something: `tokens[first..end]`.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub first: usize,
+    pub end: usize,
+    pub origin: Origin,
+}
+
+/// The article's tokens with the questions the name finder asks of them.
+pub struct Tokens<'a> {
+    pub body: &'a str,
+    pub tokens: &'a [Token],
+    /// Sentence index of each token.
+    pub sentence: Vec<u32>,
+    /// Whether each sentence is written in capitals (a headline): capitalisation says nothing there.
+    pub caps_sentence: Vec<bool>,
+    /// Words the article also writes in lowercase: "Officials" opening a sentence is not a name.
+    lower_seen: HashSet<&'a str>,
+}
+
+impl<'a> Tokens<'a> {
+    pub fn new(article: &'a Article) -> Self {
+        let a = &article.analysis;
+        let body = article.body.as_str();
+        let mut sentence = vec![0u32; a.tokens.len()];
+        let mut caps_sentence = Vec::with_capacity(a.sentence_tokens.len());
+        for (s, range) in a.sentence_tokens.iter().enumerate() {
+            let mut letters = 0usize;
+            let mut upper = 0usize;
+            for i in range.clone() {
+                if let Some(slot) = sentence.get_mut(i) {
+                    *slot = s as u32;
+                }
+                if let Some(t) = a.tokens.get(i)
+                    && t.kind == TokenKind::Word
+                {
+                    let w = &body[t.span.range()];
+                    letters += 1;
+                    upper += usize::from(w.chars().all(|c| !c.is_lowercase()));
+                }
+            }
+            caps_sentence.push(letters >= 1 && upper * 10 >= letters * 9);
+        }
+        let lower_seen = a
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| &body[t.span.range()])
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .collect();
+        Tokens {
+            body,
+            tokens: &a.tokens,
+            sentence,
+            caps_sentence,
+            lower_seen,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn text(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| &self.body[t.span.range()])
+    }
+
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// A word or abbreviation that starts with a capital letter.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        matches!(self.kind(i), Some(TokenKind::Word | TokenKind::Abbreviation))
+            && self.text(i).starts_with(|c: char| c.is_uppercase())
+    }
+
+    pub fn in_caps_sentence(&self, i: usize) -> bool {
+        self.sentence
+            .get(i)
+            .and_then(|&s| self.caps_sentence.get(s as usize))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Whether token `i` opens its sentence (possibly after an opening quote or bracket).
+    pub fn opens_sentence(&self, i: usize) -> bool {
+        let mut j = i;
+        while j > 0 && self.sentence.get(j - 1) == self.sentence.get(i) {
+            if !matches!(self.text(j - 1), "“" | "\"" | "‘" | "'" | "(" | "[" | "—" | "-" | "•") {
+                return false;
+            }
+            j -= 1;
+        }
+        true
+    }
+
+    pub fn seen_lowercase(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        if word.len() > buf.len() || !word.is_ascii() {
+            return false;
+        }
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| self.lower_seen.contains(w))
+    }
+
+    pub fn same_sentence(&self, i: usize, j: usize) -> bool {
+        self.sentence.get(i).is_some() && self.sentence.get(i) == self.sentence.get(j)
+    }
+
+    /// Index of the token starting at byte `b`, if one does.
+    pub fn starting_at(&self, b: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| (t.span.start as usize) < b);
+        (self.tokens.get(i)?.span.start as usize == b).then_some(i)
+    }
+
+    /// Index of the token ending at byte `b`, if one does.
+    pub fn ending_at(&self, b: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| (t.span.end as usize) < b);
+        (self.tokens.get(i)?.span.end as usize == b).then_some(i)
+    }
+}
+
+/// Dictionary phrases that start and end on token boundaries, leftmost-longest; headlines in
+/// capitals are matched without regard to case.
+pub fn dictionary_matches(t: &Tokens<'_>, res: &NameResources) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for m in res.phrases.find_iter(t.body) {
+        if t.starting_at(m.start()).is_some_and(|f| !t.in_caps_sentence(f)) {
+            push_aligned(t, res, m.start(), m.end(), m.pattern().as_usize(), false, &mut out);
+        }
+    }
+    if t.caps_sentence.iter().any(|&c| c) {
+        // Headlines in capitals: match there without regard to case, sentence by sentence.
+        let mut k = 0;
+        while k < t.len() {
+            let s = t.sentence.get(k).copied().unwrap_or(0);
+            let mut end = k;
+            while end < t.len() && t.sentence.get(end).copied() == Some(s) {
+                end += 1;
+            }
+            if t.in_caps_sentence(k) {
+                let from = t.tokens[k].span.start as usize;
+                let to = t.tokens[end - 1].span.end as usize;
+                for m in res.phrases_caps.find_iter(&t.body[from..to]) {
+                    push_aligned(t, res, from + m.start(), from + m.end(), m.pattern().as_usize(), true, &mut out);
+                }
+            }
+            k = end;
+        }
+        out.sort_by_key(|c| c.first);
+    }
+    out
+}
+
+fn push_aligned(t: &Tokens<'_>, res: &NameResources, start: usize, end: usize, group: usize, caps: bool, out: &mut Vec<Candidate>) {
+    let (Some(first), Some(last)) = (t.starting_at(start), t.ending_at(end)) else {
+        return;
+    };
+    if !caps && !t.is_capitalised(first) && t.kind(first) != Some(TokenKind::Number) {
+        return;
+    }
+    let Some(&phrase) = res.phrase_groups.get(group).and_then(|g| g.first()) else {
+        return;
+    };
+    // A surname alone ("Kim") followed by more capitalised words is part of a longer name that
+    // the dictionary does not hold ("Kim Yo Jong"): leave it to the run.
+    if res.dict.phrases[phrase].kind == PhraseKind::Surname && t.is_capitalised(last + 1) && t.same_sentence(last, last + 1) {
+        return;
+    }
+    // A one-word phrase that is also a common word ("He", "May", "Bush" opening a sentence that
+    // the article writes in lowercase elsewhere) is not a name there.
+    if first == last {
+        let w = t.text(first);
+        if res.lexicon.is_not_name(w) || (t.opens_sentence(first) && t.seen_lowercase(w)) {
+            return;
+        }
+    }
+    out.push(Candidate {
+        first,
+        end: last + 1,
+        origin: Origin::Dictionary { phrase },
+    });
+}
+
+/// Runs of capitalised words outside the dictionary matches: names no dictionary holds.
+pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -> Vec<Candidate> {
+    let lx = &res.lexicon;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if claimed[i] || !t.is_capitalised(i) || t.in_caps_sentence(i) {
+            i += 1;
+            continue;
+        }
+        let mut first = i;
+        let mut end = i + 1;
+        loop {
+            while end < t.len() && !claimed[end] && t.same_sentence(first, end) && joins_name(t, res, end) {
+                end += 1;
+            }
+            // "Bank of England", "Ministry for Foreign Affairs": a connector between two runs
+            // when the whole reads as an organisation or place.
+            let connector = matches!(t.text(end), "of" | "for" | "and" | "on" | "&" | "de" | "la");
+            let next_run = end + 1 < t.len() && !claimed[end + 1] && t.is_capitalised(end + 1) && t.same_sentence(first, end + 1);
+            let named_head = (first..end + 3).any(|k| k < t.len() && (lx.is_org_head(t.text(k)) || lx.place_head(t.text(k)).is_some()));
+            if connector && next_run && named_head {
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        // A capitalised sentence opener that the article also writes in lowercase, or that is
+        // never a name, is not part of the name.
+        while first < end && (lx.is_not_name(t.text(first)) || (t.opens_sentence(first) && t.seen_lowercase(t.text(first)))) {
+            first += 1;
+        }
+        while end > first && (lx.is_not_name(t.text(end - 1)) || lx.is_particle(t.text(end - 1))) {
+            end -= 1;
+        }
+        if first < end {
+            out.push(Candidate {
+                first,
+                end,
+                origin: Origin::Run,
+            });
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// Whether token `i` continues a name: a capitalised word, an initial, a particle between
+/// capitalised words, a number after a name ("Apollo 11" is rare in news; numbers end runs).
+fn joins_name(t: &Tokens<'_>, res: &NameResources, i: usize) -> bool {
+    if t.is_capitalised(i) {
+        return !res.lexicon.is_not_name(t.text(i));
+    }
+    res.lexicon.is_particle(t.text(i)) && t.is_capitalised(i + 1)
+}
+
+/// The place of a wire dateline: one to four words in capitals opening a sentence, then a
+/// comma, a date, an agency in brackets or a dash.
+pub fn datelines(t: &Tokens<'_>, claimed: &[bool]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for i in 0..t.len() {
+        let sentence_start = i == 0 || !t.same_sentence(i - 1, i);
+        if !sentence_start || claimed[i] {
+            continue;
+        }
+        let caps = |k: usize| {
+            t.kind(k) == Some(TokenKind::Word) && t.text(k).chars().all(|c| !c.is_lowercase()) && t.text(k).chars().count() > 1
+        };
+        let mut end = i;
+        while end < t.len() && end - i < 4 && caps(end) && !claimed[end] && t.same_sentence(i, end) {
+            end += 1;
+        }
+        if end == i {
+            continue;
+        }
+        let next = if t.text(end) == "," { end + 1 } else { end };
+        // After a dash the story begins in ordinary case: "WASHINGTON — The Senate"; a line in
+        // capitals on both sides of a dash is a headline ("SOCCER - LEAGUE RESULTS").
+        let dash_then_story = matches!(t.text(next), "-" | "—" | "–") && !caps(next + 1);
+        let dated = t.kind(next) == Some(TokenKind::Number) || t.text(next) == "(" || dash_then_story || is_month(t.text(next));
+        if dated && t.same_sentence(i, next) {
+            out.push(Candidate {
+                first: i,
+                end,
+                origin: Origin::Dateline,
+            });
+        }
+    }
+    out
+}
+
+fn is_month(word: &str) -> bool {
+    const MONTHS: [&str; 21] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Apr.",
+    ];
+    MONTHS.contains(&word)
+}
