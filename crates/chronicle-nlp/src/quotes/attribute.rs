@@ -140,11 +140,10 @@ fn described_before(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
                 kind: NpKind::Described,
             });
         }
-        let word = doc.tok(p);
         let modifier = (doc.is_lower_word(p) && !doc.is(p, WordClass::Function))
             || doc.is_capitalised(p)
             || doc.kind(p) == Some(TokenKind::Number);
-        if !modifier || doc.lex.cue([word].into_iter()).is_some() || doc.is(p, WordClass::Aux) {
+        if !modifier || doc.cue_at(p, p + 1).is_some() || doc.is(p, WordClass::Aux) {
             break;
         }
         k = p;
@@ -479,12 +478,7 @@ mod tests {
     fn with_doc(text: &str, f: impl FnOnce(&Doc)) {
         let seg = Segmenter::new().segment_text(text);
         let lex = Lexicon::english();
-        let doc = Doc {
-            text,
-            tokens: &seg.tokens,
-            sentences: &seg.sentence_spans,
-            lex: &lex,
-        };
+        let doc = Doc::new(text, &seg.tokens, &seg.sentence_spans, &lex);
         f(&doc)
     }
 

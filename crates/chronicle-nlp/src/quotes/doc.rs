@@ -8,14 +8,56 @@ use chronicle_core::{ByteSpan, Token, TokenKind};
 use super::lexicon::{CueMatch, Lexicon, WordClass};
 
 /// The body with its tokens and sentences, and the lexicon, for one article.
+///
+/// Every token is looked up in the lexicon once, when the view is built: the steps after ask
+/// about the same tokens many times.
 pub struct Doc<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     pub sentences: &'a [ByteSpan],
     pub lex: &'a Lexicon,
+    /// The word class of each token.
+    classes: Vec<Option<WordClass>>,
+    /// The cue starting at each token, whatever follows it.
+    cues: Vec<Option<CueMatch>>,
 }
 
 impl<'a> Doc<'a> {
+    /// The view of `text` with its `tokens` and `sentences`, looked up in `lex`.
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        sentences: &'a [ByteSpan],
+        lex: &'a Lexicon,
+    ) -> Self {
+        let tok = |i: usize| {
+            tokens
+                .get(i)
+                .and_then(|t| text.get(t.span.range()))
+                .unwrap_or("")
+        };
+        let mut classes = Vec::with_capacity(tokens.len());
+        let mut cues = Vec::with_capacity(tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            let word = matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation);
+            classes.push(if word { lex.word(tok(i)) } else { None });
+            let cue = if t.kind == TokenKind::Word {
+                lex.cue((i..tokens.len().min(i + 4)).map(tok))
+            } else {
+                None
+            };
+            cues.push(cue);
+        }
+        Doc {
+            text,
+            tokens,
+            sentences,
+            lex,
+            classes,
+            cues,
+        }
+    }
+
     /// The text of token `i` (empty past the end).
     pub fn tok(&self, i: usize) -> &'a str {
         self.tokens
@@ -80,16 +122,21 @@ impl<'a> Doc<'a> {
 
     /// The cue starting at token `i`, if any.
     pub fn cue_at(&self, i: usize, limit: usize) -> Option<CueMatch> {
-        if i >= limit || self.kind(i) != Some(TokenKind::Word) {
+        if i >= limit {
             return None;
         }
+        let found = self.cues.get(i).copied().flatten()?;
+        if i + found.len <= limit {
+            return Some(found);
+        }
+        // A longer cue runs past the limit: a shorter one may still fit.
         let words = (i..limit.min(i + 4)).map(|j| self.tok(j));
         self.lex.cue(words).filter(|m| i + m.len <= limit)
     }
 
     /// Whether token `i` belongs to the word class `class`.
     pub fn is(&self, i: usize, class: WordClass) -> bool {
-        self.lex.is(self.tok(i), class)
+        self.classes.get(i).copied().flatten() == Some(class)
     }
 
     /// Whether token `i` is a word or abbreviation that starts with a capital letter.
@@ -122,12 +169,7 @@ mod tests {
         let text = "Kim said so.\nShe added more.";
         let seg = Segmenter::new().segment_text(text);
         let lex = Lexicon::english();
-        let doc = Doc {
-            text,
-            tokens: &seg.tokens,
-            sentences: &seg.sentence_spans,
-            lex: &lex,
-        };
+        let doc = Doc::new(text, &seg.tokens, &seg.sentence_spans, &lex);
         assert_eq!(doc.tok(1), "said");
         assert_eq!(doc.tok(99), "");
         assert_eq!(doc.paragraph_at(15), 13..text.len());

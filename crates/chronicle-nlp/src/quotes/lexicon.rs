@@ -2,6 +2,32 @@
 //! (`words.txt`), embedded in the binary and parsed once.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the lexicon's keys are short words, for which SipHash costs more than the look-up.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// How a cue frames what it attributes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,10 +70,10 @@ pub struct CueMatch {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     /// Single-word cues by lower-case form.
-    single: HashMap<&'static str, CueClass>,
+    single: Map<&'static str, CueClass>,
     /// Multi-word cues by their first word: the remaining words and the class.
-    multi: HashMap<&'static str, Vec<(Vec<&'static str>, CueClass)>>,
-    words: HashMap<&'static str, WordClass>,
+    multi: Map<&'static str, Vec<(Vec<&'static str>, CueClass)>>,
+    words: Map<&'static str, WordClass>,
 }
 
 impl Default for Lexicon {
@@ -68,8 +94,8 @@ impl Lexicon {
     /// Parses a cue list and a word-class list in the formats the embedded files document.
     /// Unknown classes and malformed lines are skipped; the first entry of a word wins.
     pub fn parse(cues: &'static str, words: &'static str) -> Self {
-        let mut single = HashMap::new();
-        let mut multi: HashMap<&str, Vec<(Vec<&str>, CueClass)>> = HashMap::new();
+        let mut single = Map::default();
+        let mut multi: Map<&str, Vec<(Vec<&str>, CueClass)>> = Map::default();
         for (entry, class) in entries(cues) {
             let class = match class {
                 "speech" => CueClass::Speech,
@@ -86,7 +112,7 @@ impl Lexicon {
                 multi.entry(first).or_default().push((rest, class));
             }
         }
-        let mut map = HashMap::new();
+        let mut map = Map::default();
         for (entry, class) in entries(words) {
             let class = match class {
                 "title" => WordClass::Title,

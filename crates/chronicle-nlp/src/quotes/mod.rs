@@ -89,12 +89,7 @@ impl QuoteFinder {
         } else {
             (&article.analysis.tokens, &article.analysis.sentence_spans)
         };
-        let doc = Doc {
-            text: &article.body,
-            tokens,
-            sentences,
-            lex: &self.lexicon,
-        };
+        let doc = Doc::new(&article.body, tokens, sentences, &self.lexicon);
         let found = find_quotes(&doc, &article.analysis);
         let index = &article.analysis.index;
         found
