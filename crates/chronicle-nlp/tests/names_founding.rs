@@ -19,11 +19,19 @@ fn entity<'a>(a: &'a Article, text: &str) -> &'a chronicle_core::Entity {
     a.entities
         .iter()
         .find(|e| e.text == text)
-        .unwrap_or_else(|| panic!("no entity {text:?} in {:?}", a.entities.iter().map(|e| &e.text).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no entity {text:?} in {:?}",
+                a.entities.iter().map(|e| &e.text).collect::<Vec<_>>()
+            )
+        })
 }
 
 fn founding() -> Option<Article> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/articles/000_6ecb41acef5f7571.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/articles/000_6ecb41acef5f7571.txt"
+    );
     let Ok(text) = std::fs::read_to_string(path) else {
         eprintln!("note: {path} is absent; founding-article test skipped");
         return None;
@@ -39,17 +47,34 @@ fn founding_article_people_and_organisations() {
     assert_eq!(choe.kind, EntityType::Person);
     assert_eq!(choe.actor.as_deref(), Some("PRKGOV"));
     let kim = entity(&a, "Kim Jong Un");
-    assert_eq!((kim.kind, kim.actor.as_deref()), (EntityType::Person, Some("PRKGOV")));
+    assert_eq!(
+        (kim.kind, kim.actor.as_deref()),
+        (EntityType::Person, Some("PRKGOV"))
+    );
     let trump = entity(&a, "Donald J. Trump");
-    assert_eq!((trump.kind, trump.actor.as_deref()), (EntityType::Person, Some("USAGOV")));
-    assert_eq!(entity(&a, "Korean Central News Agency").kind, EntityType::Org);
+    assert_eq!(
+        (trump.kind, trump.actor.as_deref()),
+        (EntityType::Person, Some("USAGOV"))
+    );
+    assert_eq!(
+        entity(&a, "Korean Central News Agency").kind,
+        EntityType::Org
+    );
     assert_eq!(entity(&a, "UN Security Council").kind, EntityType::Org);
     // "Choe" later in the article is the same person.
-    let short = a.entities.iter().find(|e| e.text == "Choe").expect("Choe is mentioned alone");
+    let short = a
+        .entities
+        .iter()
+        .find(|e| e.text == "Choe")
+        .expect("Choe is mentioned alone");
     assert_eq!(short.canonical, "Choe Son Hui");
     assert_eq!(short.actor.as_deref(), Some("PRKGOV"));
     // "North Korea's" is a country, never a person.
-    for e in a.entities.iter().filter(|e| e.text.starts_with("North Korea")) {
+    for e in a
+        .entities
+        .iter()
+        .filter(|e| e.text.starts_with("North Korea"))
+    {
         assert_ne!(e.kind, EntityType::Person, "{e:?}");
     }
 }
@@ -64,7 +89,10 @@ fn she_is_choe() {
         .iter()
         .find(|p| p.span.start as usize == she)
         .expect("she is resolved");
-    assert_eq!(a.analysis.referents[link.referent].canonical, "Choe Son Hui");
+    assert_eq!(
+        a.analysis.referents[link.referent].canonical,
+        "Choe Son Hui"
+    );
 }
 
 #[test]
@@ -83,7 +111,10 @@ fn a_person_no_dictionary_holds_is_typed_from_context_and_coded_from_modifiers()
         None,
     );
     let p = entity(&a, "Parviz Karimi");
-    assert_eq!((p.kind, p.actor.as_deref()), (EntityType::Person, Some("IRNGOV")));
+    assert_eq!(
+        (p.kind, p.actor.as_deref()),
+        (EntityType::Person, Some("IRNGOV"))
+    );
     let short = entity(&a, "Karimi");
     assert_eq!(short.canonical, "Parviz Karimi");
     assert_eq!(entity(&a, "Iranian").kind, EntityType::Norp);

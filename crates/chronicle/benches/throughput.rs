@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chronicle_ingest::{BuildOptions, ReadLimits, build_article, reader::json_lines};
-use chronicle_nlp::{Pipeline, Stage};
 use chronicle_nlp::segment::Segmenter;
+use chronicle_nlp::{Pipeline, Stage};
 use flate2::read::MultiGzDecoder;
 
 fn pile_path() -> PathBuf {
@@ -112,7 +112,10 @@ fn main() {
     let load = Instant::now();
     let pipeline = Pipeline::standard();
     let load_t = load.elapsed();
-    let mut articles: Vec<_> = docs.iter().map(|d| build_article(d.clone(), options)).collect();
+    let mut articles: Vec<_> = docs
+        .iter()
+        .map(|d| build_article(d.clone(), options))
+        .collect();
     let mut stage_times = Vec::new();
     for stage in pipeline.stages() {
         let t = Instant::now();
@@ -144,13 +147,19 @@ fn main() {
         let rate = mb_per_s(bytes, t);
         println!("{name:<34} {rate:>10.1} {:>12.2}", floor / rate);
     }
-    println!("\nstandard pipeline: resources loaded in {:.0} ms; each stage alone (one pass):", load_t.as_secs_f64() * 1e3);
+    println!(
+        "\nstandard pipeline: resources loaded in {:.0} ms; each stage alone (one pass):",
+        load_t.as_secs_f64() * 1e3
+    );
     let mut total = Duration::ZERO;
     for (name, t) in &stage_times {
         total += *t;
         println!("  {name:<32} {:>10.1}", mb_per_s(text_bytes, *t));
     }
-    let words: usize = articles.iter().map(|a| a.body.split_whitespace().count()).sum();
+    let words: usize = articles
+        .iter()
+        .map(|a| a.body.split_whitespace().count())
+        .sum();
     println!(
         "  {:<32} {:>10.1}  ({:.0} words per CPU-second)",
         "all stages",

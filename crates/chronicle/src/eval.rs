@@ -36,7 +36,9 @@ pub fn run(command: &EvalCommand) -> Result<()> {
         EvalCommand::Time(f) => {
             chronicle_nlp::time::eval::evaluate(&f.files).map(|r| r.to_string())
         }
-        EvalCommand::Ner(f) => chronicle_nlp::names::eval::evaluate(&f.files).map(|r| r.to_string()),
+        EvalCommand::Ner(f) => {
+            chronicle_nlp::names::eval::evaluate(&f.files).map(|r| r.to_string())
+        }
         EvalCommand::Html(d) => chronicle_web::eval::evaluate(&d.dir).map(|r| r.to_string()),
     }
     .map_err(|e| anyhow!(e))?;

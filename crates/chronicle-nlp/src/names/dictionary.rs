@@ -98,11 +98,26 @@ impl ActorDictionary {
     /// The dictionaries shipped with Chronicle, embedded at build time.
     pub fn embedded() -> Result<Self, DictionaryError> {
         let mut d = ActorDictionary::default();
-        d.add_countries("countries.txt", include_str!("../../../../dictionaries/actors/countries.txt"))?;
-        d.add_regions("regions.txt", include_str!("../../../../dictionaries/actors/regions.txt"))?;
-        d.add_organisations("organisations.txt", include_str!("../../../../dictionaries/actors/organisations.txt"))?;
-        d.add_leaders("leaders.txt", include_str!("../../../../dictionaries/actors/leaders.txt"))?;
-        d.add_roles("roles.txt", include_str!("../../../../dictionaries/actors/roles.txt"))?;
+        d.add_countries(
+            "countries.txt",
+            include_str!("../../../../dictionaries/actors/countries.txt"),
+        )?;
+        d.add_regions(
+            "regions.txt",
+            include_str!("../../../../dictionaries/actors/regions.txt"),
+        )?;
+        d.add_organisations(
+            "organisations.txt",
+            include_str!("../../../../dictionaries/actors/organisations.txt"),
+        )?;
+        d.add_leaders(
+            "leaders.txt",
+            include_str!("../../../../dictionaries/actors/leaders.txt"),
+        )?;
+        d.add_roles(
+            "roles.txt",
+            include_str!("../../../../dictionaries/actors/roles.txt"),
+        )?;
         Ok(d)
     }
 
@@ -141,7 +156,10 @@ impl ActorDictionary {
             let [code, name, rest @ ..] = fields.as_slice() else {
                 return Err(err(file, line, "expected `CODE | Name | type=GPE|LOC ...`"));
             };
-            let kind = match keyed(rest).find(|(k, _)| *k == "type").and_then(|(_, mut v)| v.next()) {
+            let kind = match keyed(rest)
+                .find(|(k, _)| *k == "type")
+                .and_then(|(_, mut v)| v.next())
+            {
                 Some("LOC") => EntityType::Loc,
                 Some("GPE") => EntityType::Gpe,
                 _ => return Err(err(file, line, "expected `type=GPE` or `type=LOC`")),
@@ -204,7 +222,10 @@ impl ActorDictionary {
                     Some(_) => {}
                     None => {
                         for t in split_list(field) {
-                            terms.push(parse_term(t).ok_or_else(|| err(file, line, &format!("bad term {t:?}")))?);
+                            terms.push(
+                                parse_term(t)
+                                    .ok_or_else(|| err(file, line, &format!("bad term {t:?}")))?,
+                            );
                         }
                     }
                 }
@@ -269,13 +290,20 @@ impl Entry {
                 let Some(date) = date else {
                     return terms.last().map(|t| t.code.clone());
                 };
-                let covers = |t: &&Term| t.from.is_none_or(|f| f <= date) && t.to.is_none_or(|to| date <= to);
+                let covers = |t: &&Term| {
+                    t.from.is_none_or(|f| f <= date) && t.to.is_none_or(|to| date <= to)
+                };
                 let dated = |t: &&Term| t.from.is_some() || t.to.is_some();
                 // A dated term that covers the date wins over an undated default.
-                if let Some(t) = terms.iter().filter(dated).find(covers).or_else(|| terms.iter().find(covers)) {
+                if let Some(t) = terms
+                    .iter()
+                    .filter(dated)
+                    .find(covers)
+                    .or_else(|| terms.iter().find(covers))
+                {
                     return Some(t.code.clone());
                 }
-                let last_before = terms.iter().filter(|t| t.to.is_some_and(|to| to < date)).next_back()?;
+                let last_before = terms.iter().rfind(|t| t.to.is_some_and(|to| to < date))?;
                 Some(format!("{}ELI", last_before.code.get(..3).unwrap_or("")))
             }
         }
@@ -287,7 +315,11 @@ fn parse_term(t: &str) -> Option<Term> {
     let (from, to) = range.trim().split_once("..")?;
     let date = |s: &str| -> Option<Option<Date>> {
         let s = s.trim();
-        if s.is_empty() { Some(None) } else { s.parse().ok().map(Some) }
+        if s.is_empty() {
+            Some(None)
+        } else {
+            s.parse().ok().map(Some)
+        }
     };
     Some(Term {
         code: code.to_string(),
@@ -324,7 +356,9 @@ fn strip_comment(line: &str) -> &str {
     }
 }
 
-fn keyed<'a>(fields: &'a [&'a str]) -> impl Iterator<Item = (&'a str, impl Iterator<Item = &'a str>)> {
+fn keyed<'a>(
+    fields: &'a [&'a str],
+) -> impl Iterator<Item = (&'a str, impl Iterator<Item = &'a str>)> {
     fields
         .iter()
         .filter_map(|f| f.split_once('='))
@@ -352,9 +386,17 @@ mod tests {
     fn the_embedded_dictionaries_load() {
         let d = ActorDictionary::embedded().expect("dictionaries parse");
         assert!(d.entries.len() > 500);
-        let prk = d.phrases.iter().find(|p| p.text == "DPRK").expect("DPRK is an alias");
+        let prk = d
+            .phrases
+            .iter()
+            .find(|p| p.text == "DPRK")
+            .expect("DPRK is an alias");
         assert_eq!(d.entries[prk.entry].canonical, "North Korea");
-        assert!(d.roles.iter().any(|r| r.words == "foreign minister" && r.code == "GOV"));
+        assert!(
+            d.roles
+                .iter()
+                .any(|r| r.words == "foreign minister" && r.code == "GOV")
+        );
     }
 
     #[test]
@@ -363,9 +405,18 @@ mod tests {
         d.add_leaders("t", "Donald J. Trump | alias=Trump | USAGOV 2017-01-20..2021-01-20; USAGOV 2025-01-20.. | role=president")
             .unwrap();
         let trump = &d.entries[0];
-        assert_eq!(trump.code_on(Some(date(2020, 7, 6))).as_deref(), Some("USAGOV"));
-        assert_eq!(trump.code_on(Some(date(2022, 3, 1))).as_deref(), Some("USAELI"));
-        assert_eq!(trump.code_on(Some(date(2026, 1, 1))).as_deref(), Some("USAGOV"));
+        assert_eq!(
+            trump.code_on(Some(date(2020, 7, 6))).as_deref(),
+            Some("USAGOV")
+        );
+        assert_eq!(
+            trump.code_on(Some(date(2022, 3, 1))).as_deref(),
+            Some("USAELI")
+        );
+        assert_eq!(
+            trump.code_on(Some(date(2026, 1, 1))).as_deref(),
+            Some("USAGOV")
+        );
         assert_eq!(trump.code_on(Some(date(2010, 1, 1))), None);
         assert_eq!(d.phrases[1].kind, PhraseKind::Surname);
     }
@@ -373,7 +424,9 @@ mod tests {
     #[test]
     fn a_malformed_line_is_named() {
         let mut d = ActorDictionary::default();
-        let e = d.add_roles("roles.txt", "# roles\nminister | GOV\nbroken line\n").unwrap_err();
+        let e = d
+            .add_roles("roles.txt", "# roles\nminister | GOV\nbroken line\n")
+            .unwrap_err();
         assert_eq!(e.to_string(), "roles.txt:3: expected `role words | CODE`");
     }
 }

@@ -29,7 +29,11 @@ impl Tally {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -60,10 +64,28 @@ impl NerReport {
 
 impl fmt::Display for NerReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "NER (entity-level exact match; GPE counts as LOC; NORP and MISC left out)")?;
-        writeln!(f, "{} documents, {} tokens, {:.0} tokens/s", self.documents, self.tokens, self.tokens as f64 / self.seconds.max(1e-9))?;
-        writeln!(f, "{:<8} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}", "type", "gold", "system", "correct", "P", "R", "F1")?;
-        for (name, t) in [("PER", self.per), ("ORG", self.org), ("LOC", self.loc), ("overall", self.overall())] {
+        writeln!(
+            f,
+            "NER (entity-level exact match; GPE counts as LOC; NORP and MISC left out)"
+        )?;
+        writeln!(
+            f,
+            "{} documents, {} tokens, {:.0} tokens/s",
+            self.documents,
+            self.tokens,
+            self.tokens as f64 / self.seconds.max(1e-9)
+        )?;
+        writeln!(
+            f,
+            "{:<8} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}",
+            "type", "gold", "system", "correct", "P", "R", "F1"
+        )?;
+        for (name, t) in [
+            ("PER", self.per),
+            ("ORG", self.org),
+            ("LOC", self.loc),
+            ("overall", self.overall()),
+        ] {
             writeln!(
                 f,
                 "{:<8} {:>7} {:>7} {:>7} {:>7.3} {:>7.3} {:>7.3}",
@@ -143,12 +165,24 @@ fn score(doc: &Doc, segmenter: &Segmenter, finder: &NameFinder, report: &mut Ner
     }
     let gold: HashSet<_> = doc.gold.iter().copied().collect();
     if std::env::var_os("NER_MISSES").is_some() {
-        let words = |a: usize, b: usize| doc.tokens.get(a..b).map(|w| w.join(" ")).unwrap_or_default();
+        let words = |a: usize, b: usize| {
+            doc.tokens
+                .get(a..b)
+                .map(|w| w.join(" "))
+                .unwrap_or_default()
+        };
         for g in gold.iter().filter(|g| !system.contains(g)) {
-            let got: Vec<String> = system.iter().filter(|s| s.0 < g.1 && g.0 < s.1).map(|s| format!("{}:{}", s.2, words(s.0, s.1))).collect();
+            let got: Vec<String> = system
+                .iter()
+                .filter(|s| s.0 < g.1 && g.0 < s.1)
+                .map(|s| format!("{}:{}", s.2, words(s.0, s.1)))
+                .collect();
             eprintln!("miss {} {:?} got {:?}", g.2, words(g.0, g.1), got);
         }
-        for s in system.iter().filter(|s| !gold.contains(s) && s.0 < doc.tokens.len()) {
+        for s in system
+            .iter()
+            .filter(|s| !gold.contains(s) && s.0 < doc.tokens.len())
+        {
             eprintln!("spurious {} {:?}", s.2, words(s.0, s.1));
         }
     }
@@ -197,7 +231,11 @@ fn read_conll(path: &Path) -> Result<Vec<Doc>, String> {
         }
         let cols: Vec<&str> = line.split_whitespace().collect();
         let (Some(word), Some(tag)) = (cols.first(), cols.last()) else {
-            return Err(format!("{}:{}: expected `token ... tag`", path.display(), n + 1));
+            return Err(format!(
+                "{}:{}: expected `token ... tag`",
+                path.display(),
+                n + 1
+            ));
         };
         let i = doc.tokens.len();
         let (prefix, ty) = tag.split_once('-').unwrap_or((tag, ""));

@@ -32,8 +32,27 @@ impl Evidence {
 }
 
 const SPEECH_VERBS: [&str; 22] = [
-    "said", "says", "told", "added", "asked", "noted", "stated", "declared", "announced", "warned", "insisted",
-    "argued", "explained", "wrote", "tweeted", "replied", "responded", "claimed", "urged", "stressed", "acknowledged",
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "noted",
+    "stated",
+    "declared",
+    "announced",
+    "warned",
+    "insisted",
+    "argued",
+    "explained",
+    "wrote",
+    "tweeted",
+    "replied",
+    "responded",
+    "claimed",
+    "urged",
+    "stressed",
+    "acknowledged",
     "confirmed",
 ];
 
@@ -63,8 +82,13 @@ pub fn gather(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> 
     }
     apposition(t, res, end, &mut ev);
     let next = t.text(end);
-    ev.speaks = SPEECH_VERBS.contains(&next) || (first > 0 && SPEECH_VERBS.contains(&t.text(first - 1)) && t.text(end) != "that");
-    ev.after_place_preposition = first > 0 && matches!(t.text(before_title.saturating_sub(1)), "in" | "at" | "from" | "near" | "to" | "across" | "outside");
+    ev.speaks = SPEECH_VERBS.contains(&next)
+        || (first > 0 && SPEECH_VERBS.contains(&t.text(first - 1)) && t.text(end) != "that");
+    ev.after_place_preposition = first > 0
+        && matches!(
+            t.text(before_title.saturating_sub(1)),
+            "in" | "at" | "from" | "near" | "to" | "across" | "outside"
+        );
     ev
 }
 
@@ -90,11 +114,16 @@ fn apposition(t: &Tokens<'_>, res: &NameResources, end: usize, ev: &mut Evidence
         ev.age_apposition = true;
         return;
     }
-    if matches!(t.text(j), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+    if matches!(
+        t.text(j),
+        "the" | "a" | "an" | "its" | "his" | "her" | "their"
+    ) {
         j += 1;
     }
     // Scan the noun phrase up to the next comma or clause end for the longest role.
-    let stop = (j..(j + 10).min(t.len())).find(|&k| matches!(t.text(k), "," | "." | ";" | "—" | "(" | ")")).unwrap_or(j);
+    let stop = (j..(j + 10).min(t.len()))
+        .find(|&k| matches!(t.text(k), "," | "." | ";" | "—" | "(" | ")"))
+        .unwrap_or(j);
     let mut buf = String::new();
     let mut k = j;
     while k < stop {
@@ -111,7 +140,12 @@ fn apposition(t: &Tokens<'_>, res: &NameResources, end: usize, ev: &mut Evidence
 
 /// The length in tokens of the longest role phrase starting at token `from`, leaving the phrase
 /// (lowercase) in `buf`. Reuses `buf`: no allocation per token.
-pub fn longest_role(t: &Tokens<'_>, res: &NameResources, from: usize, buf: &mut String) -> Option<usize> {
+pub fn longest_role(
+    t: &Tokens<'_>,
+    res: &NameResources,
+    from: usize,
+    buf: &mut String,
+) -> Option<usize> {
     if !res.role_starts.contains(t.text(from)) {
         return None;
     }

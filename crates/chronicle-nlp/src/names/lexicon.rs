@@ -43,7 +43,9 @@ impl NameLexicon {
     /// The embedded lists.
     pub fn embedded() -> Self {
         let mut lx = NameLexicon::default();
-        for f in fields(include_str!("../../../../dictionaries/names/given_names.txt")) {
+        for f in fields(include_str!(
+            "../../../../dictionaries/names/given_names.txt"
+        )) {
             // A name that is also a common word or a famous surname ("Will", "Abe") is no
             // evidence of a person by itself.
             if let [name, gender, rest @ ..] = f.as_slice()
@@ -85,7 +87,9 @@ impl NameLexicon {
                 lx.not_names.insert(w.to_string());
             }
         }
-        for f in fields(include_str!("../../../../dictionaries/names/surname_particles.txt")) {
+        for f in fields(include_str!(
+            "../../../../dictionaries/names/surname_particles.txt"
+        )) {
             if let Some(w) = f.first() {
                 lx.particles.insert(w.to_string());
             }

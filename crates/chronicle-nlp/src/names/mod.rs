@@ -76,7 +76,10 @@ impl NameFinder {
         cands.extend(datelines);
         cands.extend(spot::capitalised_runs(t, res, &claimed));
         cands.sort_by_key(|c| c.first);
-        let mut named: Vec<Option<Named>> = cands.iter().map(|c| self.type_candidate(t, c, article)).collect();
+        let mut named: Vec<Option<Named>> = cands
+            .iter()
+            .map(|c| self.type_candidate(t, c, article))
+            .collect();
         // A run nothing spoke for takes the type the article gives the same words elsewhere, or
         // the type its shape suggests.
         for (k, c) in cands.iter().enumerate() {
@@ -84,20 +87,32 @@ impl NameFinder {
                 continue;
             }
             let text = resolve::mention_text(t, c.first, c.end);
-            let same = named.iter().flatten().find(|n| resolve::mention_text(t, n.first, n.end) == text).map(|n| n.kind);
+            let same = named
+                .iter()
+                .flatten()
+                .find(|n| resolve::mention_text(t, n.first, n.end) == text)
+                .map(|n| n.kind);
             // A single word that another name of the article carries: "Karimi" after "Parviz
             // Karimi" is the person, "Magna" after "Magna International Inc" the company.
             let shared_word = (c.end - c.first == 1)
                 .then(|| {
                     named.iter().flatten().find_map(|n| match n.kind {
-                        EntityType::Person if (n.first..n.end).any(|j| t.text(j) == text) => Some(EntityType::Person),
-                        EntityType::Org if n.end - n.first > 1 && t.text(n.first) == text => Some(EntityType::Org),
+                        EntityType::Person if (n.first..n.end).any(|j| t.text(j) == text) => {
+                            Some(EntityType::Person)
+                        }
+                        EntityType::Org if n.end - n.first > 1 && t.text(n.first) == text => {
+                            Some(EntityType::Org)
+                        }
                         _ => None,
                     })
                 })
                 .flatten();
             let team = typing::in_score_line(t, c.first, c.end).then_some(EntityType::Org);
-            if let Some(kind) = same.or(shared_word).or(team).or_else(|| typing::default_type(t, c.first, c.end)) {
+            if let Some(kind) = same
+                .or(shared_word)
+                .or(team)
+                .or_else(|| typing::default_type(t, c.first, c.end))
+            {
                 named[k] = Some(Named {
                     first: c.first,
                     end: c.end,
@@ -160,14 +175,22 @@ impl NameFinder {
                 if first >= c.end {
                     return None;
                 }
-                let ev = if first == c.first { ev } else { evidence::gather(t, res, first, c.end) };
+                let ev = if first == c.first {
+                    ev
+                } else {
+                    evidence::gather(t, res, first, c.end)
+                };
                 let kind = typing::type_run(t, res, first, c.end, &ev)?;
                 Some(Named {
                     first,
                     end: c.end,
                     kind,
                     entry: None,
-                    actor: ev.role_code.clone().filter(|_| kind == EntityType::Person).map(|r| format!("@{r}")),
+                    actor: ev
+                        .role_code
+                        .clone()
+                        .filter(|_| kind == EntityType::Person)
+                        .map(|r| format!("@{r}")),
                     gender: ev.gender(),
                     roles: ev.roles,
                 })
@@ -180,7 +203,12 @@ impl NameFinder {
     /// written `@GOV` until the country is known; without a country it is dropped.
     fn code_people(&self, t: &Tokens<'_>, named: &mut [Named]) {
         for k in 0..named.len() {
-            let Some(role) = named[k].actor.as_deref().and_then(|a| a.strip_prefix('@')).map(str::to_string) else {
+            let Some(role) = named[k]
+                .actor
+                .as_deref()
+                .and_then(|a| a.strip_prefix('@'))
+                .map(str::to_string)
+            else {
                 continue;
             };
             let first = named[k].first;
@@ -188,8 +216,16 @@ impl NameFinder {
                 .iter()
                 .rev()
                 .take_while(|m| m.end + 4 >= first && t.same_sentence(m.first, first))
-                .find(|m| matches!(m.kind, EntityType::Norp | EntityType::Gpe) && (m.end..first).all(|j| !matches!(t.text(j), "," | "." | ";")))
-                .and_then(|m| m.actor.as_deref().and_then(|a| a.get(..3)).map(str::to_string));
+                .find(|m| {
+                    matches!(m.kind, EntityType::Norp | EntityType::Gpe)
+                        && (m.end..first).all(|j| !matches!(t.text(j), "," | "." | ";"))
+                })
+                .and_then(|m| {
+                    m.actor
+                        .as_deref()
+                        .and_then(|a| a.get(..3))
+                        .map(str::to_string)
+                });
             named[k].actor = country.map(|c| format!("{c}{role}"));
         }
     }
@@ -202,12 +238,14 @@ fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
     let mut k = 1;
     while k < named.len() {
         let (a, b) = (&named[k - 1], &named[k]);
-        let place = |n: &Named| matches!(n.kind, EntityType::Gpe | EntityType::Norp) && n.entry.is_some();
+        let place =
+            |n: &Named| matches!(n.kind, EntityType::Gpe | EntityType::Norp) && n.entry.is_some();
         let org_run = |n: &Named| n.kind == EntityType::Org && n.entry.is_none();
         let adjacent = a.end == b.first;
         let joined_by_of = a.end + 1 == b.first && t.text(a.end) == "of";
         let merge = t.same_sentence(a.first, b.first)
-            && ((place(a) && org_run(b) && adjacent) || (org_run(a) && place(b) && (adjacent || joined_by_of)));
+            && ((place(a) && org_run(b) && adjacent)
+                || (org_run(a) && place(b) && (adjacent || joined_by_of)));
         if merge {
             let end = b.end;
             let first = a.first;
@@ -233,7 +271,11 @@ fn leading_title_len(t: &Tokens<'_>, res: &NameResources, first: usize, end: usi
     let mut at = first;
     loop {
         let max = res.lexicon.max_title_words.min(end.saturating_sub(at + 1));
-        let found = (1..=max).rev().find(|&n| res.lexicon.title(&evidence::lower_words(t, at, at + n)).is_some());
+        let found = (1..=max).rev().find(|&n| {
+            res.lexicon
+                .title(&evidence::lower_words(t, at, at + n))
+                .is_some()
+        });
         match found {
             Some(n) => at += n,
             None => return at - first,
@@ -259,7 +301,12 @@ impl Stage for NameFinder {
             let index = &article.analysis.index;
             let entities: Vec<Entity> = named
                 .iter()
-                .zip(resolver.mentions.iter().filter(|m| m.form == chronicle_core::MentionForm::Name))
+                .zip(
+                    resolver
+                        .mentions
+                        .iter()
+                        .filter(|m| m.form == chronicle_core::MentionForm::Name),
+                )
                 .map(|(n, m)| {
                     let rf = &resolver.referents[m.referent];
                     let (start, end) = index.chars(m.span.start as usize, m.span.end as usize);

@@ -12,7 +12,9 @@ use std::path::Path;
 use chronicle_core::EntityType;
 use jiff::civil::Date;
 
-use super::dictionary::{ActorDictionary, Coding, DictionaryError, Entry, Phrase, PhraseKind, Role, Term};
+use super::dictionary::{
+    ActorDictionary, Coding, DictionaryError, Entry, Phrase, PhraseKind, Role, Term,
+};
 
 /// Loads every actor, agent and discard file in `dir` (by name: `*actor*`, `*agent*`,
 /// `*discard*`; `.txt`), in file-name order.
@@ -28,7 +30,10 @@ pub fn load_dir(dir: &Path) -> Result<ActorDictionary, DictionaryError> {
         ..ActorDictionary::default()
     };
     for path in files {
-        let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
         let text = std::fs::read(&path).map_err(|e| io_err(&path, e))?;
         let text = String::from_utf8_lossy(&text);
         let label = path.display().to_string();
@@ -37,14 +42,19 @@ pub fn load_dir(dir: &Path) -> Result<ActorDictionary, DictionaryError> {
         } else if name.contains("agent") {
             add_agents(&mut dict, &text);
         } else if name.contains("discard") {
-            dict.discards.extend(lines(&text).map(|(_, l)| words_of(l.trim_start_matches('+'))));
+            dict.discards
+                .extend(lines(&text).map(|(_, l)| words_of(l.trim_start_matches('+'))));
         }
     }
     Ok(dict)
 }
 
 /// Adds a TABARI actor file.
-pub fn add_actors(dict: &mut ActorDictionary, file: &str, text: &str) -> Result<(), DictionaryError> {
+pub fn add_actors(
+    dict: &mut ActorDictionary,
+    file: &str,
+    text: &str,
+) -> Result<(), DictionaryError> {
     let mut current: Option<usize> = None;
     for (n, line) in lines(text) {
         let indented = line.starts_with([' ', '\t']);
@@ -56,7 +66,11 @@ pub fn add_actors(dict: &mut ActorDictionary, file: &str, text: &str) -> Result<
             for code in codes(line) {
                 match code {
                     Some(term) => push_term(&mut dict.entries[entry], term),
-                    None => dict.warnings.push(err(file, n, "unreadable date restriction; code skipped")),
+                    None => dict.warnings.push(err(
+                        file,
+                        n,
+                        "unreadable date restriction; code skipped",
+                    )),
                 }
             }
             continue;
@@ -91,7 +105,10 @@ pub fn add_actors(dict: &mut ActorDictionary, file: &str, text: &str) -> Result<
         for code in inline.map(codes).into_iter().flatten() {
             match code {
                 Some(term) => push_term(&mut dict.entries[entry], term),
-                None => dict.warnings.push(err(file, n, "unreadable date restriction; code skipped")),
+                None => {
+                    dict.warnings
+                        .push(err(file, n, "unreadable date restriction; code skipped"))
+                }
             }
         }
     }
@@ -109,12 +126,20 @@ pub fn add_agents(dict: &mut ActorDictionary, text: &str) {
         if line.starts_with('!')
             && let Some((name, values)) = line.split_once('=')
         {
-            let values = values.split(',').map(|v| v.trim().to_lowercase()).filter(|v| !v.is_empty()).collect();
+            let values = values
+                .split(',')
+                .map(|v| v.trim().to_lowercase())
+                .filter(|v| !v.is_empty())
+                .collect();
             macros.push((name.trim().to_string(), values));
             continue;
         }
         let Some(i) = line.find('[') else { continue };
-        let code: String = line[i + 1..].chars().take_while(|&c| c != ']').filter(|&c| c != '~').collect();
+        let code: String = line[i + 1..]
+            .chars()
+            .take_while(|&c| c != ']')
+            .filter(|&c| c != '~')
+            .collect();
         let code = code.trim().to_string();
         if code.is_empty() {
             continue;
@@ -122,7 +147,10 @@ pub fn add_agents(dict: &mut ActorDictionary, text: &str) {
         for form in expand(&line[..i], &macros) {
             let words = words_of(&form).to_lowercase();
             if !words.is_empty() {
-                dict.roles.push(Role { words, code: code.clone() });
+                dict.roles.push(Role {
+                    words,
+                    code: code.clone(),
+                });
             }
         }
     }
@@ -133,7 +161,10 @@ fn expand(pattern: &str, macros: &[(String, Vec<String>)]) -> Vec<String> {
     for (name, values) in macros {
         if let Some(i) = pattern.find(name.as_str()) {
             let (head, tail) = (&pattern[..i], &pattern[i + name.len()..]);
-            return values.iter().flat_map(|v| expand(&format!("{head}{v}{tail}"), macros)).collect();
+            return values
+                .iter()
+                .flat_map(|v| expand(&format!("{head}{v}{tail}"), macros))
+                .collect();
         }
     }
     vec![pattern.to_string()]
@@ -149,12 +180,23 @@ fn codes(field: &str) -> impl Iterator<Item = Option<Term>> + '_ {
         let mut it = inner.split_whitespace();
         let code = it.next()?.to_string();
         let restriction = it.next();
-        Some(restriction.map_or(Some(Term { code: code.clone(), from: None, to: None }), |r| parse_restriction(&code, r)))
+        Some(restriction.map_or(
+            Some(Term {
+                code: code.clone(),
+                from: None,
+                to: None,
+            }),
+            |r| parse_restriction(&code, r),
+        ))
     })
 }
 
 fn parse_restriction(code: &str, r: &str) -> Option<Term> {
-    let term = |from, to| Term { code: code.to_string(), from, to };
+    let term = |from, to| Term {
+        code: code.to_string(),
+        from,
+        to,
+    };
     if let Some(d) = r.strip_prefix('>') {
         return Some(term(Some(tabari_date(d)?), None));
     }
@@ -176,7 +218,12 @@ fn tabari_date(s: &str) -> Option<Date> {
         8 => (s.get(..4)?.parse().ok()?, s.get(4..)?),
         _ => return None,
     };
-    Date::new(y, rest.get(..2)?.parse().ok()?, rest.get(2..4)?.parse().ok()?).ok()
+    Date::new(
+        y,
+        rest.get(..2)?.parse().ok()?,
+        rest.get(2..4)?.parse().ok()?,
+    )
+    .ok()
 }
 
 fn push_term(entry: &mut Entry, term: Term) {
@@ -188,10 +235,14 @@ fn push_term(entry: &mut Entry, term: Term) {
 
 /// Countries are three-letter codes, organisations IGO/NGO/..., people have roles after a country.
 fn kind_of_codes(coding: &Coding) -> EntityType {
-    let Coding::Terms(terms) = coding else { return EntityType::Org };
+    let Coding::Terms(terms) = coding else {
+        return EntityType::Org;
+    };
     match terms.first().map(|t| t.code.as_str()) {
         Some(c) if c.len() == 3 => EntityType::Gpe,
-        Some(c) if c.starts_with("IGO") || c.starts_with("NGO") || c.starts_with("IMG") => EntityType::Org,
+        Some(c) if c.starts_with("IGO") || c.starts_with("NGO") || c.starts_with("IMG") => {
+            EntityType::Org
+        }
         _ => EntityType::Person,
     }
 }
@@ -199,7 +250,10 @@ fn kind_of_codes(coding: &Coding) -> EntityType {
 /// `KOFI_ANNAN_` → `KOFI ANNAN`.
 fn words_of(name: &str) -> String {
     let name = name.split('#').next().unwrap_or("");
-    name.split(['_', ' ', '\t']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    name.split(['_', ' ', '\t'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn title_case(s: &str) -> String {
@@ -207,7 +261,10 @@ fn title_case(s: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             match c.next() {
-                Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })
@@ -260,14 +317,20 @@ mod tests {
         .unwrap();
         assert_eq!(d.entries.len(), 2);
         assert_eq!(d.phrases[1].text, "SECRETARY-GENERAL KOFI ANNAN");
-        assert_eq!(d.entries[0].code_on(Some(date(2000, 5, 1))).as_deref(), Some("IGOUNO"));
+        assert_eq!(
+            d.entries[0].code_on(Some(date(2000, 5, 1))).as_deref(),
+            Some("IGOUNO")
+        );
         assert_eq!(d.entries[1].kind, EntityType::Gpe);
     }
 
     #[test]
     fn agent_macros_expand() {
         let mut d = ActorDictionary::default();
-        add_agents(&mut d, "!PERSON! = MAN, MEN\nCATTLE!PERSON! [~AGR]\nFARMER [~AGR]\n");
+        add_agents(
+            &mut d,
+            "!PERSON! = MAN, MEN\nCATTLE!PERSON! [~AGR]\nFARMER [~AGR]\n",
+        );
         let words: Vec<&str> = d.roles.iter().map(|r| r.words.as_str()).collect();
         assert_eq!(words, ["cattleman", "cattlemen", "farmer"]);
         assert!(d.roles.iter().all(|r| r.code == "AGR"));

@@ -45,8 +45,17 @@ impl Resolver {
             Some(e) => self.by_entry.get(&(e, kind_key(n.kind))).copied(),
             None => None,
         }
-        .or_else(|| self.by_text.get(&text).copied().filter(|&r| self.referents[r].kind == n.kind))
-        .or_else(|| (n.kind == EntityType::Person).then(|| self.person_matching(&words)).flatten());
+        .or_else(|| {
+            self.by_text
+                .get(&text)
+                .copied()
+                .filter(|&r| self.referents[r].kind == n.kind)
+        })
+        .or_else(|| {
+            (n.kind == EntityType::Person)
+                .then(|| self.person_matching(&words))
+                .flatten()
+        });
         let referent = match existing {
             Some(r) => {
                 let rf = &mut self.referents[r];
@@ -139,16 +148,19 @@ pub fn role_mentions(t: &Tokens<'_>, res: &super::NameResources, r: &mut Resolve
         }
         let head = buf.rsplit(' ').next().unwrap_or(&buf).to_string();
         let before = t.tokens.get(i).map_or(0, |tok| tok.span.start);
-        let holder = r
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.span.start < before && m.form == MentionForm::Name)
-            .map(|m| m.referent)
-            .find(|&rf| {
-                let rf = &r.referents[rf];
-                rf.kind == EntityType::Person && rf.roles.iter().any(|role| *role == buf || role.rsplit(' ').next() == Some(head.as_str()))
-            });
+        let holder =
+            r.mentions
+                .iter()
+                .rev()
+                .filter(|m| m.span.start < before && m.form == MentionForm::Name)
+                .map(|m| m.referent)
+                .find(|&rf| {
+                    let rf = &r.referents[rf];
+                    rf.kind == EntityType::Person
+                        && rf.roles.iter().any(|role| {
+                            *role == buf || role.rsplit(' ').next() == Some(head.as_str())
+                        })
+                });
         if let Some(referent) = holder {
             found.push(Mention {
                 span: span_of(t, i, end),
@@ -176,11 +188,15 @@ pub fn pronouns(t: &Tokens<'_>, r: &mut Resolver) -> Vec<PronounLink> {
         let here = t.sentence.get(i).copied().unwrap_or(0);
         let compatible = |m: &&Mention| {
             let rf = &r.referents[m.referent];
-            rf.kind == EntityType::Person && (rf.gender == Gender::Unknown || rf.gender == gender) && m.span.end <= tok.span.start
+            rf.kind == EntityType::Person
+                && (rf.gender == Gender::Unknown || rf.gender == gender)
+                && m.span.end <= tok.span.start
         };
         let mut chosen = None;
         for back in 0..=3u32 {
-            let Some(s) = here.checked_sub(back) else { break };
+            let Some(s) = here.checked_sub(back) else {
+                break;
+            };
             let in_sentence = r.mentions.iter().filter(compatible).find(|m| {
                 t.starting_at(m.span.start as usize)
                     .and_then(|k| t.sentence.get(k))

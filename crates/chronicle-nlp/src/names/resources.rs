@@ -31,7 +31,10 @@ pub struct NameResources {
 impl NameResources {
     /// The embedded dictionaries and lists.
     pub fn embedded() -> Result<Self, DictionaryError> {
-        Ok(Self::build(ActorDictionary::embedded()?, NameLexicon::embedded()))
+        Ok(Self::build(
+            ActorDictionary::embedded()?,
+            NameLexicon::embedded(),
+        ))
     }
 
     /// Builds the matchers over a dictionary (the embedded one, or a user's).
@@ -49,8 +52,16 @@ impl NameResources {
         }
         let phrases = matcher(&texts, dict.ignore_case);
         let phrases_caps = matcher(&texts, true);
-        let roles: HashMap<String, String> = dict.roles.iter().map(|r| (r.words.clone(), r.code.clone())).collect();
-        let max_role_words = roles.keys().map(|k| k.split_whitespace().count()).max().unwrap_or(1);
+        let roles: HashMap<String, String> = dict
+            .roles
+            .iter()
+            .map(|r| (r.words.clone(), r.code.clone()))
+            .collect();
+        let max_role_words = roles
+            .keys()
+            .map(|k| k.split_whitespace().count())
+            .max()
+            .unwrap_or(1);
         let mut role_starts = HashSet::default();
         for first in roles.keys().filter_map(|k| k.split(' ').next()) {
             let mut cap: String = first.chars().take(1).flat_map(char::to_uppercase).collect();
@@ -76,5 +87,7 @@ fn matcher(texts: &[&str], ignore_case: bool) -> AhoCorasick {
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(ignore_case)
         .build(texts)
-        .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("an empty automaton builds"))
+        .unwrap_or_else(|_| {
+            AhoCorasick::new(Vec::<&str>::new()).expect("an empty automaton builds")
+        })
 }

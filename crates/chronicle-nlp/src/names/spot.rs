@@ -83,7 +83,9 @@ impl<'a> Tokens<'a> {
     }
 
     pub fn text(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| &self.body[t.span.range()])
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.body[t.span.range()])
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -92,8 +94,10 @@ impl<'a> Tokens<'a> {
 
     /// A word or abbreviation that starts with a capital letter.
     pub fn is_capitalised(&self, i: usize) -> bool {
-        matches!(self.kind(i), Some(TokenKind::Word | TokenKind::Abbreviation))
-            && self.text(i).starts_with(|c: char| c.is_uppercase())
+        matches!(
+            self.kind(i),
+            Some(TokenKind::Word | TokenKind::Abbreviation)
+        ) && self.text(i).starts_with(|c: char| c.is_uppercase())
     }
 
     pub fn in_caps_sentence(&self, i: usize) -> bool {
@@ -108,7 +112,10 @@ impl<'a> Tokens<'a> {
     pub fn opens_sentence(&self, i: usize) -> bool {
         let mut j = i;
         while j > 0 && self.sentence.get(j - 1) == self.sentence.get(i) {
-            if !matches!(self.text(j - 1), "“" | "\"" | "‘" | "'" | "(" | "[" | "—" | "-" | "•") {
+            if !matches!(
+                self.text(j - 1),
+                "“" | "\"" | "‘" | "'" | "(" | "[" | "—" | "-" | "•"
+            ) {
                 return false;
             }
             j -= 1;
@@ -149,8 +156,18 @@ impl<'a> Tokens<'a> {
 pub fn dictionary_matches(t: &Tokens<'_>, res: &NameResources) -> Vec<Candidate> {
     let mut out = Vec::new();
     for m in res.phrases.find_iter(t.body) {
-        if t.starting_at(m.start()).is_some_and(|f| !t.in_caps_sentence(f)) {
-            push_aligned(t, res, m.start(), m.end(), m.pattern().as_usize(), false, &mut out);
+        if t.starting_at(m.start())
+            .is_some_and(|f| !t.in_caps_sentence(f))
+        {
+            push_aligned(
+                t,
+                res,
+                m.start(),
+                m.end(),
+                m.pattern().as_usize(),
+                false,
+                &mut out,
+            );
         }
     }
     if t.caps_sentence.iter().any(|&c| c) {
@@ -166,7 +183,15 @@ pub fn dictionary_matches(t: &Tokens<'_>, res: &NameResources) -> Vec<Candidate>
                 let from = t.tokens[k].span.start as usize;
                 let to = t.tokens[end - 1].span.end as usize;
                 for m in res.phrases_caps.find_iter(&t.body[from..to]) {
-                    push_aligned(t, res, from + m.start(), from + m.end(), m.pattern().as_usize(), true, &mut out);
+                    push_aligned(
+                        t,
+                        res,
+                        from + m.start(),
+                        from + m.end(),
+                        m.pattern().as_usize(),
+                        true,
+                        &mut out,
+                    );
                 }
             }
             k = end;
@@ -176,7 +201,15 @@ pub fn dictionary_matches(t: &Tokens<'_>, res: &NameResources) -> Vec<Candidate>
     out
 }
 
-fn push_aligned(t: &Tokens<'_>, res: &NameResources, start: usize, end: usize, group: usize, caps: bool, out: &mut Vec<Candidate>) {
+fn push_aligned(
+    t: &Tokens<'_>,
+    res: &NameResources,
+    start: usize,
+    end: usize,
+    group: usize,
+    caps: bool,
+    out: &mut Vec<Candidate>,
+) {
     let (Some(first), Some(last)) = (t.starting_at(start), t.ending_at(end)) else {
         return;
     };
@@ -188,7 +221,10 @@ fn push_aligned(t: &Tokens<'_>, res: &NameResources, start: usize, end: usize, g
     };
     // A surname alone ("Kim") followed by more capitalised words is part of a longer name that
     // the dictionary does not hold ("Kim Yo Jong"): leave it to the run.
-    if res.dict.phrases[phrase].kind == PhraseKind::Surname && t.is_capitalised(last + 1) && t.same_sentence(last, last + 1) {
+    if res.dict.phrases[phrase].kind == PhraseKind::Surname
+        && t.is_capitalised(last + 1)
+        && t.same_sentence(last, last + 1)
+    {
         return;
     }
     // A one-word phrase that is also a common word ("He", "May", "Bush" opening a sentence that
@@ -219,14 +255,23 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
         let mut first = i;
         let mut end = i + 1;
         loop {
-            while end < t.len() && !claimed[end] && t.same_sentence(first, end) && joins_name(t, res, end) {
+            while end < t.len()
+                && !claimed[end]
+                && t.same_sentence(first, end)
+                && joins_name(t, res, end)
+            {
                 end += 1;
             }
             // "Bank of England", "Ministry for Foreign Affairs": a connector between two runs
             // when the whole reads as an organisation or place.
             let connector = matches!(t.text(end), "of" | "for" | "and" | "on" | "&" | "de" | "la");
-            let next_run = end + 1 < t.len() && !claimed[end + 1] && t.is_capitalised(end + 1) && t.same_sentence(first, end + 1);
-            let named_head = (first..end + 3).any(|k| k < t.len() && (lx.is_org_head(t.text(k)) || lx.place_head(t.text(k)).is_some()));
+            let next_run = end + 1 < t.len()
+                && !claimed[end + 1]
+                && t.is_capitalised(end + 1)
+                && t.same_sentence(first, end + 1);
+            let named_head = (first..end + 3).any(|k| {
+                k < t.len() && (lx.is_org_head(t.text(k)) || lx.place_head(t.text(k)).is_some())
+            });
             if connector && next_run && named_head {
                 end += 2;
                 continue;
@@ -235,7 +280,10 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
         }
         // A capitalised sentence opener that the article also writes in lowercase, or that is
         // never a name, is not part of the name.
-        while first < end && (lx.is_not_name(t.text(first)) || (t.opens_sentence(first) && t.seen_lowercase(t.text(first)))) {
+        while first < end
+            && (lx.is_not_name(t.text(first))
+                || (t.opens_sentence(first) && t.seen_lowercase(t.text(first))))
+        {
             first += 1;
         }
         while end > first && (lx.is_not_name(t.text(end - 1)) || lx.is_particle(t.text(end - 1))) {
@@ -272,10 +320,13 @@ pub fn datelines(t: &Tokens<'_>, claimed: &[bool]) -> Vec<Candidate> {
             continue;
         }
         let caps = |k: usize| {
-            t.kind(k) == Some(TokenKind::Word) && t.text(k).chars().all(|c| !c.is_lowercase()) && t.text(k).chars().count() > 1
+            t.kind(k) == Some(TokenKind::Word)
+                && t.text(k).chars().all(|c| !c.is_lowercase())
+                && t.text(k).chars().count() > 1
         };
         let mut end = i;
-        while end < t.len() && end - i < 4 && caps(end) && !claimed[end] && t.same_sentence(i, end) {
+        while end < t.len() && end - i < 4 && caps(end) && !claimed[end] && t.same_sentence(i, end)
+        {
             end += 1;
         }
         if end == i {
@@ -285,7 +336,10 @@ pub fn datelines(t: &Tokens<'_>, claimed: &[bool]) -> Vec<Candidate> {
         // After a dash the story begins in ordinary case: "WASHINGTON — The Senate"; a line in
         // capitals on both sides of a dash is a headline ("SOCCER - LEAGUE RESULTS").
         let dash_then_story = matches!(t.text(next), "-" | "—" | "–") && !caps(next + 1);
-        let dated = t.kind(next) == Some(TokenKind::Number) || t.text(next) == "(" || dash_then_story || is_month(t.text(next));
+        let dated = t.kind(next) == Some(TokenKind::Number)
+            || t.text(next) == "("
+            || dash_then_story
+            || is_month(t.text(next));
         if dated && t.same_sentence(i, next) {
             out.push(Candidate {
                 first: i,
@@ -299,8 +353,27 @@ pub fn datelines(t: &Tokens<'_>, claimed: &[bool]) -> Vec<Candidate> {
 
 fn is_month(word: &str) -> bool {
     const MONTHS: [&str; 21] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Apr.",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan.",
+        "Feb.",
+        "Aug.",
+        "Sept.",
+        "Sep.",
+        "Oct.",
+        "Nov.",
+        "Dec.",
+        "Apr.",
     ];
     MONTHS.contains(&word)
 }

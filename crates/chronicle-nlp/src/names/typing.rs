@@ -8,7 +8,13 @@ use super::resources::NameResources;
 use super::spot::Tokens;
 
 /// The type that a capitalised run's own words and its context give it, if they give one.
-pub fn type_run(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize, ev: &Evidence) -> Option<EntityType> {
+pub fn type_run(
+    t: &Tokens<'_>,
+    res: &NameResources,
+    first: usize,
+    end: usize,
+    ev: &Evidence,
+) -> Option<EntityType> {
     let lx = &res.lexicon;
     let n = end - first;
     if (first..end).any(|k| lx.is_org_head(t.text(k))) {
@@ -26,7 +32,7 @@ pub fn type_run(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize, e
     if n == 1 && is_acronym(t.text(first)) {
         return Some(EntityType::Org);
     }
-    if n >= 2 && n <= 4 && lx.given_name(t.text(first)).is_some() {
+    if (2..=4).contains(&n) && lx.given_name(t.text(first)).is_some() {
         return Some(EntityType::Person);
     }
     if ev.speaks && n <= 4 {
@@ -54,7 +60,9 @@ pub fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     (2..=7).contains(&word.len())
         && letters >= 2
-        && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
         && word.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
