@@ -434,3 +434,77 @@ fn an_older_schema_migrates_and_a_newer_or_foreign_one_is_refused() {
     );
     assert!(Store::open_existing(&db("missing")).is_err());
 }
+
+#[test]
+fn parquet_with_many_row_groups_and_nulls_reads_back_in_pyarrow() {
+    use chronicle_store::export::parquet_file::{Column, Kind, ParquetWriter};
+    let have_pyarrow = std::process::Command::new("python3")
+        .args(["-c", "import pyarrow"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have_pyarrow {
+        eprintln!("note: python3 with pyarrow is absent; read-back skipped");
+        return;
+    }
+    let path = db("groups").with_extension("parquet");
+    let columns = vec![
+        Column {
+            name: "n",
+            kind: Kind::Int64,
+        },
+        Column {
+            name: "x",
+            kind: Kind::Double,
+        },
+        Column {
+            name: "s",
+            kind: Kind::Utf8,
+        },
+        Column {
+            name: "d",
+            kind: Kind::Date,
+        },
+    ];
+    let file = std::fs::File::create(&path).unwrap();
+    let mut w = ParquetWriter::new(file, columns)
+        .unwrap()
+        .with_row_group_bytes(1000);
+    for i in 0..1000i64 {
+        let null = i % 3 == 0;
+        w.push(&[
+            Cell::Int(i),
+            if null {
+                Cell::Null
+            } else {
+                Cell::Real(i as f64 / 2.0)
+            },
+            if i % 5 == 0 {
+                Cell::Null
+            } else {
+                Cell::Text(format!("é{i}"))
+            },
+            Cell::Int(18000 + i),
+        ])
+        .unwrap();
+    }
+    let (_, rows) = w.finish().unwrap();
+    assert_eq!(rows, 1000);
+    let script = "import sys, pyarrow.parquet as pq\n\
+        f = pq.ParquetFile(sys.argv[1]); t = f.read()\n\
+        assert f.metadata.num_row_groups > 10, f.metadata.num_row_groups\n\
+        assert t.num_rows == 1000\n\
+        assert t.column('n').to_pylist() == list(range(1000))\n\
+        assert t.column('x').null_count == 334, t.column('x').null_count\n\
+        assert t.column('s').to_pylist()[:3] == [None, 'é1', 'é2']\n\
+        assert str(t.column('d').to_pylist()[0]) == '2019-04-14'\n\
+        assert sum(v for v in t.column('x').to_pylist() if v) == sum(i / 2 for i in range(1000) if i % 3)\n";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

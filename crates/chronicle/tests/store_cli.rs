@@ -86,6 +86,20 @@ fn ingest_is_idempotent_and_export_gives_back_what_extract_printed() {
     let extracted = ok(&["extract", &ex]);
     let exported = ok(&["export", "--format", "jsonl", "--db", s(&db)]);
     assert_eq!(sorted_lines(&exported), sorted_lines(&extracted));
+    // `extract | ingest --annotated -` (the Spark route) stores the same articles.
+    let piped = dir.join("piped.db");
+    let mut child = chronicle()
+        .args(["ingest", "--annotated", "-", "--db", s(&piped)])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    std::io::Write::write_all(&mut stdin, extracted.as_bytes()).unwrap();
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    let again = ok(&["export", "--format", "jsonl", "--db", s(&piped)]);
+    assert_eq!(sorted_lines(&again), sorted_lines(&extracted));
     let hits = ok(&["search", "Yongbyon", "--format", "jsonl", "--db", s(&db)]);
     let first: Value = serde_json::from_str(hits.lines().next().expect("a hit")).unwrap();
     assert!(first["snippet"].as_str().unwrap().contains("[Yongbyon]"));

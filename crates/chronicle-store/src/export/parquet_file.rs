@@ -31,8 +31,9 @@ pub struct Column {
     pub kind: Kind,
 }
 
-/// Row groups are cut when this many bytes of values are buffered.
-const ROW_GROUP_BYTES: usize = 64 << 20;
+/// Row groups are cut when this many bytes of values are buffered (the default): large enough
+/// for fast scans, small enough to keep an export's memory bounded.
+pub const ROW_GROUP_BYTES: usize = 64 << 20;
 
 const MAGIC: &[u8] = b"PAR1";
 
@@ -61,6 +62,7 @@ pub struct ParquetWriter<W: Write> {
     columns: Vec<Column>,
     bufs: Vec<ColumnBuf>,
     buffered: usize,
+    group_bytes: usize,
     groups: Vec<RowGroup>,
 }
 
@@ -75,8 +77,15 @@ impl<W: Write> ParquetWriter<W> {
             columns,
             bufs,
             buffered: 0,
+            group_bytes: ROW_GROUP_BYTES,
             groups: Vec::new(),
         })
+    }
+
+    /// Cuts row groups at `bytes` of buffered values instead of [`ROW_GROUP_BYTES`].
+    pub fn with_row_group_bytes(mut self, bytes: usize) -> Self {
+        self.group_bytes = bytes.max(1);
+        self
     }
 
     /// Appends one row; a cell of the wrong kind for its column is written as null.
@@ -87,7 +96,7 @@ impl<W: Write> ParquetWriter<W> {
             buf.defined.push(defined);
             self.buffered += buf.values.len() - before + 1;
         }
-        if self.buffered >= ROW_GROUP_BYTES {
+        if self.buffered >= self.group_bytes {
             self.flush_group()?;
         }
         Ok(())
