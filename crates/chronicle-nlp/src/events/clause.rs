@@ -74,15 +74,14 @@ fn subject_in(buf: &SentenceBuf, hits: &[ActorHit], c: usize, v: usize) -> Optio
     {
         end -= 1;
     }
-    if end > clause.start && w[end - 1].flags & COMMA != 0 {
-        if let Some(open) = (clause.start..end - 1)
+    if end > clause.start
+        && w[end - 1].flags & COMMA != 0
+        && let Some(open) = (clause.start..end - 1)
             .rev()
             .find(|&i| w[i].flags & COMMA != 0)
-        {
-            if let Some(k) = nearest_before(hits, clause.start, open) {
-                return Some(k);
-            }
-        }
+        && let Some(k) = nearest_before(hits, clause.start, open)
+    {
+        return Some(k);
     }
     if let Some(k) = nearest_before(hits, clause.start, end) {
         return Some(k);

@@ -112,10 +112,10 @@ impl EventCoder {
                     continue;
                 }
                 let negated = modality.negated && !self.dict.petrarch;
-                if let Some(m) = ctx.best(c, v, negated) {
-                    if best.is_none_or(|b| m.weight > b.weight) {
-                        best = Some(m);
-                    }
+                if let Some(m) = ctx.best(c, v, negated)
+                    && best.is_none_or(|b| m.weight > b.weight)
+                {
+                    best = Some(m);
                 }
             }
             let Some(m) = best else { continue };
@@ -181,11 +181,11 @@ impl EventCoder {
             if w[i].flags & LOC == 0 {
                 continue;
             }
-            for j in i + 1..(i + 3).min(hi) {
-                if let Some((_, name)) = places.iter().find(|(b, _)| *b == w[j].start) {
+            for x in &w[i + 1..(i + 3).min(hi)] {
+                if let Some((_, name)) = places.iter().find(|(b, _)| *b == x.start) {
                     return Some(name.clone());
                 }
-                if w[j].flags & DET == 0 {
+                if x.flags & DET == 0 {
                     break;
                 }
             }
@@ -220,10 +220,11 @@ impl EventCoder {
             }
         }
         let (sources, mut targets, pairwise) = self.sides(buf, hits, v, m, modality);
-        if !self.dict.petrarch && targets.iter().all(Option::is_none) {
-            if let Some(t) = self.referred(buf, s, m, &sources, recent) {
-                targets = vec![Some(t)];
-            }
+        if !self.dict.petrarch
+            && targets.iter().all(Option::is_none)
+            && let Some(t) = self.referred(buf, s, m, &sources, recent)
+        {
+            targets = vec![Some(t)];
         }
         for (code, span) in sources.iter().flatten() {
             recent.push((s, code.clone(), *span));
@@ -390,10 +391,10 @@ impl EventCoder {
     ) -> Option<usize> {
         let c = buf.clause_of(from.saturating_sub(1));
         let mut end = buf.clauses[c].end;
-        if let Some(next) = buf.clauses.get(c + 1) {
-            if next.kind == ClauseKind::Complement || self.dict.petrarch {
-                end = next.end;
-            }
+        if let Some(next) = buf.clauses.get(c + 1)
+            && (next.kind == ClauseKind::Complement || self.dict.petrarch)
+        {
+            end = next.end;
         }
         (0..hits.len()).find(|&k| {
             hits[k].start >= from

@@ -131,17 +131,14 @@ impl Timeline {
         if let Some(d) = own {
             return self.stamp(d, DateBasis::Text);
         }
-        if anaphor {
-            if let Some(d) = self.dates.iter().filter(|d| d.end <= clause.0).next_back() {
-                return self.stamp(d, DateBasis::Text);
-            }
+        if anaphor && let Some(d) = self.dates.iter().rfind(|d| d.end <= clause.0) {
+            return self.stamp(d, DateBasis::Text);
         }
         let para = self.paragraph_of(clause.0);
         if let Some(d) = self
             .dates
             .iter()
-            .filter(|d| d.paragraph == para && d.end <= clause.0 && d.explicit_year)
-            .next_back()
+            .rfind(|d| d.paragraph == para && d.end <= clause.0 && d.explicit_year)
         {
             let year = d.value.get(..4).unwrap_or_default();
             if let Some((first, last)) = day_range(year) {

@@ -5,7 +5,7 @@
 //! inflection matches; a leading `not` marks a negated phrasing, a leading `=` a nominal trigger),
 //! then literal lower-case words (alternatives joined by `|`), `*` for a gap of up to four words,
 //! and `TARGET` for the position of the target's noun phrase. Example:
-//! `125	rule out * talks|negotiations|dialogue with TARGET`.
+//! `125<TAB>rule out * talks|negotiations|dialogue with TARGET`.
 //!
 //! PETRARCH's verb files (`petrarch.rs`) load into the same structures, so one matcher serves both.
 

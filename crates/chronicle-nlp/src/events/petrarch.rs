@@ -250,7 +250,7 @@ fn pattern(dict: &mut VerbDictionary, file: &str, n: usize, text: &str) -> Optio
                 let name = s[1..].to_ascii_uppercase();
                 match dict.synset_names.iter().position(|x| *x == name) {
                     Some(i) => Elem::Synset(i as u32),
-                    None => Elem::Word(dict.word_alts(&normalise(s)).into()),
+                    None => Elem::Word(dict.word_alts(&normalise(s))),
                 }
             }
             s if s.ends_with('~') => {

@@ -375,12 +375,12 @@ fn attach_to(
         .iter()
         .zip(&actor_of[k + 1..])
         .find_map(|(n, a)| a.map(|h| (n, h)));
-    if is_prefix {
-        if let Some((n, h)) = next_actor {
-            if gap(f.end, n.start).iter().all(|w| w.flags & DET != 0) && n.start - f.end <= 1 {
-                return vec![h];
-            }
-        }
+    if is_prefix
+        && let Some((n, h)) = next_actor
+        && gap(f.end, n.start).iter().all(|w| w.flags & DET != 0)
+        && n.start - f.end <= 1
+    {
+        return vec![h];
     }
     let prev_actor = found[..k]
         .iter()
@@ -418,7 +418,7 @@ fn attach_to(
 fn merge_adjacent(hits: &mut Vec<ActorHit>) {
     let mut i = 1;
     while i < hits.len() {
-        if hits[i].start < hits[i - 1].end || hits[i].start == hits[i - 1].end {
+        if hits[i].start <= hits[i - 1].end {
             let end = hits[i].end.max(hits[i - 1].end);
             hits[i - 1].end = end;
             hits.remove(i);
