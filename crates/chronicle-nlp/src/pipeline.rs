@@ -33,6 +33,27 @@ impl Pipeline {
         }
     }
 
+    /// The standard stages with a user's PETRARCH/TABARI dictionaries (actors, agents, verbs,
+    /// discards in `dir`) in place of the embedded ones. Errors name the file and line.
+    pub fn with_petrarch_dictionaries(dir: &std::path::Path) -> Result<Self, String> {
+        let actors = crate::names::petrarch::load_dir(dir).map_err(|e| e.to_string())?;
+        let names = crate::names::NameResources::build(
+            actors,
+            crate::names::lexicon::NameLexicon::embedded(),
+        );
+        Ok(Pipeline {
+            stages: vec![
+                Box::new(crate::segment::Segmenter::new()),
+                Box::new(crate::names::NameFinder::with_resources(
+                    std::sync::Arc::new(names),
+                )),
+                Box::new(crate::time::TimeTagger::new()),
+                Box::new(crate::quotes::QuoteFinder::new()),
+                Box::new(crate::events::EventCoder::from_petrarch_dir(dir)?),
+            ],
+        })
+    }
+
     /// A pipeline of the given stages, in the given order.
     pub fn from_stages(stages: Vec<Box<dyn Stage>>) -> Self {
         Pipeline { stages }

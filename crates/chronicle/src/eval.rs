@@ -13,6 +13,10 @@ pub enum EvalCommand {
     Time(Files),
     /// Named entities (PER, ORG, LOC), entity-level exact F1, on CoNLL-format files.
     Ner(Files),
+    /// Direct quotes and their speakers on PolNeAR-format JSON lines.
+    Quotes(Files),
+    /// Event coding on PETRARCH conformance records: the share coded exactly as expected.
+    Events(EventFiles),
     /// Main text and publication dates of HTML pages: a folder with `gold.json` and `html/`.
     Html(Folder),
 }
@@ -22,6 +26,16 @@ pub enum EvalCommand {
 pub struct Files {
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+}
+
+/// Conformance records, with the PETRARCH dictionaries they need.
+#[derive(Args)]
+pub struct EventFiles {
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The folder of PETRARCH-format dictionaries the records were written for.
+    #[arg(long, value_name = "DIR")]
+    pub dictionaries: Option<PathBuf>,
 }
 
 /// A development folder to score on.
@@ -38,6 +52,13 @@ pub fn run(command: &EvalCommand) -> Result<()> {
         }
         EvalCommand::Ner(f) => {
             chronicle_nlp::names::eval::evaluate(&f.files).map(|r| r.to_string())
+        }
+        EvalCommand::Quotes(f) => {
+            chronicle_nlp::quotes::eval::evaluate(&f.files).map(|r| r.to_string())
+        }
+        EvalCommand::Events(f) => {
+            chronicle_nlp::events::eval::evaluate(&f.files, f.dictionaries.as_deref())
+                .map(|r| r.to_string())
         }
         EvalCommand::Html(d) => chronicle_web::eval::evaluate(&d.dir).map(|r| r.to_string()),
     }

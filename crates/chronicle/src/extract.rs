@@ -32,6 +32,10 @@ pub struct ExtractArgs {
     /// Most articles annotated in parallel at once.
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch: u32,
+    /// PETRARCH/TABARI dictionaries (actors, agents, verbs, discards) to use instead of the
+    /// embedded ones.
+    #[arg(long, value_name = "DIR")]
+    pub dictionaries: Option<PathBuf>,
     /// Skip JSON lines and text files larger than this many MiB.
     #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_mib: u32,
@@ -43,7 +47,10 @@ fn parse_day(s: &str) -> Result<jiff::civil::Date, String> {
 
 /// Runs the extraction; input problems are reported and counted, not returned.
 pub fn run(args: &ExtractArgs) -> Result<Outcome> {
-    let pipeline = Pipeline::standard();
+    let pipeline = match &args.dictionaries {
+        Some(dir) => Pipeline::with_petrarch_dictionaries(dir).map_err(|e| anyhow::anyhow!(e))?,
+        None => Pipeline::standard(),
+    };
     let (inputs, early_errors) = expand_inputs(&args.paths);
     let bytes = args.max_mib as usize * 1024 * 1024;
     let limits = ReadLimits {

@@ -154,7 +154,9 @@ impl NameFinder {
                     first: c.first,
                     end: c.end,
                     kind,
-                    entry: Some(p.entry),
+                    // A capital is a place of its own, not its country: it keeps the country's
+                    // code but joins no referent through the entry.
+                    entry: (p.kind != PhraseKind::Capital).then_some(p.entry),
                     actor,
                     gender: ev.gender(),
                     roles,
