@@ -43,3 +43,23 @@ fn petrarch_2014_validation() {
 fn universal_petrarch_validation() {
     run("en_udpetr_validate_2_02.jsonl", 0.58);
 }
+
+/// Prints the events of `EVENTS_DEBUG` (a sentence) coded with `petr_validate_2014`.
+#[test]
+fn debug_one_sentence() {
+    let Ok(text) = std::env::var("EVENTS_DEBUG") else {
+        return;
+    };
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/events/petr_validate_2014");
+    let coder = chronicle_nlp::events::EventCoder::from_petrarch_dir(&dir).expect("dictionaries");
+    let mut a = chronicle_core::Article::new("d", text);
+    a.published = Some(jiff::civil::date(2010, 1, 9));
+    chronicle_nlp::Stage::annotate(&chronicle_nlp::segment::Segmenter::new(), &mut a);
+    for e in coder.code(&a) {
+        println!(
+            "{:?}>{:?}:{} {} [{}] {:?}/{:?}",
+            e.source, e.target, e.cameo, e.rule, e.trigger, e.source_text, e.target_text
+        );
+    }
+}

@@ -113,7 +113,15 @@ impl EventCoder {
                 }
                 let negated = modality.negated && !self.dict.petrarch;
                 if let Some(m) = ctx.best(c, v, negated)
-                    && best.is_none_or(|b| m.weight > b.weight)
+                    && best.is_none_or(|b| {
+                        // on a tie, the verb spelt like the word ("left") beats the one
+                        // inflected into it ("leave")
+                        let exact = |x: &Match| {
+                            self.dict.verbs[x.verb as usize].lemma
+                                == self.dict.vocab.word(words[v].id)
+                        };
+                        (m.weight, exact(&m)) > (b.weight, exact(&b))
+                    })
                 {
                     best = Some(m);
                 }
@@ -344,7 +352,7 @@ impl EventCoder {
             return (expand(k), Vec::new(), true);
         }
         let subject = clause::subject(buf, hits, m.start.min(v));
-        let by = if modality.passive || self.dict.petrarch {
+        let by = if modality.passive {
             clause::by_agent(buf, hits, m.end)
         } else {
             None

@@ -24,7 +24,9 @@ impl Code {
     pub fn parse(s: &str) -> Code {
         let part = |p: &str| {
             let p = p.trim();
-            (!p.is_empty() && !p.starts_with("---")).then(|| Box::from(p))
+            // `---` is PETRARCH's null code; `+++`, `###` and `025?` mark entries under review
+            let real = p.bytes().all(|b| b.is_ascii_alphanumeric()) && !p.is_empty();
+            real.then(|| Box::from(p))
         };
         match s.split_once(':') {
             Some((a, b)) => Code {

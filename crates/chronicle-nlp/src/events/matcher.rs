@@ -183,7 +183,13 @@ impl Ctx<'_> {
                 .take(6)
                 .find(|&st| self.synset_at(*s, st) == Some(e))
                 .map(|st| (st, st)),
-            Elem::Target | Elem::Source | Elem::Compound => {
+            Elem::Compound => {
+                // a compound is two actors or more ("Gondor and Osgiliath")
+                let k = hit_ending(self.hits, self.words, e, 2)?;
+                let (lo, hi) = super::actors::group(self.hits, self.words, k);
+                (hi - lo >= 2).then(|| (k, self.hits[lo].start))
+            }
+            Elem::Target | Elem::Source => {
                 let k = hit_ending(self.hits, self.words, e, 2)?;
                 Some((k, self.hits[k].start))
             }
