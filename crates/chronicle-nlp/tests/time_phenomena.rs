@@ -164,6 +164,37 @@ fn weekdays_and_month_days_follow_the_tense() {
     );
 }
 
+/// The clause's own verb decides a weekday: a participle or a gerund after it does not make it
+/// coming (published Friday 2019-03-01).
+#[test]
+fn the_clause_verb_decides_a_weekday() {
+    check(
+        &[
+            (
+                "Kim left on Thursday, canceling a planned lunch.",
+                &[("Thursday", "2019-02-28", Date)],
+            ),
+            (
+                "Kim and Trump cut short their second summit on Thursday, canceling a planned working lunch.",
+                &[("Thursday", "2019-02-28", Date)],
+            ),
+            (
+                "Horsley said Friday that he would seek a new provider.",
+                &[("Friday", "2019-03-01", Date)],
+            ),
+            (
+                "On Tuesday, when she set aside vacation plans, the talks resumed.",
+                &[("Tuesday", "2019-02-26", Date)],
+            ),
+            (
+                "They will hold a planned rally on Sunday.",
+                &[("Sunday", "2019-03-03", Date)],
+            ),
+        ],
+        Some("2019-03-01"),
+    );
+}
+
 #[test]
 fn parts_of_periods() {
     check(

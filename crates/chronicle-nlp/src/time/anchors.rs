@@ -1,5 +1,5 @@
-//! What the text itself says about time, beyond each expression: the tense of a clause, the
-//! sentence and paragraph a mention sits in, and the anchors the text sets ("July 4 marked the
+//! What the text itself says about time, beyond each expression: the sentence and paragraph a
+//! mention sits in, and the anchors the text sets ("July 4 marked the
 //! third anniversary of X" puts X three years back; "of that year" then carries that year; a
 //! paragraph about 2017 keeps its dates in 2017).
 
@@ -8,11 +8,8 @@ use chronicle_core::ByteSpan;
 use super::grammar::{Cx, Expr, Found, YearPart, YearSpec};
 use super::lexicon::{Lex, Tense};
 use super::resolve::Frame;
-use super::scan::{Kind, Tok};
+use super::scan::Kind;
 use super::value::{Cal, Value};
-
-/// How far (in tokens) from a mention the tense of its clause is looked for.
-const TENSE_WINDOW: usize = 12;
 
 /// Sentence numbers of the tokens: from the segmenter's sentences when there are any, otherwise
 /// from a light rule (a full stop, question or exclamation mark before a capital, or a blank line).
@@ -68,75 +65,6 @@ fn ends_sentence(cx: Cx<'_, '_>, i: usize) -> bool {
         }
         _ => false,
     }
-}
-
-/// How much a tense marker says about its clause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Strength {
-    /// An auxiliary or a verb of the lexicon: `will`, `was`, `had`, `went`.
-    Strong,
-    /// A word ending in -ed: a past tense, or a participle after `will be`.
-    Weak,
-    /// A reporting verb (`said`): the tense of the report, not of the event.
-    Reporting,
-}
-
-/// The tense marker a token carries, and how much it says.
-fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, Strength)> {
-    let t: &Tok<'_> = cx.tok(k)?;
-    if t.kind != Kind::Word {
-        return None;
-    }
-    if let Some(tense) = t.find(|l| match l {
-        Lex::Tense(x) => Some(x),
-        _ => None,
-    }) {
-        let w = cx.text_of(k);
-        let reporting = ["said", "says", "told"]
-            .iter()
-            .any(|r| w.eq_ignore_ascii_case(r));
-        return Some((
-            tense,
-            if reporting {
-                Strength::Reporting
-            } else {
-                Strength::Strong
-            },
-        ));
-    }
-    let w = cx.text_of(k).as_bytes();
-    let past = t.is(Lex::PastVerb)
-        || w.len() >= 5 && w.ends_with(b"ed") && !t.upper && !w.ends_with(b"eed");
-    past.then_some((Tense::Past, Strength::Weak))
-}
-
-/// The tense of the clause around tokens `first..last`: the nearest auxiliary in the sentence,
-/// else the nearest -ed verb, else the nearest reporting verb; with its distance in tokens.
-pub fn tense_near(
-    cx: Cx<'_, '_>,
-    first: usize,
-    last: usize,
-    sent: &[u32],
-) -> Option<(Tense, usize)> {
-    let s = *sent.get(first)?;
-    let same = |k: usize| sent.get(k) == Some(&s);
-    let mut best: [Option<(Tense, usize)>; 3] = [None; 3];
-    for d in 1..=TENSE_WINDOW {
-        let left = first.checked_sub(d).filter(|&k| same(k));
-        let right = Some(last + d - 1).filter(|&k| same(k));
-        for k in [left, right].into_iter().flatten() {
-            if let Some((t, strength)) = marker(cx, k) {
-                let slot = &mut best[strength as usize];
-                if slot.is_none() {
-                    *slot = Some((t, d));
-                }
-            }
-        }
-        if best[0].is_some() {
-            break;
-        }
-    }
-    best.into_iter().flatten().next()
 }
 
 /// An anniversary after a mention: `the third anniversary of`, `the two-year anniversary of the

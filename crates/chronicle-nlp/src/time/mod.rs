@@ -5,8 +5,9 @@
 //!
 //! 1. [`scan`]: cut the body into fine tokens and look words up in the [`lexicon`] (a data file);
 //! 2. [`grammar`]: read expressions at tokens, longest first, into what they say ([`grammar::Expr`]);
-//! 3. [`anchors`]: find the tense of each clause and the anchors the text sets itself (an
-//!    anniversary, "that year", a paragraph about a past year, the quarter a report is about);
+//! 3. [`tense`] and [`anchors`]: find the tense of each clause and the anchors the text sets
+//!    itself (an anniversary, "that year", a paragraph about a past year, the quarter a report is
+//!    about);
 //! 4. [`resolve`]: turn what an expression says into its value ([`value::Value`]).
 //!
 //! It reads only `body`, `published` and (when the segmenter filled them) the sentence spans, and
@@ -18,6 +19,7 @@ pub mod grammar;
 pub mod lexicon;
 pub mod resolve;
 pub mod scan;
+pub mod tense;
 pub mod value;
 
 use chronicle_core::{Article, ByteSpan, DateMention, TextIndex, TimexType};
@@ -105,7 +107,7 @@ fn resolve_one(
     para: &[u32],
 ) -> Option<Timex> {
     let (s, p) = (*sent.get(f.first)?, *para.get(f.first)?);
-    let tense = anchors::tense_near(cx, f.first, f.last, sent);
+    let tense = tense::tense_near(cx, f.first, f.last, sent);
     let mut frame = anchors.frame(base, s, p, tense.map(|(t, _)| t));
     frame.tense_close = tense.is_some_and(|(_, d)| d <= 8);
     let open = matches!(
