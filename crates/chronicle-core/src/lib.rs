@@ -18,7 +18,8 @@ pub mod sink;
 pub mod text_index;
 
 pub use article::{
-    Analysis, Article, ByteSpan, Gender, Mention, MentionForm, PronounLink, Referent, Token, TokenKind,
+    Analysis, Article, ByteSpan, Gender, Mention, MentionForm, PronounLink, Referent, Token,
+    TokenKind,
 };
 pub use layers::*;
 pub use sink::Sink;

@@ -114,8 +114,8 @@ fn scan_number(text: &str, start: usize) -> usize {
     let mut i = start;
     while i < bytes.len() {
         let b = bytes[i];
-        let inner_separator =
-            matches!(b, b'.' | b',' | b':' | b'/') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        let inner_separator = matches!(b, b'.' | b',' | b':' | b'/')
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
         if b.is_ascii_digit() || inner_separator {
             i += 1;
         } else {
