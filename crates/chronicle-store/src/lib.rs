@@ -40,7 +40,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use error::{Result, StoreError};
 pub use query::Table;
 pub use render::Format;
-pub use sink::{IngestCounts, Skip, StoreSink};
+pub use sink::{IngestCounts, Prepared, Skip, StoreSink};
 
 /// An open Chronicle database.
 ///

@@ -60,6 +60,27 @@ impl IngestCounts {
     }
 }
 
+/// The part of storing an article that needs no database: its fingerprints and its contract
+/// JSON without the body. Exists so that callers can compute it in parallel and leave the
+/// single writer thread nothing but writing.
+pub struct Prepared {
+    fingerprint: Fingerprint,
+    text_hash: Option<String>,
+    doc: String,
+}
+
+impl Prepared {
+    /// Fingerprints and serialises `article`.
+    pub fn of(article: &Article) -> Result<Prepared> {
+        let fingerprint = Fingerprint::of(&article.body);
+        Ok(Prepared {
+            text_hash: fingerprint.text_hash_hex(),
+            doc: crate::contract::without_body(article)?,
+            fingerprint,
+        })
+    }
+}
+
 /// A [`Sink`] that stores every article it is handed into the database.
 ///
 /// Exists so that the pipeline's output can go to the store exactly as it goes to standard
@@ -110,29 +131,38 @@ impl StoreSink {
 
     /// Stores one article, or says why it is skipped.
     pub fn store(&mut self, article: &Article) -> Result<Option<Skip>> {
+        let prepared = Prepared::of(article)?;
+        self.store_prepared(article, &prepared)
+    }
+
+    /// Stores one article whose [`Prepared`] part was computed elsewhere (on a worker thread,
+    /// so that the one writer thread only writes).
+    pub fn store_prepared(
+        &mut self,
+        article: &Article,
+        prepared: &Prepared,
+    ) -> Result<Option<Skip>> {
         if !self.in_tx {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
             self.in_tx = true;
         }
-        let fp = Fingerprint::of(&article.body);
-        let hash = fp.text_hash_hex();
-        if let Some(why) = find_stored(&self.conn, article, hash.as_deref())? {
+        let hash = prepared.text_hash.as_deref();
+        if let Some(why) = find_stored(&self.conn, article, hash)? {
             self.counts.add_skip(why);
             return Ok(Some(why));
         }
-        let signature = fp.minhash.as_deref();
+        let signature = prepared.fingerprint.minhash.as_deref();
         let copy_of = match signature {
             Some(sig) => find_original(&self.conn, sig)?,
             None => None,
         };
-        let aid = insert_article(
-            &self.conn,
-            article,
-            hash.as_deref(),
+        let row = ArticleRow {
+            text_hash: hash,
             signature,
             copy_of,
-            &self.date_added,
-        )?;
+            doc: &prepared.doc,
+        };
+        let aid = insert_article(&self.conn, article, &row, &self.date_added)?;
         if let Some(sig) = signature {
             let mut st = self.conn.prepare_cached(
                 "INSERT OR IGNORE INTO minhash_bands (band, value, aid) VALUES (?1, ?2, ?3)",
@@ -262,15 +292,20 @@ fn find_original(conn: &Connection, signature: &[u32]) -> Result<Option<i64>> {
     Ok(best.map(|(_, original)| original))
 }
 
+/// What the articles row holds beyond the article's own fields.
+struct ArticleRow<'a> {
+    text_hash: Option<&'a str>,
+    signature: Option<&'a [u32]>,
+    copy_of: Option<i64>,
+    doc: &'a str,
+}
+
 fn insert_article(
     conn: &Connection,
     article: &Article,
-    text_hash: Option<&str>,
-    signature: Option<&[u32]>,
-    copy_of: Option<i64>,
+    row: &ArticleRow<'_>,
     date_added: &str,
 ) -> Result<i64> {
-    let doc = crate::contract::without_body(article)?;
     let mut st = conn.prepare_cached(
         "INSERT INTO articles (id, url, source, published, title, body, text_hash, minhash, \
          copy_of, tone, ingested_at, doc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -282,12 +317,12 @@ fn insert_article(
         article.published.map(|d| d.to_string()),
         article.title,
         article.body,
-        text_hash,
-        signature.map(fingerprint::to_blob),
-        copy_of,
+        row.text_hash,
+        row.signature.map(fingerprint::to_blob),
+        row.copy_of,
         article.tone.as_ref().map(|t| t.score),
         date_added,
-        doc,
+        row.doc,
     ])?;
     let aid = conn.last_insert_rowid();
     conn.prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?

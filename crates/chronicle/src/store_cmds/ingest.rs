@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use chronicle_core::Article;
 use chronicle_ingest::{BuildOptions, InputError, ReadLimits, build_article, expand_inputs};
 use chronicle_nlp::Pipeline;
-use chronicle_store::{IngestCounts, Skip, Store, StoreSink};
+use chronicle_store::{IngestCounts, Prepared, Skip, Store, StoreSink};
 
 use super::parse_day;
 use super::progress::Progress;
@@ -53,9 +53,12 @@ pub struct IngestArgs {
     pub max_mib: u32,
 }
 
+/// Articles with the part of their storing done on the worker threads.
+type Batch = Vec<(Article, Prepared)>;
+
 /// The writer thread and what it reports back.
 struct Writer {
-    tx: SyncSender<Vec<Article>>,
+    tx: SyncSender<Batch>,
     handle: JoinHandle<Result<IngestCounts>>,
     stored: Arc<AtomicU64>,
 }
@@ -64,14 +67,14 @@ impl Writer {
     /// Starts the one thread that writes to the database.
     fn start(sink: StoreSink) -> Writer {
         // Two batches in flight: one being written, one waiting; memory stays bounded.
-        let (tx, rx) = sync_channel::<Vec<Article>>(2);
+        let (tx, rx) = sync_channel::<Batch>(2);
         let stored = Arc::new(AtomicU64::new(0));
         let shown = Arc::clone(&stored);
         let handle = thread::spawn(move || {
             let mut sink = sink;
             for batch in rx {
-                for article in &batch {
-                    sink.store(article)
+                for (article, prepared) in &batch {
+                    sink.store_prepared(article, prepared)
                         .with_context(|| format!("cannot store article {}", article.id))?;
                 }
                 sink.commit().context("cannot commit a batch")?;
@@ -85,8 +88,15 @@ impl Writer {
 
     /// Hands a batch to the writer; `false` if the writer has stopped (its error comes at
     /// [`Writer::finish`]).
-    fn send(&self, batch: Vec<Article>) -> bool {
-        batch.is_empty() || self.tx.send(batch).is_ok()
+    fn send(&self, articles: Vec<Article>) -> Result<bool> {
+        if articles.is_empty() {
+            return Ok(true);
+        }
+        let batch = articles
+            .into_par_iter()
+            .map(|a| Prepared::of(&a).map(|p| (a, p)))
+            .collect::<Result<Batch, _>>()?;
+        Ok(self.tx.send(batch).is_ok())
     }
 
     fn finish(self) -> Result<IngestCounts> {
@@ -183,7 +193,7 @@ fn feed_pipeline(
             }
         }
         fresh.par_iter_mut().for_each(|a| pipeline.annotate(a));
-        if !writer.send(fresh) {
+        if !writer.send(fresh)? {
             return Ok(());
         }
         progress.update(outcome.articles, writer.stored.load(Ordering::Relaxed));
@@ -217,7 +227,7 @@ fn feed_annotated(
                 Err(err) => outcome.error(&err),
             }
         }
-        if !writer.send(fresh) {
+        if !writer.send(fresh)? {
             return Ok(());
         }
         progress.update(outcome.articles, writer.stored.load(Ordering::Relaxed));
