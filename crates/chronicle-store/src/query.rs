@@ -99,14 +99,14 @@ fn day_arg(value: &str) -> Result<i64> {
         .ok_or_else(|| StoreError::Invalid(format!("{value:?}: expected a date YYYY-MM-DD")))
 }
 
-/// Events matching `filter`, most mentioned first within each day, days in order.
+/// Events matching `filter`, days in order (undated last), most mentioned first within a day.
 pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Table> {
     let c = Conditions::of(filter)?;
     let sql = format!(
         "SELECT e.event_id, e.day, e.source, e.target, e.code, e.quad_class, e.goldstein, \
          e.num_mentions, e.num_sources, e.num_articles, e.place, coalesce(a.url, a.id) \
          FROM events e JOIN articles a ON a.aid = e.first_aid {} \
-         ORDER BY e.day_num, e.num_mentions DESC, e.event_id LIMIT ?",
+         ORDER BY e.day_num IS NULL, e.day_num, e.num_mentions DESC, e.event_id LIMIT ?",
         c.where_clause()
     );
     let mut params = c.params;
