@@ -196,6 +196,39 @@ fn the_clause_verb_decides_a_weekday() {
 }
 
 #[test]
+fn deadlines_and_starts_look_ahead() {
+    check(
+        &[
+            (
+                "The group could leave as soon as Tuesday.",
+                &[("Tuesday", "2020-07-07", Date)],
+            ),
+            (
+                "The company declared a dividend, payable Dec. 1.",
+                &[("Dec. 1", "2020-12-01", Date)],
+            ),
+            (
+                "The agency extended its deadline until Friday.",
+                &[("Friday", "2020-07-10", Date)],
+            ),
+            (
+                "Ten members had filed reports by Friday.",
+                &[("Friday", "2020-07-03", Date)],
+            ),
+            (
+                "Mr. Smith, 52 years old, joined in 1998.",
+                &[("1998", "1998", Date)],
+            ),
+            (
+                "Revenue hit a record in 2017. It forecast an increase for the full year.",
+                &[("2017", "2017", Date), ("the full year", "2020", Date)],
+            ),
+        ],
+        DCT,
+    );
+}
+
+#[test]
 fn parts_of_periods() {
     check(
         &[

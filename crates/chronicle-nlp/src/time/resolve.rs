@@ -146,7 +146,7 @@ fn pick_year(
         .min_by_key(|&(_, d)| d.abs())
         .map(|(c, _)| c);
     let toward = match f.tense {
-        Some(Tense::Past) => candidates
+        Some(Tense::Past) | None => candidates
             .clone()
             .filter(|&(_, d)| d <= 0)
             .max_by_key(|&(_, d)| d),
@@ -327,9 +327,12 @@ fn discussed(f: &Frame, unit: Option<Unit>, years: i8, units: i8) -> Option<Cal>
     let dct = f.dct.map(Cal::Day);
     let base = match unit {
         Unit::Quarter => f.quarter.or_else(|| dct?.widen(Unit::Quarter)?.shift(-1))?,
+        // The year of a report is the year it is written in, unless the text has set its own;
+        // "the following year" counts from the year the text spoke of last.
         Unit::Year => match f.year {
             Some(y) => Cal::Year(y),
-            None => f.last.or(dct)?.widen(Unit::Year)?,
+            None if units != 0 => f.last.or(dct)?.widen(Unit::Year)?,
+            None => dct?.widen(Unit::Year)?,
         },
         u => f.last.or(dct)?.widen(u)?,
     };

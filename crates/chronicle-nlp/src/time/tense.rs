@@ -64,7 +64,39 @@ fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, Strength)> {
     let b = w.as_bytes();
     let past = t.is(Lex::PastVerb)
         || b.len() >= 5 && b.ends_with(b"ed") && !t.upper && !b.ends_with(b"eed");
-    past.then_some((Tense::Past, Strength::Weak))
+    if !past {
+        return None;
+    }
+    match passive_auxiliary(cx, k) {
+        Some(group) => group.map(|tense| (tense, Strength::Strong)),
+        None => Some((Tense::Past, Strength::Weak)),
+    }
+}
+
+/// Modals that put a passive in the future: `will be named`, `to be held`, `could be signed`.
+const MODALS: [&str; 9] = [
+    "will", "shall", "ll", "to", "may", "might", "should", "must", "can",
+];
+
+/// The tense of the verb group of a passive participle at `k` (`will be named` is future, `has
+/// been named` past): `None` when `k` is no passive participle, `Some(None)` when the group says
+/// nothing.
+fn passive_auxiliary(cx: Cx<'_, '_>, k: usize) -> Option<Option<Tense>> {
+    let mut p = k.checked_sub(1)?;
+    // "will be formally named"
+    if cx.text_of(p).ends_with("ly") {
+        p = p.checked_sub(1)?;
+    }
+    let be = ["be", "been", "being"].iter().find(|b| cx.is_word(p, b))?;
+    let aux = p.checked_sub(1).map_or("", |a| cx.text_of(a));
+    let is = |words: &[&str]| words.iter().any(|w| aux.eq_ignore_ascii_case(w));
+    Some(match *be {
+        "be" if is(&MODALS) => Some(Tense::Future),
+        "been" if is(&["has", "have", "had"]) => Some(Tense::Past),
+        "being" if is(&["was", "were"]) => Some(Tense::Past),
+        "being" if is(&["is", "are"]) => Some(Tense::Present),
+        _ => None,
+    })
 }
 
 /// Whether token `k` is a participle used as an adjective: after a determiner, maybe with an
@@ -113,11 +145,53 @@ pub fn tense_near(
     while hi < cx.toks.len() && hi - last < WINDOW && same(hi) && !boundary(cx, hi) {
         hi += 1;
     }
-    search(cx, first, last, |k| lo <= k && k < hi).or_else(|| {
+    let clause = search(cx, first, last, |k| lo <= k && k < hi);
+    let sentence = || {
         search(cx, first, last, |k| {
             same(k) && !(k >= last && adjectival(cx, k))
         })
-    })
+    };
+    // A deadline or a start looks ahead, unless an auxiliary puts the sentence in the past
+    // ("had filed reports by Wednesday").
+    if prospective(cx, first) {
+        let past = clause.or_else(sentence);
+        return match past {
+            Some((Tense::Past, d, Strength::Strong)) => Some((Tense::Past, d)),
+            _ => Some((Tense::Future, 1)),
+        };
+    }
+    clause.or_else(sentence).map(|(t, d, _)| (t, d))
+}
+
+/// Words before a date that look ahead to it: a deadline, a start, a payment.
+const PROSPECTIVE: [&str; 7] = [
+    "by",
+    "until",
+    "through",
+    "effective",
+    "payable",
+    "starting",
+    "beginning",
+];
+
+/// Whether the mention at `first` follows a word that looks ahead to it (`payable Dec. 1`,
+/// `by February`), or `as soon as`, `as early as`.
+fn prospective(cx: Cx<'_, '_>, first: usize) -> bool {
+    let Some(p) = first.checked_sub(1) else {
+        return false;
+    };
+    let p = if cx.is_word(p, "on") {
+        p.saturating_sub(1)
+    } else {
+        p
+    };
+    if PROSPECTIVE.iter().any(|w| cx.is_word(p, w)) {
+        return true;
+    }
+    p >= 2
+        && cx.is_word(p, "as")
+        && cx.is_word(p - 2, "as")
+        && ["soon", "early"].iter().any(|w| cx.is_word(p - 1, w))
 }
 
 /// The best marker among the tokens within [`WINDOW`] of `first..last` that `keep` accepts.
@@ -126,8 +200,8 @@ fn search(
     first: usize,
     last: usize,
     keep: impl Fn(usize) -> bool,
-) -> Option<(Tense, usize)> {
-    let mut best: [Option<(Tense, usize)>; 3] = [None; 3];
+) -> Option<(Tense, usize, Strength)> {
+    let mut best: [Option<(Tense, usize, Strength)>; 3] = [None; 3];
     for d in 1..=WINDOW {
         let left = first.checked_sub(d).filter(|&k| keep(k));
         let right = Some(last + d - 1).filter(|&k| keep(k));
@@ -135,7 +209,7 @@ fn search(
             if let Some((t, strength)) = marker(cx, k) {
                 let slot = &mut best[strength as usize];
                 if slot.is_none() {
-                    *slot = Some((t, d));
+                    *slot = Some((t, d, strength));
                 }
             }
         }

@@ -248,7 +248,7 @@ fn read_amount(cx: Cx<'_, '_>, i: usize) -> Option<Amount> {
 }
 
 /// `and a half` after a unit, and `-long` after an adjective (`day-long`); `None` for an age
-/// (`6-year-old`), which TimeML practice does not tag.
+/// (`6-year-old`, `52 years old`), which TimeML practice does not tag.
 fn suffixes(
     cx: Cx<'_, '_>,
     end: usize,
@@ -260,6 +260,10 @@ fn suffixes(
         && cx.is_word(end + 2, "half");
     if half {
         return Some((halves.map(|h| h + 1), end + 3));
+    }
+    // "52 years old", "55 years of age": an age.
+    if cx.is_word(end, "old") || cx.is_word(end, "of") && cx.is_word(end + 1, "age") {
+        return None;
     }
     if adjective && cx.hyphen(end) {
         if cx.is_word(end + 1, "old") {
