@@ -15,9 +15,11 @@
 //! rayon worker.
 
 pub mod events;
+pub mod gist;
 mod hash;
 pub mod names;
 pub mod pipeline;
+pub mod places;
 pub mod quotes;
 pub mod segment;
 pub mod time;
