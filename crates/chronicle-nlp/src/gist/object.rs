@@ -67,13 +67,19 @@ fn is_verb_form(w: &str) -> bool {
     w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
 }
 
+/// A verb form with its own object or modifier after it ("3,000 **blocked** the road"), unlike
+/// a participle before a noun ("12 **armed** men").
+fn verb_before_object(doc: &Doc, k: usize) -> bool {
+    !doc.is_word(k + 1) || is_stop(doc.low(k + 1))
+}
+
 /// The noun group starting at token `j`, within the token limit `end`, stopping before any word
 /// for which `stop` holds. An empty range when no noun follows.
 pub(crate) fn group_at(doc: &Doc, j: usize, end: usize, stop: &dyn Fn(&str) -> bool) -> Range<usize> {
     let mut k = j;
     while k < end && k - j < MAX_WORDS && doc.is_word(k) {
         let w = doc.low(k);
-        if is_stop(w) || stop(w) || (k > j && is_verb_form(w)) {
+        if is_stop(w) || stop(w) || (is_verb_form(w) && (k > j || verb_before_object(doc, k))) {
             break;
         }
         k += 1;

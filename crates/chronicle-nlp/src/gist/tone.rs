@@ -137,6 +137,12 @@ impl ToneLexicon {
         }
     }
 
+    /// The signed sentiment weight of a lower-cased word (its own or its stem's), so that a tone
+    /// can be explained word by word; `None` for a word the lexicon does not list.
+    pub fn valence(&self, word: &str) -> Option<f32> {
+        self.lookup(word).valence
+    }
+
     /// What the lexicon says of a lower-cased word: its own entry, completed by its longest stem.
     fn lookup(&self, word: &str) -> Entry {
         let mut e = self.words.get(word).copied().unwrap_or_default();
@@ -188,7 +194,10 @@ pub(crate) fn score(lex: &ToneLexicon, doc: &Doc) -> Tone {
         let low = doc.low(i);
         let e = lex.lookup(low);
         if e.negator {
-            negated_until = i + 4;
+            // "can not but be shocked" affirms what follows.
+            if doc.low(i + 1) != "but" {
+                negated_until = i + 4;
+            }
             continue;
         }
         if e.self_group && doc.text(i) != "US" {
