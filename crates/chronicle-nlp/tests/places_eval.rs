@@ -27,3 +27,13 @@ fn dev_sets_reach_the_floors() {
     assert!(t.f1() >= 0.0, "{report}");
     assert!(t.accuracy_161() >= 0.0, "{report}");
 }
+
+/// `cargo test --test places_eval -- --ignored --nocapture` prints every mistake.
+#[test]
+#[ignore]
+fn print_mistakes() {
+    let Some(files) = dev_files() else { return };
+    for line in chronicle_nlp::places::eval::mistakes(&files).expect("dev files parse") {
+        println!("{line}");
+    }
+}

@@ -155,6 +155,62 @@ pub fn evaluate_with(paths: &[PathBuf], finder: &PlaceFinder) -> Result<GeoRepor
     Ok(report)
 }
 
+/// Every mistake on the given files, one line each (`miss`, `extra`, `far`), for tuning by
+/// phenomenon: what the spotter misses, what it takes that is no gold toponym, and readings
+/// more than 161 km off.
+pub fn mistakes(paths: &[PathBuf]) -> Result<Vec<String>, String> {
+    let pipeline = Pipeline::from_stages(vec![
+        Box::new(crate::segment::Segmenter::new()),
+        Box::new(crate::names::NameFinder::new()),
+        Box::new(PlaceFinder::new()),
+    ]);
+    let mut out = Vec::new();
+    for path in paths {
+        let xml = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for (k, (text, gold)) in parse(&xml).into_iter().enumerate() {
+            let mut a = Article::new(format!("{k}"), text);
+            pipeline.annotate(&mut a);
+            let span = |s: usize, e: usize| a.body.chars().skip(s).take(e - s).collect::<String>();
+            let kind = |s: usize, e: usize| {
+                a.entities
+                    .iter()
+                    .find(|x| x.start < e && s < x.end)
+                    .map_or("-".to_string(), |x| format!("{:?}", x.kind))
+            };
+            for g in &gold {
+                match a
+                    .places
+                    .iter()
+                    .find(|p| p.start == g.start && p.end == g.end)
+                {
+                    None => out.push(format!(
+                        "miss\t{}\t{}",
+                        span(g.start, g.end),
+                        kind(g.start, g.end)
+                    )),
+                    Some(p) => {
+                        if let (Some((la, lo)), Some(pl), Some(pn)) = (g.point, p.lat, p.lon) {
+                            let d = distance_km(la, lo, pl, pn);
+                            if d > 161.0 {
+                                out.push(format!(
+                                    "far\t{}\t{} {:?} ({pl},{pn}) gold ({la},{lo}) {d:.0} km",
+                                    p.text, p.name, p.country
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+            for p in &a.places {
+                if !gold.iter().any(|g| g.start == p.start && g.end == p.end) {
+                    out.push(format!("extra\t{}\t{}", p.text, kind(p.start, p.end)));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn score(a: &Article, gold: &[Gold], s: &mut GeoScores) {
     s.articles += 1;
     s.gold += gold.len();

@@ -21,13 +21,30 @@ const CITIES: &str = include_str!("../../../../dictionaries/places/cities.tsv");
 const POINTS: &str = include_str!("../../../../dictionaries/places/country_points.tsv");
 const ALIASES: &str = include_str!("../../../../dictionaries/places/aliases.tsv");
 
-/// Running sums of a division's member places.
+/// The points of a division's member places.
 #[derive(Default)]
 struct Division {
-    lat: f64,
-    lon: f64,
-    n: u32,
-    population: u64,
+    lats: Vec<f32>,
+    lons: Vec<f32>,
+}
+
+impl Division {
+    /// The middle of the box that holds the central 90% of the member places in each
+    /// direction: nearer a division's centre than the mean of its towns, which crowd on coasts
+    /// and in the south (Queensland, Ontario), and robust to a far-off island.
+    fn point(&mut self) -> (f32, f32) {
+        (mid(&mut self.lats), mid(&mut self.lons))
+    }
+}
+
+fn mid(v: &mut [f32]) -> f32 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f32::total_cmp);
+    let lo = v[v.len() / 20];
+    let hi = v[v.len() - 1 - v.len() / 20];
+    (lo + hi) / 2.0
 }
 
 /// The embedded gazetteer.
@@ -164,9 +181,8 @@ fn cities_csv(g: &mut Gazetteer) {
         .into_iter()
         .flatten()
         {
-            d.lat += f64::from(lat);
-            d.lon += f64::from(lon);
-            d.n += 1;
+            d.lats.push(lat);
+            d.lons.push(lon);
         }
         if !a1.is_empty() {
             members.push((e, cc, a1));
@@ -175,8 +191,8 @@ fn cities_csv(g: &mut Gazetteer) {
     let mut ids: FastMap<([u8; 2], &str), u32> = FastMap::default();
     let mut a1: Vec<_> = admin1.into_iter().collect();
     a1.sort_by(|a, b| a.0.cmp(&b.0));
-    for ((cc, name), d) in a1 {
-        let e = division(g, name, cc, None, &d, Kind::Admin1);
+    for ((cc, name), mut d) in a1 {
+        let e = division(g, name, cc, None, &mut d, Kind::Admin1);
         ids.insert((cc, name), e);
     }
     for (e, cc, a) in members {
@@ -184,9 +200,16 @@ fn cities_csv(g: &mut Gazetteer) {
     }
     let mut a2: Vec<_> = admin2.into_iter().collect();
     a2.sort_by(|a, b| a.0.cmp(&b.0));
-    for ((cc, a1, name), d) in a2 {
+    for ((cc, a1, name), mut d) in a2 {
         let name = name.strip_prefix("Province of ").unwrap_or(name);
-        division(g, name, cc, ids.get(&(cc, a1)).copied(), &d, Kind::Admin2);
+        division(
+            g,
+            name,
+            cc,
+            ids.get(&(cc, a1)).copied(),
+            &mut d,
+            Kind::Admin2,
+        );
     }
 }
 
@@ -195,17 +218,17 @@ fn division(
     name: &str,
     cc: [u8; 2],
     admin1: Option<u32>,
-    d: &Division,
+    d: &mut Division,
     kind: Kind,
 ) -> u32 {
-    let n = f64::from(d.n.max(1));
+    let (lat, lon) = d.point();
     let e = g.push(Entry {
         name: name.into(),
         cc,
         admin1,
-        lat: (d.lat / n) as f32,
-        lon: (d.lon / n) as f32,
-        population: d.population,
+        lat,
+        lon,
+        population: 0,
         geonameid: 0,
         kind,
         capital: false,

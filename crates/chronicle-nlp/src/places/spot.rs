@@ -50,6 +50,7 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
                 tokens[end_tok - 1].span.end as usize,
             );
             let ent = ents.iter().find(|e| e.0 < end && start < e.1).copied();
+            let ent = ent.map(|(s, e, k)| (s == start && e == end, k));
             if accept(g, &body[start..end], &readings, ent, i == range.start, key) {
                 out.push(Toponym {
                     start: start as u32,
@@ -89,8 +90,12 @@ fn longest_match(
     while j < limit.min(tokens.len()) && n < g.max_words.max(1) {
         let t = tokens[j];
         let text = article.text_of(t.span);
-        let word = matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation);
-        let ok = word && (starts_upper(text) || CONNECTORS.contains(&text));
+        let word = matches!(
+            t.kind,
+            TokenKind::Word | TokenKind::Abbreviation | TokenKind::Clitic
+        );
+        let ok = word
+            && (starts_upper(text) || CONNECTORS.contains(&text) || t.kind == TokenKind::Clitic);
         // Names do not run across lines or wide gaps.
         let gap = j > i
             && body
@@ -129,7 +134,7 @@ fn accept(
     g: &Gazetteer,
     text: &str,
     readings: &[Reading],
-    ent: Option<(usize, usize, EntityType)>,
+    ent: Option<(bool, EntityType)>,
     sentence_initial: bool,
     key: &str,
 ) -> bool {
@@ -155,9 +160,22 @@ fn accept(
     if letters <= 3 && !text.contains('.') && !(all_caps && strong) {
         return false;
     }
+    // A division, or a place of 100,000+ people.
+    let big = |min: u64| {
+        readings.iter().any(|r| {
+            let x = &g.entries[r.entry as usize];
+            !r.after_comma_only && (x.kind != Kind::City || x.population >= min)
+        })
+    };
     match ent {
-        Some((_, _, EntityType::Gpe | EntityType::Loc)) => true,
-        Some(_) => false,
+        Some((_, EntityType::Gpe | EntityType::Loc)) => true,
+        // Places that name or open an organisation still name the place: "NSW Health",
+        // "Kentucky State Police", "Canada" as an actor.
+        Some((_, EntityType::Org)) => big(100_000),
+        // "British Columbia" read as a nationality phrase.
+        Some((_, EntityType::Norp)) => strong,
+        // A whole "person" that is a well-known place: "Montreal", "New South Wales".
+        Some((whole, EntityType::Person)) => whole && (strong || big(500_000)),
         None => !sentence_initial || strong,
     }
 }
