@@ -38,9 +38,95 @@ use crate::Stage;
 use sentence::{Grammar, SentenceBuf};
 use words::Irregulars;
 
-/// The seed patterns and irregular verbs shipped with the stage (team format).
-const SEED: &str = include_str!("seed_verbs.txt");
+/// The irregular verbs the stage's grammar needs (team format).
 const IRREGULAR: &str = include_str!("irregular.txt");
+
+/// The team's verb dictionary (`dictionaries/verbs/`), one file per CAMEO root, embedded.
+const VERB_FILES: [(&str, &str); 20] = [
+    (
+        "dictionaries/verbs/01_statement.txt",
+        include_str!("../../../../dictionaries/verbs/01_statement.txt"),
+    ),
+    (
+        "dictionaries/verbs/02_appeal.txt",
+        include_str!("../../../../dictionaries/verbs/02_appeal.txt"),
+    ),
+    (
+        "dictionaries/verbs/03_intent_to_cooperate.txt",
+        include_str!("../../../../dictionaries/verbs/03_intent_to_cooperate.txt"),
+    ),
+    (
+        "dictionaries/verbs/04_consult.txt",
+        include_str!("../../../../dictionaries/verbs/04_consult.txt"),
+    ),
+    (
+        "dictionaries/verbs/05_diplomatic_cooperation.txt",
+        include_str!("../../../../dictionaries/verbs/05_diplomatic_cooperation.txt"),
+    ),
+    (
+        "dictionaries/verbs/06_material_cooperation.txt",
+        include_str!("../../../../dictionaries/verbs/06_material_cooperation.txt"),
+    ),
+    (
+        "dictionaries/verbs/07_aid.txt",
+        include_str!("../../../../dictionaries/verbs/07_aid.txt"),
+    ),
+    (
+        "dictionaries/verbs/08_yield.txt",
+        include_str!("../../../../dictionaries/verbs/08_yield.txt"),
+    ),
+    (
+        "dictionaries/verbs/09_investigate.txt",
+        include_str!("../../../../dictionaries/verbs/09_investigate.txt"),
+    ),
+    (
+        "dictionaries/verbs/10_demand.txt",
+        include_str!("../../../../dictionaries/verbs/10_demand.txt"),
+    ),
+    (
+        "dictionaries/verbs/11_disapprove.txt",
+        include_str!("../../../../dictionaries/verbs/11_disapprove.txt"),
+    ),
+    (
+        "dictionaries/verbs/12_reject.txt",
+        include_str!("../../../../dictionaries/verbs/12_reject.txt"),
+    ),
+    (
+        "dictionaries/verbs/13_threaten.txt",
+        include_str!("../../../../dictionaries/verbs/13_threaten.txt"),
+    ),
+    (
+        "dictionaries/verbs/14_protest.txt",
+        include_str!("../../../../dictionaries/verbs/14_protest.txt"),
+    ),
+    (
+        "dictionaries/verbs/15_force_posture.txt",
+        include_str!("../../../../dictionaries/verbs/15_force_posture.txt"),
+    ),
+    (
+        "dictionaries/verbs/16_reduce_relations.txt",
+        include_str!("../../../../dictionaries/verbs/16_reduce_relations.txt"),
+    ),
+    (
+        "dictionaries/verbs/17_coerce.txt",
+        include_str!("../../../../dictionaries/verbs/17_coerce.txt"),
+    ),
+    (
+        "dictionaries/verbs/18_assault.txt",
+        include_str!("../../../../dictionaries/verbs/18_assault.txt"),
+    ),
+    (
+        "dictionaries/verbs/19_fight.txt",
+        include_str!("../../../../dictionaries/verbs/19_fight.txt"),
+    ),
+    (
+        "dictionaries/verbs/20_mass_violence.txt",
+        include_str!("../../../../dictionaries/verbs/20_mass_violence.txt"),
+    ),
+];
+
+/// The team's irregular verb forms, extending the stage's own list.
+const TEAM_IRREGULAR: &str = include_str!("../../../../dictionaries/verbs/irregular.txt");
 
 /// The events stage: a verb dictionary, the CAMEO code table, and (for PETRARCH dictionaries)
 /// the actor dictionary that goes with the verbs.
@@ -59,12 +145,17 @@ impl Default for EventCoder {
 }
 
 impl EventCoder {
-    /// The coder with the embedded verb dictionary and code table.
+    /// The coder with the team's embedded verb dictionary and code table.
     pub fn new() -> Self {
-        let mut dict = VerbDictionary::new(Irregulars::parse(IRREGULAR));
-        // The seed file is ours and tested; a failure here is a build defect caught by tests.
-        if let Err(e) = dict.add_file("crates/chronicle-nlp/src/events/seed_verbs.txt", SEED) {
-            debug_assert!(false, "{e}");
+        let mut irregulars = Irregulars::parse(IRREGULAR);
+        irregulars.extend(Irregulars::parse(TEAM_IRREGULAR));
+        let mut dict = VerbDictionary::new(irregulars);
+        for (name, text) in VERB_FILES {
+            // The files are ours and tested (`every_embedded_verb_file_loads`); a failure here is
+            // a build defect, not an input error.
+            if let Err(e) = dict.add_file(name, text) {
+                debug_assert!(false, "{e}");
+            }
         }
         Self::from_dictionary(dict)
     }

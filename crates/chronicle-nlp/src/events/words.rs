@@ -141,7 +141,14 @@ impl Irregulars {
         let mut out = vec![lemma.clone(), third_person(&lemma)];
         out.extend(gerunds(&lemma));
         match self.table.get(&lemma) {
-            Some(irr) if !irr.is_empty() => out.extend(irr.iter().cloned()),
+            Some(irr) if !irr.is_empty() => {
+                // A listed spelling variant ("cancelled") adds to the regular forms ("canceled");
+                // a true irregular ("met") replaces them.
+                if irr.iter().any(|f| f.ends_with("ed")) {
+                    out.extend(pasts(&lemma));
+                }
+                out.extend(irr.iter().cloned());
+            }
             _ => out.extend(pasts(&lemma)),
         }
         out.sort();

@@ -85,6 +85,7 @@ impl NameResources {
 fn matcher(texts: &[&str], ignore_case: bool) -> AhoCorasick {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .ascii_case_insensitive(ignore_case)
         .build(texts)
         .unwrap_or_else(|_| {
