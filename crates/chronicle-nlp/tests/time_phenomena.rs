@@ -255,6 +255,36 @@ fn parts_of_periods() {
 }
 
 #[test]
+fn the_period_a_report_is_about() {
+    check(
+        &[
+            (
+                "Profit rose in the third quarter. The latest period had a gain.",
+                &[
+                    ("the third quarter", "2020-Q3", Date),
+                    ("The latest period", "2020-Q3", Date),
+                ],
+            ),
+            (
+                "Profit rose in the third quarter. There was a gain in the 2019 period.",
+                &[
+                    ("the third quarter", "2020-Q3", Date),
+                    ("the 2019 period", "2019-Q3", Date),
+                ],
+            ),
+            (
+                "Net was $5 million in the quarter, compared with $3 million a year ago.",
+                &[
+                    ("the quarter", "2020-Q2", Date),
+                    ("a year ago", "2019-Q2", Date),
+                ],
+            ),
+        ],
+        DCT,
+    );
+}
+
+#[test]
 fn durations_sets_and_times() {
     check(
         &[

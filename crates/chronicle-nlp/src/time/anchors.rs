@@ -164,16 +164,16 @@ impl Anchors {
         // time; they do not move it.
         if matches!(
             f.expr,
-            Expr::Offset { from_ref: true, .. } | Expr::Discussed { years: -1, .. }
+            Expr::Offset { from_ref: true, .. }
+                | Expr::Discussed { years: -1, .. }
+                | Expr::Period { year: Some(_) }
         ) {
             return;
         }
         self.last = Some(*c);
-        if let Expr::Year {
-            part: YearPart::Quarter(_),
-            ..
-        } = f.expr
-        {
+        // Any quarter the text names is the quarter it reports on: "the third quarter", "the
+        // quarter", "the latest quarter".
+        if let (Cal::Quarter(..), false) = (c, matches!(f.expr, Expr::Offset { .. })) {
             self.quarter = Some((*c, sent));
         }
         match &f.expr {

@@ -59,6 +59,7 @@ pub fn resolve(expr: &Expr, f: &Frame) -> Option<Resolved> {
         Expr::Discussed { unit, years, units } => {
             discussed(f, *unit, *years, *units).map(|c| (Value::Cal(c), TimexType::Date))
         }
+        Expr::Period { year } => period(f, *year).map(|c| (Value::Cal(c), TimexType::Date)),
         Expr::Clock { hour, minute, day } => {
             let d = day
                 .as_deref()
@@ -350,6 +351,17 @@ fn discussed(f: &Frame, unit: Option<Unit>, years: i8, units: i8) -> Option<Cal>
         i64::from(years),
         unit.min(Unit::Year).max(Unit::Day),
     )
+}
+
+/// The period a report is about: its quarter (in `year`, when given), else the year, else the
+/// last quarter completed.
+fn period(f: &Frame, year: Option<i32>) -> Option<Cal> {
+    match (f.quarter, year) {
+        (Some(Cal::Quarter(_, q)), Some(y)) => Some(Cal::Quarter(y, q)),
+        (Some(q), None) => Some(q),
+        (_, Some(y)) => Some(Cal::Year(y)),
+        (None, None) => Cal::Day(f.dct?).widen(Unit::Quarter)?.shift(-1),
+    }
 }
 
 /// The day a holiday falls on in year `y`.

@@ -74,6 +74,9 @@ pub enum Expr {
         years: i8,
         units: i8,
     },
+    /// The period a report is about (its quarter, when one was named): `the latest period`;
+    /// with a year, the same period of that year (`the 1988 period`).
+    Period { year: Option<i32> },
     /// A clock time, maybe on a day: `2:30 p.m.`, `noon Thursday`.
     Clock {
         hour: u8,

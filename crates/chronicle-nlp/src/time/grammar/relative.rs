@@ -184,6 +184,7 @@ fn shifts_from_text(cx: Cx<'_, '_>, i: usize) -> bool {
 /// latest quarter`, `the year-ago quarter`, `the weekend`, `the quarter`.
 pub fn shifted(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     year_ago(cx, i)
+        .or_else(|| period(cx, i))
         .or_else(|| discussed(cx, i))
         .or_else(|| that_unit(cx, i))
         .or_else(|| shifted_unit(cx, i))
@@ -348,6 +349,24 @@ fn discussed(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         Unit::Weekend => found(i, e, Expr::RelUnit { unit, shift: 0 }),
         _ => None,
     }
+}
+
+/// `the latest period`, `the 1988 period`: the period a report is about.
+fn period(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    if !cx.is_word(i, "the") {
+        return None;
+    }
+    let (year, j) = if cx.is_word(i + 1, "latest") || cx.is_word(i + 1, "current") {
+        (None, i + 2)
+    } else {
+        let (y, j) = super::calendar::year_number(cx, i + 1)?;
+        (Some(y), j)
+    };
+    cx.is_word(j, "period").then(|| Found {
+        first: i,
+        last: j + 1,
+        expr: Expr::Period { year },
+    })
 }
 
 /// `year-ago`, `year-earlier`, `the year-ago quarter`, `the comparable year-earlier period`.
