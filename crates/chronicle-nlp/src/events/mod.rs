@@ -272,7 +272,11 @@ impl Stage for EventCoder {
         "events"
     }
 
+    /// Codes the article's events. An event with neither a source nor a target actor says who
+    /// did what to nobody known: it is dropped, as GDELT drops rows without an actor.
     fn annotate(&self, article: &mut Article) {
-        article.events = self.code(article);
+        let mut events = self.code(article);
+        events.retain(|e| e.source.is_some() || e.target.is_some());
+        article.events = events;
     }
 }
