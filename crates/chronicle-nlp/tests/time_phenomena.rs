@@ -190,6 +190,22 @@ fn the_clause_verb_decides_a_weekday() {
                 "They will hold a planned rally on Sunday.",
                 &[("Sunday", "2019-03-03", Date)],
             ),
+            (
+                "Shares fell on lower-than-expected earnings after the market closed Wednesday.",
+                &[("Wednesday", "2019-02-27", Date)],
+            ),
+            (
+                "The talks, set to resume Monday, were delayed.",
+                &[("Monday", "2019-03-04", Date)],
+            ),
+            (
+                "The offer had been scheduled to expire Tuesday.",
+                &[("Tuesday", "2019-02-26", Date)],
+            ),
+            (
+                "Troops arrived for weeks, and fighting lasted for years.",
+                &[("weeks", "PXW", Duration), ("years", "PXY", Duration)],
+            ),
         ],
         Some("2019-03-01"),
     );

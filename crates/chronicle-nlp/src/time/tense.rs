@@ -41,25 +41,25 @@ fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, Strength)> {
     if t.kind != Kind::Word {
         return None;
     }
+    // The second half of a compound says nothing: "lower-than-expected earnings".
+    if k > 0 && cx.hyphen(k - 1) {
+        return None;
+    }
     let w = cx.text_of(k);
+    let infinitive = cx.is_word(k + 1, "to");
+    // "set to resume", "is to resume": a plan.
+    if infinitive
+        && ["set", "is", "are"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    {
+        return Some((Tense::Future, Strength::Strong));
+    }
     if let Some(tense) = t.find(|l| match l {
         Lex::Tense(x) => Some(x),
         _ => None,
     }) {
-        // "plan" and "plans" are nouns ("vacation plans") unless an infinitive follows.
-        let noun = ["plan", "plans"].iter().any(|p| w.eq_ignore_ascii_case(p));
-        if noun && !cx.is_word(k + 1, "to") {
-            return None;
-        }
-        let reporting = ["said", "says", "told"]
-            .iter()
-            .any(|r| w.eq_ignore_ascii_case(r));
-        let strength = if reporting {
-            Strength::Reporting
-        } else {
-            Strength::Strong
-        };
-        return Some((tense, strength));
+        return lexicon_marker(cx, k, w, tense, infinitive);
     }
     let b = w.as_bytes();
     let past = t.is(Lex::PastVerb)
@@ -71,6 +71,34 @@ fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, Strength)> {
         Some(group) => group.map(|tense| (tense, Strength::Strong)),
         None => Some((Tense::Past, Strength::Weak)),
     }
+}
+
+/// The marker of a word of the lexicon's tense class at `k`.
+fn lexicon_marker(
+    cx: Cx<'_, '_>,
+    k: usize,
+    w: &str,
+    tense: Tense,
+    infinitive: bool,
+) -> Option<(Tense, Strength)> {
+    // "plan" and "plans" are nouns ("vacation plans") unless an infinitive follows.
+    let noun = ["plan", "plans"].iter().any(|p| w.eq_ignore_ascii_case(p));
+    if noun && !infinitive {
+        return None;
+    }
+    // "had been scheduled to expire": the plan is past.
+    if w.ends_with("ed") && passive_auxiliary(cx, k) == Some(Some(Tense::Past)) {
+        return Some((Tense::Past, Strength::Strong));
+    }
+    let reporting = ["said", "says", "told"]
+        .iter()
+        .any(|r| w.eq_ignore_ascii_case(r));
+    let strength = if reporting {
+        Strength::Reporting
+    } else {
+        Strength::Strong
+    };
+    Some((tense, strength))
 }
 
 /// Modals that put a passive in the future: `will be named`, `to be held`, `could be signed`.

@@ -216,7 +216,9 @@ fn read_amount(cx: Cx<'_, '_>, i: usize) -> Option<Amount> {
     let framed = the || opener;
     let (halves, k) = match quantity(cx, j) {
         Some(q) => q,
-        None if framed && cx.unit(j).is_some_and(|(_, plural, _)| plural) => (None, j),
+        None if (framed || open_span(cx, j)) && cx.unit(j).is_some_and(|(_, plural, _)| plural) => {
+            (None, j)
+        }
         None => return None,
     };
     // "two more weeks", "eight trading days", "an additional year".
@@ -244,6 +246,16 @@ fn read_amount(cx: Cx<'_, '_>, i: usize) -> Option<Amount> {
         unit,
         framed,
         in_prefix,
+    })
+}
+
+/// Whether a bare plural unit at `i` follows a word that makes it a span of time: `for years`,
+/// `within weeks`, `over decades`.
+fn open_span(cx: Cx<'_, '_>, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        ["for", "within", "in", "over"]
+            .iter()
+            .any(|w| cx.is_word(p, w))
     })
 }
 
