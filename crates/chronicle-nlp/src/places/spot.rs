@@ -50,7 +50,7 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
                 tokens[end_tok - 1].span.end as usize,
             );
             let ent = ents.iter().find(|e| e.0 < end && start < e.1).copied();
-            let ent = ent.map(|(s, e, k)| (s == start && e == end, k));
+            let ent = ent.map(|(s, e, k)| (s == start && e == end, k, after_locative(body, start)));
             if accept(g, &body[start..end], &readings, ent, i == range.start, key) {
                 out.push(Toponym {
                     start: start as u32,
@@ -125,6 +125,18 @@ fn longest_match(
     Some((end, readings))
 }
 
+/// Whether the word before byte `at` is a locative preposition ("in", "at", "near").
+fn after_locative(body: &str, at: usize) -> bool {
+    let before = body.get(..at).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    ["in", "at", "near", "outside", "inside"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
 fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -134,7 +146,7 @@ fn accept(
     g: &Gazetteer,
     text: &str,
     readings: &[Reading],
-    ent: Option<(bool, EntityType)>,
+    ent: Option<(bool, EntityType, bool)>,
     sentence_initial: bool,
     key: &str,
 ) -> bool {
@@ -168,14 +180,15 @@ fn accept(
         })
     };
     match ent {
-        Some((_, EntityType::Gpe | EntityType::Loc)) => true,
+        Some((_, EntityType::Gpe | EntityType::Loc, _)) => true,
         // Places that name or open an organisation still name the place: "NSW Health",
-        // "Kentucky State Police", "Canada" as an actor.
-        Some((_, EntityType::Org)) => big(100_000),
+        // "Kentucky State Police", "Canada" as an actor; and a whole one after "in", "at" is
+        // a place ("at Camp Bastion").
+        Some((whole, EntityType::Org, loc)) => big(100_000) || (whole && loc),
         // "British Columbia" read as a nationality phrase.
-        Some((_, EntityType::Norp)) => strong,
+        Some((_, EntityType::Norp, _)) => strong,
         // A whole "person" that is a well-known place: "Montreal", "New South Wales".
-        Some((whole, EntityType::Person)) => whole && (strong || big(500_000)),
+        Some((whole, EntityType::Person, loc)) => whole && (strong || big(500_000) || loc),
         None => !sentence_initial || strong,
     }
 }
