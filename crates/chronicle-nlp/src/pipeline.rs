@@ -26,6 +26,7 @@ impl Pipeline {
             stages: vec![
                 Box::new(crate::segment::Segmenter::new()),
                 Box::new(crate::names::NameFinder::new()),
+                Box::new(crate::places::PlaceFinder::new()),
                 Box::new(crate::time::TimeTagger::new()),
                 Box::new(crate::quotes::QuoteFinder::new()),
                 Box::new(crate::events::EventCoder::new()),
@@ -47,11 +48,21 @@ impl Pipeline {
                 Box::new(crate::names::NameFinder::with_resources(
                     std::sync::Arc::new(names),
                 )),
+                Box::new(crate::places::PlaceFinder::new()),
                 Box::new(crate::time::TimeTagger::new()),
                 Box::new(crate::quotes::QuoteFinder::new()),
                 Box::new(crate::events::EventCoder::from_petrarch_dir(dir)?),
             ],
         })
+    }
+
+    /// The same pipeline with `finder` as its places stage (a user's gazetteer:
+    /// `PlaceFinder::with_gazetteer`); a pipeline without one is returned unchanged.
+    pub fn with_places(mut self, finder: crate::places::PlaceFinder) -> Self {
+        if let Some(s) = self.stages.iter_mut().find(|s| s.name() == "places") {
+            *s = Box::new(finder);
+        }
+        self
     }
 
     /// A pipeline of the given stages, in the given order.
