@@ -33,7 +33,11 @@ fn none(text: &str) {
 
 #[test]
 fn money() {
-    has("The bank reported a $1.13bn profit.", 1_130_000_000.0, "profit");
+    has(
+        "The bank reported a $1.13bn profit.",
+        1_130_000_000.0,
+        "profit",
+    );
     has("The fund pledged $5 million in aid.", 5_000_000.0, "aid");
     has("It cost €3bn.", 3e9, "euros");
     has("They paid 2.5 million dollars.", 2_500_000.0, "dollars");
@@ -42,12 +46,24 @@ fn money() {
 
 #[test]
 fn digits_and_words() {
-    has("The country sent 3,000 troops to the border.", 3000.0, "troops");
+    has(
+        "The country sent 3,000 troops to the border.",
+        3000.0,
+        "troops",
+    );
     has("Gunmen killed 12 people.", 12.0, "people");
     has("North Korea fired five missiles.", 5.0, "missiles");
     has("Twenty-five fishermen are missing.", 25.0, "fishermen");
-    has("Two hundred and fifty workers lost their jobs.", 250.0, "workers");
-    has("Thousands of protesters filled the square.", 1000.0, "protesters");
+    has(
+        "Two hundred and fifty workers lost their jobs.",
+        250.0,
+        "workers",
+    );
+    has(
+        "Thousands of protesters filled the square.",
+        1000.0,
+        "protesters",
+    );
     has("They seized 3 tons of cocaine.", 3.0, "tons of cocaine");
     has("A dozen ships waited.", 12.0, "ships");
     has("Some 1.5 million people voted.", 1_500_000.0, "people");

@@ -18,7 +18,9 @@ fn article() -> Option<Article> {
         return None;
     };
     // The story starts at its first dated line; the lines above are the page's furniture.
-    let body = text.find("July 4 marked").map_or(text.as_str(), |i| &text[i..]);
+    let body = text
+        .find("July 4 marked")
+        .map_or(text.as_str(), |i| &text[i..]);
     let mut a = Article::new("000_6ecb41acef5f7571", body);
     a.published = Some(jiff::civil::date(2020, 7, 6));
     Segmenter::new().annotate(&mut a);
@@ -40,10 +42,10 @@ fn themes_include_negotiations_nuclear_weapons_elections_and_diplomacy() {
         let text: String = chars[t.start..t.end].iter().collect();
         assert!(!text.trim().is_empty(), "{t:?}");
     }
-    let negotiating = a
-        .themes
-        .iter()
-        .find(|t| t.theme == "NEGOTIATIONS" && chars[t.start..t.end].iter().collect::<String>() == "negotiating table");
+    let negotiating = a.themes.iter().find(|t| {
+        t.theme == "NEGOTIATIONS"
+            && chars[t.start..t.end].iter().collect::<String>() == "negotiating table"
+    });
     assert!(negotiating.is_some(), "{:?}", a.themes);
 }
 
@@ -61,7 +63,10 @@ fn tone_is_negative() {
     assert!(tone.score < 0.0, "{tone:?}");
     assert!(tone.negative > 0.0 && tone.positive > 0.0);
     assert!((tone.polarity - (tone.positive + tone.negative)).abs() < 1e-3);
-    assert!(tone.self_group > 0.0, "“We can not but be shocked”: {tone:?}");
+    assert!(
+        tone.self_group > 0.0,
+        "“We can not but be shocked”: {tone:?}"
+    );
     assert!(tone.word_count > 400 && tone.word_count < 600, "{tone:?}");
 }
 
@@ -70,12 +75,18 @@ fn no_amount_from_revolutions_years_or_dates() {
     let Some(a) = article() else { return };
     eprintln!("amounts {:?}\ncounts {:?}", a.amounts, a.counts);
     assert!(
-        a.amounts.iter().all(|m| !m.object.contains("revolutions") && m.number != 4.0),
+        a.amounts
+            .iter()
+            .all(|m| !m.object.contains("revolutions") && m.number != 4.0),
         "{:?}",
         a.amounts
     );
     for year in [2017.0, 2018.0, 2019.0, 2020.0, 28.0, 18.0, 12.0] {
-        assert!(a.amounts.iter().all(|m| m.number != year), "{:?}", a.amounts);
+        assert!(
+            a.amounts.iter().all(|m| m.number != year),
+            "{:?}",
+            a.amounts
+        );
     }
     assert_eq!(a.counts, vec![], "nobody is counted in this story");
 }

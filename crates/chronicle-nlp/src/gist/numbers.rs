@@ -66,7 +66,7 @@ fn read_at(doc: &Doc, i: usize) -> Option<Number> {
             let v = digits(doc.low(first))?;
             (v, Form::Digits, first + 1)
         }
-        TokenKind::Word => words(doc, first)?,
+        TokenKind::Word if may_start_number(doc.low(first)) => words(doc, first)?,
         _ => return None,
     };
     let mut n = Number {
@@ -140,6 +140,18 @@ fn digits(text: &str) -> Option<f64> {
     clean.parse::<f64>().ok().map(|v| v * scale)
 }
 
+/// A cheap first look: the first letters and lengths of the words a number in words starts with
+/// (`one` ... `ninety-nine`, `a`, `an`, `hundred`, `dozen`, `dozens`, `scores`, `tens` ...).
+fn may_start_number(w: &str) -> bool {
+    let len = w.len();
+    match w.as_bytes().first() {
+        Some(b'a') => len <= 2,
+        Some(b'o' | b'z' | b'b') => (3..=9).contains(&len),
+        Some(b'e' | b'f' | b'n' | b's' | b't' | b'h' | b'd' | b'm') => (3..=13).contains(&len),
+        _ => false,
+    }
+}
+
 /// A number in words starting at token `i`: its value, form and the token past it.
 fn words(doc: &Doc, i: usize) -> Option<(f64, Form, usize)> {
     if let Some(v) = vague(doc, i) {
@@ -176,7 +188,10 @@ fn words(doc: &Doc, i: usize) -> Option<(f64, Form, usize)> {
         } else if let Some(s) = scale_word(w).filter(|&s| s >= 1e3) {
             total += current.max(1.0) * s;
             current = 0.0;
-        } else if w == "and" && seen && doc.low(j - 1) == "hundred" && small(doc.low(j + 1)).is_some()
+        } else if w == "and"
+            && seen
+            && doc.low(j - 1) == "hundred"
+            && small(doc.low(j + 1)).is_some()
         {
             // "two hundred and fifty"
         } else {

@@ -8,7 +8,7 @@
 //! (`sanction*` finds `sanctions`, `sanctioning`); a phrase starting with `=` keeps its case
 //! (`=IS` is the Islamic State, not the verb). A phrase may belong to several themes.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chronicle_core::ThemeHit;
 
 use super::text::Doc;
@@ -94,7 +94,11 @@ impl ThemeMatcher {
                     continue;
                 }
                 let Some(t) = theme else {
-                    return Err(format!("text {}, line {}: phrase before a [THEME]", f + 1, n + 1));
+                    return Err(format!(
+                        "text {}, line {}: phrase before a [THEME]",
+                        f + 1,
+                        n + 1
+                    ));
                 };
                 let (list, body) = match line.strip_prefix('=') {
                     Some(rest) => (&mut exact, rest.to_string()),
@@ -121,20 +125,22 @@ impl ThemeMatcher {
                 }
             }
         }
-        let build = |list: &[(String, Phrase)], fold: bool| -> Result<Option<AhoCorasick>, String> {
+        // Folded phrases are lower case and run over the lower-cased body: a plain DFA is several
+        // times faster than a case-insensitive automaton.
+        let build = |list: &[(String, Phrase)]| -> Result<Option<AhoCorasick>, String> {
             if list.is_empty() {
                 return Ok(None);
             }
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(fold)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(list.iter().map(|(k, _)| k.as_str()))
                 .map(Some)
                 .map_err(|e| e.to_string())
         };
         Ok(ThemeMatcher {
-            folded: build(&folded, true)?,
-            exact: build(&exact, false)?,
+            folded: build(&folded)?,
+            exact: build(&exact)?,
             names,
             folded_phrases: folded.into_iter().map(|(_, p)| p).collect(),
             exact_phrases: exact.into_iter().map(|(_, p)| p).collect(),
@@ -151,15 +157,16 @@ impl ThemeMatcher {
         self.folded_phrases.len() + self.exact_phrases.len()
     }
 
-    /// Every hit in `text` as (theme index, byte start, byte end), unordered and unfiltered.
-    fn raw_hits(&self, text: &str, out: &mut Vec<(usize, usize, usize)>) {
+    /// Every hit in `text` (and `lower`, its ASCII lower-case copy) as (theme index, byte start,
+    /// byte end), unordered and unfiltered.
+    fn raw_hits(&self, text: &str, lower: &str, out: &mut Vec<(usize, usize, usize)>) {
         let passes = [
-            (&self.folded, &self.folded_phrases),
-            (&self.exact, &self.exact_phrases),
+            (&self.folded, &self.folded_phrases, lower),
+            (&self.exact, &self.exact_phrases, text),
         ];
-        for (ac, phrases) in passes {
+        for (ac, phrases, haystack) in passes {
             let Some(ac) = ac else { continue };
-            for m in ac.find_overlapping_iter(text) {
+            for m in ac.find_overlapping_iter(haystack) {
                 let Some(p) = phrases.get(m.pattern().as_usize()) else {
                     continue;
                 };
@@ -174,8 +181,13 @@ impl ThemeMatcher {
     /// Theme hits in `text`: sorted by offset, and for each theme no two overlapping (the longer
     /// of two overlapping hits stays). Offsets are bytes.
     pub fn find_bytes(&self, text: &str) -> Vec<(&str, usize, usize)> {
+        self.find_in(text, &text.to_ascii_lowercase())
+    }
+
+    /// [`ThemeMatcher::find_bytes`] with the lower-cased text already made.
+    fn find_in(&self, text: &str, lower: &str) -> Vec<(&str, usize, usize)> {
         let mut hits = Vec::new();
-        self.raw_hits(text, &mut hits);
+        self.raw_hits(text, lower, &mut hits);
         hits.sort_by_key(|&(t, s, e)| (s, std::cmp::Reverse(e), t));
         let mut last_end = vec![0usize; self.names.len()];
         let mut out = Vec::with_capacity(hits.len());
@@ -217,7 +229,7 @@ fn word_edges(text: &str, start: usize, end: usize, open: bool) -> Option<usize>
 /// Theme hits of the document in character offsets.
 pub(crate) fn find(matcher: &ThemeMatcher, doc: &Doc) -> Vec<ThemeHit> {
     matcher
-        .find_bytes(doc.body)
+        .find_in(doc.body, &doc.lower)
         .into_iter()
         .map(|(theme, s, e)| {
             let (start, end) = doc.chars(s, e);
@@ -236,8 +248,9 @@ mod tests {
 
     #[test]
     fn edges_stems_and_case() {
-        let m = ThemeMatcher::parse(&["[ARMEDCONFLICT]\nwar\n[SANCTIONS]\nsanction*\n[TERROR]\n=IS\n"])
-            .expect("taxonomy");
+        let m =
+            ThemeMatcher::parse(&["[ARMEDCONFLICT]\nwar\n[SANCTIONS]\nsanction*\n[TERROR]\n=IS\n"])
+                .expect("taxonomy");
         let hits = m.find_bytes("Warsaw is at war; sanctions follow IS attacks");
         let got: Vec<(&str, usize)> = hits.iter().map(|&(t, s, _)| (t, s)).collect();
         assert_eq!(

@@ -11,7 +11,7 @@
 //! "n't", "without") within three words before a sentiment word turns a positive one into half a
 //! negative one and silences a negative one ("not good" is negative, "not bad" is not praise).
 
-use chronicle_core::{Tone, TokenKind};
+use chronicle_core::{TokenKind, Tone};
 
 use super::text::Doc;
 use crate::hash::FastMap;
@@ -24,9 +24,33 @@ const SELF_GROUP: &str = include_str!("../../../../dictionaries/tone/self_group.
 
 /// Words that negate the sentiment of the words right after them.
 const NEGATORS: &[&str] = &[
-    "not", "no", "never", "without", "nor", "neither", "cannot", "hardly", "barely", "don't",
-    "doesn't", "didn't", "won't", "can't", "isn't", "aren't", "wasn't", "weren't", "hasn't",
-    "haven't", "hadn't", "wouldn't", "shouldn't", "couldn't", "lack", "lacks", "lacking",
+    "not",
+    "no",
+    "never",
+    "without",
+    "nor",
+    "neither",
+    "cannot",
+    "hardly",
+    "barely",
+    "don't",
+    "doesn't",
+    "didn't",
+    "won't",
+    "can't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "wouldn't",
+    "shouldn't",
+    "couldn't",
+    "lack",
+    "lacks",
+    "lacking",
 ];
 
 /// What the lexicon knows of one word or stem.
@@ -46,8 +70,69 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct ToneLexicon {
     words: FastMap<String, Entry>,
-    stems: FastMap<String, Entry>,
-    longest_stem: usize,
+    stems: StemTrie,
+}
+
+/// One node of the stem trie: children (byte, node index) sorted by byte, and the entry of the
+/// stem that ends here.
+type TrieNode = (Vec<(u8, u32)>, Option<Entry>);
+
+/// Stems in a byte trie: the longest stem of a word in one walk over its bytes, no hashing.
+#[derive(Debug, Clone)]
+struct StemTrie {
+    /// Node 0 is the root; each node's children sorted by byte.
+    nodes: Vec<TrieNode>,
+}
+
+impl Default for StemTrie {
+    fn default() -> Self {
+        StemTrie {
+            nodes: vec![(Vec::new(), None)],
+        }
+    }
+}
+
+impl StemTrie {
+    /// The entry of `stem`, created empty.
+    fn entry(&mut self, stem: &str) -> &mut Entry {
+        let mut at = 0usize;
+        for b in stem.bytes() {
+            let next = self.nodes.len() as u32;
+            let children = &mut self.nodes[at].0;
+            at = match children.binary_search_by_key(&b, |&(c, _)| c) {
+                Ok(k) => children[k].1 as usize,
+                Err(k) => {
+                    children.insert(k, (b, next));
+                    self.nodes.push((Vec::new(), None));
+                    next as usize
+                }
+            };
+        }
+        self.nodes[at].1.get_or_insert_with(Entry::default)
+    }
+
+    /// The entry of the longest stem that starts `word`.
+    fn longest(&self, word: &str) -> Option<Entry> {
+        let mut at = 0usize;
+        let mut found = None;
+        for b in word.bytes() {
+            let Some(node) = self.nodes.get(at) else {
+                break;
+            };
+            match node.0.binary_search_by_key(&b, |&(c, _)| c) {
+                Ok(k) => at = node.0[k].1 as usize,
+                Err(_) => break,
+            }
+            if let Some(e) = self.nodes.get(at).and_then(|n| n.1) {
+                found = Some(e);
+            }
+        }
+        found
+    }
+
+    fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.nodes.iter().filter_map(|n| n.1.as_ref())
+    }
 }
 
 /// Which list a lexicon text fills.
@@ -99,29 +184,25 @@ impl ToneLexicon {
 
     /// Number of words and stems listed with a sentiment weight.
     pub fn sentiment_entries(&self) -> usize {
-        let n = |m: &FastMap<String, Entry>| {
-            m.iter()
-                .filter(|(k, e)| e.valence.is_some() && !k.contains('’'))
-                .count()
-        };
-        n(&self.words) + n(&self.stems)
+        let words = self
+            .words
+            .iter()
+            .filter(|(k, e)| e.valence.is_some() && !k.contains('’'))
+            .count();
+        words + self.stems.entries().filter(|e| e.valence.is_some()).count()
     }
 
     fn add(&mut self, list: ToneList, key: &str, weight: f32) {
-        let (map, key) = match key.strip_suffix('*') {
-            Some(stem) if stem.len() >= 3 => {
-                self.longest_stem = self.longest_stem.max(stem.len());
-                (&mut self.stems, stem)
-            }
-            Some(_) => return,
-            None => (&mut self.words, key),
-        };
         let mut keys = vec![key.to_string()];
         if key.contains('\'') {
             keys.push(key.replace('\'', "’"));
         }
         for k in keys {
-            let e = map.entry(k).or_default();
+            let e = match k.strip_suffix('*') {
+                Some(stem) if stem.len() >= 3 => self.stems.entry(stem),
+                Some(_) => return,
+                None => self.words.entry(k).or_default(),
+            };
             match list {
                 ToneList::Positive => e.valence = Some(weight),
                 ToneList::Negative => e.valence = Some(-weight),
@@ -149,16 +230,9 @@ impl ToneLexicon {
         if e.valence.is_some() && e.active {
             return e;
         }
-        let top = word.len().min(self.longest_stem);
-        for k in (3..=top).rev() {
-            let Some(prefix) = word.get(..k) else {
-                continue;
-            };
-            if let Some(s) = self.stems.get(prefix) {
-                e.valence = e.valence.or(s.valence);
-                e.active |= s.active;
-                break;
-            }
+        if let Some(s) = self.stems.longest(word) {
+            e.valence = e.valence.or(s.valence);
+            e.active |= s.active;
         }
         e
     }
@@ -209,12 +283,10 @@ pub(crate) fn score(lex: &ToneLexicon, doc: &Doc) -> Tone {
         if e.active {
             sums.active += 1;
         }
+        let negated = i < negated_until;
         match e.valence {
-            Some(v) if i < negated_until => {
-                if v > 0.0 {
-                    sums.negative += f64::from(v) / 2.0;
-                }
-            }
+            Some(v) if negated && v > 0.0 => sums.negative += f64::from(v) / 2.0,
+            Some(_) if negated => {}
             Some(v) if v > 0.0 => sums.positive += f64::from(v),
             Some(v) => sums.negative -= f64::from(v),
             None => {}
