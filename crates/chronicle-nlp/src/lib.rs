@@ -10,6 +10,7 @@
 //! | names | [`names`] | entities with actor codes, mentions, referents, pronoun links |
 //! | time | [`time`] | dates, resolved against the publication date |
 //! | quotes | [`quotes`] | quotations with speakers and cues |
+//! | gist | [`gist`] | tone, themes, counts and amounts (the GKG layers) |
 //!
 //! A [`Pipeline`] runs the stages in order; it is `Send + Sync`, so one pipeline serves every
 //! rayon worker.

@@ -30,6 +30,7 @@ impl Pipeline {
                 Box::new(crate::time::TimeTagger::new()),
                 Box::new(crate::quotes::QuoteFinder::new()),
                 Box::new(crate::events::EventCoder::new()),
+                Box::new(crate::gist::GistTagger::new()),
             ],
         }
     }
@@ -52,6 +53,7 @@ impl Pipeline {
                 Box::new(crate::time::TimeTagger::new()),
                 Box::new(crate::quotes::QuoteFinder::new()),
                 Box::new(crate::events::EventCoder::from_petrarch_dir(dir)?),
+                Box::new(crate::gist::GistTagger::new()),
             ],
         })
     }
