@@ -50,6 +50,8 @@ fn mid(v: &mut [f32]) -> f32 {
 /// The embedded gazetteer.
 pub fn embedded() -> Gazetteer {
     let mut g = Gazetteer::default();
+    g.entries.reserve(180_000);
+    g.names.reserve(170_000);
     let capitals = countries(&mut g);
     country_names(&mut g);
     cities_csv(&mut g);
