@@ -8,6 +8,7 @@
 //! |---|---|---|
 //! | segment | [`segment`] | tokens, sentences |
 //! | names | [`names`] | entities with actor codes, mentions, referents, pronoun links |
+//! | places | [`places`] | places with country, coordinates and GeoNames id |
 //! | time | [`time`] | dates, resolved against the publication date |
 //! | quotes | [`quotes`] | quotations with speakers and cues |
 //! | gist | [`gist`] | tone, themes, counts and amounts (the GKG layers) |
