@@ -13,6 +13,8 @@
 //!   reports it.
 //! - [`query`]: events, full-text search (FTS5), timelines, quotes, statistics, as [`Table`]s
 //!   that [`render`] prints as aligned text, JSON lines or CSV.
+//! - [`browse`]: what the web page asks: pages of events in a chosen order, one article whole,
+//!   top actors and actor-to-actor pairs.
 //! - [`export`]: GDELT 2.0 event rows, GKG 2.1 rows, the contract's JSON lines, and Parquet.
 //!
 //! The article's contract JSON is stored whole (without its body, which is stored once beside
@@ -22,6 +24,7 @@
 //! Crash safety is SQLite's: a transaction either committed or never happened, so a killed
 //! ingest loses only its open batch and a rerun skips what is stored.
 
+pub mod browse;
 mod contract;
 pub mod error;
 pub mod export;

@@ -46,13 +46,13 @@ pub struct EventFilter {
 }
 
 /// Fixed SQL conditions joined with AND, and their parameters in order.
-struct Conditions {
+pub(crate) struct Conditions {
     sql: Vec<&'static str>,
-    params: Vec<Box<dyn ToSql>>,
+    pub(crate) params: Vec<Box<dyn ToSql>>,
 }
 
 impl Conditions {
-    fn of(filter: &EventFilter) -> Result<Conditions> {
+    pub(crate) fn of(filter: &EventFilter) -> Result<Conditions> {
         let mut c = Conditions {
             sql: Vec::new(),
             params: Vec::new(),
@@ -84,7 +84,7 @@ impl Conditions {
         self.params.push(Box::new(format!("{prefix}\u{10FFFF}")));
     }
 
-    fn where_clause(&self) -> String {
+    pub(crate) fn where_clause(&self) -> String {
         if self.sql.is_empty() {
             String::new()
         } else {
