@@ -15,6 +15,7 @@ pub mod eval;
 mod evidence;
 pub mod lexicon;
 pub mod petrarch;
+mod phrase_index;
 mod resolve;
 pub mod resources;
 mod spot;

@@ -1,9 +1,7 @@
-//! Everything the name finder loads once: the actor dictionary, the word lists, and the
-//! automata that find dictionary phrases in a body.
+//! Everything the name finder loads once: the actor dictionary, the word lists, and the index
+//! that finds dictionary phrases in a body.
 
 use crate::hash::{FastMap as HashMap, FastSet as HashSet};
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::dictionary::{ActorDictionary, DictionaryError, Phrase};
 use super::lexicon::NameLexicon;
@@ -13,10 +11,8 @@ use super::lexicon::NameLexicon;
 pub struct NameResources {
     pub dict: ActorDictionary,
     pub lexicon: NameLexicon,
-    /// Case-sensitive matcher of every dictionary phrase; pattern i names `phrase_groups[i]`.
-    pub phrases: AhoCorasick,
-    /// The same phrases without regard to ASCII case, for headlines in capitals.
-    pub phrases_caps: AhoCorasick,
+    /// Every dictionary phrase by its first token; group i names `phrase_groups[i]`.
+    pub phrases: super::phrase_index::PhraseIndex,
     /// For each distinct phrase text, the dictionary phrases that spell it.
     pub phrase_groups: Vec<Vec<usize>>,
     /// Role words (lowercase) → CAMEO agent code.
@@ -50,8 +46,7 @@ impl NameResources {
             });
             phrase_groups[group].push(i);
         }
-        let phrases = matcher(&texts, dict.ignore_case);
-        let phrases_caps = matcher(&texts, true);
+        let phrases = super::phrase_index::PhraseIndex::build(&texts);
         let roles: HashMap<String, String> = dict
             .roles
             .iter()
@@ -73,22 +68,10 @@ impl NameResources {
             dict,
             lexicon,
             phrases,
-            phrases_caps,
             phrase_groups,
             roles,
             max_role_words,
             role_starts,
         }
     }
-}
-
-fn matcher(texts: &[&str], ignore_case: bool) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .ascii_case_insensitive(ignore_case)
-        .build(texts)
-        .unwrap_or_else(|_| {
-            AhoCorasick::new(Vec::<&str>::new()).expect("an empty automaton builds")
-        })
 }

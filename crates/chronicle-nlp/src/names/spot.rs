@@ -6,6 +6,7 @@ use crate::hash::FastSet as HashSet;
 use chronicle_core::{Article, Token, TokenKind};
 
 use super::dictionary::PhraseKind;
+use super::phrase_index::Case;
 use super::resources::NameResources;
 
 /// Where a candidate came from.
@@ -62,13 +63,15 @@ impl<'a> Tokens<'a> {
             }
             caps_sentence.push(letters >= 1 && upper * 10 >= letters * 9);
         }
-        let lower_seen = a
-            .tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| &body[t.span.range()])
-            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-            .collect();
+        let mut lower_seen =
+            HashSet::with_capacity_and_hasher(a.tokens.len() / 2, Default::default());
+        lower_seen.extend(
+            a.tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| &body[t.span.range()])
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase())),
+        );
         Tokens {
             body,
             tokens: &a.tokens,
@@ -143,103 +146,76 @@ impl<'a> Tokens<'a> {
         let i = self.tokens.partition_point(|t| (t.span.start as usize) < b);
         (self.tokens.get(i)?.span.start as usize == b).then_some(i)
     }
-
-    /// Index of the token ending at byte `b`, if one does.
-    pub fn ending_at(&self, b: usize) -> Option<usize> {
-        let i = self.tokens.partition_point(|t| (t.span.end as usize) < b);
-        (self.tokens.get(i)?.span.end as usize == b).then_some(i)
-    }
 }
 
-/// Dictionary phrases that start and end on token boundaries, leftmost-longest; headlines in
-/// capitals are matched without regard to case.
+/// Dictionary phrases over the tokens, longest first; headlines in capitals (and dictionaries
+/// in capitals, like PETRARCH's) are matched without regard to case.
 pub fn dictionary_matches(t: &Tokens<'_>, res: &NameResources) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for m in res.phrases.find_iter(t.body) {
-        if t.starting_at(m.start())
-            .is_some_and(|f| !t.in_caps_sentence(f))
-        {
-            push_aligned(
-                t,
-                res,
-                m.start(),
-                m.end(),
-                m.pattern().as_usize(),
-                false,
-                &mut out,
-            );
+    let mut i = 0;
+    while i < t.len() {
+        let caps = t.in_caps_sentence(i);
+        let opens = t.is_capitalised(i) || t.kind(i) == Some(TokenKind::Number);
+        if !(opens || caps) {
+            i += 1;
+            continue;
         }
-    }
-    if t.caps_sentence.iter().any(|&c| c) {
-        // Headlines in capitals: match there without regard to case, sentence by sentence.
-        let mut k = 0;
-        while k < t.len() {
-            let s = t.sentence.get(k).copied().unwrap_or(0);
-            let mut end = k;
-            while end < t.len() && t.sentence.get(end).copied() == Some(s) {
-                end += 1;
+        let case = if caps || res.dict.ignore_case {
+            Case::Folded
+        } else {
+            Case::Exact
+        };
+        let words = |k: usize| (t.same_sentence(i, i + k)).then(|| t.text(i + k));
+        match res.phrases.longest(words, case) {
+            Some((group, n)) if accept(t, res, i, i + n, group, caps) => {
+                out.push(Candidate {
+                    first: i,
+                    end: i + n,
+                    origin: Origin::Dictionary {
+                        phrase: res.phrase_groups[group][0],
+                    },
+                });
+                i += n;
             }
-            if t.in_caps_sentence(k) {
-                let from = t.tokens[k].span.start as usize;
-                let to = t.tokens[end - 1].span.end as usize;
-                for m in res.phrases_caps.find_iter(&t.body[from..to]) {
-                    push_aligned(
-                        t,
-                        res,
-                        from + m.start(),
-                        from + m.end(),
-                        m.pattern().as_usize(),
-                        true,
-                        &mut out,
-                    );
-                }
-            }
-            k = end;
+            _ => i += 1,
         }
-        out.sort_by_key(|c| c.first);
     }
     out
 }
 
-fn push_aligned(
+/// Whether a dictionary match at `tokens[first..end]` names what the dictionary means.
+fn accept(
     t: &Tokens<'_>,
     res: &NameResources,
-    start: usize,
+    first: usize,
     end: usize,
     group: usize,
     caps: bool,
-    out: &mut Vec<Candidate>,
-) {
-    let (Some(first), Some(last)) = (t.starting_at(start), t.ending_at(end)) else {
-        return;
+) -> bool {
+    let Some(&phrase) = res.phrase_groups.get(group).and_then(|g| g.first()) else {
+        return false;
     };
     if !caps && !t.is_capitalised(first) && t.kind(first) != Some(TokenKind::Number) {
-        return;
+        return false;
     }
-    let Some(&phrase) = res.phrase_groups.get(group).and_then(|g| g.first()) else {
-        return;
-    };
+    let last = end - 1;
     // A surname alone ("Kim") followed by more capitalised words is part of a longer name that
     // the dictionary does not hold ("Kim Yo Jong"): leave it to the run.
     if res.dict.phrases[phrase].kind == PhraseKind::Surname
         && t.is_capitalised(last + 1)
         && t.same_sentence(last, last + 1)
     {
-        return;
+        return false;
     }
-    // A one-word phrase that is also a common word ("He", "May", "Bush" opening a sentence that
-    // the article writes in lowercase elsewhere) is not a name there.
+    // A one-word phrase that is also a common word ("He", "May", a sentence opener that the
+    // article writes in lowercase elsewhere) is not a name there.
     if first == last {
         let w = t.text(first);
         if res.lexicon.is_not_name(w) || (t.opens_sentence(first) && t.seen_lowercase(w)) {
-            return;
+            return false;
         }
     }
-    out.push(Candidate {
-        first,
-        end: last + 1,
-        origin: Origin::Dictionary { phrase },
-    });
+    true
 }
 
 /// Runs of capitalised words outside the dictionary matches: names no dictionary holds.
