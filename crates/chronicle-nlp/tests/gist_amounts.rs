@@ -111,3 +111,23 @@ fn amount_offsets_are_characters() {
     let span: String = chars[m.start..m.end].iter().collect();
     assert_eq!(span, "3,000 troops");
 }
+
+#[test]
+fn metres_names_and_scaled_money() {
+    none("The world 400m record holder told Five Live.");
+    has(
+        "Spending rose to $349.4bn (£265.9bn).",
+        265_900_000_000.0,
+        "pounds",
+    );
+    has(
+        "The cables will cost about 100 millions of Egyptian pounds.",
+        1e8,
+        "Egyptian pounds",
+    );
+    has(
+        "Sales reached $4.06 trillion However, cars fell.",
+        4_060_000_000_000.0,
+        "dollars",
+    );
+}

@@ -248,3 +248,18 @@ fn count_spans_offsets_and_places() {
     assert_eq!(span, "killed 12 people");
     assert_eq!(c.place.as_deref(), Some("Gaza"));
 }
+
+#[test]
+fn agents_are_not_victims() {
+    let got = counts("Two bombs killed six police officers.");
+    assert_eq!(
+        got,
+        vec![("KILL".to_string(), 6.0, "police officers".to_string())]
+    );
+    let got = counts("Officials said the 20 killed included four children.");
+    assert!(
+        got.iter().all(|(_, _, o)| !o.contains("included")),
+        "{got:?}"
+    );
+    assert_eq!(counts("India has executed 10 solar projects."), vec![]);
+}

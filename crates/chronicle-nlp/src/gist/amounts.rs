@@ -103,7 +103,7 @@ pub(crate) fn find(doc: &Doc, numbers: &[Number]) -> Vec<Amount> {
 
 /// The amount at number `n`, if it is one.
 fn amount(doc: &Doc, n: &Number) -> Option<Amount> {
-    if n.percent || n.hyphenated || excluded_form(n) {
+    if n.percent || n.hyphenated || excluded_form(n) || n.value <= 0.0 {
         return None;
     }
     let (bs, _) = doc.span(n.start);
@@ -169,10 +169,14 @@ fn is_age(doc: &Doc, n: &Number, sentence_start: usize) -> bool {
 }
 
 /// "Resolution 2397", "Apollo 11", "Flight 370", "No. 10": plain digits after a capitalised word
-/// inside the sentence, or after a number sign.
+/// inside the sentence, or after a number sign; "Five Live": a capitalised number word inside it.
 fn is_label(doc: &Doc, n: &Number, sentence_start: usize) -> bool {
-    if n.form != Form::Digits || n.money.is_some() || n.start <= sentence_start {
+    if n.money.is_some() || n.start <= sentence_start {
         return false;
+    }
+    // "told Five Live", "the Big Three": a capitalised number word inside a sentence is a name.
+    if n.form != Form::Digits {
+        return doc.capitalised(n.start);
     }
     let prev = n.start - 1;
     if matches!(doc.text(prev), "#" | "No." | "no." | "Nos." | "No") {

@@ -263,6 +263,7 @@ fn classify(lex: &CountLexicon, doc: &Doc, n: &Number) -> Option<Found> {
     if group.is_empty()
         && let Some(&t) = lex.state.get(doc.low(n.end))
         && n.end < sentence.end
+        && !number_follows(doc, n.end + 1, sentence.end)
     {
         ty = Some(t);
         last = n.end + 1;
@@ -307,7 +308,8 @@ fn state_after(lex: &CountLexicon, doc: &Doc, from: usize, end: usize) -> Option
     while k < end && k < from + 4 {
         let w = doc.low(k);
         if let Some(&t) = lex.state.get(w) {
-            return Some((t, k));
+            // "two bombs killed six officers": the group did it, the count comes after.
+            return (!number_follows(doc, k + 1, end)).then_some((t, k));
         }
         if !AUXILIARIES.contains(&w) {
             return None;
@@ -315,6 +317,13 @@ fn state_after(lex: &CountLexicon, doc: &Doc, from: usize, end: usize) -> Option
         k += 1;
     }
     None
+}
+
+/// Whether a number follows token `from` closely, past quantifiers ("at least").
+fn number_follows(doc: &Doc, from: usize, end: usize) -> bool {
+    (from..end.min(from + 4))
+        .take_while(|&k| numbers::starts_number(doc, k) || QUANTIFIERS.contains(&doc.low(k)))
+        .any(|k| numbers::starts_number(doc, k))
 }
 
 /// An act verb before the number, past quantifiers ("killed **at least** 12"), or a `before`

@@ -52,6 +52,11 @@ pub(crate) fn find_all(doc: &Doc) -> Vec<Number> {
     out
 }
 
+/// Whether a number phrase starts at token `i`.
+pub(crate) fn starts_number(doc: &Doc, i: usize) -> bool {
+    read_at(doc, i).is_some()
+}
+
 /// The number phrase starting at token `i`, if one does.
 fn read_at(doc: &Doc, i: usize) -> Option<Number> {
     let (money, first) = match currency_sign(doc.text(i)) {
@@ -84,11 +89,22 @@ fn read_at(doc: &Doc, i: usize) -> Option<Number> {
             end += 1;
         }
     }
+    // "100 millions of Egyptian pounds"
+    if form == Form::Digits
+        && let Some(scale) = plural_unit(doc.low(end)).filter(|&s| s >= 1e3)
+    {
+        n.value *= scale;
+        end += 1 + usize::from(doc.low(end + 1) == "of");
+    }
     if n.money.is_none()
         && let Some(name) = currency_word(doc.low(end))
     {
         n.money = Some(name);
         end += 1;
+    }
+    // "400m" and "5k" are metres and races unless they are money ("$400m", "£5k").
+    if form == Form::Digits && n.money.is_none() && doc.low(first).ends_with(['m', 'k']) {
+        return None;
     }
     match doc.low(end) {
         "%" | "percent" | "pct" => {
@@ -317,11 +333,13 @@ fn currency_word(w: &str) -> Option<&'static str> {
 }
 
 /// A number phrase's value as GKG writes it: an integer when it is one.
+/// Scaled amounts are whole ("£265.9bn" is 265900000000, not 265899999999.99997); others keep
+/// six decimals at most.
 pub(crate) fn round(v: f64) -> f64 {
-    if (v - v.round()).abs() < 1e-6 {
+    if v.abs() >= 1e3 || (v - v.round()).abs() < 1e-6 {
         v.round()
     } else {
-        v
+        (v * 1e6).round() / 1e6
     }
 }
 

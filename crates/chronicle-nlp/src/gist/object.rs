@@ -174,6 +174,15 @@ const STOP: &[&str] = &[
     "will",
     "with",
     "within",
+    "behind",
+    "beyond",
+    "ahead",
+    "amid",
+    "despite",
+    "however",
+    "therefore",
+    "meanwhile",
+    "instead",
     "without",
     "would",
     "yet",
@@ -225,9 +234,7 @@ const PLURALS: &[&str] = &[
     "men",
     "women",
     "children",
-    "police",
     "personnel",
-    "staff",
     "cattle",
     "livestock",
     "troops",
@@ -239,9 +246,6 @@ const PLURALS: &[&str] = &[
     "fish",
     "deer",
     "aircraft",
-    "militia",
-    "youth",
-    "crew",
     "dead",
     "injured",
     "wounded",
@@ -307,10 +311,11 @@ fn is_verb_form(w: &str) -> bool {
     w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
 }
 
-/// A verb form with its own object or modifier after it ("3,000 **blocked** the road"), unlike
+/// A verb form with its own object or modifier after it ("3,000 **blocked** the road", "20 killed
+/// **included** four children"), unlike
 /// a participle before a noun ("12 **armed** men").
 fn verb_before_object(doc: &Doc, k: usize) -> bool {
-    !doc.is_word(k + 1) || is_stop(doc.low(k + 1))
+    !doc.is_word(k + 1) || is_stop(doc.low(k + 1)) || super::numbers::starts_number(doc, k + 1)
 }
 
 /// The noun group starting at token `j`, within the token limit `end`, stopping before any word
