@@ -35,7 +35,8 @@ impl Default for ReadLimits {
 pub type ReadResult = Result<RawDocument, InputError>;
 
 /// Reads `input` as a stream of documents. Standard input is sniffed: JSON lines when its first
-/// non-blank byte is `{`, else one plain-text article.
+/// non-blank byte is `{`, nothing at all when it is empty or blank (a filter fed nothing, as an
+/// empty Spark partition is, gives nothing and no error), else one plain-text article.
 pub fn read_input(
     input: &Input,
     limits: ReadLimits,
@@ -45,8 +46,9 @@ pub fn read_input(
         InputKind::Stdin => {
             let mut reader = BufReader::with_capacity(1 << 16, io::stdin());
             match sniff_json(&mut reader) {
-                Ok(true) => Box::new(JsonLines::new(path, Box::new(reader), limits)),
-                Ok(false) => Box::new(std::iter::once(read_text(&path, reader, limits))),
+                Ok(Some(true)) => Box::new(JsonLines::new(path, Box::new(reader), limits)),
+                Ok(Some(false)) => Box::new(std::iter::once(read_text(&path, reader, limits))),
+                Ok(None) => Box::new(std::iter::empty()),
                 Err(e) => Box::new(std::iter::once(Err(InputError::new(
                     path,
                     None,
@@ -126,14 +128,15 @@ fn open(path: &Path, gzip: bool) -> Result<Box<dyn BufRead + Send>, InputError> 
     })
 }
 
-fn sniff_json(reader: &mut impl BufRead) -> io::Result<bool> {
+/// `Some(true)` when the first non-blank byte is `{`, `None` when there is none.
+fn sniff_json(reader: &mut impl BufRead) -> io::Result<Option<bool>> {
     loop {
         let buf = reader.fill_buf()?;
         if buf.is_empty() {
-            return Ok(false);
+            return Ok(None);
         }
         match buf.iter().position(|b| !b.is_ascii_whitespace()) {
-            Some(pos) => return Ok(buf[pos] == b'{'),
+            Some(pos) => return Ok(Some(buf[pos] == b'{')),
             None => {
                 let n = buf.len();
                 reader.consume(n);
