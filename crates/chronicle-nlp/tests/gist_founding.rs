@@ -90,3 +90,9 @@ fn no_amount_from_revolutions_years_or_dates() {
     }
     assert_eq!(a.counts, vec![], "nobody is counted in this story");
 }
+
+#[test]
+fn gist_is_the_last_stage_of_the_standard_pipeline() {
+    let names = chronicle_nlp::Pipeline::standard().stage_names();
+    assert_eq!(names.last(), Some(&"gist"), "{names:?}");
+}
