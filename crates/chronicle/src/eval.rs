@@ -17,6 +17,8 @@ pub enum EvalCommand {
     Quotes(Files),
     /// Event coding on PETRARCH conformance records: the share coded exactly as expected.
     Events(EventFiles),
+    /// Toponyms and their coordinates on TR-News/GeoVirus-format XML.
+    Geo(Files),
     /// Main text and publication dates of HTML pages: a folder with `gold.json` and `html/`.
     Html(Folder),
 }
@@ -59,6 +61,9 @@ pub fn run(command: &EvalCommand) -> Result<()> {
         EvalCommand::Events(f) => {
             chronicle_nlp::events::eval::evaluate(&f.files, f.dictionaries.as_deref())
                 .map(|r| r.to_string())
+        }
+        EvalCommand::Geo(f) => {
+            chronicle_nlp::places::eval::evaluate(&f.files).map(|r| r.to_string())
         }
         EvalCommand::Html(d) => chronicle_web::eval::evaluate(&d.dir).map(|r| r.to_string()),
     }

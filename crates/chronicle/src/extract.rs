@@ -36,6 +36,10 @@ pub struct ExtractArgs {
     /// embedded ones.
     #[arg(long, value_name = "DIR")]
     pub dictionaries: Option<PathBuf>,
+    /// A gazetteer of your own (GeoNames dump rows, or `aliases.tsv`-format lines) added to the
+    /// embedded one.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Option<PathBuf>,
     /// Skip JSON lines and text files larger than this many MiB.
     #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_mib: u32,
@@ -47,10 +51,15 @@ fn parse_day(s: &str) -> Result<jiff::civil::Date, String> {
 
 /// Runs the extraction; input problems are reported and counted, not returned.
 pub fn run(args: &ExtractArgs) -> Result<Outcome> {
-    let pipeline = match &args.dictionaries {
+    let mut pipeline = match &args.dictionaries {
         Some(dir) => Pipeline::with_petrarch_dictionaries(dir).map_err(|e| anyhow::anyhow!(e))?,
         None => Pipeline::standard(),
     };
+    if let Some(path) = &args.gazetteer {
+        let finder = chronicle_nlp::places::PlaceFinder::with_gazetteer(path)
+            .map_err(|e| anyhow::anyhow!(e))?;
+        pipeline = pipeline.with_places(finder);
+    }
     let (inputs, early_errors) = expand_inputs(&args.paths);
     let bytes = args.max_mib as usize * 1024 * 1024;
     let limits = ReadLimits {

@@ -273,10 +273,16 @@ impl Stage for EventCoder {
     }
 
     /// Codes the article's events. An event with neither a source nor a target actor says who
-    /// did what to nobody known: it is dropped, as GDELT drops rows without an actor.
+    /// did what to nobody known: it is dropped, as GDELT drops rows without an actor. An event
+    /// whose clause names no place takes its sentence's place, else the article's main place.
     fn annotate(&self, article: &mut Article) {
         let mut events = self.code(article);
         events.retain(|e| e.source.is_some() || e.target.is_some());
+        // Where the clause names no place, the places stage gives the sentence's place or the
+        // article's main place (GDELT's ActionGeo).
+        for e in events.iter_mut().filter(|e| e.place.is_none()) {
+            e.place = crate::places::event_place(article, e.sentence, None).map(|p| p.name.clone());
+        }
         article.events = events;
     }
 }

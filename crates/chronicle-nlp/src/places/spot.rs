@@ -21,6 +21,29 @@ pub(crate) struct Toponym {
     pub key: Box<str>,
 }
 
+/// Months and weekdays: dates, not the towns that share their names.
+const CALENDAR_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Lowercase words that may stand inside a multi-word place name ("Gulf of Mexico").
 const CONNECTORS: &[&str] = &[
     "of", "the", "and", "de", "la", "del", "du", "da", "upon", "on",
@@ -50,8 +73,35 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
                 tokens[end_tok - 1].span.end as usize,
             );
             let ent = ents.iter().find(|e| e.0 < end && start < e.1).copied();
+            let opens = ent.is_some_and(|(s, _, _)| s == start);
             let ent = ent.map(|(s, e, k)| (s == start && e == end, k, after_locative(body, start)));
-            if accept(g, &body[start..end], &readings, ent, i == range.start, key) {
+            // A capitalised word glued to a name the names stage found is part of that name
+            // ("Singapore Summit"), not a place of its own.
+            let glued = ent.is_none() && {
+                let touches = |b: usize| ents.iter().any(|e| e.0 <= b && b <= e.1);
+                let prev = i.checked_sub(1).map(|p| tokens[p]);
+                let next = tokens.get(end_tok).copied();
+                prev.is_some_and(|p| {
+                    touches(p.span.end as usize)
+                        && body[p.span.end as usize..start].trim().is_empty()
+                }) || next.is_some_and(|n| {
+                    touches(n.span.start as usize)
+                        && body[end..n.span.start as usize].trim().is_empty()
+                })
+            };
+            let calendar = CALENDAR_WORDS.contains(&&body[start..end]);
+            if !glued
+                && !calendar
+                && accept(
+                    g,
+                    &body[start..end],
+                    &readings,
+                    ent,
+                    opens,
+                    i == range.start,
+                    key,
+                )
+            {
                 out.push(Toponym {
                     start: start as u32,
                     end: end as u32,
@@ -147,6 +197,7 @@ fn accept(
     text: &str,
     readings: &[Reading],
     ent: Option<(bool, EntityType, bool)>,
+    opens_entity: bool,
     sentence_initial: bool,
     key: &str,
 ) -> bool {
@@ -184,9 +235,12 @@ fn accept(
         // Places that name or open an organisation still name the place: "NSW Health",
         // "Kentucky State Police", "Canada" as an actor; and a whole one after "in", "at" is
         // a place ("at Camp Bastion").
-        Some((whole, EntityType::Org, loc)) => big(100_000) || (whole && loc),
-        // "British Columbia" read as a nationality phrase.
-        Some((_, EntityType::Norp, _)) => strong,
+        // A place inside an organisation's name counts only where it opens it ("Korean
+        // Central News Agency" holds no place called Central).
+        Some((whole, EntityType::Org, loc)) => (opens_entity && big(100_000)) || (whole && loc),
+        // "British Columbia" read as a nationality phrase; never a part of one ("South" in
+        // "South Korean").
+        Some((whole, EntityType::Norp, _)) => whole && strong,
         // A whole "person" that is a well-known place: "Montreal", "New South Wales".
         Some((whole, EntityType::Person, loc)) => whole && (strong || big(500_000) || loc),
         None => !sentence_initial || strong,
