@@ -34,6 +34,8 @@ pub struct Entry {
     pub coding: Coding,
     /// Role words for "the minister" style references.
     pub roles: Vec<String>,
+    /// Whether the entry is a state (countries.txt), not a city, region or province.
+    pub sovereign: bool,
 }
 
 /// How a phrase names its entry.
@@ -132,6 +134,7 @@ impl ActorDictionary {
                 kind: EntityType::Gpe,
                 coding: Coding::Fixed(code.to_string()),
                 roles: Vec::new(),
+                sovereign: true,
             });
             self.phrase(name, entry, PhraseKind::Name);
             for (key, values) in keyed(rest) {
@@ -169,6 +172,7 @@ impl ActorDictionary {
                 kind,
                 coding: Coding::Fixed(code.to_string()),
                 roles: Vec::new(),
+                sovereign: false,
             });
             self.phrase(name, entry, PhraseKind::Name);
             for (key, values) in keyed(rest) {
@@ -193,6 +197,7 @@ impl ActorDictionary {
                 kind: EntityType::Org,
                 coding: Coding::Fixed(code.to_string()),
                 roles: Vec::new(),
+                sovereign: false,
             });
             self.phrase(name, entry, PhraseKind::Name);
             for (key, values) in keyed(rest) {
@@ -235,6 +240,7 @@ impl ActorDictionary {
                 kind: EntityType::Person,
                 coding: Coding::Terms(terms),
                 roles,
+                sovereign: false,
             });
             self.phrase(name, entry, PhraseKind::Name);
             for alias in aliases {

@@ -127,6 +127,16 @@ impl NameFinder {
         }
         let mut named: Vec<Named> = named.into_iter().flatten().collect();
         merge_org_places(t, &mut named);
+        // In a line of scores a city or a state is its team: "NEW YORK 5 CHICAGO 3".
+        for n in named.iter_mut() {
+            let city = n.kind == EntityType::Gpe
+                && n.entry.is_some_and(|e| !self.res.dict.entries[e].sovereign);
+            if city && typing::in_score_line(t, n.first, n.end) {
+                n.kind = EntityType::Org;
+                n.entry = None;
+                n.actor = None;
+            }
+        }
         self.code_people(t, &mut named);
         named
     }

@@ -92,6 +92,7 @@ pub fn add_actors(
                     kind: EntityType::Person,
                     coding: Coding::Terms(Vec::new()),
                     roles: Vec::new(),
+                    sovereign: false,
                 });
                 dict.entries.len() - 1
             }
