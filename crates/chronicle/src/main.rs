@@ -5,6 +5,7 @@ mod eval;
 mod extract;
 mod feed;
 mod report;
+mod serve;
 mod store_cmds;
 
 use std::path::PathBuf;
@@ -29,6 +30,8 @@ enum Command {
     Eval(eval::EvalCommand),
     #[command(flatten)]
     Store(store_cmds::StoreCommand),
+    /// Serve the HTTP JSON API and the web page to explore the database's events.
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(&args),
         Command::Eval(command) => eval::run(&command).map(|()| report::Outcome::default()),
         Command::Store(command) => store_cmds::run(&command),
+        Command::Serve(args) => serve::run(&args),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),
