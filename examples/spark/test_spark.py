@@ -4,7 +4,8 @@ checked against the local `chronicle extract` output.
     python3 examples/spark/test_spark.py          (or: python3 -m pytest examples/spark)
 
 Needs pyspark (`pip install pyspark`), Java 17 and a built binary: CHRONICLE_BIN, else
-target/release/chronicle or target/debug/chronicle (under CARGO_TARGET_DIR when set).
+the newer of target/release/chronicle and target/debug/chronicle (under CARGO_TARGET_DIR when
+set).
 Without pyspark it says so and skips, unless CHRONICLE_REQUIRE_SPARK=1.
 """
 
@@ -35,10 +36,10 @@ def chronicle_bin():
     if os.environ.get("CHRONICLE_BIN"):
         return os.path.abspath(os.environ["CHRONICLE_BIN"])
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
-    for profile in ("release", "debug"):
-        path = os.path.join(target, profile, "chronicle")
-        if os.access(path, os.X_OK):
-            return os.path.abspath(path)
+    built = [os.path.join(target, p, "chronicle") for p in ("release", "debug")]
+    built = [p for p in built if os.access(p, os.X_OK)]
+    if built:
+        return os.path.abspath(max(built, key=os.path.getmtime))  # the freshest build
     raise RuntimeError("no chronicle binary: build it (cargo build -p chronicle) or set CHRONICLE_BIN")
 
 
@@ -120,7 +121,7 @@ def test_spark_rows_equal_local_output():
         if os.environ.get("CHRONICLE_REQUIRE_SPARK") == "1":
             raise AssertionError("pyspark is not installed and CHRONICLE_REQUIRE_SPARK=1")
         print("test_spark: pyspark is not installed; skipped (pip install pyspark)")
-        return
+        return "skipped"
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
@@ -171,13 +172,18 @@ def test_spark_rows_equal_local_output():
 
 if __name__ == "__main__":
     start = time.time()
-    failed = 0
+    passed = failed = skipped = 0
     try:
-        test_spark_rows_equal_local_output()
+        if test_spark_rows_equal_local_output() == "skipped":
+            skipped = 1
+        else:
+            passed = 1
     except Exception:
         import traceback
 
         traceback.print_exc()
         failed = 1
-    print(f"spark: {1 - failed} passed, {failed} failed ({time.time() - start:.1f} s)")
+    sys.stderr.flush()
+    print(f"test_spark: {time.time() - start:.1f} s")
+    print(f"spark: {passed} passed, {failed} failed, {skipped} skipped")
     sys.exit(failed)
