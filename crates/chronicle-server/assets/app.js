@@ -10,6 +10,7 @@ const QUAD_KEYS = ['verbal_coop', 'material_coop', 'verbal_conflict', 'material_
 const FILTERS = ['actor', 'target', 'code', 'from', 'to', 'sort'];
 const PAGE = 50;
 let codes = {};
+let routed = 0;
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -95,6 +96,40 @@ function weekStart(week) {
 
 const iso = (d) => d.toISOString().slice(0, 10);
 
+/**
+ * A time axis from pixel `left` to `right` that cuts out long empty stretches: events dated
+ * decades back (historical events carry their own dates) get a strip of their own instead of
+ * squeezing the rest into a sliver. Stretches with events keep widths proportional to time.
+ */
+function timeScale(rows, left, right) {
+  const day = 86400e3, GAP = 24;
+  const total = rows[rows.length - 1].to.getTime() + day - rows[0].from.getTime();
+  const parts = [];
+  for (const b of rows) {
+    const t0 = b.from.getTime(), t1 = b.to.getTime() + day;
+    const last = parts[parts.length - 1];
+    if (last && t0 - last.t1 <= Math.max(2 * 365 * day, total / 8)) last.t1 = t1;
+    else parts.push({ t0, t1, gapBefore: parts.length > 0 });
+  }
+  const span = parts.reduce((s, p) => s + (p.t1 - p.t0), 0);
+  const room = right - left - GAP * (parts.length - 1);
+  // Every stretch gets a minimum width so a lone old event stays visible.
+  const min = Math.min(30, room / parts.length);
+  const spare = room - min * parts.length;
+  let at = left;
+  for (const p of parts) {
+    p.x0 = at + (p.gapBefore ? GAP : 0);
+    p.x1 = p.x0 + min + spare * ((p.t1 - p.t0) / span);
+    at = p.x1;
+  }
+  const scale = (t) => {
+    const p = parts.find((q) => t <= q.t1) || parts[parts.length - 1];
+    return p.x0 + ((Math.max(t, p.t0) - p.t0) / Math.max(1, p.t1 - p.t0)) * (p.x1 - p.x0);
+  };
+  scale.parts = parts;
+  return scale;
+}
+
 /** Weekly rows gathered into weeks, or months when they span more than two years. */
 function buckets(weeks) {
   if (!weeks.length) return { unit: 'week', rows: [] };
@@ -129,20 +164,22 @@ function drawTimeline(weeks, params) {
     svg.append(el('svg:text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'axis', text: 'No dated events match.' }));
     return;
   }
-  const t0 = rows[0].from.getTime(), t1 = rows[rows.length - 1].to.getTime() + 86400e3;
-  const x = (t) => L + ((t - t0) / Math.max(1, t1 - t0)) * (W - L - R);
+  const x = timeScale(rows, L, W - R);
   const max = Math.max(...rows.map((b) => b.events));
   const y = (v) => H - B - (v / max) * (H - B - T);
   for (const v of [0, Math.ceil(max / 2), max]) {
     svg.append(el('svg:line', { x1: L, x2: W - R, y1: y(v), y2: y(v), class: 'grid' }));
     svg.append(el('svg:text', { x: L - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'axis', text: String(v) }));
   }
-  const y0 = new Date(t0).getUTCFullYear(), y1 = new Date(t1).getUTCFullYear();
-  const step = Math.max(1, Math.ceil((y1 - y0 + 1) / 12));
-  for (let yr = y0; yr <= y1; yr += step) {
-    const t = Date.UTC(yr, 0, 1);
-    if (t < t0 && yr !== y0) continue;
-    svg.append(el('svg:text', { x: Math.max(L, x(Math.max(t, t0))), y: H - 6, class: 'axis', text: String(yr) }));
+  let lastLabel = -Infinity;
+  for (const part of x.parts) {
+    if (part.gapBefore) svg.append(el('svg:text', { x: part.x0 - 14, y: H - B + 4, class: 'axis', text: '≈' }));
+    for (let yr = new Date(part.t0).getUTCFullYear(); yr <= new Date(part.t1).getUTCFullYear(); yr++) {
+      const px = x(Math.max(Date.UTC(yr, 0, 1), part.t0));
+      if (px - lastLabel < 40) continue;
+      svg.append(el('svg:text', { x: px, y: H - 6, class: 'axis', text: String(yr) }));
+      lastLabel = px;
+    }
   }
   for (const b of rows) {
     const bx = x(b.from.getTime()), bw = Math.max(2, x(b.to.getTime() + 86400e3) - bx - 1);
@@ -242,7 +279,7 @@ async function showNetwork(params) {
 
 /** A force-directed layout (Fruchterman–Reingold) from a deterministic circle. */
 function layout(nodes, pairs, W, H) {
-  const n = nodes.length, k = Math.sqrt((W * H) / Math.max(1, n)) * 0.75;
+  const n = nodes.length, k = Math.sqrt((W * H) / Math.max(1, n)) * 0.5;
   nodes.forEach((node, i) => {
     node.x = W / 2 + (W / 3) * Math.cos((2 * Math.PI * i) / n);
     node.y = H / 2 + (H / 3) * Math.sin((2 * Math.PI * i) / n);
@@ -264,7 +301,7 @@ function layout(nodes, pairs, W, H) {
     }
     for (let i = 0; i < n; i++) {
       // A pull to the centre keeps separate components on screen.
-      dx[i] += (W / 2 - nodes[i].x) * 0.02 * k / 10; dy[i] += (H / 2 - nodes[i].y) * 0.02 * k / 10;
+      dx[i] += (W / 2 - nodes[i].x) * 0.6; dy[i] += (H / 2 - nodes[i].y) * 0.6;
       const d = Math.max(0.01, Math.hypot(dx[i], dy[i])), step = Math.min(d, temp);
       nodes[i].x = Math.min(W - 40, Math.max(20, nodes[i].x + (dx[i] / d) * step));
       nodes[i].y = Math.min(H - 20, Math.max(20, nodes[i].y + (dy[i] / d) * step));
@@ -358,7 +395,7 @@ function selectEvent(a, k, scroll) {
     sentence.classList.add('selected');
     if (scroll) sentence.scrollIntoView({ block: 'center' });
   }
-  if (card && !scroll) card.scrollIntoView({ block: 'nearest' });
+  if (card) card.scrollIntoView({ block: 'nearest' });
   history.replaceState(null, '', `#/article/${encodeURIComponent(a.id)}?event=${k}`);
 }
 
@@ -412,6 +449,7 @@ async function route() {
     showError(err);
   }
   document.body.dataset.ready = known;
+  document.body.dataset.routed = String(++routed); // tests wait for this to change
   delete document.body.dataset.loading;
 }
 
