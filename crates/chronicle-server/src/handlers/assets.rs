@@ -45,8 +45,14 @@ pub(crate) async fn codes() -> Response {
     let body = CODES_JSON.get_or_init(|| codes_json(EVENT_CODES_TSV));
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("max-age=3600")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("max-age=3600"),
+            ),
         ],
         body.as_str(),
     )
