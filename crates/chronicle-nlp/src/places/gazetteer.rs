@@ -170,6 +170,13 @@ fn fold(c: char, out: &mut String) {
         'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ư' => 'u',
         'ý' | 'ÿ' => 'y',
         'ź' | 'ż' | 'ž' => 'z',
+        // Vietnamese letters with two marks (Latin Extended Additional): "Hà Nội" → "ha noi".
+        '\u{1EA0}'..='\u{1EB7}' => 'a',
+        '\u{1EB8}'..='\u{1EC7}' => 'e',
+        '\u{1EC8}'..='\u{1ECB}' => 'i',
+        '\u{1ECC}'..='\u{1EE3}' => 'o',
+        '\u{1EE4}'..='\u{1EF1}' => 'u',
+        '\u{1EF2}'..='\u{1EF9}' => 'y',
         'ß' => {
             out.push_str("ss");
             return;
