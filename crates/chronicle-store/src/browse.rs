@@ -60,17 +60,20 @@ pub fn events_page(
     offset: usize,
 ) -> Result<Table> {
     let c = Conditions::of(filter)?;
+    // The page is cut from `events` alone first (an index serves each order), and only its
+    // rows are joined to their article and first mention.
+    let order = sort.order_by();
     let sql = format!(
         "SELECT e.event_id, e.day, e.source, e.target, e.code, e.plover, e.quad_class, \
          e.goldstein, e.num_mentions, e.num_sources, e.num_articles, e.place, a.id, a.title, \
          m.ordinal, m.sentence, m.trigger_text, m.rule \
-         FROM events e JOIN articles a ON a.aid = e.first_aid \
+         FROM (SELECT e.* FROM events e {} ORDER BY {order} LIMIT ? OFFSET ?) e \
+         JOIN articles a ON a.aid = e.first_aid \
          LEFT JOIN mentions m ON m.aid = e.first_aid AND m.ordinal = \
            (SELECT min(m2.ordinal) FROM mentions m2 \
             WHERE m2.event_id = e.event_id AND m2.aid = e.first_aid) \
-         {} ORDER BY {} LIMIT ? OFFSET ?",
-        c.where_clause(),
-        sort.order_by()
+         ORDER BY {order}",
+        c.where_clause()
     );
     let mut params = c.params;
     params.push(Box::new(filter.limit as i64));

@@ -15,7 +15,7 @@ use crate::error::{Result, StoreError};
 pub const APPLICATION_ID: i64 = 0x4348_524E;
 
 /// Migration `i` takes a database from version `i` to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1_CORE, V2_SEARCH];
+const MIGRATIONS: &[&str] = &[V1_CORE, V2_SEARCH, V3_EVENT_ORDERS];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -150,6 +150,17 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, body, content = 'articles', content_rowid = 'aid'
 );
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+"#;
+
+/// Version 3: indexes in the orders a page of events can be asked for
+/// ([`crate::browse::EventSort`]), so that `chronicle serve` reads a page of 50 from the index
+/// instead of sorting every matching event on each request (the expressions must match the
+/// `ORDER BY` terms exactly for SQLite to use them).
+const V3_EVENT_ORDERS: &str = r#"
+CREATE INDEX events_by_date ON events((day_num IS NULL), day_num, num_mentions DESC);
+CREATE INDEX events_by_date_desc ON events((day_num IS NULL), day_num DESC, num_mentions DESC);
+CREATE INDEX events_by_mentions ON events(num_mentions DESC);
+CREATE INDEX events_by_goldstein ON events((goldstein IS NULL), goldstein);
 "#;
 
 /// The schema version of an open database.
