@@ -10,7 +10,7 @@
 //   CHRONICLE_BIN=target/release/chronicle node crates/chronicle-server/e2e/serve.e2e.mjs
 
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, existsSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../../..');
 const bin = process.env.CHRONICLE_BIN
   ? resolve(process.env.CHRONICLE_BIN)
-  : ['release', 'debug'].map((p) => join(repo, 'target', p, 'chronicle')).find(existsSync);
+  : ['release', 'debug'].map((p) => join(repo, 'target', p, 'chronicle')).filter(existsSync)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]; // the newest build
 const shots = resolve(process.env.E2E_SCREENSHOTS || join(repo, 'target', 'e2e-screenshots'));
 const browserPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const deadline = setTimeout(() => fail(new Error('the end-to-end test took over 150 s')), 150_000);
