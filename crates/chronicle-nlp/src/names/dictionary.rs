@@ -174,14 +174,7 @@ impl ActorDictionary {
                 roles: Vec::new(),
                 sovereign: false,
             });
-            self.phrase(name, entry, PhraseKind::Name);
-            for (key, values) in keyed(rest) {
-                if key == "alias" {
-                    for v in values {
-                        self.phrase(v.strip_prefix("the ").unwrap_or(v), entry, PhraseKind::Name);
-                    }
-                }
-            }
+            self.add_named(entry, name, rest);
         }
         Ok(())
     }
@@ -199,14 +192,7 @@ impl ActorDictionary {
                 roles: Vec::new(),
                 sovereign: false,
             });
-            self.phrase(name, entry, PhraseKind::Name);
-            for (key, values) in keyed(rest) {
-                if key == "alias" {
-                    for v in values {
-                        self.phrase(v.strip_prefix("the ").unwrap_or(v), entry, PhraseKind::Name);
-                    }
-                }
-            }
+            self.add_named(entry, name, rest);
         }
         Ok(())
     }
@@ -267,6 +253,17 @@ impl ActorDictionary {
             });
         }
         Ok(())
+    }
+
+    /// The canonical name and the `alias=` list of a fixed-code entry ("the" dropped from an
+    /// alias: "the United Nations" is matched as "United Nations").
+    fn add_named(&mut self, entry: usize, name: &str, fields: &[&str]) {
+        self.phrase(name, entry, PhraseKind::Name);
+        for (_, values) in keyed(fields).filter(|(k, _)| *k == "alias") {
+            for v in values {
+                self.phrase(v.strip_prefix("the ").unwrap_or(v), entry, PhraseKind::Name);
+            }
+        }
     }
 
     fn push(&mut self, entry: Entry) -> usize {
