@@ -16,6 +16,7 @@
 //! A [`Pipeline`] runs the stages in order; it is `Send + Sync`, so one pipeline serves every
 //! rayon worker.
 
+pub mod calendar;
 pub mod events;
 pub mod gist;
 mod hash;

@@ -315,7 +315,7 @@ pub fn datelines(t: &Tokens<'_>, claimed: &[bool]) -> Vec<Candidate> {
         let dated = t.kind(next) == Some(TokenKind::Number)
             || t.text(next) == "("
             || dash_then_story
-            || is_month(t.text(next));
+            || crate::calendar::is_month(t.text(next));
         if dated && t.same_sentence(i, next) {
             out.push(Candidate {
                 first: i,
@@ -325,31 +325,4 @@ pub fn datelines(t: &Tokens<'_>, claimed: &[bool]) -> Vec<Candidate> {
         }
     }
     out
-}
-
-fn is_month(word: &str) -> bool {
-    const MONTHS: [&str; 21] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan.",
-        "Feb.",
-        "Aug.",
-        "Sept.",
-        "Sep.",
-        "Oct.",
-        "Nov.",
-        "Dec.",
-        "Apr.",
-    ];
-    MONTHS.contains(&word)
 }

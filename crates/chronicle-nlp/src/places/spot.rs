@@ -21,29 +21,6 @@ pub(crate) struct Toponym {
     pub key: Box<str>,
 }
 
-/// Months and weekdays: dates, not the towns that share their names.
-const CALENDAR_WORDS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// Lowercase words that may stand inside a multi-word place name ("Gulf of Mexico").
 const CONNECTORS: &[&str] = &[
     "of", "the", "and", "de", "la", "del", "du", "da", "upon", "on",
@@ -89,7 +66,8 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
                         && body[end..n.span.start as usize].trim().is_empty()
                 })
             };
-            let calendar = CALENDAR_WORDS.contains(&&body[start..end]);
+            // Months and weekdays are dates, not the towns that share their names.
+            let calendar = crate::calendar::is_month_or_weekday(&body[start..end]);
             if !glued
                 && !calendar
                 && accept(

@@ -178,44 +178,13 @@ impl Opening {
 
 /// Words that continue a clock time: "5 p.m. Tuesday", "9 a.m. EST", "noon ET".
 fn continues_time(word: &str) -> bool {
-    const WORDS: [&str; 31] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "ET",
-        "EST",
-        "EDT",
-        "PT",
-        "PST",
-        "PDT",
-        "CT",
-        "GMT",
-        "UTC",
-        "BST",
-        "Eastern",
-        "Pacific",
+    const ZONES: [&str; 16] = [
+        "ET", "EST", "EDT", "PT", "PST", "PDT", "CT", "GMT", "UTC", "BST", "CET", "CEST",
+        "Eastern", "Pacific", "Central", "Mountain",
     ];
-    WORDS.contains(&word)
-        || matches!(
-            word,
-            "Central" | "Mountain" | "CET" | "CEST" | "Jan." | "Feb." | "Sept."
-        )
+    crate::calendar::is_month_or_weekday(word)
+        || ZONES.contains(&word)
+        || matches!(word, "Jan." | "Feb." | "Sept.")
 }
 
 /// A blank line in the whitespace between two tokens: a paragraph break.
