@@ -32,6 +32,10 @@ pub struct NameLexicon {
     /// Titles by their lowercase form, single- and multi-word ("prime minister").
     titles: HashMap<String, Title>,
     org_heads: HashSet<String>,
+    /// Legal-form suffixes ("Inc", "Ltd", "GmbH"), a subset of the organisation heads.
+    org_suffixes: HashSet<String>,
+    /// Heads of named events, contests and laws ("Cup", "Open", "War", "Treaty").
+    event_heads: HashSet<String>,
     place_heads: HashMap<String, PlaceHead>,
     not_names: HashSet<String>,
     particles: HashSet<String>,
@@ -68,8 +72,18 @@ impl NameLexicon {
             }
         }
         for f in fields(include_str!("../../../../dictionaries/names/org_heads.txt")) {
-            if let Some(w) = f.first() {
+            if let [w, kind, ..] = f.as_slice() {
                 lx.org_heads.insert(w.to_string());
+                if *kind == "suffix" {
+                    lx.org_suffixes.insert(w.to_string());
+                }
+            }
+        }
+        for f in fields(include_str!(
+            "../../../../dictionaries/names/event_heads.txt"
+        )) {
+            if let Some(w) = f.first() {
+                lx.event_heads.insert(w.to_string());
             }
         }
         for f in fields(include_str!("../../../../dictionaries/names/loc_heads.txt")) {
@@ -109,6 +123,17 @@ impl NameLexicon {
 
     pub fn is_org_head(&self, word: &str) -> bool {
         self.org_heads.contains(word)
+    }
+
+    /// A legal-form suffix: the organisation name it ends is complete.
+    pub fn is_org_suffix(&self, word: &str) -> bool {
+        self.org_suffixes.contains(word)
+    }
+
+    /// The last word of a named event, contest or law: "World Cup", "U.S. Open", "Gulf War".
+    /// Such names are neither actors nor places.
+    pub fn is_event_head(&self, word: &str) -> bool {
+        self.event_heads.contains(word)
     }
 
     pub fn place_head(&self, word: &str) -> Option<PlaceHead> {

@@ -129,8 +129,10 @@ impl NameFinder {
         merge_org_places(t, &mut named);
         // In a line of scores a city or a state is its team: "NEW YORK 5 CHICAGO 3".
         for n in named.iter_mut() {
+            // A capital has no entry of its own; a country in a score line is its national
+            // side, which CoNLL and GDELT alike keep as the country.
             let city = n.kind == EntityType::Gpe
-                && n.entry.is_some_and(|e| !self.res.dict.entries[e].sovereign);
+                && n.entry.is_none_or(|e| !self.res.dict.entries[e].sovereign);
             if city && typing::in_score_line(t, n.first, n.end) {
                 n.kind = EntityType::Org;
                 n.entry = None;

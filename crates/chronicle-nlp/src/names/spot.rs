@@ -6,6 +6,7 @@ use crate::hash::FastSet as HashSet;
 use chronicle_core::{Article, Token, TokenKind};
 
 use super::dictionary::PhraseKind;
+use super::lexicon::PlaceHead;
 use super::phrase_index::Case;
 use super::resources::NameResources;
 
@@ -126,6 +127,17 @@ impl<'a> Tokens<'a> {
         true
     }
 
+    /// Whether white space separates token `i` from the one before it.
+    pub fn spaced_before(&self, i: usize) -> bool {
+        match (
+            i.checked_sub(1).and_then(|p| self.tokens.get(p)),
+            self.tokens.get(i),
+        ) {
+            (Some(p), Some(t)) => t.span.start > p.span.end,
+            _ => true,
+        }
+    }
+
     pub fn seen_lowercase(&self, word: &str) -> bool {
         let mut buf = [0u8; 32];
         if word.len() > buf.len() || !word.is_ascii() {
@@ -199,6 +211,11 @@ fn accept(
         return false;
     }
     let last = end - 1;
+    // "U.S. Open", "Asian Games", "Korean War": the place is part of an event's name.
+    if t.is_capitalised(end) && t.same_sentence(last, end) && res.lexicon.is_event_head(t.text(end))
+    {
+        return false;
+    }
     // A surname alone ("Kim") followed by more capitalised words is part of a longer name that
     // the dictionary does not hold ("Kim Yo Jong"): leave it to the run.
     if res.dict.phrases[phrase].kind == PhraseKind::Surname
@@ -213,6 +230,14 @@ fn accept(
         let w = t.text(first);
         if res.lexicon.is_not_name(w) || (t.opens_sentence(first) && t.seen_lowercase(w)) {
             return false;
+        }
+        // After a given name or an initial a one-word surname or place is a person's surname:
+        // "Michael Johnson", "Anthony Washington", "I. Austin".
+        if first > 0 && t.same_sentence(first - 1, first) && !caps {
+            let before = t.text(first - 1);
+            if res.lexicon.given_name(before).is_some() || super::typing::is_initial(before) {
+                return false;
+            }
         }
     }
     true
@@ -238,21 +263,14 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
             {
                 end += 1;
             }
-            // "Bank of England", "Ministry for Foreign Affairs": a connector between two runs
-            // when the whole reads as an organisation or place.
-            let connector = matches!(t.text(end), "of" | "for" | "and" | "on" | "&" | "de" | "la");
-            let next_run = end + 1 < t.len()
-                && !claimed[end + 1]
-                && t.is_capitalised(end + 1)
-                && t.same_sentence(first, end + 1);
-            let named_head = (first..end + 3).any(|k| {
-                k < t.len() && (lx.is_org_head(t.text(k)) || lx.place_head(t.text(k)).is_some())
-            });
-            if connector && next_run && named_head {
-                end += 2;
-                continue;
+            match connector_extends(t, res, claimed, first, end) {
+                Some(next_end) => end = next_end,
+                None => break,
             }
-            break;
+        }
+        // "Ohio-based KeyCorp": the place before "-based" is a modifier, not part of the name.
+        if let Some(k) = (first..end).rev().find(|&k| is_based(t.text(k))) {
+            first = k + 1;
         }
         // A capitalised sentence opener that the article also writes in lowercase, or that is
         // never a name, is not part of the name.
@@ -262,8 +280,18 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
         {
             first += 1;
         }
-        while end > first && (lx.is_not_name(t.text(end - 1)) || lx.is_particle(t.text(end - 1))) {
+        while end > first
+            && (lx.is_not_name(t.text(end - 1))
+                || lx.is_particle(t.text(end - 1))
+                || is_connector(t.text(end - 1)))
+        {
             end -= 1;
+        }
+        // "World Cup", "Gulf War", "Labor Day": an event's name is neither actor nor place.
+        let event = end - first >= 2 && lx.is_event_head(t.text(end - 1));
+        if event {
+            i = end.max(i + 1);
+            continue;
         }
         if first < end {
             out.push(Candidate {
@@ -275,6 +303,71 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
         i = end.max(i + 1);
     }
     out
+}
+
+/// Words that join two capitalised runs into one name: "Bank of England", "Ministry for
+/// Foreign Affairs", "Council on Foreign Relations", "Procter & Gamble".
+fn is_connector(word: &str) -> bool {
+    matches!(word, "of" | "for" | "and" | "on" | "&" | "de" | "la")
+}
+
+/// Where a run ending at `end` extends to through a connector and the next run, if the whole
+/// reads as one name. "&" joins capitalised words always ("Douglas & Lomason"); the other
+/// connectors need a head word (organisation or place) in the run before them, and "and" does
+/// not join two complete companies ("Johnson Controls Inc and Lear Corp") or a company and a
+/// facility ("Kansai Electric Power and Kansai International Airport"). A person's name before
+/// "of" stays a person: "Joel Naroff of First Union".
+fn connector_extends(
+    t: &Tokens<'_>,
+    res: &NameResources,
+    claimed: &[bool],
+    first: usize,
+    end: usize,
+) -> Option<usize> {
+    let lx = &res.lexicon;
+    let word = t.text(end);
+    let next = end + 1;
+    if !is_connector(word)
+        || next >= t.len()
+        || claimed[next]
+        || !t.same_sentence(first, next)
+        || !t.is_capitalised(next)
+        || !joins_name(t, res, next)
+    {
+        return None;
+    }
+    if word == "&" {
+        return Some(next + 1);
+    }
+    let head = |k: usize| lx.is_org_head(t.text(k)) || lx.place_head(t.text(k)).is_some();
+    let left_head = (first..end).any(head);
+    let left_complete = end > first && lx.is_org_suffix(t.text(end - 1));
+    if !left_head || left_complete {
+        return None;
+    }
+    if word == "and" {
+        // The next run's own words, up to the next connector or non-name.
+        let right_end = (next..t.len())
+            .find(|&k| !t.same_sentence(first, k) || claimed[k] || !joins_name(t, res, k))
+            .unwrap_or(t.len());
+        let right_complete = (next..right_end).any(|k| {
+            lx.is_org_suffix(t.text(k))
+                || lx
+                    .place_head(t.text(k))
+                    .is_some_and(|h| h == PlaceHead::Facility)
+        });
+        if right_complete {
+            return None;
+        }
+    }
+    Some(next + 1)
+}
+
+/// "Ohio-based", "London-Based": a place made into a modifier.
+pub fn is_based(word: &str) -> bool {
+    word.len() > 6
+        && word.is_char_boundary(word.len() - 6)
+        && word[word.len() - 6..].eq_ignore_ascii_case("-based")
 }
 
 /// Whether token `i` continues a name: a capitalised word, an initial, a particle between

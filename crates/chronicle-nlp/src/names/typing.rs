@@ -17,8 +17,15 @@ pub fn type_run(
 ) -> Option<EntityType> {
     let lx = &res.lexicon;
     let n = end - first;
-    if (first..end).any(|k| lx.is_org_head(t.text(k))) {
+    let based = first > 0 && super::spot::is_based(t.text(first - 1));
+    // "Procter & Gamble": an ampersand between names makes a firm.
+    let firm = (first..end).any(|k| t.text(k) == "&");
+    if based || firm || (first..end).any(|k| lx.is_org_head(t.text(k))) {
         return Some(EntityType::Org);
+    }
+    // An initial is a person's mark even before a word that heads places: "R. Marsh".
+    if is_initial(t.text(first)) && n > 1 {
+        return Some(EntityType::Person);
     }
     if let Some(head) = lx.place_head(t.text(end - 1)).filter(|_| n > 1) {
         return Some(match head {
@@ -32,7 +39,7 @@ pub fn type_run(
     if n == 1 && is_acronym(t.text(first)) {
         return Some(EntityType::Org);
     }
-    if (2..=4).contains(&n) && lx.given_name(t.text(first)).is_some() {
+    if person_shaped(t, res, first, end) {
         return Some(EntityType::Person);
     }
     if ev.speaks && n <= 4 {
@@ -55,6 +62,36 @@ pub fn default_type(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityTy
     ((2..=3).contains(&n) && name_shaped).then_some(EntityType::Person)
 }
 
+/// Two to four words opened by a given name or an initial ("Joel Naroff", "J. Adams"), or one
+/// initialled surname written as one token ("T.O'Gorman"): the shape of a person's name.
+pub fn person_shaped(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> bool {
+    let opener = t.text(first);
+    match end - first {
+        1 => initialled_surname(opener),
+        2..=4 => res.lexicon.given_name(opener).is_some() || is_initial(opener),
+        _ => false,
+    }
+}
+
+/// "J." or "A.G.": capital letters each followed by a full stop.
+pub fn is_initial(word: &str) -> bool {
+    let b = word.as_bytes();
+    !b.is_empty()
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
+/// "T.O'Gorman", "J.Smith": an initial glued to a surname.
+fn initialled_surname(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() > 3
+        && b[0].is_ascii_uppercase()
+        && b[1] == b'.'
+        && b[2].is_ascii_uppercase()
+        && b[3..].iter().any(u8::is_ascii_lowercase)
+}
+
 /// "KCNA", "NATO", "ICBM": two to seven capitals (digits allowed after the first).
 pub fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -73,6 +110,21 @@ pub fn in_score_line(t: &Tokens<'_>, first: usize, end: usize) -> bool {
     let followed_by_number = |k: usize| t.kind(k) == Some(chronicle_core::TokenKind::Number);
     if !followed_by_number(end) {
         return false;
+    }
+    // A row of a league table: the name opens the line and only figures follow, two or more
+    // standing apart ("Stenhousemuir 3 1 1 1 6 1 4", "NEW YORK 59 75 .440 25"); a dateline's
+    // "LONDON 1996-08-30" is one figure.
+    let row_end = (end..t.len())
+        .take_while(|&k| t.same_sentence(k, first))
+        .last()
+        .unwrap_or(end);
+    let only_figures = (end..=row_end)
+        .all(|k| followed_by_number(k) || matches!(t.text(k), "." | "/" | "-" | "(" | ")"));
+    let apart = (end..=row_end)
+        .filter(|&k| followed_by_number(k) && t.spaced_before(k))
+        .count();
+    if t.opens_sentence(first) && only_figures && apart >= 2 {
+        return true;
     }
     let before = (0..first).rev().take_while(|&k| t.same_sentence(k, first));
     let after = (end..t.len()).take_while(|&k| t.same_sentence(k, first));

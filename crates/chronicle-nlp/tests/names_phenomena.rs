@@ -1,0 +1,115 @@
+//! Names on the phenomena that decide whole classes of mentions: the shape of a person's name
+//! against a dictionary word inside it, teams in result tables, where an organisation's name
+//! ends, and named events that are no actor. Sentences written by the team.
+
+use chronicle_core::{Article, EntityType};
+use chronicle_nlp::Stage;
+use chronicle_nlp::names::NameFinder;
+use chronicle_nlp::segment::Segmenter;
+
+fn entities(body: &str) -> Vec<(String, EntityType)> {
+    let mut a = Article::new("t", body);
+    Segmenter::new().annotate(&mut a);
+    NameFinder::new().annotate(&mut a);
+    a.entities.into_iter().map(|e| (e.text, e.kind)).collect()
+}
+
+/// Each case: a text, then the entities it must hold and the texts no entity may have.
+fn check(body: &str, want: &[(&str, EntityType)], never: &[&str]) {
+    let got = entities(body);
+    for (text, kind) in want {
+        assert!(
+            got.iter().any(|(t, k)| t == text && k == kind),
+            "{body:?}: want {text:?} as {kind:?}, got {got:?}"
+        );
+    }
+    for text in never {
+        assert!(
+            got.iter().all(|(t, _)| t != text),
+            "{body:?}: {text:?} must not be an entity, got {got:?}"
+        );
+    }
+}
+
+use EntityType::{Gpe, Org, Person};
+
+#[test]
+fn a_given_name_or_an_initial_makes_the_next_word_a_surname() {
+    check(
+        "The sprinter Michael Johnson won the final in Atlanta.",
+        &[("Michael Johnson", Person), ("Atlanta", Gpe)],
+        &["Johnson"],
+    );
+    check(
+        "Veteran defender Anthony Washington signed a new contract on Monday.",
+        &[("Anthony Washington", Person)],
+        &["Washington"],
+    );
+    check(
+        "After tea, I. Austin made 42 runs.",
+        &[("I. Austin", Person)],
+        &["Austin"],
+    );
+}
+
+#[test]
+fn initialled_players_in_a_scorecard_are_people_and_counties_are_teams() {
+    check(
+        "Hove : Sussex 310 and 120-4 , Kent 288 ( R. Marsh 77 , T.McGrane 64 ; P. Hollis 5-40 )",
+        &[
+            ("Sussex", Org),
+            ("Kent", Org),
+            ("R. Marsh", Person),
+            ("T.McGrane", Person),
+            ("P. Hollis", Person),
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn a_league_table_row_names_a_team() {
+    check(
+        "Standings after Saturday's games.\n\nKilmarnock 6 4 1 1 12 5 13\n\nDENVER 61 70 .466 14",
+        &[("Kilmarnock", Org), ("DENVER", Org)],
+        &[],
+    );
+}
+
+#[test]
+fn an_organisation_ends_where_its_name_ends() {
+    check(
+        "Economist Laura Brandt of Harbour Trust Bank said rates would hold.",
+        &[("Laura Brandt", Person), ("Harbour Trust Bank", Org)],
+        &["Laura Brandt of Harbour Trust Bank"],
+    );
+    check(
+        "Talks between Pellman Controls Inc and Varga Corp collapsed on Friday.",
+        &[("Pellman Controls Inc", Org), ("Varga Corp", Org)],
+        &["Pellman Controls Inc and Varga Corp"],
+    );
+    check(
+        "Shares of Hollis & Brandt rose after the merger.",
+        &[("Hollis & Brandt", Org)],
+        &["Hollis"],
+    );
+    check(
+        "The Denver-based Corvell said it would cut jobs.",
+        &[("Corvell", Org)],
+        &["Denver-based Corvell"],
+    );
+}
+
+#[test]
+fn named_events_are_neither_actors_nor_places() {
+    check(
+        "She won the U.S. Open and then the World Cup before Labor Day.",
+        &[],
+        &["World Cup", "U.S.", "Labor Day", "Open"],
+    );
+    check(
+        "Veterans of the Korean War gathered in Seoul.",
+        &[("Seoul", Gpe)],
+        &["Korean War", "Korean"],
+    );
+}
