@@ -113,3 +113,45 @@ fn named_events_are_neither_actors_nor_places() {
         &["Korean War", "Korean"],
     );
 }
+
+#[test]
+fn one_word_that_speaks_without_a_first_name_is_an_agency() {
+    check(
+        "Belgrade was calm on Sunday, Tanjovo said. Ericsdal said orders rose.",
+        &[("Tanjovo", Org), ("Ericsdal", Org)],
+        &[],
+    );
+    // Named in full first, the surname alone is the person.
+    check(
+        "Marta Kellner resigned on Friday. Kellner said she had no regrets.",
+        &[("Marta Kellner", Person), ("Kellner", Person)],
+        &[],
+    );
+}
+
+#[test]
+fn a_capitalised_plural_after_the_is_a_team() {
+    check(
+        "The pitcher shut out the Wolverines for seven innings.",
+        &[("Wolverines", Org)],
+        &[],
+    );
+}
+
+#[test]
+fn a_place_or_listed_body_before_an_organisation_is_part_of_its_name() {
+    check(
+        "Trading on the Tokyo Stock Exchange was halted.",
+        &[("Tokyo Stock Exchange", Org)],
+        &["Tokyo"],
+    );
+}
+
+#[test]
+fn a_bare_title_is_no_person() {
+    check(
+        "The Prime Minister will travel on Monday, the office said.",
+        &[],
+        &["Prime Minister", "Minister"],
+    );
+}

@@ -81,15 +81,20 @@ pub fn gather(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> 
         }
     }
     apposition(t, res, end, &mut ev);
-    let next = t.text(end);
-    ev.speaks = SPEECH_VERBS.contains(&next)
-        || (first > 0 && SPEECH_VERBS.contains(&t.text(first - 1)) && t.text(end) != "that");
+    ev.speaks = speaks(t, first, end);
     ev.after_place_preposition = first > 0
         && matches!(
             t.text(before_title.saturating_sub(1)),
             "in" | "at" | "from" | "near" | "to" | "across" | "outside"
         );
     ev
+}
+
+/// Whether a speech verb stands right after the name ("Choe said") or right before it in an
+/// inverted attribution ("said Choe").
+pub fn speaks(t: &Tokens<'_>, first: usize, end: usize) -> bool {
+    SPEECH_VERBS.contains(&t.text(end))
+        || (first > 0 && SPEECH_VERBS.contains(&t.text(first - 1)) && t.text(end) != "that")
 }
 
 /// The longest title ending right before `first`.

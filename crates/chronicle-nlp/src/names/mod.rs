@@ -109,9 +109,13 @@ impl NameFinder {
                 })
                 .flatten();
             let team = typing::in_score_line(t, c.first, c.end).then_some(EntityType::Org);
+            let lone = (c.end - c.first == 1)
+                .then(|| typing::lone_word_type(t, c.first))
+                .flatten();
             if let Some(kind) = same
                 .or(shared_word)
                 .or(team)
+                .or(lone)
                 .or_else(|| typing::default_type(t, c.first, c.end))
             {
                 named[k] = Some(Named {
@@ -253,23 +257,34 @@ fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
     let mut k = 1;
     while k < named.len() {
         let (a, b) = (&named[k - 1], &named[k]);
+        // Two names touch only where a dictionary match ends or begins, so a place or an
+        // organisation right before an unlisted organisation belongs to its name: "Tokyo Stock
+        // Exchange", "U.S. Treasury Department", "Kurdistan Democratic Party".
         let place =
-            |n: &Named| matches!(n.kind, EntityType::Gpe | EntityType::Norp) && n.entry.is_some();
+            |n: &Named| matches!(n.kind, EntityType::Gpe | EntityType::Loc | EntityType::Norp);
         let org_run = |n: &Named| n.kind == EntityType::Org && n.entry.is_none();
+        let listed_org = |n: &Named| n.kind == EntityType::Org && n.entry.is_some();
         let adjacent = a.end == b.first;
         let joined_by_of = a.end + 1 == b.first && t.text(a.end) == "of";
         let merge = t.same_sentence(a.first, b.first)
-            && ((place(a) && org_run(b) && adjacent)
+            && (((place(a) || listed_org(a)) && org_run(b) && adjacent)
                 || (org_run(a) && place(b) && (adjacent || joined_by_of)));
         if merge {
             let end = b.end;
             let first = a.first;
+            // A listed organisation keeps its identity: the "U.S. Treasury Department" is
+            // the Treasury.
+            let (entry, actor) = if listed_org(a) {
+                (a.entry, a.actor.clone())
+            } else {
+                (None, None)
+            };
             named[k - 1] = Named {
                 first,
                 end,
                 kind: EntityType::Org,
-                entry: None,
-                actor: None,
+                entry,
+                actor,
                 gender: Gender::Unknown,
                 roles: Vec::new(),
             };

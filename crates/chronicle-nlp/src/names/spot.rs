@@ -289,7 +289,7 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
         }
         // "World Cup", "Gulf War", "Labor Day": an event's name is neither actor nor place.
         let event = end - first >= 2 && lx.is_event_head(t.text(end - 1));
-        if event {
+        if event || (first < end && bare_word(t, res, first, end)) {
             i = end.max(i + 1);
             continue;
         }
@@ -303,6 +303,21 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
         i = end.max(i + 1);
     }
     out
+}
+
+/// A run that is a common noun in capitals rather than a name: a bare title of two words or
+/// more ("Prime Minister" with no name after it), a single letter ("N").
+fn bare_word(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> bool {
+    let lx = &res.lexicon;
+    match end - first {
+        1 => t.text(first).chars().count() == 1,
+        n => {
+            n <= lx.max_title_words
+                && lx
+                    .title(&super::evidence::lower_words(t, first, end))
+                    .is_some()
+        }
+    }
 }
 
 /// Words that join two capitalised runs into one name: "Bank of England", "Ministry for

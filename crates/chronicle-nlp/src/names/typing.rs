@@ -42,7 +42,10 @@ pub fn type_run(
     if person_shaped(t, res, first, end) {
         return Some(EntityType::Person);
     }
-    if ev.speaks && n <= 4 {
+    // One word that speaks is a person only if the article names the person in full
+    // elsewhere; otherwise it is most often an agency or a company ("Tanjug said"). The
+    // article-wide pass decides.
+    if ev.speaks && (2..=4).contains(&n) {
         return Some(EntityType::Person);
     }
     if ev.after_place_preposition && n <= 3 {
@@ -60,6 +63,20 @@ pub fn default_type(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityTy
         w.chars().skip(1).any(|c| c.is_lowercase()) || w.ends_with('.')
     });
     ((2..=3).contains(&n) && name_shaped).then_some(EntityType::Person)
+}
+
+/// The type of a one-word run nothing spoke for, from the article around it: a word that
+/// speaks without a first name anywhere in the article is an agency or a firm ("Tanjug said",
+/// "said Ericsson"); "the Mets", "the Springboks": a plural after "the" that the article
+/// never writes in lowercase is a team or a band.
+pub fn lone_word_type(t: &Tokens<'_>, at: usize) -> Option<EntityType> {
+    let w = t.text(at);
+    if super::evidence::speaks(t, at, at + 1) {
+        return Some(EntityType::Org);
+    }
+    let after_the = at > 0 && matches!(t.text(at - 1), "the" | "The");
+    let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+    (after_the && plural && !t.seen_lowercase(w)).then_some(EntityType::Org)
 }
 
 /// Two to four words opened by a given name or an initial ("Joel Naroff", "J. Adams"), or one
