@@ -83,13 +83,23 @@ impl EventCoder {
         let words = &sc.buf.words;
         sc.used.clear();
         sc.used.resize(words.len(), false);
+        // TABARI codes the first verb that matches in each conjoined clause
+        let mut coded_conjunct: Option<usize> = None;
         for v in 0..words.len() {
             if sc.used[v] {
+                continue;
+            }
+            let conjunct = sc.buf.conjunct_of(v);
+            if self.dict.tabari && coded_conjunct == Some(conjunct) {
                 continue;
             }
             let Some(cands) = self.dict.heads.get(&words[v].id) else {
                 continue;
             };
+            // a word of an actor's name is no verb ("security forces", "Force 17")
+            if self.dict.petrarch && sc.hits.iter().any(|h| h.start <= v && v < h.end) {
+                continue;
+            }
             let modality = clause::modality(&sc.buf, v, v);
             let clause = sc.buf.clauses[sc.buf.clause_of(v)];
             let (floor, limit) = if self.dict.petrarch {
@@ -127,6 +137,10 @@ impl EventCoder {
                 }
             }
             let Some(m) = best else { continue };
+            let pattern = &self.dict.verbs[m.verb as usize].patterns[m.pattern as usize];
+            if pattern.code.main.is_some() {
+                coded_conjunct = Some(conjunct);
+            }
             for u in sc.used.iter_mut().take(m.end).skip(m.start.min(v)) {
                 *u = true;
             }

@@ -237,6 +237,23 @@ impl SentenceBuf {
         }
     }
 
+    /// The conjoined clause holding word `i`, as the index of its first clause: a new one
+    /// starts at each coordinated verb phrase ("and promised") and after breaking punctuation;
+    /// subordinate and complement clauses belong to the clause they hang from. TABARI codes one
+    /// event in each.
+    pub fn conjunct_of(&self, i: usize) -> usize {
+        let c = self.clause_of(i);
+        (1..=c)
+            .rev()
+            .find(|&k| {
+                matches!(
+                    self.clauses[k].kind,
+                    ClauseKind::Coordinate | ClauseKind::Main
+                )
+            })
+            .unwrap_or(0)
+    }
+
     /// The clause holding word `i`.
     pub fn clause_of(&self, i: usize) -> usize {
         self.clauses
