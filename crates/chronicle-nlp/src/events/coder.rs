@@ -365,7 +365,9 @@ impl EventCoder {
         if let Some(k) = m.compound {
             return (expand(k), Vec::new(), true);
         }
-        let subject = clause::subject(buf, hits, m.start.min(v));
+        let subject = self
+            .first_actor(buf, hits, m.start.min(v))
+            .or_else(|| clause::subject(buf, hits, m.start.min(v)));
         let by = if modality.passive {
             clause::by_agent(buf, hits, m.end)
         } else {
@@ -399,6 +401,16 @@ impl EventCoder {
             }
         }
         (sources, targets, false)
+    }
+
+    /// TABARI's source: the first actor of the conjoined clause before the verb (TABARI
+    /// dictionaries only; others take the clause's grammatical subject).
+    fn first_actor(&self, buf: &SentenceBuf, hits: &[ActorHit], v: usize) -> Option<usize> {
+        if !self.dict.tabari {
+            return None;
+        }
+        let start = buf.clauses[buf.conjunct_of(v)].start;
+        hits.iter().position(|h| h.start >= start && h.end <= v)
     }
 
     /// The object: the first actor after the verb phrase in its clause (or in the complement

@@ -82,3 +82,26 @@ fn words_of_actor_names_are_not_verbs() {
         ["VRNMIL>KEL:070"]
     );
 }
+
+#[test]
+fn source_is_the_first_actor_of_the_conjoined_clause() {
+    let c = coder();
+    // TABARI takes the first actor before the verb, not the nearest one
+    assert_eq!(
+        code(
+            &c,
+            "Kelmar believes Vorn praised Dusk Riders.",
+            "2001-03-04"
+        ),
+        ["KEL>DSK:051"]
+    );
+    // each clause has its own first actor
+    assert_eq!(
+        code(
+            &c,
+            "Kelmar praised Vorn; Dusk Riders scolded Vorn.",
+            "2001-03-04"
+        ),
+        ["DSK>VRN:111", "KEL>VRN:051"]
+    );
+}
