@@ -54,7 +54,10 @@ impl EventCoder {
         }
         let mut out = Vec::new();
         for s in 0..article.analysis.sentence_tokens.len() {
-            scratch.buf.fill(article, s, &self.dict, &self.grammar);
+            let commas = self.dict.tabari.then_some(&self.commas);
+            scratch
+                .buf
+                .fill(article, s, &self.dict, &self.grammar, commas);
             let mut hits = std::mem::take(&mut scratch.hits);
             actors.hits(article, s, &scratch.buf, &mut hits);
             scratch.hits = hits;

@@ -6,6 +6,8 @@
 //! the expected set (an expected event marked `?` may be present or absent); `none_expected`,
 //! `error_expected` and `discard_expected` records pass when nothing is coded. `config`'s
 //! `require_dyad` (default true, as in PETRARCH) drops events without a source or a target.
+//! A `control_record` is not scored: the TABARI option its notes carry (`OPTION: COMMA: ...`)
+//! applies to the records after it in the same file.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
@@ -14,7 +16,7 @@ use std::path::{Path, PathBuf};
 use chronicle_core::Article;
 use serde::Deserialize;
 
-use super::EventCoder;
+use super::{CommaRules, EventCoder};
 use crate::Stage;
 use crate::segment::Segmenter;
 
@@ -30,6 +32,9 @@ struct Record {
     expected_status: String,
     #[serde(default)]
     category: Option<String>,
+    /// Free notes; a control record's hold the option it sets (`OPTION: COMMA: MIN = 4 ...`).
+    #[serde(default)]
+    notes: String,
     #[serde(default)]
     dictionaries: Option<HashMap<String, String>>,
     #[serde(default)]
@@ -132,6 +137,10 @@ pub fn evaluate(files: &[PathBuf], dictionaries: Option<&Path>) -> Result<EventR
             file: file.display().to_string(),
             ..FileScore::default()
         };
+        // options set by a file's control records last to the end of that file
+        for coder in coders.values_mut() {
+            coder.set_comma_rules(CommaRules::default());
+        }
         for (n, line) in text
             .lines()
             .enumerate()
@@ -145,6 +154,18 @@ pub fn evaluate(files: &[PathBuf], dictionaries: Option<&Path>) -> Result<EventR
             };
             if !coders.contains_key(&dir) {
                 coders.insert(dir.clone(), EventCoder::from_petrarch_dir(&dir)?);
+            }
+            if rec.expected_status == "control_record" {
+                if let (Some(coder), Some((_, option))) =
+                    (coders.get_mut(&dir), rec.notes.split_once("OPTION:"))
+                {
+                    let mut rules = coder.comma_rules();
+                    if rules.apply_option(option) {
+                        coder.set_comma_rules(rules);
+                    }
+                }
+                score.skipped += 1;
+                continue;
             }
             let coder = &coders[&dir];
             score_record(coder, &segmenter, &rec, &mut score);

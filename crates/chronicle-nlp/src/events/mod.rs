@@ -15,6 +15,7 @@
 mod actors;
 mod clause;
 mod coder;
+mod commas;
 mod dating;
 mod dict;
 pub mod eval;
@@ -32,6 +33,7 @@ use std::path::Path;
 use chronicle_core::Article;
 
 pub use coder::{ActorSource, Scratch};
+pub use commas::CommaRules;
 pub use dict::VerbDictionary;
 pub use petrarch_actors::PetrarchActors;
 pub use table::{CodeInfo, CodeTable};
@@ -138,6 +140,8 @@ pub struct EventCoder {
     grammar: Grammar,
     table: CodeTable,
     actors: Option<PetrarchActors>,
+    /// Comma-delimited clauses dropped before coding (TABARI dictionaries only).
+    commas: CommaRules,
 }
 
 impl Default for EventCoder {
@@ -170,6 +174,7 @@ impl EventCoder {
             grammar,
             table: CodeTable::embedded(),
             actors: None,
+            commas: CommaRules::default(),
         }
     }
 
@@ -239,6 +244,16 @@ impl EventCoder {
         actors.finish();
         coder.actors = Some(actors);
         Ok(coder)
+    }
+
+    /// The comma-delimited clause rules TABARI dictionaries are coded with.
+    pub fn comma_rules(&self) -> CommaRules {
+        self.commas
+    }
+
+    /// Sets the comma-delimited clause rules (a TABARI `COMMA:` option; see [`CommaRules`]).
+    pub fn set_comma_rules(&mut self, rules: CommaRules) {
+        self.commas = rules;
     }
 
     /// The verb dictionary the coder runs on.

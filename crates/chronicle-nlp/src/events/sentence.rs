@@ -7,6 +7,7 @@
 
 use chronicle_core::{Article, TokenKind};
 
+use super::commas::CommaRules;
 use super::dict::VerbDictionary;
 use super::words::{NONE, WordId};
 
@@ -160,7 +161,15 @@ pub struct SentenceBuf {
 
 impl SentenceBuf {
     /// Fills the buffers with sentence `s` of `article`.
-    pub fn fill(&mut self, article: &Article, s: usize, dict: &VerbDictionary, grammar: &Grammar) {
+    /// With `commas`, the comma-delimited clauses they drop are removed first (TABARI).
+    pub fn fill(
+        &mut self,
+        article: &Article,
+        s: usize,
+        dict: &VerbDictionary,
+        grammar: &Grammar,
+        commas: Option<&CommaRules>,
+    ) {
         self.words.clear();
         self.clauses.clear();
         let Some(range) = article.analysis.sentence_tokens.get(s) else {
@@ -193,6 +202,9 @@ impl SentenceBuf {
                 start: t.span.start,
                 end: t.span.end,
             });
+        }
+        if let Some(rules) = commas {
+            rules.apply(&mut self.words, |w| dict.heads.contains_key(&w.id));
         }
         self.cut_clauses(dict);
     }

@@ -105,3 +105,13 @@ fn source_is_the_first_actor_of_the_conjoined_clause() {
         ["DSK>VRN:111", "KEL>VRN:051"]
     );
 }
+
+#[test]
+fn short_comma_clauses_are_dropped_before_coding() {
+    let mut c = coder();
+    let text = "Kelmar praised, in a long speech at Vorn, the Dusk Riders who ride through the north hills at night in the deep of winter.";
+    assert_eq!(code(&c, text, "2001-03-04"), ["KEL>DSK:051"]);
+    c.set_comma_rules(super::CommaRules::OFF);
+    // kept, the aside's "Vorn" is the first actor after the verb
+    assert!(code(&c, text, "2001-03-04").contains(&"KEL>VRN:051".to_string()));
+}
