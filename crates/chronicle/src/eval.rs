@@ -38,6 +38,9 @@ pub struct EventFiles {
     /// The folder of PETRARCH-format dictionaries the records were written for.
     #[arg(long, value_name = "DIR")]
     pub dictionaries: Option<PathBuf>,
+    /// Also print every record that missed: its text, the expected and the produced events.
+    #[arg(long)]
+    pub misses: bool,
 }
 
 /// A development folder to score on.
@@ -59,8 +62,13 @@ pub fn run(command: &EvalCommand) -> Result<()> {
             chronicle_nlp::quotes::eval::evaluate(&f.files).map(|r| r.to_string())
         }
         EvalCommand::Events(f) => {
-            chronicle_nlp::events::eval::evaluate(&f.files, f.dictionaries.as_deref())
-                .map(|r| r.to_string())
+            chronicle_nlp::events::eval::evaluate(&f.files, f.dictionaries.as_deref()).map(|r| {
+                if f.misses {
+                    format!("{}{r}", r.misses())
+                } else {
+                    r.to_string()
+                }
+            })
         }
         EvalCommand::Geo(f) => {
             chronicle_nlp::places::eval::evaluate(&f.files).map(|r| r.to_string())

@@ -7,7 +7,7 @@
 
 use chronicle_core::{Article, ByteSpan};
 
-use super::sentence::{COMMA, COORD, DET, PUNCT, Word};
+use super::sentence::{BREAK, COMMA, COORD, DET, PUNCT, Word};
 
 /// An actor mention in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,7 +87,7 @@ pub fn group(hits: &[ActorHit], words: &[Word], k: usize) -> (usize, usize) {
 }
 
 fn is_hyphen(w: &Word) -> bool {
-    w.flags & PUNCT != 0 && w.end == w.start + 1 && w.flags & COMMA == 0
+    w.flags & PUNCT != 0 && w.end == w.start + 1 && w.flags & (COMMA | BREAK) == 0
 }
 
 /// The hit that starts at word `p` or after a few determiners and modifiers (`the evil Gondor`).

@@ -54,7 +54,10 @@ impl EventCoder {
         }
         let mut out = Vec::new();
         for s in 0..article.analysis.sentence_tokens.len() {
-            scratch.buf.fill(article, s, &self.dict, &self.grammar);
+            let commas = self.dict.tabari.then_some(&self.commas);
+            scratch
+                .buf
+                .fill(article, s, &self.dict, &self.grammar, commas);
             let mut hits = std::mem::take(&mut scratch.hits);
             actors.hits(article, s, &scratch.buf, &mut hits);
             scratch.hits = hits;
@@ -83,13 +86,23 @@ impl EventCoder {
         let words = &sc.buf.words;
         sc.used.clear();
         sc.used.resize(words.len(), false);
+        // TABARI codes the first verb that matches in each conjoined clause
+        let mut coded_conjunct: Option<usize> = None;
         for v in 0..words.len() {
             if sc.used[v] {
+                continue;
+            }
+            let conjunct = sc.buf.conjunct_of(v);
+            if self.dict.tabari && coded_conjunct == Some(conjunct) {
                 continue;
             }
             let Some(cands) = self.dict.heads.get(&words[v].id) else {
                 continue;
             };
+            // a word of an actor's name is no verb ("security forces", "Force 17")
+            if self.dict.petrarch && sc.hits.iter().any(|h| h.start <= v && v < h.end) {
+                continue;
+            }
             let modality = clause::modality(&sc.buf, v, v);
             let clause = sc.buf.clauses[sc.buf.clause_of(v)];
             let (floor, limit) = if self.dict.petrarch {
@@ -127,6 +140,10 @@ impl EventCoder {
                 }
             }
             let Some(m) = best else { continue };
+            let pattern = &self.dict.verbs[m.verb as usize].patterns[m.pattern as usize];
+            if pattern.code.main.is_some() {
+                coded_conjunct = Some(conjunct);
+            }
             for u in sc.used.iter_mut().take(m.end).skip(m.start.min(v)) {
                 *u = true;
             }
@@ -351,7 +368,9 @@ impl EventCoder {
         if let Some(k) = m.compound {
             return (expand(k), Vec::new(), true);
         }
-        let subject = clause::subject(buf, hits, m.start.min(v));
+        let subject = self
+            .first_actor(buf, hits, m.start.min(v))
+            .or_else(|| clause::subject(buf, hits, m.start.min(v)));
         let by = if modality.passive {
             clause::by_agent(buf, hits, m.end)
         } else {
@@ -385,6 +404,16 @@ impl EventCoder {
             }
         }
         (sources, targets, false)
+    }
+
+    /// TABARI's source: the first actor of the conjoined clause before the verb (TABARI
+    /// dictionaries only; others take the clause's grammatical subject).
+    fn first_actor(&self, buf: &SentenceBuf, hits: &[ActorHit], v: usize) -> Option<usize> {
+        if !self.dict.tabari {
+            return None;
+        }
+        let start = buf.clauses[buf.conjunct_of(v)].start;
+        hits.iter().position(|h| h.start >= start && h.end <= v)
     }
 
     /// The object: the first actor after the verb phrase in its clause (or in the complement

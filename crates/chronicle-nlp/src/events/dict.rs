@@ -111,6 +111,9 @@ pub struct VerbDictionary {
     pub gap: usize,
     /// PETRARCH dictionaries: negation and modality are spelt out in the patterns.
     pub petrarch: bool,
+    /// TABARI-layout dictionaries (no `---` blocks): coded as TABARI codes, one event per
+    /// conjunction-delimited clause, source the first actor before the verb.
+    pub tabari: bool,
     pub irregulars: Irregulars,
 }
 

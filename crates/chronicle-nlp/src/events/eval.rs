@@ -6,6 +6,8 @@
 //! the expected set (an expected event marked `?` may be present or absent); `none_expected`,
 //! `error_expected` and `discard_expected` records pass when nothing is coded. `config`'s
 //! `require_dyad` (default true, as in PETRARCH) drops events without a source or a target.
+//! A `control_record` is not scored: the TABARI option its notes carry (`OPTION: COMMA: ...`)
+//! applies to the records after it in the same file.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
@@ -14,7 +16,7 @@ use std::path::{Path, PathBuf};
 use chronicle_core::Article;
 use serde::Deserialize;
 
-use super::EventCoder;
+use super::{CommaRules, EventCoder};
 use crate::Stage;
 use crate::segment::Segmenter;
 
@@ -30,6 +32,9 @@ struct Record {
     expected_status: String,
     #[serde(default)]
     category: Option<String>,
+    /// Free notes; a control record's hold the option it sets (`OPTION: COMMA: MIN = 4 ...`).
+    #[serde(default)]
+    notes: String,
     #[serde(default)]
     dictionaries: Option<HashMap<String, String>>,
     #[serde(default)]
@@ -47,6 +52,7 @@ struct Expected {
 #[derive(Debug, Clone)]
 pub struct Miss {
     pub id: String,
+    pub category: String,
     pub text: String,
     pub expected: Vec<String>,
     pub produced: Vec<String>,
@@ -109,8 +115,8 @@ impl EventReport {
         for s in &self.files {
             for m in &s.misses {
                 out.push_str(&format!(
-                    "{}\n  {}\n  expected {:?}\n  produced {:?}\n",
-                    m.id, m.text, m.expected, m.produced
+                    "{} [{}]\n  {}\n  expected {:?}\n  produced {:?}\n",
+                    m.id, m.category, m.text, m.expected, m.produced
                 ));
             }
         }
@@ -131,6 +137,10 @@ pub fn evaluate(files: &[PathBuf], dictionaries: Option<&Path>) -> Result<EventR
             file: file.display().to_string(),
             ..FileScore::default()
         };
+        // options set by a file's control records last to the end of that file
+        for coder in coders.values_mut() {
+            coder.set_comma_rules(CommaRules::default());
+        }
         for (n, line) in text
             .lines()
             .enumerate()
@@ -144,6 +154,18 @@ pub fn evaluate(files: &[PathBuf], dictionaries: Option<&Path>) -> Result<EventR
             };
             if !coders.contains_key(&dir) {
                 coders.insert(dir.clone(), EventCoder::from_petrarch_dir(&dir)?);
+            }
+            if rec.expected_status == "control_record" {
+                if let (Some(coder), Some((_, option))) =
+                    (coders.get_mut(&dir), rec.notes.split_once("OPTION:"))
+                {
+                    let mut rules = coder.comma_rules();
+                    if rules.apply_option(option) {
+                        coder.set_comma_rules(rules);
+                    }
+                }
+                score.skipped += 1;
+                continue;
             }
             let coder = &coders[&dir];
             score_record(coder, &segmenter, &rec, &mut score);
@@ -195,6 +217,7 @@ fn score_record(coder: &EventCoder, segmenter: &Segmenter, rec: &Record, score: 
     } else {
         score.misses.push(Miss {
             id: rec.id.clone(),
+            category: rec.category.clone().unwrap_or_default(),
             text: rec.text.clone(),
             expected: rec
                 .expected
@@ -231,7 +254,16 @@ fn code_record(coder: &EventCoder, segmenter: &Segmenter, rec: &Record) -> BTree
 }
 
 fn key(source: &str, target: &str, code: &str) -> String {
-    format!("{source}>{target}:{code}")
+    format!("{}>{}:{code}", actor_key(source), actor_key(target))
+}
+
+/// An agent with no actor to attach to is written `~REB` by PETRARCH-1 and `---REB` by
+/// PETRARCH-2 and by us; the two spellings name the same thing, so both score alike.
+fn actor_key(code: &str) -> std::borrow::Cow<'_, str> {
+    match code.strip_prefix('~') {
+        Some(agent) => format!("---{agent}").into(),
+        None => code.into(),
+    }
 }
 
 /// `19950101` → 1995-01-01.
@@ -279,4 +311,16 @@ fn dictionary_dir(file: &Path, rec: &Record) -> Result<PathBuf, String> {
                 file.display()
             )
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_agents_score_alike_in_both_spellings() {
+        assert_eq!(key("~MIL", "ABC", "051"), key("---MIL", "ABC", "051"));
+        assert_eq!(key("ABC", "~REB", "051"), "ABC>---REB:051");
+        assert_eq!(key("ABCGOV", "---", "051"), "ABCGOV>---:051");
+    }
 }

@@ -15,6 +15,7 @@
 mod actors;
 mod clause;
 mod coder;
+mod commas;
 mod dating;
 mod dict;
 pub mod eval;
@@ -22,6 +23,8 @@ mod matcher;
 mod petrarch;
 mod petrarch_actors;
 mod sentence;
+#[cfg(test)]
+mod tabari_tests;
 mod table;
 mod words;
 
@@ -30,6 +33,7 @@ use std::path::Path;
 use chronicle_core::Article;
 
 pub use coder::{ActorSource, Scratch};
+pub use commas::CommaRules;
 pub use dict::VerbDictionary;
 pub use petrarch_actors::PetrarchActors;
 pub use table::{CodeInfo, CodeTable};
@@ -136,6 +140,8 @@ pub struct EventCoder {
     grammar: Grammar,
     table: CodeTable,
     actors: Option<PetrarchActors>,
+    /// Comma-delimited clauses dropped before coding (TABARI dictionaries only).
+    commas: CommaRules,
 }
 
 impl Default for EventCoder {
@@ -168,6 +174,7 @@ impl EventCoder {
             grammar,
             table: CodeTable::embedded(),
             actors: None,
+            commas: CommaRules::default(),
         }
     }
 
@@ -189,42 +196,64 @@ impl EventCoder {
     /// actor, agent and discard files, loaded as they are. Actors are then found by the coder
     /// itself, with PETRARCH's date-restricted codes.
     pub fn from_petrarch_dir(dir: &Path) -> Result<Self, String> {
-        let mut files: Vec<_> = std::fs::read_dir(dir)
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
             .map_err(|e| format!("{}: {e}", dir.display()))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "txt"))
             .collect();
-        files.sort();
+        paths.sort();
+        let mut files = Vec::new();
+        for path in &paths {
+            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            files.push((
+                path.display().to_string(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            ));
+        }
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        Self::from_petrarch_texts(&refs).map_err(|e| format!("{}: {e}", dir.display()))
+    }
+
+    /// A coder from PETRARCH/TABARI dictionary texts given as (file name, text) pairs; the name
+    /// says what each is (`*verb*`, `*actor*`, `*agent*`, `*discard*`), as in a folder.
+    pub fn from_petrarch_texts(files: &[(&str, &str)]) -> Result<Self, String> {
         let mut dict = VerbDictionary::new(Irregulars::parse(IRREGULAR));
         let mut actors = PetrarchActors::default();
-        for path in &files {
-            let name = path
+        for &(label, text) in files {
+            let name = Path::new(label)
                 .file_name()
                 .map(|n| n.to_string_lossy().to_lowercase())
                 .unwrap_or_default();
-            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let text = String::from_utf8_lossy(&bytes);
-            let label = path.display().to_string();
             if name.contains("verb") {
-                petrarch::add_verbs(&mut dict, &label, &text)?;
+                petrarch::add_verbs(&mut dict, label, text)?;
             } else if name.contains("actor") {
-                actors.add_actors(&text);
+                actors.add_actors(text);
             } else if name.contains("agent") {
-                actors.add_agents(&text);
+                actors.add_agents(text);
             } else if name.contains("discard") {
-                actors.add_discards(&text);
+                actors.add_discards(text);
             }
         }
         if dict.verbs.is_empty() {
-            return Err(format!(
-                "{}: no PETRARCH verb file (*verb*.txt) in it",
-                dir.display()
-            ));
+            return Err("no PETRARCH verb file (*verb*.txt)".to_string());
         }
         let mut coder = Self::from_dictionary(dict);
         actors.finish();
         coder.actors = Some(actors);
         Ok(coder)
+    }
+
+    /// The comma-delimited clause rules TABARI dictionaries are coded with.
+    pub fn comma_rules(&self) -> CommaRules {
+        self.commas
+    }
+
+    /// Sets the comma-delimited clause rules (a TABARI `COMMA:` option; see [`CommaRules`]).
+    pub fn set_comma_rules(&mut self, rules: CommaRules) {
+        self.commas = rules;
     }
 
     /// The verb dictionary the coder runs on.

@@ -24,6 +24,7 @@ pub fn add_verbs(dict: &mut VerbDictionary, file: &str, text: &str) -> Result<()
     dict.petrarch = true;
     dict.gap = dict.gap.max(12);
     let tabari = !text.lines().any(|l| l.trim_start().starts_with("---"));
+    dict.tabari |= tabari;
     let lines = clean_lines(text, tabari);
     read_synsets(dict, &lines);
     let mut block_code: Option<Code> = None;

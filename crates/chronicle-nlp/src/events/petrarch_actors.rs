@@ -428,8 +428,8 @@ fn merge_adjacent(hits: &mut Vec<ActorHit>) {
     }
 }
 
-/// Lines without `#` comments and `<!-- -->` blocks, trimmed, non-empty; indented code lines
-/// keep their `[` first.
+/// Lines without `#` or `;` comments and `<!-- -->` blocks, trimmed, non-empty; indented code
+/// lines keep their `[` first.
 fn clean(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut in_comment = false;
@@ -448,7 +448,13 @@ fn clean(text: &str) -> Vec<String> {
             in_comment = !line[s..].contains("-->") && !line[s..].contains("->");
             line.truncate(s);
         }
-        let line = line.split('#').next().unwrap_or("").trim().to_string();
+        // `#` comments (PETRARCH) and `;` comments (TABARI: `GOLLUM ; pas 27 Apr 03`)
+        let line = line
+            .split(['#', ';'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
         if !line.is_empty() {
             out.push(line);
         }

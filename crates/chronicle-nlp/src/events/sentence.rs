@@ -7,6 +7,7 @@
 
 use chronicle_core::{Article, TokenKind};
 
+use super::commas::CommaRules;
 use super::dict::VerbDictionary;
 use super::words::{NONE, WordId};
 
@@ -160,7 +161,15 @@ pub struct SentenceBuf {
 
 impl SentenceBuf {
     /// Fills the buffers with sentence `s` of `article`.
-    pub fn fill(&mut self, article: &Article, s: usize, dict: &VerbDictionary, grammar: &Grammar) {
+    /// With `commas`, the comma-delimited clauses they drop are removed first (TABARI).
+    pub fn fill(
+        &mut self,
+        article: &Article,
+        s: usize,
+        dict: &VerbDictionary,
+        grammar: &Grammar,
+        commas: Option<&CommaRules>,
+    ) {
         self.words.clear();
         self.clauses.clear();
         let Some(range) = article.analysis.sentence_tokens.get(s) else {
@@ -193,6 +202,9 @@ impl SentenceBuf {
                 start: t.span.start,
                 end: t.span.end,
             });
+        }
+        if let Some(rules) = commas {
+            rules.apply(&mut self.words, |w| dict.heads.contains_key(&w.id));
         }
         self.cut_clauses(dict);
     }
@@ -235,6 +247,23 @@ impl SentenceBuf {
                 kind,
             });
         }
+    }
+
+    /// The conjoined clause holding word `i`, as the index of its first clause: a new one
+    /// starts at each coordinated verb phrase ("and promised") and after breaking punctuation;
+    /// subordinate and complement clauses belong to the clause they hang from. TABARI codes one
+    /// event in each.
+    pub fn conjunct_of(&self, i: usize) -> usize {
+        let c = self.clause_of(i);
+        (1..=c)
+            .rev()
+            .find(|&k| {
+                matches!(
+                    self.clauses[k].kind,
+                    ClauseKind::Coordinate | ClauseKind::Main
+                )
+            })
+            .unwrap_or(0)
     }
 
     /// The clause holding word `i`.
