@@ -361,3 +361,62 @@ fn anchors_inside_the_text() {
         DCT,
     );
 }
+
+#[test]
+fn amounts_counted_from_an_event_are_durations() {
+    check(
+        &[
+            (
+                "The ferry sank. Two days later, divers found the hull.",
+                &[("Two days later", "P2D", Duration)],
+            ),
+            (
+                "The vote was held on Friday. A day earlier, protesters gathered.",
+                &[
+                    ("Friday", "2020-07-03", Date),
+                    ("A day earlier", "P1D", Duration),
+                ],
+            ),
+            (
+                "The mayor resigned. A few weeks later, the council followed.",
+                &[("A few weeks later", "PXW", Duration)],
+            ),
+            (
+                "Output in May was up 4% from a year earlier.",
+                &[
+                    ("May", "2020-05", Date),
+                    ("a year earlier", "2019-05", Date),
+                ],
+            ),
+            (
+                "The bridge opened several years ago.",
+                &[("several years ago", "PAST_REF", Date)],
+            ),
+        ],
+        DCT,
+    );
+}
+
+#[test]
+fn the_year_of_a_report_is_a_date_unless_bounded() {
+    check(
+        &[
+            (
+                "Revenue for the year was flat.",
+                &[("the year", "2020", Date)],
+            ),
+            (
+                "Profit will be lower for the fiscal year.",
+                &[("the fiscal year", "2020", Date)],
+            ),
+            (
+                "Net rose 3% in the year ended March 31.",
+                &[
+                    ("the year", "P1Y", Duration),
+                    ("March 31", "2020-03-31", Date),
+                ],
+            ),
+        ],
+        DCT,
+    );
+}

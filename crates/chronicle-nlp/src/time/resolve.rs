@@ -5,7 +5,7 @@ use chronicle_core::TimexType;
 use jiff::civil::{Date, Weekday};
 
 use super::grammar::{Expr, YearPart, YearSpec};
-use super::lexicon::{Holiday, Tense, Unit};
+use super::lexicon::{Holiday, RefPoint, Tense, Unit};
 use super::value::{Cal, Dur, Value, add_days, ymd};
 
 /// What the resolver knows at one mention: the publication date and the text's own anchors.
@@ -290,15 +290,27 @@ fn granularity(unit: Unit) -> Unit {
 }
 
 /// `two weeks ago`, `a year earlier`, `in three days`.
-fn offset(f: &Frame, halves: u32, unit: Unit, dir: i8, from_ref: bool) -> Option<Resolved> {
-    let n = i64::from(halves / 2);
-    if dir == 0 && f.tense != Some(Tense::Future) {
-        let d = Value::Duration(Dur {
-            halves: Some(halves),
-            unit,
-        });
+///
+/// TimeML reads an amount counted from an event of the text (`three days later`, `a day
+/// earlier`) as the duration between the two, not as a date; only years and longer units keep
+/// their date, because news compares with the year-ago period (`up 5% from a year earlier`).
+/// A vague amount before or after now (`several years ago`) is the past or the future at large.
+fn offset(f: &Frame, halves: Option<u32>, unit: Unit, dir: i8, from_ref: bool) -> Option<Resolved> {
+    let as_duration = dir == 0 && f.tense != Some(Tense::Future)
+        || from_ref && (unit < Unit::Month || halves.is_none());
+    if as_duration {
+        let d = Value::Duration(Dur { halves, unit });
         return Some((d, TimexType::Duration));
     }
+    let Some(halves) = halves else {
+        let p = if dir < 0 {
+            RefPoint::Past
+        } else {
+            RefPoint::Future
+        };
+        return Some((Value::Ref(p), TimexType::Date));
+    };
+    let n = i64::from(halves / 2);
     let dir = if dir == 0 { 1 } else { i64::from(dir) };
     let dct = f.dct.map(Cal::Day);
     let (base, gran) = match (from_ref, unit) {
@@ -480,7 +492,7 @@ mod tests {
             "2020-07-03"
         );
         let ago = Expr::Offset {
-            halves: 4,
+            halves: Some(4),
             unit: Unit::Week,
             dir: -1,
             from_ref: false,

@@ -60,8 +60,9 @@ pub enum Expr {
     RelUnit { unit: Unit, shift: i8 },
     /// An amount of units before or after a point: `two weeks ago` (from the publication
     /// date), `a year earlier` (from the date the text spoke of last), `in three days`.
+    /// `halves` is `None` for a vague amount (`several years ago`).
     Offset {
-        halves: u32,
+        halves: Option<u32>,
         unit: Unit,
         dir: i8,
         from_ref: bool,

@@ -167,13 +167,12 @@ pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         if a.framed {
             return None;
         }
-        let (halves, unit) = (a.halves.unwrap_or(0), a.unit);
         return found(
             a.start,
             e,
             Expr::Offset {
-                halves,
-                unit,
+                halves: a.halves,
+                unit: a.unit,
                 dir,
                 from_ref,
             },
@@ -188,7 +187,7 @@ pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
             a.start,
             a.end,
             Expr::Offset {
-                halves,
+                halves: Some(halves),
                 unit,
                 dir: 0,
                 from_ref: false,
