@@ -420,3 +420,56 @@ fn the_year_of_a_report_is_a_date_unless_bounded() {
         DCT,
     );
 }
+
+#[test]
+fn a_quarter_without_a_year_is_the_one_reported_on() {
+    check(
+        &[
+            (
+                "The retailer said fourth-quarter profit fell.",
+                &[("fourth-quarter", "2019-Q4", Date)],
+            ),
+            (
+                "Sales rose in the first quarter.",
+                &[("the first quarter", "2020-Q1", Date)],
+            ),
+            (
+                "The firm expects to break even in the fourth quarter.",
+                &[("the fourth quarter", "2020-Q4", Date)],
+            ),
+        ],
+        Some("2020-01-20"),
+    );
+}
+
+#[test]
+fn time_words_inside_names_are_not_times() {
+    check(
+        &[
+            ("She told NBC's Today that talks were over.", &[]),
+            ("He said on Fox's \"Sunday Morning Now\" show.", &[]),
+            (
+                "The minister spoke on \"This Week\" on Sunday.",
+                &[("Sunday", "2020-07-05", Date)],
+            ),
+            ("Thousands joined the March for Life.", &[]),
+            (
+                "Thousands marched in March of this year.",
+                &[("March", "2020-03", Date), ("this year", "2020", Date)],
+            ),
+            ("He watched High Noon twice.", &[]),
+            (
+                "Today, the council voted. This week it meets again.",
+                &[
+                    ("Today", "2020-07-06", Date),
+                    ("This week", "2020-W28", Date),
+                ],
+            ),
+            (
+                "The vote will be held on Election Day.",
+                &[("Election Day", "2020-11-03", Date)],
+            ),
+        ],
+        DCT,
+    );
+}

@@ -201,12 +201,27 @@ fn year_part(f: &Frame, spec: YearSpec, part: YearPart) -> Value {
         YearPart::Season(s) => Cal::Season(y, s),
     };
     let spec = match (spec, part) {
-        (YearSpec::Open, YearPart::Quarter(_) | YearPart::Half(_)) => YearSpec::Rel(0),
+        (YearSpec::Open, YearPart::Quarter(_) | YearPart::Half(_)) => {
+            YearSpec::Rel(report_year_shift(f, |y| period(y).first_day()))
+        }
         _ => spec,
     };
     match year_of(f, spec, true, |y| period(y).first_day()) {
         Some(y) => Value::Cal(period(y)),
         None => Value::Ref(super::lexicon::RefPoint::Present),
+    }
+}
+
+/// The year of a quarter or half named without one: the publication year's, unless that one has
+/// not begun and the clause does not look ahead; then it is last year's (`fourth-quarter profit
+/// fell`, written in January, reports on the quarter just ended).
+fn report_year_shift(f: &Frame, starts_in: impl Fn(i32) -> Option<Date>) -> i8 {
+    let Some(dct) = f.dct else { return 0 };
+    let not_begun = starts_in(i32::from(dct.year())).is_some_and(|s| s > dct);
+    if not_begun && f.tense != Some(Tense::Future) {
+        -1
+    } else {
+        0
     }
 }
 

@@ -7,6 +7,7 @@
 //! "early", "about", "the end of").
 
 mod calendar;
+mod names;
 mod quantity;
 mod relative;
 
@@ -191,7 +192,9 @@ pub fn find(cx: Cx<'_, '_>, out: &mut Vec<Found>) {
         match best_at(cx, i) {
             Some(f) if f.last > i => {
                 i = f.last;
-                out.push(f);
+                if !names::in_name(cx, &f) {
+                    out.push(f);
+                }
             }
             _ => i += 1,
         }
