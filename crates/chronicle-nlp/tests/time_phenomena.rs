@@ -473,3 +473,57 @@ fn time_words_inside_names_are_not_times() {
         DCT,
     );
 }
+
+#[test]
+fn clock_times_fall_on_the_day_being_told() {
+    check(
+        &[
+            (
+                "The storm hit the coast on Thursday. It made landfall at 4:15 a.m.",
+                &[
+                    ("Thursday", "2020-07-02", Date),
+                    ("4:15 a.m.", "2020-07-02T04:15", Time),
+                ],
+            ),
+            (
+                "Polls close at 8 p.m.",
+                &[("8 p.m.", "2020-07-06T20:00", Time)],
+            ),
+        ],
+        DCT,
+    );
+}
+
+#[test]
+fn fiscal_years_and_year_end() {
+    check(
+        &[
+            (
+                "Sales in the current fiscal year should rise.",
+                &[("the current fiscal year", "2020", Date)],
+            ),
+            (
+                "It lost money in the latest fiscal year.",
+                &[("the latest fiscal year", "2019", Date)],
+            ),
+            (
+                "The sale should close by year-end.",
+                &[("year-end", "2020", Date)],
+            ),
+            (
+                "The index is up 9% since year-end.",
+                &[("year-end", "2019", Date)],
+            ),
+            (
+                "Staff will be cut by year's end.",
+                &[("year's end", "2020", Date)],
+            ),
+            ("Year-end bonuses were cut.", &[]),
+            (
+                "Year-end: hiring stays frozen until year-end and beyond.",
+                &[("Year-end", "2020", Date), ("year-end", "2020", Date)],
+            ),
+        ],
+        DCT,
+    );
+}

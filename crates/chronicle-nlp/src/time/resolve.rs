@@ -65,6 +65,7 @@ pub fn resolve(expr: &Expr, f: &Frame) -> Option<Resolved> {
                 .as_deref()
                 .and_then(|e| resolve(e, f))
                 .and_then(|(v, _)| day_of(&v))
+                .or_else(|| f.last.and_then(|c| day_of(&Value::Cal(c))))
                 .or(f.dct);
             let v = match d {
                 Some(d) => Value::Cal(Cal::Time(d, *hour, *minute)),

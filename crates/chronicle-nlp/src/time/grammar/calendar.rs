@@ -534,3 +534,41 @@ pub fn holiday(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         },
     )
 }
+
+/// Prepositions that make `year-end` a time, whatever follows (`by year-end and beyond`).
+const YEAR_END_LEADS: [&str; 8] = [
+    "by", "at", "until", "till", "before", "after", "around", "near",
+];
+
+/// `year-end`, `year end`, `year's end`: the close of the publication year, or of the year
+/// before after `since` (`up 5% since year-end`). Not `year-end results`, where it qualifies a
+/// noun ahead of it.
+pub fn year_end(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let after_the = i.checked_sub(1).is_some_and(|p| cx.is_word(p, "the"));
+    if !cx.is_word(i, "year") || after_the {
+        return None;
+    }
+    let mut k = i + 1;
+    if cx.hyphen(k) {
+        k += 1;
+    } else if (cx.is_punct(k, '\'') || cx.is_punct(k, '’')) && cx.is_word(k + 1, "s") {
+        k += 2;
+    }
+    let word_after = cx.tok(k + 1).is_some_and(|t| t.kind == Kind::Word);
+    let since = i.checked_sub(1).is_some_and(|p| cx.is_word(p, "since"));
+    let led = i
+        .checked_sub(1)
+        .is_some_and(|p| YEAR_END_LEADS.iter().any(|w| cx.is_word(p, w)));
+    if !cx.is_word(k, "end") || word_after && !(led || since) {
+        return None;
+    }
+    let year = YearSpec::Rel(if since { -1 } else { 0 });
+    found(
+        i,
+        k + 1,
+        Expr::Year {
+            year,
+            part: YearPart::Whole,
+        },
+    )
+}

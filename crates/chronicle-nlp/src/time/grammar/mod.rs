@@ -260,6 +260,7 @@ fn core_at(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         calendar::decade(cx, i),
         calendar::year_part(cx, i),
         calendar::holiday(cx, i),
+        calendar::year_end(cx, i),
         relative::deictic(cx, i),
         relative::reference(cx, i, cx.lexicon.phrases()),
         relative::shifted(cx, i),

@@ -228,7 +228,9 @@ fn that_unit(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
 fn shifted_unit(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     let (s, j) = shift_word(cx, i)?;
     let from_text = shifts_from_text(cx, j - 1);
-    let Some((unit, plural, e)) = cx.unit(j) else {
+    // "the current fiscal year", "the latest fiscal quarter"
+    let fiscal = usize::from(cx.tok(j).is_some_and(|t| t.is(Lex::Fiscal)));
+    let Some((unit, plural, e)) = cx.unit(j + fiscal) else {
         return shifted_name(cx, i, j, s, from_text);
     };
     if plural {
