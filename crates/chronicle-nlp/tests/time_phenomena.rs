@@ -527,3 +527,23 @@ fn fiscal_years_and_year_end() {
         DCT,
     );
 }
+
+#[test]
+fn ages_and_some_day_are_not_dates() {
+    check(
+        &[
+            ("The suspect is a man in his 30s.", &[]),
+            ("She moved there in her early 40s.", &[]),
+            ("Prices peaked in the 90s.", &[("the 90s", "199", Date)]),
+            (
+                "Rail will one day replace the ferry.",
+                &[("one day", "FUTURE_REF", Date)],
+            ),
+            (
+                "The strike lasted one day.",
+                &[("one day", "P1D", Duration)],
+            ),
+        ],
+        DCT,
+    );
+}

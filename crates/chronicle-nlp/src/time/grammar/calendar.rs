@@ -362,6 +362,9 @@ pub fn decade(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     let (n, digits) = cx.num(k)?;
     let s = cx.glued(k + 1) && cx.is_word(k + 1, "s");
     if s && n % 10 == 0 {
+        if digits == 2 && !apostrophe && the == 0 && of_a_life(cx, i) {
+            return None;
+        }
         let decade = match digits {
             4 => n as i32 / 10,
             2 => 190 + n as i32 / 10,
@@ -382,6 +385,28 @@ pub fn decade(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         );
     }
     None
+}
+
+/// Possessives before a two-digit decade that make it an age: `in his 30s`.
+const POSSESSIVES: [&str; 6] = ["his", "her", "their", "my", "our", "your"];
+
+/// Whether the decade at `i` is a decade of someone's life (`in his 30s`, `in her early 40s`),
+/// which TimeML does not tag.
+fn of_a_life(cx: Cx<'_, '_>, i: usize) -> bool {
+    let Some(mut p) = i.checked_sub(1) else {
+        return false;
+    };
+    let part = cx.tok(p).is_some_and(|t| {
+        t.find(|l| matches!(l, Lex::Part(_)).then_some(()))
+            .is_some()
+    });
+    if part || cx.hyphen(p) {
+        let Some(q) = p.checked_sub(1 + usize::from(cx.hyphen(p))) else {
+            return false;
+        };
+        p = q;
+    }
+    POSSESSIVES.iter().any(|w| cx.is_word(p, w))
 }
 
 /// Quarters, halves and seasons: `the third quarter of 1990`, `Q3 2020`, `third-quarter`, `the
