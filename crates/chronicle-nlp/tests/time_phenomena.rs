@@ -361,3 +361,189 @@ fn anchors_inside_the_text() {
         DCT,
     );
 }
+
+#[test]
+fn amounts_counted_from_an_event_are_durations() {
+    check(
+        &[
+            (
+                "The ferry sank. Two days later, divers found the hull.",
+                &[("Two days later", "P2D", Duration)],
+            ),
+            (
+                "The vote was held on Friday. A day earlier, protesters gathered.",
+                &[
+                    ("Friday", "2020-07-03", Date),
+                    ("A day earlier", "P1D", Duration),
+                ],
+            ),
+            (
+                "The mayor resigned. A few weeks later, the council followed.",
+                &[("A few weeks later", "PXW", Duration)],
+            ),
+            (
+                "Output in May was up 4% from a year earlier.",
+                &[
+                    ("May", "2020-05", Date),
+                    ("a year earlier", "2019-05", Date),
+                ],
+            ),
+            (
+                "The bridge opened several years ago.",
+                &[("several years ago", "PAST_REF", Date)],
+            ),
+        ],
+        DCT,
+    );
+}
+
+#[test]
+fn the_year_of_a_report_is_a_date_unless_bounded() {
+    check(
+        &[
+            (
+                "Revenue for the year was flat.",
+                &[("the year", "2020", Date)],
+            ),
+            (
+                "Profit will be lower for the fiscal year.",
+                &[("the fiscal year", "2020", Date)],
+            ),
+            (
+                "Net rose 3% in the year ended March 31.",
+                &[
+                    ("the year", "P1Y", Duration),
+                    ("March 31", "2020-03-31", Date),
+                ],
+            ),
+        ],
+        DCT,
+    );
+}
+
+#[test]
+fn a_quarter_without_a_year_is_the_one_reported_on() {
+    check(
+        &[
+            (
+                "The retailer said fourth-quarter profit fell.",
+                &[("fourth-quarter", "2019-Q4", Date)],
+            ),
+            (
+                "Sales rose in the first quarter.",
+                &[("the first quarter", "2020-Q1", Date)],
+            ),
+            (
+                "The firm expects to break even in the fourth quarter.",
+                &[("the fourth quarter", "2020-Q4", Date)],
+            ),
+        ],
+        Some("2020-01-20"),
+    );
+}
+
+#[test]
+fn time_words_inside_names_are_not_times() {
+    check(
+        &[
+            ("She told NBC's Today that talks were over.", &[]),
+            ("He said on Fox's \"Sunday Morning Now\" show.", &[]),
+            (
+                "The minister spoke on \"This Week\" on Sunday.",
+                &[("Sunday", "2020-07-05", Date)],
+            ),
+            ("Thousands joined the March for Life.", &[]),
+            (
+                "Thousands marched in March of this year.",
+                &[("March", "2020-03", Date), ("this year", "2020", Date)],
+            ),
+            ("He watched High Noon twice.", &[]),
+            (
+                "Today, the council voted. This week it meets again.",
+                &[
+                    ("Today", "2020-07-06", Date),
+                    ("This week", "2020-W28", Date),
+                ],
+            ),
+            (
+                "The vote will be held on Election Day.",
+                &[("Election Day", "2020-11-03", Date)],
+            ),
+        ],
+        DCT,
+    );
+}
+
+#[test]
+fn clock_times_fall_on_the_day_being_told() {
+    check(
+        &[
+            (
+                "The storm hit the coast on Thursday. It made landfall at 4:15 a.m.",
+                &[
+                    ("Thursday", "2020-07-02", Date),
+                    ("4:15 a.m.", "2020-07-02T04:15", Time),
+                ],
+            ),
+            (
+                "Polls close at 8 p.m.",
+                &[("8 p.m.", "2020-07-06T20:00", Time)],
+            ),
+        ],
+        DCT,
+    );
+}
+
+#[test]
+fn fiscal_years_and_year_end() {
+    check(
+        &[
+            (
+                "Sales in the current fiscal year should rise.",
+                &[("the current fiscal year", "2020", Date)],
+            ),
+            (
+                "It lost money in the latest fiscal year.",
+                &[("the latest fiscal year", "2019", Date)],
+            ),
+            (
+                "The sale should close by year-end.",
+                &[("year-end", "2020", Date)],
+            ),
+            (
+                "The index is up 9% since year-end.",
+                &[("year-end", "2019", Date)],
+            ),
+            (
+                "Staff will be cut by year's end.",
+                &[("year's end", "2020", Date)],
+            ),
+            ("Year-end bonuses were cut.", &[]),
+            (
+                "Year-end: hiring stays frozen until year-end and beyond.",
+                &[("Year-end", "2020", Date), ("year-end", "2020", Date)],
+            ),
+        ],
+        DCT,
+    );
+}
+
+#[test]
+fn ages_and_some_day_are_not_dates() {
+    check(
+        &[
+            ("The suspect is a man in his 30s.", &[]),
+            ("She moved there in her early 40s.", &[]),
+            ("Prices peaked in the 90s.", &[("the 90s", "199", Date)]),
+            (
+                "Rail will one day replace the ferry.",
+                &[("one day", "FUTURE_REF", Date)],
+            ),
+            (
+                "The strike lasted one day.",
+                &[("one day", "P1D", Duration)],
+            ),
+        ],
+        DCT,
+    );
+}

@@ -127,12 +127,14 @@ pub enum Miss {
         doc: String,
         text: String,
         value: String,
+        context: String,
     },
     /// A system expression with no gold counterpart.
     Spurious {
         doc: String,
         text: String,
         value: String,
+        context: String,
     },
     /// A match with a wrong value or type.
     Wrong {
@@ -140,6 +142,7 @@ pub enum Miss {
         text: String,
         gold: String,
         system: String,
+        context: String,
     },
 }
 
@@ -183,6 +186,9 @@ pub fn evaluate_with(
     Ok(total)
 }
 
+/// Characters of text shown either side of a miss.
+const CONTEXT_CHARS: usize = 70;
+
 /// Scores one document: one-to-one pairing of overlapping spans, in text order.
 fn score(record: &Record, system: &[DateMention], misses: &mut impl FnMut(Miss)) -> TimeReport {
     let mut report = TimeReport {
@@ -199,6 +205,17 @@ fn score(record: &Record, system: &[DateMention], misses: &mut impl FnMut(Miss))
             .take(e.saturating_sub(s))
             .collect::<String>()
     };
+    // A window of text around a span, on one line, so that a miss can be read in place.
+    let context = |s: usize, e: usize| {
+        let from = s.saturating_sub(CONTEXT_CHARS);
+        format!(
+            "{}[{}]{}",
+            slice(from, s),
+            slice(s, e),
+            slice(e, e + CONTEXT_CHARS)
+        )
+        .replace('\n', " ")
+    };
     let mut used = vec![false; system.len()];
     for g in &record.timexes {
         let hit = system
@@ -210,6 +227,7 @@ fn score(record: &Record, system: &[DateMention], misses: &mut impl FnMut(Miss))
                 doc: record.doc_id.clone(),
                 text: slice(g.start, g.end),
                 value: g.value.clone(),
+                context: context(g.start, g.end),
             });
             continue;
         };
@@ -226,6 +244,7 @@ fn score(record: &Record, system: &[DateMention], misses: &mut impl FnMut(Miss))
                 text: format!("{} | {}", slice(g.start, g.end), s.text),
                 gold: format!("{} {}", g.kind, g.value),
                 system: format!("{:?} {}", s.kind, s.value),
+                context: context(g.start, g.end),
             });
         }
     }
@@ -235,6 +254,7 @@ fn score(record: &Record, system: &[DateMention], misses: &mut impl FnMut(Miss))
                 doc: record.doc_id.clone(),
                 text: s.text.clone(),
                 value: s.value.clone(),
+                context: context(s.start, s.end),
             });
         }
     }
@@ -258,7 +278,7 @@ mod tests {
     }
 
     /// Floors a little under what the tagger reaches on TimeBank + AQUAINT (relaxed span F1
-    /// 0.941, value F1 0.806): a drop below them is a regression. `TIME_MISSES=1` prints every
+    /// 0.945, value F1 0.817): a drop below them is a regression. `TIME_MISSES=1` prints every
     /// disagreement for error analysis.
     #[test]
     fn dev_set_scores_stay_above_their_floors() {
@@ -272,7 +292,7 @@ mod tests {
         .expect("dev files load");
         println!("{report}");
         assert!(report.relaxed_prf().2 >= 0.935, "{report}");
-        assert!(report.value_prf().2 >= 0.8, "{report}");
+        assert!(report.value_prf().2 >= 0.81, "{report}");
         assert!(report.type_accuracy() >= 0.94, "{report}");
     }
 

@@ -5,7 +5,7 @@ use chronicle_core::TimexType;
 use jiff::civil::{Date, Weekday};
 
 use super::grammar::{Expr, YearPart, YearSpec};
-use super::lexicon::{Holiday, Tense, Unit};
+use super::lexicon::{Holiday, RefPoint, Tense, Unit};
 use super::value::{Cal, Dur, Value, add_days, ymd};
 
 /// What the resolver knows at one mention: the publication date and the text's own anchors.
@@ -65,6 +65,7 @@ pub fn resolve(expr: &Expr, f: &Frame) -> Option<Resolved> {
                 .as_deref()
                 .and_then(|e| resolve(e, f))
                 .and_then(|(v, _)| day_of(&v))
+                .or_else(|| f.last.and_then(|c| day_of(&Value::Cal(c))))
                 .or(f.dct);
             let v = match d {
                 Some(d) => Value::Cal(Cal::Time(d, *hour, *minute)),
@@ -201,12 +202,27 @@ fn year_part(f: &Frame, spec: YearSpec, part: YearPart) -> Value {
         YearPart::Season(s) => Cal::Season(y, s),
     };
     let spec = match (spec, part) {
-        (YearSpec::Open, YearPart::Quarter(_) | YearPart::Half(_)) => YearSpec::Rel(0),
+        (YearSpec::Open, YearPart::Quarter(_) | YearPart::Half(_)) => {
+            YearSpec::Rel(report_year_shift(f, |y| period(y).first_day()))
+        }
         _ => spec,
     };
     match year_of(f, spec, true, |y| period(y).first_day()) {
         Some(y) => Value::Cal(period(y)),
         None => Value::Ref(super::lexicon::RefPoint::Present),
+    }
+}
+
+/// The year of a quarter or half named without one: the publication year's, unless that one has
+/// not begun and the clause does not look ahead; then it is last year's (`fourth-quarter profit
+/// fell`, written in January, reports on the quarter just ended).
+fn report_year_shift(f: &Frame, starts_in: impl Fn(i32) -> Option<Date>) -> i8 {
+    let Some(dct) = f.dct else { return 0 };
+    let not_begun = starts_in(i32::from(dct.year())).is_some_and(|s| s > dct);
+    if not_begun && f.tense != Some(Tense::Future) {
+        -1
+    } else {
+        0
     }
 }
 
@@ -290,15 +306,27 @@ fn granularity(unit: Unit) -> Unit {
 }
 
 /// `two weeks ago`, `a year earlier`, `in three days`.
-fn offset(f: &Frame, halves: u32, unit: Unit, dir: i8, from_ref: bool) -> Option<Resolved> {
-    let n = i64::from(halves / 2);
-    if dir == 0 && f.tense != Some(Tense::Future) {
-        let d = Value::Duration(Dur {
-            halves: Some(halves),
-            unit,
-        });
+///
+/// TimeML reads an amount counted from an event of the text (`three days later`, `a day
+/// earlier`) as the duration between the two, not as a date; only years and longer units keep
+/// their date, because news compares with the year-ago period (`up 5% from a year earlier`).
+/// A vague amount before or after now (`several years ago`) is the past or the future at large.
+fn offset(f: &Frame, halves: Option<u32>, unit: Unit, dir: i8, from_ref: bool) -> Option<Resolved> {
+    let as_duration = dir == 0 && f.tense != Some(Tense::Future)
+        || from_ref && (unit < Unit::Month || halves.is_none());
+    if as_duration {
+        let d = Value::Duration(Dur { halves, unit });
         return Some((d, TimexType::Duration));
     }
+    let Some(halves) = halves else {
+        let p = if dir < 0 {
+            RefPoint::Past
+        } else {
+            RefPoint::Future
+        };
+        return Some((Value::Ref(p), TimexType::Date));
+    };
+    let n = i64::from(halves / 2);
     let dir = if dir == 0 { 1 } else { i64::from(dir) };
     let dct = f.dct.map(Cal::Day);
     let (base, gran) = match (from_ref, unit) {
@@ -480,7 +508,7 @@ mod tests {
             "2020-07-03"
         );
         let ago = Expr::Offset {
-            halves: 4,
+            halves: Some(4),
             unit: Unit::Week,
             dir: -1,
             from_ref: false,

@@ -362,6 +362,9 @@ pub fn decade(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     let (n, digits) = cx.num(k)?;
     let s = cx.glued(k + 1) && cx.is_word(k + 1, "s");
     if s && n % 10 == 0 {
+        if digits == 2 && !apostrophe && the == 0 && of_a_life(cx, i) {
+            return None;
+        }
         let decade = match digits {
             4 => n as i32 / 10,
             2 => 190 + n as i32 / 10,
@@ -382,6 +385,28 @@ pub fn decade(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         );
     }
     None
+}
+
+/// Possessives before a two-digit decade that make it an age: `in his 30s`.
+const POSSESSIVES: [&str; 6] = ["his", "her", "their", "my", "our", "your"];
+
+/// Whether the decade at `i` is a decade of someone's life (`in his 30s`, `in her early 40s`),
+/// which TimeML does not tag.
+fn of_a_life(cx: Cx<'_, '_>, i: usize) -> bool {
+    let Some(mut p) = i.checked_sub(1) else {
+        return false;
+    };
+    let part = cx.tok(p).is_some_and(|t| {
+        t.find(|l| matches!(l, Lex::Part(_)).then_some(()))
+            .is_some()
+    });
+    if part || cx.hyphen(p) {
+        let Some(q) = p.checked_sub(1 + usize::from(cx.hyphen(p))) else {
+            return false;
+        };
+        p = q;
+    }
+    POSSESSIVES.iter().any(|w| cx.is_word(p, w))
 }
 
 /// Quarters, halves and seasons: `the third quarter of 1990`, `Q3 2020`, `third-quarter`, `the
@@ -531,6 +556,44 @@ pub fn holiday(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         Expr::Holiday {
             holiday: h,
             year: YearSpec::Open,
+        },
+    )
+}
+
+/// Prepositions that make `year-end` a time, whatever follows (`by year-end and beyond`).
+const YEAR_END_LEADS: [&str; 8] = [
+    "by", "at", "until", "till", "before", "after", "around", "near",
+];
+
+/// `year-end`, `year end`, `year's end`: the close of the publication year, or of the year
+/// before after `since` (`up 5% since year-end`). Not `year-end results`, where it qualifies a
+/// noun ahead of it.
+pub fn year_end(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let after_the = i.checked_sub(1).is_some_and(|p| cx.is_word(p, "the"));
+    if !cx.is_word(i, "year") || after_the {
+        return None;
+    }
+    let mut k = i + 1;
+    if cx.hyphen(k) {
+        k += 1;
+    } else if (cx.is_punct(k, '\'') || cx.is_punct(k, '’')) && cx.is_word(k + 1, "s") {
+        k += 2;
+    }
+    let word_after = cx.tok(k + 1).is_some_and(|t| t.kind == Kind::Word);
+    let since = i.checked_sub(1).is_some_and(|p| cx.is_word(p, "since"));
+    let led = i
+        .checked_sub(1)
+        .is_some_and(|p| YEAR_END_LEADS.iter().any(|w| cx.is_word(p, w)));
+    if !cx.is_word(k, "end") || word_after && !(led || since) {
+        return None;
+    }
+    let year = YearSpec::Rel(if since { -1 } else { 0 });
+    found(
+        i,
+        k + 1,
+        Expr::Year {
+            year,
+            part: YearPart::Whole,
         },
     )
 }

@@ -7,6 +7,7 @@
 //! "early", "about", "the end of").
 
 mod calendar;
+mod names;
 mod quantity;
 mod relative;
 
@@ -60,8 +61,9 @@ pub enum Expr {
     RelUnit { unit: Unit, shift: i8 },
     /// An amount of units before or after a point: `two weeks ago` (from the publication
     /// date), `a year earlier` (from the date the text spoke of last), `in three days`.
+    /// `halves` is `None` for a vague amount (`several years ago`).
     Offset {
-        halves: u32,
+        halves: Option<u32>,
         unit: Unit,
         dir: i8,
         from_ref: bool,
@@ -190,7 +192,9 @@ pub fn find(cx: Cx<'_, '_>, out: &mut Vec<Found>) {
         match best_at(cx, i) {
             Some(f) if f.last > i => {
                 i = f.last;
-                out.push(f);
+                if !names::in_name(cx, &f) {
+                    out.push(f);
+                }
             }
             _ => i += 1,
         }
@@ -256,6 +260,7 @@ fn core_at(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         calendar::decade(cx, i),
         calendar::year_part(cx, i),
         calendar::holiday(cx, i),
+        calendar::year_end(cx, i),
         relative::deictic(cx, i),
         relative::reference(cx, i, cx.lexicon.phrases()),
         relative::shifted(cx, i),

@@ -2,7 +2,7 @@
 //! offsets (`two weeks ago`, `a year earlier`, `in three days`) and rates (`$5 a year`).
 
 use super::{Cx, Expr, Found, duration, found};
-use crate::time::lexicon::{Lex, Unit};
+use crate::time::lexicon::{Lex, RefPoint, Tense, Unit};
 use crate::time::scan::Kind;
 use crate::time::value::{Dur, Value};
 
@@ -167,13 +167,12 @@ pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         if a.framed {
             return None;
         }
-        let (halves, unit) = (a.halves.unwrap_or(0), a.unit);
         return found(
             a.start,
             e,
             Expr::Offset {
-                halves,
-                unit,
+                halves: a.halves,
+                unit: a.unit,
                 dir,
                 from_ref,
             },
@@ -188,7 +187,7 @@ pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
             a.start,
             a.end,
             Expr::Offset {
-                halves,
+                halves: Some(halves),
                 unit,
                 dir: 0,
                 from_ref: false,
@@ -202,7 +201,25 @@ pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         });
         return found(i, a.end, Expr::Fixed(Value::Set(Box::new(one))));
     }
+    if someday(cx, i, &a) {
+        return found(i, a.end, Expr::Ref(RefPoint::Future));
+    }
     found(i, a.end, duration(a.halves, a.unit))
+}
+
+/// `will one day be`: after a word that looks ahead, `one day` is some day to come, not a
+/// duration.
+fn someday(cx: Cx<'_, '_>, i: usize, a: &Amount) -> bool {
+    a.unit == Unit::Day
+        && a.end == i + 2
+        && cx.is_word(i, "one")
+        && i.checked_sub(1).is_some_and(|p| {
+            cx.lex(p, |l| match l {
+                Lex::Tense(Tense::Future) => Some(()),
+                _ => None,
+            })
+            .is_some()
+        })
 }
 
 /// Reads `[the] [past|next ...|in] AMOUNT [more] [-]UNIT [and a half] [-long]` at `i`.

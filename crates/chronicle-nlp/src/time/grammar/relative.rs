@@ -228,7 +228,9 @@ fn that_unit(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
 fn shifted_unit(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     let (s, j) = shift_word(cx, i)?;
     let from_text = shifts_from_text(cx, j - 1);
-    let Some((unit, plural, e)) = cx.unit(j) else {
+    // "the current fiscal year", "the latest fiscal quarter"
+    let fiscal = usize::from(cx.tok(j).is_some_and(|t| t.is(Lex::Fiscal)));
+    let Some((unit, plural, e)) = cx.unit(j + fiscal) else {
         return shifted_name(cx, i, j, s, from_text);
     };
     if plural {
@@ -328,15 +330,13 @@ fn discussed(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     if plural || cx.is_punct(e, '\'') || cx.is_punct(e, '’') || cx.hyphen(e) {
         return None;
     }
-    // "the year" is a span of time ("for the year") unless a part of it is meant ("earlier in the
-    // year", "the end of the year").
-    let part_of = i
-        .checked_sub(1)
-        .is_some_and(|p| cx.is_word(p, "of") || cx.is_word(p, "in"));
+    // "the year ended Sept. 30" is a span of twelve months that a report covers; "for the year"
+    // and "the fiscal year" alone are the year under discussion, a date.
+    let bounded = ["ended", "ending", "through", "to"]
+        .iter()
+        .any(|w| cx.is_word(e, w));
     match unit {
-        Unit::Year if !part_of && !cx.is_word(i + 1, "full") => {
-            found(i, e, super::duration(Some(2), unit))
-        }
+        Unit::Year if bounded => found(i, e, super::duration(Some(2), unit)),
         Unit::Quarter | Unit::Year => found(
             i,
             e,
