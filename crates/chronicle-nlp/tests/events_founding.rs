@@ -167,6 +167,22 @@ fn founding_article_events() {
     assert_eq!(reject.date.as_deref(), Some("2019-02"));
     assert!(reject.context.contains(&EventContext::Historical));
 
+    // "A similar North Korean statement on June 12, the two-year anniversary of the 2018 ...
+    // Summit—[aside]—reiterated": the statement keeps its own day; the summit's year dates
+    // the summit, not the statement.
+    let june = sentence_with(&a, "A similar North Korean statement");
+    let reiterated = a
+        .events
+        .iter()
+        .find(|e| e.sentence == june)
+        .expect("the June 12 statement");
+    assert_eq!(
+        reiterated.date.as_deref(),
+        Some("2020-06-12"),
+        "{reiterated:?}"
+    );
+    assert!(reiterated.context.contains(&EventContext::Historical));
+
     let history = [sentence_with(&a, "Her statement summed up"), hanoi, us];
     for e in a.events.iter().filter(|e| history.contains(&e.sentence)) {
         assert_ne!(

@@ -3,7 +3,7 @@
 
 use super::actors::ActorHit;
 use super::sentence::{
-    ADV, BE, BY, COMMA, ClauseKind, DO, FUTURE, HAVE, HYPO, IF, NEG, PARTICIPLE, PLAN, REFUSE,
+    ADV, BE, BY, COMMA, ClauseKind, DET, DO, FUTURE, HAVE, HYPO, IF, NEG, PARTICIPLE, PLAN, REFUSE,
     SentenceBuf, TO,
 };
 
@@ -74,14 +74,25 @@ fn subject_in(buf: &SentenceBuf, hits: &[ActorHit], c: usize, v: usize) -> Optio
     {
         end -= 1;
     }
-    if end > clause.start
-        && w[end - 1].flags & COMMA != 0
-        && let Some(open) = (clause.start..end - 1)
+    let previous_comma = |before: usize| {
+        (clause.start..before)
             .rev()
             .find(|&i| w[i].flags & COMMA != 0)
-        && let Some(k) = nearest_before(hits, clause.start, open)
+    };
+    if end > clause.start
+        && w[end - 1].flags & COMMA != 0
+        && let Some(mut open) = previous_comma(end - 1)
     {
-        return Some(k);
+        // An apposition that the aside closes belongs to the subject too: "A statement on
+        // June 12, the anniversary of the summit—the first such—reiterated".
+        while let Some(c) =
+            previous_comma(open).filter(|&c| w.get(c + 1).is_some_and(|x| x.flags & DET != 0))
+        {
+            open = c;
+        }
+        if let Some(k) = nearest_before(hits, clause.start, open) {
+            return Some(k);
+        }
     }
     if let Some(k) = nearest_before(hits, clause.start, end) {
         return Some(k);

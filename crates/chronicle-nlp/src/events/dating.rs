@@ -17,6 +17,9 @@ pub struct Dated {
     pub paragraph: usize,
     /// The text spells a year out ("2019", "February 2019"): it can anchor its paragraph.
     pub explicit_year: bool,
+    /// The date modifies a noun ("the 2018 Singapore summit"): it dates that thing, not the
+    /// clause it stands in.
+    pub attributive: bool,
 }
 
 /// The article's datable expressions and paragraphs, prepared once per article.
@@ -95,6 +98,7 @@ impl Timeline {
                 last,
                 paragraph,
                 explicit_year,
+                attributive: attributive(&article.body, start as usize, end as usize),
             });
         }
         let published = article.published;
@@ -122,12 +126,14 @@ impl Timeline {
     /// Dates an event whose clause spans bytes `clause` with its verb at byte `verb`; `anaphor`
     /// says the clause points back in time ("then", "that summit").
     pub fn date(&self, clause: (u32, u32), verb: u32, anaphor: bool, bounds: &[u32]) -> EventDate {
+        // The clause's own time: the one nearest the verb, preferring a date that stands as
+        // an adverbial ("on June 12") over one that dates a noun ("the 2018 summit").
         let own = self
             .dates
             .iter()
             .filter(|d| d.start >= clause.0 && d.end <= clause.1)
             .filter(|d| !bounds.iter().any(|&b| b < d.start && b > verb.min(d.start)))
-            .min_by_key(|d| d.start.abs_diff(verb));
+            .min_by_key(|d| (d.attributive, d.start.abs_diff(verb)));
         if let Some(d) = own {
             return self.stamp(d, DateBasis::Text);
         }
@@ -181,6 +187,27 @@ impl Timeline {
     }
 }
 
+/// Whether the date at `body[start..end]` modifies the noun after it: a determiner or a
+/// possessive before it and a word right after it ("the 2018 Singapore summit", "its
+/// March 2019 report"), as opposed to an adverbial ("on June 12, ...", "in 2018 the talks").
+fn attributive(body: &str, start: usize, end: usize) -> bool {
+    let before = body.get(..start).unwrap_or("").trim_end();
+    let previous = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .next()
+        .unwrap_or("");
+    let determiner = matches!(
+        previous.to_ascii_lowercase().as_str(),
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
+    ) || previous.ends_with("'s");
+    let after = body.get(end..).unwrap_or("");
+    let noun_follows = after.starts_with(' ')
+        && after
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_alphabetic());
+    determiner && noun_follows
+}
+
 /// The first and last day a TIMEX3 value covers: `2019` → 2019-01-01..2019-12-31, `2019-02`,
 /// `2019-H2`, `2019-Q3`, `2019-W05`, `2020-07-04`; `None` for values without a year.
 pub fn day_range(value: &str) -> Option<(Date, Date)> {
@@ -230,6 +257,21 @@ pub fn day_range(value: &str) -> Option<(Date, Date)> {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn a_date_before_a_noun_dates_the_noun() {
+        let body = "A statement on June 12, the anniversary of the 2018 summit, said so.";
+        let at = |w: &str| body.find(w).map(|s| (s, s + w.len())).unwrap_or((0, 0));
+        let (s, e) = at("2018");
+        assert!(attributive(body, s, e));
+        let (s, e) = at("June 12");
+        assert!(!attributive(body, s, e));
+        let body = "In 2018 the talks failed; its March 2019 report said so.";
+        let (s, e) = (3, 7);
+        assert!(!attributive(body, s, e));
+        let s = body.find("March").unwrap_or(0);
+        assert!(attributive(body, s, s + "March 2019".len()));
+    }
 
     #[test]
     fn ranges_of_values() {

@@ -45,6 +45,9 @@ pub const THEN: u32 = 1 << 23;
 pub const PRON: u32 = 1 << 24;
 /// A noun that refers back to a proposal: "the deal", "the offer".
 pub const REFER: u32 = 1 << 25;
+/// A dash: a break on its own, an aside's edges when paired ("statement—the first of
+/// its kind—reiterated").
+pub const DASH: u32 = 1 << 26;
 
 /// The function words, by class.
 const CLASSES: &[(u32, &str)] = &[
@@ -206,6 +209,9 @@ impl SentenceBuf {
         if let Some(rules) = commas {
             rules.apply(&mut self.words, |w| dict.heads.contains_key(&w.id));
         }
+        if !dict.petrarch {
+            pair_dashes(&mut self.words);
+        }
         self.cut_clauses(dict);
     }
 
@@ -287,12 +293,31 @@ fn verb_follows(w: &[Word], mut i: usize, dict: &VerbDictionary) -> bool {
     })
 }
 
+/// Two dashes in one sentence enclose an aside, which interrupts its clause rather than ending
+/// it: they read as commas, so that "A statement on June 12—the first in months—reiterated"
+/// keeps its subject and its date. A lone dash still breaks the clause.
+fn pair_dashes(words: &mut [Word]) {
+    let mut open: Option<usize> = None;
+    for i in 0..words.len() {
+        if words[i].flags & DASH == 0 {
+            continue;
+        }
+        match open.take() {
+            None => open = Some(i),
+            Some(o) => {
+                for k in [o, i] {
+                    words[k].flags = (words[k].flags & !BREAK) | COMMA;
+                }
+            }
+        }
+    }
+}
+
 fn punct_flags(text: &str) -> u32 {
     match text {
         "," => COMMA,
-        ";" | ":" | "—" | "–" | "--" | "(" | ")" | "[" | "]" | "\"" | "“" | "”" | "?" | "!" => {
-            BREAK
-        }
+        "—" | "–" | "--" => BREAK | DASH,
+        ";" | ":" | "(" | ")" | "[" | "]" | "\"" | "“" | "”" | "?" | "!" => BREAK,
         _ => 0,
     }
 }
