@@ -53,7 +53,7 @@ pub fn add_mention(
                 key.3,
                 key.4,
                 calendar.map(day_number),
-                calendar.map(iso_week),
+                week_of(&day),
                 event.plover,
                 event.goldstein,
                 event.quad_class,
@@ -161,6 +161,19 @@ pub fn iso_week(d: jiff::civil::Date) -> String {
     format!("{:04}-W{:02}", w.year(), w.week())
 }
 
+/// The ISO week an event date falls in, for weekly timelines. A month or a year stands for its
+/// first day, but never in a week of the year before: "2021" is 2021-W01, not 2020-W53 (1 January
+/// 2021 was a Friday of 2020's last ISO week).
+pub fn week_of(value: &str) -> Option<String> {
+    let first = calendar_day(value)?;
+    let partial = value.len() < "YYYY-MM-DD".len();
+    let mut d = first;
+    while partial && d.iso_week_date().year() != first.year() {
+        d = d.tomorrow().ok()?;
+    }
+    Some(iso_week(d))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,5 +195,14 @@ mod tests {
         let w = |s| calendar_day(s).map(iso_week);
         assert_eq!(w("2019-02-28").as_deref(), Some("2019-W09"));
         assert_eq!(w("2021-01-01").as_deref(), Some("2020-W53"));
+    }
+
+    #[test]
+    fn a_year_or_a_month_stays_in_its_own_year() {
+        assert_eq!(week_of("2021").as_deref(), Some("2021-W01"));
+        assert_eq!(week_of("2021-01").as_deref(), Some("2021-W01"));
+        assert_eq!(week_of("2019-02").as_deref(), Some("2019-W05"));
+        assert_eq!(week_of("2021-01-01").as_deref(), Some("2020-W53"));
+        assert_eq!(week_of("PRESENT_REF"), None);
     }
 }
