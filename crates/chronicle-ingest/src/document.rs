@@ -46,7 +46,7 @@ pub struct BuildOptions {
 
 /// Turns a read document into an article with its metadata and clean body; layers stay empty.
 pub fn build_article(doc: RawDocument, options: BuildOptions) -> Article {
-    let id = doc.id.clone().unwrap_or_else(|| default_id(&doc.origin));
+    let id = doc.id.clone().unwrap_or_else(|| default_id(&doc));
     let (body, page) = match doc.content {
         Content::Text(text) if options.verbatim => (text, clean::Cleaned::default()),
         Content::Text(text) => {
@@ -110,12 +110,22 @@ fn from_web_page(
 }
 
 /// An id for a document that came without one: the file's stem, with the line for JSON lines.
-fn default_id(origin: &Location) -> String {
+/// On standard input line numbers restart with every process (every Spark partition), so a
+/// record there is named by its URL, or else by a digest of its content: the same record gets
+/// the same id wherever it is read.
+fn default_id(doc: &RawDocument) -> String {
+    let origin = &doc.origin;
     let name = origin
         .path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "stdin".into());
+        .unwrap_or_else(|| "-".into());
+    if name == "-" {
+        return match &doc.url {
+            Some(url) => url.clone(),
+            None => format!("text:{:016x}", content_digest(&doc.content)),
+        };
+    }
     let stem = [
         ".gz", ".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm", ".warc",
     ]
@@ -123,15 +133,21 @@ fn default_id(origin: &Location) -> String {
     .fold(name, |n, ext| {
         n.strip_suffix(ext).map(str::to_string).unwrap_or(n)
     });
-    let stem = if stem == "-" {
-        "stdin".to_string()
-    } else {
-        stem
-    };
     match origin.line {
         Some(line) => format!("{stem}:{line}"),
         None => stem,
     }
+}
+
+/// FNV-1a over a document's content: stable across runs, machines and versions.
+fn content_digest(content: &Content) -> u64 {
+    let bytes = match content {
+        Content::Text(t) => t.as_bytes(),
+        Content::Html { bytes, .. } => bytes,
+    };
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The host of a URL (`www.bbc.co.uk` from `https://www.bbc.co.uk/news/...`), as the source.
@@ -149,13 +165,37 @@ mod tests {
 
     #[test]
     fn ids_come_from_file_names() {
-        let loc = |p: &str, l| Location {
-            path: p.into(),
-            line: l,
+        let doc = |p: &str, line, url: Option<&str>, text: &str| RawDocument {
+            origin: Location {
+                path: p.into(),
+                line,
+            },
+            id: None,
+            url: url.map(str::to_string),
+            source: None,
+            title: None,
+            published: None,
+            captured: None,
+            content: Content::Text(text.into()),
+            warnings: Vec::new(),
         };
-        assert_eq!(default_id(&loc("a/000_6ecb.txt", None)), "000_6ecb");
-        assert_eq!(default_id(&loc("pile.jsonl.gz", Some(7))), "pile:7");
-        assert_eq!(default_id(&loc("-", Some(2))), "stdin:2");
+        assert_eq!(
+            default_id(&doc("a/000_6ecb.txt", None, None, "x")),
+            "000_6ecb"
+        );
+        assert_eq!(
+            default_id(&doc("pile.jsonl.gz", Some(7), None, "x")),
+            "pile:7"
+        );
+        // On standard input: the URL, else the content's digest, whatever the line.
+        let url = "https://example.org/a";
+        assert_eq!(default_id(&doc("-", Some(2), Some(url), "x")), url);
+        let a = default_id(&doc("-", Some(2), None, "Talks resumed."));
+        let b = default_id(&doc("-", Some(9), None, "Talks resumed."));
+        let c = default_id(&doc("-", Some(2), None, "Talks stalled."));
+        assert!(a.starts_with("text:") && a.len() == 21, "{a}");
+        assert_eq!(a, b);
+        assert_ne!(a, c);
     }
 
     #[test]
