@@ -155,3 +155,21 @@ fn a_bare_title_is_no_person() {
         &["Prime Minister", "Minister"],
     );
 }
+
+#[test]
+fn a_place_that_is_the_surname_of_a_named_person_is_that_person() {
+    check(
+        "Michael Jordan scored 40 points. Jordan rested in the fourth quarter.",
+        &[("Michael Jordan", Person), ("Jordan", Person)],
+        &[],
+    );
+}
+
+#[test]
+fn an_ordinary_word_heading_organisations_names_nothing_alone() {
+    check(
+        "Scottish league standings.\n\nDivision one\n\nThe Olympic champion ran.",
+        &[("Scottish", EntityType::Norp)],
+        &["Division", "Olympic"],
+    );
+}

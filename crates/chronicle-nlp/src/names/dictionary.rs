@@ -259,9 +259,15 @@ impl ActorDictionary {
     /// alias: "the United Nations" is matched as "United Nations").
     fn add_named(&mut self, entry: usize, name: &str, fields: &[&str]) {
         self.phrase(name, entry, PhraseKind::Name);
-        for (_, values) in keyed(fields).filter(|(k, _)| *k == "alias") {
+        for (key, values) in keyed(fields) {
+            let kind = match key {
+                "alias" => PhraseKind::Name,
+                // "Scottish", "Kurdish": a nation within a state has its people too.
+                "demonym" => PhraseKind::Demonym,
+                _ => continue,
+            };
             for v in values {
-                self.phrase(v.strip_prefix("the ").unwrap_or(v), entry, PhraseKind::Name);
+                self.phrase(v.strip_prefix("the ").unwrap_or(v), entry, kind);
             }
         }
     }

@@ -31,7 +31,8 @@ pub struct NameLexicon {
     given: HashMap<String, Gender>,
     /// Titles by their lowercase form, single- and multi-word ("prime minister").
     titles: HashMap<String, Title>,
-    org_heads: HashSet<String>,
+    /// Organisation heads, with whether each is also an ordinary word ("Division", "Olympic").
+    org_heads: HashMap<String, bool>,
     /// Legal-form suffixes ("Inc", "Ltd", "GmbH"), a subset of the organisation heads.
     org_suffixes: HashSet<String>,
     /// Heads of named events, contests and laws ("Cup", "Open", "War", "Treaty").
@@ -72,8 +73,9 @@ impl NameLexicon {
             }
         }
         for f in fields(include_str!("../../../../dictionaries/names/org_heads.txt")) {
-            if let [w, kind, ..] = f.as_slice() {
-                lx.org_heads.insert(w.to_string());
+            if let [w, kind, rest @ ..] = f.as_slice() {
+                lx.org_heads
+                    .insert(w.to_string(), rest.contains(&"ambiguous"));
                 if *kind == "suffix" {
                     lx.org_suffixes.insert(w.to_string());
                 }
@@ -122,7 +124,13 @@ impl NameLexicon {
     }
 
     pub fn is_org_head(&self, word: &str) -> bool {
-        self.org_heads.contains(word)
+        self.org_heads.contains_key(word)
+    }
+
+    /// An organisation head that is also an ordinary word: alone it names nothing ("Division
+    /// one", "Olympic champion").
+    pub fn is_ambiguous_org_head(&self, word: &str) -> bool {
+        self.org_heads.get(word).copied().unwrap_or(false)
     }
 
     /// A legal-form suffix: the organisation name it ends is complete.

@@ -131,6 +131,7 @@ impl NameFinder {
         }
         let mut named: Vec<Named> = named.into_iter().flatten().collect();
         merge_org_places(t, &mut named);
+        surnames_over_places(t, &mut named);
         // In a line of scores a city or a state is its team: "NEW YORK 5 CHICAGO 3".
         for n in named.iter_mut() {
             // A capital has no entry of its own; a country in a score line is its national
@@ -246,6 +247,27 @@ impl NameFinder {
                         .map(str::to_string)
                 });
             named[k].actor = country.map(|c| format!("{c}{role}"));
+        }
+    }
+}
+
+/// "Washington" after "MaliVai Washington", "Jordan" after "Michael Jordan": a one-word place
+/// that is the surname of a person the article names in full is that person.
+fn surnames_over_places(t: &Tokens<'_>, named: &mut [Named]) {
+    let surnames: Vec<&str> = named
+        .iter()
+        .filter(|n| n.kind == EntityType::Person && n.end - n.first >= 2)
+        .map(|n| t.text(n.end - 1))
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    for n in named.iter_mut() {
+        let place = matches!(n.kind, EntityType::Gpe | EntityType::Loc);
+        if place && n.end - n.first == 1 && surnames.contains(&t.text(n.first)) {
+            n.kind = EntityType::Person;
+            n.entry = None;
+            n.actor = None;
         }
     }
 }

@@ -306,11 +306,15 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
 }
 
 /// A run that is a common noun in capitals rather than a name: a bare title of two words or
-/// more ("Prime Minister" with no name after it), a single letter ("N").
+/// more ("Prime Minister" with no name after it), a single letter ("N"), an organisation head
+/// that is also an ordinary word ("Division one", "Olympic champion").
 fn bare_word(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> bool {
     let lx = &res.lexicon;
     match end - first {
-        1 => t.text(first).chars().count() == 1,
+        1 => {
+            let w = t.text(first);
+            w.chars().count() == 1 || lx.is_ambiguous_org_head(w)
+        }
         n => {
             n <= lx.max_title_words
                 && lx
