@@ -247,6 +247,7 @@ fn accept(
 pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -> Vec<Candidate> {
     let lx = &res.lexicon;
     let mut out = Vec::new();
+    let mut lower = String::new();
     let mut i = 0;
     while i < t.len() {
         if claimed[i] || !t.is_capitalised(i) || t.in_caps_sentence(i) {
@@ -289,7 +290,7 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
         }
         // "World Cup", "Gulf War", "Labor Day": an event's name is neither actor nor place.
         let event = end - first >= 2 && lx.is_event_head(t.text(end - 1));
-        if event || (first < end && bare_word(t, res, first, end)) {
+        if event || (first < end && bare_word(t, res, first, end, &mut lower)) {
             i = end.max(i + 1);
             continue;
         }
@@ -308,7 +309,13 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
 /// A run that is a common noun in capitals rather than a name: a bare title of two words or
 /// more ("Prime Minister" with no name after it), a single letter ("N"), an organisation head
 /// that is also an ordinary word ("Division one", "Olympic champion").
-fn bare_word(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> bool {
+fn bare_word(
+    t: &Tokens<'_>,
+    res: &NameResources,
+    first: usize,
+    end: usize,
+    lower: &mut String,
+) -> bool {
     let lx = &res.lexicon;
     match end - first {
         1 => {
@@ -316,10 +323,11 @@ fn bare_word(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> b
             w.chars().count() == 1 || lx.is_ambiguous_org_head(w)
         }
         n => {
-            n <= lx.max_title_words
-                && lx
-                    .title(&super::evidence::lower_words(t, first, end))
-                    .is_some()
+            if n > lx.max_title_words {
+                return false;
+            }
+            super::evidence::lower_words_into(t, first, end, lower);
+            lx.title(lower).is_some()
         }
     }
 }
