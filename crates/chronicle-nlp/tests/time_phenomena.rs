@@ -547,3 +547,44 @@ fn ages_and_some_day_are_not_dates() {
         DCT,
     );
 }
+
+#[test]
+fn the_governing_verb_sets_the_tense() {
+    check(
+        &[
+            (
+                "On Tuesday, the league plans to hold a news conference.",
+                &[("Tuesday", "2020-07-07", Date)],
+            ),
+            (
+                "The ministers issued a statement Friday saying the treaty will take effect.",
+                &[("Friday", "2020-07-03", Date)],
+            ),
+            (
+                "Protesters were planning to march on Saturday.",
+                &[("Saturday", "2020-07-11", Date)],
+            ),
+            (
+                "The offer had been due to expire Friday.",
+                &[("Friday", "2020-07-03", Date)],
+            ),
+            (
+                "Neither man could be located Wednesday.",
+                &[("Wednesday", "2020-07-01", Date)],
+            ),
+            (
+                "The dividend would be paid to holders of record on April 21.",
+                &[("April 21", "2021-04-21", Date)],
+            ),
+            (
+                "She will be named commander for a mission in May.",
+                &[("May", "2021-05", Date)],
+            ),
+            (
+                "Kim announced plans to visit Seoul in May.",
+                &[("May", "2020-05", Date)],
+            ),
+        ],
+        DCT,
+    );
+}

@@ -112,6 +112,9 @@ fn day_of(v: &Value) -> Option<Date> {
 /// How far from the publication date the tense of a clause may move a date without a year.
 const TENSE_REACH_DAYS: i64 = 270;
 
+/// How far a tense marker in the mention's own clause, or right by it, may move such a date.
+const CLOSE_TENSE_REACH_DAYS: i64 = 335;
+
 /// Picks, among the occurrences of a yearly period in the years around the publication year,
 /// the one the words point to. A shift (`last`, `next`) takes the previous or the coming one,
 /// `this` the publication year's. Otherwise the nearest occurrence wins, unless the tense of the
@@ -155,8 +158,15 @@ fn pick_year(
         Some(Tense::Future) => candidates.filter(|&(_, d)| d >= 0).min_by_key(|&(_, d)| d),
         _ => None,
     };
+    // A marker right by the mention reaches across the year ("will be named commander for a
+    // mission in December", written in March).
+    let reach = if f.tense_close {
+        CLOSE_TENSE_REACH_DAYS
+    } else {
+        TENSE_REACH_DAYS
+    };
     match toward {
-        Some((c, d)) if d.abs() <= TENSE_REACH_DAYS => Some(c),
+        Some((c, d)) if d.abs() <= reach => Some(c),
         _ => nearest,
     }
 }
