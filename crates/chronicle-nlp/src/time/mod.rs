@@ -113,7 +113,7 @@ fn resolve_one(
     let open = matches!(
         f.expr,
         Expr::MonthDay {
-            year: YearSpec::Open,
+            year: YearSpec::Open | YearSpec::OnWeekday(_),
             ..
         } | Expr::Holiday {
             year: YearSpec::Open,

@@ -188,7 +188,33 @@ fn year_of(
         YearSpec::That => f.year.or_else(|| f.last.and_then(Cal::year)),
         YearSpec::Occurrence(s) => pick_year(f, starts_in, coarse, Some(s)),
         YearSpec::Open => f.year.or_else(|| pick_year(f, starts_in, coarse, None)),
+        YearSpec::OnWeekday(wd) => {
+            let open = f.year.or_else(|| pick_year(f, &starts_in, coarse, None));
+            on_weekday(f, open, wd, starts_in).or(open)
+        }
     }
+}
+
+/// The year, among `open` and those around the publication date, in which the date falls on
+/// weekday `wd`: `open` if it does, else the one nearest the publication date.
+fn on_weekday(
+    f: &Frame,
+    open: Option<i32>,
+    wd: u8,
+    starts_in: impl Fn(i32) -> Option<Date>,
+) -> Option<i32> {
+    let falls = |y: i32| {
+        starts_in(y).filter(|d| d.weekday().to_monday_one_offset() == i8::try_from(wd).unwrap_or(0))
+    };
+    if let Some(y) = open.filter(|&y| falls(y).is_some()) {
+        return Some(y);
+    }
+    let dct = f.dct?;
+    let y = i32::from(dct.year());
+    (y - 1..=y + 1)
+        .filter_map(|c| falls(c).map(|d| (c, (d - dct).get_days().abs())))
+        .min_by_key(|&(_, days)| days)
+        .map(|(c, _)| c)
 }
 
 fn month_day(f: &Frame, spec: YearSpec, month: u8, day: Option<u8>) -> Value {
