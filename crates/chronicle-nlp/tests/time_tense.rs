@@ -44,6 +44,14 @@ fn the_governing_verb_sets_the_tense() {
                 &[("May", "2021-05", Date)],
             ),
             (
+                "The minister is leaving for Paris on Thursday.",
+                &[("Thursday", "2020-07-09", Date)],
+            ),
+            (
+                "The bank is continuing to sell itself under a March agreement.",
+                &[("March", "2020-03", Date)],
+            ),
+            (
                 "Kim announced plans to visit Seoul in May.",
                 &[("May", "2020-05", Date)],
             ),

@@ -70,6 +70,10 @@ fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, Strength)> {
         if tense == Tense::Past && plan_follows {
             return None;
         }
+        // "is leaving on Monday": the present progressive with a time is an arrangement.
+        if tense == Tense::Present && progressive(cx, k + 1) {
+            return Some((Tense::Future, Strength::Strong));
+        }
         return lexicon_marker(cx, k, w, tense, infinitive);
     }
     let b = w.as_bytes();
@@ -82,6 +86,15 @@ fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, Strength)> {
         Some(group) => group.map(|tense| (tense, Strength::Strong)),
         None => Some((Tense::Past, Strength::Weak)),
     }
+}
+
+/// Whether token `k` is an -ing verb form after an auxiliary (`leaving`, not `being`, `thing`).
+fn progressive(cx: Cx<'_, '_>, k: usize) -> bool {
+    let w = cx.text_of(k);
+    cx.tok(k).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+        && w.len() >= 6
+        && w.ends_with("ing")
+        && !w.eq_ignore_ascii_case("being")
 }
 
 /// The marker of a word of the lexicon's tense class at `k`.
@@ -186,6 +199,14 @@ pub struct Found {
 /// verb.
 pub fn tense_near(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Option<Found> {
     let s = *sent.get(first)?;
+    // "under a June agreement": a date that modifies a noun names a known thing; the tense of
+    // the clause is not its own.
+    if first
+        .checked_sub(1)
+        .is_some_and(|p| ["a", "an", "the"].iter().any(|d| cx.is_word(p, d)))
+    {
+        return None;
+    }
     let same = |k: usize| sent.get(k) == Some(&s);
     let mut lo = first;
     while lo > 0 && first - lo < WINDOW && same(lo - 1) && !boundary(cx, lo - 1) {
