@@ -52,6 +52,10 @@ fn the_governing_verb_sets_the_tense() {
                 &[("March", "2020-03", Date)],
             ),
             (
+                "Lawyers will look for ways to get around Wednesday's ruling.",
+                &[("Wednesday", "2020-07-01", Date)],
+            ),
+            (
                 "Kim announced plans to visit Seoul in May.",
                 &[("May", "2020-05", Date)],
             ),

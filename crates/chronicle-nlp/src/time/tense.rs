@@ -201,9 +201,15 @@ pub fn tense_near(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Op
     let s = *sent.get(first)?;
     // "under a June agreement": a date that modifies a noun names a known thing; the tense of
     // the clause is not its own.
-    if first
-        .checked_sub(1)
-        .is_some_and(|p| ["a", "an", "the"].iter().any(|d| cx.is_word(p, d)))
+    // So does a possessive date ("get around Wednesday's ruling").
+    let possessive = ['\'', '’']
+        .iter()
+        .any(|&c| cx.is_punct(last, c) && cx.glued(last))
+        && cx.is_word(last + 1, "s");
+    if possessive
+        || first
+            .checked_sub(1)
+            .is_some_and(|p| ["a", "an", "the"].iter().any(|d| cx.is_word(p, d)))
     {
         return None;
     }
