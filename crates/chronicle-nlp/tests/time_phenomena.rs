@@ -1,41 +1,12 @@
 //! The phenomena the time stage must handle, one table row each: a sentence, the publication
 //! date, and the mentions expected in it (text, value, type).
 
-use chronicle_core::{Article, TimexType};
-use chronicle_nlp::Stage;
-use chronicle_nlp::time::TimeTagger;
+mod common;
+
+use chronicle_core::TimexType;
+use common::time::check;
 
 use TimexType::{Date, Duration, Set, Time};
-
-/// Tags `text` published on `dct` (None: no publication date).
-fn tag(text: &str, dct: Option<&str>) -> Vec<(String, String, TimexType)> {
-    let mut article = Article::new("t", text);
-    article.published = dct.map(|d| d.parse().expect("date"));
-    TimeTagger::new().annotate(&mut article);
-    article
-        .dates
-        .into_iter()
-        .map(|d| (d.text, d.value, d.kind))
-        .collect()
-}
-
-/// An expected mention: text, value, type.
-type Want<'a> = (&'a str, &'a str, TimexType);
-
-fn check(rows: &[(&str, &[Want<'_>])], dct: Option<&str>) {
-    let mut failures = Vec::new();
-    for (text, expected) in rows {
-        let got = tag(text, dct);
-        let want: Vec<(String, String, TimexType)> = expected
-            .iter()
-            .map(|(t, v, k)| (t.to_string(), v.to_string(), *k))
-            .collect();
-        if got != want {
-            failures.push(format!("{text}\n  want {want:?}\n  got  {got:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
 
 const DCT: Option<&str> = Some("2020-07-06");
 

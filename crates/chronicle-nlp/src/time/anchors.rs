@@ -200,7 +200,7 @@ impl Anchors {
                 }
             }
             Expr::MonthDay {
-                year: YearSpec::Open,
+                year: YearSpec::Open | YearSpec::OnWeekday(_),
                 ..
             }
             | Expr::Year {

@@ -278,7 +278,7 @@ mod tests {
     }
 
     /// Floors a little under what the tagger reaches on TimeBank + AQUAINT (relaxed span F1
-    /// 0.945, value F1 0.817): a drop below them is a regression. `TIME_MISSES=1` prints every
+    /// 0.945, value F1 0.820): a drop below them is a regression. `TIME_MISSES=1` prints every
     /// disagreement for error analysis.
     #[test]
     fn dev_set_scores_stay_above_their_floors() {
@@ -292,7 +292,7 @@ mod tests {
         .expect("dev files load");
         println!("{report}");
         assert!(report.relaxed_prf().2 >= 0.935, "{report}");
-        assert!(report.value_prf().2 >= 0.81, "{report}");
+        assert!(report.value_prf().2 >= 0.82, "{report}");
         assert!(report.type_accuracy() >= 0.94, "{report}");
     }
 

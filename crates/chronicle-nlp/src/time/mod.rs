@@ -108,12 +108,12 @@ fn resolve_one(
 ) -> Option<Timex> {
     let (s, p) = (*sent.get(f.first)?, *para.get(f.first)?);
     let tense = tense::tense_near(cx, f.first, f.last, sent);
-    let mut frame = anchors.frame(base, s, p, tense.map(|(t, _)| t));
-    frame.tense_close = tense.is_some_and(|(_, d)| d <= 8);
+    let mut frame = anchors.frame(base, s, p, tense.map(|t| t.tense));
+    frame.tense_close = tense.is_some_and(|t| t.in_clause || t.distance <= 8);
     let open = matches!(
         f.expr,
         Expr::MonthDay {
-            year: YearSpec::Open,
+            year: YearSpec::Open | YearSpec::OnWeekday(_),
             ..
         } | Expr::Holiday {
             year: YearSpec::Open,

@@ -112,6 +112,9 @@ fn day_of(v: &Value) -> Option<Date> {
 /// How far from the publication date the tense of a clause may move a date without a year.
 const TENSE_REACH_DAYS: i64 = 270;
 
+/// How far a tense marker in the mention's own clause, or right by it, may move such a date.
+const CLOSE_TENSE_REACH_DAYS: i64 = 335;
+
 /// Picks, among the occurrences of a yearly period in the years around the publication year,
 /// the one the words point to. A shift (`last`, `next`) takes the previous or the coming one,
 /// `this` the publication year's. Otherwise the nearest occurrence wins, unless the tense of the
@@ -155,8 +158,15 @@ fn pick_year(
         Some(Tense::Future) => candidates.filter(|&(_, d)| d >= 0).min_by_key(|&(_, d)| d),
         _ => None,
     };
+    // A marker right by the mention reaches across the year ("will be named commander for a
+    // mission in December", written in March).
+    let reach = if f.tense_close {
+        CLOSE_TENSE_REACH_DAYS
+    } else {
+        TENSE_REACH_DAYS
+    };
     match toward {
-        Some((c, d)) if d.abs() <= TENSE_REACH_DAYS => Some(c),
+        Some((c, d)) if d.abs() <= reach => Some(c),
         _ => nearest,
     }
 }
@@ -178,7 +188,33 @@ fn year_of(
         YearSpec::That => f.year.or_else(|| f.last.and_then(Cal::year)),
         YearSpec::Occurrence(s) => pick_year(f, starts_in, coarse, Some(s)),
         YearSpec::Open => f.year.or_else(|| pick_year(f, starts_in, coarse, None)),
+        YearSpec::OnWeekday(wd) => {
+            let open = f.year.or_else(|| pick_year(f, &starts_in, coarse, None));
+            on_weekday(f, open, wd, starts_in).or(open)
+        }
     }
+}
+
+/// The year, among `open` and those around the publication date, in which the date falls on
+/// weekday `wd`: `open` if it does, else the one nearest the publication date.
+fn on_weekday(
+    f: &Frame,
+    open: Option<i32>,
+    wd: u8,
+    starts_in: impl Fn(i32) -> Option<Date>,
+) -> Option<i32> {
+    let falls = |y: i32| {
+        starts_in(y).filter(|d| d.weekday().to_monday_one_offset() == i8::try_from(wd).unwrap_or(0))
+    };
+    if let Some(y) = open.filter(|&y| falls(y).is_some()) {
+        return Some(y);
+    }
+    let dct = f.dct?;
+    let y = i32::from(dct.year());
+    (y - 1..=y + 1)
+        .filter_map(|c| falls(c).map(|d| (c, (d - dct).get_days().abs())))
+        .min_by_key(|&(_, days)| days)
+        .map(|(c, _)| c)
 }
 
 fn month_day(f: &Frame, spec: YearSpec, month: u8, day: Option<u8>) -> Value {

@@ -24,10 +24,11 @@ enum Strength {
     Reporting,
 }
 
-/// Words that open a subordinate clause: the mention's clause ends there.
-const SUBORDINATORS: [&str; 11] = [
+/// Words that open a subordinate clause: the mention's clause ends there. Reporting participles
+/// open the clause of what is reported ("issued a statement Friday saying it will ...").
+const SUBORDINATORS: [&str; 14] = [
     "that", "which", "who", "whom", "when", "while", "because", "although", "whereas", "if",
-    "unless",
+    "unless", "saying", "adding", "warning",
 ];
 
 /// Determiners and possessives before a participle used as an adjective (`a planned lunch`).
@@ -55,10 +56,24 @@ fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, Strength)> {
     {
         return Some((Tense::Future, Strength::Strong));
     }
-    if let Some(tense) = t.find(|l| match l {
-        Lex::Tense(x) => Some(x),
-        _ => None,
-    }) {
+    let tense_of = |i: usize| {
+        cx.tok(i)?.find(|l| match l {
+            Lex::Tense(x) => Some(x),
+            _ => None,
+        })
+    };
+    if let Some(tense) = tense_of(k) {
+        // "were planning to", "was going to": a plan told in the past, whose time the plan
+        // word decides.
+        let plan_follows =
+            tense_of(k + 1) == Some(Tense::Future) && cx.text_of(k + 1).ends_with("ing");
+        if tense == Tense::Past && plan_follows {
+            return None;
+        }
+        // "is leaving on Monday": the present progressive with a time is an arrangement.
+        if tense == Tense::Present && progressive(cx, k + 1) {
+            return Some((Tense::Future, Strength::Strong));
+        }
         return lexicon_marker(cx, k, w, tense, infinitive);
     }
     let b = w.as_bytes();
@@ -73,6 +88,15 @@ fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, Strength)> {
     }
 }
 
+/// Whether token `k` is an -ing verb form after an auxiliary (`leaving`, not `being`, `thing`).
+fn progressive(cx: Cx<'_, '_>, k: usize) -> bool {
+    let w = cx.text_of(k);
+    cx.tok(k).is_some_and(|t| t.kind == Kind::Word && !t.upper)
+        && w.len() >= 6
+        && w.ends_with("ing")
+        && !w.eq_ignore_ascii_case("being")
+}
+
 /// The marker of a word of the lexicon's tense class at `k`.
 fn lexicon_marker(
     cx: Cx<'_, '_>,
@@ -81,13 +105,18 @@ fn lexicon_marker(
     tense: Tense,
     infinitive: bool,
 ) -> Option<(Tense, Strength)> {
-    // "plan" and "plans" are nouns ("vacation plans") unless an infinitive follows.
+    // "plan" and "plans" are nouns ("vacation plans") unless an infinitive follows, and even
+    // then after a verb or a determiner ("announced plans to", "its plans to").
     let noun = ["plan", "plans"].iter().any(|p| w.eq_ignore_ascii_case(p));
-    if noun && !infinitive {
+    let object = k.checked_sub(1).is_some_and(|p| {
+        let b = cx.text_of(p).as_bytes();
+        b.len() >= 5 && b.ends_with(b"ed") || DETERMINERS.iter().any(|d| cx.is_word(p, d))
+    });
+    if noun && (!infinitive || object) {
         return None;
     }
-    // "had been scheduled to expire": the plan is past.
-    if w.ends_with("ed") && passive_auxiliary(cx, k) == Some(Some(Tense::Past)) {
+    // "had been scheduled to expire", "had been due to": the plan is past.
+    if !w.ends_with("ing") && passive_auxiliary(cx, k) == Some(Some(Tense::Past)) {
         return Some((Tense::Past, Strength::Strong));
     }
     let reporting = ["said", "says", "told"]
@@ -101,9 +130,10 @@ fn lexicon_marker(
     Some((tense, strength))
 }
 
-/// Modals that put a passive in the future: `will be named`, `to be held`, `could be signed`.
-const MODALS: [&str; 9] = [
-    "will", "shall", "ll", "to", "may", "might", "should", "must", "can",
+/// Modals that put a passive in the future: `will be named`, `to be held`, `would be paid`.
+/// Not `could`, the past of `can` as often as a modal ("could not be located Wednesday").
+const MODALS: [&str; 10] = [
+    "will", "shall", "ll", "to", "may", "might", "should", "must", "can", "would",
 ];
 
 /// The tense of the verb group of a passive participle at `k` (`will be named` is future, `has
@@ -154,25 +184,54 @@ fn boundary(cx: Cx<'_, '_>, k: usize) -> bool {
     }
 }
 
-/// The tense of the clause around tokens `first..last`, with the distance in tokens of the
-/// marker that decided it. In the mention's own clause first, then in its sentence: the nearest
-/// auxiliary, else the nearest -ed verb, else the nearest reporting verb.
-pub fn tense_near(
-    cx: Cx<'_, '_>,
-    first: usize,
-    last: usize,
-    sent: &[u32],
-) -> Option<(Tense, usize)> {
+/// The tense found for a mention, and how close the marker that decided it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub tense: Tense,
+    /// Distance in tokens from the mention to the marker.
+    pub distance: usize,
+    /// Whether the marker is in the mention's own clause.
+    pub in_clause: bool,
+}
+
+/// The tense of the clause around tokens `first..last`. In the mention's own clause first, then
+/// in its sentence: the nearest auxiliary, else the nearest -ed verb, else the nearest reporting
+/// verb.
+pub fn tense_near(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Option<Found> {
     let s = *sent.get(first)?;
+    // "under a June agreement": a date that modifies a noun names a known thing; the tense of
+    // the clause is not its own.
+    // So does a possessive date ("get around Wednesday's ruling").
+    let possessive = ['\'', '’']
+        .iter()
+        .any(|&c| cx.is_punct(last, c) && cx.glued(last))
+        && cx.is_word(last + 1, "s");
+    if possessive
+        || first
+            .checked_sub(1)
+            .is_some_and(|p| ["a", "an", "the"].iter().any(|d| cx.is_word(p, d)))
+    {
+        return None;
+    }
     let same = |k: usize| sent.get(k) == Some(&s);
     let mut lo = first;
     while lo > 0 && first - lo < WINDOW && same(lo - 1) && !boundary(cx, lo - 1) {
         lo -= 1;
     }
     let mut hi = last;
+    // A time fronted before the subject ("On Tuesday, the league plans to ...") belongs to the
+    // clause after its comma.
+    if fronted(cx, first, last, &same) {
+        hi += 1;
+    }
     while hi < cx.toks.len() && hi - last < WINDOW && same(hi) && !boundary(cx, hi) {
         hi += 1;
     }
+    let found = |(tense, distance, _): (Tense, usize, Strength), in_clause| Found {
+        tense,
+        distance,
+        in_clause,
+    };
     let clause = search(cx, first, last, |k| lo <= k && k < hi);
     let sentence = || {
         search(cx, first, last, |k| {
@@ -182,13 +241,28 @@ pub fn tense_near(
     // A deadline or a start looks ahead, unless an auxiliary puts the sentence in the past
     // ("had filed reports by Wednesday").
     if prospective(cx, first) {
-        let past = clause.or_else(sentence);
-        return match past {
-            Some((Tense::Past, d, Strength::Strong)) => Some((Tense::Past, d)),
-            _ => Some((Tense::Future, 1)),
+        return match clause.or_else(sentence) {
+            Some(m @ (Tense::Past, _, Strength::Strong)) => Some(found(m, false)),
+            _ => Some(found((Tense::Future, 1, Strength::Strong), true)),
         };
     }
-    clause.or_else(sentence).map(|(t, d, _)| (t, d))
+    match clause {
+        Some(m) => Some(found(m, true)),
+        None => sentence().map(|m| found(m, false)),
+    }
+}
+
+/// Prepositions that may open a fronted time adverbial.
+const FRONT_PREPOSITIONS: [&str; 5] = ["on", "in", "at", "by", "since"];
+
+/// Whether the mention at `first..last` opens its sentence, maybe after a preposition, and a
+/// comma follows it: a fronted adverbial ("On Tuesday, ...").
+fn fronted(cx: Cx<'_, '_>, first: usize, last: usize, same: &impl Fn(usize) -> bool) -> bool {
+    let opens = |k: usize| k == 0 || !same(k - 1);
+    let after_preposition = first
+        .checked_sub(1)
+        .is_some_and(|p| opens(p) && FRONT_PREPOSITIONS.iter().any(|w| cx.is_word(p, w)));
+    (opens(first) || after_preposition) && cx.is_punct(last, ',')
 }
 
 /// Words before a date that look ahead to it: a deadline, a start, a payment.

@@ -156,9 +156,11 @@ pub fn numeric_date(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
 pub fn month_date(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     let mut start = i;
     let mut j = i;
-    if let Some((_, k)) = weekday_word(cx, i) {
+    let mut weekday = None;
+    if let Some((wd, k)) = weekday_word(cx, i) {
         j = if cx.is_punct(k, ',') { k + 1 } else { k };
         month(cx, j)?;
+        weekday = Some(wd);
     }
     let (m, k) = month(cx, j)?;
     if j == i {
@@ -184,6 +186,10 @@ pub fn month_date(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         let (yy, _) = cx.num(end + 1)?;
         year = YearSpec::Explicit(1900 + yy as i32 + if yy < 50 { 100 } else { 0 });
         end += 2;
+    }
+    // "Monday, Oct. 26": the weekday tells the year.
+    if let (YearSpec::Open, Some(wd), Some(_)) = (year, weekday, day) {
+        year = YearSpec::OnWeekday(wd);
     }
     found(
         start,

@@ -28,6 +28,8 @@ pub enum YearSpec {
     Rel(i8),
     /// The year the text is speaking of (`that year`).
     That,
+    /// No year, but a weekday (ISO, Monday = 1) the day falls on: `Monday, Oct. 26`.
+    OnWeekday(u8),
 }
 
 /// A period of a year.

@@ -259,13 +259,18 @@ fn shifted_unit(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
 fn shifted_name(cx: Cx<'_, '_>, i: usize, j: usize, s: i8, from_text: bool) -> Option<Found> {
     let occurrence = YearSpec::Occurrence(s);
     if let Some((m, e)) = month(cx, j) {
+        // "last Oct. 23": the day belongs to the month.
+        let day = cx
+            .num(e)
+            .filter(|&(n, w)| (1..=31).contains(&n) && w <= 2)
+            .and_then(|(n, _)| u8::try_from(n).ok());
         return found(
             i,
-            e,
+            e + usize::from(day.is_some()),
             Expr::MonthDay {
                 year: occurrence,
                 month: m,
-                day: None,
+                day,
             },
         );
     }

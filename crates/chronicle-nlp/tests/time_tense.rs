@@ -1,0 +1,86 @@
+//! How the tense of the governing verb, and what else the words say, picks the occurrence of a
+//! date without a year or of a weekday: one table row per sentence (published Monday
+//! 2020-07-06).
+
+mod common;
+
+use chronicle_core::TimexType;
+use common::time::check;
+
+use TimexType::Date;
+
+const DCT: Option<&str> = Some("2020-07-06");
+
+#[test]
+fn the_governing_verb_sets_the_tense() {
+    check(
+        &[
+            (
+                "On Tuesday, the league plans to hold a news conference.",
+                &[("Tuesday", "2020-07-07", Date)],
+            ),
+            (
+                "The ministers issued a statement Friday saying the treaty will take effect.",
+                &[("Friday", "2020-07-03", Date)],
+            ),
+            (
+                "Protesters were planning to march on Saturday.",
+                &[("Saturday", "2020-07-11", Date)],
+            ),
+            (
+                "The offer had been due to expire Friday.",
+                &[("Friday", "2020-07-03", Date)],
+            ),
+            (
+                "Neither man could be located Wednesday.",
+                &[("Wednesday", "2020-07-01", Date)],
+            ),
+            (
+                "The dividend would be paid to holders of record on April 21.",
+                &[("April 21", "2021-04-21", Date)],
+            ),
+            (
+                "She will be named commander for a mission in May.",
+                &[("May", "2021-05", Date)],
+            ),
+            (
+                "The minister is leaving for Paris on Thursday.",
+                &[("Thursday", "2020-07-09", Date)],
+            ),
+            (
+                "The bank is continuing to sell itself under a March agreement.",
+                &[("March", "2020-03", Date)],
+            ),
+            (
+                "Lawyers will look for ways to get around Wednesday's ruling.",
+                &[("Wednesday", "2020-07-01", Date)],
+            ),
+            (
+                "Kim announced plans to visit Seoul in May.",
+                &[("May", "2020-05", Date)],
+            ),
+        ],
+        DCT,
+    );
+}
+
+#[test]
+fn the_words_of_the_date_fix_its_year() {
+    check(
+        &[
+            (
+                "He was shot to death last Oct. 23 at his home.",
+                &[("last Oct. 23", "2019-10-23", Date)],
+            ),
+            (
+                "The hearing was held Monday, Oct. 26.",
+                &[("Monday, Oct. 26", "2020-10-26", Date)],
+            ),
+            (
+                "The vote was on Saturday, Oct. 26.",
+                &[("Saturday, Oct. 26", "2019-10-26", Date)],
+            ),
+        ],
+        DCT,
+    );
+}
