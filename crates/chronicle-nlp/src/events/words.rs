@@ -5,7 +5,7 @@
 //! patterns by comparing integers.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// A word id; [`NONE`] for a word no dictionary names.
 pub type WordId = u32;
@@ -37,10 +37,39 @@ impl Hasher for Fnv {
 /// A hash map with the FNV hasher.
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// Bytes of a [`ShortKey`]: the word and, last, its length.
+const SHORT: usize = 24;
+
+/// A word of fewer than `SHORT` bytes, stored inline: comparing it with a table's key reads the
+/// table's own memory, not a string elsewhere on the heap (a cache miss per token).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ShortKey([u8; SHORT]);
+
+impl ShortKey {
+    fn new(word: &str) -> Option<Self> {
+        let b = word.as_bytes();
+        let mut k = [0u8; SHORT];
+        k.get_mut(..b.len())?.copy_from_slice(b);
+        k[SHORT - 1] = u8::try_from(b.len())
+            .ok()
+            .filter(|&n| usize::from(n) < SHORT)?;
+        Some(ShortKey(k))
+    }
+}
+
+impl Hash for ShortKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let n = usize::from(self.0[SHORT - 1]);
+        state.write(self.0.get(..n).unwrap_or(&[]));
+    }
+}
+
 /// The words of the dictionaries, by lower-case spelling.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    ids: FastMap<Box<str>, WordId>,
+    /// Words shorter than `SHORT` bytes (nearly all).
+    short: FastMap<ShortKey, WordId>,
+    long: FastMap<Box<str>, WordId>,
     words: Vec<Box<str>>,
 }
 
@@ -48,12 +77,16 @@ impl Vocab {
     /// The id of `word` (lower case), adding it when new.
     pub fn intern(&mut self, word: &str) -> WordId {
         let word = normalise(word);
-        if let Some(&id) = self.ids.get(word.as_str()) {
+        let id = self.get(&word);
+        if id != NONE {
             return id;
         }
         let id = self.words.len() as WordId;
-        self.words.push(word.clone().into_boxed_str());
-        self.ids.insert(word.into_boxed_str(), id);
+        match ShortKey::new(&word) {
+            Some(k) => self.short.insert(k, id),
+            None => self.long.insert(word.clone().into_boxed_str(), id),
+        };
+        self.words.push(word.into_boxed_str());
         id
     }
 
@@ -74,7 +107,17 @@ impl Vocab {
             }
             buf.as_str()
         };
-        self.ids.get(key).copied().unwrap_or(NONE)
+        self.get(key)
+    }
+
+    /// The id of `key` (already lower case).
+    fn get(&self, key: &str) -> WordId {
+        match ShortKey::new(key) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(key),
+        }
+        .copied()
+        .unwrap_or(NONE)
     }
 
     /// The spelling of an id.
