@@ -5,7 +5,9 @@
 //! patterns by comparing integers.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::hash::WordMap;
 
 /// A word id; [`NONE`] for a word no dictionary names.
 pub type WordId = u32;
@@ -37,39 +39,10 @@ impl Hasher for Fnv {
 /// A hash map with the FNV hasher.
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-/// Bytes of a [`ShortKey`]: the word and, last, its length.
-const SHORT: usize = 24;
-
-/// A word of fewer than `SHORT` bytes, stored inline: comparing it with a table's key reads the
-/// table's own memory, not a string elsewhere on the heap (a cache miss per token).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct ShortKey([u8; SHORT]);
-
-impl ShortKey {
-    fn new(word: &str) -> Option<Self> {
-        let b = word.as_bytes();
-        let mut k = [0u8; SHORT];
-        k.get_mut(..b.len())?.copy_from_slice(b);
-        k[SHORT - 1] = u8::try_from(b.len())
-            .ok()
-            .filter(|&n| usize::from(n) < SHORT)?;
-        Some(ShortKey(k))
-    }
-}
-
-impl Hash for ShortKey {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        let n = usize::from(self.0[SHORT - 1]);
-        state.write(self.0.get(..n).unwrap_or(&[]));
-    }
-}
-
 /// The words of the dictionaries, by lower-case spelling.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    /// Words shorter than `SHORT` bytes (nearly all).
-    short: FastMap<ShortKey, WordId>,
-    long: FastMap<Box<str>, WordId>,
+    ids: WordMap<WordId>,
     words: Vec<Box<str>>,
 }
 
@@ -82,10 +55,7 @@ impl Vocab {
             return id;
         }
         let id = self.words.len() as WordId;
-        match ShortKey::new(&word) {
-            Some(k) => self.short.insert(k, id),
-            None => self.long.insert(word.clone().into_boxed_str(), id),
-        };
+        *self.ids.entry_or_default(&word) = id;
         self.words.push(word.into_boxed_str());
         id
     }
@@ -112,12 +82,7 @@ impl Vocab {
 
     /// The id of `key` (already lower case).
     fn get(&self, key: &str) -> WordId {
-        match ShortKey::new(key) {
-            Some(k) => self.short.get(&k),
-            None => self.long.get(key),
-        }
-        .copied()
-        .unwrap_or(NONE)
+        self.ids.get(key).copied().unwrap_or(NONE)
     }
 
     /// The spelling of an id.
