@@ -61,7 +61,8 @@ impl ShortKey {
 
 impl std::hash::Hash for ShortKey {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write(self.as_str().as_bytes());
+        let n = usize::from(self.0[SHORT - 1]);
+        state.write(self.0.get(..n).unwrap_or(&[]));
     }
 }
 

@@ -207,7 +207,17 @@ impl ThemeMatcher {
         ];
         // a hit starts where no letter or digit comes before it (see `word_edges`)
         let mut after_inner = false;
-        for (at, c) in text.char_indices() {
+        for (at, &b) in text.as_bytes().iter().enumerate() {
+            let inner = if b.is_ascii() {
+                b.is_ascii_alphanumeric()
+            } else if is_char_start(b) {
+                text.get(at..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+            } else {
+                // inside a character: neither a start nor a change of `after_inner`
+                continue;
+            };
             if !after_inner {
                 for (aut, phrases, haystack) in &passes {
                     if let Some(aut) = aut
@@ -217,7 +227,7 @@ impl ThemeMatcher {
                     }
                 }
             }
-            after_inner = c.is_alphanumeric();
+            after_inner = inner;
         }
     }
 
@@ -248,6 +258,11 @@ impl ThemeMatcher {
         }
         out
     }
+}
+
+/// Whether `b` starts a UTF-8 character (is no continuation byte).
+fn is_char_start(b: u8) -> bool {
+    b & 0xC0 != 0x80
 }
 
 /// The hits of the phrases of `dfa` (anchored) that start at byte `at` of `haystack` (`text` or its
