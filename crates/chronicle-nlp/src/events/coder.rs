@@ -7,7 +7,7 @@ use super::EventCoder;
 use super::actors::{ActorHit, group};
 use super::clause::{self, Modality};
 use super::dating::Timeline;
-use super::matcher::{Ctx, Match};
+use super::matcher::{Ctx, Match, WordSet};
 use super::sentence::{
     ADV, BE, BREAK, CAP, COMMA, COORD, ClauseKind, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON,
     REFER, SentenceBuf, THAT, THEN, TO,
@@ -24,6 +24,7 @@ pub trait ActorSource {
 pub struct Scratch {
     pub buf: SentenceBuf,
     pub hits: Vec<ActorHit>,
+    present: WordSet,
     used: Vec<bool>,
     places: Vec<(u32, String)>,
     /// Sources of the events coded so far: sentence, code, byte span.
@@ -86,6 +87,7 @@ impl EventCoder {
         let words = &sc.buf.words;
         sc.used.clear();
         sc.used.resize(words.len(), false);
+        sc.present.fill(words, self.dict.vocab.len());
         // TABARI codes the first verb that matches in each conjoined clause
         let mut coded_conjunct: Option<usize> = None;
         for v in 0..words.len() {
@@ -114,6 +116,8 @@ impl EventCoder {
                 dict: &self.dict,
                 words,
                 hits: &sc.hits,
+                present: &sc.present,
+                keys: &self.keys,
                 limit,
                 floor,
             };

@@ -8,6 +8,99 @@
 use super::actors::{ActorHit, hit_ending, hit_starting};
 use super::dict::{Elem, Pattern, Slot, Verb, VerbDictionary};
 use super::sentence::{BREAK, Word};
+use super::words::WordId;
+
+/// The word ids of one sentence, as a bit set over the vocabulary.
+///
+/// It exists so that a pattern naming a literal word the sentence lacks is skipped before any
+/// scanning: most patterns of a common verb fail that way.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    bits: Vec<u64>,
+}
+
+impl WordSet {
+    /// Makes the set hold exactly the ids of `words` (a vocabulary of `vocab_len` words).
+    pub fn fill(&mut self, words: &[Word], vocab_len: usize) {
+        self.bits.clear();
+        self.bits.resize(vocab_len.div_ceil(64), 0);
+        for w in words {
+            if let Some(b) = self.bits.get_mut(w.id as usize / 64) {
+                *b |= 1 << (w.id % 64);
+            }
+        }
+    }
+
+    /// Whether `id` is in the set.
+    pub fn contains(&self, id: WordId) -> bool {
+        self.bits
+            .get(id as usize / 64)
+            .is_some_and(|b| b & (1 << (id % 64)) != 0)
+    }
+}
+
+/// For every pattern of every verb, the alternatives of each of its literal words, in flat
+/// arrays.
+///
+/// It exists because common verbs have hundreds of patterns and most name a word the sentence
+/// lacks: checking the keys against the sentence's [`WordSet`] skips them without walking each
+/// pattern's slots. Content words come first, as they rule out more patterns than "to" or "for".
+#[derive(Debug, Default)]
+pub struct PatternKeys {
+    /// Per verb, the index in `patterns` of its first pattern.
+    first: Vec<u32>,
+    /// Per pattern, its range in `groups`.
+    patterns: Vec<(u32, u32)>,
+    /// Per literal word of a pattern, the range of its alternatives in `ids`.
+    groups: Vec<(u32, u32)>,
+    ids: Vec<WordId>,
+}
+
+impl PatternKeys {
+    /// The keys of every pattern of `dict`; `function_word` tells which ids are function words.
+    pub fn build(dict: &VerbDictionary, function_word: impl Fn(WordId) -> bool) -> Self {
+        let mut keys = PatternKeys::default();
+        for verb in &dict.verbs {
+            keys.first.push(keys.patterns.len() as u32);
+            for p in &verb.patterns {
+                let mut literals: Vec<&[WordId]> = p
+                    .after
+                    .iter()
+                    .chain(&p.before)
+                    .filter_map(|slot| match &slot.elem {
+                        Elem::Word(alts) => Some(&alts[..]),
+                        _ => None,
+                    })
+                    .collect();
+                literals.sort_by_key(|alts| alts.iter().any(|&a| function_word(a)));
+                let lo = keys.groups.len() as u32;
+                for alts in literals {
+                    let start = keys.ids.len() as u32;
+                    keys.ids.extend_from_slice(alts);
+                    keys.groups.push((start, keys.ids.len() as u32));
+                }
+                keys.patterns.push((lo, keys.groups.len() as u32));
+            }
+        }
+        keys
+    }
+
+    /// Whether every literal word of pattern `k` of verb `verb` is in `present`: the pattern can
+    /// match the sentence only then.
+    fn possible(&self, verb: u32, k: usize, present: &WordSet) -> bool {
+        let Some(&first) = self.first.get(verb as usize) else {
+            return true;
+        };
+        let Some(&(lo, hi)) = self.patterns.get(first as usize + k) else {
+            return true;
+        };
+        let groups = self.groups.get(lo as usize..hi as usize).unwrap_or(&[]);
+        groups.iter().all(|&(a, b)| {
+            let alts = self.ids.get(a as usize..b as usize).unwrap_or(&[]);
+            alts.iter().any(|&id| present.contains(id))
+        })
+    }
+}
 
 /// Where a pattern matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -29,6 +122,10 @@ pub struct Ctx<'a> {
     pub dict: &'a VerbDictionary,
     pub words: &'a [Word],
     pub hits: &'a [ActorHit],
+    /// The ids of `words`.
+    pub present: &'a WordSet,
+    /// The key words of the dictionary's patterns.
+    pub keys: &'a PatternKeys,
     /// Loose elements do not jump past this word (the clause's end, or the sentence's).
     pub limit: usize,
     /// Nor before this one.
@@ -43,7 +140,7 @@ impl Ctx<'_> {
         let (head_start, after_start) = self.frame(verb, v)?;
         let mut best: Option<Match> = None;
         for (k, p) in verb.patterns.iter().enumerate() {
-            if p.negated && !negated {
+            if (p.negated && !negated) || !self.keys.possible(verb_id, k, self.present) {
                 continue;
             }
             let Some(m) = self.try_pattern(p, head_start, after_start) else {

@@ -39,6 +39,7 @@ pub use petrarch_actors::PetrarchActors;
 pub use table::{CodeInfo, CodeTable};
 
 use crate::Stage;
+use matcher::PatternKeys;
 use sentence::{Grammar, SentenceBuf};
 use words::Irregulars;
 
@@ -142,6 +143,8 @@ pub struct EventCoder {
     actors: Option<PetrarchActors>,
     /// Comma-delimited clauses dropped before coding (TABARI dictionaries only).
     commas: CommaRules,
+    /// Key words of the patterns, to skip those a sentence cannot match.
+    keys: PatternKeys,
 }
 
 impl Default for EventCoder {
@@ -170,6 +173,7 @@ impl EventCoder {
     pub fn from_dictionary(mut dict: VerbDictionary) -> Self {
         let grammar = Grammar::build(&mut dict);
         EventCoder {
+            keys: PatternKeys::build(&dict, |id| grammar.of(id) != 0),
             dict,
             grammar,
             table: CodeTable::embedded(),

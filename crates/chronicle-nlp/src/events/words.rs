@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::hash::WordMap;
+
 /// A word id; [`NONE`] for a word no dictionary names.
 pub type WordId = u32;
 
@@ -40,7 +42,7 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// The words of the dictionaries, by lower-case spelling.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    ids: FastMap<Box<str>, WordId>,
+    ids: WordMap<WordId>,
     words: Vec<Box<str>>,
 }
 
@@ -48,12 +50,13 @@ impl Vocab {
     /// The id of `word` (lower case), adding it when new.
     pub fn intern(&mut self, word: &str) -> WordId {
         let word = normalise(word);
-        if let Some(&id) = self.ids.get(word.as_str()) {
+        let id = self.get(&word);
+        if id != NONE {
             return id;
         }
         let id = self.words.len() as WordId;
-        self.words.push(word.clone().into_boxed_str());
-        self.ids.insert(word.into_boxed_str(), id);
+        *self.ids.entry_or_default(&word) = id;
+        self.words.push(word.into_boxed_str());
         id
     }
 
@@ -74,6 +77,11 @@ impl Vocab {
             }
             buf.as_str()
         };
+        self.get(key)
+    }
+
+    /// The id of `key` (already lower case).
+    fn get(&self, key: &str) -> WordId {
         self.ids.get(key).copied().unwrap_or(NONE)
     }
 

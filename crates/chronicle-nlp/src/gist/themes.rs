@@ -8,7 +8,9 @@
 //! (`sanction*` finds `sanctions`, `sanctioning`); a phrase starting with `=` keeps its case
 //! (`=IS` is the Islamic State, not the verb). A phrase may belong to several themes.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton as _;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use chronicle_core::ThemeHit;
 
 use super::text::Doc;
@@ -53,10 +55,35 @@ struct Phrase {
 #[derive(Debug, Clone)]
 pub struct ThemeMatcher {
     names: Vec<String>,
-    folded: Option<AhoCorasick>,
+    folded: Option<Automaton>,
     folded_phrases: Vec<Phrase>,
-    exact: Option<AhoCorasick>,
+    exact: Option<Automaton>,
     exact_phrases: Vec<Phrase>,
+}
+
+/// An anchored automaton of phrases and the pairs of bytes a phrase can start with.
+#[derive(Debug, Clone)]
+struct Automaton {
+    nfa: NFA,
+    /// Bit `256 * b0 + b1` is set when some phrase starts with bytes `b0 b1` (or is `b0`).
+    pairs: Vec<u64>,
+}
+
+impl Automaton {
+    /// Whether a phrase may start at the start of `bytes`: a walk of the automaton is skipped
+    /// for most word starts, and each walk costs cache misses.
+    fn may_start(&self, bytes: &[u8]) -> bool {
+        match bytes {
+            [b0, b1, ..] => {
+                let k = 256 * usize::from(*b0) + usize::from(*b1);
+                self.pairs
+                    .get(k / 64)
+                    .is_some_and(|w| w & (1 << (k % 64)) != 0)
+            }
+            [_] => true,
+            [] => false,
+        }
+    }
 }
 
 impl ThemeMatcher {
@@ -126,17 +153,31 @@ impl ThemeMatcher {
             }
         }
         // Folded phrases are lower case and run over the lower-cased body: a plain DFA is several
-        // times faster than a case-insensitive automaton.
-        let build = |list: &[(String, Phrase)]| -> Result<Option<AhoCorasick>, String> {
+        // times faster than a case-insensitive automaton. The DFA is anchored: a hit starts at the
+        // start of a word, so it is run from word starts only.
+        let build = |list: &[(String, Phrase)]| -> Result<Option<Automaton>, String> {
             if list.is_empty() {
                 return Ok(None);
             }
-            AhoCorasickBuilder::new()
+            let nfa = NFA::builder()
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
                 .build(list.iter().map(|(k, _)| k.as_str()))
-                .map(Some)
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.to_string())?;
+            let mut pairs = vec![0u64; 65536 / 64];
+            for (key, _) in list {
+                let b = key.as_bytes();
+                let (lo, hi) = match b {
+                    [b0, b1, ..] => (256 * usize::from(*b0) + usize::from(*b1), None),
+                    [b0] => (256 * usize::from(*b0), Some(256 * usize::from(*b0) + 255)),
+                    [] => continue,
+                };
+                for k in lo..=hi.unwrap_or(lo) {
+                    if let Some(w) = pairs.get_mut(k / 64) {
+                        *w |= 1 << (k % 64);
+                    }
+                }
+            }
+            Ok(Some(Automaton { nfa, pairs }))
         };
         Ok(ThemeMatcher {
             folded: build(&folded)?,
@@ -164,17 +205,29 @@ impl ThemeMatcher {
             (&self.folded, &self.folded_phrases, lower),
             (&self.exact, &self.exact_phrases, text),
         ];
-        for (ac, phrases, haystack) in passes {
-            let Some(ac) = ac else { continue };
-            for m in ac.find_overlapping_iter(haystack) {
-                let Some(p) = phrases.get(m.pattern().as_usize()) else {
-                    continue;
-                };
-                let Some(end) = word_edges(text, m.start(), m.end(), p.open) else {
-                    continue;
-                };
-                out.extend(p.themes.iter().map(|&t| (t, m.start(), end)));
+        // a hit starts where no letter or digit comes before it (see `word_edges`)
+        let mut after_inner = false;
+        for (at, &b) in text.as_bytes().iter().enumerate() {
+            let inner = if b.is_ascii() {
+                b.is_ascii_alphanumeric()
+            } else if is_char_start(b) {
+                text.get(at..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+            } else {
+                // inside a character: neither a start nor a change of `after_inner`
+                continue;
+            };
+            if !after_inner {
+                for (aut, phrases, haystack) in &passes {
+                    if let Some(aut) = aut
+                        && aut.may_start(haystack.as_bytes().get(at..).unwrap_or(&[]))
+                    {
+                        hits_at(&aut.nfa, phrases, haystack.as_bytes(), text, at, out);
+                    }
+                }
             }
+            after_inner = inner;
         }
     }
 
@@ -204,6 +257,48 @@ impl ThemeMatcher {
             }
         }
         out
+    }
+}
+
+/// Whether `b` starts a UTF-8 character (is no continuation byte).
+fn is_char_start(b: u8) -> bool {
+    b & 0xC0 != 0x80
+}
+
+/// The hits of the phrases of `dfa` (anchored) that start at byte `at` of `haystack` (`text` or its
+/// lower-case copy), pushed to `out` as (theme index, start, end).
+fn hits_at(
+    dfa: &NFA,
+    phrases: &[Phrase],
+    haystack: &[u8],
+    text: &str,
+    at: usize,
+    out: &mut Vec<(usize, usize, usize)>,
+) {
+    let Ok(mut sid) = dfa.start_state(Anchored::Yes) else {
+        return;
+    };
+    for (end, &b) in (at + 1..).zip(haystack.get(at..).unwrap_or(&[])) {
+        sid = dfa.next_state(Anchored::Yes, sid, b);
+        if dfa.is_dead(sid) {
+            return;
+        }
+        if !dfa.is_match(sid) {
+            continue;
+        }
+        for i in 0..dfa.match_len(sid) {
+            let pid = dfa.match_pattern(sid, i);
+            // a match state also lists phrases that are suffixes of this one: those start later
+            if end - dfa.pattern_len(pid) != at {
+                continue;
+            }
+            let Some(p) = phrases.get(pid.as_usize()) else {
+                continue;
+            };
+            if let Some(e) = word_edges(text, at, end, p.open) {
+                out.extend(p.themes.iter().map(|&t| (t, at, e)));
+            }
+        }
     }
 }
 

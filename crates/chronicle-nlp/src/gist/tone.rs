@@ -14,7 +14,7 @@
 use chronicle_core::{TokenKind, Tone};
 
 use super::text::Doc;
-use crate::hash::FastMap;
+use crate::hash::WordMap;
 
 /// The embedded lexicon files, in the order they load.
 const POSITIVE: &str = include_str!("../../../../dictionaries/tone/positive.txt");
@@ -69,7 +69,7 @@ struct Entry {
 /// ([`ToneLexicon::parse`]).
 #[derive(Debug, Clone, Default)]
 pub struct ToneLexicon {
-    words: FastMap<String, Entry>,
+    words: WordMap<Entry>,
     stems: StemTrie,
 }
 
@@ -201,7 +201,7 @@ impl ToneLexicon {
             let e = match k.strip_suffix('*') {
                 Some(stem) if stem.len() >= 3 => self.stems.entry(stem),
                 Some(_) => return,
-                None => self.words.entry(k).or_default(),
+                None => self.words.entry_or_default(&k),
             };
             match list {
                 ToneList::Positive => e.valence = Some(weight),
@@ -214,7 +214,7 @@ impl ToneLexicon {
 
     fn add_negator(&mut self, word: &str) {
         for k in [word.to_string(), word.replace('\'', "’")] {
-            self.words.entry(k).or_default().negator = true;
+            self.words.entry_or_default(&k).negator = true;
         }
     }
 
