@@ -235,7 +235,7 @@ fn accept(
         // "Michael Johnson", "Anthony Washington", "I. Austin".
         if first > 0 && t.same_sentence(first - 1, first) && !caps {
             let before = t.text(first - 1);
-            if res.lexicon.given_name(before).is_some() || super::typing::is_initial(before) {
+            if super::typing::opens_person_name(res, before) {
                 return false;
             }
         }
@@ -257,13 +257,7 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
         let mut first = i;
         let mut end = i + 1;
         loop {
-            while end < t.len()
-                && !claimed[end]
-                && t.same_sentence(first, end)
-                && joins_name(t, res, end)
-            {
-                end += 1;
-            }
+            end = run_end(t, res, claimed, first, end);
             match connector_extends(t, res, claimed, first, end) {
                 Some(next_end) => end = next_end,
                 None => break,
@@ -332,6 +326,22 @@ fn bare_word(
     }
 }
 
+/// Where a run of name words starting at `from` ends: at the first token that is claimed, in
+/// another sentence than `first`, or no part of a name.
+fn run_end(
+    t: &Tokens<'_>,
+    res: &NameResources,
+    claimed: &[bool],
+    first: usize,
+    from: usize,
+) -> usize {
+    let mut end = from;
+    while end < t.len() && !claimed[end] && t.same_sentence(first, end) && joins_name(t, res, end) {
+        end += 1;
+    }
+    end
+}
+
 /// Words that join two capitalised runs into one name: "Bank of England", "Ministry for
 /// Foreign Affairs", "Council on Foreign Relations", "Procter & Gamble".
 fn is_connector(word: &str) -> bool {
@@ -374,9 +384,7 @@ fn connector_extends(
     }
     if word == "and" {
         // The next run's own words, up to the next connector or non-name.
-        let right_end = (next..t.len())
-            .find(|&k| !t.same_sentence(first, k) || claimed[k] || !joins_name(t, res, k))
-            .unwrap_or(t.len());
+        let right_end = run_end(t, res, claimed, first, next);
         let right_complete = (next..right_end).any(|k| {
             lx.is_org_suffix(t.text(k))
                 || lx

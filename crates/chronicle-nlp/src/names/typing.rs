@@ -85,9 +85,15 @@ pub fn person_shaped(t: &Tokens<'_>, res: &NameResources, first: usize, end: usi
     let opener = t.text(first);
     match end - first {
         1 => initialled_surname(opener),
-        2..=4 => res.lexicon.given_name(opener).is_some() || is_initial(opener),
+        2..=4 => opens_person_name(res, opener),
         _ => false,
     }
+}
+
+/// A given name or an initial: a word that makes the capitalised word after it a surname
+/// ("Joel Naroff", "J. Adams").
+pub fn opens_person_name(res: &NameResources, word: &str) -> bool {
+    res.lexicon.given_name(word).is_some() || is_initial(word)
 }
 
 /// "J." or "A.G.": capital letters each followed by a full stop.
