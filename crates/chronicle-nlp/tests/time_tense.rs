@@ -84,3 +84,39 @@ fn the_words_of_the_date_fix_its_year() {
         DCT,
     );
 }
+
+/// Stories written late in the year (published Sunday 2020-10-25) about its first months, and
+/// a plan told far from its verb.
+#[test]
+fn the_publication_year_is_on_the_tense_side_whatever_the_distance() {
+    check(
+        &[
+            (
+                "In January, a week after the election, a bomb exploded at a clinic.",
+                &[
+                    ("January", "2020-01", Date),
+                    ("a week", "P1W", TimexType::Duration),
+                ],
+            ),
+            (
+                "Sales were flat this year through August, the fund said.",
+                &[("this year", "2020", Date), ("August", "2020-08", Date)],
+            ),
+        ],
+        Some("2020-10-25"),
+    );
+    // Written in February: the modal of the main clause, far from the date, still rules it.
+    check(
+        &[(
+            "The airline said two new flights would leave Bombay on Mondays from March 30, \
+             with a third one departing each Thursday from August 6.",
+            &[
+                ("Mondays", "XXXX-WXX-1", TimexType::Set),
+                ("March 30", "2020-03-30", Date),
+                ("each Thursday", "XXXX-WXX-4", TimexType::Set),
+                ("August 6", "2020-08-06", Date),
+            ],
+        )],
+        Some("2020-02-13"),
+    );
+}

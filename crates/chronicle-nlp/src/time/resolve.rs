@@ -165,8 +165,10 @@ fn pick_year(
     } else {
         TENSE_REACH_DAYS
     };
+    // An occurrence in the publication year on the tense's side needs no reach: "exploded in
+    // January", written in October, is this January.
     match toward {
-        Some((c, d)) if d.abs() <= reach => Some(c),
+        Some((c, d)) if d.abs() <= reach || c == y => Some(c),
         _ => nearest,
     }
 }

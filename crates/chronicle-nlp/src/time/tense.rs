@@ -288,7 +288,13 @@ fn prospective(cx: Cx<'_, '_>, first: usize) -> bool {
         p
     };
     if PROSPECTIVE.iter().any(|w| cx.is_word(p, w)) {
-        return true;
+        // "this year through August", "from 2019 until 2021": the end of a range whose start
+        // the text gives; the tense decides it.
+        let range_end = p.checked_sub(1).and_then(|q| cx.tok(q)).is_some_and(|t| {
+            t.kind == Kind::Num
+                || t.kind == Kind::Word && !t.lex.is_empty() && !t.is(Lex::Tense(Tense::Future))
+        });
+        return !range_end;
     }
     p >= 2
         && cx.is_word(p, "as")
@@ -304,7 +310,10 @@ fn search(
     keep: impl Fn(usize) -> bool,
 ) -> Option<(Tense, usize, Strength)> {
     let mut best: [Option<(Tense, usize, Strength)>; 3] = [None; 3];
-    for d in 1..=WINDOW {
+    for d in 1..=2 * WINDOW {
+        if d > WINDOW && best.iter().any(Option::is_some) {
+            break;
+        }
         let left = first.checked_sub(d).filter(|&k| keep(k));
         let right = Some(last + d - 1).filter(|&k| keep(k));
         for k in [left, right].into_iter().flatten() {

@@ -232,11 +232,27 @@ fn can_start(cx: Cx<'_, '_>, i: usize) -> bool {
         Kind::Word => {
             !t.lex.is_empty() || {
                 let w = cx.text_of(i);
-                w.len() <= 12 && OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o))
+                w.len() <= 12
+                    && OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o))
+                    && (i + 1..=i + OPENER_REACH).any(|k| anchors(cx, k))
             }
         }
         Kind::Punct => t.ch == '\'' || t.ch == '’',
     }
+}
+
+/// How many tokens after an opener word the number or lexicon word it opens for may come
+/// ("more than two years", "the year-earlier period").
+const OPENER_REACH: usize = 3;
+
+/// Whether token `k` can carry an expression an opener leads into: a number, a lexicon word,
+/// an apostrophe (`the '80s`).
+fn anchors(cx: Cx<'_, '_>, k: usize) -> bool {
+    cx.tok(k).is_some_and(|t| match t.kind {
+        Kind::Num => true,
+        Kind::Word => !t.lex.is_empty(),
+        Kind::Punct => t.ch == '\'' || t.ch == '’',
+    })
 }
 
 /// The longest expression starting at token `i`, with its leading modifiers.
