@@ -26,8 +26,9 @@ pub enum Kind {
 /// One place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    /// The name the gazetteer gives it ("Hanoi", "Kentucky").
-    pub name: Box<str>,
+    /// The name the gazetteer gives it ("Hanoi", "Kentucky"): borrowed from the embedded tables,
+    /// owned when a user's file adds it.
+    pub name: std::borrow::Cow<'static, str>,
     /// ISO 3166-1 alpha-2, or `--` for places of no one country (continents, oceans).
     pub cc: [u8; 2],
     /// The first-level division it lies in, as an index into [`Gazetteer::entries`].
@@ -115,7 +116,11 @@ impl Gazetteer {
             return;
         }
         self.max_words = self.max_words.max(key.split(' ').count());
-        let list = self.names.entry(key.into_boxed_str()).or_default();
+        // Most names are filed once; the key is boxed only then.
+        let list = match self.names.get_mut(key.as_str()) {
+            Some(list) => list,
+            None => self.names.entry(key.into_boxed_str()).or_default(),
+        };
         if let Some(r) = list.iter_mut().find(|r| r.entry == entry) {
             r.after_comma_only &= after_comma_only;
         } else {

@@ -87,7 +87,7 @@ fn countries(g: &mut Gazetteer) -> Vec<([u8; 2], String)> {
         };
         let Some(cc) = cc_of(iso) else { continue };
         let e = g.push(Entry {
-            name: (*name).into(),
+            name: std::borrow::Cow::Borrowed(*name),
             cc,
             admin1: None,
             lat: 0.0,
@@ -165,7 +165,7 @@ fn cities_csv(g: &mut Gazetteer) {
             continue;
         };
         let e = g.push(Entry {
-            name: name.into(),
+            name: std::borrow::Cow::Borrowed(name),
             cc,
             admin1: None,
             lat,
@@ -217,7 +217,7 @@ fn cities_csv(g: &mut Gazetteer) {
 
 fn division(
     g: &mut Gazetteer,
-    name: &str,
+    name: &'static str,
     cc: [u8; 2],
     admin1: Option<u32>,
     d: &mut Division,
@@ -225,7 +225,7 @@ fn division(
 ) -> u32 {
     let (lat, lon) = d.point();
     let e = g.push(Entry {
-        name: name.into(),
+        name: std::borrow::Cow::Borrowed(name),
         cc,
         admin1,
         lat,
@@ -267,7 +267,7 @@ fn cities_tsv(g: &mut Gazetteer) {
             Some(e) => e,
             None => {
                 let e = g.push(Entry {
-                    name: (*name).into(),
+                    name: std::borrow::Cow::Borrowed(*name),
                     cc,
                     admin1: None,
                     lat,
@@ -386,7 +386,7 @@ pub fn add_text(g: &mut Gazetteer, file: &str, text: &str) -> Result<(), String>
                     return Err(bad("latitude and longitude must be numbers"));
                 };
                 let e = g.push(Entry {
-                    name: (*name).into(),
+                    name: std::borrow::Cow::Owned((*name).to_string()),
                     cc,
                     admin1: None,
                     lat,
@@ -426,7 +426,7 @@ fn geonames_row(g: &mut Gazetteer, f: &[&str]) -> Option<()> {
     };
     let cc = cc_of(f.get(8)?).unwrap_or(*b"--");
     let e = g.push(Entry {
-        name: f[1].into(),
+        name: std::borrow::Cow::Owned(f[1].to_string()),
         cc,
         admin1: None,
         lat,
