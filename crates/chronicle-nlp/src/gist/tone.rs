@@ -82,19 +82,41 @@ type TrieNode = (Vec<(u8, u32)>, Option<Entry>);
 struct StemTrie {
     /// Node 0 is the root; each node's children sorted by byte.
     nodes: Vec<TrieNode>,
+    /// A bit per hashed three-byte opening of a stem: most words open like no stem, and this
+    /// turns them away before the walk.
+    openings: Vec<u64>,
+}
+
+/// Bits of [`StemTrie::openings`].
+const OPENING_BITS: usize = 1 << 16;
+
+/// The bit of a word's first three bytes (stems have at least three), or `None` for a shorter
+/// word.
+fn opening(word: &str) -> Option<usize> {
+    let [a, b, c, ..] = *word.as_bytes() else {
+        return None;
+    };
+    let h = (u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c)).wrapping_mul(0x9E37_79B1);
+    Some((h >> 16) as usize % OPENING_BITS)
 }
 
 impl Default for StemTrie {
     fn default() -> Self {
         StemTrie {
             nodes: vec![(Vec::new(), None)],
+            openings: vec![0; OPENING_BITS / 64],
         }
     }
 }
 
 impl StemTrie {
-    /// The entry of `stem`, created empty.
+    /// The entry of `stem` (three bytes or more), created empty.
     fn entry(&mut self, stem: &str) -> &mut Entry {
+        if let Some(bit) = opening(stem)
+            && let Some(w) = self.openings.get_mut(bit / 64)
+        {
+            *w |= 1 << (bit % 64);
+        }
         let mut at = 0usize;
         for b in stem.bytes() {
             let next = self.nodes.len() as u32;
@@ -113,6 +135,10 @@ impl StemTrie {
 
     /// The entry of the longest stem that starts `word`.
     fn longest(&self, word: &str) -> Option<Entry> {
+        let bit = opening(word)?;
+        if self.openings.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+            return None;
+        }
         let mut at = 0usize;
         let mut found = None;
         for b in word.bytes() {
