@@ -178,6 +178,16 @@ pub fn role_mentions(t: &Tokens<'_>, res: &super::NameResources, r: &mut Resolve
 /// subject), up to three sentences back.
 pub fn pronouns(t: &Tokens<'_>, r: &mut Resolver) -> Vec<PronounLink> {
     let mut links = Vec::new();
+    // The sentence of each mention, found once rather than once per pronoun.
+    let sentence_of: Vec<Option<u32>> = r
+        .mentions
+        .iter()
+        .map(|m| {
+            t.starting_at(m.span.start as usize)
+                .and_then(|k| t.sentence.get(k))
+                .copied()
+        })
+        .collect();
     for i in 0..t.len() {
         let gender = match t.text(i) {
             "he" | "He" | "him" | "his" | "His" | "himself" => Gender::Male,
@@ -186,7 +196,7 @@ pub fn pronouns(t: &Tokens<'_>, r: &mut Resolver) -> Vec<PronounLink> {
         };
         let Some(tok) = t.tokens.get(i) else { continue };
         let here = t.sentence.get(i).copied().unwrap_or(0);
-        let compatible = |m: &&Mention| {
+        let compatible = |m: &Mention| {
             let rf = &r.referents[m.referent];
             rf.kind == EntityType::Person
                 && (rf.gender == Gender::Unknown || rf.gender == gender)
@@ -197,11 +207,12 @@ pub fn pronouns(t: &Tokens<'_>, r: &mut Resolver) -> Vec<PronounLink> {
             let Some(s) = here.checked_sub(back) else {
                 break;
             };
-            let in_sentence = r.mentions.iter().filter(compatible).find(|m| {
-                t.starting_at(m.span.start as usize)
-                    .and_then(|k| t.sentence.get(k))
-                    .is_some_and(|&ms| ms == s)
-            });
+            let in_sentence = r
+                .mentions
+                .iter()
+                .zip(&sentence_of)
+                .find(|&(m, &ms)| ms == Some(s) && compatible(m))
+                .map(|(m, _)| m);
             if let Some(m) = in_sentence {
                 chosen = Some(m.referent);
                 break;
