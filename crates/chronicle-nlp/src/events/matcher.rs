@@ -17,16 +17,31 @@ use super::words::WordId;
 #[derive(Debug, Default)]
 pub struct WordSet {
     bits: Vec<u64>,
+    /// The indices of `bits` the last fill set: the next fill clears those, not the whole
+    /// vocabulary's worth.
+    touched: Vec<usize>,
 }
 
 impl WordSet {
     /// Makes the set hold exactly the ids of `words` (a vocabulary of `vocab_len` words).
     pub fn fill(&mut self, words: &[Word], vocab_len: usize) {
-        self.bits.clear();
-        self.bits.resize(vocab_len.div_ceil(64), 0);
+        let len = vocab_len.div_ceil(64);
+        if self.bits.len() == len {
+            for &k in &self.touched {
+                if let Some(b) = self.bits.get_mut(k) {
+                    *b = 0;
+                }
+            }
+        } else {
+            self.bits.clear();
+            self.bits.resize(len, 0);
+        }
+        self.touched.clear();
         for w in words {
-            if let Some(b) = self.bits.get_mut(w.id as usize / 64) {
+            let k = w.id as usize / 64;
+            if let Some(b) = self.bits.get_mut(k) {
                 *b |= 1 << (w.id % 64);
+                self.touched.push(k);
             }
         }
     }
