@@ -136,7 +136,11 @@ impl StemTrie {
     /// The entry of the longest stem that starts `word`.
     fn longest(&self, word: &str) -> Option<Entry> {
         let bit = opening(word)?;
-        if self.openings.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+        if self
+            .openings
+            .get(bit / 64)
+            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+        {
             return None;
         }
         let mut at = 0usize;

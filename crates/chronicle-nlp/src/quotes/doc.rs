@@ -39,13 +39,12 @@ impl<'a> Doc<'a> {
         let mut classes = Vec::with_capacity(tokens.len());
         let mut cues = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
-            let word = matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation);
-            classes.push(if word { lex.word(tok(i)) } else { None });
-            let cue = if t.kind == TokenKind::Word {
-                lex.cue((i..tokens.len().min(i + 4)).map(tok))
-            } else {
-                None
+            let (class, cue) = match t.kind {
+                TokenKind::Word => lex.word_and_cue((i..tokens.len().min(i + 4)).map(tok)),
+                TokenKind::Abbreviation => (lex.word(tok(i)), None),
+                _ => (None, None),
             };
+            classes.push(class);
             cues.push(cue);
         }
         Doc {

@@ -1,33 +1,7 @@
 //! The word lists of the quotes stage: cues (`cues.txt`) and the word classes around them
 //! (`words.txt`), embedded in the binary and parsed once.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: the lexicon's keys are short words, for which SipHash costs more than the look-up.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+use crate::hash::WordMap;
 
 /// How a cue frames what it attributes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -66,14 +40,22 @@ pub struct CueMatch {
     pub len: usize,
 }
 
+/// What the lexicon knows of one lower-case word: its class, the one-word cue it is, and the
+/// longer cues it opens.
+#[derive(Debug, Clone, Default)]
+struct Entry {
+    class: Option<WordClass>,
+    cue: Option<CueClass>,
+    /// Multi-word cues that start with the word: the remaining words and the class.
+    opens: Vec<(Vec<&'static str>, CueClass)>,
+}
+
 /// The parsed word lists; built once per [`super::QuoteFinder`] and shared by all threads.
+///
+/// One map holds word classes and cues alike, so that a token costs one look-up.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    /// Single-word cues by lower-case form.
-    single: Map<&'static str, CueClass>,
-    /// Multi-word cues by their first word: the remaining words and the class.
-    multi: Map<&'static str, Vec<(Vec<&'static str>, CueClass)>>,
-    words: Map<&'static str, WordClass>,
+    entries: WordMap<Entry>,
 }
 
 impl Default for Lexicon {
@@ -94,8 +76,7 @@ impl Lexicon {
     /// Parses a cue list and a word-class list in the formats the embedded files document.
     /// Unknown classes and malformed lines are skipped; the first entry of a word wins.
     pub fn parse(cues: &'static str, words: &'static str) -> Self {
-        let mut single = Map::default();
-        let mut multi: Map<&str, Vec<(Vec<&str>, CueClass)>> = Map::default();
+        let mut map: WordMap<Entry> = WordMap::default();
         for (entry, class) in entries(cues) {
             let class = match class {
                 "speech" => CueClass::Speech,
@@ -106,13 +87,13 @@ impl Lexicon {
             let mut parts = entry.iter();
             let Some(&first) = parts.next() else { continue };
             let rest: Vec<&str> = parts.copied().collect();
+            let e = map.entry_or_default(first);
             if rest.is_empty() {
-                single.entry(first).or_insert(class);
+                e.cue.get_or_insert(class);
             } else {
-                multi.entry(first).or_default().push((rest, class));
+                e.opens.push((rest, class));
             }
         }
-        let mut map = Map::default();
         for (entry, class) in entries(words) {
             let class = match class {
                 "title" => WordClass::Title,
@@ -125,21 +106,21 @@ impl Lexicon {
                 _ => continue,
             };
             if let [word] = entry.as_slice() {
-                map.entry(*word).or_insert(class);
+                map.entry_or_default(word).class.get_or_insert(class);
             }
         }
-        Lexicon {
-            single,
-            multi,
-            words: map,
-        }
+        Lexicon { entries: map }
+    }
+
+    /// The entry of a word, case-insensitively.
+    fn entry(&self, word: &str) -> Option<&Entry> {
+        let mut buf = [0u8; MAX_WORD];
+        self.entries.get(lower(word, &mut buf)?)
     }
 
     /// The class of a word, case-insensitively.
     pub fn word(&self, word: &str) -> Option<WordClass> {
-        let mut buf = [0u8; MAX_WORD];
-        let lower = lower(word, &mut buf)?;
-        self.words.get(lower).copied()
+        self.entry(word)?.class
     }
 
     /// Whether `word` is in class `class`.
@@ -149,35 +130,46 @@ impl Lexicon {
 
     /// The cue that starts with `words[0]`, preferring the longest, matched case-insensitively.
     /// `words` yields the texts of the tokens from the candidate position on.
-    pub fn cue<'t>(&self, mut words: impl Iterator<Item = &'t str>) -> Option<CueMatch> {
-        let first = words.next()?;
-        let mut buf = [0u8; MAX_WORD];
-        let first = lower(first, &mut buf)?;
-        if let Some(options) = self.multi.get(first) {
-            let mut next = [""; 3];
-            let mut n = 0;
-            for w in words.take(3) {
-                next[n] = w;
-                n += 1;
-            }
-            let found = options.iter().find(|(rest, _)| {
-                rest.len() <= n
-                    && rest
-                        .iter()
-                        .zip(&next[..n])
-                        .all(|(a, b)| a.eq_ignore_ascii_case(b))
-            });
-            if let Some((rest, class)) = found {
-                return Some(CueMatch {
-                    class: *class,
-                    len: rest.len() + 1,
-                });
-            }
-        }
-        self.single
-            .get(first)
-            .map(|&class| CueMatch { class, len: 1 })
+    pub fn cue<'t>(&self, words: impl Iterator<Item = &'t str>) -> Option<CueMatch> {
+        self.word_and_cue(words).1
     }
+
+    /// The class of `words[0]` and the cue that starts with it, with one look-up.
+    pub fn word_and_cue<'t>(
+        &self,
+        mut words: impl Iterator<Item = &'t str>,
+    ) -> (Option<WordClass>, Option<CueMatch>) {
+        let Some(e) = words.next().and_then(|w| self.entry(w)) else {
+            return (None, None);
+        };
+        (e.class, cue_of(e, words))
+    }
+}
+
+/// The longest cue of entry `e` given the words after it.
+fn cue_of<'t>(e: &Entry, words: impl Iterator<Item = &'t str>) -> Option<CueMatch> {
+    if !e.opens.is_empty() {
+        let mut next = [""; 3];
+        let mut n = 0;
+        for w in words.take(3) {
+            next[n] = w;
+            n += 1;
+        }
+        let found = e.opens.iter().find(|(rest, _)| {
+            rest.len() <= n
+                && rest
+                    .iter()
+                    .zip(&next[..n])
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        });
+        if let Some((rest, class)) = found {
+            return Some(CueMatch {
+                class: *class,
+                len: rest.len() + 1,
+            });
+        }
+    }
+    e.cue.map(|class| CueMatch { class, len: 1 })
 }
 
 /// The non-comment lines of a list: the words of the entry, and its class (the last field).
