@@ -120,3 +120,39 @@ fn the_publication_year_is_on_the_tense_side_whatever_the_distance() {
         Some("2020-02-13"),
     );
 }
+
+/// The present of a verb that announces a planned event, with a time, tells what is coming
+/// (published Monday 2020-07-06); an auxiliary, an infinitive or a noun reading takes that away,
+/// and the verb speaks for its own clause only.
+#[test]
+fn a_scheduled_present_looks_ahead() {
+    check(
+        &[
+            (
+                "The trial resumes on Thursday.",
+                &[("Thursday", "2020-07-09", Date)],
+            ),
+            (
+                "He and Arafat meet separately Friday with the secretary of state.",
+                &[("Friday", "2020-07-10", Date)],
+            ),
+            (
+                "Owners refuse to renew leases which expire on May 14.",
+                &[("May 14", "2021-05-14", Date)],
+            ),
+            (
+                "The two leaders did not meet Friday.",
+                &[("Friday", "2020-07-03", Date)],
+            ),
+            (
+                "The offer had been due to expire Friday.",
+                &[("Friday", "2020-07-03", Date)],
+            ),
+            (
+                "A new cabinet was sworn in on Sunday, which faces the task of reform.",
+                &[("Sunday", "2020-07-05", Date)],
+            ),
+        ],
+        DCT,
+    );
+}

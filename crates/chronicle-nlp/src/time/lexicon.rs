@@ -2,8 +2,7 @@
 //!
 //! Words are data: adding "fortnight" or a holiday is a line in the text file, not code.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::FastMap;
 
 /// A unit of time, from seconds to millennia.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -149,29 +148,9 @@ pub enum Lex {
     Tense(Tense),
     /// An irregular past form (`held`): past tense, or a participle after an auxiliary.
     PastVerb,
-}
-
-/// FNV-1a: word keys are short, and the default SipHash costs more than the lookup it guards.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+    /// A present form of a verb that announces a planned event (`meets`, `resume`): with a
+    /// time, the schedule of something coming ("the talks resume Monday").
+    Schedule,
 }
 
 /// The longest word in the lexicon, in bytes: longer words cannot match and are not lower-cased.
@@ -180,7 +159,7 @@ pub const MAX_WORD: usize = 16;
 /// Every reading of every word of `lexicon.txt`.
 #[derive(Debug)]
 pub struct Lexicon {
-    words: HashMap<&'static str, Vec<Lex>, BuildHasherDefault<Fnv>>,
+    words: FastMap<&'static str, Vec<Lex>>,
     /// Multi-word reference phrases (`the near future`), longest first.
     phrases: Vec<(Vec<&'static str>, RefPoint)>,
 }
@@ -196,8 +175,7 @@ impl Lexicon {
 
     /// Parses a word list in the format of `lexicon.txt`.
     pub fn parse(text: &'static str) -> Result<Self, String> {
-        let mut words: HashMap<&'static str, Vec<Lex>, BuildHasherDefault<Fnv>> =
-            HashMap::default();
+        let mut words: FastMap<&'static str, Vec<Lex>> = FastMap::default();
         let mut phrases = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end();
@@ -290,6 +268,7 @@ fn parse_entry(class: &str, arg: &str) -> Option<Lex> {
         "holiday" => Lex::Holiday(parse_holiday(arg)?),
         "holiday_day" => Lex::HolidayDay(parse_holiday(arg)?),
         "past_verb" => Lex::PastVerb,
+        "schedule" => Lex::Schedule,
         "tense" => Lex::Tense(match arg {
             "past" => Tense::Past,
             "present" => Tense::Present,

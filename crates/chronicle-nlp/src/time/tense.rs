@@ -76,6 +76,9 @@ fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, Strength)> {
         }
         return lexicon_marker(cx, k, w, tense, infinitive);
     }
+    if t.is(Lex::Schedule) {
+        return scheduled(cx, k).then_some((Tense::Future, Strength::Strong));
+    }
     let b = w.as_bytes();
     let past = t.is(Lex::PastVerb)
         || b.len() >= 5 && b.ends_with(b"ed") && !t.upper && !b.ends_with(b"eed");
@@ -86,6 +89,32 @@ fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, Strength)> {
         Some(group) => group.map(|tense| (tense, Strength::Strong)),
         None => Some((Tense::Past, Strength::Weak)),
     }
+}
+
+/// Words before a present verb that take its schedule away: an auxiliary or a negation ("did
+/// not meet", "could resume"), `to` (an infinitive takes the time of the verb it depends on:
+/// "had been due to expire Friday") or a determiner (a noun: "the meets").
+const UNSCHEDULING: [&str; 15] = [
+    "did", "didn", "does", "doesn", "do", "don", "not", "could", "would", "should", "might", "may",
+    "can", "must", "to",
+];
+
+/// Whether the schedule verb at `k` reads as the present of a planned event.
+fn scheduled(cx: Cx<'_, '_>, k: usize) -> bool {
+    let Some(p) = k.checked_sub(1) else {
+        return true;
+    };
+    // "didn't meet": the apostrophe and "t" stand between.
+    let p = if cx.is_word(p, "t") {
+        p.saturating_sub(2)
+    } else {
+        p
+    };
+    !UNSCHEDULING
+        .iter()
+        .chain(DETERMINERS.iter())
+        .any(|w| cx.is_word(p, w))
+        && !cx.tok(k).is_some_and(|t| t.upper)
 }
 
 /// Whether token `k` is an -ing verb form after an auxiliary (`leaving`, not `being`, `thing`).
@@ -233,9 +262,13 @@ pub fn tense_near(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Op
         in_clause,
     };
     let clause = search(cx, first, last, |k| lo <= k && k < hi);
+    // A schedule verb speaks for its own clause only: "a new cabinet on Sunday, which faces
+    // the task" is no plan for Sunday.
     let sentence = || {
         search(cx, first, last, |k| {
-            same(k) && !(k >= last && adjectival(cx, k))
+            same(k)
+                && !(k >= last && adjectival(cx, k))
+                && !cx.tok(k).is_some_and(|t| t.is(Lex::Schedule))
         })
     };
     // A deadline or a start looks ahead, unless an auxiliary puts the sentence in the past
