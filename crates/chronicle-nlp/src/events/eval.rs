@@ -1,5 +1,8 @@
 //! Conformance: PETRARCH's own test suites (`../shared/data/events/*.jsonl`) coded with the
-//! dictionaries they name, scored as the share of records whose events come out exactly.
+//! dictionaries they name, scored as the share of records whose events come out exactly; and
+//! news sentences coded with the embedded dictionaries and the whole pipeline (records that name
+//! no dictionaries, such as the team's `tests/data/events_news.jsonl`), scored also by root code
+//! and by (source, target, root code) dyad.
 //!
 //! A record is `{id, text, date, expected:[{source,target,code}], expected_status,
 //! dictionaries, config}`. A `coded` record passes when the set of (source, target, code) equals
@@ -17,8 +20,8 @@ use chronicle_core::Article;
 use serde::Deserialize;
 
 use super::{CommaRules, EventCoder};
-use crate::Stage;
 use crate::segment::Segmenter;
+use crate::{Pipeline, Stage};
 
 #[derive(Debug, Deserialize)]
 struct Record {
@@ -64,6 +67,14 @@ pub struct FileScore {
     pub file: String,
     pub records: usize,
     pub exact: usize,
+    /// Expected events (not optional ones) and how many of them have an event of the same CAMEO
+    /// root among the record's events.
+    pub expected_events: usize,
+    pub root_found: usize,
+    /// (source, target, root code) triples: produced, expected, and in both.
+    pub dyads_produced: usize,
+    pub dyads_expected: usize,
+    pub dyads_matched: usize,
     /// Records with a status no scorer can judge (`unknown`, `control_record`).
     pub skipped: usize,
     /// Category → (records, exact).
@@ -80,12 +91,29 @@ pub struct EventReport {
 impl FileScore {
     /// Exact records over scored records.
     pub fn share(&self) -> f64 {
-        if self.records == 0 {
-            0.0
-        } else {
-            self.exact as f64 / self.records as f64
-        }
+        ratio(self.exact, self.records)
     }
+
+    /// Expected events whose root code the record's events include, over expected events.
+    pub fn root_accuracy(&self) -> f64 {
+        ratio(self.root_found, self.expected_events)
+    }
+
+    /// Precision, recall and F1 of (source, target, root code) triples.
+    pub fn dyad_prf(&self) -> (f64, f64, f64) {
+        let p = ratio(self.dyads_matched, self.dyads_produced);
+        let r = ratio(self.dyads_matched, self.dyads_expected);
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (p, r, f)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
 impl fmt::Display for EventReport {
@@ -99,6 +127,14 @@ impl fmt::Display for EventReport {
                 s.records,
                 100.0 * s.share(),
                 s.skipped
+            )?;
+            let (p, r, f1) = s.dyad_prf();
+            writeln!(
+                f,
+                "  root code accuracy {:.3} ({}/{} expected events); dyads (source, target, root) P {p:.3} R {r:.3} F1 {f1:.3}",
+                s.root_accuracy(),
+                s.root_found,
+                s.expected_events
             )?;
             for (cat, (n, ok)) in &s.categories {
                 writeln!(f, "  {cat:<12} {ok:>4}/{n:<4}")?;
@@ -124,12 +160,21 @@ impl EventReport {
     }
 }
 
+/// What codes a record: a PETRARCH dictionary folder's coder on the segmenter's sentences, or
+/// the whole embedded pipeline (names give the actors, time the dates) for news records.
+enum Engine {
+    Petrarch(Box<EventCoder>),
+    Embedded(Box<Pipeline>),
+}
+
 /// Runs the suites in `files`. `dictionaries` is the PETRARCH dictionary folder to use; without
 /// it, each file's records name their dictionaries and the folder beside the file that holds them
-/// is used (`petr_validate/`, `petr_validate_2014/` ...).
+/// is used (`petr_validate/`, `petr_validate_2014/` ...); records that name none are coded with
+/// the embedded dictionaries.
 pub fn evaluate(files: &[PathBuf], dictionaries: Option<&Path>) -> Result<EventReport, String> {
     let segmenter = Segmenter::new();
-    let mut coders: HashMap<PathBuf, EventCoder> = HashMap::new();
+    // `None`: the embedded pipeline.
+    let mut engines: HashMap<Option<PathBuf>, Engine> = HashMap::new();
     let mut report = EventReport::default();
     for file in files {
         let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -138,8 +183,10 @@ pub fn evaluate(files: &[PathBuf], dictionaries: Option<&Path>) -> Result<EventR
             ..FileScore::default()
         };
         // options set by a file's control records last to the end of that file
-        for coder in coders.values_mut() {
-            coder.set_comma_rules(CommaRules::default());
+        for engine in engines.values_mut() {
+            if let Engine::Petrarch(coder) = engine {
+                coder.set_comma_rules(CommaRules::default());
+            }
         }
         for (n, line) in text
             .lines()
@@ -148,16 +195,21 @@ pub fn evaluate(files: &[PathBuf], dictionaries: Option<&Path>) -> Result<EventR
         {
             let rec: Record = serde_json::from_str(line)
                 .map_err(|e| format!("{}:{}: {e}", file.display(), n + 1))?;
-            let dir = match dictionaries {
-                Some(d) => d.to_path_buf(),
-                None => dictionary_dir(file, &rec)?,
+            let dir = match (dictionaries, &rec.dictionaries) {
+                (Some(d), _) => Some(d.to_path_buf()),
+                (None, Some(_)) => Some(dictionary_dir(file, &rec)?),
+                (None, None) => None,
             };
-            if !coders.contains_key(&dir) {
-                coders.insert(dir.clone(), EventCoder::from_petrarch_dir(&dir)?);
+            if !engines.contains_key(&dir) {
+                let engine = match &dir {
+                    Some(d) => Engine::Petrarch(Box::new(EventCoder::from_petrarch_dir(d)?)),
+                    None => Engine::Embedded(Box::new(Pipeline::standard())),
+                };
+                engines.insert(dir.clone(), engine);
             }
             if rec.expected_status == "control_record" {
-                if let (Some(coder), Some((_, option))) =
-                    (coders.get_mut(&dir), rec.notes.split_once("OPTION:"))
+                if let (Some(Engine::Petrarch(coder)), Some((_, option))) =
+                    (engines.get_mut(&dir), rec.notes.split_once("OPTION:"))
                 {
                     let mut rules = coder.comma_rules();
                     if rules.apply_option(option) {
@@ -167,15 +219,16 @@ pub fn evaluate(files: &[PathBuf], dictionaries: Option<&Path>) -> Result<EventR
                 score.skipped += 1;
                 continue;
             }
-            let coder = &coders[&dir];
-            score_record(coder, &segmenter, &rec, &mut score);
+            if let Some(engine) = engines.get(&dir) {
+                score_record(engine, &segmenter, &rec, &mut score);
+            }
         }
         report.files.push(score);
     }
     Ok(report)
 }
 
-fn score_record(coder: &EventCoder, segmenter: &Segmenter, rec: &Record, score: &mut FileScore) {
+fn score_record(engine: &Engine, segmenter: &Segmenter, rec: &Record, score: &mut FileScore) {
     let must_be_empty = matches!(
         rec.expected_status.as_str(),
         "none_expected" | "error_expected" | "discard_expected"
@@ -184,7 +237,7 @@ fn score_record(coder: &EventCoder, segmenter: &Segmenter, rec: &Record, score: 
         score.skipped += 1;
         return;
     }
-    let produced = code_record(coder, segmenter, rec);
+    let produced = code_record(engine, segmenter, rec);
     let required: BTreeSet<String> = rec
         .expected
         .iter()
@@ -205,6 +258,7 @@ fn score_record(coder: &EventCoder, segmenter: &Segmenter, rec: &Record, score: 
                 .iter()
                 .all(|p| required.contains(p) || optional.contains(p))
     };
+    tally_roots(&required, &produced, score);
     score.records += 1;
     let cat = score
         .categories
@@ -229,18 +283,47 @@ fn score_record(coder: &EventCoder, segmenter: &Segmenter, rec: &Record, score: 
     }
 }
 
+/// Adds a record's expected and produced `SOURCE>TARGET:CODE` keys to the root-code and dyad
+/// tallies.
+fn tally_roots(expected: &BTreeSet<String>, produced: &BTreeSet<String>, score: &mut FileScore) {
+    // "USA>IRN:1231" → ("USA>IRN", "12")
+    let split = |k: &String| -> Option<(String, String)> {
+        let (dyad, code) = k.rsplit_once(':')?;
+        Some((dyad.to_string(), code.get(..2)?.to_string()))
+    };
+    let expected: Vec<(String, String)> = expected.iter().filter_map(split).collect();
+    let produced: BTreeSet<(String, String)> = produced.iter().filter_map(split).collect();
+    score.expected_events += expected.len();
+    score.root_found += expected
+        .iter()
+        .filter(|(_, root)| produced.iter().any(|(_, r)| r == root))
+        .count();
+    let expected: BTreeSet<(String, String)> = expected.into_iter().collect();
+    score.dyads_expected += expected.len();
+    score.dyads_produced += produced.len();
+    score.dyads_matched += expected.intersection(&produced).count();
+}
+
 /// The events of one record as `SOURCE>TARGET:CODE` keys, after `require_dyad`.
-fn code_record(coder: &EventCoder, segmenter: &Segmenter, rec: &Record) -> BTreeSet<String> {
+fn code_record(engine: &Engine, segmenter: &Segmenter, rec: &Record) -> BTreeSet<String> {
     let mut article = Article::new(rec.id.clone(), rec.text.clone());
     article.published = rec.date.as_deref().and_then(parse_date);
-    segmenter.annotate(&mut article);
     let require_dyad = rec
         .config
         .as_ref()
         .and_then(|c| c.get("require_dyad"))
         .is_none_or(|v| !v.eq_ignore_ascii_case("false"));
-    coder
-        .code(&article)
+    let events = match engine {
+        Engine::Petrarch(coder) => {
+            segmenter.annotate(&mut article);
+            coder.code(&article)
+        }
+        Engine::Embedded(pipeline) => {
+            pipeline.annotate(&mut article);
+            std::mem::take(&mut article.events)
+        }
+    };
+    events
         .into_iter()
         .filter(|e| !require_dyad || (e.source.is_some() && e.target.is_some()))
         .map(|e| {
@@ -316,6 +399,30 @@ fn dictionary_dir(file: &Path, rec: &Record) -> Result<PathBuf, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roots_and_dyads_are_tallied_per_expected_event() {
+        let set = |keys: &[&str]| keys.iter().map(|k| k.to_string()).collect::<BTreeSet<_>>();
+        let mut score = FileScore::default();
+        // the root is right and the dyad too; a second expected event is missed; one spurious
+        tally_roots(
+            &set(&["USA>IRN:1231", "FRA>IRN:111"]),
+            &set(&["USA>IRN:120", "IRN>USA:042"]),
+            &mut score,
+        );
+        assert_eq!((score.expected_events, score.root_found), (2, 1));
+        assert_eq!(
+            (
+                score.dyads_expected,
+                score.dyads_produced,
+                score.dyads_matched
+            ),
+            (2, 2, 1)
+        );
+        let (p, r, f) = score.dyad_prf();
+        assert!((p - 0.5).abs() < 1e-9 && (r - 0.5).abs() < 1e-9 && (f - 0.5).abs() < 1e-9);
+        assert!((score.root_accuracy() - 0.5).abs() < 1e-9);
+    }
 
     #[test]
     fn lone_agents_score_alike_in_both_spellings() {
