@@ -13,6 +13,7 @@
 //! ([`eval::evaluate`]).
 
 mod actors;
+mod agents;
 mod clause;
 mod coder;
 mod commas;
@@ -141,6 +142,9 @@ pub struct EventCoder {
     grammar: Grammar,
     table: CodeTable,
     actors: Option<PetrarchActors>,
+    /// Role words that give a country's actor its agent code ("Turkish troops" → TURMIL), for
+    /// actors from the names stage.
+    roles: agents::AgentRoles,
     /// Comma-delimited clauses dropped before coding (TABARI dictionaries only).
     commas: CommaRules,
     /// Key words of the patterns, to skip those a sentence cannot match.
@@ -178,6 +182,7 @@ impl EventCoder {
             grammar,
             table: CodeTable::embedded(),
             actors: None,
+            roles: agents::AgentRoles::embedded(),
             commas: CommaRules::default(),
         }
     }
@@ -280,15 +285,18 @@ impl EventCoder {
                 }
                 self.code_with(article, a, &mut scratch)
             }
-            None => self.code_with(article, &NamesLayers, &mut scratch),
+            None => self.code_with(article, &NamesLayers { roles: &self.roles }, &mut scratch),
         }
     }
 }
 
-/// Actors from the names stage's layers (mentions, referents, pronouns).
-struct NamesLayers;
+/// Actors from the names stage's layers (mentions, referents, pronouns), with the role words
+/// that name a country's agents.
+struct NamesLayers<'r> {
+    roles: &'r agents::AgentRoles,
+}
 
-impl ActorSource for NamesLayers {
+impl ActorSource for NamesLayers<'_> {
     fn hits(
         &self,
         article: &Article,
@@ -297,6 +305,7 @@ impl ActorSource for NamesLayers {
         out: &mut Vec<actors::ActorHit>,
     ) {
         actors::from_article(article, &buf.words, out);
+        self.roles.extend(article, &buf.words, out);
     }
 }
 

@@ -1,0 +1,136 @@
+//! Nameless actors: a country's people named by their role ("the Japanese prime minister",
+//! "Syrian rebels", "Uganda's government", "the government of Uganda"). The names stage codes
+//! the nationality or the country (JPN, SYR, UGA); the role words after it, or before it with
+//! "of", add the CAMEO agent code that says who acted (JPNGOV, SYRREB, UGAGOV). Without them an
+//! event's dyad names a whole country where the story names its army or its police.
+//!
+//! The role words are the names stage's (`dictionaries/actors/roles.txt`).
+
+use chronicle_core::Article;
+
+use super::actors::ActorHit;
+use super::sentence::Word;
+use crate::hash::FastMap;
+use crate::names::dictionary::ActorDictionary;
+
+/// Agent codes that are whole codes, not a suffix to a country (`roles.txt` documents them).
+const STANDALONE: [&str; 4] = ["IGOPKO", "UIS", "NGO", "MNC"];
+
+/// The role phrases of `roles.txt` and their agent codes, looked up by lower-case words.
+#[derive(Debug, Default)]
+pub struct AgentRoles {
+    codes: FastMap<String, String>,
+    max_words: usize,
+}
+
+impl AgentRoles {
+    /// The embedded role words.
+    pub fn embedded() -> Self {
+        let mut d = ActorDictionary::default();
+        // The file is ours and tested with the names stage; a failure is a build defect.
+        if let Err(e) = d.add_roles(
+            "roles.txt",
+            include_str!("../../../../dictionaries/actors/roles.txt"),
+        ) {
+            debug_assert!(false, "{e}");
+        }
+        let mut roles = AgentRoles::default();
+        for r in d.roles {
+            if STANDALONE.contains(&r.code.as_str()) {
+                continue;
+            }
+            roles.max_words = roles.max_words.max(r.words.split(' ').count());
+            roles.codes.entry(r.words).or_insert(r.code);
+        }
+        roles
+    }
+
+    /// The longest role phrase that starts at word `from`, as (word count, code).
+    fn longest(
+        &self,
+        body: &str,
+        words: &[Word],
+        from: usize,
+        buf: &mut String,
+    ) -> Option<(usize, &str)> {
+        let mut best = None;
+        buf.clear();
+        for (n, w) in words.iter().skip(from).take(self.max_words).enumerate() {
+            if n > 0 {
+                buf.push(' ');
+            }
+            let text = body.get(w.start as usize..w.end as usize)?;
+            buf.extend(text.chars().flat_map(char::to_lowercase));
+            if let Some(code) = self.codes.get(buf.as_str()) {
+                best = Some((n + 1, code.as_str()));
+            }
+        }
+        best
+    }
+
+    /// Widens every country-coded hit over the role words that name who in that country acted,
+    /// and gives it the country's code with the agent's: "Turkish troops" → TURMIL. A role
+    /// followed by a name is the title of the person named ("Japanese Prime Minister Kishida"),
+    /// whose own mention codes the actor: it is left alone.
+    pub fn extend(&self, article: &Article, words: &[Word], hits: &mut [ActorHit]) {
+        let body = article.body.as_str();
+        let text = |i: usize| {
+            words
+                .get(i)
+                .and_then(|w| body.get(w.start as usize..w.end as usize))
+                .unwrap_or("")
+        };
+        let mut buf = String::new();
+        for k in 0..hits.len() {
+            let code = match hits[k].codes.as_slice() {
+                [c] if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => c.clone(),
+                _ => continue,
+            };
+            let next_start = hits.get(k + 1).map_or(words.len(), |h| h.start);
+            let prev_end = k.checked_sub(1).map_or(0, |p| hits[p].end);
+            let (start, end) = (hits[k].start, hits[k].end);
+            // "Uganda's government": a possessive between.
+            let after = match (text(end), text(end + 1)) {
+                ("'s" | "’s", _) => end + 1,
+                ("'" | "’", "s") => end + 2,
+                _ => end,
+            };
+            let widened = match self.longest(body, words, after, &mut buf) {
+                Some((n, agent))
+                    if after + n <= next_start && !titles_a_name(words, body, after + n) =>
+                {
+                    Some((start, after + n, agent.to_string()))
+                }
+                // "the government of Uganda"
+                _ if start >= 2 && text(start - 1).eq_ignore_ascii_case("of") => {
+                    (prev_end..start - 1).find_map(|from| {
+                        let (n, agent) = self.longest(body, words, from, &mut buf)?;
+                        (from + n == start - 1).then(|| (from, end, agent.to_string()))
+                    })
+                }
+                _ => None,
+            };
+            let Some((s, e, agent)) = widened else {
+                continue;
+            };
+            let (Some(first), Some(last)) = (words.get(s), words.get(e - 1)) else {
+                continue;
+            };
+            let h = &mut hits[k];
+            h.codes = vec![format!("{code}{agent}")];
+            h.start = s;
+            h.end = e;
+            h.span.start = first.start;
+            h.span.end = last.end;
+        }
+    }
+}
+
+/// Whether word `i` opens a capitalised name: the role before it is a title.
+fn titles_a_name(words: &[Word], body: &str, i: usize) -> bool {
+    words
+        .get(i)
+        .and_then(|w| body.get(w.start as usize..w.end as usize))
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_uppercase)
+}

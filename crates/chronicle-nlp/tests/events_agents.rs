@@ -1,0 +1,60 @@
+//! Actors named by a country and a role ("Turkish troops", "Uganda's government", "the
+//! government of Uganda") carry the role's agent code in the event's dyad, through the whole
+//! standard pipeline: the names stage codes the country, the events stage adds the agent.
+
+use chronicle_core::Article;
+use chronicle_nlp::Pipeline;
+
+/// The (source, target, CAMEO root) of every event the pipeline codes in `text`.
+fn dyads(pipeline: &Pipeline, text: &str) -> Vec<(String, String, String)> {
+    let mut article = Article::new("t", text);
+    article.published = Some("2020-07-06".parse().expect("date"));
+    pipeline.annotate(&mut article);
+    article
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.source.clone().unwrap_or_default(),
+                e.target.clone().unwrap_or_default(),
+                e.cameo.get(..2).unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_role_after_a_nationality_or_a_country_gives_the_agent() {
+    let pipeline = Pipeline::standard();
+    let rows: &[(&str, (&str, &str, &str))] = &[
+        (
+            "Syrian rebels fired missiles at Turkish troops near the border.",
+            ("SYRREB", "TURMIL", "19"),
+        ),
+        (
+            "The Japanese prime minister met with the Australian foreign minister in Tokyo.",
+            ("JPNGOV", "AUSGOV", "04"),
+        ),
+        (
+            "Egyptian police arrested three Sudanese journalists in Cairo.",
+            ("EGYCOP", "SDNMED", "17"),
+        ),
+        (
+            "Thousands of Kenyans protested against Uganda's government on Friday.",
+            ("KEN", "UGAGOV", "14"),
+        ),
+        (
+            "The government of Chile condemned the attack on Bolivian police.",
+            ("CHLGOV", "BOLCOP", "11"),
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, (s, t, root)) in rows {
+        let got = dyads(&pipeline, text);
+        let want = (s.to_string(), t.to_string(), root.to_string());
+        if !got.contains(&want) {
+            failures.push(format!("{text}\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
