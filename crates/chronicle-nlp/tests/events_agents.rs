@@ -58,3 +58,17 @@ fn a_role_after_a_nationality_or_a_country_gives_the_agent() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A participle after a noun and before "by" is a passive of its own ("the deal offered by
+/// France"): its source is the actor after "by", not the subject of the sentence.
+#[test]
+fn a_reduced_passive_takes_its_source_from_by() {
+    let pipeline = Pipeline::standard();
+    let got = dyads(&pipeline, "Iran did not accept the deal offered by France.");
+    let has = |s: &str, t: &str, root: &str| {
+        got.contains(&(s.to_string(), t.to_string(), root.to_string()))
+    };
+    assert!(has("FRA", "IRN", "03"), "{got:?}");
+    assert!(!has("IRN", "FRA", "03"), "{got:?}");
+    assert!(has("IRN", "FRA", "12"), "{got:?}");
+}

@@ -3,8 +3,8 @@
 
 use super::actors::ActorHit;
 use super::sentence::{
-    ADV, BE, BY, COMMA, ClauseKind, DET, DO, FUTURE, HAVE, HYPO, IF, NEG, PARTICIPLE, PLAN, REFUSE,
-    SentenceBuf, TO,
+    ADV, BE, BY, CAP, COMMA, ClauseKind, DET, DO, FUTURE, HAVE, HYPO, IF, NEG, PARTICIPLE, PLAN,
+    PUNCT, REFUSE, SentenceBuf, TO,
 };
 
 /// The verb group's modality.
@@ -53,7 +53,26 @@ pub fn modality(buf: &SentenceBuf, start: usize, head: usize) -> Modality {
     if w[clause.start..head].iter().any(|x| x.flags & IF != 0) {
         m.hypothetical = true;
     }
+    if !m.passive && reduced_relative(buf, start, head) {
+        m.passive = true;
+    }
     m
+}
+
+/// Whether the participle at `head` opens a reduced relative clause in the passive: right after
+/// a common noun and followed by "by" ("the deal offered by France", "a plan drafted by the
+/// envoys"). Its agent is the actor after "by", not the subject of the sentence.
+fn reduced_relative(buf: &SentenceBuf, start: usize, head: usize) -> bool {
+    let w = &buf.words;
+    let participle = w.get(head).is_some_and(|x| x.flags & PARTICIPLE != 0);
+    let by_follows = w.get(head + 1).is_some_and(|x| x.flags & BY != 0);
+    let after_noun = start
+        .checked_sub(1)
+        .and_then(|p| w.get(p))
+        .is_some_and(|x| {
+            x.flags & (CAP | PUNCT | BE | HAVE | DO | ADV | NEG | TO | FUTURE | HYPO | DET) == 0
+        });
+    participle && by_follows && after_noun
 }
 
 /// The subject of the clause holding word `v`: the nearest actor before the verb group in the
