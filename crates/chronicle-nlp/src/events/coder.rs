@@ -4,13 +4,13 @@
 use chronicle_core::{Article, DateBasis, EntityType, Event, EventContext};
 
 use super::EventCoder;
-use super::actors::{ActorHit, group};
+use super::actors::{ActorHit, group, hit_starting};
 use super::clause::{self, Modality};
 use super::dating::Timeline;
 use super::matcher::{Ctx, Match, WordSet};
 use super::sentence::{
-    ADV, BE, BREAK, CAP, COMMA, COORD, ClauseKind, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON,
-    REFER, SentenceBuf, THAT, THEN, TO,
+    ADV, BE, BREAK, BY, CAP, COMMA, COORD, ClauseKind, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON,
+    PUNCT, REFER, SentenceBuf, THAT, THEN, TO,
 };
 
 /// Where the actors of a sentence come from.
@@ -390,6 +390,7 @@ impl EventCoder {
         let tgt = m
             .target
             .or(tgt_default)
+            .or_else(|| self.first_object(buf, hits, v, m.end, src_group, by))
             .or_else(|| self.object(buf, hits, m.end.max(v + 1), src_group, by));
         let sources = src.map(expand).unwrap_or_else(|| vec![None]);
         let mut targets = tgt.map(expand).unwrap_or_else(|| vec![None]);
@@ -422,6 +423,36 @@ impl EventCoder {
 
     /// The object: the first actor after the verb phrase in its clause (or in the complement
     /// clause right after it), outside the source's coordination and the passive's agent.
+    /// The actor right after the verb, inside the words a pattern's wildcard took: the
+    /// indirect object of "offered India a ceasefire in exchange for", "sent Kyiv missiles".
+    /// PETRARCH dictionaries name their targets in the pattern, so only the embedded ones ask.
+    fn first_object(
+        &self,
+        buf: &SentenceBuf,
+        hits: &[ActorHit],
+        v: usize,
+        matched_end: usize,
+        src: Option<(usize, usize)>,
+        by: Option<usize>,
+    ) -> Option<usize> {
+        if self.dict.petrarch {
+            return None;
+        }
+        // Right after the verb, and a whole noun phrase: what follows it opens another
+        // ("India a ceasefire", "Africa as") rather than going on with it ("US bankruptcy law").
+        let k = hit_starting(hits, &buf.words, v + 1, 0)?;
+        let h = &hits[k];
+        let whole = buf
+            .words
+            .get(h.end)
+            .is_none_or(|w| w.flags & (DET | PREP | PUNCT | COMMA | TO | BY) != 0);
+        (whole
+            && h.end < matched_end
+            && src.is_none_or(|(lo, hi)| k < lo || k >= hi)
+            && Some(k) != by)
+            .then_some(k)
+    }
+
     fn object(
         &self,
         buf: &SentenceBuf,

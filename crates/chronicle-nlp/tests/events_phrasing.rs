@@ -1,0 +1,102 @@
+//! The phrasings issue 6 names, in sentences the team wrote, through the whole standard
+//! pipeline: each codes its CAMEO code (or root) between the actors the sentence names.
+
+use chronicle_core::Article;
+use chronicle_nlp::Pipeline;
+
+/// Every (source, target, code) the pipeline codes in `text`, published 2020-07-06.
+fn events(pipeline: &Pipeline, text: &str) -> Vec<(String, String, String)> {
+    let mut article = Article::new("t", text);
+    article.published = Some("2020-07-06".parse().expect("date"));
+    pipeline.annotate(&mut article);
+    article
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.source.clone().unwrap_or_default(),
+                e.target.clone().unwrap_or_default(),
+                e.cameo.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_named_phrasings_code_their_events() {
+    let pipeline = Pipeline::standard();
+    // (sentence, source, target, code prefix: a root, or a code and its sub-codes)
+    let rows: &[(&str, &str, &str, &str)] = &[
+        (
+            "North Korea ruled out talks with the United States.",
+            "PRK",
+            "USA",
+            "125",
+        ),
+        (
+            "Iran did not accept the deal offered by France.",
+            "IRN",
+            "FRA",
+            "12",
+        ),
+        (
+            "Pakistan offered India a ceasefire in exchange for the release of prisoners.",
+            "PAK",
+            "IND",
+            "03",
+        ),
+        (
+            "The Chinese foreign minister met with Kenya's president in Nairobi.",
+            "CHNGOV",
+            "KENGOV",
+            "04",
+        ),
+        (
+            "Turkey condemned Israel's raid on the refugee camp.",
+            "TUR",
+            "ISR",
+            "11",
+        ),
+        (
+            "Syrian rebels fired missiles at Turkish troops near the border.",
+            "SYRREB",
+            "TURMIL",
+            "19",
+        ),
+        (
+            "North Korea test-fired two ballistic missiles off its east coast.",
+            "PRK",
+            "",
+            "15",
+        ),
+        (
+            "Canada imposed sanctions on Venezuela over the disputed election.",
+            "CAN",
+            "VEN",
+            "163",
+        ),
+        (
+            "Egyptian police arrested three Sudanese journalists in Cairo.",
+            "EGYCOP",
+            "SDNMED",
+            "173",
+        ),
+        (
+            "Thousands of Kenyans protested against Uganda's government on Friday.",
+            "KEN",
+            "UGAGOV",
+            "14",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, s, t, code) in rows {
+        let got = events(&pipeline, text);
+        let found = got
+            .iter()
+            .any(|(gs, gt, gc)| gs == s && gt == t && gc.starts_with(code));
+        if !found {
+            failures.push(format!("{text}\n  want {s}>{t}:{code}*\n  got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
