@@ -72,7 +72,7 @@ impl AgentRoles {
     /// and gives it the country's code with the agent's: "Turkish troops" → TURMIL. A role
     /// followed by a name is the title of the person named ("Japanese Prime Minister Kishida"),
     /// whose own mention codes the actor: it is left alone.
-    pub fn extend(&self, article: &Article, words: &[Word], hits: &mut [ActorHit]) {
+    pub fn extend(&self, article: &Article, words: &[Word], hits: &mut Vec<ActorHit>) {
         let body = article.body.as_str();
         let text = |i: usize| {
             words
@@ -123,6 +123,96 @@ impl AgentRoles {
             h.span.start = first.start;
             h.span.end = last.end;
         }
+        self.add_lone(body, words, hits, &mut buf);
+    }
+
+    /// Role words that no actor covers become actors of no known country yet ("---COP" for
+    /// "riot police", "---REB" for "militants"): the event gives them its other actor's
+    /// country, or the sentence's (see [`place_lone_agents`]).
+    fn add_lone(&self, body: &str, words: &[Word], hits: &mut Vec<ActorHit>, buf: &mut String) {
+        let mut lone = Vec::new();
+        let mut i = 0;
+        let mut next_hit = 0;
+        while i < words.len() {
+            while hits.get(next_hit).is_some_and(|h| h.end <= i) {
+                next_hit += 1;
+            }
+            if hits.get(next_hit).is_some_and(|h| h.start <= i) {
+                i += 1;
+                continue;
+            }
+            let limit = hits.get(next_hit).map_or(words.len(), |h| h.start);
+            match self.longest(body, words, i, buf) {
+                Some((n, agent)) if i + n <= limit && !titles_a_name(words, body, i + n) => {
+                    if let (Some(first), Some(last)) = (words.get(i), words.get(i + n - 1)) {
+                        lone.push(ActorHit {
+                            start: i,
+                            end: i + n,
+                            codes: vec![format!("---{agent}")],
+                            span: chronicle_core::ByteSpan {
+                                start: first.start,
+                                end: last.end,
+                            },
+                        });
+                    }
+                    i += n;
+                }
+                _ => i += 1,
+            }
+        }
+        if !lone.is_empty() {
+            hits.extend(lone);
+            hits.sort_by_key(|h| h.start);
+        }
+    }
+}
+
+/// The country an actor code names: its first three letters when they are a country's
+/// (`IRQCOP` → IRQ); not an international body's, a group's or an unknown one.
+fn country_of(code: &str) -> Option<&str> {
+    let cc = code.get(..3)?;
+    let international = ["IGO", "NGO", "MNC", "UIS", "IMG", "---"].contains(&cc);
+    (!international && cc.bytes().all(|b| b.is_ascii_uppercase())).then_some(cc)
+}
+
+/// Gives each lone agent of `sides` (`---COP`) a country: the first country among `other` (the
+/// event's other side: "Iraqi riot police ... protesters" are Iraqi protesters), else the
+/// sentence's country when its actors name only one; a lone agent no country claims is dropped.
+pub fn place_lone_agents(
+    sides: &mut Vec<super::coder::Side>,
+    other: &[super::coder::Side],
+    hits: &[ActorHit],
+) {
+    if !sides.iter().flatten().any(|(c, _)| c.starts_with("---")) {
+        return;
+    }
+    // The sentence's country, when it names one only.
+    let sentence = || {
+        let mut countries = hits
+            .iter()
+            .flat_map(|h| &h.codes)
+            .filter_map(|c| country_of(c));
+        let first = countries.next()?;
+        countries.all(|c| c == first).then_some(first)
+    };
+    let country = other
+        .iter()
+        .flatten()
+        .find_map(|(c, _)| country_of(c))
+        .or_else(sentence)
+        .map(str::to_string);
+    for side in sides.iter_mut() {
+        let Some((code, _)) = side else { continue };
+        let Some(agent) = code.strip_prefix("---") else {
+            continue;
+        };
+        match &country {
+            Some(cc) => *code = format!("{cc}{agent}"),
+            None => *side = None,
+        }
+    }
+    if sides.is_empty() {
+        sides.push(None);
     }
 }
 

@@ -5,6 +5,7 @@ use chronicle_core::{Article, DateBasis, EntityType, Event, EventContext};
 
 use super::EventCoder;
 use super::actors::{ActorHit, group, hit_starting};
+use super::agents;
 use super::clause::{self, Modality};
 use super::dating::Timeline;
 use super::matcher::{Ctx, Match, WordSet};
@@ -32,7 +33,7 @@ pub struct Scratch {
 }
 
 /// One source or target actor: code and text span.
-type Side = Option<(String, (u32, u32))>;
+pub(super) type Side = Option<(String, (u32, u32))>;
 
 impl EventCoder {
     /// Codes every sentence of `article`, with actors from `actors`.
@@ -395,18 +396,23 @@ impl EventCoder {
         let sources = src.map(expand).unwrap_or_else(|| vec![None]);
         let mut targets = tgt.map(expand).unwrap_or_else(|| vec![None]);
         if !self.dict.petrarch {
-            let countries: Vec<String> = sources
-                .iter()
-                .flatten()
-                .map(|(c, _)| c.chars().take(3).collect())
-                .collect();
+            let mut sources = sources;
+            agents::place_lone_agents(&mut sources, &targets, hits);
+            agents::place_lone_agents(&mut targets, &sources, hits);
+            // An actor is no target of itself ("North Korea's leader ... North Korea"); one
+            // part of a country acting on another is ("Iraqi police ... protesters": IRQCOP,
+            // IRQCVL).
+            let own: Vec<String> = sources.iter().flatten().map(|(c, _)| c.clone()).collect();
             targets.retain(|t| {
-                t.as_ref()
-                    .is_none_or(|(c, _)| !countries.iter().any(|k| c.starts_with(k.as_str())))
+                t.as_ref().is_none_or(|(c, _)| {
+                    !own.iter()
+                        .any(|k| c.starts_with(k.as_str()) || k.starts_with(c.as_str()))
+                })
             });
             if targets.is_empty() {
                 targets.push(None);
             }
+            return (sources, targets, false);
         }
         (sources, targets, false)
     }
@@ -421,8 +427,6 @@ impl EventCoder {
         hits.iter().position(|h| h.start >= start && h.end <= v)
     }
 
-    /// The object: the first actor after the verb phrase in its clause (or in the complement
-    /// clause right after it), outside the source's coordination and the passive's agent.
     /// The actor right after the verb, inside the words a pattern's wildcard took: the
     /// indirect object of "offered India a ceasefire in exchange for", "sent Kyiv missiles".
     /// PETRARCH dictionaries name their targets in the pattern, so only the embedded ones ask.
@@ -453,6 +457,8 @@ impl EventCoder {
             .then_some(k)
     }
 
+    /// The object: the first actor after the verb phrase in its clause (or in the complement
+    /// clause right after it), outside the source's coordination and the passive's agent.
     fn object(
         &self,
         buf: &SentenceBuf,
