@@ -20,6 +20,8 @@ const STANDALONE: [&str; 4] = ["IGOPKO", "UIS", "NGO", "MNC"];
 #[derive(Debug, Default)]
 pub struct AgentRoles {
     codes: FastMap<String, String>,
+    /// The first words of the phrases: most words open none, and cost one look-up.
+    starts: crate::hash::FastSet<String>,
     max_words: usize,
 }
 
@@ -40,6 +42,9 @@ impl AgentRoles {
                 continue;
             }
             roles.max_words = roles.max_words.max(r.words.split(' ').count());
+            if let Some(first) = r.words.split(' ').next() {
+                roles.starts.insert(first.to_string());
+            }
             roles.codes.entry(r.words).or_insert(r.code);
         }
         roles
@@ -54,6 +59,16 @@ impl AgentRoles {
         buf: &mut String,
     ) -> Option<(usize, &str)> {
         let mut best = None;
+        buf.clear();
+        let first = words.get(from)?;
+        buf.extend(
+            body.get(first.start as usize..first.end as usize)?
+                .chars()
+                .flat_map(char::to_lowercase),
+        );
+        if !self.starts.contains(buf.as_str()) {
+            return None;
+        }
         buf.clear();
         for (n, w) in words.iter().skip(from).take(self.max_words).enumerate() {
             if n > 0 {
