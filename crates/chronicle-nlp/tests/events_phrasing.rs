@@ -87,6 +87,19 @@ fn the_named_phrasings_code_their_events() {
             "UGAGOV",
             "14",
         ),
+        // a cooperative act announced for later is an intent (03x)
+        (
+            "Norway said it would provide humanitarian aid to Sudan after the floods.",
+            "NOR",
+            "SDN",
+            "0333",
+        ),
+        (
+            "Russia will hold talks with Japan in Tokyo next week.",
+            "RUS",
+            "JPN",
+            "036",
+        ),
     ];
     let mut failures = Vec::new();
     for (text, s, t, code) in rows {

@@ -4,7 +4,7 @@
 use super::actors::ActorHit;
 use super::sentence::{
     ADV, BE, BY, CAP, COMMA, ClauseKind, DET, DO, FUTURE, HAVE, HYPO, IF, NEG, PARTICIPLE, PLAN,
-    PUNCT, REFUSE, SentenceBuf, TO,
+    PUNCT, REFUSE, SentenceBuf, TO, WOULD,
 };
 
 /// The verb group's modality.
@@ -14,6 +14,9 @@ pub struct Modality {
     pub future: bool,
     pub hypothetical: bool,
     pub passive: bool,
+    /// "will" or "would" in the verb group and no "if" in the clause: what the source says it
+    /// is going to do ("said it would provide aid").
+    pub promised: bool,
 }
 
 /// Reads the auxiliaries, negators and infinitive markers left of the verb group starting at
@@ -32,8 +35,10 @@ pub fn modality(buf: &SentenceBuf, start: usize, head: usize) -> Modality {
             m.negated = true;
         } else if f & FUTURE != 0 {
             m.future = true;
+            m.promised = true;
         } else if f & HYPO != 0 {
             m.hypothetical = true;
+            m.promised |= f & WOULD != 0;
         } else if f & TO != 0 {
             saw_to = true;
         } else if saw_to && f & REFUSE != 0 {
@@ -52,6 +57,7 @@ pub fn modality(buf: &SentenceBuf, start: usize, head: usize) -> Modality {
     }
     if w[clause.start..head].iter().any(|x| x.flags & IF != 0) {
         m.hypothetical = true;
+        m.promised = false;
     }
     if !m.passive && reduced_relative(buf, start, head) {
         m.passive = true;

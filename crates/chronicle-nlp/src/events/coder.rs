@@ -248,6 +248,11 @@ impl EventCoder {
             if let Some(refusal) = refusal_of(&code) {
                 code = refusal.to_string();
             }
+        } else if modality.promised && !self.dict.petrarch {
+            // CAMEO codes a cooperative act the source says it will do as its intent.
+            if let Some(intent) = intent_of(&code) {
+                code = intent.to_string();
+            }
         }
         let (sources, mut targets, pairwise) = self.sides(buf, hits, v, m, modality);
         if !self.dict.petrarch
@@ -529,6 +534,37 @@ fn pair_up<'a>(
         }
     }
     out
+}
+
+/// The intent code of a cooperative act announced for later: "will meet" is 036, "would
+/// provide humanitarian aid" 0333, "will lift the sanctions" 0354.
+fn intent_of(code: &str) -> Option<&'static str> {
+    Some(match code.get(..3)? {
+        "045" => "039",
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        "081" => "0351",
+        "082" => "0352",
+        "083" => "034",
+        "084" => "0353",
+        "085" => "0354",
+        "086" => "0355",
+        "087" => "0356",
+        _ => match code.get(..2)? {
+            "04" => "036",
+            "05" => "032",
+            "06" => "031",
+            "07" => "033",
+            "08" => "035",
+            _ => return None,
+        },
+    })
 }
 
 /// CAMEO codes a refused cooperation as a rejection: "did not accept/meet/sign" → 12x.

@@ -48,6 +48,8 @@ pub const REFER: u32 = 1 << 25;
 /// A dash: a break on its own, an aside's edges when paired ("statement—the first of
 /// its kind—reiterated").
 pub const DASH: u32 = 1 << 26;
+/// "would": a hypothetical, and in reported speech the future of a promise ("said it would").
+pub const WOULD: u32 = 1 << 27;
 
 /// The function words, by class.
 const CLASSES: &[(u32, &str)] = &[
@@ -60,6 +62,7 @@ const CLASSES: &[(u32, &str)] = &[
     (DO, "do does did"),
     (FUTURE, "will shall 'll wo"),
     (HYPO, "would could might may should ca can must"),
+    (WOULD, "would"),
     (NEG, "not n't never no neither nor"),
     (
         SUBORD,
