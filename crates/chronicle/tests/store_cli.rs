@@ -379,7 +379,11 @@ fn kill_9_at_twenty_random_moments_loses_nothing_committed() {
     let input = dir.join("in.jsonl");
     write_generated(&input, 3000);
     let clean = dir.join("clean.db");
+    let started = std::time::Instant::now();
     ok(&["ingest", "--annotated", s(&input), "--db", s(&clean)]);
+    // Kills land within the time a whole run takes on this machine, whatever the build: the
+    // first one early, so that at least one run is cut short.
+    let whole_ms = (started.elapsed().as_millis() as u64).max(4);
     let expected = stats(&clean);
     let clean_articles: std::collections::HashSet<String> =
         ok(&["export", "--format", "jsonl", "--db", s(&clean)])
@@ -405,7 +409,12 @@ fn kill_9_at_twenty_random_moments_loses_nothing_committed() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(5 + rng.next(400)));
+        let delay = if round == 0 {
+            whole_ms / 4
+        } else {
+            1 + rng.next(whole_ms * 9 / 10)
+        };
+        std::thread::sleep(Duration::from_millis(delay));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
         if !db.exists() {
