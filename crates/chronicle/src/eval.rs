@@ -15,7 +15,9 @@ pub enum EvalCommand {
     Ner(Files),
     /// Direct quotes and their speakers on PolNeAR-format JSON lines.
     Quotes(Files),
-    /// Event coding on PETRARCH conformance records: the share coded exactly as expected.
+    /// Event coding: the share of records coded exactly, root-code accuracy and (source, target,
+    /// root) dyad P/R/F1, on PETRARCH conformance records or on news records that name no
+    /// dictionaries (coded by the embedded pipeline).
     Events(EventFiles),
     /// Toponyms and their coordinates on TR-News/GeoVirus-format XML.
     Geo(Files),
@@ -35,7 +37,8 @@ pub struct Files {
 pub struct EventFiles {
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// The folder of PETRARCH-format dictionaries the records were written for.
+    /// The folder of PETRARCH-format dictionaries the records were written for (default: the
+    /// folder beside the file that the records name; records naming none use the embedded ones).
     #[arg(long, value_name = "DIR")]
     pub dictionaries: Option<PathBuf>,
     /// Also print every record that missed: its text, the expected and the produced events.
