@@ -24,6 +24,7 @@ pub mod names;
 pub mod pipeline;
 pub mod places;
 pub mod quotes;
+mod score;
 pub mod segment;
 pub mod time;
 

@@ -20,6 +20,7 @@ use chronicle_core::Article;
 use serde::Deserialize;
 
 use super::{CommaRules, EventCoder};
+use crate::score::{prf, ratio};
 use crate::segment::Segmenter;
 use crate::{Pipeline, Stage};
 
@@ -101,19 +102,8 @@ impl FileScore {
 
     /// Precision, recall and F1 of (source, target, root code) triples.
     pub fn dyad_prf(&self) -> (f64, f64, f64) {
-        let p = ratio(self.dyads_matched, self.dyads_produced);
-        let r = ratio(self.dyads_matched, self.dyads_expected);
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        (p, r, f)
+        prf(self.dyads_matched, self.dyads_produced, self.dyads_expected)
     }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
 impl fmt::Display for EventReport {

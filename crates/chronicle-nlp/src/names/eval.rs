@@ -10,6 +10,7 @@ use chronicle_core::{Article, EntityType};
 
 use super::NameFinder;
 use crate::Stage;
+use crate::score::{f1, ratio};
 use crate::segment::Segmenter;
 
 /// Counts for one entity type.
@@ -28,17 +29,8 @@ impl Tally {
         ratio(self.correct, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.precision(), self.recall())
     }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
 /// Scores per type and overall.

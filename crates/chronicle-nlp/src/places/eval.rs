@@ -17,6 +17,7 @@ use chronicle_core::Article;
 
 use super::PlaceFinder;
 use super::gazetteer::distance_km;
+use crate::score::{f1, ratio};
 use crate::{Pipeline, Stage};
 
 /// One gold toponym.
@@ -54,12 +55,7 @@ impl GeoScores {
     }
     /// Span F1.
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.precision(), self.recall())
     }
     /// Share of located toponyms within 161 km.
     pub fn accuracy_161(&self) -> f64 {
@@ -80,10 +76,6 @@ impl GeoScores {
         self.within_161 += o.within_161;
         self.errors_km.extend_from_slice(&o.errors_km);
     }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
 /// The result of [`evaluate`]: scores by file and over all files.

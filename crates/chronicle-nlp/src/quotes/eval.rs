@@ -35,6 +35,7 @@ use std::path::{Path, PathBuf};
 use chronicle_core::{Article, Quote, QuoteKind};
 
 use super::{Detailed, QuoteFinder};
+use crate::score::ratio;
 use serde::Deserialize;
 
 /// Scores of the quotes stage against PolNeAR gold annotations.
@@ -67,21 +68,7 @@ pub struct QuoteReport {
     pub errors: Vec<String>,
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
-}
-
-/// Precision, recall and F1 of `hits` against `system` and `gold` counts.
-pub fn prf(hits: usize, system: usize, gold: usize) -> (f64, f64, f64) {
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let (p, r) = (ratio(hits, system), ratio(hits, gold));
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
-}
+pub use crate::score::prf;
 
 impl QuoteReport {
     /// Direct-quotation (P, R, F1) over attribution units.

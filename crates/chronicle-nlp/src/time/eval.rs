@@ -30,17 +30,7 @@ pub struct TimeReport {
     pub value_correct: usize,
 }
 
-/// Precision, recall and F1 of `hits` against `system` and `gold` counts.
-pub fn prf(hits: usize, system: usize, gold: usize) -> (f64, f64, f64) {
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let (p, r) = (ratio(hits, system), ratio(hits, gold));
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
-}
+pub use crate::score::prf;
 
 impl TimeReport {
     /// Strict span (P, R, F1).
