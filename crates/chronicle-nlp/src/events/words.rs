@@ -5,8 +5,8 @@
 //! patterns by comparing integers.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
+pub use crate::hash::FastMap;
 use crate::hash::WordMap;
 
 /// A word id; [`NONE`] for a word no dictionary names.
@@ -14,30 +14,6 @@ pub type WordId = u32;
 
 /// The id of every word the dictionaries do not know.
 pub const NONE: WordId = u32::MAX;
-
-/// FNV-1a: short keys, no denial-of-service concern (the keys are our own dictionary words).
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map with the FNV hasher.
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The words of the dictionaries, by lower-case spelling.
 #[derive(Debug, Clone, Default)]
