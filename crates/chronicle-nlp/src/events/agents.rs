@@ -58,26 +58,24 @@ impl AgentRoles {
         from: usize,
         buf: &mut String,
     ) -> Option<(usize, &str)> {
-        let mut best = None;
         buf.clear();
-        let first = words.get(from)?;
         buf.extend(
-            body.get(first.start as usize..first.end as usize)?
+            word_text(body, words, from)?
                 .chars()
                 .flat_map(char::to_lowercase),
         );
         if !self.starts.contains(buf.as_str()) {
             return None;
         }
-        buf.clear();
-        for (n, w) in words.iter().skip(from).take(self.max_words).enumerate() {
-            if n > 0 {
-                buf.push(' ');
-            }
-            let text = body.get(w.start as usize..w.end as usize)?;
+        let mut best = self.codes.get(buf.as_str()).map(|c| (1, c.as_str()));
+        for n in 2..=self.max_words {
+            let Some(text) = word_text(body, words, from + n - 1) else {
+                break;
+            };
+            buf.push(' ');
             buf.extend(text.chars().flat_map(char::to_lowercase));
             if let Some(code) = self.codes.get(buf.as_str()) {
-                best = Some((n + 1, code.as_str()));
+                best = Some((n, code.as_str()));
             }
         }
         best
@@ -89,12 +87,7 @@ impl AgentRoles {
     /// whose own mention codes the actor: it is left alone.
     pub fn extend(&self, article: &Article, words: &[Word], hits: &mut Vec<ActorHit>) {
         let body = article.body.as_str();
-        let text = |i: usize| {
-            words
-                .get(i)
-                .and_then(|w| body.get(w.start as usize..w.end as usize))
-                .unwrap_or("")
-        };
+        let text = |i: usize| word_text(body, words, i).unwrap_or("");
         let mut buf = String::new();
         for k in 0..hits.len() {
             let code = match hits[k].codes.as_slice() {
@@ -233,9 +226,14 @@ pub fn place_lone_agents(
 
 /// Whether word `i` opens a capitalised name: the role before it is a title.
 fn titles_a_name(words: &[Word], body: &str, i: usize) -> bool {
+    word_text(body, words, i)
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// The text of word `i` of the sentence.
+fn word_text<'b>(body: &'b str, words: &[Word], i: usize) -> Option<&'b str> {
     words
         .get(i)
         .and_then(|w| body.get(w.start as usize..w.end as usize))
-        .and_then(|t| t.chars().next())
-        .is_some_and(char::is_uppercase)
 }

@@ -398,26 +398,25 @@ impl EventCoder {
             .or(tgt_default)
             .or_else(|| self.first_object(buf, hits, v, m.end, src_group, by))
             .or_else(|| self.object(buf, hits, m.end.max(v + 1), src_group, by));
-        let sources = src.map(expand).unwrap_or_else(|| vec![None]);
+        let mut sources = src.map(expand).unwrap_or_else(|| vec![None]);
         let mut targets = tgt.map(expand).unwrap_or_else(|| vec![None]);
         if !self.dict.petrarch {
-            let mut sources = sources;
             agents::place_lone_agents(&mut sources, &targets, hits);
             agents::place_lone_agents(&mut targets, &sources, hits);
             // An actor is no target of itself ("North Korea's leader ... North Korea"); one
             // part of a country acting on another is ("Iraqi police ... protesters": IRQCOP,
             // IRQCVL).
-            let own: Vec<String> = sources.iter().flatten().map(|(c, _)| c.clone()).collect();
             targets.retain(|t| {
                 t.as_ref().is_none_or(|(c, _)| {
-                    !own.iter()
-                        .any(|k| c.starts_with(k.as_str()) || k.starts_with(c.as_str()))
+                    !sources
+                        .iter()
+                        .flatten()
+                        .any(|(k, _)| c.starts_with(k.as_str()) || k.starts_with(c.as_str()))
                 })
             });
             if targets.is_empty() {
                 targets.push(None);
             }
-            return (sources, targets, false);
         }
         (sources, targets, false)
     }
