@@ -2,24 +2,16 @@
 //! government of Uganda") carry the role's agent code in the event's dyad, through the whole
 //! standard pipeline: the names stage codes the country, the events stage adds the agent.
 
-use chronicle_core::Article;
 use chronicle_nlp::Pipeline;
+
+#[path = "common/events.rs"]
+mod common_events;
 
 /// The (source, target, CAMEO root) of every event the pipeline codes in `text`.
 fn dyads(pipeline: &Pipeline, text: &str) -> Vec<(String, String, String)> {
-    let mut article = Article::new("t", text);
-    article.published = Some("2020-07-06".parse().expect("date"));
-    pipeline.annotate(&mut article);
-    article
-        .events
-        .iter()
-        .map(|e| {
-            (
-                e.source.clone().unwrap_or_default(),
-                e.target.clone().unwrap_or_default(),
-                e.cameo.get(..2).unwrap_or("").to_string(),
-            )
-        })
+    common_events::events(pipeline, text)
+        .into_iter()
+        .map(|(s, t, code)| (s, t, code.get(..2).unwrap_or("").to_string()))
         .collect()
 }
 

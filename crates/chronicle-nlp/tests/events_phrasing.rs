@@ -1,26 +1,11 @@
 //! The phrasings issue 6 names, in sentences the team wrote, through the whole standard
 //! pipeline: each codes its CAMEO code (or root) between the actors the sentence names.
 
-use chronicle_core::Article;
 use chronicle_nlp::Pipeline;
 
-/// Every (source, target, code) the pipeline codes in `text`, published 2020-07-06.
-fn events(pipeline: &Pipeline, text: &str) -> Vec<(String, String, String)> {
-    let mut article = Article::new("t", text);
-    article.published = Some("2020-07-06".parse().expect("date"));
-    pipeline.annotate(&mut article);
-    article
-        .events
-        .iter()
-        .map(|e| {
-            (
-                e.source.clone().unwrap_or_default(),
-                e.target.clone().unwrap_or_default(),
-                e.cameo.clone(),
-            )
-        })
-        .collect()
-}
+#[path = "common/events.rs"]
+mod common_events;
+use common_events::events;
 
 #[test]
 fn the_named_phrasings_code_their_events() {
