@@ -80,7 +80,7 @@ async function showTimeline(params) {
     api(`/api/events?${filters}&limit=${PAGE}&offset=${offset}`),
     api(`/api/actors?${noSort}&limit=20`),
   ]);
-  drawTimeline(timeline.weeks, params);
+  drawTimeline(timeline, params);
   fillEvents(page, params);
   fillActors(actors.actors, params);
 }
@@ -133,12 +133,12 @@ function timeScale(rows, left, right) {
 /** Weekly rows gathered into weeks, or months when they span more than two years. */
 function buckets(weeks) {
   if (!weeks.length) return { unit: 'week', rows: [] };
-  const first = weekStart(weeks[0].week), last = weekStart(weeks[weeks.length - 1].week);
+  const first = weekStart(weeks[0].period), last = weekStart(weeks[weeks.length - 1].period);
   const monthly = last - first > 2 * 365 * 86400e3;
   const map = new Map();
   for (const w of weeks) {
-    const start = weekStart(w.week);
-    const key = monthly ? iso(start).slice(0, 7) : w.week;
+    const start = weekStart(w.period);
+    const key = monthly ? iso(start).slice(0, 7) : w.period;
     let b = map.get(key);
     if (!b) {
       const from = monthly ? new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)) : start;
@@ -153,12 +153,15 @@ function buckets(weeks) {
   return { unit: monthly ? 'month' : 'week', rows: [...map.values()] };
 }
 
-function drawTimeline(weeks, params) {
+function drawTimeline(timeline, params) {
   const svg = $('#timeline-chart');
   svg.replaceChildren();
-  const { unit, rows } = buckets(weeks);
+  const { unit, rows } = buckets(timeline.rows);
   const total = rows.reduce((s, b) => s + b.events, 0);
-  $('#timeline-summary').textContent = `· ${total} dated event${total === 1 ? '' : 's'}, by ${unit}`;
+  const coarse = timeline.left_out
+    ? ` (${timeline.left_out} more dated only to a month, a season or a year)` : '';
+  $('#timeline-summary').textContent =
+    `· ${total} dated event${total === 1 ? '' : 's'}, by ${unit}${coarse}`;
   const W = svg.clientWidth || 900, H = svg.clientHeight || 230, L = 36, R = 10, T = 10, B = 24;
   if (!rows.length) {
     svg.append(el('svg:text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'axis', text: 'No dated events match.' }));

@@ -86,7 +86,7 @@ async function main() {
 
   const stats = await getJson(base, '/api/stats');
   const timeline = await getJson(base, '/api/timeline');
-  const dated = timeline.weeks.reduce((s, w) => s + w.events, 0);
+  const dated = timeline.rows.reduce((s, w) => s + w.events, 0);
   assert.ok(stats.events > 0 && dated > 0, 'the example articles give events');
 
   // A fresh, empty profile: playwright passes it to chromium as --user-data-dir.

@@ -3,6 +3,7 @@
 //! A value out of bounds is a 400 that says the bound, not a silently different answer.
 
 use chronicle_store::browse::EventSort;
+use chronicle_store::period::Period;
 use chronicle_store::query::EventFilter;
 use serde::Deserialize;
 
@@ -41,6 +42,8 @@ pub struct FilterQuery {
     pub offset: Option<usize>,
     /// `date` (default), `-date`, `mentions` or `goldstein` (`/api/events` only).
     pub sort: Option<String>,
+    /// `week` (default), `month` or `year` (`/api/timeline` only).
+    pub by: Option<String>,
 }
 
 impl FilterQuery {
@@ -65,6 +68,16 @@ impl FilterQuery {
             )));
         }
         Ok(offset)
+    }
+
+    /// The requested timeline period.
+    pub fn period(&self) -> Result<Period, ApiError> {
+        match non_empty(self.by.as_deref()) {
+            None => Ok(Period::default()),
+            Some(name) => name
+                .parse()
+                .map_err(|e: String| ApiError::bad_request(format!("by: {e}"))),
+        }
     }
 
     /// The requested order.

@@ -190,7 +190,37 @@ async fn the_other_questions_answer_in_shape() {
     let (_, network) = get(&app, "/api/network?limit=3").await;
     assert_eq!(network["pairs"].as_array().unwrap().len(), 3);
     let (_, timeline) = get(&app, "/api/timeline").await;
-    assert!(!timeline["weeks"].as_array().unwrap().is_empty());
+    assert_eq!(timeline["by"], "week");
+    let weeks = timeline["rows"].as_array().unwrap();
+    assert!(!weeks.is_empty());
+    assert!(
+        weeks
+            .iter()
+            .all(|w| w["period"].as_str().unwrap().contains("-W"))
+    );
+    // Years count every event a week counts, and those dated only to a month or a year.
+    let (_, years) = get(&app, "/api/timeline?by=year").await;
+    let sum = |rows: &Value| -> u64 {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["events"].as_u64().unwrap())
+            .sum()
+    };
+    assert_eq!(
+        sum(&years["rows"]),
+        sum(&timeline["rows"]) + timeline["left_out"].as_u64().unwrap()
+    );
+    assert_eq!(years["left_out"], 0);
+    let (status, bad) = get(&app, "/api/timeline?by=day").await;
+    assert_eq!(status, 400);
+    assert!(
+        bad["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("week, month or year"),
+        "{bad}"
+    );
     let (_, quotes) = get(&app, "/api/quotes?limit=2").await;
     assert_eq!(quotes["quotes"].as_array().unwrap().len(), 2);
     let (_, search) = get(&app, "/api/search?q=summit").await;

@@ -12,7 +12,8 @@
 //!   with NumMentions, NumSources, NumArticles and a mention row for every sentence that
 //!   reports it.
 //! - [`query`]: events, full-text search (FTS5), timelines, quotes, statistics, as [`Table`]s
-//!   that [`render`] prints as aligned text, JSON lines or CSV.
+//!   that [`render`] prints as aligned text, JSON lines or CSV; [`period`] says which week, month
+//!   or year of a timeline an event's date belongs to.
 //! - [`browse`]: what the web page asks: pages of events in a chosen order, one article whole,
 //!   top actors and actor-to-actor pairs.
 //! - [`export`]: GDELT 2.0 event rows, GKG 2.1 rows, the contract's JSON lines, and Parquet.
@@ -30,6 +31,7 @@ pub mod error;
 pub mod export;
 pub mod fingerprint;
 mod merge;
+pub mod period;
 pub mod query;
 pub mod render;
 pub mod schema;

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use chronicle_core::Event;
 
 use crate::error::Result;
+use crate::period::{Period, row_of};
 use crate::sink::Story;
 
 /// Adds one mention of `event` (the `ordinal`-th event of the story's article); `true` when it
@@ -53,7 +54,7 @@ pub fn add_mention(
                 key.3,
                 key.4,
                 calendar.map(day_number),
-                week_of(&day),
+                row_of(&day, Period::Week),
                 event.plover,
                 event.goldstein,
                 event.quad_class,
@@ -132,7 +133,7 @@ fn insert_mention(
 }
 
 /// The calendar day an event date stands for: a full date as it is, a month or a year by its
-/// first day (so that range queries and weekly timelines include it); `None` for anything else
+/// first day (so that date-range queries include it); `None` for anything else
 /// (`PRESENT_REF`, a season, a week).
 pub fn calendar_day(value: &str) -> Option<jiff::civil::Date> {
     let parts: Vec<&str> = value.split('-').collect();
@@ -155,25 +156,6 @@ pub fn day_number(d: jiff::civil::Date) -> i64 {
     i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day())
 }
 
-/// The ISO week of a day, `2019-W09`.
-pub fn iso_week(d: jiff::civil::Date) -> String {
-    let w = d.iso_week_date();
-    format!("{:04}-W{:02}", w.year(), w.week())
-}
-
-/// The ISO week an event date falls in, for weekly timelines. A month or a year stands for its
-/// first day, but never in a week of the year before: "2021" is 2021-W01, not 2020-W53 (1 January
-/// 2021 was a Friday of 2020's last ISO week).
-pub fn week_of(value: &str) -> Option<String> {
-    let first = calendar_day(value)?;
-    let partial = value.len() < "YYYY-MM-DD".len();
-    let mut d = first;
-    while partial && d.iso_week_date().year() != first.year() {
-        d = d.tomorrow().ok()?;
-    }
-    Some(iso_week(d))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,21 +170,5 @@ mod tests {
         assert_eq!(d("PRESENT_REF"), None);
         assert_eq!(d("2019-W07"), None);
         assert_eq!(d(""), None);
-    }
-
-    #[test]
-    fn iso_weeks_cross_years_as_iso_says() {
-        let w = |s| calendar_day(s).map(iso_week);
-        assert_eq!(w("2019-02-28").as_deref(), Some("2019-W09"));
-        assert_eq!(w("2021-01-01").as_deref(), Some("2020-W53"));
-    }
-
-    #[test]
-    fn a_year_or_a_month_stays_in_its_own_year() {
-        assert_eq!(week_of("2021").as_deref(), Some("2021-W01"));
-        assert_eq!(week_of("2021-01").as_deref(), Some("2021-W01"));
-        assert_eq!(week_of("2019-02").as_deref(), Some("2019-W05"));
-        assert_eq!(week_of("2021-01-01").as_deref(), Some("2020-W53"));
-        assert_eq!(week_of("PRESENT_REF"), None);
     }
 }

@@ -1,13 +1,16 @@
 //! The questions the store answers: events by actor, target, date and code; full-text search;
-//! weekly timelines; quotes by speaker; statistics. Each answer is a [`Table`] that
+//! timelines by week, month or year; quotes by speaker; statistics. Each answer is a [`Table`] that
 //! [`crate::render`] prints. All SQL is fixed text with `?` parameters: user input never
 //! becomes SQL.
+
+use std::collections::BTreeMap;
 
 use rusqlite::types::{ToSql, ValueRef};
 use rusqlite::{Connection, Row};
 
 use crate::error::{Result, StoreError};
 use crate::merge::{calendar_day, day_number};
+use crate::period::{Period, row_of};
 
 /// One value of an answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,30 +166,59 @@ fn plain_words(query: &str) -> String {
         .join(" ")
 }
 
-/// Event counts by ISO week and quad class (1 verbal cooperation, 2 material cooperation,
-/// 3 verbal conflict, 4 material conflict) for the events `filter` selects.
-pub fn timeline(conn: &Connection, filter: &EventFilter) -> Result<Table> {
+/// A timeline: one row per period with events, and how many events it could not place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    /// period, the four quad classes' event counts, events, mentions; oldest period first.
+    pub table: Table,
+    /// Events the filter selects whose date is coarser than the period (a month in a weekly
+    /// timeline) or no calendar time at all, so in no row: said, not silently dropped.
+    pub left_out: i64,
+}
+
+/// Event counts by `period` and quad class (1 verbal cooperation, 2 material cooperation,
+/// 3 verbal conflict, 4 material conflict) for the events `filter` selects. An event counts in a
+/// period only when its date is at least that precise ([`row_of`]).
+pub fn timeline(conn: &Connection, filter: &EventFilter, period: Period) -> Result<Timeline> {
     let c = Conditions::of(filter)?;
-    let mut where_clause = c.where_clause();
-    where_clause.push_str(if where_clause.is_empty() {
-        "WHERE "
-    } else {
-        " AND "
-    });
-    where_clause.push_str("e.iso_week IS NOT NULL");
     let sql = format!(
-        "SELECT e.iso_week, e.quad_class, count(*), sum(e.num_mentions) FROM events e \
-         {where_clause} GROUP BY e.iso_week, e.quad_class ORDER BY e.iso_week"
+        "SELECT e.day, e.quad_class, count(*), sum(e.num_mentions) FROM events e {} \
+         GROUP BY e.day, e.quad_class",
+        c.where_clause()
     );
-    let grouped = collect(
-        conn,
-        &sql,
-        &c.params,
-        vec!["week", "quad", "events", "mentions"],
-    )?;
-    let mut table = Table {
+    let mut st = conn.prepare(&sql)?;
+    let refs: Vec<&dyn ToSql> = c.params.iter().map(|p| p.as_ref()).collect();
+    let mut found = st.query(refs.as_slice())?;
+    // Per period: the four quad classes' events, all events, mentions.
+    let mut counts: BTreeMap<String, [i64; 6]> = BTreeMap::new();
+    let mut left_out = 0;
+    while let Some(row) = found.next()? {
+        let day: String = row.get(0)?;
+        let quad: Option<i64> = row.get(1)?;
+        let events: i64 = row.get(2)?;
+        let mentions: Option<i64> = row.get(3)?;
+        let Some(key) = row_of(&day, period) else {
+            left_out += events;
+            continue;
+        };
+        let slot = counts.entry(key).or_default();
+        if let Some(q @ 1..=4) = quad {
+            slot[q as usize - 1] += events;
+        }
+        slot[4] += events;
+        slot[5] += mentions.unwrap_or(0);
+    }
+    let rows = counts
+        .into_iter()
+        .map(|(key, n)| {
+            std::iter::once(Cell::Text(key))
+                .chain(n.into_iter().map(Cell::Int))
+                .collect()
+        })
+        .collect();
+    let table = Table {
         columns: vec![
-            "week",
+            period.name(),
             "verbal_coop",
             "material_coop",
             "verbal_conflict",
@@ -194,34 +226,9 @@ pub fn timeline(conn: &Connection, filter: &EventFilter) -> Result<Table> {
             "events",
             "mentions",
         ],
-        rows: Vec::new(),
+        rows,
     };
-    for row in grouped.rows {
-        let [week, quad, events, mentions] =
-            <[Cell; 4]>::try_from(row).map_err(|_| StoreError::Invalid("timeline row".into()))?;
-        if table.rows.last().is_none_or(|last| last[0] != week) {
-            let mut fresh = vec![Cell::Int(0); 7];
-            fresh[0] = week;
-            table.rows.push(fresh);
-        }
-        let Some(last) = table.rows.last_mut() else {
-            continue;
-        };
-        let n = as_int(&events);
-        if let Cell::Int(q @ 1..=4) = quad {
-            last[q as usize] = Cell::Int(as_int(&last[q as usize]) + n);
-        }
-        last[5] = Cell::Int(as_int(&last[5]) + n);
-        last[6] = Cell::Int(as_int(&last[6]) + as_int(&mentions));
-    }
-    Ok(table)
-}
-
-fn as_int(cell: &Cell) -> i64 {
-    match cell {
-        Cell::Int(n) => *n,
-        _ => 0,
-    }
+    Ok(Timeline { table, left_out })
 }
 
 /// Quotes whose speaker's name contains `speaker` (any case), or whose speaker's actor code

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use chronicle_core::*;
+use chronicle_store::period::Period;
 use chronicle_store::query::{self, Cell, EventFilter};
 use chronicle_store::{Skip, Store, StoreError, export, schema};
 
@@ -323,8 +324,10 @@ fn queries_answer_by_actor_date_code_text_week_and_speaker() {
             actor: s("PRK"),
             ..Default::default()
         },
+        Period::Week,
     )
-    .unwrap();
+    .unwrap()
+    .table;
     let w: Vec<String> = weeks.rows.iter().map(|r| format!("{:?}", r[0])).collect();
     assert_eq!(w, ["Text(\"2019-W09\")", "Text(\"2020-W27\")"]);
     assert_eq!(int(&weeks.rows[0][3]), 1, "verbal conflict");
@@ -337,6 +340,52 @@ fn queries_answer_by_actor_date_code_text_week_and_speaker() {
     assert_eq!(
         query::quotes(c, Some("Kim"), None, 10).unwrap().rows.len(),
         0
+    );
+}
+
+/// A date that names only a month or a year is counted by month or by year, never in a week it
+/// does not name: no spike in the first week of 2017 for "in 2017".
+#[test]
+fn timelines_count_an_event_only_in_periods_its_date_pins_down() {
+    let path = db("periods");
+    let mut sink = Store::open(&path).unwrap().into_sink().unwrap();
+    let mut a = article("a1", None, "x.org", BODY);
+    a.events = vec![
+        event(0, "PRK", "USA", "0211", "2019-02-28"),
+        event(0, "PRK", "USA", "0211", "2019-02"),
+        event(0, "PRK", "USA", "0211", "2019"),
+        event(0, "PRK", "USA", "0211", "2020-W27"),
+    ];
+    sink.store(&a).unwrap();
+    sink.commit().unwrap();
+    drop(sink);
+    let store = Store::open_existing(&path).unwrap();
+    let rows = |period| {
+        let t = query::timeline(store.conn(), &EventFilter::default(), period).unwrap();
+        let rows: Vec<(String, i64)> = t
+            .table
+            .rows
+            .iter()
+            .map(|r| (format!("{:?}", r[0]), int(&r[5])))
+            .collect();
+        (t.table.columns[0], rows, t.left_out)
+    };
+    let text = |s: &str| format!("Text({s:?})");
+    assert_eq!(
+        rows(Period::Week),
+        (
+            "week",
+            vec![(text("2019-W09"), 1), (text("2020-W27"), 1)],
+            2
+        )
+    );
+    assert_eq!(
+        rows(Period::Month),
+        ("month", vec![(text("2019-02"), 2), (text("2020-07"), 1)], 1)
+    );
+    assert_eq!(
+        rows(Period::Year),
+        ("year", vec![(text("2019"), 3), (text("2020"), 1)], 0)
     );
 }
 

@@ -27,7 +27,7 @@ pub enum StoreCommand {
     Events(queries::EventsArgs),
     /// Full-text search over titles and bodies, with a snippet around each hit.
     Search(queries::SearchArgs),
-    /// Event counts by ISO week and quad class.
+    /// Event counts by week, month or year and quad class.
     Timeline(queries::TimelineArgs),
     /// Quotations by speaker name or actor code.
     Quotes(queries::QuotesArgs),

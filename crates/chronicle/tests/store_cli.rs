@@ -273,6 +273,22 @@ fn events_queries_timeline_and_gdelt_rows_from_annotated_input() {
         "week,verbal_coop,material_coop,verbal_conflict,material_conflict,events,mentions\n"
     ));
     assert!(csv.lines().nth(1).unwrap().starts_with("2019-W"));
+    let months = ok(&[
+        "timeline",
+        "--by",
+        "month",
+        "--format",
+        "csv",
+        "--db",
+        s(&db),
+    ]);
+    let months: Vec<&str> = months.lines().skip(1).collect();
+    assert_eq!(
+        months.len(),
+        9,
+        "the generated events fall in nine months: {months:?}"
+    );
+    assert!(months[0].starts_with("2019-01,"), "{months:?}");
     let quotes = ok(&[
         "quotes",
         "--speaker",

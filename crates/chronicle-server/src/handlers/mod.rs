@@ -114,17 +114,37 @@ pub(crate) async fn network(
         .await
 }
 
-/// `GET /api/timeline`: event counts by ISO week and quad class.
+/// `GET /api/timeline`: event counts by week (default), month or year (`by`) and quad class:
+/// `{"by", "rows": [{"period", "verbal_coop", ..., "events", "mentions"}], "left_out"}`, where
+/// `left_out` counts the selected events dated less precisely than the period.
 pub(crate) async fn timeline(
     State(state): Shared,
     query: Result<Query<FilterQuery>, QueryRejection>,
 ) -> ApiResult {
     let Query(q) = query?;
     let filter = q.filter()?;
+    let by = q.period()?;
     state
         .pool
-        .run(move |store| rows_json("weeks", &query::timeline(store.conn(), &filter)?))
+        .run(move |store| {
+            let mut timeline = query::timeline(store.conn(), &filter, by)?;
+            // One key for every period, so that a client reads the rows the same way.
+            timeline.table.columns[0] = "period";
+            json(&TimelineBody {
+                by: by.name(),
+                rows: Rows(&timeline.table),
+                left_out: timeline.left_out,
+            })
+        })
         .await
+}
+
+/// The body of `GET /api/timeline`.
+#[derive(Serialize)]
+struct TimelineBody<'a> {
+    by: &'static str,
+    rows: Rows<'a>,
+    left_out: i64,
 }
 
 /// `GET /api/quotes`: quotations by speaker name or actor code.

@@ -4,6 +4,7 @@
 use anyhow::Result;
 use clap::Args;
 
+use chronicle_store::period::Period;
 use chronicle_store::query::{self, Cell, EventFilter};
 
 use super::{DbArg, OutputArgs, parse_day, print};
@@ -69,6 +70,10 @@ pub struct SearchArgs {
 pub struct TimelineArgs {
     #[command(flatten)]
     filter: FilterArgs,
+    /// One row per week (ISO), month or year. An event counts only in periods its date pins
+    /// down: one dated "in February 2019" is in 2019-02 and 2019, in no week.
+    #[arg(long, default_value = "week")]
+    by: Period,
     /// table, jsonl or csv.
     #[arg(long, default_value = "table")]
     format: chronicle_store::Format,
@@ -121,8 +126,20 @@ pub fn search(args: &SearchArgs) -> Result<Outcome> {
 /// `chronicle timeline`.
 pub fn timeline(args: &TimelineArgs) -> Result<Outcome> {
     let store = args.db.open()?;
-    let table = query::timeline(store.conn(), &args.filter.filter(usize::MAX))?;
-    print(&table, args.format)
+    let timeline = query::timeline(store.conn(), &args.filter.filter(usize::MAX), args.by)?;
+    let outcome = print(&timeline.table, args.format)?;
+    if timeline.left_out > 0 {
+        let coarser = match args.by {
+            Period::Week => " (--by month or --by year counts those dated to a month or a year)",
+            Period::Month => " (--by year counts those dated to a season or a year)",
+            Period::Year => "",
+        };
+        eprintln!(
+            "chronicle: timeline: {} event(s) dated less precisely than a {} are in no row{coarser}",
+            timeline.left_out, args.by
+        );
+    }
+    Ok(outcome)
 }
 
 /// `chronicle quotes`.
