@@ -333,6 +333,35 @@ fn anchors_inside_the_text() {
     );
 }
 
+/// "That day" is the day the text spoke of last; after a month or a year it is a day of it
+/// the text does not name, never the period's first day.
+#[test]
+fn that_day_is_the_day_the_text_spoke_of() {
+    check(
+        &[
+            (
+                "The envoy arrived on March 3. Talks began that same day.",
+                &[
+                    ("March 3", "2020-03-03", Date),
+                    ("that same day", "2020-03-03", Date),
+                ],
+            ),
+            (
+                "The doctor was shot in October 1998. His name was crossed out that same day.",
+                &[
+                    ("October 1998", "1998-10", Date),
+                    ("that same day", "1998-10-XX", Date),
+                ],
+            ),
+            (
+                "The party was founded in 1961. Crowds gathered the same day.",
+                &[("1961", "1961", Date), ("the same day", "1961-XX-XX", Date)],
+            ),
+        ],
+        DCT,
+    );
+}
+
 #[test]
 fn amounts_counted_from_an_event_are_durations() {
     check(

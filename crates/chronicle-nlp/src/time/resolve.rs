@@ -57,7 +57,15 @@ pub fn resolve(expr: &Expr, f: &Frame) -> Option<Resolved> {
             from_ref,
         } => offset(f, *halves, *unit, *dir, *from_ref),
         Expr::Discussed { unit, years, units } => {
-            discussed(f, *unit, *years, *units).map(|c| (Value::Cal(c), TimexType::Date))
+            let within = match (unit, years, units) {
+                (Some(Unit::Day), 0, 0) => day_within(f),
+                _ => None,
+            };
+            let v = match within {
+                Some(v) => v,
+                None => Value::Cal(discussed(f, *unit, *years, *units)?),
+            };
+            Some((v, TimexType::Date))
         }
         Expr::Period { year } => period(f, *year).map(|c| (Value::Cal(c), TimexType::Date)),
         Expr::Clock { hour, minute, day } => {
@@ -417,6 +425,19 @@ fn discussed(f: &Frame, unit: Option<Unit>, years: i8, units: i8) -> Option<Cal>
         i64::from(years),
         unit.min(Unit::Year).max(Unit::Day),
     )
+}
+
+/// "That day" when the text spoke last of a month or a year, not of a day: a day within it that
+/// the text does not name. `None` when the text's last date is a day (or finer) or there is none.
+fn day_within(f: &Frame) -> Option<Value> {
+    match f.last? {
+        Cal::Month(year, m) => Some(Value::DayWithin {
+            year,
+            month: Some(m),
+        }),
+        Cal::Year(year) => Some(Value::DayWithin { year, month: None }),
+        _ => None,
+    }
 }
 
 /// The period a report is about: its quarter (in `year`, when given), else the year, else the

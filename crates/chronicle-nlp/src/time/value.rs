@@ -50,6 +50,12 @@ pub enum Value {
     },
     /// A weekday of an unknown week: `XXXX-WXX-5`.
     NoWeek(u8),
+    /// A day the text does not name within a month or a year it does: "that same day" after
+    /// "in October 1998" is `1998-10-XX`, not the month's first day.
+    DayWithin {
+        year: i32,
+        month: Option<u8>,
+    },
     /// A part of day of an unknown day: `XXXX-XX-XXTMO`.
     NoDay(DayPart),
     /// A clock time of an unknown day: `XXXX-XX-XXT14:30`.
@@ -290,6 +296,11 @@ impl fmt::Display for Value {
                 day: Some(d),
             } => write!(f, "XXXX-{month:02}-{d:02}"),
             Value::NoWeek(w) => write!(f, "XXXX-WXX-{w}"),
+            Value::DayWithin {
+                year,
+                month: Some(m),
+            } => write!(f, "{year:04}-{m:02}-XX"),
+            Value::DayWithin { year, month: None } => write!(f, "{year:04}-XX-XX"),
             Value::NoDay(p) => write!(f, "XXXX-XX-XXT{}", part_code(*p)),
             Value::Clock(h, m) => write!(f, "XXXX-XX-XXT{h:02}:{m:02}"),
             Value::Ref(RefPoint::Present) => f.write_str("PRESENT_REF"),

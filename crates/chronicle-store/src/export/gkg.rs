@@ -169,8 +169,9 @@ fn enhanced_date(d: &chronicle_core::DateMention) -> Option<String> {
     let parts: Vec<&str> = d.value.split('-').collect();
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     let (res, y, m, day) = match parts.as_slice() {
-        [y] if digits(y, 4) => (1, *y, "0", "0"),
-        [y, m] if digits(y, 4) && digits(m, 2) => (2, *y, *m, "0"),
+        // A day the text does not name (`1998-10-XX`) is known to its month or year.
+        [y] | [y, "XX", "XX"] if digits(y, 4) => (1, *y, "0", "0"),
+        [y, m] | [y, m, "XX"] if digits(y, 4) && digits(m, 2) => (2, *y, *m, "0"),
         [y, m, dd] if digits(y, 4) && digits(m, 2) && digits(dd, 2) => (3, *y, *m, *dd),
         ["XXXX", m, dd] if digits(m, 2) && digits(dd, 2) => (4, "0", *m, *dd),
         _ => return None,
@@ -228,6 +229,14 @@ mod tests {
         assert_eq!(
             enhanced_date(&date("XXXX-03-18")).as_deref(),
             Some("4#3#18#0#7")
+        );
+        assert_eq!(
+            enhanced_date(&date("1998-10-XX")).as_deref(),
+            Some("2#10#0#1998#7")
+        );
+        assert_eq!(
+            enhanced_date(&date("1998-XX-XX")).as_deref(),
+            Some("1#0#0#1998#7")
         );
         assert_eq!(enhanced_date(&date("PRESENT_REF")), None);
     }

@@ -190,14 +190,15 @@ pub fn shifted(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         .or_else(|| shifted_unit(cx, i))
 }
 
-/// `that year`, `that day`, `the same day`: the period the text spoke of last.
+/// `that year`, `that day`, `that same day`, `the same day`: the period the text spoke of last.
 fn that_unit(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     let that = cx.tok(i).is_some_and(|t| t.is(Lex::That));
-    let same = cx.is_word(i, "the") && cx.is_word(i + 1, "same");
-    if !(that || same) {
+    let the_same = cx.is_word(i, "the") && cx.is_word(i + 1, "same");
+    if !(that || the_same) {
         return None;
     }
-    let j = i + 1 + usize::from(!that);
+    // "that day", "that same day", "the same day"
+    let j = i + 1 + usize::from(!that || cx.is_word(i + 1, "same"));
     let (unit, plural, e) = cx.unit(j)?;
     if plural {
         return None;
