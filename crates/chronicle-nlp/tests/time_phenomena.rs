@@ -362,6 +362,56 @@ fn that_day_is_the_day_the_text_spoke_of() {
     );
 }
 
+/// The second day of a pair or a range takes the first one's month, and a year after it.
+#[test]
+fn the_second_day_of_a_pair_takes_the_month() {
+    check(
+        &[
+            (
+                "The summit will be held on April 24 and 25.",
+                &[("April 24", "2021-04-24", Date), ("25", "2021-04-25", Date)],
+            ),
+            (
+                "Talks ran from March 3 to 5, 2019.",
+                &[
+                    ("March 3", "2019-03-03", Date),
+                    ("5, 2019", "2019-03-05", Date),
+                ],
+            ),
+        ],
+        DCT,
+    );
+}
+
+/// "The month", "the week" alone are too vague to tag; a part of one is the period being told.
+#[test]
+fn a_part_of_the_month_or_the_day_being_told() {
+    check(
+        &[
+            (
+                "The goal is to have 40,000 troops in the region by the end of the month.",
+                &[("the end of the month", "2020-07", Date)],
+            ),
+            (
+                "The minister spoke on Friday. Later in the day, the army withdrew.",
+                &[
+                    ("Friday", "2020-07-03", Date),
+                    ("Later in the day", "2020-07-03", Date),
+                ],
+            ),
+            (
+                "He spoke of the 1950s. He was to meet the president later in the day.",
+                &[
+                    ("the 1950s", "195", Date),
+                    ("later in the day", "2020-07-06", Date),
+                ],
+            ),
+            ("At the end of the day, voters want jobs.", &[]),
+        ],
+        DCT,
+    );
+}
+
 #[test]
 fn amounts_counted_from_an_event_are_durations() {
     check(

@@ -427,16 +427,21 @@ fn discussed(f: &Frame, unit: Option<Unit>, years: i8, units: i8) -> Option<Cal>
     )
 }
 
-/// "That day" when the text spoke last of a month or a year, not of a day: a day within it that
-/// the text does not name. `None` when the text's last date is a day (or finer) or there is none.
+/// "That day", "later in the day" when the text spoke last of something longer than a day. In a
+/// month or a year the text names, it is a day of it the text does not (`1998-10-XX`), not the
+/// period's first day; after a decade or a century it is the day being told, the publication
+/// date. `None` when the text spoke last of a day or a week (the day is that day), or of nothing.
 fn day_within(f: &Frame) -> Option<Value> {
     match f.last? {
         Cal::Month(year, m) => Some(Value::DayWithin {
             year,
             month: Some(m),
         }),
-        Cal::Year(year) => Some(Value::DayWithin { year, month: None }),
-        _ => None,
+        Cal::Year(year) | Cal::Half(year, _) | Cal::Quarter(year, _) | Cal::Season(year, _) => {
+            Some(Value::DayWithin { year, month: None })
+        }
+        Cal::Decade(_) | Cal::Century(_) => f.dct.map(|d| Value::Cal(Cal::Day(d))),
+        Cal::Week(..) | Cal::Weekend(..) | Cal::Day(_) | Cal::DayPart(..) | Cal::Time(..) => None,
     }
 }
 

@@ -187,6 +187,19 @@ pub fn month_date(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         year = YearSpec::Explicit(1900 + yy as i32 + if yy < 50 { 100 } else { 0 });
         end += 2;
     }
+    // "April 24 and 25, 1999": the pair's year is the first day's too.
+    if let (YearSpec::Open, Some(_)) = (year, day)
+        && let Some(Found {
+            expr:
+                Expr::MonthDay {
+                    year: y @ YearSpec::Explicit(_),
+                    ..
+                },
+            ..
+        }) = coordinated_day(cx, end + 1)
+    {
+        year = y;
+    }
     // "Monday, Oct. 26": the weekday tells the year.
     if let (YearSpec::Open, Some(wd), Some(_)) = (year, weekday, day) {
         year = YearSpec::OnWeekday(wd);
@@ -198,6 +211,48 @@ pub fn month_date(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
             year,
             month: m,
             day,
+        },
+    )
+}
+
+/// The second day of a pair or range in one month: the `25` of `April 24 and 25`, `March 3 to
+/// 5`, `May 2-3`. It takes the month of the date before it, and a year that follows it
+/// (`April 24 and 25, 1999`).
+pub fn coordinated_day(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
+    let (day, end) = day_number(cx, i)?;
+    let link = i.checked_sub(1)?;
+    let dash = cx.hyphen(link) || cx.is_punct(link, '–');
+    if !dash
+        && !["and", "or", "to", "through"]
+            .iter()
+            .any(|w| cx.is_word(link, w))
+    {
+        return None;
+    }
+    let (first, after_first) = day_number(cx, link.checked_sub(1)?)?;
+    if after_first != link || first >= day {
+        return None;
+    }
+    let (m, after_month) = (link.saturating_sub(3)..link - 1).find_map(|k| month(cx, k))?;
+    if after_month != link - 1 {
+        return None;
+    }
+    // "March 3 to 5 percent" is an amount.
+    if cx.unit(end).is_some() || cx.is_word(end, "percent") || cx.is_punct(end, '%') {
+        return None;
+    }
+    let comma = usize::from(cx.is_punct(end, ','));
+    let (year, end) = match year_number(cx, end + comma) {
+        Some((y, e)) => (YearSpec::Explicit(y), e),
+        None => (YearSpec::Open, end),
+    };
+    found(
+        i,
+        end,
+        Expr::MonthDay {
+            year,
+            month: m,
+            day: Some(day),
         },
     )
 }

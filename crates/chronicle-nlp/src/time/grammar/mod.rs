@@ -14,6 +14,7 @@ mod relative;
 use super::lexicon::{DayPart, Holiday, Lex, Lexicon, RefPoint, Season, Unit};
 use super::scan::{Kind, Tok};
 use super::value::{Dur, Value};
+use relative::Modifier;
 
 /// Which year a partial date belongs to, as far as the words say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,10 +259,15 @@ fn anchors(cx: Cx<'_, '_>, k: usize) -> bool {
 /// The longest expression starting at token `i`, with its leading modifiers.
 fn best_at(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     // Modifier words widen an expression that follows them; try them first.
-    if let Some((m, j)) = relative::modifiers(cx, i)
-        && let Some(f) = core_at(cx, j).filter(|f| f.first == j && relative::accepts(m, &f.expr))
-    {
-        return Some(Found { first: i, ..f });
+    if let Some((m, j)) = relative::modifiers(cx, i) {
+        if let Some(f) = core_at(cx, j).filter(|f| f.first == j && relative::accepts(m, &f.expr)) {
+            return Some(Found { first: i, ..f });
+        }
+        if m == Modifier::Part
+            && let Some(f) = relative::told_unit(cx, i, j)
+        {
+            return Some(f);
+        }
     }
     core_at(cx, i)
 }
@@ -272,6 +278,7 @@ fn core_at(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     let candidates = [
         calendar::numeric_date(cx, i),
         calendar::month_date(cx, i),
+        calendar::coordinated_day(cx, i),
         calendar::day_month(cx, i),
         calendar::weekday(cx, i),
         calendar::year(cx, i),

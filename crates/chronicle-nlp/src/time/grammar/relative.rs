@@ -190,6 +190,35 @@ pub fn shifted(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         .or_else(|| shifted_unit(cx, i))
 }
 
+/// `the month`, `the week`, `the day` after a part of it (`by the end of the month`, `later in
+/// the day`), from modifier words at `i` to `j`: the period the text is telling. Alone these words
+/// are too vague to tag; a part of one is a time. "At the end of the day" is an idiom for "in
+/// the end", so a day counts only after `earlier` or `later`.
+pub fn told_unit(cx: Cx<'_, '_>, i: usize, j: usize) -> Option<Found> {
+    if !cx.is_word(j, "the") {
+        return None;
+    }
+    let (unit, plural, e) = cx.unit(j + 1)?;
+    let earlier_or_later = cx.is_word(i, "earlier") || cx.is_word(i, "later");
+    let told = match unit {
+        Unit::Month | Unit::Week => true,
+        Unit::Day => earlier_or_later,
+        _ => false,
+    };
+    if plural || !told || cx.hyphen(e) {
+        return None;
+    }
+    found(
+        i,
+        e,
+        Expr::Discussed {
+            unit: Some(unit),
+            years: 0,
+            units: 0,
+        },
+    )
+}
+
 /// `that year`, `that day`, `that same day`, `the same day`: the period the text spoke of last.
 fn that_unit(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     let that = cx.tok(i).is_some_and(|t| t.is(Lex::That));
