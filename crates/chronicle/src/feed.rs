@@ -2,25 +2,33 @@
 //! annotation, handed over in input order.
 
 use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, sync_channel};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread;
 
 use chronicle_ingest::reader::ReadResult;
-use chronicle_ingest::{Input, InputError, ReadLimits, read_input};
+use chronicle_ingest::{Content, Input, InputError, ReadLimits, read_input};
 
 /// How many documents may wait between the reader and the annotators.
 const QUEUE: usize = 1024;
 
+/// How many bytes of content may wait between them: a thousand 60 MB records must not all be
+/// read ahead (a count alone would let them take 60 GB).
+const QUEUE_BYTES: usize = 256 << 20;
+
 /// The stream of documents and input errors, in input order.
 pub struct Feed {
     rx: Receiver<ReadResult>,
+    budget: Arc<ByteBudget>,
 }
 
 impl Feed {
     /// Starts reading `inputs` (path errors found while expanding come first, in order).
     pub fn start(early_errors: Vec<InputError>, inputs: Vec<Input>, limits: ReadLimits) -> Feed {
         let (tx, rx) = sync_channel(QUEUE);
-        thread::spawn(move || produce(tx, early_errors, inputs, limits));
-        Feed { rx }
+        let budget = Arc::new(ByteBudget::new(QUEUE_BYTES));
+        let reader_budget = Arc::clone(&budget);
+        thread::spawn(move || produce(tx, &reader_budget, early_errors, inputs, limits));
+        Feed { rx, budget }
     }
 
     /// The next batch: waits for one item, then takes whatever else is ready, up to `max`.
@@ -38,12 +46,89 @@ impl Feed {
                 Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
             }
         }
+        self.budget.release(batch.iter().map(content_bytes).sum());
         batch
+    }
+}
+
+/// The bytes of content a read result holds.
+fn content_bytes(item: &ReadResult) -> usize {
+    match item {
+        Ok(doc) => match &doc.content {
+            Content::Text(t) => t.len(),
+            Content::Html { bytes, .. } => bytes.len(),
+        },
+        Err(_) => 0,
+    }
+}
+
+/// Bytes in flight between one producer and one consumer, capped: the producer waits for room
+/// before it sends. A record larger than the whole cap still passes when nothing else waits, so
+/// a big record slows the feed but never stops it.
+struct ByteBudget {
+    cap: usize,
+    in_flight: Mutex<usize>,
+    room: Condvar,
+}
+
+impl ByteBudget {
+    fn new(cap: usize) -> Self {
+        ByteBudget {
+            cap,
+            in_flight: Mutex::new(0),
+            room: Condvar::new(),
+        }
+    }
+
+    /// Whether `n` more bytes fit beside `in_flight`.
+    fn fits(&self, in_flight: usize, n: usize) -> bool {
+        in_flight == 0 || in_flight.saturating_add(n) <= self.cap
+    }
+
+    /// Takes `n` bytes of the budget, waiting until they fit.
+    fn acquire(&self, n: usize) {
+        let guard = self
+            .in_flight
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let mut in_flight = self
+            .room
+            .wait_while(guard, |f| !self.fits(*f, n))
+            .unwrap_or_else(PoisonError::into_inner);
+        *in_flight += n;
+    }
+
+    /// Takes `n` bytes if they fit now.
+    #[cfg(test)]
+    fn try_acquire(&self, n: usize) -> bool {
+        let mut in_flight = self
+            .in_flight
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let fits = self.fits(*in_flight, n);
+        if fits {
+            *in_flight += n;
+        }
+        fits
+    }
+
+    /// Gives back `n` bytes the consumer has taken off the queue.
+    fn release(&self, n: usize) {
+        if n == 0 {
+            return;
+        }
+        let mut in_flight = self
+            .in_flight
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        *in_flight = in_flight.saturating_sub(n);
+        self.room.notify_all();
     }
 }
 
 fn produce(
     tx: SyncSender<ReadResult>,
+    budget: &ByteBudget,
     early_errors: Vec<InputError>,
     inputs: Vec<Input>,
     limits: ReadLimits,
@@ -55,9 +140,52 @@ fn produce(
     }
     for input in &inputs {
         for item in read_input(input, limits) {
+            budget.acquire(content_bytes(&item));
             if tx.send(item).is_err() {
                 return;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_budget_holds_bytes_in_flight_under_its_cap() {
+        let budget = ByteBudget::new(10);
+        assert!(budget.try_acquire(4));
+        assert!(budget.try_acquire(4));
+        assert!(!budget.try_acquire(4), "12 bytes would exceed 10");
+        budget.release(4);
+        assert!(budget.try_acquire(4));
+    }
+
+    #[test]
+    fn a_record_larger_than_the_cap_passes_alone() {
+        let budget = ByteBudget::new(10);
+        assert!(budget.try_acquire(100), "nothing else waits");
+        assert!(!budget.try_acquire(1));
+        budget.release(100);
+        assert!(budget.try_acquire(1));
+    }
+
+    #[test]
+    fn a_waiting_producer_goes_on_once_the_consumer_takes() {
+        let budget = Arc::new(ByteBudget::new(10));
+        budget.acquire(8);
+        let producer = {
+            let budget = Arc::clone(&budget);
+            thread::spawn(move || budget.acquire(8))
+        };
+        budget.release(8);
+        producer
+            .join()
+            .expect("the producer finishes once there is room");
+        assert!(
+            !budget.try_acquire(8),
+            "the producer's 8 bytes are in flight"
+        );
     }
 }
