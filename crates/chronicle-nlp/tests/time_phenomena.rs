@@ -412,6 +412,41 @@ fn a_part_of_the_month_or_the_day_being_told() {
     );
 }
 
+/// Periods counted from the one being told: "the year before", "the next morning"; parts of a
+/// day after a part word, but not as an adjective.
+#[test]
+fn periods_next_to_the_one_being_told() {
+    check(
+        &[
+            (
+                "Tourism earned $300 million last year, down from $450 million the year before.",
+                &[
+                    ("last year", "2019", Date),
+                    ("the year before", "2018", Date),
+                ],
+            ),
+            (
+                "He appeared in court on Tuesday and looked healthy the next morning.",
+                &[
+                    ("Tuesday", "2020-06-30", Date),
+                    ("the next morning", "2020-07-01TMO", Time),
+                ],
+            ),
+            (
+                "By mid afternoon, the operation was over.",
+                &[("mid afternoon", "2020-07-06TAF", Time)],
+            ),
+            (
+                "Shares rose at mid-afternoon yesterday.",
+                &[("mid-afternoon yesterday", "2020-07-05TAF", Time)],
+            ),
+            ("Police staged early morning raids.", &[]),
+            ("They met the day before the election.", &[]),
+        ],
+        DCT,
+    );
+}
+
 #[test]
 fn amounts_counted_from_an_event_are_durations() {
     check(

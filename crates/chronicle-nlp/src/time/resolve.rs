@@ -409,6 +409,8 @@ fn discussed(f: &Frame, unit: Option<Unit>, years: i8, units: i8) -> Option<Cal>
             None if units != 0 => f.last.or(dct)?.widen(Unit::Year)?,
             None => dct?.widen(Unit::Year)?,
         },
+        // "The month before" a year is no month in particular.
+        u if units != 0 && f.last.is_some_and(|c| c.unit() > u) => return None,
         u => f.last.or(dct)?.widen(u)?,
     };
     let base = if units != 0 {

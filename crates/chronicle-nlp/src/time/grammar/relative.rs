@@ -5,6 +5,7 @@
 use super::calendar::{day_part, month, weekday_word};
 use super::{Cx, Expr, Found, YearPart, YearSpec, found};
 use crate::time::lexicon::{DayPart, Lex, Unit};
+use crate::time::scan::Kind;
 use crate::time::value::{Dur, Value};
 
 /// What a run of modifier words in front of an expression is.
@@ -195,6 +196,9 @@ pub fn shifted(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
 /// are too vague to tag; a part of one is a time. "At the end of the day" is an idiom for "in
 /// the end", so a day counts only after `earlier` or `later`.
 pub fn told_unit(cx: Cx<'_, '_>, i: usize, j: usize) -> Option<Found> {
+    if let Some(f) = part_of_day(cx, i, j) {
+        return Some(f);
+    }
     if !cx.is_word(j, "the") {
         return None;
     }
@@ -216,6 +220,26 @@ pub fn told_unit(cx: Cx<'_, '_>, i: usize, j: usize) -> Option<Found> {
             years: 0,
             units: 0,
         },
+    )
+}
+
+/// A part of a part of the day, from modifier words at `i` to `j`: `by mid-afternoon`, `in the
+/// early morning`, `mid-afternoon yesterday`. Before another word it is an adjective, not a time
+/// (`early morning raids`, `late night television`).
+fn part_of_day(cx: Cx<'_, '_>, i: usize, j: usize) -> Option<Found> {
+    let (part, e) = day_part(cx, j)?;
+    let offset = cx.lex(e, |l| match l {
+        Lex::Deictic(d) => Some(i32::from(d)),
+        _ => None,
+    });
+    if cx.hyphen(e) || offset.is_none() && cx.tok(e).is_some_and(|t| t.kind != Kind::Punct) {
+        return None;
+    }
+    let day = offset.map(|d| Box::new(Expr::DayOffset(d)));
+    found(
+        i,
+        e + usize::from(offset.is_some()),
+        Expr::DayPart { part, day },
     )
 }
 
@@ -341,6 +365,16 @@ fn shifted_name(cx: Cx<'_, '_>, i: usize, j: usize, s: i8, from_text: bool) -> O
         );
     }
     let (part, e) = day_part(cx, j)?;
+    // "the next morning", "the following night": the day after the day being told.
+    if s > 0 && cx.is_word(i, "the") {
+        let day = Expr::Discussed {
+            unit: Some(Unit::Day),
+            years: 0,
+            units: 1,
+        };
+        let day = Some(Box::new(day));
+        return found(i, e, Expr::DayPart { part, day });
+    }
     // this morning, last night
     let offset = if s < 0 && part == DayPart::Night {
         -1
@@ -370,6 +404,18 @@ fn discussed(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     let bounded = ["ended", "ending", "through", "to"]
         .iter()
         .any(|w| cx.is_word(e, w));
+    // "down from $450 million the year before.": one period before the one being told.
+    if let Some(units) = before_or_after(cx, e) {
+        return (unit <= Unit::Year && unit >= Unit::Day).then_some(Found {
+            first: i,
+            last: e + 1,
+            expr: Expr::Discussed {
+                unit: Some(unit),
+                years: 0,
+                units,
+            },
+        });
+    }
     match unit {
         Unit::Year if bounded => found(i, e, super::duration(Some(2), unit)),
         Unit::Quarter | Unit::Year => found(
@@ -384,6 +430,20 @@ fn discussed(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         Unit::Weekend => found(i, e, Expr::RelUnit { unit, shift: 0 }),
         _ => None,
     }
+}
+
+/// `before` (-1) or `after` (+1) at `i` that ends a phrase (`the year before.`, `the day after,`),
+/// not one that opens an anchor of its own (`the day before the election`).
+fn before_or_after(cx: Cx<'_, '_>, i: usize) -> Option<i8> {
+    let units = if cx.is_word(i, "before") {
+        -1
+    } else if cx.is_word(i, "after") {
+        1
+    } else {
+        return None;
+    };
+    let ends = cx.tok(i + 1).is_none_or(|t| t.kind == Kind::Punct);
+    ends.then_some(units)
 }
 
 /// `the latest period`, `the 1988 period`: the period a report is about.
