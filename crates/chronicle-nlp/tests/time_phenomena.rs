@@ -313,6 +313,20 @@ fn without_a_publication_date_unknown_parts_stay_open() {
             ),
             ("They met on Friday.", &[("Friday", "XXXX-WXX-5", Date)]),
             ("It happened in 1998.", &[("1998", "1998", Date)]),
+            (
+                "He spoke yesterday and returns tomorrow.",
+                &[
+                    ("yesterday", "PAST_REF", Date),
+                    ("tomorrow", "FUTURE_REF", Date),
+                ],
+            ),
+            (
+                "Also on Christmas Day, he will sing; at Thanksgiving, he will rest.",
+                &[
+                    ("Christmas Day", "XXXX-12-25", Date),
+                    ("Thanksgiving", "XXXX-11", Date),
+                ],
+            ),
         ],
         None,
     );
@@ -573,6 +587,13 @@ fn clock_times_fall_on_the_day_being_told() {
             (
                 "Polls close at 8 p.m.",
                 &[("8 p.m.", "2020-07-06T20:00", Time)],
+            ),
+            (
+                "It will be televised from 1700 local time (0100 GMT).",
+                &[
+                    ("1700 local time", "2020-07-06T17:00", Time),
+                    ("0100 GMT", "2020-07-06T01:00", Time),
+                ],
             ),
         ],
         DCT,

@@ -42,9 +42,16 @@ pub fn resolve(expr: &Expr, f: &Frame) -> Option<Resolved> {
             shift,
             from_text,
         } => date(weekday(f, *day, *shift, *from_text)),
+        // Without a publication date, yesterday is some day past and tomorrow one to come.
         Expr::DayOffset(n) => date(cal(
             f.dct.and_then(|d| add_days(d, *n)).map(Cal::Day),
-            || Value::Ref(super::lexicon::RefPoint::Present),
+            || {
+                Value::Ref(match n.signum() {
+                    -1 => RefPoint::Past,
+                    1 => RefPoint::Future,
+                    _ => RefPoint::Present,
+                })
+            },
         )),
         Expr::Ref(p) => date(Value::Ref(*p)),
         Expr::RelUnit { unit, shift } => {
@@ -500,9 +507,17 @@ fn easter(y: i32) -> Option<Date> {
 }
 
 fn holiday_value(f: &Frame, h: Holiday, spec: YearSpec) -> Value {
-    match year_of(f, spec, false, |y| holiday_in(h, y)).and_then(|y| holiday_in(h, y)) {
-        Some(d) => Value::Cal(Cal::Day(d)),
-        None => Value::Ref(super::lexicon::RefPoint::Present),
+    if let Some(d) = year_of(f, spec, false, |y| holiday_in(h, y)).and_then(|y| holiday_in(h, y)) {
+        return Value::Cal(Cal::Day(d));
+    }
+    // No year: the day when the holiday keeps one (`XXXX-12-25`), else its month (`XXXX-11`).
+    let day_in = |y| holiday_in(h, y).map(|d| (d.month() as u8, d.day() as u8));
+    match (day_in(2001), day_in(2002)) {
+        (Some((month, a)), Some((_, b))) => Value::NoYear {
+            month,
+            day: (a == b).then_some(a),
+        },
+        _ => Value::Ref(super::lexicon::RefPoint::Present),
     }
 }
 

@@ -507,6 +507,23 @@ pub fn clock(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         (h, 0, i + 1)
     } else {
         let (h, digits) = cx.num(i)?;
+        // "1700 local time", "0100 GMT", "0600 hours": a 24-hour clock, never a year.
+        if digits == 4 && h / 100 <= 24 && h % 100 < 60 {
+            let zoned = timezone(cx, i + 1).or_else(|| {
+                (cx.is_word(i + 1, "hours") || cx.is_word(i + 1, "hrs")).then_some(i + 2)
+            });
+            if let Some(end) = zoned {
+                return found(
+                    i,
+                    end,
+                    Expr::Clock {
+                        hour: (h / 100) as u8,
+                        minute: (h % 100) as u8,
+                        day: None,
+                    },
+                );
+            }
+        }
         if digits > 2 || h > 24 {
             return None;
         }
