@@ -461,6 +461,31 @@ fn periods_next_to_the_one_being_told() {
     );
 }
 
+/// "A quarter of" a thing is a fraction; "a quarter of a century" and "several quarters of
+/// losses" are time; "every two years" is a set.
+#[test]
+fn fractions_are_not_quarters_and_every_n_units_is_a_set() {
+    check(
+        &[
+            ("About a quarter of China's users are online.", &[]),
+            ("He won three quarters of the vote.", &[]),
+            (
+                "It recovered after several quarters of losses.",
+                &[("several quarters", "PXQ", Duration)],
+            ),
+            (
+                "The treaty held for a quarter of a century.",
+                &[("a quarter of a century", "P25Y", Duration)],
+            ),
+            (
+                "The firm names partners every two years.",
+                &[("every two years", "P2Y", Set)],
+            ),
+        ],
+        DCT,
+    );
+}
+
 #[test]
 fn amounts_counted_from_an_event_are_durations() {
     check(

@@ -248,9 +248,27 @@ fn read_amount(cx: Cx<'_, '_>, i: usize) -> Option<Amount> {
         .num(j)
         .is_some_and(|(n, d)| d == 4 && (1800..=2100).contains(&n));
     let compared = cx.hyphen(end) && (cx.is_word(end + 1, "ago") || cx.is_word(end + 1, "earlier"));
-    // "two-years" is no adjective; "a second" is the ordinal.
+    // "two-years" is no adjective; "a second" is the ordinal; "a quarter of China's users",
+    // "three quarters of the vote" are fractions ("several quarters of losses" is time).
+    let fraction =
+        unit == Unit::Quarter && cx.is_word(end, "of") && matches!(halves, Some(2) | Some(6));
+    // ... except a quarter of a time: "a quarter of a century", "a quarter of an hour".
+    if fraction
+        && halves == Some(2)
+        && let Some((halves, unit, end)) = quarter_of_unit(cx, end + 1)
+    {
+        return Some(Amount {
+            start: i,
+            end,
+            halves: Some(halves),
+            unit,
+            framed,
+            in_prefix: false,
+        });
+    }
     let odd = adjective && plural && !cx.is_word(k, "years")
-        || cx.is_word(j, "a") && cx.is_word(k, "second");
+        || cx.is_word(j, "a") && cx.is_word(k, "second")
+        || fraction;
     if year_like || compared || odd {
         return None;
     }
@@ -264,6 +282,22 @@ fn read_amount(cx: Cx<'_, '_>, i: usize) -> Option<Amount> {
         framed,
         in_prefix,
     })
+}
+
+/// A quarter of `a century` (25 years) or `an hour` (15 minutes) at `i`: halves, unit, end.
+fn quarter_of_unit(cx: Cx<'_, '_>, i: usize) -> Option<(u32, Unit, usize)> {
+    if !(cx.is_word(i, "a") || cx.is_word(i, "an")) {
+        return None;
+    }
+    let (unit, false, end) = cx.unit(i + 1)? else {
+        return None;
+    };
+    match unit {
+        Unit::Century => Some((50, Unit::Year, end)),
+        Unit::Year => Some((6, Unit::Month, end)),
+        Unit::Hour => Some((30, Unit::Minute, end)),
+        _ => None,
+    }
 }
 
 /// Whether a bare plural unit at `i` follows a word that makes it a span of time: `for years`,

@@ -624,6 +624,22 @@ pub fn set(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     }
     let j = i + 1 + usize::from(cx.is_word(i + 1, "other"));
     let n = if j > i + 1 { 4 } else { 2 };
+    // "every two years", "every 10 days"
+    if j == i + 1
+        && let Some((count, k)) = cx.num(j).map(|(n, _)| (n, j + 1)).or_else(|| {
+            cx.lex(j, |l| match l {
+                Lex::Number(n) => Some((n, j + 1)),
+                _ => None,
+            })
+        })
+        && let Some((unit, true, e)) = cx.unit(k)
+    {
+        let every = Value::Duration(Dur {
+            halves: Some(count.saturating_mul(2)),
+            unit,
+        });
+        return found(i, e, Expr::Fixed(Value::Set(Box::new(every))));
+    }
     if let Some((unit, _, e)) = cx.unit(j) {
         let every = Value::Duration(Dur {
             halves: Some(n),
