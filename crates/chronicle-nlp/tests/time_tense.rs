@@ -156,3 +156,28 @@ fn a_scheduled_present_looks_ahead() {
         DCT,
     );
 }
+
+/// A weekday right after a week the sentence names falls in that week, whatever the tense.
+#[test]
+fn a_weekday_after_a_named_week_falls_in_it() {
+    check(
+        &[
+            (
+                "They could meet in the first part of next week, probably on Monday or Tuesday.",
+                &[
+                    ("next week", "2020-W29", Date),
+                    ("Monday", "2020-07-13", Date),
+                    ("Tuesday", "2020-07-14", Date),
+                ],
+            ),
+            (
+                "Last week, on Tuesday, rebels took the town.",
+                &[
+                    ("Last week", "2020-W27", Date),
+                    ("Tuesday", "2020-06-30", Date),
+                ],
+            ),
+        ],
+        DCT,
+    );
+}

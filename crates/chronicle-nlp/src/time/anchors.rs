@@ -107,6 +107,9 @@ fn anniversary_years(cx: Cx<'_, '_>, from: usize, at: usize) -> Option<i32> {
     })
 }
 
+/// Most tokens between a week and a weekday that falls in it: `, probably on`.
+const WEEK_NEAR: usize = 4;
+
 /// The anchors a document has set so far, updated mention by mention.
 #[derive(Debug, Default)]
 pub struct Anchors {
@@ -114,6 +117,8 @@ pub struct Anchors {
     last: Option<Cal>,
     /// The last quarter named, and the sentence it was named in.
     quarter: Option<(Cal, u32)>,
+    /// The last week named, and the token after it.
+    week: Option<(Cal, usize)>,
     /// A year set by the text for the rest of a sentence ("of that year").
     sentence_year: Option<(i32, u32)>,
     /// The year "that year" refers to (from an anniversary or the last explicit year).
@@ -139,6 +144,25 @@ impl Anchors {
             year,
             tense,
             ..*base
+        }
+    }
+
+    /// The week named right before token `first` ("next week, probably on Monday", "last week,
+    /// on Tuesday"): a weekday there falls in it.
+    /// `linked` tells whether a token between them keeps the two together (a comma, `on`,
+    /// `probably`), so that "last week, it was reported Wednesday" stays apart.
+    pub fn week_before(&self, first: usize, linked: impl Fn(usize) -> bool) -> Option<Cal> {
+        self.week
+            .filter(|&(_, end)| end <= first && first - end <= WEEK_NEAR)
+            .filter(|&(_, end)| (end..first).all(&linked))
+            .map(|(w, _)| w)
+    }
+
+    /// A weekday that fell in the named week carries it on to the next one, up to `last`:
+    /// "next week, on Monday or Tuesday".
+    pub fn carry_week(&mut self, last: usize) {
+        if let Some((_, end)) = &mut self.week {
+            *end = last;
         }
     }
 
@@ -176,6 +200,10 @@ impl Anchors {
         if let (Cal::Quarter(..), false) = (c, matches!(f.expr, Expr::Offset { .. })) {
             self.quarter = Some((*c, sent));
         }
+        if let Cal::Week(..) = c {
+            self.week = Some((*c, f.last));
+        }
+
         match &f.expr {
             Expr::MonthDay {
                 year: YearSpec::Explicit(y),

@@ -97,6 +97,12 @@ impl TimeTagger {
     }
 }
 
+/// Words that may stand between a week and a weekday that falls in it: "next week, probably
+/// on Monday or Tuesday", "last week, on Tuesday".
+const WEEK_LINKS: [&str; 8] = [
+    "on", "probably", "likely", "possibly", "perhaps", "either", "or", "and",
+];
+
 /// Resolves one found expression and lets the anchors learn from it.
 fn resolve_one(
     cx: Cx<'_, '_>,
@@ -110,6 +116,9 @@ fn resolve_one(
     let tense = tense::tense_near(cx, f.first, f.last, sent);
     let mut frame = anchors.frame(base, s, p, tense.map(|t| t.tense));
     frame.tense_close = tense.is_some_and(|t| t.in_clause || t.distance <= 8);
+    frame.week = anchors.week_before(f.first, |k| {
+        cx.is_punct(k, ',') || WEEK_LINKS.iter().any(|w| cx.is_word(k, w))
+    });
     let open = matches!(
         f.expr,
         Expr::MonthDay {
@@ -141,6 +150,9 @@ fn resolve_one(
     );
     if let (Some((years, None)), Value::Cal(c)) = (anniversary, &value) {
         anchors.anniversary(c, years);
+    }
+    if let (Some(_), Expr::Weekday { .. }) = (frame.week, &f.expr) {
+        anchors.carry_week(f.last);
     }
     let start = cx.tok(f.first)?.start;
     let end = cx.tok(f.last.checked_sub(1)?)?.end;

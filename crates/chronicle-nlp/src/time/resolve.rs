@@ -25,6 +25,9 @@ pub struct Frame {
     pub quarter: Option<Cal>,
     /// A year the text itself sets for dates without one ("of that year", a paragraph about 2017).
     pub year: Option<i32>,
+    /// A week the mention's sentence has named ("next week, probably on Monday"): its weekdays
+    /// fall in it.
+    pub week: Option<Cal>,
 }
 
 /// A resolved mention: value and type.
@@ -280,6 +283,13 @@ fn report_year_shift(f: &Frame, starts_in: impl Fn(i32) -> Option<Date>) -> i8 {
 }
 
 fn weekday(f: &Frame, day: u8, shift: i8, from_text: bool) -> Value {
+    if let (0, false, Some(week @ Cal::Week(..))) = (shift, from_text, f.week)
+        && let Some(d) = week
+            .first_day()
+            .and_then(|monday| add_days(monday, i32::from(day) - 1))
+    {
+        return Value::Cal(Cal::Day(d));
+    }
     let anchor = if from_text {
         f.last.and_then(Cal::first_day).or(f.dct)
     } else {
