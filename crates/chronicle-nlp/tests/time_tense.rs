@@ -181,3 +181,34 @@ fn a_weekday_after_a_named_week_falls_in_it() {
         DCT,
     );
 }
+
+/// A date that names an occasion held on a set date is the coming one, unless the clause tells of
+/// it in the past, a weekday names it, or "since" puts it behind.
+#[test]
+fn an_occasion_on_a_set_date_is_the_coming_one() {
+    check(
+        &[
+            (
+                "Officials say Russia wants to influence the Nov. 3 presidential election.",
+                &[("Nov. 3", "2020-11-03", Date)],
+            ),
+            (
+                "The party hopes to win November's general election.",
+                &[("November", "2020-11", Date)],
+            ),
+            (
+                "Voters backed him in a March 3 primary.",
+                &[("March 3", "2020-03-03", Date)],
+            ),
+            (
+                "Sunday's debate was heated.",
+                &[("Sunday", "2020-07-05", Date)],
+            ),
+            (
+                "Turnout has fallen since the Nov. 5 election.",
+                &[("Nov. 5", "2019-11-05", Date)],
+            ),
+        ],
+        DCT,
+    );
+}

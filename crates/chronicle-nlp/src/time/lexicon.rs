@@ -162,6 +162,10 @@ pub struct Lexicon {
     words: FastMap<&'static str, Vec<Lex>>,
     /// Multi-word reference phrases (`the near future`), longest first.
     phrases: Vec<(Vec<&'static str>, RefPoint)>,
+    /// Nouns of occasions held on a set date (`election`, `summit`, `deadline`): a date that
+    /// names one is its coming occurrence when one is near ("the Nov. 8 election"). Not time
+    /// words, so kept apart from the readings tokens carry.
+    occasions: FastMap<&'static str, ()>,
 }
 
 impl Lexicon {
@@ -177,6 +181,7 @@ impl Lexicon {
     pub fn parse(text: &'static str) -> Result<Self, String> {
         let mut words: FastMap<&'static str, Vec<Lex>> = FastMap::default();
         let mut phrases = Vec::new();
+        let mut occasions = FastMap::default();
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -191,6 +196,10 @@ impl Lexicon {
             if word.len() > MAX_WORD && class != "phrase" {
                 return Err(format!("line {}: word longer than {MAX_WORD} bytes", n + 1));
             }
+            if class == "occasion" {
+                occasions.insert(word, ());
+                continue;
+            }
             if class == "phrase" {
                 let point = parse_ref(arg).ok_or_else(|| format!("line {}: bad phrase", n + 1))?;
                 let parts: Vec<&'static str> = word.split(' ').collect();
@@ -203,12 +212,21 @@ impl Lexicon {
             words.entry(word).or_default().push(lex);
         }
         phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        Ok(Lexicon { words, phrases })
+        Ok(Lexicon {
+            words,
+            phrases,
+            occasions,
+        })
     }
 
     /// The reference phrases, longest first.
     pub fn phrases(&self) -> &[(Vec<&'static str>, RefPoint)] {
         &self.phrases
+    }
+
+    /// Whether a word given in lower case names an occasion held on a set date.
+    pub fn is_occasion(&self, lower: &str) -> bool {
+        self.occasions.contains_key(lower)
     }
 
     /// The readings of a word given in lower case; empty when it is not a time word.

@@ -227,7 +227,6 @@ pub struct Found {
 /// in its sentence: the nearest auxiliary, else the nearest -ed verb, else the nearest reporting
 /// verb.
 pub fn tense_near(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Option<Found> {
-    let s = *sent.get(first)?;
     // "under a June agreement": a date that modifies a noun names a known thing; the tense of
     // the clause is not its own.
     // So does a possessive date ("get around Wednesday's ruling").
@@ -235,13 +234,46 @@ pub fn tense_near(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Op
         .iter()
         .any(|&c| cx.is_punct(last, c) && cx.glued(last))
         && cx.is_word(last + 1, "s");
-    if possessive
-        || first
-            .checked_sub(1)
-            .is_some_and(|p| ["a", "an", "the"].iter().any(|d| cx.is_word(p, d)))
-    {
+    let determined = first
+        .checked_sub(1)
+        .is_some_and(|p| ["a", "an", "the"].iter().any(|d| cx.is_word(p, d)));
+    if !(possessive || determined) {
+        return clause_tense(cx, first, last, sent);
+    }
+    // An occasion held on a set date ("the Nov. 8 election") is the coming one unless the
+    // clause tells of it in the past ("voted in the October 15 referendum"), and the coming
+    // one whatever the clause after "ahead of", "before", "until".
+    let anticipated = || {
+        let p = first.checked_sub(1 + usize::from(determined))?;
+        let ahead_of = cx.is_word(p, "of") && p > 0 && cx.is_word(p - 1, "ahead");
+        Some(ahead_of || ANTICIPATING.iter().any(|w| cx.is_word(p, w)))
+    };
+    if !names_occasion(cx, first, last, possessive) {
         return None;
     }
+    let coming = Found {
+        tense: Tense::Future,
+        distance: 0,
+        in_clause: false,
+    };
+    if anticipated() == Some(true) {
+        return Some(coming);
+    }
+    // Told in the past, it is the one the words name, as any other date before a noun.
+    match clause_tense(cx, first, last, sent) {
+        Some(f) if f.tense == Tense::Past => None,
+        _ => Some(coming),
+    }
+}
+
+/// Words before an occasion that look ahead to it whatever the clause (as does "ahead of"):
+/// "until the March 31 deadline". ("Before" does not: "a month before the Nov. 8 election" may
+/// tell of last year's.)
+const ANTICIPATING: [&str; 2] = ["until", "till"];
+
+/// The tense of the clause around tokens `first..last` (see [`tense_near`]).
+fn clause_tense(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Option<Found> {
+    let s = *sent.get(first)?;
     let same = |k: usize| sent.get(k) == Some(&s);
     let mut lo = first;
     while lo > 0 && first - lo < WINDOW && same(lo - 1) && !boundary(cx, lo - 1) {
@@ -283,6 +315,47 @@ pub fn tense_near(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Op
         Some(m) => Some(found(m, true)),
         None => sentence().map(|m| found(m, false)),
     }
+}
+
+/// The longest occasion noun of the lexicon, in bytes.
+const MAX_OCCASION: usize = 16;
+
+/// Whether the date at `first..last`, before a noun, names an occasion held on a set date
+/// ("the Nov. 8 election", "a July 26 exhibition match", "November's general election") that
+/// nothing puts behind: not after `since` or `after` ("since the Oct. 23 vote").
+fn names_occasion(cx: Cx<'_, '_>, first: usize, last: usize, possessive: bool) -> bool {
+    /// Words up to the occasion's noun: "U.S. presidential election", "exhibition match".
+    const WORDS: usize = 4;
+    let head = last + if possessive { 2 } else { 0 };
+    let occasion = (head..cx.toks.len())
+        .take_while(|&k| {
+            cx.tok(k)
+                .is_some_and(|t| t.kind != Kind::Punct || t.ch == '.')
+        })
+        .filter(|&k| cx.tok(k).is_some_and(|t| t.kind != Kind::Punct))
+        .take(WORDS)
+        .any(|k| {
+            let w = cx.text_of(k).as_bytes();
+            let mut lower = [0u8; MAX_OCCASION];
+            let Some(buf) = lower.get_mut(..w.len()) else {
+                return false;
+            };
+            buf.copy_from_slice(w);
+            buf.make_ascii_lowercase();
+            std::str::from_utf8(buf).is_ok_and(|w| cx.lexicon.is_occasion(w))
+        });
+    let behind = first
+        .checked_sub(1 + usize::from(!possessive))
+        .is_some_and(|p| cx.is_word(p, "since") || cx.is_word(p, "after"));
+    // News reports a weekday's occasion after it: "Sunday's debate", "the Tuesday deadline",
+    // "the end of Saturday night's debate".
+    let weekday = (first..last).any(|k| {
+        cx.tok(k).is_some_and(|t| {
+            t.find(|l| matches!(l, Lex::Weekday(_) | Lex::WeekdayAbbr(_)).then_some(()))
+                .is_some()
+        })
+    });
+    occasion && !behind && !weekday
 }
 
 /// Prepositions that may open a fronted time adverbial.
