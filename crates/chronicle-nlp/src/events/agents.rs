@@ -10,19 +10,16 @@ use chronicle_core::Article;
 
 use super::actors::ActorHit;
 use super::sentence::Word;
-use crate::hash::FastMap;
 use crate::names::dictionary::ActorDictionary;
+use crate::names::roles::{Case, RoleTable};
 
 /// Agent codes that are whole codes, not a suffix to a country (`roles.txt` documents them).
 const STANDALONE: [&str; 4] = ["IGOPKO", "UIS", "NGO", "MNC"];
 
-/// The role phrases of `roles.txt` and their agent codes, looked up by lower-case words.
+/// The role phrases of `roles.txt` and their agent codes, without the whole codes.
 #[derive(Debug, Default)]
 pub struct AgentRoles {
-    codes: FastMap<String, String>,
-    /// The first words of the phrases: most words open none, and cost one look-up.
-    starts: crate::hash::FastSet<String>,
-    max_words: usize,
+    table: RoleTable,
 }
 
 impl AgentRoles {
@@ -36,49 +33,21 @@ impl AgentRoles {
         ) {
             debug_assert!(false, "{e}");
         }
-        let mut roles = AgentRoles::default();
-        for r in d.roles {
-            if STANDALONE.contains(&r.code.as_str()) {
-                continue;
-            }
-            roles.max_words = roles.max_words.max(r.words.split(' ').count());
-            if let Some(first) = r.words.split(' ').next() {
-                roles.starts.insert(first.to_string());
-            }
-            roles.codes.entry(r.words).or_insert(r.code);
+        AgentRoles {
+            table: RoleTable::new(&d.roles, |r| !STANDALONE.contains(&r.code.as_str())),
         }
-        roles
     }
 
     /// The longest role phrase that starts at word `from`, as (word count, code).
-    fn longest(
-        &self,
+    fn longest<'s>(
+        &'s self,
         body: &str,
         words: &[Word],
         from: usize,
         buf: &mut String,
-    ) -> Option<(usize, &str)> {
-        buf.clear();
-        buf.extend(
-            word_text(body, words, from)?
-                .chars()
-                .flat_map(char::to_lowercase),
-        );
-        if !self.starts.contains(buf.as_str()) {
-            return None;
-        }
-        let mut best = self.codes.get(buf.as_str()).map(|c| (1, c.as_str()));
-        for n in 2..=self.max_words {
-            let Some(text) = word_text(body, words, from + n - 1) else {
-                break;
-            };
-            buf.push(' ');
-            buf.extend(text.chars().flat_map(char::to_lowercase));
-            if let Some(code) = self.codes.get(buf.as_str()) {
-                best = Some((n, code.as_str()));
-            }
-        }
-        best
+    ) -> Option<(usize, &'s str)> {
+        self.table
+            .longest(|k| word_text(body, words, from + k), Case::Folded, buf)
     }
 
     /// Widens every country-coded hit over the role words that name who in that country acted,

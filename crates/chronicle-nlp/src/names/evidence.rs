@@ -6,6 +6,7 @@ use chronicle_core::Gender;
 
 use super::lexicon::Title;
 use super::resources::NameResources;
+use super::roles::Case;
 use super::spot::Tokens;
 
 /// The context of one candidate.
@@ -68,13 +69,13 @@ pub fn gather(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> 
     }
     // Role words right before: "official Choe", "leader Kim Jong Un", "spokesman John Kirby".
     let mut buf = String::new();
-    for n in (1..=res.max_role_words.min(before_title)).rev() {
+    for n in (1..=res.roles.max_words().min(before_title)).rev() {
         let start = before_title - n;
-        if !res.role_starts.contains(t.text(start)) || !t.same_sentence(start, first) {
+        if !res.roles.opens(t.text(start)) || !t.same_sentence(start, first) {
             continue;
         }
         lower_words_into(t, start, before_title, &mut buf);
-        if res.roles.contains_key(buf.as_str()) {
+        if res.roles.code(&buf).is_some() {
             let words = buf.clone();
             note_role(res, &words, &mut ev);
             break;
@@ -151,29 +152,13 @@ pub fn longest_role(
     from: usize,
     buf: &mut String,
 ) -> Option<usize> {
-    if !res.role_starts.contains(t.text(from)) {
-        return None;
-    }
-    let mut best = None;
-    buf.clear();
-    for n in 1..=res.max_role_words.min(t.len().saturating_sub(from)) {
-        if n > 1 {
-            buf.push(' ');
-        }
-        let w = t.text(from + n - 1);
-        buf.extend(w.chars().flat_map(char::to_lowercase));
-        if res.roles.contains_key(buf.as_str()) {
-            best = Some((n, buf.len()));
-        }
-    }
-    let (n, len) = best?;
-    buf.truncate(len);
-    Some(n)
+    let word = |k: usize| (from + k < t.len()).then(|| t.text(from + k));
+    res.roles.longest(word, Case::Exact, buf).map(|(n, _)| n)
 }
 
 fn note_role(res: &NameResources, words: &str, ev: &mut Evidence) {
-    if let Some(code) = res.roles.get(words) {
-        ev.role_code.get_or_insert_with(|| code.clone());
+    if let Some(code) = res.roles.code(words) {
+        ev.role_code.get_or_insert_with(|| code.to_string());
     }
     if !ev.roles.iter().any(|r| r == words) {
         ev.roles.push(words.to_string());

@@ -18,6 +18,7 @@ pub mod petrarch;
 mod phrase_index;
 mod resolve;
 pub mod resources;
+pub mod roles;
 mod spot;
 mod typing;
 

@@ -1,10 +1,11 @@
 //! Everything the name finder loads once: the actor dictionary, the word lists, and the index
 //! that finds dictionary phrases in a body.
 
-use crate::hash::{FastMap as HashMap, FastSet as HashSet};
+use crate::hash::FastMap as HashMap;
 
 use super::dictionary::{ActorDictionary, DictionaryError, Phrase};
 use super::lexicon::NameLexicon;
+use super::roles::RoleTable;
 
 /// The name finder's resources: immutable, shared by every thread.
 #[derive(Debug)]
@@ -15,13 +16,8 @@ pub struct NameResources {
     pub phrases: super::phrase_index::PhraseIndex,
     /// For each distinct phrase text, the dictionary phrases that spell it.
     pub phrase_groups: Vec<Vec<usize>>,
-    /// Role words (lowercase) → CAMEO agent code.
-    pub roles: HashMap<String, String>,
-    /// Longest role in words.
-    pub max_role_words: usize,
-    /// The first word of every role phrase, in lowercase and capitalised forms: a cheap test
-    /// before building a phrase to look up.
-    pub role_starts: HashSet<String>,
+    /// Role words and their CAMEO agent codes.
+    pub roles: RoleTable,
 }
 
 impl NameResources {
@@ -47,31 +43,13 @@ impl NameResources {
             phrase_groups[group].push(i);
         }
         let phrases = super::phrase_index::PhraseIndex::build(&texts);
-        let roles: HashMap<String, String> = dict
-            .roles
-            .iter()
-            .map(|r| (r.words.clone(), r.code.clone()))
-            .collect();
-        let max_role_words = roles
-            .keys()
-            .map(|k| k.split_whitespace().count())
-            .max()
-            .unwrap_or(1);
-        let mut role_starts = HashSet::default();
-        for first in roles.keys().filter_map(|k| k.split(' ').next()) {
-            let mut cap: String = first.chars().take(1).flat_map(char::to_uppercase).collect();
-            cap.extend(first.chars().skip(1));
-            role_starts.insert(cap);
-            role_starts.insert(first.to_string());
-        }
+        let roles = RoleTable::new(&dict.roles, |_| true);
         NameResources {
             dict,
             lexicon,
             phrases,
             phrase_groups,
             roles,
-            max_role_words,
-            role_starts,
         }
     }
 }
