@@ -212,3 +212,30 @@ fn an_occasion_on_a_set_date_is_the_coming_one() {
         DCT,
     );
 }
+
+/// Late in the year, a past-tense clause keeps a month of this year and a day a few months
+/// back, but a day just over the new year is the coming one.
+#[test]
+fn a_day_just_over_the_new_year_is_the_coming_one() {
+    let late = |dct| Some(dct);
+    check(
+        &[(
+            "President Bush has declared January 2 a national day of mourning.",
+            &[("January 2", "2021-01-02", Date)],
+        )],
+        late("2020-12-30"),
+    );
+    check(
+        &[
+            (
+                "The envoy visited Kabul on January 30.",
+                &[("January 30", "2020-01-30", Date)],
+            ),
+            (
+                "The rebels exploded a bomb in January.",
+                &[("January", "2020-01", Date)],
+            ),
+        ],
+        late("2020-12-12"),
+    );
+}

@@ -130,6 +130,10 @@ fn day_of(v: &Value) -> Option<Date> {
 /// How far from the publication date the tense of a clause may move a date without a year.
 const TENSE_REACH_DAYS: i64 = 270;
 
+/// How near a day on the other side of the publication date must be to beat one in the same
+/// year that the tense points to.
+const NEAR_DAYS: i64 = 31;
+
 /// How far a tense marker in the mention's own clause, or right by it, may move such a date.
 const CLOSE_TENSE_REACH_DAYS: i64 = 335;
 
@@ -184,9 +188,15 @@ fn pick_year(
         TENSE_REACH_DAYS
     };
     // An occurrence in the publication year on the tense's side needs no reach: "exploded in
-    // January", written in October, is this January.
+    // January", written in October, is this January. Unless it is a day with an occurrence a
+    // few weeks away on the other side: "has declared January 2 a day of mourning", written on
+    // 30 December, is three days away, not a year back.
+    let side = toward.map(|(_, d)| d.signum());
+    let near_other_side = (y - 1..=y + 1)
+        .filter_map(|c| mid(c).map(days))
+        .any(|d| side.is_some_and(|s| d.signum() == -s) && d.abs() <= NEAR_DAYS);
     match toward {
-        Some((c, d)) if d.abs() <= reach || c == y => Some(c),
+        Some((c, d)) if d.abs() <= reach || c == y && (coarse || !near_other_side) => Some(c),
         _ => nearest,
     }
 }
