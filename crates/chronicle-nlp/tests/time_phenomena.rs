@@ -376,6 +376,28 @@ fn that_day_is_the_day_the_text_spoke_of() {
     );
 }
 
+/// The start of a range takes the year its end gives, the year before when it comes later in
+/// the year.
+#[test]
+fn the_start_of_a_range_takes_its_end_year() {
+    check(
+        &[
+            (
+                "He was economy minister from April to August 2005.",
+                &[("April", "2005-04", Date), ("August 2005", "2005-08", Date)],
+            ),
+            (
+                "The work runs from August to May 1, 2010.",
+                &[
+                    ("August", "2009-08", Date),
+                    ("May 1, 2010", "2010-05-01", Date),
+                ],
+            ),
+        ],
+        DCT,
+    );
+}
+
 /// The second day of a pair or a range takes the first one's month, and a year after it.
 #[test]
 fn the_second_day_of_a_pair_takes_the_month() {

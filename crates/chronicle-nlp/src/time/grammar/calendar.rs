@@ -200,6 +200,23 @@ pub fn month_date(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     {
         year = y;
     }
+    // "from April to August 2005", "between January 5 and March 3, 2007": the start of a range
+    // takes the year its end gives, or the year before when it comes later in the year
+    // ("from August to May 1, 2010").
+    if year == YearSpec::Open
+        && RANGE_LINKS.iter().any(|w| cx.is_word(end, w))
+        && let Some(Found {
+            expr:
+                Expr::MonthDay {
+                    year: YearSpec::Explicit(y),
+                    month: end_month,
+                    ..
+                },
+            ..
+        }) = month_date(cx, end + 1)
+    {
+        year = YearSpec::Explicit(if m > end_month { y - 1 } else { y });
+    }
     // "Monday, Oct. 26": the weekday tells the year.
     if let (YearSpec::Open, Some(wd), Some(_)) = (year, weekday, day) {
         year = YearSpec::OnWeekday(wd);
@@ -214,6 +231,9 @@ pub fn month_date(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         },
     )
 }
+
+/// Words between the start and the end of a range of dates.
+const RANGE_LINKS: [&str; 5] = ["to", "and", "until", "through", "till"];
 
 /// The second day of a pair or range in one month: the `25` of `April 24 and 25`, `March 3 to
 /// 5`, `May 2-3`. It takes the month of the date before it, and a year that follows it
