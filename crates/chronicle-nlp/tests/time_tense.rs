@@ -239,3 +239,34 @@ fn a_day_just_over_the_new_year_is_the_coming_one() {
         late("2020-12-12"),
     );
 }
+
+/// "Could" and "might" look ahead from before the date, in their own clause; denied or looked
+/// back on ("could not", "might have") they tell of the past.
+#[test]
+fn modals_of_possibility_look_ahead_in_their_clause() {
+    check(
+        &[
+            (
+                "The message could arrive Sunday.",
+                &[("Sunday", "2020-07-12", Date)],
+            ),
+            (
+                "The party might lead the polls in November.",
+                &[("November", "2020-11", Date)],
+            ),
+            (
+                "Officials could not be reached Sunday.",
+                &[("Sunday", "2020-07-05", Date)],
+            ),
+            (
+                "Neither he nor his aides could be located Wednesday.",
+                &[("Wednesday", "2020-07-01", Date)],
+            ),
+            (
+                "The government said Friday the ruling could take months.",
+                &[("Friday", "2020-07-03", Date)],
+            ),
+        ],
+        DCT,
+    );
+}

@@ -144,6 +144,27 @@ fn lexicon_marker(
     if noun && (!infinitive || object) {
         return None;
     }
+    // "could not be reached Friday", "might have seen it Sunday": an ability denied or a
+    // possibility looked back on is past; "could arrive Sunday", "might not happen until
+    // Dec. 8" look ahead.
+    if possibility(cx, k) {
+        let could = w.eq_ignore_ascii_case("could");
+        // "could not", "nobody could", "neither he nor his aides could".
+        let negated_subject = (k.saturating_sub(NEGATION_REACH)..k).any(|p| {
+            ["nor", "neither", "nobody", "no"]
+                .iter()
+                .any(|n| cx.is_word(p, n))
+        });
+        let denied =
+            could && (cx.is_word(k + 1, "not") || cx.is_word(k + 1, "never") || negated_subject);
+        let looked_back = cx.is_word(k + 1, "have");
+        let tense = if denied || looked_back {
+            Tense::Past
+        } else {
+            tense
+        };
+        return Some((tense, Strength::Strong));
+    }
     // "had been scheduled to expire", "had been due to": the plan is past.
     if !w.ends_with("ing") && passive_auxiliary(cx, k) == Some(Some(Tense::Past)) {
         return Some((Tense::Past, Strength::Strong));
@@ -293,14 +314,18 @@ fn clause_tense(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Opti
         distance,
         in_clause,
     };
-    let clause = search(cx, first, last, |k| lo <= k && k < hi);
-    // A schedule verb speaks for its own clause only: "a new cabinet on Sunday, which faces
-    // the task" is no plan for Sunday.
+    // A modal after the date is the next clause's ("said Monday the trial could ..."): it
+    // looks ahead only from before the date ("could arrive Sunday").
+    let clause = search(cx, first, last, |k| {
+        lo <= k && k < hi && !(k >= last && possibility(cx, k))
+    });
+    // A schedule verb or a modal speaks for its own clause only: "a new cabinet on Sunday, which
+    // faces the task" is no plan for Sunday, nor is "said Monday the trial could ...".
     let sentence = || {
         search(cx, first, last, |k| {
-            same(k)
-                && !(k >= last && adjectival(cx, k))
-                && !cx.tok(k).is_some_and(|t| t.is(Lex::Schedule))
+            let own_clause_only =
+                cx.tok(k).is_some_and(|t| t.is(Lex::Schedule)) || possibility(cx, k);
+            same(k) && !(k >= last && adjectival(cx, k)) && !own_clause_only
         })
     };
     // A deadline or a start looks ahead, unless an auxiliary puts the sentence in the past
@@ -356,6 +381,16 @@ fn names_occasion(cx: Cx<'_, '_>, first: usize, last: usize, possessive: bool) -
         })
     });
     occasion && !behind && !weekday
+}
+
+/// How many words before a modal a negation of its subject may stand: "neither he nor his
+/// four grandparents could".
+const NEGATION_REACH: usize = 6;
+
+/// Whether token `k` is a modal of possibility (`could`, `might`), which speaks for its own
+/// clause and only for what follows it.
+fn possibility(cx: Cx<'_, '_>, k: usize) -> bool {
+    cx.is_word(k, "could") || cx.is_word(k, "might")
 }
 
 /// Prepositions that may open a fronted time adverbial.
