@@ -332,6 +332,18 @@ fn without_a_publication_date_unknown_parts_stay_open() {
     );
 }
 
+/// "Since 2003" opens a span to the present: the paragraph is not about 2003.
+#[test]
+fn a_paragraph_opening_on_since_a_year_stays_in_the_present() {
+    check(
+        &[(
+            "Since 2003 the country has reported 21 infections. The agency has recorded 256 cases as of June 16.",
+            &[("2003", "2003", Date), ("June 16", "2020-06-16", Date)],
+        )],
+        DCT,
+    );
+}
+
 #[test]
 fn anchors_inside_the_text() {
     check(

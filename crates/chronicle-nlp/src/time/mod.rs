@@ -141,7 +141,12 @@ fn resolve_one(
         frame.year = Some(named + years);
     }
     let (value, kind) = resolve::resolve(&f.expr, &frame)?;
-    let leads = (1..=3).any(|k| f.first < k || sent.get(f.first - k) != Some(&s));
+    // "Since 2003, ..." opens a span that runs to the present, not a paragraph about 2003.
+    let since = f
+        .first
+        .checked_sub(1)
+        .is_some_and(|p| cx.is_word(p, "since"));
+    let leads = !since && (1..=3).any(|k| f.first < k || sent.get(f.first - k) != Some(&s));
     anchors.observe(
         f,
         &value,
