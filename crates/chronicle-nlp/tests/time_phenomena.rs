@@ -344,6 +344,23 @@ fn a_paragraph_opening_on_since_a_year_stays_in_the_present() {
     );
 }
 
+/// "The fall of the Berlin Wall" and "the fall could end the talks" are no autumns; "the fall
+/// of 1994" is.
+#[test]
+fn a_fall_of_something_is_no_season() {
+    check(
+        &[
+            ("Prices rose after the fall of the Berlin Wall.", &[]),
+            ("Pundits said the fall could end the talks.", &[]),
+            (
+                "The strike began in the fall of 1994.",
+                &[("the fall of 1994", "1994-FA", Date)],
+            ),
+        ],
+        DCT,
+    );
+}
+
 #[test]
 fn anchors_inside_the_text() {
     check(

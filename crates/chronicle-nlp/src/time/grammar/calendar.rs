@@ -232,6 +232,12 @@ pub fn month_date(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     )
 }
 
+/// Auxiliaries and modals after "fall" or "spring" that make it a noun of its own ("the fall
+/// could end the talks", "the fall has hurt").
+const FALL_VERBS_AFTER: [&str; 8] = [
+    "could", "would", "will", "might", "may", "has", "had", "was",
+];
+
 /// Words between the start and the end of a range of dates.
 const RANGE_LINKS: [&str; 5] = ["to", "and", "until", "through", "till"];
 
@@ -580,6 +586,15 @@ fn season(cx: Cx<'_, '_>, i: usize, determined: bool) -> Option<(YearPart, usize
     })?;
     let ambiguous = matches!(s, Season::Spring | Season::Fall);
     if ambiguous && !determined && !cx.tok(i).is_some_and(|t| t.upper) {
+        return None;
+    }
+    // "the fall of the regime", "the spring of discontent" are nouns; "the fall of 1994" is a
+    // season.
+    if ambiguous && cx.is_word(i + 1, "of") && year_number(cx, i + 2).is_none() {
+        return None;
+    }
+    // "the fall could end ...": a season is no subject of a modal or an auxiliary.
+    if ambiguous && FALL_VERBS_AFTER.iter().any(|w| cx.is_word(i + 1, w)) {
         return None;
     }
     Some((YearPart::Season(s), i + 1))
