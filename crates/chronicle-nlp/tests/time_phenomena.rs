@@ -361,6 +361,25 @@ fn a_fall_of_something_is_no_season() {
     );
 }
 
+/// A holiday before a name or before its things is no date: "Easter Island", "Christmas trees".
+#[test]
+fn holidays_in_names_and_things_are_no_dates() {
+    check(
+        &[
+            ("Collapse wiped out societies like Easter Island.", &[]),
+            ("Workers removed the Christmas trees.", &[]),
+            (
+                "Markets will close on Christmas Day; they reopened after Easter Sunday.",
+                &[
+                    ("Christmas Day", "2020-12-25", Date),
+                    ("Easter Sunday", "2020-04-12", Date),
+                ],
+            ),
+        ],
+        DCT,
+    );
+}
+
 #[test]
 fn anchors_inside_the_text() {
     check(

@@ -238,6 +238,24 @@ const FALL_VERBS_AFTER: [&str; 8] = [
     "could", "would", "will", "might", "may", "has", "had", "was",
 ];
 
+/// Nouns after a holiday that make it an adjective of things, not a date.
+const HOLIDAY_THINGS: [&str; 14] = [
+    "tree",
+    "trees",
+    "gift",
+    "gifts",
+    "card",
+    "cards",
+    "carol",
+    "carols",
+    "decorations",
+    "lights",
+    "costume",
+    "costumes",
+    "commodities",
+    "candy",
+];
+
 /// Words between the start and the end of a range of dates.
 const RANGE_LINKS: [&str; 5] = ["to", "and", "until", "through", "till"];
 
@@ -612,8 +630,22 @@ pub fn holiday(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     }) {
         let (h, end) = if h == Holiday::Christmas && cx.is_word(i + 1, "eve") {
             (Holiday::ChristmasEve, i + 2)
-        } else if cx.is_word(i + 1, "day") || cx.is_word(i + 1, "week") && h == Holiday::Easter {
+        } else if cx.is_word(i + 1, "day")
+            || h == Holiday::Easter && (cx.is_word(i + 1, "week") || cx.is_word(i + 1, "sunday"))
+        {
             (h, i + 2)
+        } else if cx
+            .tok(i + 1)
+            .is_some_and(|n| n.kind == Kind::Word && n.upper)
+            && cx
+                .lex(i + 1, |l| matches!(l, Lex::Weekday(_)).then_some(()))
+                .is_none()
+        {
+            // "Easter Island", "Christmas Island": a name.
+            return None;
+        } else if HOLIDAY_THINGS.iter().any(|w| cx.is_word(i + 1, w)) {
+            // "Christmas trees", "Halloween costumes": things of the holiday, not its date.
+            return None;
         } else {
             (h, i + 1)
         };
