@@ -380,6 +380,33 @@ fn holidays_in_names_and_things_are_no_dates() {
     );
 }
 
+/// A half is a year's when the words say so; a match's halves and a month's are not.
+#[test]
+fn halves_of_a_year_and_halves_of_a_match() {
+    check(
+        &[
+            (
+                "Sales rose in the first half of this year and will slow in the second half of next year.",
+                &[
+                    ("the first half of this year", "2020-H1", Date),
+                    ("the second half of next year", "2021-H2", Date),
+                ],
+            ),
+            (
+                "The company reported first-half profit of $2 million.",
+                &[("first-half", "2020-H1", Date)],
+            ),
+            ("Arsenal took the lead in the first half.", &[]),
+            ("He scored a second-half goal.", &[]),
+            (
+                "The conventions fall in the second half of July.",
+                &[("July", "2020-07", Date)],
+            ),
+        ],
+        DCT,
+    );
+}
+
 #[test]
 fn anchors_inside_the_text() {
     check(

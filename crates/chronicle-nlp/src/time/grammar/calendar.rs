@@ -540,6 +540,19 @@ pub fn year_part(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         if let Some((y, e)) = trailing_year(cx, end) {
             year = YearSpec::Explicit(y);
             end = e;
+        } else if let YearPart::Half(_) = part
+            && !cx.is_word(j, "h")
+        {
+            // A half is a year's only when the words say so: "the first half of this year",
+            // "of the year", "first-half profit"; "in the first half" of a match, "the second
+            // half of July", "of the 20th century" are not.
+            match half_of_year(cx, end) {
+                Some((spec, e)) => {
+                    year = spec;
+                    end = e;
+                }
+                None => return None,
+            }
         } else if let YearPart::Season(_) = part {
             // "summer" alone is too often a noun phrase head to count without a determiner.
             if the == 0 && !cx.tok(j).is_some_and(|t| t.upper) {
@@ -555,6 +568,33 @@ fn trailing_year(cx: Cx<'_, '_>, i: usize) -> Option<(i32, usize)> {
     let j = i + usize::from(cx.is_word(i, "of") || cx.is_punct(i, ','));
     year_number(cx, j)
 }
+
+/// What makes a spelled-out half at `i` a half of a year: `of this year`, `of next year`, `of
+/// the year`, `of the fiscal year` (the year, and the index after), or a report's noun after
+/// it (`first-half profit`, `second half results`: the year is the publication's).
+fn half_of_year(cx: Cx<'_, '_>, i: usize) -> Option<(YearSpec, usize)> {
+    if cx.is_word(i, "of") {
+        if let Some((shift, e)) = this_or_last_year(cx, i + 1) {
+            return Some((YearSpec::Rel(shift), e));
+        }
+        let fiscal = usize::from(cx.is_word(i + 2, "fiscal"));
+        if cx.is_word(i + 1, "the") && cx.is_word(i + 2 + fiscal, "year") {
+            return Some((YearSpec::Open, i + 3 + fiscal));
+        }
+        return None;
+    }
+    REPORT_NOUNS
+        .iter()
+        .any(|w| cx.is_word(i, w))
+        .then_some((YearSpec::Open, i))
+}
+
+/// Nouns of a company's or an economy's report that make a half or a quarter before them a
+/// period of the year: "first-half profit", "second half results".
+const REPORT_NOUNS: [&str; 12] = [
+    "profit", "profits", "earnings", "results", "sales", "revenue", "revenues", "loss", "losses",
+    "net", "growth", "output",
+];
 
 /// `third quarter`, `third-quarter`, `Q3`, `first half`, `H2`.
 fn quarter_or_half(cx: Cx<'_, '_>, i: usize) -> Option<(YearPart, usize)> {
