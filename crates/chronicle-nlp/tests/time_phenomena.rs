@@ -314,6 +314,10 @@ fn without_a_publication_date_unknown_parts_stay_open() {
             ("They met on Friday.", &[("Friday", "XXXX-WXX-5", Date)]),
             ("It happened in 1998.", &[("1998", "1998", Date)]),
             (
+                "Sales rose in the first half of this year.",
+                &[("the first half of this year", "XXXX-H1", Date)],
+            ),
+            (
                 "He spoke yesterday and returns tomorrow.",
                 &[
                     ("yesterday", "PAST_REF", Date),

@@ -275,7 +275,8 @@ fn year_part(f: &Frame, spec: YearSpec, part: YearPart) -> Value {
     };
     match year_of(f, spec, true, |y| period(y).first_day()) {
         Some(y) => Value::Cal(period(y)),
-        None => Value::Ref(super::lexicon::RefPoint::Present),
+        // Without a publication date: "the first half of this year" is XXXX-H1.
+        None => Value::PartOfUnknownYear(period(2000)),
     }
 }
 

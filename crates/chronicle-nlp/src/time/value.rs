@@ -48,6 +48,9 @@ pub enum Value {
         month: u8,
         day: Option<u8>,
     },
+    /// A period of a year the text does not give: `XXXX-H1`, `XXXX-Q3`, `XXXX-SU` (the year in
+    /// the period is a placeholder, never printed).
+    PartOfUnknownYear(Cal),
     /// A weekday of an unknown week: `XXXX-WXX-5`.
     NoWeek(u8),
     /// A day the text does not name within a month or a year it does: "that same day" after
@@ -296,6 +299,10 @@ impl fmt::Display for Value {
                 day: Some(d),
             } => write!(f, "XXXX-{month:02}-{d:02}"),
             Value::NoWeek(w) => write!(f, "XXXX-WXX-{w}"),
+            Value::PartOfUnknownYear(c) => {
+                let known = c.to_string();
+                write!(f, "XXXX{}", known.get(4..).unwrap_or(""))
+            }
             Value::DayWithin {
                 year,
                 month: Some(m),
