@@ -401,6 +401,8 @@ fn halves_of_a_year_and_halves_of_a_match() {
                 &[("first-half", "2020-H1", Date)],
             ),
             ("Arsenal took the lead in the first half.", &[]),
+            ("The H1N1 virus spread.", &[]),
+            ("Sales rose in H1.", &[("H1", "2020-H1", Date)]),
             ("He scored a second-half goal.", &[]),
             (
                 "The conventions fall in the second half of July.",

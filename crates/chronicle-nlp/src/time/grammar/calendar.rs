@@ -600,6 +600,10 @@ const REPORT_NOUNS: [&str; 12] = [
 fn quarter_or_half(cx: Cx<'_, '_>, i: usize) -> Option<(YearPart, usize)> {
     if (cx.is_word(i, "q") || cx.is_word(i, "h")) && cx.glued(i + 1) {
         let (n, digits) = cx.num(i + 1)?;
+        // "H1N1", "H5N1" are viruses: a code runs on after the number.
+        if cx.glued(i + 2) && cx.tok(i + 2).is_some_and(|t| t.kind != Kind::Punct) {
+            return None;
+        }
         let half = cx.is_word(i, "h");
         return match (half, n, digits) {
             (false, 1..=4, 1) => Some((YearPart::Quarter(n as u8), i + 2)),
