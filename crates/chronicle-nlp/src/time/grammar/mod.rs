@@ -7,7 +7,9 @@
 //! "early", "about", "the end of").
 
 mod calendar;
+mod clock;
 mod names;
+mod periods;
 mod quantity;
 mod relative;
 
@@ -283,13 +285,13 @@ fn core_at(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         calendar::weekday(cx, i),
         calendar::year(cx, i),
         calendar::decade(cx, i),
-        calendar::year_part(cx, i),
-        calendar::holiday(cx, i),
-        calendar::year_end(cx, i),
+        periods::year_part(cx, i),
+        periods::holiday(cx, i),
+        periods::year_end(cx, i),
         relative::deictic(cx, i),
         relative::reference(cx, i, cx.lexicon.phrases()),
         relative::shifted(cx, i),
-        relative::clock(cx, i),
+        clock::clock(cx, i),
         relative::set(cx, i),
         quantity::amount_expr(cx, i),
     ];
