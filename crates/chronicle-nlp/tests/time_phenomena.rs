@@ -564,6 +564,24 @@ fn periods_next_to_the_one_being_told() {
     );
 }
 
+/// "A months-long standoff" lasts an open number of months, not one.
+#[test]
+fn an_article_before_a_plural_is_the_noun_s() {
+    check(
+        &[
+            (
+                "Talks could end a months-long standoff.",
+                &[("months", "PXM", Duration)],
+            ),
+            (
+                "Kenya hoped to end a years-old slump.",
+                &[("years", "PXY", Duration)],
+            ),
+        ],
+        DCT,
+    );
+}
+
 /// "A quarter of" a thing is a fraction; "a quarter of a century" and "several quarters of
 /// losses" are time; "every two years" is a set.
 #[test]

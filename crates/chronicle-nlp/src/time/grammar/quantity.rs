@@ -204,7 +204,7 @@ pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
     if someday(cx, i, &a) {
         return found(i, a.end, Expr::Ref(RefPoint::Future));
     }
-    found(i, a.end, duration(a.halves, a.unit))
+    found(a.start, a.end, duration(a.halves, a.unit))
 }
 
 /// `will one day be`: after a word that looks ahead, `one day` is some day to come, not a
@@ -266,14 +266,22 @@ fn read_amount(cx: Cx<'_, '_>, i: usize) -> Option<Amount> {
             in_prefix: false,
         });
     }
-    let odd = adjective && plural && !cx.is_word(k, "years")
+    // "a months-long standoff", "a decades-old song": the article belongs to the noun, and the
+    // plural is an open amount.
+    let article_plural = plural && k == j + 1 && (cx.is_word(j, "a") || cx.is_word(j, "an"));
+    let odd = adjective && plural && !cx.is_word(k, "years") && !article_plural
         || cx.is_word(j, "a") && cx.is_word(k, "second")
         || fraction;
     if year_like || compared || odd {
         return None;
     }
+    let halves = if article_plural { None } else { halves };
     let (halves, end) = suffixes(cx, end, adjective, halves)?;
-    let start = if in_prefix { j } else { i };
+    let start = match (in_prefix, article_plural) {
+        (_, true) => k,
+        (true, false) => j,
+        (false, false) => i,
+    };
     Some(Amount {
         start,
         end,
