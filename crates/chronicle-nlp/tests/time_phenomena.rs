@@ -564,6 +564,21 @@ fn periods_next_to_the_one_being_told() {
     );
 }
 
+/// Papers and shows named for their frequency are no sets.
+#[test]
+fn papers_named_daily_are_no_sets() {
+    check(
+        &[
+            ("He told the Daily Telegraph he would stand.", &[]),
+            ("The Communist Party daily Granma printed it.", &[]),
+            ("It was reported by China Daily.", &[]),
+            ("Prices are checked daily.", &[("daily", "P1D", Set)]),
+            ("Average hourly earnings rose.", &[("hourly", "PT1H", Set)]),
+        ],
+        DCT,
+    );
+}
+
 /// "A months-long standoff" lasts an open number of months, not one.
 #[test]
 fn an_article_before_a_plural_is_the_noun_s() {

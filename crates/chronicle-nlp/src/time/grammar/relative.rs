@@ -505,6 +505,22 @@ pub fn set(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         Lex::Frequency(u) => Some(u),
         _ => None,
     }) {
+        // "The China Youth Daily", "the Yediot Aharonot daily", "THE WEEKLY STANDARD": papers.
+        let opens_sentence = |k: usize| {
+            cx.tok(k).is_some_and(|t| t.para)
+                || k.checked_sub(1).is_none_or(|p| {
+                    cx.tok(p)
+                        .is_some_and(|p| p.kind == Kind::Punct && ".!?:\"“”".contains(p.ch))
+                })
+        };
+        let paper = cx.is_word(i, "daily") || cx.is_word(i, "weekly");
+        let after_name = paper
+            && i.checked_sub(1).is_some_and(|p| {
+                cx.tok(p).is_some_and(|t| t.kind == Kind::Word && t.upper) && !opens_sentence(p)
+            });
+        if after_name || t.upper && !opens_sentence(i) {
+            return None;
+        }
         let every = Value::Duration(Dur {
             halves: Some(2),
             unit,
