@@ -262,14 +262,13 @@ pub fn tense_near(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Op
         return clause_tense(cx, first, last, sent);
     }
     // An occasion held on a set date ("the Nov. 8 election") is the coming one unless the
-    // clause tells of it in the past ("voted in the October 15 referendum"), and the coming
-    // one whatever the clause after "ahead of", "before", "until".
-    let anticipated = || {
-        let p = first.checked_sub(1 + usize::from(determined))?;
-        let ahead_of = cx.is_word(p, "of") && p > 0 && cx.is_word(p - 1, "ahead");
-        Some(ahead_of || ANTICIPATING.iter().any(|w| cx.is_word(p, w)))
-    };
-    if !names_occasion(cx, first, last, possessive) {
+    // clause tells of it in the past ("voted in the October 15 referendum") or "since" or
+    // "after" put it behind; after "ahead of" or "until" it is the coming one whatever the
+    // clause.
+    let before = first.checked_sub(1 + usize::from(determined));
+    let word_before = |w: &str| before.is_some_and(|p| cx.is_word(p, w));
+    let behind = word_before("since") || word_before("after");
+    if behind || !names_occasion(cx, first, last, possessive) {
         return None;
     }
     let coming = Found {
@@ -277,7 +276,8 @@ pub fn tense_near(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Op
         distance: 0,
         in_clause: false,
     };
-    if anticipated() == Some(true) {
+    let ahead_of = word_before("of") && before.is_some_and(|p| p > 0 && cx.is_word(p - 1, "ahead"));
+    if ahead_of || ANTICIPATING.iter().any(|w| word_before(w)) {
         return Some(coming);
     }
     // Told in the past, it is the one the words name, as any other date before a noun.
@@ -346,8 +346,8 @@ fn clause_tense(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Opti
 const MAX_OCCASION: usize = 16;
 
 /// Whether the date at `first..last`, before a noun, names an occasion held on a set date
-/// ("the Nov. 8 election", "a July 26 exhibition match", "November's general election") that
-/// nothing puts behind: not after `since` or `after` ("since the Oct. 23 vote").
+/// ("the Nov. 8 election", "a July 26 exhibition match", "November's general election"), and
+/// is no weekday.
 fn names_occasion(cx: Cx<'_, '_>, first: usize, last: usize, possessive: bool) -> bool {
     /// Words up to the occasion's noun: "U.S. presidential election", "exhibition match".
     const WORDS: usize = 4;
@@ -369,9 +369,6 @@ fn names_occasion(cx: Cx<'_, '_>, first: usize, last: usize, possessive: bool) -
             buf.make_ascii_lowercase();
             std::str::from_utf8(buf).is_ok_and(|w| cx.lexicon.is_occasion(w))
         });
-    let behind = first
-        .checked_sub(1 + usize::from(!possessive))
-        .is_some_and(|p| cx.is_word(p, "since") || cx.is_word(p, "after"));
     // News reports a weekday's occasion after it: "Sunday's debate", "the Tuesday deadline",
     // "the end of Saturday night's debate".
     let weekday = (first..last).any(|k| {
@@ -380,7 +377,7 @@ fn names_occasion(cx: Cx<'_, '_>, first: usize, last: usize, possessive: bool) -
                 .is_some()
         })
     });
-    occasion && !behind && !weekday
+    occasion && !weekday
 }
 
 /// How many words before a modal a negation of its subject may stand: "neither he nor his
