@@ -17,6 +17,16 @@ pub enum Content {
     },
 }
 
+impl Content {
+    /// Bytes of content, text or HTML: what a document weighs in memory before it is cleaned.
+    pub fn byte_len(&self) -> usize {
+        match self {
+            Content::Text(t) => t.len(),
+            Content::Html { bytes, .. } => bytes.len(),
+        }
+    }
+}
+
 /// One document as an input gave it: metadata the input carried, and its content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawDocument {

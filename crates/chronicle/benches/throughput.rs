@@ -85,13 +85,7 @@ fn main() {
     let docs: Vec<_> = json_lines(&path, open(&path), ReadLimits::default())
         .filter_map(Result::ok)
         .collect();
-    let text_bytes: usize = docs
-        .iter()
-        .map(|d| match &d.content {
-            chronicle_ingest::Content::Text(t) => t.len(),
-            chronicle_ingest::Content::Html { bytes, .. } => bytes.len(),
-        })
-        .sum();
+    let text_bytes: usize = docs.iter().map(|d| d.content.byte_len()).sum();
     // Clean alone, then clean + segment, on documents already in memory.
     let options = BuildOptions::default();
     let (clean_t, _) = best(rounds, || {

@@ -6,7 +6,7 @@ use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread;
 
 use chronicle_ingest::reader::ReadResult;
-use chronicle_ingest::{Content, Input, InputError, ReadLimits, read_input};
+use chronicle_ingest::{Input, InputError, ReadLimits, read_input};
 
 /// How many documents may wait between the reader and the annotators.
 const QUEUE: usize = 1024;
@@ -53,13 +53,7 @@ impl Feed {
 
 /// The bytes of content a read result holds.
 fn content_bytes(item: &ReadResult) -> usize {
-    match item {
-        Ok(doc) => match &doc.content {
-            Content::Text(t) => t.len(),
-            Content::Html { bytes, .. } => bytes.len(),
-        },
-        Err(_) => 0,
-    }
+    item.as_ref().map_or(0, |doc| doc.content.byte_len())
 }
 
 /// Bytes in flight between one producer and one consumer, capped: the producer waits for room
