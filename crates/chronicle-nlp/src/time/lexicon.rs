@@ -154,7 +154,7 @@ pub enum Lex {
 }
 
 /// The longest word in the lexicon, in bytes: longer words cannot match and are not lower-cased.
-pub const MAX_WORD: usize = 16;
+const MAX_WORD: usize = 16;
 
 /// Every reading of every word of `lexicon.txt`.
 #[derive(Debug)]
@@ -224,15 +224,28 @@ impl Lexicon {
         &self.phrases
     }
 
-    /// Whether a word given in lower case names an occasion held on a set date.
-    pub fn is_occasion(&self, lower: &str) -> bool {
-        self.occasions.contains_key(lower)
+    /// Whether a word, as written, names an occasion held on a set date.
+    pub fn is_occasion(&self, word: &[u8]) -> bool {
+        with_lower(word, |w| self.occasions.contains_key(w)).unwrap_or(false)
     }
 
-    /// The readings of a word given in lower case; empty when it is not a time word.
-    pub fn get(&self, lower: &str) -> &[Lex] {
-        self.words.get(lower).map_or(&[], Vec::as_slice)
+    /// The readings of a word as written; empty when it is not a time word.
+    pub fn readings(&self, word: &[u8]) -> &[Lex] {
+        with_lower(word, |w| self.words.get(w).map_or(&[][..], Vec::as_slice)).unwrap_or(&[])
     }
+}
+
+/// `word` lower-cased on the stack and handed to `f`, without allocating; `None` for a word no
+/// entry can match (longer than [`MAX_WORD`], or not ASCII).
+fn with_lower<R>(word: &[u8], f: impl FnOnce(&str) -> R) -> Option<R> {
+    if word.len() > MAX_WORD || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok().map(f)
 }
 
 fn parse_entry(class: &str, arg: &str) -> Option<Lex> {
@@ -347,10 +360,10 @@ mod tests {
     #[test]
     fn embedded_lexicon_parses_and_keeps_every_reading() {
         let lex = Lexicon::embedded();
-        assert_eq!(lex.get("march"), &[Lex::Month(3)]);
-        assert!(lex.get("second").contains(&Lex::Ordinal(2)));
-        assert!(lex.get("second").contains(&Lex::Unit(Unit::Second)));
-        assert!(lex.get("korea").is_empty());
+        assert_eq!(lex.readings(b"march"), &[Lex::Month(3)]);
+        assert!(lex.readings(b"second").contains(&Lex::Ordinal(2)));
+        assert!(lex.readings(b"second").contains(&Lex::Unit(Unit::Second)));
+        assert!(lex.readings(b"korea").is_empty());
     }
 
     #[test]

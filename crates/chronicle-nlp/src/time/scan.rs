@@ -5,7 +5,7 @@
 //! tagged with whether it touches the token before it. One pass over the bytes, one reused vector,
 //! no allocation per token; words are looked up in the lexicon as they are cut.
 
-use super::lexicon::{Lex, Lexicon, MAX_WORD};
+use super::lexicon::{Lex, Lexicon};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +98,7 @@ pub fn scan<'l>(text: &str, lexicon: &'l Lexicon, out: &mut Vec<Tok<'l>>) {
             }
             Kind::Word => {
                 tok.upper = text[i..end].chars().next().is_some_and(char::is_uppercase);
-                tok.lex = lookup(piece, lexicon);
+                tok.lex = lexicon.readings(piece);
             }
             Kind::Punct => {
                 // A non-breaking space or other Unicode space separates like a blank.
@@ -137,21 +137,6 @@ fn cut(text: &str, i: usize) -> (usize, Kind, char) {
     }
     let c = text[i..].chars().next().unwrap_or('\0');
     (i + c.len_utf8().max(1), Kind::Punct, c)
-}
-
-/// Lower-cases an ASCII word into a stack buffer and looks it up; other words have no readings.
-fn lookup<'l>(word: &[u8], lexicon: &'l Lexicon) -> &'l [Lex] {
-    if word.len() > MAX_WORD || !word.is_ascii() {
-        return &[];
-    }
-    let mut buf = [0u8; MAX_WORD];
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word);
-    lower.make_ascii_lowercase();
-    match std::str::from_utf8(lower) {
-        Ok(s) => lexicon.get(s),
-        Err(_) => &[],
-    }
 }
 
 #[cfg(test)]

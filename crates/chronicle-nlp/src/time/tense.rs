@@ -342,9 +342,6 @@ fn clause_tense(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Opti
     }
 }
 
-/// The longest occasion noun of the lexicon, in bytes.
-const MAX_OCCASION: usize = 16;
-
 /// Whether the date at `first..last`, before a noun, names an occasion held on a set date
 /// ("the Nov. 8 election", "a July 26 exhibition match", "November's general election"), and
 /// is no weekday.
@@ -359,16 +356,7 @@ fn names_occasion(cx: Cx<'_, '_>, first: usize, last: usize, possessive: bool) -
         })
         .filter(|&k| cx.tok(k).is_some_and(|t| t.kind != Kind::Punct))
         .take(WORDS)
-        .any(|k| {
-            let w = cx.text_of(k).as_bytes();
-            let mut lower = [0u8; MAX_OCCASION];
-            let Some(buf) = lower.get_mut(..w.len()) else {
-                return false;
-            };
-            buf.copy_from_slice(w);
-            buf.make_ascii_lowercase();
-            std::str::from_utf8(buf).is_ok_and(|w| cx.lexicon.is_occasion(w))
-        });
+        .any(|k| cx.lexicon.is_occasion(cx.text_of(k).as_bytes()));
     // News reports a weekday's occasion after it: "Sunday's debate", "the Tuesday deadline",
     // "the end of Saturday night's debate".
     let weekday = (first..last).any(|k| {
