@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use chronicle_core::Event;
 
 use crate::error::Result;
-use crate::period::{Period, row_of};
+use crate::period::{Period, digits, row_of};
 use crate::sink::Story;
 
 /// Adds one mention of `event` (the `ordinal`-th event of the story's article); `true` when it
@@ -137,15 +137,10 @@ fn insert_mention(
 /// (`PRESENT_REF`, a season, a week).
 pub fn calendar_day(value: &str) -> Option<jiff::civil::Date> {
     let parts: Vec<&str> = value.split('-').collect();
-    let num = |s: &str, len: usize| -> Option<i16> {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
     let (y, m, d) = match parts.as_slice() {
-        [y] => (num(y, 4)?, 1, 1),
-        [y, m] => (num(y, 4)?, num(m, 2)?, 1),
-        [y, m, d] => (num(y, 4)?, num(m, 2)?, num(d, 2)?),
+        [y] => (digits(y, 4)?, 1, 1),
+        [y, m] => (digits(y, 4)?, digits(m, 2)?, 1),
+        [y, m, d] => (digits(y, 4)?, digits(m, 2)?, digits(d, 2)?),
         _ => return None,
     };
     jiff::civil::Date::new(y, m as i8, d as i8).ok()

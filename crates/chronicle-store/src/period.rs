@@ -119,8 +119,8 @@ fn span_of(value: &str) -> Option<Span> {
     }
 }
 
-/// `s` as a number when it is exactly `len` ASCII digits.
-fn digits(s: &str, len: usize) -> Option<i16> {
+/// `s` as a number when it is exactly `len` ASCII digits: a TimeML value's year, month or day.
+pub(crate) fn digits(s: &str, len: usize) -> Option<i16> {
     (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
         .then(|| s.parse().ok())
         .flatten()
