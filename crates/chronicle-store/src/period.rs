@@ -85,7 +85,7 @@ pub fn row_of(value: &str, period: Period) -> Option<String> {
 }
 
 /// The ISO week of a day, `2019-W09` (1 January 2021 is in 2020-W53, as ISO says).
-pub fn iso_week(d: Date) -> String {
+fn iso_week(d: Date) -> String {
     let w = d.iso_week_date();
     format!("{:04}-W{:02}", w.year(), w.week())
 }
