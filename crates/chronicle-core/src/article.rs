@@ -32,6 +32,9 @@ pub struct Article {
     pub themes: Vec<ThemeHit>,
     pub counts: Vec<Count>,
     pub amounts: Vec<Amount>,
+    /// Every token with its syntax, only when asked for (`extract --tokens`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tokens: Vec<TokenLayer>,
     /// Internal working layers in byte offsets; not part of the contract.
     #[serde(skip)]
     pub analysis: Analysis,
@@ -123,6 +126,9 @@ pub struct Analysis {
     pub sentence_spans: Vec<ByteSpan>,
     /// For each sentence, the range of its tokens in `tokens`.
     pub sentence_tokens: Vec<std::ops::Range<usize>>,
+    /// Parts of speech, lemmas and dependency trees, parallel to `tokens`; filled by the
+    /// syntax stage, empty before it.
+    pub syntax: crate::syntax::Syntax,
     /// Every mention of a referent (names, short names, role nouns like "the minister"), in
     /// text order; filled by the names stage.
     pub mentions: Vec<Mention>,

@@ -184,3 +184,17 @@ pub struct Amount {
     pub start: usize,
     pub end: usize,
 }
+
+/// A token with its part of speech, lemma and place in its sentence's dependency tree: the
+/// syntax layer as `extract --tokens` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TokenLayer {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub upos: crate::Upos,
+    pub lemma: String,
+    /// The head as an index into the article's `tokens`; null for a sentence's root.
+    pub head: Option<usize>,
+    pub deprel: crate::DepRel,
+}

@@ -15,6 +15,7 @@
 pub mod article;
 pub mod layers;
 pub mod sink;
+pub mod syntax;
 pub mod text_index;
 
 pub use article::{
@@ -23,4 +24,5 @@ pub use article::{
 };
 pub use layers::*;
 pub use sink::Sink;
+pub use syntax::{DepRel, Syntax, TokenSyntax, Upos};
 pub use text_index::TextIndex;

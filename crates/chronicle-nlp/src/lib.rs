@@ -7,6 +7,7 @@
 //! | stage | module | adds |
 //! |---|---|---|
 //! | segment | [`segment`] | tokens, sentences |
+//! | syntax | [`syntax`] | parts of speech, lemmas, dependency trees (UD v2) |
 //! | names | [`names`] | entities with actor codes, mentions, referents, pronoun links |
 //! | places | [`places`] | places with country, coordinates and GeoNames id |
 //! | time | [`time`] | dates, resolved against the publication date |
@@ -26,6 +27,7 @@ pub mod places;
 pub mod quotes;
 mod score;
 pub mod segment;
+pub mod syntax;
 pub mod time;
 
 pub use chronicle_core::Article;

@@ -25,6 +25,7 @@ impl Pipeline {
         Pipeline {
             stages: vec![
                 Box::new(crate::segment::Segmenter::new()),
+                Box::new(crate::syntax::SyntaxParser::new()),
                 Box::new(crate::names::NameFinder::new()),
                 Box::new(crate::places::PlaceFinder::new()),
                 Box::new(crate::time::TimeTagger::new()),
@@ -46,6 +47,7 @@ impl Pipeline {
         Ok(Pipeline {
             stages: vec![
                 Box::new(crate::segment::Segmenter::new()),
+                Box::new(crate::syntax::SyntaxParser::new()),
                 Box::new(crate::names::NameFinder::with_resources(
                     std::sync::Arc::new(names),
                 )),

@@ -43,9 +43,13 @@ pub struct ExtractArgs {
     /// Skip JSON lines and text files larger than this many MiB.
     #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_mib: u32,
+    /// Also print every token with its part of speech, lemma, head and relation (the syntax
+    /// layer; off by default, as it multiplies the output's size).
+    #[arg(long)]
+    pub tokens: bool,
 }
 
-fn parse_day(s: &str) -> Result<jiff::civil::Date, String> {
+pub(crate) fn parse_day(s: &str) -> Result<jiff::civil::Date, String> {
     s.parse().map_err(|e| format!("expected YYYY-MM-DD: {e}"))
 }
 
@@ -60,6 +64,22 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
             .map_err(|e| anyhow::anyhow!(e))?;
         pipeline = pipeline.with_places(finder);
     }
+    let render_article = |article: &mut chronicle_core::Article| {
+        if args.tokens {
+            article.tokens = chronicle_nlp::syntax::token_layer(article);
+        }
+        render(article, args.pretty)
+    };
+    drive(args, &pipeline, &render_article)
+}
+
+/// Reads every input of `args`, annotates the articles with `pipeline` in parallel batches and
+/// writes what `render` makes of each to standard output, in input order.
+pub fn drive(
+    args: &ExtractArgs,
+    pipeline: &Pipeline,
+    render: &(dyn Fn(&mut chronicle_core::Article) -> String + Sync),
+) -> Result<Outcome> {
     let (inputs, early_errors) = expand_inputs(&args.paths);
     let bytes = args.max_mib as usize * 1024 * 1024;
     let limits = ReadLimits {
@@ -85,7 +105,7 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
                     let warnings = doc.warnings.clone();
                     let mut article = build_article(doc, options);
                     pipeline.annotate(&mut article);
-                    (render(&article, args.pretty), warnings)
+                    (render(&mut article), warnings)
                 })
             })
             .collect();
@@ -132,7 +152,7 @@ fn flush(out: &mut impl Write) -> Result<bool> {
     closed_pipe_is_end(out.flush())
 }
 
-fn closed_pipe_is_end(result: io::Result<()>) -> Result<bool> {
+pub(crate) fn closed_pipe_is_end(result: io::Result<()>) -> Result<bool> {
     match result {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(false),

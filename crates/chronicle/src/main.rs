@@ -7,6 +7,7 @@ mod feed;
 mod report;
 mod serve;
 mod store_cmds;
+mod syntax_cmds;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +32,11 @@ struct Cli {
 enum Command {
     /// Extract every layer of every article and print one JSON object per article, in input order.
     Extract(extract::ExtractArgs),
+    /// Tag and parse: CoNLL-U out, from articles or from a treebank's words (`--conllu`).
+    Parse(syntax_cmds::ParseArgs),
+    /// Train Chronicle's own models from public data.
+    #[command(subcommand)]
+    Train(syntax_cmds::TrainCommand),
     /// Score a stage on development data: precision, recall, F1.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -44,6 +50,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(&args),
+        Command::Parse(args) => syntax_cmds::parse(&args),
+        Command::Train(command) => syntax_cmds::train(&command),
         Command::Eval(command) => eval::run(&command).map(|()| report::Outcome::default()),
         Command::Store(command) => store_cmds::run(&command),
         Command::Serve(args) => serve::run(&args),

@@ -1,0 +1,31 @@
+//! Trains the syntax model: `cargo run --release -p chronicle-syntax --example train_syntax --
+//! TRAIN.conllu[.gz] DEV.conllu OUT.chsyn.gz [SEED]`. `chronicle train syntax` is the same with
+//! a command line of its own; this example exists for quick experiments.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.len() < 3 {
+        eprintln!("usage: train_syntax TRAIN.conllu[.gz] DEV.conllu OUT.chsyn.gz [SEED]");
+        return ExitCode::from(2);
+    }
+    let seed = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let options = chronicle_syntax::train::Options {
+        seed,
+        ..Default::default()
+    };
+    match chronicle_syntax::train::train_files(
+        args[0].as_ref(),
+        args[1].as_ref(),
+        None,
+        args[2].as_ref(),
+        &options,
+    ) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("train_syntax: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! The relation labeler: once the parser has found every head, each arc is named by an averaged
+//! perceptron that sees the whole tree: the two words, their tags, direction and distance, the
+//! function words below the dependent ("by", "to", "that"), the auxiliaries beside it ("was"
+//! makes a subject passive), and the relations already given to earlier siblings.
+//!
+//! Labelling after the tree is whole lets these features look right of the word, which a
+//! labelled transition cannot.
+
+use chronicle_core::{DepRel, Upos};
+
+use crate::features::{NONE, WordInfo, f1, f2, f3, mix};
+use crate::perceptron::{Trainer, Weights};
+
+/// Number of relation classes (every relation the enum knows).
+pub fn n_labels() -> usize {
+    DepRel::ALL.len()
+}
+
+/// What the labeler reads of a sentence (index 0 is the root's stand-in).
+pub struct Tree<'a> {
+    pub words: &'a [WordInfo],
+    pub tags: &'a [u64],
+    pub upos: &'a [Upos],
+    pub heads: &'a [usize],
+    /// Each word's dependents in text order: `kids[kid_start[i]..kid_start[i + 1]]`.
+    pub kids: &'a [usize],
+    pub kid_start: &'a [usize],
+}
+
+impl Tree<'_> {
+    fn children(&self, i: usize) -> &[usize] {
+        &self.kids[self.kid_start[i]..self.kid_start[i + 1]]
+    }
+}
+
+/// Fills the dependents' index of `heads` (index 0 is the root; see [`Tree::kids`]).
+pub fn index_children(heads: &[usize], kids: &mut Vec<usize>, kid_start: &mut Vec<usize>) {
+    let n = heads.len();
+    kid_start.clear();
+    kid_start.resize(n + 1, 0);
+    for &h in &heads[1..] {
+        kid_start[h + 1] += 1;
+    }
+    for i in 1..=n {
+        kid_start[i] += kid_start[i - 1];
+    }
+    kids.clear();
+    kids.resize(kid_start[n], 0);
+    let mut fill: Vec<usize> = kid_start[..n].to_vec();
+    for (d, &h) in heads.iter().enumerate().skip(1) {
+        kids[fill[h]] = d;
+        fill[h] += 1;
+    }
+}
+
+fn label_value(label: Option<usize>) -> u64 {
+    label.map_or(NONE, |l| 0x6C61_0000 + l as u64)
+}
+
+/// Writes the features of the arc into word `d` (1-based; its head is `tree.heads[d]`), given
+/// the label of the nearest earlier sibling on the same side, if any.
+pub fn features(tree: &Tree<'_>, d: usize, sibling: Option<usize>, out: &mut Vec<u64>) {
+    out.clear();
+    let n = tree.words.len() - 1;
+    let h = tree.heads[d];
+    let word = |i: usize| if i == 0 || i > n { NONE } else { tree.words[i].lower };
+    let tag = |i: usize| if i == 0 || i > n { NONE } else { tree.tags[i] };
+    let (dw, dp, hw, hp) = (word(d), tag(d), word(h), tag(h));
+    let dir = u64::from(h > d) + 2 * u64::from(h == 0);
+    let dist = h.abs_diff(d).min(8) as u64;
+    let hh = if h == 0 { 0 } else { tree.heads[h] };
+    out.extend_from_slice(&[
+        f1(0, 0),
+        f1(1, dw),
+        f1(2, dp),
+        f1(3, hw),
+        f1(4, hp),
+        f3(5, dp, hp, dir),
+        f3(6, dw, hp, dir),
+        f3(7, dp, hw, dir),
+        f3(8, dp, hp, dist),
+        f2(9, dp, tag(hh)),
+        f3(10, dp, hp, tag(hh)),
+        f2(11, dp, tag(d - 1)),
+        f2(12, dp, tag(d + 1)),
+        f2(13, dw, dir),
+        f3(14, dp, hp, label_value(sibling)),
+        f2(15, tree.words[d].cluster[1], hp),
+        f2(16, dp, tree.words[h.min(n)].cluster[1]),
+        f2(17, tree.words[d].suffix[1], dp),
+        f3(18, dw, hw, dir),
+    ]);
+    // The function words and modifiers below the dependent, and the auxiliaries and the
+    // other dependents beside it.
+    let mut n_children = 0u64;
+    let mut first_child = NONE;
+    let mut last_child = NONE;
+    for &c in tree.children(d) {
+        n_children += 1;
+        if first_child == NONE {
+            first_child = tag(c);
+        }
+        last_child = tag(c);
+        if matches!(
+            tree.upos[c],
+            Upos::Adp | Upos::Sconj | Upos::Part | Upos::Aux | Upos::Det
+        ) {
+            out.push(f3(19, dp, word(c), u64::from(c < d)));
+        }
+        if matches!(tree.upos[c], Upos::Punct) {
+            out.push(f2(20, dp, word(c)));
+        }
+    }
+    for &c in tree.children(h) {
+        if c == d {
+            continue;
+        }
+        let side = u64::from(c < d);
+        if matches!(tree.upos[c], Upos::Aux | Upos::Part) {
+            out.push(f3(21, mix(dp, dir), word(c), side));
+        } else if tree.upos[c] != Upos::Punct {
+            out.push(f3(22, mix(dp, dir), tag(c), side));
+        }
+    }
+    out.push(f2(23, dp, n_children.min(4)));
+    out.push(f3(24, dp, first_child, last_child));
+    out.push(f3(25, dp, hp, first_child));
+}
+
+/// Labels every arc of a tree, left to right, into `labels` (index 0 unused). The root word
+/// gets `root`; no other word does.
+pub fn label(weights: &Weights, tree: &Tree<'_>, feats: &mut Vec<u64>, labels: &mut Vec<usize>) {
+    let n = tree.words.len() - 1;
+    labels.clear();
+    labels.resize(n + 1, DepRel::Dep as usize);
+    let mut scores = vec![0i32; n_labels()];
+    for d in 1..=n {
+        if tree.heads[d] == 0 {
+            labels[d] = DepRel::Root as usize;
+            continue;
+        }
+        features(tree, d, sibling(tree, labels, d), feats);
+        scores.fill(0);
+        weights.score(feats, &mut scores);
+        scores[DepRel::Root as usize] = i32::MIN;
+        labels[d] = crate::tagger::argmax_i32(&scores);
+    }
+}
+
+/// The label of the nearest sibling left of `d` on the same side of their head.
+fn sibling(tree: &Tree<'_>, labels: &[usize], d: usize) -> Option<usize> {
+    let h = tree.heads[d];
+    let siblings = tree.children(h);
+    let at = siblings.iter().position(|&c| c == d)?;
+    let before = *siblings.get(at.checked_sub(1)?)?;
+    (before > h || d < h).then(|| labels[before])
+}
+
+/// One training pass over a gold tree. Returns the number of arcs labelled right.
+pub fn train_sentence(
+    trainer: &mut Trainer,
+    tree: &Tree<'_>,
+    gold: &[usize],
+    feats: &mut Vec<u64>,
+) -> usize {
+    let n = tree.words.len() - 1;
+    let mut right = 0;
+    let mut scores = vec![0f32; n_labels()];
+    for d in 1..=n {
+        if tree.heads[d] == 0 {
+            continue;
+        }
+        features(tree, d, sibling(tree, gold, d), feats);
+        scores.fill(0.0);
+        trainer.score(feats, &mut scores);
+        scores[DepRel::Root as usize] = f32::NEG_INFINITY;
+        let mut guess = 0;
+        for (c, &s) in scores.iter().enumerate() {
+            if s > scores[guess] {
+                guess = c;
+            }
+        }
+        trainer.update(feats, gold[d], guess);
+        trainer.tick();
+        right += usize::from(guess == gold[d]);
+    }
+    right
+}

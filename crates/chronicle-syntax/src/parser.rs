@@ -1,0 +1,542 @@
+//! The dependency parser: arc-eager transitions chosen greedily by an averaged perceptron
+//! (Nivre 2003; Zhang and Nivre 2011's feature templates), trained with Goldberg and Nivre's
+//! (2012) dynamic oracle so that it learns to recover from its own mistakes.
+//!
+//! The parser finds heads only; [`crate::labeler`] names the relations once the tree is whole.
+//! Words are numbered from 1; 0 is the root, which sits at the bottom of the stack. A word left
+//! without a head when the buffer runs out hangs from the root, and a sentence with several
+//! root words keeps the first as its root (see [`finish_tree`]). Every step is a loop over
+//! arrays: a sentence of any length is parsed in linear time, with no recursion.
+
+use crate::features::{NONE, WordInfo, f1, f2, f3, mix};
+use crate::perceptron::{Trainer, Weights};
+
+/// The four transitions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    /// Push the buffer's front onto the stack.
+    Shift = 0,
+    /// Make the buffer's front a dependent of the stack's top, then push it.
+    Right = 1,
+    /// Make the stack's top a dependent of the buffer's front, then pop it.
+    Left = 2,
+    /// Pop the stack's top (which has its head).
+    Reduce = 3,
+}
+
+/// Number of transition classes.
+pub const N_MOVES: usize = 4;
+
+const MOVES: [Move; N_MOVES] = [Move::Shift, Move::Right, Move::Left, Move::Reduce];
+
+/// "No word": an index past every sentence.
+const NO: usize = usize::MAX;
+
+/// A parser configuration: stack, buffer front, and the arcs so far.
+pub struct State {
+    /// Words 1..=n; 0 is the root.
+    n: usize,
+    stack: Vec<usize>,
+    /// The buffer's front; `n + 1` when the buffer is empty.
+    front: usize,
+    /// Head of each word (index 0 unused), `NO` while it has none.
+    pub heads: Vec<usize>,
+    left1: Vec<usize>,
+    left2: Vec<usize>,
+    right1: Vec<usize>,
+    right2: Vec<usize>,
+    n_left: Vec<u8>,
+    n_right: Vec<u8>,
+}
+
+impl State {
+    /// The initial configuration for a sentence of `n` words (reusing the buffers).
+    pub fn reset(&mut self, n: usize) {
+        self.n = n;
+        self.stack.clear();
+        self.stack.push(0);
+        self.front = 1;
+        for v in [
+            &mut self.heads,
+            &mut self.left1,
+            &mut self.left2,
+            &mut self.right1,
+            &mut self.right2,
+        ] {
+            v.clear();
+            v.resize(n + 1, NO);
+        }
+        self.n_left.clear();
+        self.n_left.resize(n + 1, 0);
+        self.n_right.clear();
+        self.n_right.resize(n + 1, 0);
+    }
+
+    pub fn new() -> Self {
+        State {
+            n: 0,
+            stack: Vec::new(),
+            front: 1,
+            heads: Vec::new(),
+            left1: Vec::new(),
+            left2: Vec::new(),
+            right1: Vec::new(),
+            right2: Vec::new(),
+            n_left: Vec::new(),
+            n_right: Vec::new(),
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.front > self.n
+    }
+
+    fn s0(&self) -> usize {
+        self.stack.last().copied().unwrap_or(NO)
+    }
+
+    /// Whether `m` may be taken now.
+    pub fn valid(&self, m: Move) -> bool {
+        if self.done() {
+            return false;
+        }
+        let s0 = self.s0();
+        match m {
+            Move::Shift => true,
+            Move::Right => s0 != NO,
+            Move::Left => s0 != NO && s0 != 0 && self.heads[s0] == NO,
+            Move::Reduce => s0 != NO && s0 != 0 && self.heads[s0] != NO,
+        }
+    }
+
+    fn add_arc(&mut self, head: usize, dep: usize) {
+        self.heads[dep] = head;
+        if dep < head {
+            self.left2[head] = self.left1[head];
+            self.left1[head] = dep;
+            self.n_left[head] = self.n_left[head].saturating_add(1);
+        } else {
+            self.right2[head] = self.right1[head];
+            self.right1[head] = dep;
+            self.n_right[head] = self.n_right[head].saturating_add(1);
+        }
+    }
+
+    /// Takes `m`, which must be valid.
+    pub fn apply(&mut self, m: Move) {
+        let s0 = self.s0();
+        let b0 = self.front;
+        match m {
+            Move::Shift => {
+                self.stack.push(b0);
+                self.front += 1;
+            }
+            Move::Right => {
+                self.add_arc(s0, b0);
+                self.stack.push(b0);
+                self.front += 1;
+            }
+            Move::Left => {
+                self.add_arc(b0, s0);
+                self.stack.pop();
+            }
+            Move::Reduce => {
+                self.stack.pop();
+            }
+        }
+    }
+
+    /// The cost of `m` against the gold heads `gold` (projective, index 0 unused): how many gold
+    /// arcs still reachable it makes unreachable. A word without a head at the end hangs from
+    /// the root, so a headless word on the stack can still reach a gold root arc.
+    pub fn cost(&self, m: Move, gold: &[usize]) -> usize {
+        let s0 = self.s0();
+        let b0 = self.front;
+        let buffer = b0..=self.n;
+        let on_stack = |k: usize| self.stack.contains(&k);
+        match m {
+            Move::Left => {
+                let g = gold[s0];
+                let head_lost = g != b0 && (g == 0 || (g > b0 && g <= self.n));
+                let deps_lost = buffer.filter(|&d| gold[d] == s0).count();
+                usize::from(head_lost) + deps_lost
+            }
+            Move::Right => {
+                let g = gold[b0];
+                let head_lost = g != s0 && (on_stack(g) || (g > b0 && g <= self.n));
+                let deps_lost = self
+                    .stack
+                    .iter()
+                    .filter(|&&k| k != 0 && gold[k] == b0 && self.heads[k] == NO)
+                    .count();
+                usize::from(head_lost) + deps_lost
+            }
+            Move::Reduce => buffer.filter(|&d| gold[d] == s0).count(),
+            Move::Shift => {
+                let g = gold[b0];
+                let head_lost = g != 0 && on_stack(g);
+                let deps_lost = self
+                    .stack
+                    .iter()
+                    .filter(|&&k| k != 0 && gold[k] == b0 && self.heads[k] == NO)
+                    .count();
+                usize::from(head_lost) + deps_lost
+            }
+        }
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::new()
+    }
+}
+
+/// What the parser reads of a word: its hashes and its predicted tag.
+pub struct Context<'a> {
+    /// Index 0 is the root's stand-in; words are 1..=n.
+    pub words: &'a [WordInfo],
+    pub tags: &'a [u64],
+    /// Whether each word is a comma or other clause punctuation (index 0 unused).
+    pub punct: &'a [bool],
+}
+
+/// Writes the features of a configuration.
+pub fn features(state: &State, ctx: &Context<'_>, out: &mut Vec<u64>) {
+    out.clear();
+    let word = |i: usize| {
+        if i == NO || i > state.n {
+            NONE
+        } else {
+            ctx.words[i].lower
+        }
+    };
+    let tag = |i: usize| {
+        if i == NO || i > state.n {
+            NONE
+        } else {
+            ctx.tags[i]
+        }
+    };
+    let cluster = |i: usize| {
+        if i == NO || i > state.n {
+            NONE
+        } else {
+            ctx.words[i].cluster[1]
+        }
+    };
+    let at = |v: &Vec<usize>, i: usize| if i == NO { NO } else { v[i] };
+    let s0 = state.s0();
+    let s1 = if state.stack.len() >= 2 {
+        state.stack[state.stack.len() - 2]
+    } else {
+        NO
+    };
+    let b0 = state.front;
+    let b1 = if b0 < state.n { b0 + 1 } else { NO };
+    let b2 = if b0 + 1 < state.n { b0 + 2 } else { NO };
+    let s0h = at(&state.heads, s0);
+    let s0h2 = at(&state.heads, s0h);
+    let (s0l, s0l2, s0r, s0r2) = (
+        at(&state.left1, s0),
+        at(&state.left2, s0),
+        at(&state.right1, s0),
+        at(&state.right2, s0),
+    );
+    let (b0l, b0l2) = (at(&state.left1, b0), at(&state.left2, b0));
+
+    let (s0w, s0p, b0w, b0p) = (word(s0), tag(s0), word(b0), tag(b0));
+    let (b1w, b1p, b2w, b2p) = (word(b1), tag(b1), word(b2), tag(b2));
+    let s0wp = mix(s0w, s0p);
+    let b0wp = mix(b0w, b0p);
+    let dist = if s0 == NO || b0 > state.n {
+        0
+    } else {
+        (b0 - s0).min(6) as u64
+    };
+    let valency = |v: &Vec<u8>, i: usize| if i == NO { 99 } else { u64::from(v[i]) };
+    let (s0vl, s0vr, b0vl) = (
+        valency(&state.n_left, s0),
+        valency(&state.n_right, s0),
+        valency(&state.n_left, b0),
+    );
+    let has_head = u64::from(s0 != NO && s0 != 0 && state.heads[s0] != NO);
+    let commas = if s0 == NO || s0 == 0 || b0 > state.n {
+        0
+    } else {
+        ctx.punct[s0 + 1..b0].iter().filter(|&&p| p).count().min(3) as u64
+    };
+
+    out.extend_from_slice(&[
+        f1(0, 0),
+        f1(1, s0wp),
+        f1(2, s0w),
+        f1(3, s0p),
+        f1(4, b0wp),
+        f1(5, b0w),
+        f1(6, b0p),
+        f1(7, mix(b1w, b1p)),
+        f1(8, b1w),
+        f1(9, b1p),
+        f1(10, mix(b2w, b2p)),
+        f1(11, b2w),
+        f1(12, b2p),
+        f2(13, s0wp, b0wp),
+        f2(14, s0wp, b0w),
+        f2(15, s0w, b0wp),
+        f2(16, s0wp, b0p),
+        f2(17, s0p, b0wp),
+        f2(18, s0w, b0w),
+        f2(19, s0p, b0p),
+        f2(20, b0p, b1p),
+        f3(21, b0p, b1p, b2p),
+        f3(22, s0p, b0p, b1p),
+        f3(23, tag(s0h), s0p, b0p),
+        f3(24, s0p, tag(s0l), b0p),
+        f3(25, s0p, tag(s0r), b0p),
+        f3(26, s0p, b0p, tag(b0l)),
+        f2(27, s0w, dist),
+        f2(28, s0p, dist),
+        f2(29, b0w, dist),
+        f2(30, b0p, dist),
+        f3(31, s0w, b0w, dist),
+        f3(32, s0p, b0p, dist),
+        f2(33, s0w, s0vr),
+        f2(34, s0p, s0vr),
+        f2(35, s0w, s0vl),
+        f2(36, s0p, s0vl),
+        f2(37, b0w, b0vl),
+        f2(38, b0p, b0vl),
+        f1(39, word(s0h)),
+        f1(40, tag(s0h)),
+        f1(41, word(s0l)),
+        f1(42, tag(s0l)),
+        f1(43, word(s0r)),
+        f1(44, tag(s0r)),
+        f1(45, word(b0l)),
+        f1(46, tag(b0l)),
+        f1(47, word(s0h2)),
+        f1(48, tag(s0h2)),
+        f1(49, word(s0l2)),
+        f1(50, tag(s0l2)),
+        f1(51, word(s0r2)),
+        f1(52, tag(s0r2)),
+        f1(53, word(b0l2)),
+        f1(54, tag(b0l2)),
+        f3(55, s0p, tag(s0l), tag(s0l2)),
+        f3(56, s0p, tag(s0r), tag(s0r2)),
+        f3(57, s0p, tag(s0h), tag(s0h2)),
+        f3(58, b0p, tag(b0l), tag(b0l2)),
+        f3(59, tag(s1), s0p, b0p),
+        f3(60, word(s1), s0p, b0p),
+        f3(61, has_head, s0p, b0p),
+        f2(62, cluster(s0), cluster(b0)),
+        f2(63, cluster(s0), b0p),
+        f2(64, s0p, cluster(b0)),
+        f2(65, cluster(b0), cluster(b1)),
+        f1(66, cluster(s0)),
+        f1(67, cluster(b0)),
+        f3(68, commas, s0p, b0p),
+        f3(69, has_head, tag(s0h), b0p),
+    ]);
+}
+
+/// Parses greedily: the best-scoring valid move at every step. `heads` receives the head of
+/// each word 1..=n (0 for the root word), index 0 unused.
+pub fn parse(
+    weights: &Weights,
+    ctx: &Context<'_>,
+    state: &mut State,
+    feats: &mut Vec<u64>,
+    heads: &mut Vec<usize>,
+) {
+    let n = ctx.words.len() - 1;
+    state.reset(n);
+    let mut scores = [0i32; N_MOVES];
+    while !state.done() {
+        features(state, ctx, feats);
+        scores.fill(0);
+        weights.score(feats, &mut scores);
+        let mut best = None;
+        for m in MOVES {
+            if state.valid(m) && best.is_none_or(|b: Move| scores[m as usize] > scores[b as usize])
+            {
+                best = Some(m);
+            }
+        }
+        // Shift is valid whenever the buffer is not empty, so there is always a move.
+        state.apply(best.unwrap_or(Move::Shift));
+    }
+    finish_tree(&state.heads, heads);
+}
+
+/// Turns the arcs of a finished configuration into a tree: headless words hang from the
+/// root, and when several words hang from the root the first keeps it and the others hang
+/// from the first.
+pub fn finish_tree(arcs: &[usize], heads: &mut Vec<usize>) {
+    heads.clear();
+    heads.extend(arcs.iter().map(|&h| if h == NO { 0 } else { h }));
+    if let Some(first) = heads.first_mut() {
+        *first = 0;
+    }
+    let root = (1..heads.len()).find(|&i| heads[i] == 0);
+    if let Some(root) = root {
+        for h in heads.iter_mut().skip(root + 1) {
+            if *h == 0 {
+                *h = root;
+            }
+        }
+    }
+}
+
+/// A small deterministic generator for exploration during training (xorshift64*).
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed | 1)
+    }
+
+    /// A number in [0, 1).
+    pub fn next_f64(&mut self) -> f64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// One training pass over a sentence with the dynamic oracle. With `explore`, a wrong but
+/// valid move is followed (with probability 0.9) so the model sees the states its own errors
+/// lead to. Returns (moves right, moves taken).
+pub fn train_sentence(
+    trainer: &mut Trainer,
+    ctx: &Context<'_>,
+    gold: &[usize],
+    state: &mut State,
+    feats: &mut Vec<u64>,
+    explore: Option<&mut Rng>,
+) -> (usize, usize) {
+    let n = ctx.words.len() - 1;
+    state.reset(n);
+    let mut explore = explore;
+    let (mut right, mut total) = (0, 0);
+    let mut scores = [0f32; N_MOVES];
+    while !state.done() {
+        features(state, ctx, feats);
+        scores.fill(0.0);
+        trainer.score(feats, &mut scores);
+        let mut guess: Option<Move> = None;
+        let mut best_zero: Option<Move> = None;
+        for m in MOVES {
+            if !state.valid(m) {
+                continue;
+            }
+            if guess.is_none_or(|g| scores[m as usize] > scores[g as usize]) {
+                guess = Some(m);
+            }
+            if state.cost(m, gold) == 0
+                && best_zero.is_none_or(|b| scores[m as usize] > scores[b as usize])
+            {
+                best_zero = Some(m);
+            }
+        }
+        let Some(guess) = guess else { break };
+        let zero = best_zero.unwrap_or(guess);
+        total += 1;
+        let next = if state.cost(guess, gold) == 0 {
+            right += 1;
+            guess
+        } else {
+            trainer.update(feats, zero as usize, guess as usize);
+            let follow = explore.as_deref_mut().is_some_and(|rng| rng.next_f64() < 0.9);
+            if follow { guess } else { zero }
+        };
+        trainer.tick();
+        state.apply(next);
+    }
+    (right, total)
+}
+
+/// Makes a gold tree projective by lifting: while some arc crosses another, the shortest such
+/// arc's dependent moves up to its head's head (Nivre and Nilsson 2005, without encoding the
+/// lift in labels). `heads[0]` is unused.
+pub fn projectivize(heads: &mut [usize]) {
+    let n = heads.len();
+    for _ in 0..n * n {
+        let mut shortest: Option<(usize, usize)> = None;
+        for d in 1..n {
+            if !is_projective_arc(heads, d) {
+                let len = heads[d].abs_diff(d);
+                if shortest.is_none_or(|(_, l)| len < l) {
+                    shortest = Some((d, len));
+                }
+            }
+        }
+        match shortest {
+            Some((d, _)) => {
+                let h = heads[d];
+                heads[d] = if h == 0 { 0 } else { heads[h] };
+            }
+            None => return,
+        }
+    }
+}
+
+/// An arc is projective when its head dominates every word between the two.
+fn is_projective_arc(heads: &[usize], d: usize) -> bool {
+    let h = heads[d];
+    let (lo, hi) = if h < d { (h, d) } else { (d, h) };
+    (lo + 1..hi).all(|mut k| {
+        for _ in 0..heads.len() {
+            if k == h {
+                return true;
+            }
+            if k == 0 {
+                return false;
+            }
+            k = heads[k];
+        }
+        false
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Following the zero-cost move from the start always reaches the gold tree.
+    #[test]
+    fn the_oracle_reaches_every_projective_gold_tree() {
+        // "The US commander held talks with Suleiman ." as heads.
+        let golds: [&[usize]; 3] = [
+            &[0, 3, 3, 4, 0, 4, 7, 5, 4],
+            &[0, 0],
+            &[0, 2, 0, 2, 5, 3, 2],
+        ];
+        for gold in golds {
+            let n = gold.len() - 1;
+            let mut state = State::new();
+            state.reset(n);
+            while !state.done() {
+                let m = MOVES
+                    .into_iter()
+                    .find(|&m| state.valid(m) && state.cost(m, gold) == 0)
+                    .expect("a zero-cost move");
+                state.apply(m);
+            }
+            let mut heads = Vec::new();
+            finish_tree(&state.heads, &mut heads);
+            assert_eq!(&heads[1..], &gold[1..]);
+        }
+    }
+
+    #[test]
+    fn lifting_makes_a_crossing_tree_projective() {
+        // 1 <- 3, 2 <- 4, 3 <- 0, 4 <- 3: the arcs 3->1 and 4->2 cross.
+        let mut heads = vec![0, 3, 4, 0, 3];
+        projectivize(&mut heads);
+        assert!((1..heads.len()).all(|d| is_projective_arc(&heads, d)));
+        assert_eq!(heads[2], 3);
+    }
+}

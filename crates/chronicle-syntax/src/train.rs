@@ -1,0 +1,430 @@
+//! Training the model from a treebank: the tagger first, then the parser and the labeler on
+//! tags predicted by taggers that never saw the sentence (jackknifing), so that they learn from
+//! tags as wrong as the ones they will meet. Every step is deterministic from the seed; the
+//! epoch that scores best on the development sentences is kept.
+
+use std::time::Instant;
+
+use chronicle_core::{DepRel, Upos};
+
+use crate::conllu::Sentence;
+use crate::eval::Score;
+use crate::features::WordInfo;
+use crate::labeler::{self, Tree};
+use crate::lemma::Lemmatizer;
+use crate::model::{Clusters, Model, Workspace, tag_value};
+use crate::parser::{self, Context, Rng, State};
+use crate::perceptron::{Trainer, Weights};
+use crate::tagger;
+
+/// How to train.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub seed: u64,
+    pub tagger_epochs: usize,
+    pub parser_epochs: usize,
+    pub labeler_epochs: usize,
+    /// Folds for the jackknifed tags the parser trains on (1: gold tags).
+    pub folds: usize,
+    /// Where the model comes from, written into the file.
+    pub description: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            seed: 1,
+            tagger_epochs: 8,
+            parser_epochs: 12,
+            labeler_epochs: 8,
+            folds: 4,
+            description: String::new(),
+        }
+    }
+}
+
+/// A training sentence read into what the learners need.
+struct Example {
+    words: Vec<WordInfo>,
+    punct: Vec<bool>,
+    gold_tags: Vec<usize>,
+    /// Tags predicted by a tagger trained without this sentence (index 0 is the root's).
+    tag_values: Vec<u64>,
+    upos: Vec<Upos>,
+    gold_heads: Vec<usize>,
+    projective_heads: Vec<usize>,
+    gold_labels: Vec<usize>,
+}
+
+/// Trains a model on `train`, choosing epochs on `dev`; `log` receives progress lines.
+pub fn train(
+    train: &[Sentence],
+    dev: &[Sentence],
+    clusters: Clusters,
+    options: &Options,
+    log: &mut dyn FnMut(&str),
+) -> Model {
+    let started = Instant::now();
+    let usable: Vec<&Sentence> = train
+        .iter()
+        .filter(|s| !s.words.is_empty() && s.has_valid_tree() && s.words.iter().all(|w| w.upos.is_some()))
+        .collect();
+    log(&format!(
+        "{} training sentences ({} skipped without a full tree), {} dev sentences, {} clusters",
+        usable.len(),
+        train.len() - usable.len(),
+        dev.len(),
+        clusters.len()
+    ));
+    let lemmas = Lemmatizer::learn(usable.iter().flat_map(|s| {
+        s.words
+            .iter()
+            .filter_map(|w| Some((w.form.as_str(), w.upos?, w.lemma.as_str())))
+    }));
+    let mut model = Model {
+        description: options.description.clone(),
+        tagger: Trainer::new(tagger::N_TAGS).finish(),
+        parser: Trainer::new(parser::N_MOVES).finish(),
+        labeler: Trainer::new(labeler::n_labels()).finish(),
+        lemmas,
+        clusters,
+    };
+    let mut examples: Vec<Example> = usable.iter().map(|s| example(&model, s)).collect();
+
+    // The tagger, on every sentence.
+    let order_seed = options.seed;
+    let tagger_weights = train_tagger(&examples, options.tagger_epochs, order_seed, &mut |epoch, w| {
+        let accuracy = tag_accuracy(&model, w, dev);
+        log(&format!("tagger epoch {epoch}: dev UPOS {accuracy:.4}"));
+        accuracy
+    });
+    model.tagger = tagger_weights;
+    log(&format!("tagger trained in {:.1} s", started.elapsed().as_secs_f64()));
+
+    // Jackknifed tags for the parser and the labeler.
+    let folds = options.folds.max(1);
+    if folds == 1 {
+        for e in &mut examples {
+            let gold = e.gold_tags.clone();
+            set_tags(e, &gold);
+        }
+    } else {
+        for fold in 0..folds {
+            let rest: Vec<&Example> = examples
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds != fold)
+                .map(|(_, e)| e)
+                .collect();
+            let weights = train_tagger_refs(&rest, options.tagger_epochs, order_seed, &mut |_, _| 0.0);
+            let mut feats = Vec::new();
+            let mut tags = Vec::new();
+            for (i, e) in examples.iter_mut().enumerate() {
+                if i % folds == fold {
+                    tagger::tag(&weights, &e.words[1..], &mut feats, &mut tags);
+                    set_tags(e, &tags);
+                }
+            }
+            log(&format!("jackknife fold {}/{folds} tagged", fold + 1));
+        }
+    }
+
+    // The parser.
+    let mut rng = Rng::new(options.seed ^ 0x5eed);
+    let mut trainer = Trainer::new(parser::N_MOVES);
+    let mut best: Option<(f64, Weights)> = None;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut state = State::new();
+    let mut feats = Vec::new();
+    for epoch in 1..=options.parser_epochs {
+        shuffle(&mut order, &mut rng);
+        let (mut right, mut total) = (0, 0);
+        for &i in &order {
+            let e = &examples[i];
+            let ctx = Context {
+                words: &e.words,
+                tags: &e.tag_values,
+                punct: &e.punct,
+            };
+            let explore = (epoch > 1).then_some(&mut rng);
+            let (r, t) = parser::train_sentence(
+                &mut trainer,
+                &ctx,
+                &e.projective_heads,
+                &mut state,
+                &mut feats,
+                explore,
+            );
+            right += r;
+            total += t;
+        }
+        let weights = trainer.finish();
+        model.parser = weights;
+        let score = model_score(&model, dev, epoch, Learner::Parser, log);
+        log(&format!(
+            "parser epoch {epoch}: {:.4} of moves right in training; {:.1} s",
+            right as f64 / total.max(1) as f64,
+            started.elapsed().as_secs_f64()
+        ));
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, trainer.finish()));
+        }
+    }
+    if let Some((_, w)) = best {
+        model.parser = w;
+    }
+
+    // The labeler, on gold trees with jackknifed tags.
+    let mut trainer = Trainer::new(labeler::n_labels());
+    let mut best: Option<(f64, Weights)> = None;
+    let (mut kids, mut kid_start) = (Vec::new(), Vec::new());
+    for epoch in 1..=options.labeler_epochs {
+        shuffle(&mut order, &mut rng);
+        for &i in &order {
+            let e = &examples[i];
+            labeler::index_children(&e.gold_heads, &mut kids, &mut kid_start);
+            let tree = Tree {
+                words: &e.words,
+                tags: &e.tag_values,
+                upos: &e.upos,
+                heads: &e.gold_heads,
+                kids: &kids,
+                kid_start: &kid_start,
+            };
+            labeler::train_sentence(&mut trainer, &tree, &e.gold_labels, &mut feats);
+        }
+        model.labeler = trainer.finish();
+        let score = model_score(&model, dev, epoch, Learner::Labeler, log);
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, trainer.finish()));
+        }
+    }
+    if let Some((_, w)) = best {
+        model.labeler = w;
+    }
+    log(&format!(
+        "trained in {:.1} s: {} tagger, {} parser, {} labeler features",
+        started.elapsed().as_secs_f64(),
+        model.tagger.features(),
+        model.parser.features(),
+        model.labeler.features()
+    ));
+    model
+}
+
+/// Reads a gold sentence into an example (tags not yet predicted).
+fn example(model: &Model, s: &Sentence) -> Example {
+    let mut ws = Workspace::default();
+    model.read_words(s.words.iter().map(|w| w.form.as_str()), &mut ws);
+    let (words, punct) = ws.words();
+    let (words, punct) = (words.to_vec(), punct.to_vec());
+    let gold_tags: Vec<usize> = s
+        .words
+        .iter()
+        .map(|w| w.upos.map_or(Upos::X as usize, |u| u as usize))
+        .collect();
+    let mut gold_heads = vec![0];
+    gold_heads.extend(s.words.iter().map(|w| w.head.unwrap_or(0)));
+    let mut projective_heads = gold_heads.clone();
+    parser::projectivize(&mut projective_heads);
+    let mut gold_labels = vec![DepRel::Root as usize];
+    gold_labels.extend(
+        s.words
+            .iter()
+            .map(|w| w.rel().unwrap_or(DepRel::Dep) as usize),
+    );
+    Example {
+        words,
+        punct,
+        gold_tags,
+        tag_values: Vec::new(),
+        upos: Vec::new(),
+        gold_heads,
+        projective_heads,
+        gold_labels,
+    }
+}
+
+fn set_tags(e: &mut Example, tags: &[usize]) {
+    e.tag_values.clear();
+    e.tag_values.push(crate::features::NONE);
+    e.tag_values.extend(tags.iter().map(|&t| tag_value(t)));
+    e.upos.clear();
+    e.upos.push(Upos::X);
+    e.upos
+        .extend(tags.iter().map(|&t| Upos::from_index(t).unwrap_or(Upos::X)));
+}
+
+fn train_tagger(
+    examples: &[Example],
+    epochs: usize,
+    seed: u64,
+    select: &mut dyn FnMut(usize, &Weights) -> f64,
+) -> Weights {
+    let refs: Vec<&Example> = examples.iter().collect();
+    train_tagger_refs(&refs, epochs, seed, select)
+}
+
+/// Trains a tagger; `select` scores each epoch's weights (higher is better) and the best kept.
+fn train_tagger_refs(
+    examples: &[&Example],
+    epochs: usize,
+    seed: u64,
+    select: &mut dyn FnMut(usize, &Weights) -> f64,
+) -> Weights {
+    let mut rng = Rng::new(seed);
+    let mut trainer = Trainer::new(tagger::N_TAGS);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut feats = Vec::new();
+    let mut best: Option<(f64, Weights)> = None;
+    for epoch in 1..=epochs {
+        shuffle(&mut order, &mut rng);
+        for &i in &order {
+            let e = examples[i];
+            tagger::train_sentence(&mut trainer, &e.words[1..], &e.gold_tags, &mut feats);
+        }
+        let weights = trainer.finish();
+        let score = select(epoch, &weights);
+        if best.as_ref().is_none_or(|(b, _)| score > *b) || epoch == epochs && best.is_none() {
+            best = Some((score, weights));
+        }
+    }
+    best.map_or_else(|| trainer.finish(), |(_, w)| w)
+}
+
+/// The share of dev words that `weights` tags right, with the model's word reading.
+fn tag_accuracy(model: &Model, weights: &Weights, dev: &[Sentence]) -> f64 {
+    if dev.is_empty() {
+        return 0.0;
+    }
+    let mut ws = Workspace::default();
+    let (mut feats, mut tags) = (Vec::new(), Vec::new());
+    let (mut right, mut total) = (0usize, 0usize);
+    for s in dev {
+        model.read_words(s.words.iter().map(|w| w.form.as_str()), &mut ws);
+        let (words, _) = ws.words();
+        tagger::tag(weights, &words[1..], &mut feats, &mut tags);
+        for (w, &t) in s.words.iter().zip(&tags) {
+            total += 1;
+            right += usize::from(w.upos.map(|u| u as usize) == Some(t));
+        }
+    }
+    right as f64 / total.max(1) as f64
+}
+
+/// Which learner an epoch belongs to, and so which dev figure selects it.
+#[derive(Clone, Copy)]
+enum Learner {
+    Parser,
+    Labeler,
+}
+
+/// Scores a model on the dev sentences, logs it, and returns the figure that selects the
+/// learner's epoch.
+fn model_score(
+    model: &Model,
+    dev: &[Sentence],
+    epoch: usize,
+    learner: Learner,
+    log: &mut dyn FnMut(&str),
+) -> f64 {
+    if dev.is_empty() {
+        return epoch as f64;
+    }
+    let score = Score::of(model, dev);
+    let name = match learner {
+        Learner::Parser => "parser",
+        Learner::Labeler => "labeler",
+    };
+    log(&format!("{name} epoch {epoch}: dev {}", score.summary()));
+    match learner {
+        Learner::Parser => score.uas(),
+        Learner::Labeler => score.las(),
+    }
+}
+
+/// Fisher-Yates with the training generator.
+fn shuffle(order: &mut [usize], rng: &mut Rng) {
+    for i in (1..order.len()).rev() {
+        let j = (rng.next_f64() * (i + 1) as f64) as usize;
+        order.swap(i, j.min(i));
+    }
+}
+
+/// Reads a CoNLL-U file (gzip-compressed when its name ends in `.gz`); an error names the file
+/// and the line.
+pub fn read_treebank(path: &std::path::Path) -> Result<Vec<Sentence>, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let input: Box<dyn std::io::BufRead> = if path.extension().is_some_and(|e| e == "gz") {
+        Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file)))
+    } else {
+        Box::new(std::io::BufReader::new(file))
+    };
+    crate::conllu::Reader::new(input)
+        .map(|s| s.map_err(|e| format!("{}: {e}", path.display())))
+        .collect()
+}
+
+/// Trains from files and writes the gzip-compressed model to `out`, logging progress and the
+/// time taken on standard error. `clusters` is an optional TSV of `word<TAB>coarse<TAB>fine`.
+pub fn train_files(
+    train_path: &std::path::Path,
+    dev_path: &std::path::Path,
+    clusters: Option<&std::path::Path>,
+    out: &std::path::Path,
+    options: &Options,
+) -> Result<(), String> {
+    use std::io::Write;
+    let started = Instant::now();
+    let train_set = read_treebank(train_path)?;
+    let dev = read_treebank(dev_path)?;
+    let clusters = match clusters {
+        Some(path) => read_clusters(path)?,
+        None => Clusters::default(),
+    };
+    let mut options = options.clone();
+    if options.description.is_empty() {
+        options.description = format!(
+            "Chronicle syntax model trained from {} (seed {}); derived from Universal Dependencies \
+             English-EWT, CC BY-SA 4.0",
+            train_path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            options.seed
+        );
+    }
+    let model = train(&train_set, &dev, clusters, &options, &mut |line| {
+        eprintln!("train syntax: {line}")
+    });
+    let bytes = model.to_bytes();
+    let file = std::fs::File::create(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let mut gz = flate2::write::GzEncoder::new(file, flate2::Compression::best());
+    gz.write_all(&bytes)
+        .and_then(|()| gz.finish().map(drop))
+        .map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!(
+        "train syntax: wrote {} ({} bytes before compression) in {:.1} s",
+        out.display(),
+        bytes.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Reads word clusters: `word<TAB>coarse<TAB>fine` lines.
+pub fn read_clusters(path: &std::path::Path) -> Result<Clusters, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut entries = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let mut cols = line.split('\t');
+        let (Some(word), Some(a), Some(b)) = (cols.next(), cols.next(), cols.next()) else {
+            return Err(format!("{}:{}: expected word, coarse and fine cluster", path.display(), n + 1));
+        };
+        let parse = |s: &str| {
+            s.parse::<u16>()
+                .map_err(|_| format!("{}:{}: {s:?} is not a cluster number", path.display(), n + 1))
+        };
+        entries.push((crate::features::lower_key(word), parse(a)?, parse(b)?));
+    }
+    Ok(Clusters::new(entries.into_iter()))
+}
