@@ -403,7 +403,10 @@ mod tests {
             assert_eq!(Upos::from_index(t as usize), Some(t));
         }
         assert_eq!(DepRel::parse("nmod:gmod"), Some(DepRel::Nmod));
-        assert_eq!(DepRel::parse("nsubj:pass").map(DepRel::base), Some(DepRel::Nsubj));
+        assert_eq!(
+            DepRel::parse("nsubj:pass").map(DepRel::base),
+            Some(DepRel::Nsubj)
+        );
         assert_eq!(DepRel::parse("bogus"), None);
     }
 
@@ -421,7 +424,10 @@ mod tests {
             String::new(),
         );
         assert_eq!(layer.children(1), &[0, 2, 4]);
-        assert_eq!(layer.children_by(1, DepRel::Obj).collect::<Vec<_>>(), vec![2]);
+        assert_eq!(
+            layer.children_by(1, DepRel::Obj).collect::<Vec<_>>(),
+            vec![2]
+        );
         assert_eq!(layer.subtree(4), 3..5);
         assert_eq!(layer.subtree(1), 0..5);
         assert_eq!(layer.ancestors(3).collect::<Vec<_>>(), vec![4, 1]);

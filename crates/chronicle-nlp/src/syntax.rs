@@ -38,9 +38,18 @@ impl SyntaxParser {
     }
 }
 
+/// A worker's buffers: the model's workspace, a sentence's words in the model's spelling, and
+/// each word's byte range in it.
+#[derive(Default)]
+struct Buffers {
+    workspace: Workspace,
+    spelled: String,
+    bounds: Vec<(usize, usize)>,
+}
+
 thread_local! {
     /// Per-thread buffers: one allocation per worker, not per article.
-    static BUFFERS: RefCell<(Workspace, String, Vec<(usize, usize)>)> = RefCell::default();
+    static BUFFERS: RefCell<Buffers> = RefCell::default();
 }
 
 /// Writes the model's spelling of `token` into `out`: straight quotes and apostrophes, `--`
@@ -74,7 +83,12 @@ impl Stage for SyntaxParser {
             n_tokens
         ];
         let mut lemmas = String::with_capacity(article.body.len());
-        BUFFERS.with_borrow_mut(|(ws, spelled, bounds)| {
+        BUFFERS.with_borrow_mut(|buffers| {
+            let Buffers {
+                workspace: ws,
+                spelled,
+                bounds,
+            } = buffers;
             for range in &analysis.sentence_tokens {
                 if range.is_empty() || range.end > n_tokens {
                     continue;
@@ -115,7 +129,9 @@ pub fn token_layer(article: &Article) -> Vec<chronicle_core::TokenLayer> {
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let (start, end) = analysis.index.chars(t.span.start as usize, t.span.end as usize);
+            let (start, end) = analysis
+                .index
+                .chars(t.span.start as usize, t.span.end as usize);
             chronicle_core::TokenLayer {
                 start,
                 end,
@@ -162,8 +178,9 @@ mod tests {
         assert_eq!(syntax.head(states), Some(fired));
         assert_eq!(syntax.deprel(states), Some(DepRel::Nsubj));
         assert_eq!(syntax.lemma(fired), "fire");
-        let russia = index_of(&a, "Russia");
-        assert_eq!(syntax.deprel(russia).map(DepRel::base), Some(DepRel::Obl));
+        let batteries = index_of(&a, "batteries");
+        assert_eq!(syntax.head(batteries), Some(fired));
+        assert_eq!(syntax.deprel(batteries), Some(DepRel::Obj));
     }
 
     #[test]

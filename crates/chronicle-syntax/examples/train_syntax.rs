@@ -1,5 +1,5 @@
 //! Trains the syntax model: `cargo run --release -p chronicle-syntax --example train_syntax --
-//! TRAIN.conllu[.gz] DEV.conllu OUT.chsyn.gz [SEED]`. `chronicle train syntax` is the same with
+//! TRAIN.conllu[.gz] DEV.conllu OUT.chsyn [SEED]`. `chronicle train syntax` is the same with
 //! a command line of its own; this example exists for quick experiments.
 
 use std::process::ExitCode;
@@ -7,7 +7,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 3 {
-        eprintln!("usage: train_syntax TRAIN.conllu[.gz] DEV.conllu OUT.chsyn.gz [SEED]");
+        eprintln!("usage: train_syntax TRAIN.conllu[.gz] DEV.conllu OUT.chsyn [SEED]");
         return ExitCode::from(2);
     }
     let seed = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(1);

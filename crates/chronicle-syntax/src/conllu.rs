@@ -16,6 +16,8 @@ pub struct Word {
     pub lemma: String,
     /// `None` when the column is `_` or not a UD tag.
     pub upos: Option<Upos>,
+    /// The treebank's language-specific tag (`VBD`, `NNP`), `_` when absent.
+    pub xpos: String,
     /// 0 for the root, else the 1-based id of the head; `None` when the column is `_`.
     pub head: Option<usize>,
     /// The relation as written (subtypes kept), `_` when absent.
@@ -222,6 +224,7 @@ fn parse_word_line(line: &str, expected_id: usize) -> Result<Option<(Word, Vec<S
         form: columns[1].clone(),
         lemma: columns[2].clone(),
         upos: Upos::parse(&columns[3]),
+        xpos: columns[4].clone(),
         head,
         deprel: columns[7].clone(),
     };

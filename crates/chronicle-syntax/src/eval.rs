@@ -108,7 +108,11 @@ impl fmt::Display for Score {
         writeln!(f, "  UPOS accuracy      {:.4}", self.upos())?;
         writeln!(f, "  lemma accuracy     {:.4}", self.share(self.lemma))?;
         writeln!(f, "  UAS                {:.4}", self.uas())?;
-        writeln!(f, "  LAS                {:.4}  (universal relations, as CoNLL 2018)", self.las())?;
+        writeln!(
+            f,
+            "  LAS                {:.4}  (universal relations, as CoNLL 2018)",
+            self.las()
+        )?;
         writeln!(
             f,
             "  LAS, full labels   {:.4}  (with subtypes: nsubj:pass, obl:tmod, ...)",
@@ -120,12 +124,21 @@ impl fmt::Display for Score {
             .map(|&r| (r, self.relations[r as usize]))
             .filter(|(_, c)| c.gold > 0)
             .collect();
-        rows.sort_by(|a, b| b.1.gold.cmp(&a.1.gold));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1.gold));
         for (r, c) in rows {
             let p = c.right as f64 / c.predicted.max(1) as f64;
             let rec = c.right as f64 / c.gold.max(1) as f64;
-            let f1 = if p + rec > 0.0 { 2.0 * p * rec / (p + rec) } else { 0.0 };
-            writeln!(f, "  {:<12} {:>5}  {p:>9.4}  {rec:.4}  {f1:.4}", r.as_str(), c.gold)?;
+            let f1 = if p + rec > 0.0 {
+                2.0 * p * rec / (p + rec)
+            } else {
+                0.0
+            };
+            writeln!(
+                f,
+                "  {:<12} {:>5}  {p:>9.4}  {rec:.4}  {f1:.4}",
+                r.as_str(),
+                c.gold
+            )?;
         }
         Ok(())
     }

@@ -142,7 +142,11 @@ impl Scratch {
         let n = self.bounds.len();
         let mut suffix = [0u64; 4];
         for (k, s) in suffix.iter_mut().enumerate() {
-            let start = if k + 1 >= n { 0 } else { self.bounds[n - k - 1] };
+            let start = if k + 1 >= n {
+                0
+            } else {
+                self.bounds[n - k - 1]
+            };
             *s = hash_bytes(&lower.as_bytes()[start..]);
         }
         let mut prefix = [0u64; 3];

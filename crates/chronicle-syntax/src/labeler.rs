@@ -63,7 +63,13 @@ pub fn features(tree: &Tree<'_>, d: usize, sibling: Option<usize>, out: &mut Vec
     out.clear();
     let n = tree.words.len() - 1;
     let h = tree.heads[d];
-    let word = |i: usize| if i == 0 || i > n { NONE } else { tree.words[i].lower };
+    let word = |i: usize| {
+        if i == 0 || i > n {
+            NONE
+        } else {
+            tree.words[i].lower
+        }
+    };
     let tag = |i: usize| if i == 0 || i > n { NONE } else { tree.tags[i] };
     let (dw, dp, hw, hp) = (word(d), tag(d), word(h), tag(h));
     let dir = u64::from(h > d) + 2 * u64::from(h == 0);

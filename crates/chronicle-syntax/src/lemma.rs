@@ -20,7 +20,7 @@ struct Edit {
 }
 
 /// The learnt lemma tables.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Lemmatizer {
     /// (lower-case form, tag) → lemma, for every pair seen in training.
     known: HashMap<u64, String, BuildPassThrough>,
@@ -120,7 +120,10 @@ impl Lemmatizer {
             out.push_str(l);
             return;
         }
-        if matches!(upos, Upos::Propn | Upos::Num | Upos::Sym | Upos::Punct | Upos::X) {
+        if matches!(
+            upos,
+            Upos::Propn | Upos::Num | Upos::Sym | Upos::Punct | Upos::X
+        ) {
             out.push_str(form);
             return;
         }

@@ -19,13 +19,15 @@ use crate::tagger;
 
 const MAGIC: &[u8; 8] = b"CHRONSYN";
 /// The format version this code reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
-/// The model trained from UD English-EWT, embedded in the binary (gzip-compressed).
-static EMBEDDED: &[u8] = include_bytes!("../model/en_ewt.chsyn.gz");
+/// The model trained from UD English-EWT, embedded in the binary. It is stored uncompressed:
+/// its weights are high-entropy (gzip saves a quarter), git compresses what it stores anyway,
+/// and reading it without inflating first halves the start-up.
+static EMBEDDED: &[u8] = include_bytes!("../model/en_ewt.chsyn");
 
 /// Word clusters learnt from unlabelled text: a word's coarse and fine cluster numbers.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Clusters {
     map: HashMap<u64, [u16; 2], BuildPassThrough>,
 }
@@ -67,7 +69,8 @@ impl Clusters {
 
     fn read(input: &mut Bytes<'_>) -> Result<Clusters, String> {
         let n = input.u32()? as usize;
-        let mut map = HashMap::with_capacity_and_hasher(n.min(1 << 22), BuildPassThrough::default());
+        let mut map =
+            HashMap::with_capacity_and_hasher(n.min(1 << 22), BuildPassThrough::default());
         for _ in 0..n {
             let k = input.u64()?;
             map.insert(k, [input.u16()?, input.u16()?]);
@@ -80,6 +83,7 @@ impl Clusters {
 pub struct Model {
     /// Where the model comes from and under which licence.
     pub description: String,
+    pub tagset: tagger::TagSet,
     pub tagger: Weights,
     pub parser: Weights,
     pub labeler: Weights,
@@ -142,25 +146,14 @@ impl Model {
     /// The embedded model, decoded once on first use.
     pub fn embedded() -> &'static Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
-        MODEL.get_or_init(|| match Model::from_gzip(EMBEDDED) {
+        MODEL.get_or_init(|| match Model::from_bytes(EMBEDDED) {
             Ok(m) => m,
             // The file is part of the build and checked by the tests; a broken one is a bug.
             Err(e) => panic!("the embedded syntax model is unreadable: {e}"),
         })
     }
 
-    /// Reads a gzip-compressed model file.
-    pub fn from_gzip(bytes: &[u8]) -> Result<Model, String> {
-        use std::io::Read;
-        let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(bytes)
-            .take(1 << 30)
-            .read_to_end(&mut raw)
-            .map_err(|e| format!("not a gzip-compressed model: {e}"))?;
-        Model::from_bytes(&raw)
-    }
-
-    /// Reads an uncompressed model file.
+    /// Reads a model file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
         let mut input = Bytes::new(bytes);
         if input.take(8)? != MAGIC {
@@ -173,14 +166,17 @@ impl Model {
             ));
         }
         let description = input.str()?.to_string();
+        let tagset = tagger::TagSet::read(&mut input)?;
         let tagger = Weights::read(&mut input)?;
         let parser = Weights::read(&mut input)?;
         let labeler = Weights::read(&mut input)?;
-        if tagger.n_classes() != tagger::N_TAGS
+        if tagger.n_classes() != tagset.len()
             || parser.n_classes() != parser::N_MOVES
             || labeler.n_classes() != labeler::n_labels()
         {
-            return Err("the model's tables do not match this build's tag and relation sets".into());
+            return Err(
+                "the model's tables do not match this build's tag and relation sets".into(),
+            );
         }
         let lemmas = Lemmatizer::read(&mut input)?;
         let clusters = Clusters::read(&mut input)?;
@@ -189,6 +185,7 @@ impl Model {
         }
         Ok(Model {
             description,
+            tagset,
             tagger,
             parser,
             labeler,
@@ -203,12 +200,26 @@ impl Model {
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
         write_str(&mut out, &self.description);
+        self.tagset.write(&mut out);
         self.tagger.write(&mut out);
         self.parser.write(&mut out);
         self.labeler.write(&mut out);
         self.lemmas.write(&mut out);
         self.clusters.write(&mut out);
         out
+    }
+
+    /// The same model without its weights smaller than `min_abs` (see [`Weights::pruned`]).
+    pub fn pruned(&self, min_abs: f32) -> Model {
+        Model {
+            description: self.description.clone(),
+            tagset: self.tagset.clone(),
+            tagger: self.tagger.pruned(min_abs),
+            parser: self.parser.pruned(min_abs),
+            labeler: self.labeler.pruned(min_abs),
+            lemmas: self.lemmas.clone(),
+            clusters: self.clusters.clone(),
+        }
     }
 
     /// Reads words into their feature hashes (index 0 is the root's stand-in).
@@ -252,14 +263,20 @@ impl Model {
         ws.upos.push(Upos::X);
         for &t in &ws.tags {
             ws.tag_values.push(tag_value(t));
-            ws.upos.push(Upos::from_index(t).unwrap_or(Upos::X));
+            ws.upos.push(self.tagset.upos(t));
         }
         let ctx = Context {
             words: &ws.words,
             tags: &ws.tag_values,
             punct: &ws.punct,
         };
-        parser::parse(&self.parser, &ctx, &mut ws.state, &mut ws.feats, &mut ws.heads);
+        parser::parse(
+            &self.parser,
+            &ctx,
+            &mut ws.state,
+            &mut ws.feats,
+            &mut ws.heads,
+        );
         labeler::index_children(&ws.heads, &mut ws.kids, &mut ws.kid_start);
         let tree = Tree {
             words: &ws.words,
@@ -317,7 +334,12 @@ impl<'a> Bytes<'a> {
     }
 
     pub fn u8(&mut self) -> Result<u8, String> {
-        Ok(self.array::<1>()?[0])
+        let (&b, rest) = self
+            .rest
+            .split_first()
+            .ok_or("the model file is truncated")?;
+        self.rest = rest;
+        Ok(b)
     }
 
     pub fn u16(&mut self) -> Result<u16, String> {
@@ -334,6 +356,25 @@ impl<'a> Bytes<'a> {
 
     pub fn u64(&mut self) -> Result<u64, String> {
         Ok(u64::from_le_bytes(self.array()?))
+    }
+
+    /// A LEB128 variable-length integer (at most ten bytes).
+    pub fn varint(&mut self) -> Result<u64, String> {
+        if let Some((&b, rest)) = self.rest.split_first()
+            && b < 0x80
+        {
+            self.rest = rest;
+            return Ok(u64::from(b));
+        }
+        let mut v = 0u64;
+        for shift in (0..70).step_by(7) {
+            let b = self.u8()?;
+            v |= u64::from(b & 0x7F).checked_shl(shift).unwrap_or(0);
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err("a number in the model is too long".into())
     }
 
     pub fn f32(&mut self) -> Result<f32, String> {

@@ -449,7 +449,9 @@ pub fn train_sentence(
             guess
         } else {
             trainer.update(feats, zero as usize, guess as usize);
-            let follow = explore.as_deref_mut().is_some_and(|rng| rng.next_f64() < 0.9);
+            let follow = explore
+                .as_deref_mut()
+                .is_some_and(|rng| rng.next_f64() < 0.9);
             if follow { guess } else { zero }
         };
         trainer.tick();

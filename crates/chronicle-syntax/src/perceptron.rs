@@ -43,7 +43,10 @@ impl Trainer {
         for f in features {
             if let Some(&row) = self.rows.get(f) {
                 let at = row as usize * self.n_classes;
-                for (s, w) in scores.iter_mut().zip(&self.weights[at..at + self.n_classes]) {
+                for (s, w) in scores
+                    .iter_mut()
+                    .zip(&self.weights[at..at + self.n_classes])
+                {
                     *s += w;
                 }
             }
@@ -55,6 +58,12 @@ impl Trainer {
         if good == bad {
             return;
         }
+        self.add(features, good, 1.0);
+        self.add(features, bad, -1.0);
+    }
+
+    /// Adds `delta` to the weight of `class` for each of `features` (a ranking update).
+    pub fn add(&mut self, features: &[u64], class: usize, delta: f32) {
         for &f in features {
             let next = self.rows.len() as u32;
             let row = *self.rows.entry(f).or_insert(next);
@@ -64,13 +73,10 @@ impl Trainer {
                 self.totals.resize(size, 0.0);
                 self.stamps.resize(size, 0);
             }
-            let at = row as usize * self.n_classes;
-            for (class, delta) in [(good, 1.0f32), (bad, -1.0)] {
-                let i = at + class;
-                self.totals[i] += f64::from(self.step - self.stamps[i]) * f64::from(self.weights[i]);
-                self.stamps[i] = self.step;
-                self.weights[i] += delta;
-            }
+            let i = row as usize * self.n_classes + class;
+            self.totals[i] += f64::from(self.step - self.stamps[i]) * f64::from(self.weights[i]);
+            self.stamps[i] = self.step;
+            self.weights[i] += delta;
         }
     }
 
@@ -115,12 +121,19 @@ impl Trainer {
     }
 }
 
+/// The 32-bit key a feature hash is stored under (never 0, which marks an empty slot). With
+/// a million features in a space of four billion, a collision or a false hit is rare enough
+/// to cost nothing measurable, and the keys take half the room.
+#[inline]
+fn short_key(feature: u64) -> u32 {
+    ((feature ^ (feature >> 32)) as u32) | 1
+}
+
 /// Collects the sparse rows of a [`Weights`] table.
 pub struct WeightsBuilder {
     n_classes: usize,
     scale: f32,
-    keys: Vec<u64>,
-    ends: Vec<u32>,
+    rows: Vec<(u32, u32)>,
     entries: Vec<u32>,
 }
 
@@ -129,36 +142,41 @@ impl WeightsBuilder {
         WeightsBuilder {
             n_classes,
             scale,
-            keys: Vec::new(),
-            ends: Vec::new(),
+            rows: Vec::new(),
             entries: Vec::new(),
         }
     }
 
     /// Adds one feature's non-zero weights; an empty row is dropped.
-    pub fn push(&mut self, key: u64, row: &[(u8, i16)]) {
+    pub fn push(&mut self, feature: u64, row: &[(u8, i16)]) {
+        self.push_short(short_key(feature), row);
+    }
+
+    fn push_short(&mut self, key: u32, row: &[(u8, i16)]) {
         if row.is_empty() {
             return;
         }
-        self.keys.push(key);
-        self.entries
-            .extend(row.iter().map(|&(c, w)| pack(c, w)));
-        self.ends.push(self.entries.len() as u32);
+        self.rows.push((key, self.entries.len() as u32));
+        self.entries.push(row.len() as u32);
+        self.entries.extend(row.iter().map(|&(c, w)| pack(c, w)));
     }
 
-    /// The finished table, with its hash index built.
+    /// The finished table, with its hash index built. Of two features that share a short key,
+    /// the first keeps the slot.
     pub fn build(self) -> Weights {
-        let capacity = (self.keys.len() * 2).next_power_of_two().max(16);
+        let capacity = (self.rows.len() * 2).next_power_of_two().max(16);
         let mut slots = vec![Slot::default(); capacity];
         let mask = capacity - 1;
-        let mut start = 0u32;
-        for (&key, &end) in self.keys.iter().zip(&self.ends) {
-            let mut at = (key as usize) & mask;
-            while slots[at].key != 0 {
+        let mut features = 0;
+        for &(key, start) in &self.rows {
+            let mut at = key as usize & mask;
+            while slots[at].key != 0 && slots[at].key != key {
                 at = (at + 1) & mask;
             }
-            slots[at] = Slot { key, start, end };
-            start = end;
+            if slots[at].key == 0 {
+                slots[at] = Slot { key, start };
+                features += 1;
+            }
         }
         Weights {
             n_classes: self.n_classes,
@@ -166,7 +184,7 @@ impl WeightsBuilder {
             slots,
             mask,
             entries: self.entries,
-            features: self.keys.len(),
+            features,
         }
     }
 }
@@ -182,15 +200,16 @@ fn unpack(entry: u32) -> (usize, i32) {
     ((entry >> 16) as usize, i32::from(entry as u16 as i16))
 }
 
+/// A slot of the index: a feature's short key and where its row starts in `entries` (the
+/// first entry of a row is its length).
 #[derive(Clone, Copy, Default)]
 struct Slot {
-    key: u64,
+    key: u32,
     start: u32,
-    end: u32,
 }
 
 /// A trained perceptron for inference: an open-addressing table from feature hash to a sparse
-/// row of `(class, weight)` entries. One probe (usually one cache line) per feature.
+/// row of `(class, weight)` entries. Eight bytes a slot, so one cache line holds eight.
 pub struct Weights {
     n_classes: usize,
     scale: f32,
@@ -210,29 +229,94 @@ impl Weights {
         self.features
     }
 
+    fn row(&self, key: u32) -> &[u32] {
+        let mut at = key as usize & self.mask;
+        loop {
+            let slot = self.slots[at];
+            if slot.key == key {
+                let start = slot.start as usize;
+                let len = self.entries[start] as usize;
+                return &self.entries[start + 1..start + 1 + len];
+            }
+            if slot.key == 0 {
+                return &[];
+            }
+            at = (at + 1) & self.mask;
+        }
+    }
+
+    /// Where the row of `key` starts in `entries`, if the table has one.
+    #[inline]
+    fn row_start(&self, key: u32) -> Option<usize> {
+        let mut at = key as usize & self.mask;
+        loop {
+            let slot = self.slots[at];
+            if slot.key == key {
+                return Some(slot.start as usize);
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            at = (at + 1) & self.mask;
+        }
+    }
+
     /// Adds the weights of `features` into `scores` (one per class; not cleared), in units of
     /// the table's quantum.
+    ///
+    /// The tables are larger than the cache, so a lookup is a memory miss; taken one after the
+    /// other, a state's seventy features would wait for seventy misses in turn. The lookups go
+    /// in three passes instead: ask for every feature's slot, read the slots and ask for every
+    /// row, then add the rows, so that the misses of a pass overlap.
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [i32]) {
-        for &f in features {
-            let mut at = (f as usize) & self.mask;
-            loop {
-                let slot = &self.slots[at];
-                if slot.key == f {
-                    for &e in &self.entries[slot.start as usize..slot.end as usize] {
-                        let (class, w) = unpack(e);
-                        if let Some(s) = scores.get_mut(class) {
-                            *s += w;
-                        }
+        const CHUNK: usize = 128;
+        let mut starts = [0u32; CHUNK];
+        for chunk in features.chunks(CHUNK) {
+            for &f in chunk {
+                prefetch(&self.slots[short_key(f) as usize & self.mask]);
+            }
+            let mut found = 0;
+            for &f in chunk {
+                if let Some(start) = self.row_start(short_key(f)) {
+                    prefetch(&self.entries[start]);
+                    starts[found] = start as u32;
+                    found += 1;
+                }
+            }
+            for &start in &starts[..found] {
+                let start = start as usize;
+                let len = self.entries[start] as usize;
+                for &e in &self.entries[start + 1..start + 1 + len] {
+                    let (class, w) = unpack(e);
+                    if let Some(s) = scores.get_mut(class) {
+                        *s += w;
                     }
-                    break;
                 }
-                if slot.key == 0 {
-                    break;
-                }
-                at = (at + 1) & self.mask;
             }
         }
+    }
+
+    /// The table without the weights smaller than `min_abs` (in perceptron units), and without
+    /// the features left with none: a smaller, faster model that loses little when the
+    /// threshold is low, since small weights are mostly rare features' noise.
+    pub fn pruned(&self, min_abs: f32) -> Weights {
+        let threshold = (min_abs / self.scale).round() as i32;
+        let mut slots: Vec<Slot> = self.slots.iter().copied().filter(|s| s.key != 0).collect();
+        slots.sort_unstable_by_key(|s| s.start);
+        let mut builder = WeightsBuilder::new(self.n_classes, self.scale);
+        let mut row = Vec::with_capacity(self.n_classes);
+        for slot in slots {
+            row.clear();
+            for &e in self.row(slot.key) {
+                let (class, w) = unpack(e);
+                if w.abs() >= threshold.max(1) {
+                    row.push((class as u8, w as i16));
+                }
+            }
+            builder.push_short(slot.key, &row);
+        }
+        builder.build()
     }
 
     /// The value of one quantum, to turn scores back into perceptron units.
@@ -240,21 +324,25 @@ impl Weights {
         self.scale
     }
 
-    /// Writes the table: classes, scale, then each feature's key and row.
+    /// Writes the table: classes, scale, feature count, then the rows by key, each as the
+    /// key's distance from the previous one, its length, and (class, weight) pairs, numbers
+    /// as variable-length integers: most keys are close and most weights small.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&(self.n_classes as u32).to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&(self.features as u32).to_le_bytes());
-        let mut rows: Vec<&Slot> = self.slots.iter().filter(|s| s.key != 0).collect();
-        rows.sort_unstable_by_key(|s| s.start);
-        for slot in rows {
-            let row = &self.entries[slot.start as usize..slot.end as usize];
-            out.extend_from_slice(&slot.key.to_le_bytes());
+        let mut slots: Vec<Slot> = self.slots.iter().copied().filter(|s| s.key != 0).collect();
+        slots.sort_unstable_by_key(|s| s.key);
+        let mut previous = 0u32;
+        for slot in slots {
+            let row = self.row(slot.key);
+            write_varint(out, u64::from(slot.key - previous));
+            previous = slot.key;
             out.push(row.len() as u8);
             for &e in row {
                 let (class, w) = unpack(e);
                 out.push(class as u8);
-                out.extend_from_slice(&(w as i16).to_le_bytes());
+                write_varint(out, zigzag(w));
             }
         }
     }
@@ -268,9 +356,12 @@ impl Weights {
         let scale = input.f32()?;
         let features = input.u32()? as usize;
         let mut builder = WeightsBuilder::new(n_classes, scale);
+        builder.rows.reserve(features.min(1 << 24));
         let mut row = Vec::with_capacity(n_classes);
+        let mut key = 0u32;
         for _ in 0..features {
-            let key = input.u64()?;
+            let delta = u32::try_from(input.varint()?).map_err(|_| "a key out of range")?;
+            key = key.checked_add(delta).ok_or("a key out of range")?;
             let len = input.u8()? as usize;
             row.clear();
             for _ in 0..len {
@@ -278,12 +369,47 @@ impl Weights {
                 if class as usize >= n_classes {
                     return Err(format!("class {class} in a table of {n_classes}"));
                 }
-                row.push((class, input.i16()?));
+                let w = unzigzag(input.varint()?).ok_or("a weight out of range")?;
+                row.push((class, w));
             }
-            builder.push(key, &row);
+            builder.push_short(key, &row);
         }
         Ok(builder.build())
     }
+}
+
+fn zigzag(w: i32) -> u64 {
+    ((w << 1) ^ (w >> 31)) as u32 as u64
+}
+
+fn unzigzag(v: u64) -> Option<i16> {
+    let v = u32::try_from(v).ok()?;
+    let w = ((v >> 1) as i32) ^ -((v & 1) as i32);
+    i16::try_from(w).ok()
+}
+
+/// Writes `v` seven bits a byte, low first (LEB128).
+pub fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Asks the processor to start loading the cache line of `value`; a hint with no effect on what
+/// the program computes.
+#[inline(always)]
+fn prefetch<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint: it never faults and reads nothing into the program,
+    // and the pointer comes from a live reference.
+    unsafe {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        _mm_prefetch::<_MM_HINT_T0>((value as *const T).cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
 }
 
 #[cfg(test)]
@@ -293,7 +419,12 @@ mod tests {
     #[test]
     fn learns_a_separable_problem_and_keeps_it_through_quantisation() {
         // Class 0 when feature 11 is present, class 1 when feature 22 is; 33 is noise.
-        let data = [(vec![11u64, 33], 0usize), (vec![22, 33], 1), (vec![11], 0), (vec![22], 1)];
+        let data = [
+            (vec![11u64, 33], 0usize),
+            (vec![22, 33], 1),
+            (vec![11], 0),
+            (vec![22], 1),
+        ];
         let mut t = Trainer::new(2);
         for _ in 0..5 {
             for (f, gold) in &data {

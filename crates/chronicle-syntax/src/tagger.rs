@@ -6,8 +6,70 @@ use chronicle_core::Upos;
 use crate::features::{NONE, WordInfo, f1, f2, f3};
 use crate::perceptron::{Trainer, Weights};
 
-/// Number of tag classes (the 17 UPOS tags).
-pub const N_TAGS: usize = Upos::ALL.len();
+/// The tagger's classes: fine tags, a UPOS tag with the treebank's language-specific tag
+/// (`VERB` `VBN`, `VERB` `VBD`), learnt from the training data. The parser reads the fine tag,
+/// which tells a participle from a past tense; the output keeps the UPOS.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TagSet {
+    tags: Vec<(Upos, String)>,
+}
+
+impl TagSet {
+    /// Every (UPOS, XPOS) pair seen, in a fixed order; at most 255. With `fine` false the
+    /// classes are the UPOS tags alone: on EWT, fine tags cost 0.2 points of UPOS accuracy and
+    /// gained the parser nothing (dev UAS 0.839 either way).
+    pub fn learn<'a>(pairs: impl Iterator<Item = (Upos, &'a str)>, fine: bool) -> TagSet {
+        let mut tags: Vec<(Upos, String)> = pairs
+            .map(|(u, x)| (u, if fine { x.to_string() } else { String::new() }))
+            .collect();
+        tags.sort();
+        tags.dedup();
+        tags.truncate(255);
+        TagSet { tags }
+    }
+
+    /// The class of a pair; a pair not seen (or a coarse set) falls back to its UPOS's first class.
+    pub fn class(&self, upos: Upos, xpos: &str) -> usize {
+        self.tags
+            .binary_search_by(|(u, x)| (*u, x.as_str()).cmp(&(upos, xpos)))
+            .or_else(|_| self.tags.iter().position(|(u, _)| *u == upos).ok_or(()))
+            .unwrap_or(0)
+    }
+
+    /// The UPOS tag of class `t`.
+    pub fn upos(&self, t: usize) -> Upos {
+        self.tags.get(t).map_or(Upos::X, |(u, _)| *u)
+    }
+
+    pub fn len(&self) -> usize {
+        self.tags.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty()
+    }
+
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.push(self.tags.len() as u8);
+        for (u, x) in &self.tags {
+            out.push(*u as u8);
+            crate::model::write_str(out, x);
+        }
+    }
+
+    pub fn read(input: &mut crate::model::Bytes<'_>) -> Result<TagSet, String> {
+        let n = input.u8()? as usize;
+        let mut tags = Vec::with_capacity(n);
+        for _ in 0..n {
+            let u = Upos::from_index(input.u8()? as usize).ok_or("an unknown UPOS tag")?;
+            tags.push((u, input.str()?.to_string()));
+        }
+        Ok(TagSet { tags })
+    }
+}
+
+/// Most tag classes a model may have.
+const MAX_TAGS: usize = 255;
 
 /// The value a tag contributes to a feature; distinct from every word hash in practice.
 #[inline]
@@ -24,11 +86,7 @@ pub fn features(words: &[WordInfo], i: usize, prev: [Option<usize>; 2], out: &mu
     let w = &words[i];
     let at = |k: isize| -> Option<&WordInfo> {
         let j = i as isize + k;
-        if j < 0 {
-            None
-        } else {
-            words.get(j as usize)
-        }
+        if j < 0 { None } else { words.get(j as usize) }
     };
     let lower = |k: isize| at(k).map_or(NONE, |w| w.lower);
     let (t1, t2) = (tag_value(prev[0]), tag_value(prev[1]));
@@ -72,7 +130,8 @@ pub fn features(words: &[WordInfo], i: usize, prev: [Option<usize>; 2], out: &mu
 /// Tags a sentence's words greedily, left to right, into `tags`.
 pub fn tag(weights: &Weights, words: &[WordInfo], feats: &mut Vec<u64>, tags: &mut Vec<usize>) {
     tags.clear();
-    let mut scores = [0i32; N_TAGS];
+    let mut all = [0i32; MAX_TAGS];
+    let scores = &mut all[..weights.n_classes().min(MAX_TAGS)];
     for i in 0..words.len() {
         let prev = [
             i.checked_sub(1).map(|j| tags[j]),
@@ -80,8 +139,8 @@ pub fn tag(weights: &Weights, words: &[WordInfo], feats: &mut Vec<u64>, tags: &m
         ];
         features(words, i, prev, feats);
         scores.fill(0);
-        weights.score(feats, &mut scores);
-        tags.push(argmax_i32(&scores));
+        weights.score(feats, scores);
+        tags.push(argmax_i32(scores));
     }
 }
 
@@ -106,24 +165,25 @@ pub fn train_sentence(
 ) -> usize {
     let mut guessed: Vec<usize> = Vec::with_capacity(words.len());
     let mut right = 0;
-    let mut scores = [0f32; N_TAGS];
-    for i in 0..words.len() {
+    let mut all = [0f32; MAX_TAGS];
+    let scores = &mut all[..trainer.n_classes().min(MAX_TAGS)];
+    for (i, &gold) in gold.iter().enumerate().take(words.len()) {
         let prev = [
             i.checked_sub(1).map(|j| guessed[j]),
             i.checked_sub(2).map(|j| guessed[j]),
         ];
         features(words, i, prev, feats);
         scores.fill(0.0);
-        trainer.score(feats, &mut scores);
+        trainer.score(feats, scores);
         let mut guess = 0;
         for (c, &s) in scores.iter().enumerate() {
             if s > scores[guess] {
                 guess = c;
             }
         }
-        trainer.update(feats, gold[i], guess);
+        trainer.update(feats, gold, guess);
         trainer.tick();
-        right += usize::from(guess == gold[i]);
+        right += usize::from(guess == gold);
         guessed.push(guess);
     }
     right

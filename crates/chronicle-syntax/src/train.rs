@@ -23,9 +23,13 @@ pub struct Options {
     pub seed: u64,
     pub tagger_epochs: usize,
     pub parser_epochs: usize,
+    /// Epochs the parser follows the oracle only, before it explores its own mistakes.
+    pub explore_after: usize,
     pub labeler_epochs: usize,
     /// Folds for the jackknifed tags the parser trains on (1: gold tags).
     pub folds: usize,
+    /// Whether the tagger's classes are UPOS with XPOS (see [`tagger::TagSet::learn`]).
+    pub fine_tags: bool,
     /// Where the model comes from, written into the file.
     pub description: String,
 }
@@ -35,9 +39,11 @@ impl Default for Options {
         Options {
             seed: 1,
             tagger_epochs: 8,
-            parser_epochs: 12,
+            parser_epochs: 15,
+            explore_after: 2,
             labeler_epochs: 8,
             folds: 4,
+            fine_tags: false,
             description: String::new(),
         }
     }
@@ -67,7 +73,9 @@ pub fn train(
     let started = Instant::now();
     let usable: Vec<&Sentence> = train
         .iter()
-        .filter(|s| !s.words.is_empty() && s.has_valid_tree() && s.words.iter().all(|w| w.upos.is_some()))
+        .filter(|s| {
+            !s.words.is_empty() && s.has_valid_tree() && s.words.iter().all(|w| w.upos.is_some())
+        })
         .collect();
     log(&format!(
         "{} training sentences ({} skipped without a full tree), {} dev sentences, {} clusters",
@@ -81,9 +89,19 @@ pub fn train(
             .iter()
             .filter_map(|w| Some((w.form.as_str(), w.upos?, w.lemma.as_str())))
     }));
+    let tagset = tagger::TagSet::learn(
+        usable.iter().flat_map(|s| {
+            s.words
+                .iter()
+                .filter_map(|w| Some((w.upos?, w.xpos.as_str())))
+        }),
+        options.fine_tags,
+    );
+    log(&format!("{} tag classes", tagset.len()));
     let mut model = Model {
         description: options.description.clone(),
-        tagger: Trainer::new(tagger::N_TAGS).finish(),
+        tagger: Trainer::new(tagset.len()).finish(),
+        tagset,
         parser: Trainer::new(parser::N_MOVES).finish(),
         labeler: Trainer::new(labeler::n_labels()).finish(),
         lemmas,
@@ -93,20 +111,30 @@ pub fn train(
 
     // The tagger, on every sentence.
     let order_seed = options.seed;
-    let tagger_weights = train_tagger(&examples, options.tagger_epochs, order_seed, &mut |epoch, w| {
-        let accuracy = tag_accuracy(&model, w, dev);
-        log(&format!("tagger epoch {epoch}: dev UPOS {accuracy:.4}"));
-        accuracy
-    });
+    let n_tags = model.tagset.len();
+    let tagger_weights = train_tagger(
+        &examples,
+        n_tags,
+        options.tagger_epochs,
+        order_seed,
+        &mut |epoch, w| {
+            let accuracy = tag_accuracy(&model, w, dev);
+            log(&format!("tagger epoch {epoch}: dev UPOS {accuracy:.4}"));
+            accuracy
+        },
+    );
     model.tagger = tagger_weights;
-    log(&format!("tagger trained in {:.1} s", started.elapsed().as_secs_f64()));
+    log(&format!(
+        "tagger trained in {:.1} s",
+        started.elapsed().as_secs_f64()
+    ));
 
     // Jackknifed tags for the parser and the labeler.
     let folds = options.folds.max(1);
     if folds == 1 {
         for e in &mut examples {
             let gold = e.gold_tags.clone();
-            set_tags(e, &gold);
+            set_tags(e, &gold, &model.tagset);
         }
     } else {
         for fold in 0..folds {
@@ -116,13 +144,19 @@ pub fn train(
                 .filter(|(i, _)| i % folds != fold)
                 .map(|(_, e)| e)
                 .collect();
-            let weights = train_tagger_refs(&rest, options.tagger_epochs, order_seed, &mut |_, _| 0.0);
+            let weights = train_tagger_refs(
+                &rest,
+                model.tagset.len(),
+                options.tagger_epochs,
+                order_seed,
+                &mut |_, _| 0.0,
+            );
             let mut feats = Vec::new();
             let mut tags = Vec::new();
             for (i, e) in examples.iter_mut().enumerate() {
                 if i % folds == fold {
                     tagger::tag(&weights, &e.words[1..], &mut feats, &mut tags);
-                    set_tags(e, &tags);
+                    set_tags(e, &tags, &model.tagset);
                 }
             }
             log(&format!("jackknife fold {}/{folds} tagged", fold + 1));
@@ -146,7 +180,7 @@ pub fn train(
                 tags: &e.tag_values,
                 punct: &e.punct,
             };
-            let explore = (epoch > 1).then_some(&mut rng);
+            let explore = (epoch > options.explore_after).then_some(&mut rng);
             let (r, t) = parser::train_sentence(
                 &mut trainer,
                 &ctx,
@@ -221,7 +255,7 @@ fn example(model: &Model, s: &Sentence) -> Example {
     let gold_tags: Vec<usize> = s
         .words
         .iter()
-        .map(|w| w.upos.map_or(Upos::X as usize, |u| u as usize))
+        .map(|w| model.tagset.class(w.upos.unwrap_or(Upos::X), &w.xpos))
         .collect();
     let mut gold_heads = vec![0];
     gold_heads.extend(s.words.iter().map(|w| w.head.unwrap_or(0)));
@@ -245,35 +279,36 @@ fn example(model: &Model, s: &Sentence) -> Example {
     }
 }
 
-fn set_tags(e: &mut Example, tags: &[usize]) {
+fn set_tags(e: &mut Example, tags: &[usize], tagset: &tagger::TagSet) {
     e.tag_values.clear();
     e.tag_values.push(crate::features::NONE);
     e.tag_values.extend(tags.iter().map(|&t| tag_value(t)));
     e.upos.clear();
     e.upos.push(Upos::X);
-    e.upos
-        .extend(tags.iter().map(|&t| Upos::from_index(t).unwrap_or(Upos::X)));
+    e.upos.extend(tags.iter().map(|&t| tagset.upos(t)));
 }
 
 fn train_tagger(
     examples: &[Example],
+    n_tags: usize,
     epochs: usize,
     seed: u64,
     select: &mut dyn FnMut(usize, &Weights) -> f64,
 ) -> Weights {
     let refs: Vec<&Example> = examples.iter().collect();
-    train_tagger_refs(&refs, epochs, seed, select)
+    train_tagger_refs(&refs, n_tags, epochs, seed, select)
 }
 
 /// Trains a tagger; `select` scores each epoch's weights (higher is better) and the best kept.
 fn train_tagger_refs(
     examples: &[&Example],
+    n_tags: usize,
     epochs: usize,
     seed: u64,
     select: &mut dyn FnMut(usize, &Weights) -> f64,
 ) -> Weights {
     let mut rng = Rng::new(seed);
-    let mut trainer = Trainer::new(tagger::N_TAGS);
+    let mut trainer = Trainer::new(n_tags);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut feats = Vec::new();
     let mut best: Option<(f64, Weights)> = None;
@@ -306,7 +341,7 @@ fn tag_accuracy(model: &Model, weights: &Weights, dev: &[Sentence]) -> f64 {
         tagger::tag(weights, &words[1..], &mut feats, &mut tags);
         for (w, &t) in s.words.iter().zip(&tags) {
             total += 1;
-            right += usize::from(w.upos.map(|u| u as usize) == Some(t));
+            right += usize::from(w.upos == Some(model.tagset.upos(t)));
         }
     }
     right as f64 / total.max(1) as f64
@@ -356,7 +391,9 @@ fn shuffle(order: &mut [usize], rng: &mut Rng) {
 pub fn read_treebank(path: &std::path::Path) -> Result<Vec<Sentence>, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let input: Box<dyn std::io::BufRead> = if path.extension().is_some_and(|e| e == "gz") {
-        Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file)))
+        Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(
+            file,
+        )))
     } else {
         Box::new(std::io::BufReader::new(file))
     };
@@ -365,7 +402,7 @@ pub fn read_treebank(path: &std::path::Path) -> Result<Vec<Sentence>, String> {
         .collect()
 }
 
-/// Trains from files and writes the gzip-compressed model to `out`, logging progress and the
+/// Trains from files and writes the model to `out`, logging progress and the
 /// time taken on standard error. `clusters` is an optional TSV of `word<TAB>coarse<TAB>fine`.
 pub fn train_files(
     train_path: &std::path::Path,
@@ -397,13 +434,11 @@ pub fn train_files(
         eprintln!("train syntax: {line}")
     });
     let bytes = model.to_bytes();
-    let file = std::fs::File::create(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let mut gz = flate2::write::GzEncoder::new(file, flate2::Compression::best());
-    gz.write_all(&bytes)
-        .and_then(|()| gz.finish().map(drop))
+    std::fs::File::create(out)
+        .and_then(|mut f| f.write_all(&bytes))
         .map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!(
-        "train syntax: wrote {} ({} bytes before compression) in {:.1} s",
+        "train syntax: wrote {} ({} bytes) in {:.1} s",
         out.display(),
         bytes.len(),
         started.elapsed().as_secs_f64()
@@ -418,11 +453,20 @@ pub fn read_clusters(path: &std::path::Path) -> Result<Clusters, String> {
     for (n, line) in text.lines().enumerate() {
         let mut cols = line.split('\t');
         let (Some(word), Some(a), Some(b)) = (cols.next(), cols.next(), cols.next()) else {
-            return Err(format!("{}:{}: expected word, coarse and fine cluster", path.display(), n + 1));
+            return Err(format!(
+                "{}:{}: expected word, coarse and fine cluster",
+                path.display(),
+                n + 1
+            ));
         };
         let parse = |s: &str| {
-            s.parse::<u16>()
-                .map_err(|_| format!("{}:{}: {s:?} is not a cluster number", path.display(), n + 1))
+            s.parse::<u16>().map_err(|_| {
+                format!(
+                    "{}:{}: {s:?} is not a cluster number",
+                    path.display(),
+                    n + 1
+                )
+            })
         };
         entries.push((crate::features::lower_key(word), parse(a)?, parse(b)?));
     }

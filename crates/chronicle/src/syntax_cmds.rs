@@ -8,8 +8,8 @@ use anyhow::{Context, Result, anyhow};
 use clap::{Args, Subcommand};
 
 use chronicle_core::Article;
-use chronicle_nlp::syntax::SyntaxParser;
 use chronicle_nlp::Pipeline;
+use chronicle_nlp::syntax::SyntaxParser;
 use chronicle_syntax::conllu;
 
 use crate::extract::ExtractArgs;
@@ -131,7 +131,11 @@ pub fn render_conllu(article: &mut Article) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&format!("# sent_id = {}-{}\n# text = {text}\n", article.id, n + 1));
+        out.push_str(&format!(
+            "# sent_id = {}-{}\n# text = {text}\n",
+            article.id,
+            n + 1
+        ));
         for i in range.clone() {
             let token = analysis.tokens[i];
             let form: String = article
@@ -169,7 +173,10 @@ pub enum TrainCommand {
 #[derive(Args)]
 pub struct TrainSyntaxArgs {
     /// Training treebank (CoNLL-U, optionally .gz).
-    #[arg(long, default_value = "../shared/data/syntax/en_ewt-ud-train.conllu.gz")]
+    #[arg(
+        long,
+        default_value = "../shared/data/syntax/en_ewt-ud-train.conllu.gz"
+    )]
     pub train: PathBuf,
     /// Development treebank, for choosing each learner's epoch.
     #[arg(long, default_value = "../shared/data/syntax/en_ewt-ud-dev.conllu")]
@@ -177,8 +184,8 @@ pub struct TrainSyntaxArgs {
     /// Word clusters (`word<TAB>coarse<TAB>fine`), e.g. `crates/chronicle-syntax/model/clusters.tsv`.
     #[arg(long)]
     pub clusters: Option<PathBuf>,
-    /// Where to write the model (gzip-compressed).
-    #[arg(long, default_value = "crates/chronicle-syntax/model/en_ewt.chsyn.gz")]
+    /// Where to write the model.
+    #[arg(long, default_value = "crates/chronicle-syntax/model/en_ewt.chsyn")]
     pub out: PathBuf,
     /// Seed of the shuffles and the exploration: the same seed gives the same model.
     #[arg(long, default_value_t = 1)]

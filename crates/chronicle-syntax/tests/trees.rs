@@ -1,0 +1,82 @@
+//! Whatever words come in, the parser gives back a tree: one root, every word attached, no
+//! cycles; and a table of thousands of "words" in one sentence is parsed, not overflowed.
+
+use chronicle_syntax::{Model, Workspace};
+use proptest::prelude::*;
+
+/// Checks that `heads` (1-based, 0 for the root) form one tree over `n` words.
+fn assert_tree(heads: &[usize], n: usize) {
+    assert_eq!(heads.len(), n);
+    let roots = heads.iter().filter(|&&h| h == 0).count();
+    assert_eq!(roots, 1, "exactly one root in {heads:?}");
+    for (i, &h) in heads.iter().enumerate() {
+        assert!(h <= n, "head {h} out of range");
+        assert_ne!(h, i + 1, "word {} is its own head", i + 1);
+        let mut at = i + 1;
+        let mut steps = 0;
+        while at != 0 {
+            at = heads[at - 1];
+            steps += 1;
+            assert!(steps <= n, "a cycle through word {}", i + 1);
+        }
+    }
+}
+
+fn analyse(words: &[String]) -> Vec<usize> {
+    let mut ws = Workspace::default();
+    Model::embedded().analyse(words.iter().map(String::as_str), &mut ws);
+    ws.analysis.iter().map(|a| a.head).collect()
+}
+
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "the", "The", "said", "Korea", "talks", "and", ",", ".", "“", "”", "(", ")", "'s",
+            "n't", "2020", "U.S.", "--", "of", "in", "will", "not", "Kim", "fired", "at", "?",
+        ])
+        .prop_map(str::to_string),
+        "\\PC{1,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_word_sequence_is_one_tree(words in prop::collection::vec(word(), 1..60)) {
+        let heads = analyse(&words);
+        assert_tree(&heads, words.len());
+    }
+}
+
+#[test]
+fn a_table_of_thousands_of_cells_is_one_tree() {
+    let words: Vec<String> = (0..6000)
+        .map(|i| match i % 3 {
+            0 => "|".to_string(),
+            1 => format!("{i}"),
+            _ => "cell".to_string(),
+        })
+        .collect();
+    let heads = analyse(&words);
+    assert_tree(&heads, words.len());
+}
+
+#[test]
+fn the_embedded_model_says_where_it_comes_from() {
+    let model = Model::embedded();
+    assert!(model.description.contains("English-EWT"));
+    assert!(model.description.contains("CC BY-SA 4.0"));
+}
+
+#[test]
+fn a_damaged_model_file_is_refused_with_a_reason() {
+    let err = Model::from_bytes(b"CHRONSYN\x01\x00").err();
+    assert!(err.is_some_and(|e| e.contains("truncated")));
+    let err = Model::from_bytes(b"NOTAMODEL").err();
+    assert!(err.is_some_and(|e| e.contains("magic")));
+    let mut bytes = Model::embedded().to_bytes();
+    bytes.push(0);
+    let err = Model::from_bytes(&bytes).err();
+    assert!(err.is_some_and(|e| e.contains("trailing")));
+}
