@@ -1,0 +1,241 @@
+//! # chronicle-clusters
+//!
+//! Word clusters for the tagger and parser of `chronicle-syntax`: each frequent word gets a
+//! coarse class (about 64) and a fine class (about 512) of words used alike, learnt from raw
+//! text, so that a word the treebank never showed the parser ("Wednesday", "Azerbaijan",
+//! "reiterated") shares features with words it did. Brown clusters serve parsers this way
+//! (Koo, Carreras and Collins 2008); ours come from distributional vectors instead, which take
+//! seconds rather than hours:
+//!
+//! 1. [`corpus`] reads the text (JSON lines of news, the FORM column of CoNLL-U), [`tokenize`]
+//!    splits it roughly as UD English does and keys each word as the parser does (lower case,
+//!    every ASCII digit as '0');
+//! 2. [`vectors`] describes each word by the frequent words at positions -2, -1, +1, +2,
+//!    weighted by PPMI, projected at random to a few dimensions and normalised;
+//! 3. [`kmeans`] groups the words into the fine clusters by spherical k-means, then the fine
+//!    centroids (weighted by their clusters' sizes) into the coarse ones, so each fine cluster
+//!    lies inside one coarse cluster.
+//!
+//! Everything follows from one seed: the same inputs and options give the same file, whatever
+//! the number of threads. Cluster numbers start at 0; coarse clusters are numbered by their
+//! most frequent word, fine ones by coarse cluster and then by their most frequent word, so
+//! that neighbouring numbers hold related words.
+//!
+//! The `induce` example writes the file `word<TAB>coarse<TAB>fine`, one word a line, sorted
+//! by word. The file shipped with the parser was induced from the news pile
+//! (`shared/data/news/news-pile.jsonl.gz`, 7,096 articles, whose text belongs to its
+//! publishers) and the words of the UD English-EWT training treebank (CC BY-SA 4.0, Silveira
+//! et al. 2014; the dev file was not read); the clusters are thus in part derived from EWT.
+//! The command that makes it is at the top of `examples/induce.rs`.
+
+pub mod corpus;
+pub mod kmeans;
+pub mod rng;
+pub mod tokenize;
+pub mod vectors;
+
+use std::io::{self, Write};
+
+use corpus::Corpus;
+use vectors::{Embedding, Vocabulary};
+
+/// How to induce the clusters; [`Options::default`] gives the shipped file's settings.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Least number of occurrences of a word to be clustered.
+    pub min_count: u64,
+    /// Most words clustered (the most frequent).
+    pub max_words: usize,
+    /// Number of most frequent words used as contexts.
+    pub contexts: usize,
+    /// Dimensions of the random projection.
+    pub dims: usize,
+    /// Number of fine clusters.
+    pub fine: usize,
+    /// Number of coarse clusters.
+    pub coarse: usize,
+    /// Most k-means iterations for each level.
+    pub max_iterations: usize,
+    /// The seed every random choice follows from.
+    pub seed: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            min_count: 3,
+            max_words: 60_000,
+            contexts: 1_000,
+            dims: 128,
+            fine: 512,
+            coarse: 64,
+            max_iterations: 30,
+            seed: 2008,
+        }
+    }
+}
+
+/// One clustered word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The parser's key of the word ([`tokenize::key`]).
+    pub word: String,
+    pub coarse: u16,
+    pub fine: u16,
+    /// Occurrences in the corpus.
+    pub count: u64,
+}
+
+/// The induced clusters, most frequent word first.
+pub struct Clusters {
+    pub entries: Vec<Entry>,
+    /// Lloyd iterations run for the fine and the coarse clusters.
+    pub iterations: [usize; 2],
+}
+
+/// Induces the clusters of `corpus`'s frequent words. Words none of whose contexts is telling
+/// (their vector is zero) are left out.
+pub fn induce(corpus: &Corpus, options: &Options) -> Clusters {
+    let vocab = Vocabulary::select(
+        corpus,
+        options.min_count,
+        options.max_words,
+        options.contexts,
+    );
+    let embedding = vectors::embed(corpus, &vocab, options.dims, options.seed);
+    let kept: Vec<usize> = (0..embedding.len())
+        .filter(|&i| embedding.row(i).iter().any(|&x| x != 0.0))
+        .collect();
+    let points: Vec<f32> = kept
+        .iter()
+        .flat_map(|&i| embedding.row(i).iter().copied())
+        .collect();
+    let points = Embedding {
+        dims: embedding.dims,
+        rows: points,
+    };
+    drop(embedding);
+
+    let fine = kmeans::cluster(&kmeans::Problem {
+        points: &points.rows,
+        dims: points.dims,
+        weights: None,
+        k: options.fine,
+        max_iterations: options.max_iterations,
+        seed: options.seed,
+    });
+    let n_fine = fine.centroids.len() / points.dims;
+    let mut sizes = vec![0f32; n_fine];
+    fine.assignment
+        .iter()
+        .for_each(|&a| sizes[a as usize] += 1.0);
+    let coarse = kmeans::cluster(&kmeans::Problem {
+        points: &fine.centroids,
+        dims: points.dims,
+        weights: Some(&sizes),
+        k: options.coarse,
+        max_iterations: options.max_iterations,
+        seed: options.seed.wrapping_add(1),
+    });
+
+    // `kept` is in vocabulary order, most frequent first: the first word seen of a cluster is
+    // its most frequent, which gives the numbering.
+    let fine_to_coarse = |f: u32| coarse.assignment[f as usize];
+    let mut coarse_order = Renumbering::new(coarse.centroids.len() / points.dims);
+    let mut fine_order = Renumbering::new(n_fine);
+    let mut by_coarse: Vec<Vec<u32>> = vec![Vec::new(); coarse_order.new_of.len()];
+    for &f in &fine.assignment {
+        if fine_order.see(f as usize) {
+            by_coarse[fine_to_coarse(f) as usize].push(f);
+        }
+        coarse_order.see(fine_to_coarse(f) as usize);
+    }
+    // Fine numbers run through the coarse clusters in their order.
+    let mut fine_number = vec![0u16; n_fine];
+    let mut next = 0u16;
+    for &c in &coarse_order.seen {
+        for &f in &by_coarse[c] {
+            fine_number[f as usize] = next;
+            next += 1;
+        }
+    }
+    let entries = kept
+        .iter()
+        .zip(&fine.assignment)
+        .map(|(&i, &f)| {
+            let id = vocab.words[i] as usize;
+            Entry {
+                word: corpus.words[id].clone(),
+                coarse: coarse_order.new_of[fine_to_coarse(f) as usize],
+                fine: fine_number[f as usize],
+                count: corpus.counts[id],
+            }
+        })
+        .collect();
+    Clusters {
+        entries,
+        iterations: [fine.iterations, coarse.iterations],
+    }
+}
+
+/// Numbers clusters in the order they are first seen.
+struct Renumbering {
+    new_of: Vec<u16>,
+    seen: Vec<usize>,
+}
+
+impl Renumbering {
+    fn new(n: usize) -> Self {
+        Renumbering {
+            new_of: vec![u16::MAX; n],
+            seen: Vec::new(),
+        }
+    }
+
+    /// Notes cluster `c`; true the first time.
+    fn see(&mut self, c: usize) -> bool {
+        if self.new_of[c] != u16::MAX {
+            return false;
+        }
+        self.new_of[c] = self.seen.len() as u16;
+        self.seen.push(c);
+        true
+    }
+}
+
+impl Clusters {
+    /// Writes `word<TAB>coarse<TAB>fine` lines sorted by word (byte order).
+    pub fn write_tsv(&self, mut out: impl Write) -> io::Result<()> {
+        let mut sorted: Vec<&Entry> = self.entries.iter().collect();
+        sorted.sort_unstable_by(|a, b| a.word.cmp(&b.word));
+        for e in sorted {
+            writeln!(out, "{}\t{}\t{}", e.word, e.coarse, e.fine)?;
+        }
+        out.flush()
+    }
+
+    /// The entry of `word` (a key), if clustered.
+    pub fn get(&self, word: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.word == word)
+    }
+
+    /// The most frequent words of fine cluster `fine`, at most `n`.
+    pub fn fine_members(&self, fine: u16, n: usize) -> Vec<&str> {
+        self.entries
+            .iter()
+            .filter(|e| e.fine == fine)
+            .take(n)
+            .map(|e| e.word.as_str())
+            .collect()
+    }
+
+    /// The most frequent words of coarse cluster `coarse`, at most `n`.
+    pub fn coarse_members(&self, coarse: u16, n: usize) -> Vec<&str> {
+        self.entries
+            .iter()
+            .filter(|e| e.coarse == coarse)
+            .take(n)
+            .map(|e| e.word.as_str())
+            .collect()
+    }
+}
