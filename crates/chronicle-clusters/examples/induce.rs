@@ -9,7 +9,7 @@
 //! ```
 //!
 //! Inputs are JSON lines with a `text` field or CoNLL-U (by the `.conllu` name), either
-//! optionally gzipped. Options: `--seed N`, `--fine N`, `--coarse N`, `--dims N`,
+//! optionally gzipped. Options: `--seed N`, `--fine N`, `--coarse N`,
 //! `--contexts N`, `--min-count N`, `--max-words N`, `--iterations N`, and `--show w1,w2,...`
 //! to print the clusters of a few words on standard error. A bad record is reported with its
 //! file and line and skipped; the run then exits non-zero after writing the file.
@@ -47,7 +47,6 @@ fn parse_args() -> Result<Args, String> {
             "--seed" => options.seed = number(value()?)?,
             "--fine" => options.fine = number(value()?)? as usize,
             "--coarse" => options.coarse = number(value()?)? as usize,
-            "--dims" => options.dims = number(value()?)? as usize,
             "--contexts" => options.contexts = number(value()?)? as usize,
             "--min-count" => options.min_count = number(value()?)?,
             "--max-words" => options.max_words = number(value()?)? as usize,
@@ -56,12 +55,8 @@ fn parse_args() -> Result<Args, String> {
             path => inputs.push(PathBuf::from(path)),
         }
     }
-    if options.fine == 0
-        || options.coarse == 0
-        || options.dims == 0
-        || options.fine > usize::from(u16::MAX)
-    {
-        return Err("--fine, --coarse and --dims must be positive, --fine below 65536".into());
+    if options.fine == 0 || options.coarse == 0 || options.fine > usize::from(u16::MAX) {
+        return Err("--fine and --coarse must be positive, --fine below 65536".into());
     }
     let out = out.ok_or("--out PATH is required")?;
     if inputs.is_empty() {

@@ -12,11 +12,97 @@ use rayon::prelude::*;
 use crate::rng::Rng;
 use crate::vectors::normalise;
 
-/// What to cluster and how.
-pub struct Problem<'a> {
-    /// Unit vectors, `dims` floats each, row after row.
-    pub points: &'a [f32],
+/// Unit vectors to cluster, however they are stored: dense rows for few dimensions, sparse
+/// rows for thousands (the words' own context vectors, where a dense copy would not fit).
+pub trait Points: Sync {
+    /// Number of points.
+    fn len(&self) -> usize;
+    /// Whether there are no points.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Length of a dense vector (a centroid).
+    fn dims(&self) -> usize;
+    /// `out[c]` = similarity of point `i` to centroid `c`, for every centroid.
+    fn similarities(&self, i: usize, centroids: &Centroids, out: &mut [f32]);
+    /// Similarity of point `i` to the dense vector `v`.
+    fn dot(&self, i: usize, v: &[f32]) -> f32;
+    /// Adds `w` times point `i` to the dense vector `sum`.
+    fn add_to(&self, i: usize, w: f32, sum: &mut [f32]);
+}
+
+/// Dense points: `dims` floats each, row after row.
+pub struct Dense<'a> {
+    pub rows: &'a [f32],
     pub dims: usize,
+}
+
+impl Points for Dense<'_> {
+    fn len(&self) -> usize {
+        self.rows.len() / self.dims
+    }
+
+    fn dims(&self) -> usize {
+        self.dims
+    }
+
+    fn similarities(&self, i: usize, centroids: &Centroids, out: &mut [f32]) {
+        let p = &self.rows[i * self.dims..(i + 1) * self.dims];
+        for (o, centre) in out.iter_mut().zip(centroids.rows.chunks_exact(self.dims)) {
+            *o = dot(p, centre);
+        }
+    }
+
+    fn dot(&self, i: usize, v: &[f32]) -> f32 {
+        dot(&self.rows[i * self.dims..(i + 1) * self.dims], v)
+    }
+
+    fn add_to(&self, i: usize, w: f32, sum: &mut [f32]) {
+        for (s, x) in sum
+            .iter_mut()
+            .zip(&self.rows[i * self.dims..(i + 1) * self.dims])
+        {
+            *s += w * x;
+        }
+    }
+}
+
+/// The centroids, row after row, and also column after column so that a sparse point's
+/// similarities to all of them are a few contiguous multiply-adds per non-zero feature.
+pub struct Centroids {
+    pub k: usize,
+    pub dims: usize,
+    /// `k` rows of `dims` floats.
+    pub rows: Vec<f32>,
+    /// `dims` rows of `k` floats.
+    pub columns: Vec<f32>,
+}
+
+impl Centroids {
+    fn new(rows: Vec<f32>, dims: usize) -> Self {
+        let k = rows.len() / dims;
+        let mut c = Centroids {
+            k,
+            dims,
+            rows,
+            columns: vec![0.0; k * dims],
+        };
+        c.transpose();
+        c
+    }
+
+    fn transpose(&mut self) {
+        for (c, row) in self.rows.chunks_exact(self.dims).enumerate() {
+            for (f, &x) in row.iter().enumerate() {
+                self.columns[f * self.k + c] = x;
+            }
+        }
+    }
+}
+
+/// What to cluster and how.
+pub struct Problem<'a, P: Points> {
+    pub points: &'a P,
     /// Each point's weight (its pull on its centroid and its chance to seed one); all 1 if `None`.
     pub weights: Option<&'a [f32]>,
     /// Number of clusters wanted (at most the number of points with a weight).
@@ -26,10 +112,16 @@ pub struct Problem<'a> {
     pub seed: u64,
 }
 
+impl<P: Points> Problem<'_, P> {
+    fn weight(&self, i: usize) -> f32 {
+        self.weights.map_or(1.0, |w| w[i])
+    }
+}
+
 /// The clusters found.
 pub struct Clustering {
-    /// Unit centroid of each cluster, `dims` floats each.
-    pub centroids: Vec<f32>,
+    /// Unit centroid of each cluster.
+    pub centroids: Centroids,
     /// Each point's cluster.
     pub assignment: Vec<u32>,
     /// Lloyd iterations run.
@@ -37,26 +129,18 @@ pub struct Clustering {
 }
 
 /// Clusters `problem.points` into `problem.k` groups.
-pub fn cluster(problem: &Problem<'_>) -> Clustering {
-    let dims = problem.dims;
-    let n = problem.points.len() / dims;
-    let weight = |i: usize| problem.weights.map_or(1.0, |w| w[i]);
+pub fn cluster<P: Points>(problem: &Problem<'_, P>) -> Clustering {
+    let n = problem.points.len();
     let k = problem
         .k
-        .min((0..n).filter(|&i| weight(i) > 0.0).count())
+        .min((0..n).filter(|&i| problem.weight(i) > 0.0).count())
         .max(1);
-    let mut centroids = seed_centroids(problem, k);
+    let mut centroids = Centroids::new(seed_centroids(problem, k), problem.points.dims());
     let mut assignment = vec![u32::MAX; n];
     let mut similarity = vec![0f32; n];
     let mut iterations = 0;
     loop {
-        let moved = assign(
-            problem.points,
-            dims,
-            &centroids,
-            &mut assignment,
-            &mut similarity,
-        );
+        let moved = assign(problem.points, &centroids, &mut assignment, &mut similarity);
         if iterations == problem.max_iterations || (iterations > 0 && moved * 1000 <= n) {
             break;
         }
@@ -72,16 +156,16 @@ pub fn cluster(problem: &Problem<'_>) -> Clustering {
 }
 
 /// k-means++ seeding on the distance 1 - cosine, each point's chance scaled by its weight.
-fn seed_centroids(problem: &Problem<'_>, k: usize) -> Vec<f32> {
-    let (points, dims) = (problem.points, problem.dims);
-    let n = points.len() / dims;
-    let weight = |i: usize| f64::from(problem.weights.map_or(1.0, |w| w[i]));
+fn seed_centroids<P: Points>(problem: &Problem<'_, P>, k: usize) -> Vec<f32> {
+    let (points, dims) = (problem.points, problem.points.dims());
+    let n = points.len();
     let mut rng = Rng::new(problem.seed);
-    let mut centroids = Vec::with_capacity(k * dims);
+    let mut centroids = vec![0f32; k * dims];
     // Before the first draw every point is equally far: the weights alone decide.
     let mut distance = vec![1f32; n];
-    for _ in 0..k {
-        let mass = |i: usize| weight(i) * f64::from(distance[i]);
+    let mut seeded = 0;
+    for centre in centroids.chunks_exact_mut(dims) {
+        let mass = |i: usize| f64::from(problem.weight(i)) * f64::from(distance[i]);
         let total: f64 = (0..n).map(mass).sum();
         let mut target = rng.next_f64() * total;
         let mut chosen = None;
@@ -93,86 +177,82 @@ fn seed_centroids(problem: &Problem<'_>, k: usize) -> Vec<f32> {
             target -= m;
         }
         let Some(c) = chosen else { break };
-        let centre = &points[c * dims..(c + 1) * dims];
-        centroids.extend_from_slice(centre);
-        distance
-            .par_iter_mut()
-            .zip(points.par_chunks(dims))
-            .for_each(|(d, p)| {
-                *d = d.min((1.0 - dot(p, centre)).max(0.0));
-            });
+        points.add_to(c, 1.0, centre);
+        let centre = &*centre;
+        distance.par_iter_mut().enumerate().for_each(|(i, d)| {
+            *d = d.min((1.0 - points.dot(i, centre)).max(0.0));
+        });
+        seeded += 1;
     }
+    centroids.truncate(seeded * dims);
     centroids
 }
 
 /// Moves every point to its most similar centroid (the first on a tie); returns how many moved.
-fn assign(
-    points: &[f32],
-    dims: usize,
-    centroids: &[f32],
+fn assign<P: Points>(
+    points: &P,
+    centroids: &Centroids,
     assignment: &mut [u32],
     similarity: &mut [f32],
 ) -> usize {
     assignment
         .par_iter_mut()
         .zip(similarity.par_iter_mut())
-        .zip(points.par_chunks(dims))
-        .map(|((a, s), p)| {
-            let (mut best, mut best_sim) = (0u32, f32::NEG_INFINITY);
-            for (c, centre) in centroids.chunks_exact(dims).enumerate() {
-                let sim = dot(p, centre);
-                if sim > best_sim {
-                    (best, best_sim) = (c as u32, sim);
+        .enumerate()
+        .map_init(
+            || vec![0f32; centroids.k],
+            |scores, (i, (a, s))| {
+                points.similarities(i, centroids, scores);
+                let (mut best, mut best_sim) = (0u32, f32::NEG_INFINITY);
+                for (c, &sim) in scores.iter().enumerate() {
+                    if sim > best_sim {
+                        (best, best_sim) = (c as u32, sim);
+                    }
                 }
-            }
-            *s = best_sim;
-            let moved = *a != best;
-            *a = best;
-            usize::from(moved)
-        })
+                *s = best_sim;
+                let moved = *a != best;
+                *a = best;
+                usize::from(moved)
+            },
+        )
         .sum()
 }
 
 /// Recomputes each centroid as the normalised weighted sum of its points; with `reseed`, an
 /// empty cluster takes the worst-fitting point not yet taken.
-fn update(
-    problem: &Problem<'_>,
+fn update<P: Points>(
+    problem: &Problem<'_, P>,
     assignment: &[u32],
     similarity: &[f32],
-    centroids: &mut [f32],
+    centroids: &mut Centroids,
     reseed: bool,
 ) {
-    let (points, dims) = (problem.points, problem.dims);
-    let k = centroids.len() / dims;
-    let mut sums = vec![0f32; centroids.len()];
-    let mut sizes = vec![0f32; k];
+    let dims = centroids.dims;
+    let mut sizes = vec![0f32; centroids.k];
+    centroids.rows.fill(0.0);
     for (i, &a) in assignment.iter().enumerate() {
-        let w = problem.weights.map_or(1.0, |w| w[i]);
-        let a = a as usize;
+        let (w, a) = (problem.weight(i), a as usize);
         sizes[a] += w;
-        for (s, x) in sums[a * dims..(a + 1) * dims]
-            .iter_mut()
-            .zip(&points[i * dims..(i + 1) * dims])
-        {
-            *s += w * x;
-        }
+        problem
+            .points
+            .add_to(i, w, &mut centroids.rows[a * dims..(a + 1) * dims]);
     }
     let mut misfits: Vec<usize> = Vec::new();
     if reseed && sizes.contains(&0.0) {
         misfits = (0..assignment.len())
-            .filter(|&i| problem.weights.is_none_or(|w| w[i] > 0.0))
+            .filter(|&i| problem.weight(i) > 0.0)
             .collect();
         misfits.sort_by(|&a, &b| similarity[b].total_cmp(&similarity[a]).then(b.cmp(&a)));
     }
-    for c in 0..k {
-        let centre = &mut centroids[c * dims..(c + 1) * dims];
-        if sizes[c] > 0.0 {
-            centre.copy_from_slice(&sums[c * dims..(c + 1) * dims]);
-            normalise(centre);
-        } else if let Some(i) = misfits.pop() {
-            centre.copy_from_slice(&points[i * dims..(i + 1) * dims]);
+    for (c, centre) in centroids.rows.chunks_exact_mut(dims).enumerate() {
+        if sizes[c] == 0.0
+            && let Some(i) = misfits.pop()
+        {
+            problem.points.add_to(i, 1.0, centre);
         }
+        normalise(centre);
     }
+    centroids.transpose();
 }
 
 /// Dot product, in eight lanes so that the compiler vectorises it.
@@ -220,9 +300,12 @@ mod tests {
     fn finds_well_separated_groups() {
         let (groups, dims) = (6, 16);
         let points = blobs(groups, 40, dims, 3);
+        let points = Dense {
+            rows: &points,
+            dims,
+        };
         let problem = Problem {
             points: &points,
-            dims,
             weights: None,
             k: groups,
             max_iterations: 50,
@@ -247,9 +330,12 @@ mod tests {
     fn same_seed_same_clusters() {
         let points = blobs(10, 30, 8, 5);
         let run = |seed| {
+            let points = Dense {
+                rows: &points,
+                dims: 8,
+            };
             let problem = Problem {
                 points: &points,
-                dims: 8,
                 weights: None,
                 k: 7,
                 max_iterations: 20,
@@ -264,16 +350,19 @@ mod tests {
     fn weightless_points_seed_nothing_and_k_is_capped() {
         let points = blobs(3, 2, 4, 1);
         let weights = [1.0, 1.0, 1.0, 0.0, 0.0, 0.0];
+        let points = Dense {
+            rows: &points,
+            dims: 4,
+        };
         let problem = Problem {
             points: &points,
-            dims: 4,
             weights: Some(&weights),
             k: 10,
             max_iterations: 10,
             seed: 2,
         };
         let result = cluster(&problem);
-        assert_eq!(result.centroids.len(), 3 * 4);
+        assert_eq!(result.centroids.k, 3);
         assert_eq!(result.assignment.len(), 6);
     }
 

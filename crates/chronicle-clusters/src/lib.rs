@@ -11,7 +11,7 @@
 //!    splits it roughly as UD English does and keys each word as the parser does (lower case,
 //!    every ASCII digit as '0');
 //! 2. [`vectors`] describes each word by the frequent words at positions -2, -1, +1, +2,
-//!    weighted by PPMI, projected at random to a few dimensions and normalised;
+//!    weighted by PPMI and normalised, kept sparse;
 //! 3. [`kmeans`] groups the words into the fine clusters by spherical k-means, then the fine
 //!    centroids (weighted by their clusters' sizes) into the coarse ones, so each fine cluster
 //!    lies inside one coarse cluster.
@@ -37,7 +37,8 @@ pub mod vectors;
 use std::io::{self, Write};
 
 use corpus::Corpus;
-use vectors::{Embedding, Vocabulary};
+use kmeans::{Dense, Points};
+use vectors::Vocabulary;
 
 /// How to induce the clusters; [`Options::default`] gives the shipped file's settings.
 #[derive(Clone, Debug)]
@@ -48,8 +49,6 @@ pub struct Options {
     pub max_words: usize,
     /// Number of most frequent words used as contexts.
     pub contexts: usize,
-    /// Dimensions of the random projection.
-    pub dims: usize,
     /// Number of fine clusters.
     pub fine: usize,
     /// Number of coarse clusters.
@@ -66,7 +65,6 @@ impl Default for Options {
             min_count: 3,
             max_words: 60_000,
             contexts: 1_000,
-            dims: 128,
             fine: 512,
             coarse: 64,
             max_iterations: 30,
@@ -102,46 +100,35 @@ pub fn induce(corpus: &Corpus, options: &Options) -> Clusters {
         options.max_words,
         options.contexts,
     );
-    let embedding = vectors::embed(corpus, &vocab, options.dims, options.seed);
-    let kept: Vec<usize> = (0..embedding.len())
-        .filter(|&i| embedding.row(i).iter().any(|&x| x != 0.0))
-        .collect();
-    let points: Vec<f32> = kept
-        .iter()
-        .flat_map(|&i| embedding.row(i).iter().copied())
-        .collect();
-    let points = Embedding {
-        dims: embedding.dims,
-        rows: points,
-    };
-    drop(embedding);
-
+    let contexts = vectors::embed(corpus, &vocab);
     let fine = kmeans::cluster(&kmeans::Problem {
-        points: &points.rows,
-        dims: points.dims,
+        points: &contexts.rows,
         weights: None,
         k: options.fine,
         max_iterations: options.max_iterations,
         seed: options.seed,
     });
-    let n_fine = fine.centroids.len() / points.dims;
+    let n_fine = fine.centroids.k;
     let mut sizes = vec![0f32; n_fine];
     fine.assignment
         .iter()
         .for_each(|&a| sizes[a as usize] += 1.0);
+    let centroids = Dense {
+        rows: &fine.centroids.rows,
+        dims: contexts.rows.dims(),
+    };
     let coarse = kmeans::cluster(&kmeans::Problem {
-        points: &fine.centroids,
-        dims: points.dims,
+        points: &centroids,
         weights: Some(&sizes),
         k: options.coarse,
         max_iterations: options.max_iterations,
         seed: options.seed.wrapping_add(1),
     });
 
-    // `kept` is in vocabulary order, most frequent first: the first word seen of a cluster is
+    // `contexts.words` is in vocabulary order, most frequent first: the first word seen of a cluster is
     // its most frequent, which gives the numbering.
     let fine_to_coarse = |f: u32| coarse.assignment[f as usize];
-    let mut coarse_order = Renumbering::new(coarse.centroids.len() / points.dims);
+    let mut coarse_order = Renumbering::new(coarse.centroids.k);
     let mut fine_order = Renumbering::new(n_fine);
     let mut by_coarse: Vec<Vec<u32>> = vec![Vec::new(); coarse_order.new_of.len()];
     for &f in &fine.assignment {
@@ -159,7 +146,8 @@ pub fn induce(corpus: &Corpus, options: &Options) -> Clusters {
             next += 1;
         }
     }
-    let entries = kept
+    let entries = contexts
+        .words
         .iter()
         .zip(&fine.assignment)
         .map(|(&i, &f)| {
@@ -237,5 +225,99 @@ impl Clusters {
             .take(n)
             .map(|e| e.word.as_str())
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rng::Rng;
+
+    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday"];
+    const ANIMALS: &[&str] = &["cat", "dog", "horse", "goat", "sheep", "cow"];
+    const FOODS: &[&str] = &["bread", "grass", "hay", "apples", "cheese"];
+
+    /// Sentences from a few templates, the slots filled at random from `seed`.
+    fn corpus(seed: u64) -> Corpus {
+        let mut rng = Rng::new(seed);
+        let mut pick = |list: &[&'static str]| list[(rng.next_u64() % list.len() as u64) as usize];
+        let mut c = Corpus::new();
+        for _ in 0..600 {
+            let (day, animal, food) = (pick(DAYS), pick(ANIMALS), pick(FOODS));
+            c.add_text(&format!(
+                "On {day} the {animal} ate some {food}.\nThe {animal} slept until {day}."
+            ));
+            c.add_text(&format!("We bought {food} on {day}, said the farmer."));
+        }
+        c
+    }
+
+    fn options(seed: u64) -> Options {
+        Options {
+            min_count: 2,
+            fine: 8,
+            coarse: 4,
+            seed,
+            ..Options::default()
+        }
+    }
+
+    fn tsv(clusters: &Clusters) -> String {
+        let mut out = Vec::new();
+        clusters.write_tsv(&mut out).expect("writes to memory");
+        String::from_utf8(out).expect("keys are UTF-8")
+    }
+
+    #[test]
+    fn same_seed_same_file() {
+        let c = corpus(1);
+        let first = tsv(&induce(&c, &options(5)));
+        assert_eq!(first, tsv(&induce(&c, &options(5))));
+        assert!(first.lines().count() > 15, "{first}");
+    }
+
+    #[test]
+    fn words_of_one_slot_share_a_cluster_and_slots_differ() {
+        let c = corpus(2);
+        let clusters = induce(&c, &options(3));
+        let fine_of = |w: &str| clusters.get(w).map(|e| e.fine).expect("clustered");
+        for class in [DAYS, ANIMALS, FOODS] {
+            assert!(
+                class.iter().all(|w| fine_of(w) == fine_of(class[0])),
+                "{class:?} split"
+            );
+        }
+        assert_ne!(fine_of("monday"), fine_of("cat"));
+        assert_ne!(fine_of("cat"), fine_of("bread"));
+        assert_ne!(fine_of("monday"), fine_of("bread"));
+    }
+
+    #[test]
+    fn each_fine_cluster_lies_in_one_coarse_cluster_and_numbers_are_dense() {
+        let clusters = induce(&corpus(3), &options(4));
+        let mut coarse_of = std::collections::HashMap::new();
+        for e in &clusters.entries {
+            assert_eq!(
+                *coarse_of.entry(e.fine).or_insert(e.coarse),
+                e.coarse,
+                "{}",
+                e.word
+            );
+        }
+        let max_fine = clusters.entries.iter().map(|e| e.fine).max().unwrap_or(0);
+        assert_eq!(coarse_of.len(), usize::from(max_fine) + 1);
+        assert!(clusters.entries.iter().all(|e| e.coarse < 4 && e.fine < 8));
+    }
+
+    #[test]
+    fn the_file_is_sorted_by_word_with_three_columns() {
+        let text = tsv(&induce(&corpus(4), &options(1)));
+        let words: Vec<&str> = text
+            .lines()
+            .map(|l| l.split('\t').next().unwrap_or_default())
+            .collect();
+        assert!(words.windows(2).all(|w| w[0] < w[1]));
+        assert!(text.lines().all(|l| l.split('\t').count() == 3));
+        assert!(words.contains(&"'s") || words.contains(&"farmer"));
     }
 }

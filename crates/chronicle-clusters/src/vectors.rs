@@ -4,13 +4,17 @@
 //! its sentence or paragraph, itself a telling neighbour). The counts are weighted by positive
 //! pointwise mutual information with the context distribution smoothed to the power 0.75
 //! (Levy, Goldberg and Dagan 2015), which keeps "the" from drowning every other context; each
-//! row is then projected at random to a few dimensions (Johnson-Lindenstrauss: cosines survive)
-//! and normalised, so that k-means needs only dot products.
+//! row is then normalised, so that k-means needs only dot products. The rows stay sparse and
+//! exact. A random projection was tried first: on a probe of ten classes everyone expects
+//! (weekdays, months, countries, verbs of saying, number words, first names, ...) the share of
+//! word pairs of a class in one fine cluster was 0.41, 0.60, 0.71 and 0.74 at 128, 256, 512 and
+//! 1,024 dimensions; sparse rows give 0.62 to 0.70 over four seeds, as good as the largest
+//! projection, and take 9 s on the whole input where 1,024 dimensions took 68 s.
 
 use rayon::prelude::*;
 
 use crate::corpus::{BREAK, Corpus};
-use crate::rng::Rng;
+use crate::kmeans::{Centroids, Points};
 
 /// Offsets of the context positions, in feature-block order.
 const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
@@ -45,49 +49,95 @@ impl Vocabulary {
     }
 }
 
-/// One unit vector of `dims` floats per vocabulary word, row after row; a word none of whose
-/// contexts is telling gets a zero row.
-pub struct Embedding {
+/// Unit rows of non-negative weights over `dims` context features, stored sparse.
+pub struct Sparse {
     pub dims: usize,
-    pub rows: Vec<f32>,
+    /// Row `i` is `features[offsets[i]..offsets[i + 1]]`, and its weights the same of `values`.
+    offsets: Vec<usize>,
+    features: Vec<u32>,
+    values: Vec<f32>,
 }
 
-impl Embedding {
-    /// Row `i`.
-    pub fn row(&self, i: usize) -> &[f32] {
-        &self.rows[i * self.dims..(i + 1) * self.dims]
-    }
-
-    /// Number of rows.
-    pub fn len(&self) -> usize {
-        self.rows.len() / self.dims.max(1)
-    }
-
-    /// Whether there are no rows.
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+impl Sparse {
+    /// Row `i`: its features, ascending, and their weights.
+    pub fn row(&self, i: usize) -> (&[u32], &[f32]) {
+        let range = self.offsets[i]..self.offsets[i + 1];
+        (&self.features[range.clone()], &self.values[range])
     }
 }
 
-/// The PPMI-weighted, randomly projected, normalised context vectors of `vocab`'s words.
-pub fn embed(corpus: &Corpus, vocab: &Vocabulary, dims: usize, seed: u64) -> Embedding {
+impl Points for Sparse {
+    fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    fn dims(&self) -> usize {
+        self.dims
+    }
+
+    fn similarities(&self, i: usize, centroids: &Centroids, out: &mut [f32]) {
+        out.fill(0.0);
+        let (features, values) = self.row(i);
+        for (&f, &v) in features.iter().zip(values) {
+            let column =
+                &centroids.columns[f as usize * centroids.k..(f as usize + 1) * centroids.k];
+            for (o, c) in out.iter_mut().zip(column) {
+                *o += v * c;
+            }
+        }
+    }
+
+    fn dot(&self, i: usize, v: &[f32]) -> f32 {
+        let (features, values) = self.row(i);
+        features
+            .iter()
+            .zip(values)
+            .map(|(&f, &x)| x * v[f as usize])
+            .sum()
+    }
+
+    fn add_to(&self, i: usize, w: f32, sum: &mut [f32]) {
+        let (features, values) = self.row(i);
+        for (&f, &x) in features.iter().zip(values) {
+            sum[f as usize] += w * x;
+        }
+    }
+}
+
+/// The context vectors of the vocabulary words that have any.
+pub struct Contexts {
+    /// One unit row per kept word.
+    pub rows: Sparse,
+    /// Index in [`Vocabulary::words`] of each row's word (most frequent first, as there).
+    pub words: Vec<usize>,
+}
+
+/// The PPMI-weighted, normalised context vectors of `vocab`'s words; a word none of whose
+/// contexts is telling (all its PPMI weights are 0) is left out.
+pub fn embed(corpus: &Corpus, vocab: &Vocabulary) -> Contexts {
     let (rank, n_features) = ranks(corpus, vocab);
     let pairs = context_pairs(corpus, &rank, vocab.contexts);
-    let rows = ppmi_rows(&pairs, vocab.words.len(), n_features);
-    let projection = projection(n_features, dims, seed);
-    let mut out = vec![0f32; vocab.words.len() * dims];
-    out.par_chunks_mut(dims)
-        .zip(rows.par_iter())
-        .for_each(|(dense, sparse)| {
-            for &(feature, weight) in sparse {
-                let column = &projection[feature as usize * dims..(feature as usize + 1) * dims];
-                for (d, p) in dense.iter_mut().zip(column) {
-                    *d += weight * p;
-                }
-            }
-            normalise(dense);
-        });
-    Embedding { dims, rows: out }
+    let mut rows = ppmi_rows(&pairs, vocab.words.len(), n_features);
+    drop(pairs);
+    let mut sparse = Sparse {
+        dims: n_features,
+        offsets: vec![0],
+        features: Vec::new(),
+        values: Vec::new(),
+    };
+    let mut words = Vec::new();
+    for (w, row) in rows.iter_mut().enumerate().filter(|(_, r)| !r.is_empty()) {
+        let mut values: Vec<f32> = row.iter().map(|&(_, v)| v).collect();
+        normalise(&mut values);
+        sparse.features.extend(row.iter().map(|&(f, _)| f));
+        sparse.values.extend(values);
+        sparse.offsets.push(sparse.features.len());
+        words.push(w);
+    }
+    Contexts {
+        rows: sparse,
+        words,
+    }
 }
 
 /// Each corpus id's rank in the vocabulary (`u32::MAX` when left out), and the number of
@@ -181,23 +231,6 @@ fn ppmi_rows(pairs: &[u64], n_words: usize, n_features: usize) -> Vec<Vec<(u32, 
     rows
 }
 
-/// A `n_features` × `dims` matrix of ±1/√dims, drawn from `seed`.
-fn projection(n_features: usize, dims: usize, seed: u64) -> Vec<f32> {
-    let mut rng = Rng::new(seed ^ 0x5052_4F4A); // "PROJ": apart from the k-means draws
-    let scale = 1.0 / (dims as f32).sqrt();
-    let mut out = Vec::with_capacity(n_features * dims);
-    while out.len() < n_features * dims {
-        let bits = rng.next_u64();
-        for b in 0..64 {
-            if out.len() == n_features * dims {
-                break;
-            }
-            out.push(if bits >> b & 1 == 1 { scale } else { -scale });
-        }
-    }
-    out
-}
-
 /// Scales `v` to unit length (a zero vector stays zero).
 pub fn normalise(v: &mut [f32]) {
     let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
@@ -209,6 +242,7 @@ pub fn normalise(v: &mut [f32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kmeans::dot;
 
     fn corpus(text: &str) -> Corpus {
         let mut c = Corpus::new();
@@ -259,16 +293,19 @@ mod tests {
         }
         let c = corpus(&text);
         let v = Vocabulary::select(&c, 1, 100, 100);
-        let e = embed(&c, &v, 64, 1);
+        let e = embed(&c, &v);
         let row = |w: &str| {
             let r = v
                 .words
                 .iter()
                 .position(|&id| c.words[id as usize] == w)
                 .expect("in vocabulary");
-            e.row(r).to_vec()
+            let r = e.words.iter().position(|&k| k == r).expect("has contexts");
+            let mut dense = vec![0f32; e.rows.dims];
+            e.rows.add_to(r, 1.0, &mut dense);
+            dense
         };
-        let cos = |a: &[f32], b: &[f32]| a.iter().zip(b).map(|(x, y)| x * y).sum::<f32>();
+        let cos = |a: &[f32], b: &[f32]| dot(a, b);
         let (cat, dog, car) = (row("cat"), row("dog"), row("car"));
         assert!((cos(&cat, &cat) - 1.0).abs() < 1e-4);
         assert!(
