@@ -10,7 +10,7 @@
 //!
 //! Inputs are JSON lines with a `text` field or CoNLL-U (by the `.conllu` name), either
 //! optionally gzipped. Options: `--seed N`, `--fine N`, `--coarse N`,
-//! `--contexts N`, `--min-count N`, `--max-words N`, `--iterations N`, and `--show w1,w2,...`
+//! `--contexts N`, `--min-count N`, `--max-words N`, `--iterations N`, `--weighting uniform|log-count`, and `--show w1,w2,...`
 //! to print the clusters of a few words on standard error. A bad record is reported with its
 //! file and line and skipped; the run then exits non-zero after writing the file.
 
@@ -22,7 +22,7 @@ use std::time::Instant;
 
 use chronicle_clusters::corpus::Corpus;
 use chronicle_clusters::tokenize::key;
-use chronicle_clusters::{Clusters, Options, induce};
+use chronicle_clusters::{Clusters, Options, Weighting, induce};
 
 struct Args {
     out: PathBuf,
@@ -51,6 +51,17 @@ fn parse_args() -> Result<Args, String> {
             "--min-count" => options.min_count = number(value()?)?,
             "--max-words" => options.max_words = number(value()?)? as usize,
             "--iterations" => options.max_iterations = number(value()?)? as usize,
+            "--weighting" => {
+                options.weighting = match value()?.as_str() {
+                    "uniform" => Weighting::Uniform,
+                    "log-count" => Weighting::LogCount,
+                    other => {
+                        return Err(format!(
+                            "--weighting: {other:?} is neither uniform nor log-count"
+                        ));
+                    }
+                }
+            }
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             path => inputs.push(PathBuf::from(path)),
         }
