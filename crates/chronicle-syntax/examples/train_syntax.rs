@@ -1,5 +1,5 @@
 //! Trains the syntax model: `cargo run --release -p chronicle-syntax --example train_syntax --
-//! TRAIN.conllu[.gz] DEV.conllu OUT.chsyn [SEED]`. `chronicle train syntax` is the same with
+//! TRAIN.conllu[.gz] DEV.conllu OUT.chsyn [CLUSTERS.tsv] [SEED]`. `chronicle train syntax` is the same with
 //! a command line of its own; this example exists for quick experiments.
 
 use std::process::ExitCode;
@@ -7,10 +7,13 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 3 {
-        eprintln!("usage: train_syntax TRAIN.conllu[.gz] DEV.conllu OUT.chsyn [SEED]");
+        eprintln!(
+            "usage: train_syntax TRAIN.conllu[.gz] DEV.conllu OUT.chsyn [CLUSTERS.tsv] [SEED]"
+        );
         return ExitCode::from(2);
     }
-    let seed = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let clusters = args.get(3).map(std::path::Path::new);
+    let seed = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(1);
     let options = chronicle_syntax::train::Options {
         seed,
         ..Default::default()
@@ -18,7 +21,7 @@ fn main() -> ExitCode {
     match chronicle_syntax::train::train_files(
         args[0].as_ref(),
         args[1].as_ref(),
-        None,
+        clusters,
         args[2].as_ref(),
         &options,
     ) {

@@ -95,6 +95,14 @@ pub fn features(tree: &Tree<'_>, d: usize, sibling: Option<usize>, out: &mut Vec
         f2(16, dp, tree.words[h.min(n)].cluster[1]),
         f2(17, tree.words[d].suffix[1], dp),
         f3(18, dw, hw, dir),
+        f3(26, dp, tree.words[h.min(n)].suffix[2], dir),
+        f3(27, dw, tree.words[h.min(n)].suffix[1], dir),
+        f3(
+            28,
+            tree.words[d].cluster[0],
+            tree.words[h.min(n)].cluster[0],
+            dir,
+        ),
     ]);
     // The function words and modifiers below the dependent, and the auxiliaries and the
     // other dependents beside it.
@@ -143,6 +151,12 @@ pub fn label(weights: &Weights, tree: &Tree<'_>, feats: &mut Vec<u64>, labels: &
     for d in 1..=n {
         if tree.heads[d] == 0 {
             labels[d] = DepRel::Root as usize;
+            continue;
+        }
+        // A mark hangs as `punct` in all but a handful of EWT's 23,000 (a mark read as a word
+        // is tagged as one): no need to ask the perceptron.
+        if tree.upos[d] == Upos::Punct {
+            labels[d] = DepRel::Punct as usize;
             continue;
         }
         features(tree, d, sibling(tree, labels, d), feats);

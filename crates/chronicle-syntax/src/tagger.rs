@@ -125,6 +125,13 @@ pub fn features(words: &[WordInfo], i: usize, prev: [Option<usize>; 2], out: &mu
     out.push(f1(28, at(-1).map_or(NONE, |w| w.cluster[1])));
     out.push(f2(29, t1, w.cluster[1]));
     out.push(f2(30, w.lower, at(1).map_or(NONE, |w| w.cluster[0])));
+    out.push(f3(
+        31,
+        at(-1).map_or(NONE, |w| w.cluster[0]),
+        w.cluster[1],
+        at(1).map_or(NONE, |w| w.cluster[0]),
+    ));
+    out.push(f2(32, w.cluster[1], w.suffix[1]));
 }
 
 /// Tags a sentence's words greedily, left to right, into `tags`.

@@ -38,7 +38,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             seed: 1,
-            tagger_epochs: 8,
+            tagger_epochs: 12,
             parser_epochs: 15,
             explore_after: 2,
             labeler_epochs: 8,
