@@ -27,19 +27,19 @@ pub fn finish(h: u64) -> u64 {
 /// A feature of one value under template `t`.
 #[inline]
 pub fn f1(t: u64, a: u64) -> u64 {
-    finish(mix(mix(t, a), 0x51))
+    finish(mix(t, a))
 }
 
 /// A feature of two values under template `t`.
 #[inline]
 pub fn f2(t: u64, a: u64, b: u64) -> u64 {
-    finish(mix(mix(mix(t, a), b), 0x52))
+    finish(mix(mix(t ^ 0x5200, a), b))
 }
 
 /// A feature of three values under template `t`.
 #[inline]
 pub fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    finish(mix(mix(mix(mix(t, a), b), c), 0x53))
+    finish(mix(mix(mix(t ^ 0x5300, a), b), c))
 }
 
 /// The hash of a string's bytes, eight at a time.

@@ -11,6 +11,10 @@ use chronicle_core::{DepRel, Upos};
 use crate::features::{NONE, WordInfo, f1, f2, f3, mix};
 use crate::perceptron::{Trainer, Weights};
 
+/// How many siblings on each side of a dependent, and how many of its own dependents (and the
+/// last), the features look at: enough for any clause, and a bound for tables.
+const SIBLINGS: usize = 6;
+
 /// Number of relation classes (every relation the enum knows).
 pub fn n_labels() -> usize {
     DepRel::ALL.len()
@@ -109,7 +113,12 @@ pub fn features(tree: &Tree<'_>, d: usize, sibling: Option<usize>, out: &mut Vec
     let mut n_children = 0u64;
     let mut first_child = NONE;
     let mut last_child = NONE;
-    for &c in tree.children(d) {
+    for &c in tree
+        .children(d)
+        .iter()
+        .take(2 * SIBLINGS)
+        .chain(tree.children(d).iter().skip(2 * SIBLINGS).rev().take(1))
+    {
         n_children += 1;
         if first_child == NONE {
             first_child = tag(c);
@@ -125,7 +134,12 @@ pub fn features(tree: &Tree<'_>, d: usize, sibling: Option<usize>, out: &mut Vec
             out.push(f2(20, dp, word(c)));
         }
     }
-    for &c in tree.children(h) {
+    // The siblings nearest the dependent (a head of a thousand dependents, a table's row,
+    // costs no more per word than a clause's verb).
+    let siblings = tree.children(h);
+    let at = siblings.binary_search(&d).unwrap_or(0);
+    let near = &siblings[at.saturating_sub(SIBLINGS)..(at + SIBLINGS + 1).min(siblings.len())];
+    for &c in near {
         if c == d {
             continue;
         }
@@ -171,7 +185,7 @@ pub fn label(weights: &Weights, tree: &Tree<'_>, feats: &mut Vec<u64>, labels: &
 fn sibling(tree: &Tree<'_>, labels: &[usize], d: usize) -> Option<usize> {
     let h = tree.heads[d];
     let siblings = tree.children(h);
-    let at = siblings.iter().position(|&c| c == d)?;
+    let at = siblings.binary_search(&d).ok()?;
     let before = *siblings.get(at.checked_sub(1)?)?;
     (before > h || d < h).then(|| labels[before])
 }

@@ -19,7 +19,7 @@ use crate::tagger;
 
 const MAGIC: &[u8; 8] = b"CHRONSYN";
 /// The format version this code reads and writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The model trained from UD English-EWT, embedded in the binary. It is stored uncompressed:
 /// its weights are high-entropy (gzip saves a quarter), git compresses what it stores anyway,
@@ -84,7 +84,10 @@ pub struct Model {
     /// Where the model comes from and under which licence.
     pub description: String,
     pub tagset: tagger::TagSet,
+    pub tag_dictionary: tagger::TagDictionary,
     pub tagger: Weights,
+    /// The second pass of the tagger, which also reads the first pass's tags to the right.
+    pub tagger_second: Weights,
     pub parser: Weights,
     pub labeler: Weights,
     pub lemmas: Lemmatizer,
@@ -107,9 +110,11 @@ pub struct Workspace {
     words: Vec<WordInfo>,
     feats: Vec<u64>,
     tags: Vec<usize>,
+    first_tags: Vec<usize>,
     tag_values: Vec<u64>,
     upos: Vec<Upos>,
-    punct: Vec<bool>,
+    clause_marks: Vec<u32>,
+    may_head: Vec<bool>,
     state: State,
     heads: Vec<usize>,
     labels: Vec<usize>,
@@ -125,9 +130,9 @@ pub struct Workspace {
 
 impl Workspace {
     /// The words last read by [`Model::read_words`] (index 0 is the root's stand-in), and
-    /// whether each is clause punctuation.
-    pub fn words(&self) -> (&[WordInfo], &[bool]) {
-        (&self.words, &self.punct)
+    /// how many clause marks are among the words up to each.
+    pub fn words(&self) -> (&[WordInfo], &[u32]) {
+        (&self.words, &self.clause_marks)
     }
 
     /// The lemma of word `i` (0-based) of the last sentence.
@@ -167,10 +172,13 @@ impl Model {
         }
         let description = input.str()?.to_string();
         let tagset = tagger::TagSet::read(&mut input)?;
+        let tag_dictionary = tagger::TagDictionary::read(&mut input, tagset.len())?;
         let tagger = Weights::read(&mut input)?;
+        let tagger_second = Weights::read(&mut input)?;
         let parser = Weights::read(&mut input)?;
         let labeler = Weights::read(&mut input)?;
         if tagger.n_classes() != tagset.len()
+            || tagger_second.n_classes() != tagset.len()
             || parser.n_classes() != parser::N_MOVES
             || labeler.n_classes() != labeler::n_labels()
         {
@@ -186,7 +194,9 @@ impl Model {
         Ok(Model {
             description,
             tagset,
+            tag_dictionary,
             tagger,
+            tagger_second,
             parser,
             labeler,
             lemmas,
@@ -201,7 +211,9 @@ impl Model {
         out.extend_from_slice(&VERSION.to_le_bytes());
         write_str(&mut out, &self.description);
         self.tagset.write(&mut out);
+        self.tag_dictionary.write(&mut out);
         self.tagger.write(&mut out);
+        self.tagger_second.write(&mut out);
         self.parser.write(&mut out);
         self.labeler.write(&mut out);
         self.lemmas.write(&mut out);
@@ -214,7 +226,9 @@ impl Model {
         Model {
             description: self.description.clone(),
             tagset: self.tagset.clone(),
+            tag_dictionary: self.tag_dictionary.clone(),
             tagger: self.tagger.pruned(min_abs),
+            tagger_second: self.tagger_second.pruned(min_abs),
             parser: self.parser.pruned(min_abs),
             labeler: self.labeler.pruned(min_abs),
             lemmas: self.lemmas.clone(),
@@ -225,15 +239,16 @@ impl Model {
     /// Reads words into their feature hashes (index 0 is the root's stand-in).
     pub fn read_words<'a>(&self, forms: impl Iterator<Item = &'a str>, ws: &mut Workspace) {
         ws.words.clear();
-        ws.punct.clear();
+        ws.clause_marks.clear();
         let clusters = |k: u64| self.clusters.values(k);
         ws.words.push(ws.scratch.word_info("<root>", &clusters));
-        ws.punct.push(false);
+        ws.clause_marks.push(0);
+        let mut marks = 0;
         for form in forms {
             let info = ws.scratch.word_info(form, &clusters);
             ws.words.push(info);
-            ws.punct
-                .push(matches!(form, "," | ";" | ":" | "-" | "--" | "—" | "–"));
+            marks += u32::from(matches!(form, "," | ";" | ":" | "-" | "--" | "—" | "–"));
+            ws.clause_marks.push(marks);
         }
     }
 
@@ -242,7 +257,7 @@ impl Model {
     pub fn analyse<'a>(&self, forms: impl Iterator<Item = &'a str> + Clone, ws: &mut Workspace) {
         self.read_words(forms.clone(), ws);
         let n = ws.words.len() - 1;
-        tagger::tag(&self.tagger, &ws.words[1..], &mut ws.feats, &mut ws.tags);
+        self.tag(ws);
         self.parse_tagged(ws);
         ws.lemmas.clear();
         ws.lemma_ends.clear();
@@ -252,6 +267,32 @@ impl Model {
                 .lemma_into(form, upos, &mut ws.lower, &mut ws.lemmas);
             ws.lemma_ends.push(ws.lemmas.len());
         }
+    }
+
+    /// Tags the words read (both passes) into `ws.tags`.
+    fn tag(&self, ws: &mut Workspace) {
+        tagger::tag(
+            &self.tagger,
+            &self.tag_dictionary,
+            None,
+            &ws.words[1..],
+            &mut ws.feats,
+            &mut ws.first_tags,
+        );
+        tagger::tag(
+            &self.tagger_second,
+            &self.tag_dictionary,
+            Some(&ws.first_tags),
+            &ws.words[1..],
+            &mut ws.feats,
+            &mut ws.tags,
+        );
+    }
+
+    /// The tags of the words last read, for scoring the tagger alone.
+    pub fn tags_of_words(&self, ws: &mut Workspace) -> Vec<Upos> {
+        self.tag(ws);
+        ws.tags.iter().map(|&t| self.tagset.upos(t)).collect()
     }
 
     /// Parses and labels words already read and tagged (`ws.tags`, 0-based).
@@ -265,10 +306,15 @@ impl Model {
             ws.tag_values.push(tag_value(t));
             ws.upos.push(self.tagset.upos(t));
         }
+        ws.may_head.clear();
+        ws.may_head
+            .extend(ws.upos.iter().map(|&u| u != Upos::Punct));
+        ws.may_head[0] = true;
         let ctx = Context {
             words: &ws.words,
             tags: &ws.tag_values,
-            punct: &ws.punct,
+            clause_marks: &ws.clause_marks,
+            may_head: &ws.may_head,
         };
         parser::parse(
             &self.parser,

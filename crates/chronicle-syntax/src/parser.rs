@@ -95,16 +95,23 @@ impl State {
         self.stack.last().copied().unwrap_or(NO)
     }
 
-    /// Whether `m` may be taken now.
-    pub fn valid(&self, m: Move) -> bool {
+    /// Whether `m` may be taken now. A word that may not head (a mark: UD gives punctuation no
+    /// dependents) takes none.
+    pub fn valid(&self, m: Move, may_head: &[bool]) -> bool {
         if self.done() {
             return false;
         }
         let s0 = self.s0();
+        let b0 = self.front;
         match m {
             Move::Shift => true,
-            Move::Right => s0 != NO,
-            Move::Left => s0 != NO && s0 != 0 && self.heads[s0] == NO,
+            Move::Right => s0 != NO && may_head.get(s0).copied().unwrap_or(true),
+            Move::Left => {
+                s0 != NO
+                    && s0 != 0
+                    && self.heads[s0] == NO
+                    && may_head.get(b0).copied().unwrap_or(true)
+            }
             Move::Reduce => s0 != NO && s0 != 0 && self.heads[s0] != NO,
         }
     }
@@ -197,8 +204,11 @@ pub struct Context<'a> {
     /// Index 0 is the root's stand-in; words are 1..=n.
     pub words: &'a [WordInfo],
     pub tags: &'a [u64],
-    /// Whether each word is a comma or other clause punctuation (index 0 unused).
-    pub punct: &'a [bool],
+    /// How many clause marks (commas, semicolons, colons, dashes) are among the words up to
+    /// and including each: the marks between two words are a difference, in constant time.
+    pub clause_marks: &'a [u32],
+    /// Whether each word may be a head (not a mark); index 0, the root, may.
+    pub may_head: &'a [bool],
 }
 
 /// Writes the features of a configuration.
@@ -264,7 +274,7 @@ pub fn features(state: &State, ctx: &Context<'_>, out: &mut Vec<u64>) {
     let commas = if s0 == NO || s0 == 0 || b0 > state.n {
         0
     } else {
-        ctx.punct[s0 + 1..b0].iter().filter(|&&p| p).count().min(3) as u64
+        u64::from((ctx.clause_marks[b0 - 1] - ctx.clause_marks[s0]).min(3))
     };
 
     out.extend_from_slice(&[
@@ -359,7 +369,8 @@ pub fn parse(
         weights.score(feats, &mut scores);
         let mut best = None;
         for m in MOVES {
-            if state.valid(m) && best.is_none_or(|b: Move| scores[m as usize] > scores[b as usize])
+            if state.valid(m, ctx.may_head)
+                && best.is_none_or(|b: Move| scores[m as usize] > scores[b as usize])
             {
                 best = Some(m);
             }
@@ -367,22 +378,26 @@ pub fn parse(
         // Shift is valid whenever the buffer is not empty, so there is always a move.
         state.apply(best.unwrap_or(Move::Shift));
     }
-    finish_tree(&state.heads, heads);
+    finish_tree(&state.heads, ctx.may_head, heads);
 }
 
 /// Turns the arcs of a finished configuration into a tree: headless words hang from the
-/// root, and when several words hang from the root the first keeps it and the others hang
-/// from the first.
-pub fn finish_tree(arcs: &[usize], heads: &mut Vec<usize>) {
+/// root, and when several words hang from the root the first that may head keeps it (the
+/// first of all when none may) and the others hang from it.
+pub fn finish_tree(arcs: &[usize], may_head: &[bool], heads: &mut Vec<usize>) {
     heads.clear();
     heads.extend(arcs.iter().map(|&h| if h == NO { 0 } else { h }));
     if let Some(first) = heads.first_mut() {
         *first = 0;
     }
-    let root = (1..heads.len()).find(|&i| heads[i] == 0);
+    let headless = |i: &usize| heads[*i] == 0;
+    let root = (1..heads.len())
+        .filter(headless)
+        .find(|&i| may_head.get(i).copied().unwrap_or(true))
+        .or_else(|| (1..heads.len()).find(headless));
     if let Some(root) = root {
-        for h in heads.iter_mut().skip(root + 1) {
-            if *h == 0 {
+        for (i, h) in heads.iter_mut().enumerate().skip(1) {
+            if *h == 0 && i != root {
                 *h = root;
             }
         }
@@ -429,7 +444,7 @@ pub fn train_sentence(
         let mut guess: Option<Move> = None;
         let mut best_zero: Option<Move> = None;
         for m in MOVES {
-            if !state.valid(m) {
+            if !state.valid(m, ctx.may_head) {
                 continue;
             }
             if guess.is_none_or(|g| scores[m as usize] > scores[g as usize]) {
@@ -523,12 +538,12 @@ mod tests {
             while !state.done() {
                 let m = MOVES
                     .into_iter()
-                    .find(|&m| state.valid(m) && state.cost(m, gold) == 0)
+                    .find(|&m| state.valid(m, &[]) && state.cost(m, gold) == 0)
                     .expect("a zero-cost move");
                 state.apply(m);
             }
             let mut heads = Vec::new();
-            finish_tree(&state.heads, &mut heads);
+            finish_tree(&state.heads, &[], &mut heads);
             assert_eq!(&heads[1..], &gold[1..]);
         }
     }

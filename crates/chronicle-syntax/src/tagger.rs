@@ -68,6 +68,81 @@ impl TagSet {
     }
 }
 
+/// Words that the training data always tags the same way ("the", "of", ",", "said"), with
+/// their class: tagged without scoring. About half of news text's words are such words, so
+/// the dictionary halves the tagger's work at no cost in accuracy.
+#[derive(Debug, Clone, Default)]
+pub struct TagDictionary {
+    map: std::collections::HashMap<u64, u8, crate::features::BuildPassThrough>,
+}
+
+/// Least number of times a word must be seen to enter the dictionary.
+const DICTIONARY_MIN_COUNT: usize = 10;
+/// Least share of its occurrences its usual class must have.
+const DICTIONARY_MIN_SHARE: f64 = 0.99;
+
+impl TagDictionary {
+    /// Learns the dictionary from (form hash, class) pairs of the training data.
+    pub fn learn(pairs: impl Iterator<Item = (u64, usize)>) -> TagDictionary {
+        let mut counts: std::collections::HashMap<u64, std::collections::BTreeMap<usize, usize>> =
+            std::collections::HashMap::new();
+        for (form, class) in pairs {
+            *counts.entry(form).or_default().entry(class).or_default() += 1;
+        }
+        let mut map = std::collections::HashMap::default();
+        for (form, classes) in counts {
+            let total: usize = classes.values().sum();
+            let Some((&class, &n)) = classes
+                .iter()
+                .max_by_key(|&(c, n)| (*n, std::cmp::Reverse(*c)))
+            else {
+                continue;
+            };
+            if total >= DICTIONARY_MIN_COUNT && n as f64 >= DICTIONARY_MIN_SHARE * total as f64 {
+                map.insert(form, class as u8);
+            }
+        }
+        TagDictionary { map }
+    }
+
+    /// The class of a word the dictionary knows.
+    pub fn get(&self, form: u64) -> Option<usize> {
+        self.map.get(&form).map(|&c| usize::from(c))
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    pub fn write(&self, out: &mut Vec<u8>) {
+        let mut entries: Vec<_> = self.map.iter().collect();
+        entries.sort_unstable();
+        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        for (form, class) in entries {
+            out.extend_from_slice(&form.to_le_bytes());
+            out.push(*class);
+        }
+    }
+
+    pub fn read(input: &mut crate::model::Bytes<'_>, n_classes: usize) -> Result<Self, String> {
+        let n = input.u32()? as usize;
+        let mut map = std::collections::HashMap::default();
+        for _ in 0..n {
+            let form = input.u64()?;
+            let class = input.u8()?;
+            if usize::from(class) >= n_classes {
+                return Err(format!("a dictionary class {class} of {n_classes}"));
+            }
+            map.insert(form, class);
+        }
+        Ok(TagDictionary { map })
+    }
+}
+
 /// Most tag classes a model may have.
 const MAX_TAGS: usize = 255;
 
@@ -81,7 +156,15 @@ fn tag_value(tag: Option<usize>) -> u64 {
 }
 
 /// Writes the features of word `i` given the tags of the two words before it.
-pub fn features(words: &[WordInfo], i: usize, prev: [Option<usize>; 2], out: &mut Vec<u64>) {
+/// With `first_pass`, the tags a first pass gave the words right of `i` are features too: the
+/// second pass sees both sides ("that" before a verb is a SCONJ, before a noun a DET).
+pub fn features(
+    words: &[WordInfo],
+    i: usize,
+    prev: [Option<usize>; 2],
+    first_pass: Option<&[usize]>,
+    out: &mut Vec<u64>,
+) {
     out.clear();
     let w = &words[i];
     let at = |k: isize| -> Option<&WordInfo> {
@@ -132,19 +215,41 @@ pub fn features(words: &[WordInfo], i: usize, prev: [Option<usize>; 2], out: &mu
         at(1).map_or(NONE, |w| w.cluster[0]),
     ));
     out.push(f2(32, w.cluster[1], w.suffix[1]));
+    if let Some(first) = first_pass {
+        let next = |k: usize| tag_value(first.get(i + k).copied());
+        let (r1, r2) = (next(1), next(2));
+        out.push(f1(40, r1));
+        out.push(f2(41, r1, r2));
+        out.push(f2(42, t1, r1));
+        out.push(f2(43, w.lower, r1));
+        out.push(f2(44, w.suffix[2], r1));
+        out.push(f2(45, tag_value(first.get(i).copied()), w.lower));
+    }
 }
 
-/// Tags a sentence's words greedily, left to right, into `tags`.
-pub fn tag(weights: &Weights, words: &[WordInfo], feats: &mut Vec<u64>, tags: &mut Vec<usize>) {
+/// Tags a sentence's words greedily, left to right, into `tags`: a word of the dictionary
+/// takes its class, the others the best-scoring one.
+pub fn tag(
+    weights: &Weights,
+    dictionary: &TagDictionary,
+    first_pass: Option<&[usize]>,
+    words: &[WordInfo],
+    feats: &mut Vec<u64>,
+    tags: &mut Vec<usize>,
+) {
     tags.clear();
     let mut all = [0i32; MAX_TAGS];
     let scores = &mut all[..weights.n_classes().min(MAX_TAGS)];
     for i in 0..words.len() {
+        if let Some(t) = dictionary.get(words[i].form) {
+            tags.push(t);
+            continue;
+        }
         let prev = [
             i.checked_sub(1).map(|j| tags[j]),
             i.checked_sub(2).map(|j| tags[j]),
         ];
-        features(words, i, prev, feats);
+        features(words, i, prev, first_pass, feats);
         scores.fill(0);
         weights.score(feats, scores);
         tags.push(argmax_i32(scores));
@@ -166,6 +271,8 @@ pub fn argmax_i32(scores: &[i32]) -> usize {
 /// corrects each wrong guess. Returns the number of words tagged right.
 pub fn train_sentence(
     trainer: &mut Trainer,
+    dictionary: &TagDictionary,
+    first_pass: Option<&[usize]>,
     words: &[WordInfo],
     gold: &[usize],
     feats: &mut Vec<u64>,
@@ -175,11 +282,16 @@ pub fn train_sentence(
     let mut all = [0f32; MAX_TAGS];
     let scores = &mut all[..trainer.n_classes().min(MAX_TAGS)];
     for (i, &gold) in gold.iter().enumerate().take(words.len()) {
+        if let Some(t) = dictionary.get(words[i].form) {
+            right += usize::from(t == gold);
+            guessed.push(t);
+            continue;
+        }
         let prev = [
             i.checked_sub(1).map(|j| guessed[j]),
             i.checked_sub(2).map(|j| guessed[j]),
         ];
-        features(words, i, prev, feats);
+        features(words, i, prev, first_pass, feats);
         scores.fill(0.0);
         trainer.score(feats, scores);
         let mut guess = 0;

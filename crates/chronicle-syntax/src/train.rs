@@ -52,8 +52,12 @@ impl Default for Options {
 /// A training sentence read into what the learners need.
 struct Example {
     words: Vec<WordInfo>,
-    punct: Vec<bool>,
+    clause_marks: Vec<u32>,
+    /// Whether each word may head, by its jackknifed tag (marks may not).
+    may_head: Vec<bool>,
     gold_tags: Vec<usize>,
+    /// The first pass's tags, jackknifed, for training the second pass.
+    first_tags: Vec<usize>,
     /// Tags predicted by a tagger trained without this sentence (index 0 is the root's).
     tag_values: Vec<u64>,
     upos: Vec<Upos>,
@@ -101,13 +105,25 @@ pub fn train(
     let mut model = Model {
         description: options.description.clone(),
         tagger: Trainer::new(tagset.len()).finish(),
+        tagger_second: Trainer::new(tagset.len()).finish(),
         tagset,
+        tag_dictionary: tagger::TagDictionary::default(),
         parser: Trainer::new(parser::N_MOVES).finish(),
         labeler: Trainer::new(labeler::n_labels()).finish(),
         lemmas,
         clusters,
     };
     let mut examples: Vec<Example> = usable.iter().map(|s| example(&model, s)).collect();
+    model.tag_dictionary = tagger::TagDictionary::learn(examples.iter().flat_map(|e| {
+        e.words[1..]
+            .iter()
+            .map(|w| w.form)
+            .zip(e.gold_tags.iter().copied())
+    }));
+    log(&format!(
+        "{} words in the tag dictionary",
+        model.tag_dictionary.len()
+    ));
 
     // The tagger, on every sentence.
     let order_seed = options.seed;
@@ -115,19 +131,19 @@ pub fn train(
     let tagger_weights = train_tagger(
         &examples,
         n_tags,
+        &model.tag_dictionary,
+        Pass::First,
         options.tagger_epochs,
         order_seed,
         &mut |epoch, w| {
-            let accuracy = tag_accuracy(&model, w, dev);
-            log(&format!("tagger epoch {epoch}: dev UPOS {accuracy:.4}"));
+            let accuracy = tag_accuracy(&model, w, Pass::First, dev);
+            log(&format!(
+                "tagger epoch {epoch}: dev UPOS {accuracy:.4} (first pass)"
+            ));
             accuracy
         },
     );
     model.tagger = tagger_weights;
-    log(&format!(
-        "tagger trained in {:.1} s",
-        started.elapsed().as_secs_f64()
-    ));
 
     // Jackknifed tags for the parser and the labeler.
     let folds = options.folds.max(1);
@@ -135,6 +151,7 @@ pub fn train(
         for e in &mut examples {
             let gold = e.gold_tags.clone();
             set_tags(e, &gold, &model.tagset);
+            e.first_tags = gold;
         }
     } else {
         for fold in 0..folds {
@@ -147,6 +164,8 @@ pub fn train(
             let weights = train_tagger_refs(
                 &rest,
                 model.tagset.len(),
+                &model.tag_dictionary,
+                Pass::First,
                 options.tagger_epochs,
                 order_seed,
                 &mut |_, _| 0.0,
@@ -155,13 +174,43 @@ pub fn train(
             let mut tags = Vec::new();
             for (i, e) in examples.iter_mut().enumerate() {
                 if i % folds == fold {
-                    tagger::tag(&weights, &e.words[1..], &mut feats, &mut tags);
+                    tagger::tag(
+                        &weights,
+                        &model.tag_dictionary,
+                        None,
+                        &e.words[1..],
+                        &mut feats,
+                        &mut tags,
+                    );
                     set_tags(e, &tags, &model.tagset);
+                    e.first_tags.clone_from(&tags);
                 }
             }
             log(&format!("jackknife fold {}/{folds} tagged", fold + 1));
         }
     }
+
+    // The tagger's second pass, on the first pass's jackknifed tags.
+    let tagger_weights = train_tagger(
+        &examples,
+        n_tags,
+        &model.tag_dictionary,
+        Pass::Second,
+        options.tagger_epochs,
+        order_seed,
+        &mut |epoch, w| {
+            let accuracy = tag_accuracy(&model, w, Pass::Second, dev);
+            log(&format!(
+                "tagger epoch {epoch}: dev UPOS {accuracy:.4} (second pass)"
+            ));
+            accuracy
+        },
+    );
+    model.tagger_second = tagger_weights;
+    log(&format!(
+        "tagger trained in {:.1} s",
+        started.elapsed().as_secs_f64()
+    ));
 
     // The parser.
     let mut rng = Rng::new(options.seed ^ 0x5eed);
@@ -178,7 +227,8 @@ pub fn train(
             let ctx = Context {
                 words: &e.words,
                 tags: &e.tag_values,
-                punct: &e.punct,
+                clause_marks: &e.clause_marks,
+                may_head: &e.may_head,
             };
             let explore = (epoch > options.explore_after).then_some(&mut rng);
             let (r, t) = parser::train_sentence(
@@ -250,8 +300,8 @@ pub fn train(
 fn example(model: &Model, s: &Sentence) -> Example {
     let mut ws = Workspace::default();
     model.read_words(s.words.iter().map(|w| w.form.as_str()), &mut ws);
-    let (words, punct) = ws.words();
-    let (words, punct) = (words.to_vec(), punct.to_vec());
+    let (words, clause_marks) = ws.words();
+    let (words, clause_marks) = (words.to_vec(), clause_marks.to_vec());
     let gold_tags: Vec<usize> = s
         .words
         .iter()
@@ -269,8 +319,10 @@ fn example(model: &Model, s: &Sentence) -> Example {
     );
     Example {
         words,
-        punct,
+        clause_marks,
+        may_head: Vec::new(),
         gold_tags,
+        first_tags: Vec::new(),
         tag_values: Vec::new(),
         upos: Vec::new(),
         gold_heads,
@@ -286,23 +338,37 @@ fn set_tags(e: &mut Example, tags: &[usize], tagset: &tagger::TagSet) {
     e.upos.clear();
     e.upos.push(Upos::X);
     e.upos.extend(tags.iter().map(|&t| tagset.upos(t)));
+    e.may_head.clear();
+    e.may_head.extend(e.upos.iter().map(|&u| u != Upos::Punct));
+    e.may_head[0] = true;
+}
+
+/// Which pass of the tagger is trained or scored.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    First,
+    Second,
 }
 
 fn train_tagger(
     examples: &[Example],
     n_tags: usize,
+    dictionary: &tagger::TagDictionary,
+    pass: Pass,
     epochs: usize,
     seed: u64,
     select: &mut dyn FnMut(usize, &Weights) -> f64,
 ) -> Weights {
     let refs: Vec<&Example> = examples.iter().collect();
-    train_tagger_refs(&refs, n_tags, epochs, seed, select)
+    train_tagger_refs(&refs, n_tags, dictionary, pass, epochs, seed, select)
 }
 
 /// Trains a tagger; `select` scores each epoch's weights (higher is better) and the best kept.
 fn train_tagger_refs(
     examples: &[&Example],
     n_tags: usize,
+    dictionary: &tagger::TagDictionary,
+    pass: Pass,
     epochs: usize,
     seed: u64,
     select: &mut dyn FnMut(usize, &Weights) -> f64,
@@ -316,7 +382,14 @@ fn train_tagger_refs(
         shuffle(&mut order, &mut rng);
         for &i in &order {
             let e = examples[i];
-            tagger::train_sentence(&mut trainer, &e.words[1..], &e.gold_tags, &mut feats);
+            tagger::train_sentence(
+                &mut trainer,
+                dictionary,
+                (pass == Pass::Second).then_some(e.first_tags.as_slice()),
+                &e.words[1..],
+                &e.gold_tags,
+                &mut feats,
+            );
         }
         let weights = trainer.finish();
         let score = select(epoch, &weights);
@@ -327,18 +400,38 @@ fn train_tagger_refs(
     best.map_or_else(|| trainer.finish(), |(_, w)| w)
 }
 
-/// The share of dev words that `weights` tags right, with the model's word reading.
-fn tag_accuracy(model: &Model, weights: &Weights, dev: &[Sentence]) -> f64 {
+/// The share of dev words that `weights` tags right as the given pass (a second pass reads
+/// the model's first pass), with the model's word reading.
+fn tag_accuracy(model: &Model, weights: &Weights, pass: Pass, dev: &[Sentence]) -> f64 {
     if dev.is_empty() {
         return 0.0;
     }
     let mut ws = Workspace::default();
-    let (mut feats, mut tags) = (Vec::new(), Vec::new());
+    let (mut feats, mut first, mut tags) = (Vec::new(), Vec::new(), Vec::new());
     let (mut right, mut total) = (0usize, 0usize);
     for s in dev {
         model.read_words(s.words.iter().map(|w| w.form.as_str()), &mut ws);
         let (words, _) = ws.words();
-        tagger::tag(weights, &words[1..], &mut feats, &mut tags);
+        let dictionary = &model.tag_dictionary;
+        if pass == Pass::Second {
+            tagger::tag(
+                &model.tagger,
+                dictionary,
+                None,
+                &words[1..],
+                &mut feats,
+                &mut first,
+            );
+        }
+        let first_pass = (pass == Pass::Second).then_some(first.as_slice());
+        tagger::tag(
+            weights,
+            dictionary,
+            first_pass,
+            &words[1..],
+            &mut feats,
+            &mut tags,
+        );
         for (w, &t) in s.words.iter().zip(&tags) {
             total += 1;
             right += usize::from(w.upos == Some(model.tagset.upos(t)));
