@@ -145,12 +145,12 @@ impl<R: BufRead> Reader<R> {
             let text = String::from_utf8_lossy(&self.buf);
             let line = text.trim_end_matches(['\n', '\r']);
             if line.trim().is_empty() {
-                if sentence.lines.is_empty() {
+                if sentence.line_number == 0 {
                     continue;
                 }
                 break;
             }
-            if sentence.lines.is_empty() {
+            if sentence.line_number == 0 {
                 sentence.line_number = self.line_number;
             }
             if line.starts_with('#') {
