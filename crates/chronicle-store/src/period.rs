@@ -68,6 +68,89 @@ enum Span {
     Year(i16),
 }
 
+/// How precisely an event's date pins down when it happened; a column of the store, the API and
+/// every export, so that a year-only date is never read as its first day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    /// A calendar day (`2019-02-28`).
+    Day,
+    /// An ISO week (`2019-W09`).
+    Week,
+    /// A calendar month (`2019-02`).
+    Month,
+    /// A season, quarter or half of a year (`2019-SU`, `2019-Q1`, `2019-H2`).
+    Season,
+    /// A year (`2019`).
+    Year,
+    /// A decade or a century (`201`, `20`).
+    Decade,
+    /// No calendar time at all: no date, `PRESENT_REF`, a date without its year (`XXXX-03-18`).
+    None,
+}
+
+impl Precision {
+    /// Every precision, finest first.
+    pub const ALL: [Precision; 7] = [
+        Precision::Day,
+        Precision::Week,
+        Precision::Month,
+        Precision::Season,
+        Precision::Year,
+        Precision::Decade,
+        Precision::None,
+    ];
+
+    /// The name the store and the exports write (`day`, `month`, `none`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::Season => "season",
+            Precision::Year => "year",
+            Precision::Decade => "decade",
+            Precision::None => "none",
+        }
+    }
+
+    /// The precision of a TimeML date value.
+    pub fn of(value: &str) -> Precision {
+        if let Some(span) = span_of(value) {
+            return match span {
+                Span::Day(_) => Precision::Day,
+                Span::Week(_) => Precision::Week,
+                Span::Month { .. } => Precision::Month,
+                // `2019-XX`: a month not known is the year's.
+                Span::Year(_) if value.len() > 4 && value.get(5..6) != Some("X") => {
+                    Precision::Season
+                }
+                Span::Year(_) => Precision::Year,
+            };
+        }
+        let decade = matches!(value.len(), 2 | 3) && value.bytes().all(|b| b.is_ascii_digit());
+        if decade {
+            Precision::Decade
+        } else {
+            Precision::None
+        }
+    }
+}
+
+/// The same rule as [`Precision::of`] in SQL over a column `day`, for the migration that fills
+/// the column of events stored before it existed (a test checks that the two agree).
+pub(crate) const PRECISION_SQL: &str = "CASE \
+    WHEN day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' \
+         AND date(day) IS NOT NULL AND date(day) = day THEN 'day' \
+    WHEN day GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]' \
+         AND CAST(substr(day, 7) AS INTEGER) BETWEEN 1 AND 53 THEN 'week' \
+    WHEN day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' \
+         AND CAST(substr(day, 6) AS INTEGER) BETWEEN 1 AND 12 THEN 'month' \
+    WHEN day GLOB '[0-9][0-9][0-9][0-9]-X*' THEN 'year' \
+    WHEN day GLOB '[0-9][0-9][0-9][0-9]-[A-Z]*' AND substr(day, 6, 1) <> 'W' THEN 'season' \
+    WHEN day GLOB '[0-9][0-9][0-9][0-9]' THEN 'year' \
+    WHEN day GLOB '[0-9][0-9]' OR day GLOB '[0-9][0-9][0-9]' THEN 'decade' \
+    ELSE 'none' END";
+
 /// The row of a `period` timeline that the date `value` falls in: `None` when the value is
 /// coarser than the period (a month in a weekly timeline) or names no calendar time at all
 /// (`PRESENT_REF`, a decade).
@@ -173,6 +256,56 @@ mod tests {
             "XXXX-03-18",
         ] {
             assert_eq!(rows(v), [None, None, None], "{v}");
+        }
+    }
+
+    #[test]
+    fn precisions_name_what_a_value_pins_down() {
+        for (v, p) in [
+            ("2019-02-28", "day"),
+            ("2019-W09", "week"),
+            ("2019-02", "month"),
+            ("2019-SU", "season"),
+            ("2019-Q3", "season"),
+            ("2019-H2", "season"),
+            ("2019", "year"),
+            ("201", "decade"),
+            ("20", "decade"),
+            ("", "none"),
+            ("PRESENT_REF", "none"),
+            ("XXXX-03-18", "none"),
+            ("2019-02-30", "none"),
+            ("2019-13", "none"),
+        ] {
+            assert_eq!(Precision::of(v).name(), p, "{v}");
+        }
+    }
+
+    #[test]
+    fn the_migrations_sql_agrees_with_the_rust_rule() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let sql = format!("SELECT {PRECISION_SQL} FROM (SELECT ?1 AS day)");
+        for v in [
+            "2019-02-28",
+            "2019-W09",
+            "2019-W60",
+            "2019-02",
+            "2019-13",
+            "2019-SU",
+            "2019-Q3",
+            "2019-H2",
+            "2019",
+            "201",
+            "20",
+            "",
+            "PRESENT_REF",
+            "XXXX-03-18",
+            "2019-02-30",
+            "2020-W53",
+            "2019-XX",
+        ] {
+            let got: String = conn.query_row(&sql, [v], |r| r.get(0)).unwrap();
+            assert_eq!(got, Precision::of(v).name(), "{v}");
         }
     }
 

@@ -86,6 +86,8 @@ fn article(id: &str, url: Option<&str>, source: &str, body: &str) -> Article {
         lat: Some(21.0245),
         lon: Some(105.84117),
         geonameid: Some(1581130),
+        kind: Some(PlaceKind::City),
+        admin1: Some("Hanoi".into()),
     }];
     a.events = vec![
         event(0, "PRKGOV", "USA", "125", "2020-07-04"),
@@ -399,7 +401,11 @@ fn gdelt_and_gkg_rows_have_their_column_counts_and_values() {
     drop(sink);
     let store = Store::open_existing(&path).unwrap();
     let mut out = Vec::new();
-    assert_eq!(export::gdelt::write(store.conn(), &mut out).unwrap(), 2);
+    let options = export::gdelt::Options::default();
+    assert_eq!(
+        export::gdelt::write(store.conn(), &options, &mut out).unwrap(),
+        2
+    );
     let text = String::from_utf8(out).unwrap();
     let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
     assert!(rows.iter().all(|r| r.len() == 61));
@@ -415,7 +421,12 @@ fn gdelt_and_gkg_rows_have_their_column_counts_and_values() {
         ("1", "125", "125", "12", "3", "-4")
     );
     assert_eq!((r[31], r[32], r[33], r[34]), ("1", "1", "1", "-2.5"));
-    assert_eq!((r[52], r[56], r[58]), ("Hanoi", "21.0245", "1581130"));
+    // ActionGeo: a world city, FIPS country code, no FIPS ADM1 table outside the US.
+    assert_eq!(
+        (r[51], r[52], r[53], r[54]),
+        ("4", "Hanoi, Vietnam", "VM", "")
+    );
+    assert_eq!((r[56], r[57], r[58]), ("21.0245", "105.84117", "1581130"));
     assert_eq!(r[60], "https://x.org/1");
     assert_eq!(rows[1][25], "0");
 
@@ -441,6 +452,100 @@ fn gdelt_and_gkg_rows_have_their_column_counts_and_values() {
 }
 
 #[test]
+fn undated_events_merge_within_their_story_only_and_dates_keep_their_precision() {
+    let path = db("undated");
+    let mut sink = Store::open(&path).unwrap().into_sink().unwrap();
+    let undated = |id: &str, body: &str| {
+        let mut a = article(id, None, id, body);
+        a.published = None;
+        a.events = vec![
+            event(0, "GBRGOV", "USA", "010", ""),
+            event(0, "GBRGOV", "USA", "010", ""),
+        ];
+        for e in &mut a.events {
+            e.date = None;
+        }
+        a
+    };
+    sink.store(&undated("u1", "One story about London."))
+        .unwrap();
+    sink.store(&undated("u2", "Another story, unrelated."))
+        .unwrap();
+    let mut dated = article("d1", None, "d1", "A dated story.");
+    dated.events = vec![
+        event(0, "PRK", "USA", "120", "2005"),
+        event(0, "PRK", "USA", "120", "2005-03"),
+    ];
+    sink.store(&dated).unwrap();
+    assert_eq!(sink.counts().undated, 2);
+    sink.commit().unwrap();
+    drop(sink);
+    let store = Store::open_existing(&path).unwrap();
+    let undated_rows: Vec<(i64, i64)> = store
+        .conn()
+        .prepare("SELECT num_mentions, num_articles FROM events WHERE code = '010' ORDER BY 1")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        undated_rows,
+        [(2, 1), (2, 1)],
+        "one event per undated story"
+    );
+    let precisions: Vec<(String, String, Option<i64>)> = store
+        .conn()
+        .prepare("SELECT day, date_precision, day_num FROM events ORDER BY day")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        precisions,
+        [
+            (String::new(), "none".to_string(), None),
+            (String::new(), "none".to_string(), None),
+            ("2005".into(), "year".into(), Some(20050101)),
+            ("2005-03".into(), "month".into(), Some(20050301)),
+        ]
+    );
+    // GDELT rows: the period's first day, marked by the DatePrecision extra column.
+    let mut out = Vec::new();
+    let options = export::gdelt::Options {
+        header: true,
+        extras: true,
+        filter: EventFilter {
+            actor: Some("prk".into()),
+            from: Some("2005".into()),
+            to: Some("2005-03".into()),
+            ..EventFilter::default()
+        },
+    };
+    assert_eq!(
+        export::gdelt::write(store.conn(), &options, &mut out).unwrap(),
+        2
+    );
+    let text = String::from_utf8(out).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows[0][0], "GLOBALEVENTID");
+    assert_eq!(rows[0][61], "DatePrecision");
+    assert!(rows.iter().all(|r| r.len() == 66));
+    let got: Vec<(&str, &str, &str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[1], r[61], r[62], r[64]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("20050101", "year", "North Korea", "Reject"),
+            ("20050301", "month", "North Korea", "Reject")
+        ]
+    );
+}
+
+#[test]
 fn an_older_schema_migrates_and_a_newer_or_foreign_one_is_refused() {
     let path = db("v1");
     {
@@ -452,9 +557,24 @@ fn an_older_schema_migrates_and_a_newer_or_foreign_one_is_refused() {
             [],
         )
         .unwrap();
+        conn.execute_batch(
+            "INSERT INTO events (day, source, target, code, place, first_aid, date_added) VALUES \
+             ('2019-02', 'PRK', 'USA', '120', '', 1, '20200101000000'), \
+             ('', 'GBR', 'USA', '010', '', 1, '20200101000000');",
+        )
+        .unwrap();
     }
     let store = Store::open_existing(&path).unwrap();
     assert_eq!(schema::version(store.conn()).unwrap(), schema::LATEST);
+    let precisions: Vec<String> = store
+        .conn()
+        .prepare("SELECT date_precision FROM events ORDER BY event_id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(precisions, ["month", "none"], "filled by the migration");
     assert_eq!(
         query::search(store.conn(), "Yongbyon", 5)
             .unwrap()

@@ -11,7 +11,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 EVENTS = {
-    "event_id": pa.int64(), "day": pa.string(), "date": pa.date32(), "source": pa.string(),
+    "event_id": pa.int64(), "day": pa.string(), "date": pa.date32(), "date_precision": pa.string(),
+    "source": pa.string(),
     "target": pa.string(), "code": pa.string(), "plover": pa.string(), "goldstein": pa.float64(),
     "quad_class": pa.int64(), "num_mentions": pa.int64(), "num_sources": pa.int64(),
     "num_articles": pa.int64(), "place": pa.string(), "iso_week": pa.string(),

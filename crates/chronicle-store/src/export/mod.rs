@@ -3,6 +3,7 @@
 //! ([`parquet`]). Every export streams rows from SQLite; memory does not grow with the store.
 
 pub mod gdelt;
+pub mod geography;
 pub mod gkg;
 pub mod parquet;
 pub mod parquet_file;

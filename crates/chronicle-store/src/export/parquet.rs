@@ -29,9 +29,9 @@ macro_rules! days {
 const EVENTS_SQL: &str = concat!(
     "SELECT e.event_id, e.day, ",
     days!("printf('%04d-%02d-%02d', e.day_num / 10000, e.day_num / 100 % 100, e.day_num % 100)"),
-    ", e.source, e.target, e.code, e.plover, e.goldstein, e.quad_class, e.num_mentions, \
-     e.num_sources, e.num_articles, e.place, e.iso_week, coalesce(a.url, a.id), e.date_added \
-     FROM events e JOIN articles a ON a.aid = e.first_aid ORDER BY e.event_id"
+    ", e.date_precision, e.source, e.target, e.code, e.plover, e.goldstein, e.quad_class, \
+     e.num_mentions, e.num_sources, e.num_articles, e.place, e.iso_week, coalesce(a.url, a.id), \
+     e.date_added FROM events e JOIN articles a ON a.aid = e.first_aid ORDER BY e.event_id"
 );
 
 const EVENTS: &[Column] = &[
@@ -46,6 +46,10 @@ const EVENTS: &[Column] = &[
     Column {
         name: "date",
         kind: Kind::Date,
+    },
+    Column {
+        name: "date_precision",
+        kind: Kind::Utf8,
     },
     Column {
         name: "source",

@@ -49,6 +49,16 @@ impl From<TableArg> for ParquetTable {
 pub struct ExportArgs {
     #[arg(long, value_enum)]
     format: ExportFormat,
+    /// Which events a GDELT export holds (as `chronicle events` selects them).
+    #[command(flatten)]
+    filter: super::queries::FilterArgs,
+    /// gdelt-events: a first line with GDELT's column names.
+    #[arg(long)]
+    header: bool,
+    /// gdelt-events: append DatePrecision and the names of the codes after GDELT's 61 columns
+    /// (docs/schema.md).
+    #[arg(long)]
+    extras: bool,
     /// Which table a Parquet file holds.
     #[arg(long, value_enum, default_value = "events")]
     table: TableArg,
@@ -79,7 +89,14 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
         None => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
     };
     let written = match args.format {
-        ExportFormat::GdeltEvents => export::gdelt::write(conn, &mut out),
+        ExportFormat::GdeltEvents => {
+            let options = export::gdelt::Options {
+                filter: args.filter.filter(0)?,
+                header: args.header,
+                extras: args.extras,
+            };
+            export::gdelt::write(conn, &options, &mut out)
+        }
         ExportFormat::Gkg => export::gkg::write(conn, &mut out),
         ExportFormat::Jsonl => export::jsonl(conn, &mut out),
         ExportFormat::Parquet => Ok(0),
