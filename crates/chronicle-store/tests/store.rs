@@ -439,7 +439,10 @@ fn gdelt_and_gkg_rows_have_their_column_counts_and_values() {
         (r[1], r[3], r[4]),
         ("20200706000000", "x.org", "https://x.org/1")
     );
-    assert_eq!(r[5], "PROTEST#12#people##Hanoi###21.0245#105.84117#1581130");
+    assert_eq!(
+        r[5],
+        "PROTEST#12#people#4#Hanoi, Vietnam#VM##21.0245#105.84117#1581130"
+    );
     assert_eq!((r[7], r[8]), ("NEGOTIATIONS", "NEGOTIATIONS,120"));
     assert_eq!(r[11], "Choe Son Hui");
     assert_eq!(r[15], "-2.5,1,3.5,4.5,20,0.5,80");
@@ -675,5 +678,43 @@ fn parquet_with_many_row_groups_and_nulls_reads_back_in_pyarrow() {
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn docs_schema_names_every_table_and_column() {
+    let doc = include_str!("../../../docs/schema.md");
+    // Documented: `### `table`` headings, then `| `column` | TYPE | ... |` rows.
+    let mut documented = std::collections::BTreeSet::new();
+    let mut table = None;
+    for line in doc.lines() {
+        if let Some(name) = line.strip_prefix("### `") {
+            table = name.strip_suffix('`').map(str::to_string);
+        } else if let (Some(t), Some(rest)) = (&table, line.strip_prefix("| `")) {
+            if let Some((column, _)) = rest.split_once('`') {
+                documented.insert(format!("{t}.{column}"));
+            }
+        } else if line.starts_with("## ") {
+            table = None;
+        }
+    }
+    let path = db("schema-doc");
+    let store = Store::open(&path).unwrap();
+    let actual: std::collections::BTreeSet<String> = store
+        .conn()
+        .prepare(
+            "SELECT m.name || '.' || p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'articles_fts%'",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let missing: Vec<_> = actual.difference(&documented).collect();
+    let stale: Vec<_> = documented.difference(&actual).collect();
+    assert!(
+        missing.is_empty() && stale.is_empty(),
+        "docs/schema.md lacks {missing:?}; documents what is gone: {stale:?}"
     );
 }

@@ -50,6 +50,24 @@ pub struct PlaceRow {
     pub admin1: Option<String>,
 }
 
+impl PlaceRow {
+    /// What the store keeps of an article's place.
+    pub fn of(p: &chronicle_core::Place) -> PlaceRow {
+        PlaceRow {
+            name: p.name.clone(),
+            country: p.country.clone(),
+            lat: p.lat,
+            lon: p.lon,
+            geonameid: p.geonameid.and_then(|g| i64::try_from(g).ok()),
+            kind: p
+                .kind
+                .as_ref()
+                .and_then(|k| crate::contract::name_of(k).ok()),
+            admin1: p.admin1.clone(),
+        }
+    }
+}
+
 /// The eight GDELT columns of `place`; all empty without one.
 pub fn columns(place: Option<&PlaceRow>) -> [String; 8] {
     let Some(p) = place else {
