@@ -70,7 +70,7 @@ function filterParams(params) {
 
 async function showTimeline(params) {
   const form = $('#filters');
-  for (const k of FILTERS) form.elements[k].value = params.get(k) || (k === 'sort' ? 'date' : '');
+  for (const k of FILTERS) form.elements[k].value = params.get(k) || (k === 'sort' ? '-date' : '');
   const filters = filterParams(params);
   const offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
   const noSort = new URLSearchParams(filters);
@@ -460,7 +460,7 @@ function wire() {
   $('#filters').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const p = new URLSearchParams();
-    for (const k of FILTERS) { const v = ev.target.elements[k].value.trim(); if (v && !(k === 'sort' && v === 'date')) p.set(k, v); }
+    for (const k of FILTERS) { const v = ev.target.elements[k].value.trim(); if (v && !(k === 'sort' && v === '-date')) p.set(k, v); }
     go('timeline', null, p);
   });
   $('#clear-filters').addEventListener('click', () => go('timeline', null, null));

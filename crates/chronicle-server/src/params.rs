@@ -42,7 +42,7 @@ pub struct FilterQuery {
     pub limit: Option<usize>,
     /// Rows to skip (`/api/events` only).
     pub offset: Option<usize>,
-    /// `date` (default), `-date`, `mentions` or `goldstein` (`/api/events` only).
+    /// `-date` (default, newest first), `date`, `mentions` or `goldstein` (`/api/events` only).
     pub sort: Option<String>,
     /// `week` (default), `month` or `year` (`/api/timeline` only).
     pub by: Option<String>,
@@ -199,7 +199,8 @@ mod tests {
             ..FilterQuery::default()
         };
         assert_eq!(q("-date").sort().unwrap(), EventSort::DateDesc);
-        assert_eq!(q("").sort().unwrap(), EventSort::Date);
+        assert_eq!(q("").sort().unwrap(), EventSort::DateDesc);
+        assert_eq!(q("date").sort().unwrap(), EventSort::Date);
         assert!(q("day_num; DROP TABLE events").sort().is_err());
     }
 }

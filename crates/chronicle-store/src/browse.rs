@@ -13,10 +13,11 @@ use crate::query::{Conditions, EventFilter, Table, collect};
 /// `ORDER BY`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum EventSort {
-    /// Oldest day first, undated last, most mentioned first within a day (the CLI's order).
-    #[default]
+    /// Oldest day first, undated last, most mentioned first within a day.
     Date,
-    /// Newest day first, undated last.
+    /// Newest day first, undated last (the default, as in the CLI: a reader wants the latest
+    /// news first, and the oldest dates are the historical ones).
+    #[default]
     DateDesc,
     /// Most mentioned first.
     Mentions,

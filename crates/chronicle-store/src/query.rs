@@ -165,18 +165,22 @@ fn day_arg(value: &str, end: bool) -> Result<i64> {
     Ok(day_number(day))
 }
 
-/// Events matching `filter`, days in order (undated last), most mentioned first within a day.
+/// Events matching `filter`, newest day first (undated last), most mentioned first within a
+/// day, with the names of their codes; at most `filter.limit` rows, plus one more when more
+/// match, so a caller can say the list was cut.
 pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Table> {
     let c = Conditions::of(filter)?;
     let sql = format!(
         "SELECT e.event_id, e.day, e.source, e.target, e.code, e.quad_class, e.goldstein, \
          e.num_mentions, e.num_sources, e.num_articles, e.place, coalesce(a.url, a.id) \
          FROM events e JOIN articles a ON a.aid = e.first_aid {} \
-         ORDER BY e.day_num IS NULL, e.day_num, e.num_mentions DESC, e.event_id LIMIT ?",
+         ORDER BY e.day_num IS NULL, e.day_num DESC, e.num_mentions DESC, e.event_id LIMIT ?",
         c.where_clause()
     );
     let mut params = c.params;
-    params.push(Box::new(filter.limit as i64));
+    params.push(Box::new(
+        filter.limit.saturating_add(1).min(i64::MAX as usize) as i64,
+    ));
     let columns = vec![
         "event_id",
         "date",
@@ -191,7 +195,38 @@ pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Table> {
         "place",
         "first_source_url",
     ];
-    collect(conn, &sql, &params, columns)
+    let mut table = collect(conn, &sql, &params, columns)?;
+    name_codes(&mut table);
+    Ok(table)
+}
+
+/// Adds the names of an events table's codes after its last column: the CAMEO event's name
+/// and the source's and target's countries (`042` "Make a visit", `IRQ` "Iraq").
+fn name_codes(table: &mut Table) {
+    let at = |name: &str| table.columns.iter().position(|c| *c == name);
+    let (Some(code), Some(source), Some(target)) = (at("code"), at("source"), at("target")) else {
+        return;
+    };
+    let country = |cell: &Cell| match cell {
+        Cell::Text(t) => t
+            .get(..3)
+            .and_then(crate::countries::by_cameo)
+            .map_or(Cell::Null, |c| Cell::Text(c.name.to_string())),
+        _ => Cell::Null,
+    };
+    for row in &mut table.rows {
+        let name = match &row[code] {
+            Cell::Text(t) => {
+                crate::codes::event_name(t).map_or(Cell::Null, |n| Cell::Text(n.into()))
+            }
+            _ => Cell::Null,
+        };
+        let (s, t) = (country(&row[source]), country(&row[target]));
+        row.extend([name, s, t]);
+    }
+    table
+        .columns
+        .extend(["code_name", "source_country", "target_country"]);
 }
 
 /// Articles whose title or body match an FTS5 query, best first, with a snippet around the hit.

@@ -308,6 +308,75 @@ fn queries_answer_by_actor_date_code_text_week_and_speaker() {
         }),
         1
     );
+    // A year or a month stands for the whole of it; codes match in any case; either side.
+    assert_eq!(
+        events(EventFilter {
+            from: s("2019"),
+            to: s("2019"),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        events(EventFilter {
+            to: s("2019-02"),
+            ..Default::default()
+        }),
+        1
+    );
+    assert!(
+        query::events(
+            c,
+            &EventFilter {
+                from: s("19"),
+                ..Default::default()
+            }
+        )
+        .is_err()
+    );
+    assert_eq!(
+        events(EventFilter {
+            actor: s("prk"),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        events(EventFilter {
+            actor: s("USA"),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        events(EventFilter {
+            actor: s("usa"),
+            actor_side: query::ActorSide::Either,
+            ..Default::default()
+        }),
+        2
+    );
+    // Newest first, with the codes' names.
+    let t = query::events(
+        c,
+        &EventFilter {
+            limit: 1,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        t.rows.len(),
+        2,
+        "one more than the limit says the list was cut"
+    );
+    let col = |name: &str| t.columns.iter().position(|c| *c == name).unwrap();
+    assert_eq!(t.rows[0][col("date")], Cell::Text("2020-07-04".into()));
+    assert_eq!(
+        t.rows[0][col("source_country")],
+        Cell::Text("North Korea".into())
+    );
+    assert!(matches!(&t.rows[0][col("code_name")], Cell::Text(n) if !n.is_empty()));
     let hits = query::search(c, "Yongbyon", 10).unwrap();
     assert_eq!(hits.rows.len(), 1);
     let Cell::Text(snippet) = &hits.rows[0][4] else {
@@ -717,4 +786,62 @@ fn docs_schema_names_every_table_and_column() {
         missing.is_empty() && stale.is_empty(),
         "docs/schema.md lacks {missing:?}; documents what is gone: {stale:?}"
     );
+}
+
+#[test]
+fn mentions_export_points_at_the_words_of_each_mention() {
+    let path = db("mentions");
+    let mut sink = Store::open(&path).unwrap().into_sink().unwrap();
+    let body = "Intro line here. North Korea rejected talks with the United States in Hanoi.";
+    let mut a = article("m1", Some("https://x.org/m1"), "x.org", body);
+    a.sentences = vec![
+        Sentence { start: 0, end: 16 },
+        Sentence { start: 17, end: 76 },
+    ];
+    a.places = vec![Place {
+        start: 71,
+        end: 76,
+        text: "Hanoi".into(),
+        name: "Hanoi".into(),
+        country: Some("VN".into()),
+        lat: Some(21.0245),
+        lon: Some(105.84117),
+        geonameid: Some(1581130),
+        kind: Some(PlaceKind::City),
+        admin1: Some("Hanoi".into()),
+    }];
+    let mut e = event(1, "PRK", "USA", "120", "2020-07-04");
+    e.trigger = "rejected".into();
+    a.events = vec![e];
+    sink.store(&a).unwrap();
+    sink.commit().unwrap();
+    drop(sink);
+    let store = Store::open_existing(&path).unwrap();
+    let mut out = Vec::new();
+    let filter = EventFilter::default();
+    let n = export::mentions::write(store.conn(), &filter, true, &mut out).unwrap();
+    assert_eq!(n, 1);
+    let text = String::from_utf8(out).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 16));
+    assert_eq!(rows[0][7], "Actor1CharOffset");
+    let r = &rows[1];
+    let at = |i: usize| r[i].parse::<usize>().unwrap();
+    let chars: Vec<char> = body.chars().collect();
+    let word = |from: usize, len: usize| chars[from..from + len].iter().collect::<String>();
+    assert_eq!(r[6], "2", "sentence ids count from 1");
+    assert_eq!(word(at(7), 11), "North Korea");
+    assert_eq!(word(at(8), 17), "the United States");
+    assert_eq!(word(at(9), 8), "rejected");
+    assert_eq!(r[5], "https://x.org/m1");
+    assert_eq!(at(12), chars.len());
+    // The same article's GDELT row places both actors and the action in Hanoi, the one
+    // place of their sentence.
+    let mut out = Vec::new();
+    export::gdelt::write(store.conn(), &Default::default(), &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let g: Vec<&str> = text.trim_end().split('\t').collect();
+    assert_eq!((g[35], g[36], g[37]), ("4", "Hanoi, Vietnam", "VM"));
+    assert_eq!((g[43], g[45]), ("4", "VM"));
+    assert_eq!((g[51], g[53]), ("4", "VM"));
 }

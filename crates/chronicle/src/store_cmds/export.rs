@@ -18,6 +18,9 @@ use crate::report::Outcome;
 pub enum ExportFormat {
     /// GDELT 2.0 event table: 61 tab-separated columns, one row per event.
     GdeltEvents,
+    /// GDELT 2.0 mentions table: 16 tab-separated columns, one row per sentence reporting an
+    /// event.
+    GdeltMentions,
     /// GKG 2.1: 27 tab-separated columns, one row per article.
     Gkg,
     /// The `chronicle extract` JSON line of every article.
@@ -49,10 +52,11 @@ impl From<TableArg> for ParquetTable {
 pub struct ExportArgs {
     #[arg(long, value_enum)]
     format: ExportFormat,
-    /// Which events a GDELT export holds (as `chronicle events` selects them).
+    /// Which events a GDELT export (events or mentions) holds, as `chronicle events` selects
+    /// them.
     #[command(flatten)]
     filter: super::queries::FilterArgs,
-    /// gdelt-events: a first line with GDELT's column names.
+    /// gdelt-events, gdelt-mentions: a first line with GDELT's column names.
     #[arg(long)]
     header: bool,
     /// gdelt-events: append DatePrecision and the names of the codes after GDELT's 61 columns
@@ -96,6 +100,9 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
                 extras: args.extras,
             };
             export::gdelt::write(conn, &options, &mut out)
+        }
+        ExportFormat::GdeltMentions => {
+            export::mentions::write(conn, &args.filter.filter(0)?, args.header, &mut out)
         }
         ExportFormat::Gkg => export::gkg::write(conn, &mut out),
         ExportFormat::Jsonl => export::jsonl(conn, &mut out),

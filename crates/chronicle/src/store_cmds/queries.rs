@@ -118,8 +118,20 @@ pub struct StatsArgs {
 /// `chronicle events`.
 pub fn events(args: &EventsArgs) -> Result<Outcome> {
     let store = args.db.open()?;
-    let table = query::events(store.conn(), &args.filter.filter(args.output.limit)?)?;
-    print(&table, args.output.format)
+    let limit = args.output.limit;
+    let mut table = query::events(store.conn(), &args.filter.filter(limit)?)?;
+    let cut = table.rows.len() > limit;
+    table.rows.truncate(limit);
+    let outcome = print(&table, args.output.format)?;
+    if cut {
+        eprintln!(
+            "chronicle: events: the first {limit} row(s), newest first; more match: raise \
+             --limit, or narrow with --from/--to/--actor/--code"
+        );
+    } else {
+        eprintln!("chronicle: events: {} row(s)", table.rows.len());
+    }
+    Ok(outcome)
 }
 
 /// `chronicle search`.
