@@ -7,22 +7,28 @@ use std::sync::OnceLock;
 
 static EVENT_CODES: &str = include_str!("../../../dictionaries/cameo/event_codes.tsv");
 
+fn table() -> &'static HashMap<&'static str, &'static str> {
+    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        EVENT_CODES
+            .lines()
+            .skip(1)
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some((f.next()?, f.next()?))
+            })
+            .collect()
+    })
+}
+
 /// The name of CAMEO event code `code` (`042` → "Make a visit"), if it is one.
 pub fn event_name(code: &str) -> Option<&'static str> {
-    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| {
-            EVENT_CODES
-                .lines()
-                .skip(1)
-                .filter_map(|l| {
-                    let mut f = l.split('\t');
-                    Some((f.next()?, f.next()?))
-                })
-                .collect()
-        })
-        .get(code)
-        .copied()
+    table().get(code).copied()
+}
+
+/// Every CAMEO event code with its name.
+pub fn all() -> impl Iterator<Item = (&'static str, &'static str)> {
+    table().iter().map(|(c, n)| (*c, *n))
 }
 
 #[cfg(test)]

@@ -193,6 +193,15 @@ pub fn calendar_day(value: &str) -> Option<jiff::civil::Date> {
             };
             date(y, month, 1)
         }
+        // A week's weekend stands for its Saturday; an unknown day or month for the first.
+        [y, w, "WE"] if w.starts_with('W') => {
+            let week = digits(w.strip_prefix('W')?, 2)? as i8;
+            let saturday =
+                jiff::civil::ISOWeekDate::new(digits(y, 4)?, week, jiff::civil::Weekday::Saturday);
+            saturday.ok().map(|w| w.date())
+        }
+        [y, "XX", "XX"] => date(digits(y, 4)?, 1, 1),
+        [y, m, "XX"] => date(digits(y, 4)?, digits(m, 2)?, 1),
         [y, m, d] => date(digits(y, 4)?, digits(m, 2)?, digits(d, 2)?),
         _ => None,
     }
@@ -224,5 +233,8 @@ mod tests {
         assert_eq!(d("2019-SU"), Some(20190601));
         assert_eq!(d("201"), Some(20100101));
         assert_eq!(d("19"), Some(19000101));
+        assert_eq!(d("1997-W13-WE"), Some(19970329));
+        assert_eq!(d("1917-XX-XX"), Some(19170101));
+        assert_eq!(d("1917-06-XX"), Some(19170601));
     }
 }

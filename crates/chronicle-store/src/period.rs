@@ -141,10 +141,12 @@ impl Precision {
 pub(crate) const PRECISION_SQL: &str = "CASE \
     WHEN day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' \
          AND date(day) IS NOT NULL AND date(day) = day THEN 'day' \
-    WHEN day GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]' \
-         AND CAST(substr(day, 7) AS INTEGER) BETWEEN 1 AND 53 THEN 'week' \
-    WHEN day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' \
-         AND CAST(substr(day, 6) AS INTEGER) BETWEEN 1 AND 12 THEN 'month' \
+    WHEN (day GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]' \
+          OR day GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]-*') \
+         AND CAST(substr(day, 7, 2) AS INTEGER) BETWEEN 1 AND 53 THEN 'week' \
+    WHEN (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' \
+          OR day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-XX') \
+         AND CAST(substr(day, 6, 2) AS INTEGER) BETWEEN 1 AND 12 THEN 'month' \
     WHEN day GLOB '[0-9][0-9][0-9][0-9]-X*' THEN 'year' \
     WHEN day GLOB '[0-9][0-9][0-9][0-9]-[A-Z]*' AND substr(day, 6, 1) <> 'W' THEN 'season' \
     WHEN day GLOB '[0-9][0-9][0-9][0-9]' THEN 'year' \
@@ -303,6 +305,9 @@ mod tests {
             "2019-02-30",
             "2020-W53",
             "2019-XX",
+            "1997-W13-WE",
+            "1917-XX-XX",
+            "1917-06-XX",
         ] {
             let got: String = conn.query_row(&sql, [v], |r| r.get(0)).unwrap();
             assert_eq!(got, Precision::of(v).name(), "{v}");

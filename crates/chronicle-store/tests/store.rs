@@ -845,3 +845,35 @@ fn mentions_export_points_at_the_words_of_each_mention() {
     assert_eq!((g[43], g[45]), ("4", "VM"));
     assert_eq!((g[51], g[53]), ("4", "VM"));
 }
+
+#[test]
+fn every_parquet_table_writes_one_row_per_stored_row() {
+    use export::parquet::ParquetTable as T;
+    let path = db("parquet-tables");
+    let mut sink = Store::open(&path).unwrap().into_sink().unwrap();
+    sink.store(&article("p1", Some("https://x.org/p1"), "x.org", BODY))
+        .unwrap();
+    sink.commit().unwrap();
+    drop(sink);
+    let store = Store::open_existing(&path).unwrap();
+    for (table, sql) in [
+        (T::Events, "SELECT count(*) FROM events"),
+        (T::Articles, "SELECT count(*) FROM articles"),
+        (T::Mentions, "SELECT count(*) FROM mentions"),
+        (T::Quotes, "SELECT count(*) FROM quotes"),
+        (T::Entities, "SELECT count(*) FROM entities"),
+        (T::Places, "SELECT count(*) FROM places"),
+    ] {
+        let file = path.with_extension(format!("{table:?}.parquet"));
+        let n = export::parquet::write(store.conn(), table, &file).unwrap();
+        let want: i64 = store.conn().query_row(sql, [], |r| r.get(0)).unwrap();
+        assert!(want > 0, "{table:?}");
+        assert_eq!(n, want, "{table:?}");
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+    }
+    // The names beside the codes come from the project's tables.
+    let t = export::parquet::columns(T::Events);
+    assert!(t.iter().any(|c| c.name == "code_name"));
+    assert!(t.iter().any(|c| c.name == "date_precision"));
+}

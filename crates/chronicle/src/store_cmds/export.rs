@@ -36,6 +36,14 @@ pub enum TableArg {
     Events,
     /// One row per article: metadata and body.
     Articles,
+    /// One row per event mention: event, article, sentence, words.
+    Mentions,
+    /// One row per quotation with its speaker.
+    Quotes,
+    /// One row per entity mention with its actor code.
+    Entities,
+    /// One row per place mention with its country and point.
+    Places,
 }
 
 impl From<TableArg> for ParquetTable {
@@ -43,6 +51,10 @@ impl From<TableArg> for ParquetTable {
         match t {
             TableArg::Events => ParquetTable::Events,
             TableArg::Articles => ParquetTable::Articles,
+            TableArg::Mentions => ParquetTable::Mentions,
+            TableArg::Quotes => ParquetTable::Quotes,
+            TableArg::Entities => ParquetTable::Entities,
+            TableArg::Places => ParquetTable::Places,
         }
     }
 }
