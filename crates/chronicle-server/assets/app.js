@@ -208,7 +208,7 @@ function fillEvents(page, params) {
   for (const e of page.events) {
     const open = () => go('article', e.article_id, new URLSearchParams(e.ordinal === null ? '' : `event=${e.ordinal}`));
     body.append(el('tr', { 'data-event': e.event_id, 'data-article': e.article_id, 'data-ordinal': e.ordinal, on: { click: open } },
-      el('td', { class: 'code', text: e.date }),
+      el('td', { class: 'code', text: e.date, title: e.date_precision ? `precise to the ${e.date_precision}` : '' }),
       el('td', {}, actorLink(e.source, 'actor')),
       el('td', {}, el('span', { class: `pill q${e.quad_class}`, title: QUADS[e.quad_class] || '', text: e.code }), ' ', codeName(e.code)),
       el('td', {}, actorLink(e.target, 'target')),

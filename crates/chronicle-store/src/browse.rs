@@ -67,7 +67,7 @@ pub fn events_page(
     let sql = format!(
         "SELECT e.event_id, e.day, e.source, e.target, e.code, e.plover, e.quad_class, \
          e.goldstein, e.num_mentions, e.num_sources, e.num_articles, e.place, a.id, a.title, \
-         m.ordinal, m.sentence, m.trigger_text, m.rule \
+         m.ordinal, m.sentence, m.trigger_text, m.rule, e.date_precision \
          FROM (SELECT e.* FROM events e {} ORDER BY {order} LIMIT ? OFFSET ?) e \
          JOIN articles a ON a.aid = e.first_aid \
          LEFT JOIN mentions m ON m.aid = e.first_aid AND m.ordinal = \
@@ -98,6 +98,7 @@ pub fn events_page(
         "sentence",
         "trigger",
         "rule",
+        "date_precision",
     ];
     collect(conn, &sql, &params, columns)
 }
