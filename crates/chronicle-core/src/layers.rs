@@ -158,6 +158,9 @@ pub struct Event {
     pub goldstein: Option<f64>,
     pub quad_class: Option<u8>,
     pub date: Option<String>,
+    /// How precise `date` is (`day`, `month`, `year` ... `none`): a partial date is never a day.
+    #[serde(default)]
+    pub date_precision: crate::DatePrecision,
     pub date_basis: DateBasis,
     pub context: Vec<EventContext>,
     pub place: Option<String>,

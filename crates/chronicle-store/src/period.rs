@@ -68,73 +68,9 @@ enum Span {
     Year(i16),
 }
 
-/// How precisely an event's date pins down when it happened; a column of the store, the API and
-/// every export, so that a year-only date is never read as its first day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Precision {
-    /// A calendar day (`2019-02-28`).
-    Day,
-    /// An ISO week (`2019-W09`).
-    Week,
-    /// A calendar month (`2019-02`).
-    Month,
-    /// A season, quarter or half of a year (`2019-SU`, `2019-Q1`, `2019-H2`).
-    Season,
-    /// A year (`2019`).
-    Year,
-    /// A decade or a century (`201`, `20`).
-    Decade,
-    /// No calendar time at all: no date, `PRESENT_REF`, a date without its year (`XXXX-03-18`).
-    None,
-}
-
-impl Precision {
-    /// Every precision, finest first.
-    pub const ALL: [Precision; 7] = [
-        Precision::Day,
-        Precision::Week,
-        Precision::Month,
-        Precision::Season,
-        Precision::Year,
-        Precision::Decade,
-        Precision::None,
-    ];
-
-    /// The name the store and the exports write (`day`, `month`, `none`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Week => "week",
-            Precision::Month => "month",
-            Precision::Season => "season",
-            Precision::Year => "year",
-            Precision::Decade => "decade",
-            Precision::None => "none",
-        }
-    }
-
-    /// The precision of a TimeML date value.
-    pub fn of(value: &str) -> Precision {
-        if let Some(span) = span_of(value) {
-            return match span {
-                Span::Day(_) => Precision::Day,
-                Span::Week(_) => Precision::Week,
-                Span::Month { .. } => Precision::Month,
-                // `2019-XX`: a month not known is the year's.
-                Span::Year(_) if value.len() > 4 && value.get(5..6) != Some("X") => {
-                    Precision::Season
-                }
-                Span::Year(_) => Precision::Year,
-            };
-        }
-        let decade = matches!(value.len(), 2 | 3) && value.bytes().all(|b| b.is_ascii_digit());
-        if decade {
-            Precision::Decade
-        } else {
-            Precision::None
-        }
-    }
-}
+/// How precisely an event's date pins down when it happened: a column of the store, the API and
+/// every export (the contract's own type).
+pub use chronicle_core::DatePrecision as Precision;
 
 /// The same rule as [`Precision::of`] in SQL over a column `day`, for the migration that fills
 /// the column of events stored before it existed (a test checks that the two agree).
@@ -258,28 +194,6 @@ mod tests {
             "XXXX-03-18",
         ] {
             assert_eq!(rows(v), [None, None, None], "{v}");
-        }
-    }
-
-    #[test]
-    fn precisions_name_what_a_value_pins_down() {
-        for (v, p) in [
-            ("2019-02-28", "day"),
-            ("2019-W09", "week"),
-            ("2019-02", "month"),
-            ("2019-SU", "season"),
-            ("2019-Q3", "season"),
-            ("2019-H2", "season"),
-            ("2019", "year"),
-            ("201", "decade"),
-            ("20", "decade"),
-            ("", "none"),
-            ("PRESENT_REF", "none"),
-            ("XXXX-03-18", "none"),
-            ("2019-02-30", "none"),
-            ("2019-13", "none"),
-        ] {
-            assert_eq!(Precision::of(v).name(), p, "{v}");
         }
     }
 

@@ -35,6 +35,7 @@ fn event(sentence: usize, source: &str, target: &str, cameo: &str, date: &str) -
         goldstein: Some(-4.0),
         quad_class: Some(3),
         date: Some(date.into()),
+        date_precision: DatePrecision::of(date),
         date_basis: DateBasis::Text,
         context: vec![EventContext::Historical],
         place: Some("Hanoi".into()),
