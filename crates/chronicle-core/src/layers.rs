@@ -102,6 +102,30 @@ pub struct Place {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub geonameid: Option<u64>,
+    /// What kind of place the gazetteer entry is: GDELT's geography columns give a place's
+    /// resolution (country, state, city) and read it from here.
+    #[serde(default)]
+    pub kind: Option<PlaceKind>,
+    /// The first-level division (state, province) the place lies in, or that it is, as the
+    /// gazetteer names it ("Kentucky" for Lexington and for Kentucky).
+    #[serde(default)]
+    pub admin1: Option<String>,
+}
+
+/// The kind of a gazetteer place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    /// A sovereign state or territory with an ISO 3166-1 code.
+    Country,
+    /// A first-level division: a state, province, region of a country.
+    Admin1,
+    /// A second-level division: a county, district.
+    Admin2,
+    /// A populated place.
+    City,
+    /// A continent, sea or region of no one country.
+    Region,
 }
 
 /// Whether an event's date comes from the text or falls back to the story date.
@@ -134,6 +158,9 @@ pub struct Event {
     pub goldstein: Option<f64>,
     pub quad_class: Option<u8>,
     pub date: Option<String>,
+    /// How precise `date` is (`day`, `month`, `year` ... `none`): a partial date is never a day.
+    #[serde(default)]
+    pub date_precision: crate::DatePrecision,
     pub date_basis: DateBasis,
     pub context: Vec<EventContext>,
     pub place: Option<String>,

@@ -13,6 +13,7 @@
 //! readers, the stages and the sinks share.
 
 pub mod article;
+pub mod date_precision;
 pub mod layers;
 pub mod sink;
 pub mod syntax;
@@ -22,6 +23,7 @@ pub use article::{
     Analysis, Article, ByteSpan, Gender, Mention, MentionForm, PronounLink, Referent, Token,
     TokenKind,
 };
+pub use date_precision::DatePrecision;
 pub use layers::*;
 pub use sink::Sink;
 pub use syntax::{DepRel, Syntax, TokenSyntax, Upos};

@@ -814,3 +814,18 @@ fn ages_and_some_day_are_not_dates() {
         DCT,
     );
 }
+
+#[test]
+fn counts_and_document_numbers_are_not_years() {
+    check(
+        &[
+            ("Confirmed cases in the UK had reached 1004.", &[]),
+            ("Iraq was in material breach of UN resolution 1441.", &[]),
+            ("The council passed Resolution 1973 on Libya.", &[]),
+            ("The war ended in 1945.", &[("1945", "1945", Date)]),
+            ("Smith was born in 1723.", &[("1723", "1723", Date)]),
+            ("Prices rose 1.5% in 2019.", &[("2019", "2019", Date)]),
+        ],
+        DCT,
+    );
+}

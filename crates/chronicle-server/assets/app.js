@@ -70,7 +70,7 @@ function filterParams(params) {
 
 async function showTimeline(params) {
   const form = $('#filters');
-  for (const k of FILTERS) form.elements[k].value = params.get(k) || (k === 'sort' ? 'date' : '');
+  for (const k of FILTERS) form.elements[k].value = params.get(k) || (k === 'sort' ? '-date' : '');
   const filters = filterParams(params);
   const offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
   const noSort = new URLSearchParams(filters);
@@ -208,7 +208,7 @@ function fillEvents(page, params) {
   for (const e of page.events) {
     const open = () => go('article', e.article_id, new URLSearchParams(e.ordinal === null ? '' : `event=${e.ordinal}`));
     body.append(el('tr', { 'data-event': e.event_id, 'data-article': e.article_id, 'data-ordinal': e.ordinal, on: { click: open } },
-      el('td', { class: 'code', text: e.date }),
+      el('td', { class: 'code', text: e.date, title: e.date_precision ? `precise to the ${e.date_precision}` : '' }),
       el('td', {}, actorLink(e.source, 'actor')),
       el('td', {}, el('span', { class: `pill q${e.quad_class}`, title: QUADS[e.quad_class] || '', text: e.code }), ' ', codeName(e.code)),
       el('td', {}, actorLink(e.target, 'target')),
@@ -460,7 +460,7 @@ function wire() {
   $('#filters').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const p = new URLSearchParams();
-    for (const k of FILTERS) { const v = ev.target.elements[k].value.trim(); if (v && !(k === 'sort' && v === 'date')) p.set(k, v); }
+    for (const k of FILTERS) { const v = ev.target.elements[k].value.trim(); if (v && !(k === 'sort' && v === '-date')) p.set(k, v); }
     go('timeline', null, p);
   });
   $('#clear-filters').addEventListener('click', () => go('timeline', null, null));

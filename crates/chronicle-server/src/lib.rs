@@ -79,7 +79,8 @@ pub fn router(state: AppState) -> Router {
     let max_body = state.max_body();
     let api = Router::new()
         .route("/api/events", get(handlers::events))
-        .route("/api/articles/{id}", get(handlers::article))
+        // `{*id}`: ids may hold slashes (`bbc/business/001`).
+        .route("/api/articles/{*id}", get(handlers::article))
         .route("/api/actors", get(handlers::actors))
         .route("/api/network", get(handlers::network))
         .route("/api/timeline", get(handlers::timeline))

@@ -28,6 +28,8 @@ const MAX_CODE_CHARS: usize = 32;
 pub struct FilterQuery {
     /// Source actor code prefix (`PRK` matches `PRKGOV`).
     pub actor: Option<String>,
+    /// `source` (default): `actor` is the source; `either`: the source or the target.
+    pub side: Option<String>,
     /// Target actor code prefix.
     pub target: Option<String>,
     /// First day, `YYYY-MM-DD`, inclusive.
@@ -40,7 +42,7 @@ pub struct FilterQuery {
     pub limit: Option<usize>,
     /// Rows to skip (`/api/events` only).
     pub offset: Option<usize>,
-    /// `date` (default), `-date`, `mentions` or `goldstein` (`/api/events` only).
+    /// `-date` (default, newest first), `date`, `mentions` or `goldstein` (`/api/events` only).
     pub sort: Option<String>,
     /// `week` (default), `month` or `year` (`/api/timeline` only).
     pub by: Option<String>,
@@ -51,6 +53,12 @@ impl FilterQuery {
     pub fn filter(&self) -> Result<EventFilter, ApiError> {
         Ok(EventFilter {
             actor: code_prefix("actor", self.actor.as_deref())?,
+            actor_side: match non_empty(self.side.as_deref()) {
+                None => Default::default(),
+                Some(side) => side
+                    .parse()
+                    .map_err(|e: String| ApiError::bad_request(format!("side: {e}")))?,
+            },
             target: code_prefix("target", self.target.as_deref())?,
             from: non_empty(self.from.as_deref()),
             to: non_empty(self.to.as_deref()),
@@ -191,7 +199,8 @@ mod tests {
             ..FilterQuery::default()
         };
         assert_eq!(q("-date").sort().unwrap(), EventSort::DateDesc);
-        assert_eq!(q("").sort().unwrap(), EventSort::Date);
+        assert_eq!(q("").sort().unwrap(), EventSort::DateDesc);
+        assert_eq!(q("date").sort().unwrap(), EventSort::Date);
         assert!(q("day_num; DROP TABLE events").sort().is_err());
     }
 }

@@ -378,6 +378,14 @@ async fn ingest_needs_the_flag_and_the_token() {
     let (status, stored) = get(&app, "/api/articles/new-1").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(stored["published"], "2021-01-05");
+    // An id with slashes (a pile's `bbc/business/001`) is reachable as it is.
+    let slashed = r#"{"id": "bbc/business/001", "published": "2005-03-01", "text":
+        "France condemned the attack on the embassy in Kabul on Monday."}"#;
+    let (status, _) = send(&app, post_json("/api/ingest", slashed, Some(TOKEN))).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, stored) = get(&app, "/api/articles/bbc/business/001").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(stored["id"], "bbc/business/001");
 }
 
 #[tokio::test]

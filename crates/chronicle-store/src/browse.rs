@@ -13,10 +13,11 @@ use crate::query::{Conditions, EventFilter, Table, collect};
 /// `ORDER BY`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum EventSort {
-    /// Oldest day first, undated last, most mentioned first within a day (the CLI's order).
-    #[default]
+    /// Oldest day first, undated last, most mentioned first within a day.
     Date,
-    /// Newest day first, undated last.
+    /// Newest day first, undated last (the default, as in the CLI: a reader wants the latest
+    /// news first, and the oldest dates are the historical ones).
+    #[default]
     DateDesc,
     /// Most mentioned first.
     Mentions,
@@ -66,7 +67,7 @@ pub fn events_page(
     let sql = format!(
         "SELECT e.event_id, e.day, e.source, e.target, e.code, e.plover, e.quad_class, \
          e.goldstein, e.num_mentions, e.num_sources, e.num_articles, e.place, a.id, a.title, \
-         m.ordinal, m.sentence, m.trigger_text, m.rule \
+         m.ordinal, m.sentence, m.trigger_text, m.rule, e.date_precision \
          FROM (SELECT e.* FROM events e {} ORDER BY {order} LIMIT ? OFFSET ?) e \
          JOIN articles a ON a.aid = e.first_aid \
          LEFT JOIN mentions m ON m.aid = e.first_aid AND m.ordinal = \
@@ -97,6 +98,7 @@ pub fn events_page(
         "sentence",
         "trigger",
         "rule",
+        "date_precision",
     ];
     collect(conn, &sql, &params, columns)
 }

@@ -16,7 +16,9 @@
 //!   or year of a timeline an event's date belongs to.
 //! - [`browse`]: what the web page asks: pages of events in a chosen order, one article whole,
 //!   top actors and actor-to-actor pairs.
-//! - [`export`]: GDELT 2.0 event rows, GKG 2.1 rows, the contract's JSON lines, and Parquet.
+//! - [`export`]: GDELT 2.0 event rows, GKG 2.1 rows, the contract's JSON lines, and Parquet;
+//!   [`countries`] is the project's one table of country codes (CAMEO, ISO, FIPS) and names,
+//!   [`codes`] names CAMEO event codes.
 //!
 //! The article's contract JSON is stored whole (without its body, which is stored once beside
 //! it and indexed for search), so `export --format jsonl` gives back exactly what
@@ -26,10 +28,13 @@
 //! ingest loses only its open batch and a rerun skips what is stored.
 
 pub mod browse;
+pub mod codes;
 mod contract;
+pub mod countries;
 pub mod error;
 pub mod export;
 pub mod fingerprint;
+mod geo;
 mod merge;
 pub mod period;
 pub mod query;

@@ -68,6 +68,27 @@ enum Span {
     Year(i16),
 }
 
+/// How precisely an event's date pins down when it happened: a column of the store, the API and
+/// every export (the contract's own type).
+pub use chronicle_core::DatePrecision as Precision;
+
+/// The same rule as [`Precision::of`] in SQL over a column `day`, for the migration that fills
+/// the column of events stored before it existed (a test checks that the two agree).
+pub(crate) const PRECISION_SQL: &str = "CASE \
+    WHEN day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' \
+         AND date(day) IS NOT NULL AND date(day) = day THEN 'day' \
+    WHEN (day GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]' \
+          OR day GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]-*') \
+         AND CAST(substr(day, 7, 2) AS INTEGER) BETWEEN 1 AND 53 THEN 'week' \
+    WHEN (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' \
+          OR day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-XX') \
+         AND CAST(substr(day, 6, 2) AS INTEGER) BETWEEN 1 AND 12 THEN 'month' \
+    WHEN day GLOB '[0-9][0-9][0-9][0-9]-X*' THEN 'year' \
+    WHEN day GLOB '[0-9][0-9][0-9][0-9]-[A-Z]*' AND substr(day, 6, 1) <> 'W' THEN 'season' \
+    WHEN day GLOB '[0-9][0-9][0-9][0-9]' THEN 'year' \
+    WHEN day GLOB '[0-9][0-9]' OR day GLOB '[0-9][0-9][0-9]' THEN 'decade' \
+    ELSE 'none' END";
+
 /// The row of a `period` timeline that the date `value` falls in: `None` when the value is
 /// coarser than the period (a month in a weekly timeline) or names no calendar time at all
 /// (`PRESENT_REF`, a decade).
@@ -173,6 +194,37 @@ mod tests {
             "XXXX-03-18",
         ] {
             assert_eq!(rows(v), [None, None, None], "{v}");
+        }
+    }
+
+    #[test]
+    fn the_migrations_sql_agrees_with_the_rust_rule() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let sql = format!("SELECT {PRECISION_SQL} FROM (SELECT ?1 AS day)");
+        for v in [
+            "2019-02-28",
+            "2019-W09",
+            "2019-W60",
+            "2019-02",
+            "2019-13",
+            "2019-SU",
+            "2019-Q3",
+            "2019-H2",
+            "2019",
+            "201",
+            "20",
+            "",
+            "PRESENT_REF",
+            "XXXX-03-18",
+            "2019-02-30",
+            "2020-W53",
+            "2019-XX",
+            "1997-W13-WE",
+            "1917-XX-XX",
+            "1917-06-XX",
+        ] {
+            let got: String = conn.query_row(&sql, [v], |r| r.get(0)).unwrap();
+            assert_eq!(got, Precision::of(v).name(), "{v}");
         }
     }
 

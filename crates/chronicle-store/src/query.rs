@@ -32,20 +32,45 @@ pub struct Table {
 }
 
 /// Which events to list. Codes and actors match by prefix (`PRK` matches `PRKGOV`, `12`
-/// matches `120` and `1211`), as CAMEO codes nest.
+/// matches `120` and `1211`), as CAMEO codes nest, in any case (`prk` is `PRK`).
 #[derive(Debug, Clone, Default)]
 pub struct EventFilter {
-    /// Prefix of the source actor (GDELT's Actor1).
+    /// Prefix of the source actor (GDELT's Actor1), or of either side (see `actor_side`).
     pub actor: Option<String>,
+    /// Which side of an event `actor` stands on.
+    pub actor_side: ActorSide,
     /// Prefix of the target actor (Actor2).
     pub target: Option<String>,
-    /// First day, inclusive (`YYYY-MM-DD`).
+    /// First day, inclusive: `YYYY-MM-DD`, or a month or year from its first day (`2016-03`,
+    /// `2016`).
     pub from: Option<String>,
-    /// Last day, inclusive.
+    /// Last day, inclusive: `YYYY-MM-DD`, or a month or year to its last day.
     pub to: Option<String>,
     /// Prefix of the CAMEO event code.
     pub code: Option<String>,
     pub limit: usize,
+}
+
+/// Which side of an event the `actor` filter matches.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ActorSide {
+    /// The source (Actor1), as GDELT's Actor1Code.
+    #[default]
+    Source,
+    /// The source or the target: every event the actor takes part in.
+    Either,
+}
+
+impl std::str::FromStr for ActorSide {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "source" => Ok(ActorSide::Source),
+            "either" => Ok(ActorSide::Either),
+            _ => Err(format!("{s:?}: expected source or either")),
+        }
+    }
 }
 
 /// Fixed SQL conditions joined with AND, and their parameters in order.
@@ -61,7 +86,16 @@ impl Conditions {
             params: Vec::new(),
         };
         if let Some(p) = &filter.actor {
-            c.prefix("e.source >= ? AND e.source < ?", p);
+            match filter.actor_side {
+                ActorSide::Source => c.prefix("e.source >= ? AND e.source < ?", p),
+                ActorSide::Either => {
+                    c.sql.push(
+                        "((e.source >= ? AND e.source < ?) OR (e.target >= ? AND e.target < ?))",
+                    );
+                    c.range(p);
+                    c.range(p);
+                }
+            }
         }
         if let Some(p) = &filter.target {
             c.prefix("e.target >= ? AND e.target < ?", p);
@@ -71,11 +105,11 @@ impl Conditions {
         }
         if let Some(d) = &filter.from {
             c.sql.push("e.day_num >= ?");
-            c.params.push(Box::new(day_arg(d)?));
+            c.params.push(Box::new(day_arg(d, false)?));
         }
         if let Some(d) = &filter.to {
             c.sql.push("e.day_num <= ?");
-            c.params.push(Box::new(day_arg(d)?));
+            c.params.push(Box::new(day_arg(d, true)?));
         }
         Ok(c)
     }
@@ -83,8 +117,14 @@ impl Conditions {
     /// A prefix match as a range, so that the index serves it and `%`/`_` mean nothing.
     fn prefix(&mut self, sql: &'static str, prefix: &str) {
         self.sql.push(sql);
-        self.params.push(Box::new(prefix.to_string()));
+        self.range(prefix);
+    }
+
+    /// The two bounds of a prefix range; codes are upper case, so `prk` finds `PRKGOV`.
+    fn range(&mut self, prefix: &str) {
+        let prefix = prefix.trim().to_ascii_uppercase();
         self.params.push(Box::new(format!("{prefix}\u{10FFFF}")));
+        self.params.insert(self.params.len() - 1, Box::new(prefix));
     }
 
     pub(crate) fn where_clause(&self) -> String {
@@ -96,24 +136,51 @@ impl Conditions {
     }
 }
 
-fn day_arg(value: &str) -> Result<i64> {
-    calendar_day(value)
-        .map(day_number)
-        .ok_or_else(|| StoreError::Invalid(format!("{value:?}: expected a date YYYY-MM-DD")))
+/// A `--from` or `--to` day: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, a period standing for its first
+/// day, or its last when it ends a range (`--to 2016` is 31 December 2016).
+fn day_arg(value: &str, end: bool) -> Result<i64> {
+    let value = value.trim();
+    let bad = || {
+        StoreError::Invalid(format!(
+            "{value:?}: expected a date YYYY-MM-DD, YYYY-MM or YYYY"
+        ))
+    };
+    let shape_ok = matches!(value.len(), 4 | 7 | 10)
+        && value.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shape_ok {
+        return Err(bad());
+    }
+    let first = calendar_day(value).ok_or_else(bad)?;
+    let day = match (end, value.len()) {
+        (true, 4) => jiff::civil::Date::new(first.year(), 12, 31).map_err(|_| bad())?,
+        (true, 7) => first.last_of_month(),
+        _ => first,
+    };
+    Ok(day_number(day))
 }
 
-/// Events matching `filter`, days in order (undated last), most mentioned first within a day.
+/// Events matching `filter`, newest day first (undated last), most mentioned first within a
+/// day, with the names of their codes; at most `filter.limit` rows, plus one more when more
+/// match, so a caller can say the list was cut.
 pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Table> {
     let c = Conditions::of(filter)?;
     let sql = format!(
         "SELECT e.event_id, e.day, e.source, e.target, e.code, e.quad_class, e.goldstein, \
          e.num_mentions, e.num_sources, e.num_articles, e.place, coalesce(a.url, a.id) \
          FROM events e JOIN articles a ON a.aid = e.first_aid {} \
-         ORDER BY e.day_num IS NULL, e.day_num, e.num_mentions DESC, e.event_id LIMIT ?",
+         ORDER BY e.day_num IS NULL, e.day_num DESC, e.num_mentions DESC, e.event_id LIMIT ?",
         c.where_clause()
     );
     let mut params = c.params;
-    params.push(Box::new(filter.limit as i64));
+    params.push(Box::new(
+        filter.limit.saturating_add(1).min(i64::MAX as usize) as i64,
+    ));
     let columns = vec![
         "event_id",
         "date",
@@ -128,7 +195,38 @@ pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Table> {
         "place",
         "first_source_url",
     ];
-    collect(conn, &sql, &params, columns)
+    let mut table = collect(conn, &sql, &params, columns)?;
+    name_codes(&mut table);
+    Ok(table)
+}
+
+/// Adds the names of an events table's codes after its last column: the CAMEO event's name
+/// and the source's and target's countries (`042` "Make a visit", `IRQ` "Iraq").
+fn name_codes(table: &mut Table) {
+    let at = |name: &str| table.columns.iter().position(|c| *c == name);
+    let (Some(code), Some(source), Some(target)) = (at("code"), at("source"), at("target")) else {
+        return;
+    };
+    let country = |cell: &Cell| match cell {
+        Cell::Text(t) => t
+            .get(..3)
+            .and_then(crate::countries::by_cameo)
+            .map_or(Cell::Null, |c| Cell::Text(c.name.to_string())),
+        _ => Cell::Null,
+    };
+    for row in &mut table.rows {
+        let name = match &row[code] {
+            Cell::Text(t) => {
+                crate::codes::event_name(t).map_or(Cell::Null, |n| Cell::Text(n.into()))
+            }
+            _ => Cell::Null,
+        };
+        let (s, t) = (country(&row[source]), country(&row[target]));
+        row.extend([name, s, t]);
+    }
+    table
+        .columns
+        .extend(["code_name", "source_country", "target_country"]);
 }
 
 /// Articles whose title or body match an FTS5 query, best first, with a snippet around the hit.

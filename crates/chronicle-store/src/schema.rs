@@ -15,7 +15,12 @@ use crate::error::{Result, StoreError};
 pub const APPLICATION_ID: i64 = 0x4348_524E;
 
 /// Migration `i` takes a database from version `i` to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1_CORE, V2_SEARCH, V3_EVENT_ORDERS];
+const MIGRATIONS: &[&str] = &[
+    V1_CORE,
+    V2_SEARCH,
+    V3_EVENT_ORDERS,
+    V4_PRECISION_AND_GEOGRAPHY,
+];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -163,6 +168,66 @@ CREATE INDEX events_by_mentions ON events(num_mentions DESC);
 CREATE INDEX events_by_goldstein ON events((goldstein IS NULL), goldstein);
 "#;
 
+/// Version 4: honest dates and places for the exports.
+/// - `events.date_precision` (`day`, `week`, `month`, `season`, `year`, `decade`, `none`; see
+///   [`crate::period::Precision`]), filled for the events already stored.
+/// - `events.scope`: 0 for a dated event, the story's article row for one with no calendar
+///   date, so that undated events are merged only within one story, never across articles
+///   (the merge key becomes (day, source, target, code, place, scope); SQLite cannot change a
+///   table's UNIQUE constraint in place, so the table is rebuilt). Events merged before this
+///   version keep their rows.
+/// - `places.kind` and `places.admin1`: the gazetteer's kind of place and first-level division.
+/// - `mentions.action_place`, `actor1_place`, `actor2_place`: where the mention's action and
+///   its two actors are placed, as the `start_char` of a place row of the same article.
+const V4_PRECISION_AND_GEOGRAPHY: &str = r#"
+CREATE TABLE events_v4 (
+    event_id       INTEGER PRIMARY KEY,
+    day            TEXT NOT NULL,
+    source         TEXT NOT NULL,
+    target         TEXT NOT NULL,
+    code           TEXT NOT NULL,
+    place          TEXT NOT NULL,
+    scope          INTEGER NOT NULL DEFAULT 0,
+    date_precision TEXT NOT NULL DEFAULT 'none',
+    day_num        INTEGER,
+    iso_week       TEXT,
+    plover         TEXT,
+    goldstein      REAL,
+    quad_class     INTEGER,
+    num_mentions   INTEGER NOT NULL DEFAULT 0,
+    num_sources    INTEGER NOT NULL DEFAULT 0,
+    num_articles   INTEGER NOT NULL DEFAULT 0,
+    first_aid      INTEGER NOT NULL,
+    date_added     TEXT NOT NULL,
+    UNIQUE (day, source, target, code, place, scope)
+);
+INSERT INTO events_v4 (event_id, day, source, target, code, place, scope, date_precision,
+    day_num, iso_week, plover, goldstein, quad_class, num_mentions, num_sources, num_articles,
+    first_aid, date_added)
+SELECT event_id, day, source, target, code, place, 0, {precision},
+    day_num, iso_week, plover, goldstein, quad_class, num_mentions, num_sources, num_articles,
+    first_aid, date_added
+FROM events;
+DROP TABLE events;
+ALTER TABLE events_v4 RENAME TO events;
+CREATE INDEX events_source ON events(source, day_num);
+CREATE INDEX events_target ON events(target, day_num);
+CREATE INDEX events_day ON events(day_num);
+CREATE INDEX events_code ON events(code);
+CREATE INDEX events_by_date ON events((day_num IS NULL), day_num, num_mentions DESC);
+CREATE INDEX events_by_date_desc ON events((day_num IS NULL), day_num DESC, num_mentions DESC);
+CREATE INDEX events_by_mentions ON events(num_mentions DESC);
+CREATE INDEX events_by_goldstein ON events((goldstein IS NULL), goldstein);
+
+ALTER TABLE places ADD COLUMN kind TEXT;
+ALTER TABLE places ADD COLUMN admin1 TEXT;
+CREATE INDEX places_start ON places(aid, start_char);
+
+ALTER TABLE mentions ADD COLUMN action_place INTEGER;
+ALTER TABLE mentions ADD COLUMN actor1_place INTEGER;
+ALTER TABLE mentions ADD COLUMN actor2_place INTEGER;
+"#;
+
 /// The schema version of an open database.
 pub fn version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
@@ -200,7 +265,7 @@ pub fn migrate_to(conn: &mut Connection, path: &Path, target: i64) -> Result<()>
         if version(&tx)? != from as i64 {
             continue;
         }
-        tx.execute_batch(sql)?;
+        tx.execute_batch(&sql.replace("{precision}", crate::period::PRECISION_SQL))?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", to)?;
         tx.commit()?;

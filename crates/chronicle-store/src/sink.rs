@@ -33,6 +33,9 @@ pub struct IngestCounts {
     pub events: u64,
     /// Event mentions stored.
     pub mentions: u64,
+    /// Of those stored, articles with no publication date: their events are dated only by
+    /// what the text says (`--date` gives one to a whole input).
+    pub undated: u64,
 }
 
 impl IngestCounts {
@@ -173,14 +176,23 @@ impl StoreSink {
         }
         insert_layers(&self.conn, aid, article)?;
         let story = Story::of(&self.conn, aid, article, copy_of)?;
+        let placer = crate::geo::Placer::new(article);
         for (ordinal, event) in article.events.iter().enumerate() {
-            let new_row =
-                crate::merge::add_mention(&self.conn, &story, ordinal, event, &self.date_added)?;
+            let places = placer.place(event);
+            let new_row = crate::merge::add_mention(
+                &self.conn,
+                &story,
+                ordinal,
+                event,
+                places,
+                &self.date_added,
+            )?;
             self.counts.events += u64::from(new_row);
             self.counts.mentions += 1;
         }
         self.counts.stored += 1;
         self.counts.copies += u64::from(copy_of.is_some());
+        self.counts.undated += u64::from(article.published.is_none());
         self.pending += 1;
         Ok(None)
     }
@@ -366,11 +378,12 @@ fn insert_layers(conn: &Connection, aid: i64, article: &Article) -> Result<()> {
         ])?;
     }
     let mut st = conn.prepare_cached(
-        "INSERT INTO places (aid, start_char, end_char, text, name, country, lat, lon, geonameid) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO places (aid, start_char, end_char, text, name, country, lat, lon, geonameid, \
+         kind, admin1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     for p in &article.places {
         let geonameid = p.geonameid.and_then(|g| i64::try_from(g).ok());
+        let kind = p.kind.as_ref().map(crate::contract::name_of).transpose()?;
         st.execute(params![
             aid,
             p.start as i64,
@@ -380,7 +393,9 @@ fn insert_layers(conn: &Connection, aid: i64, article: &Article) -> Result<()> {
             p.country,
             p.lat,
             p.lon,
-            geonameid
+            geonameid,
+            kind,
+            p.admin1,
         ])?;
     }
     Ok(())

@@ -29,6 +29,7 @@ fn event(sentence: usize, source: &str, target: &str, cameo: &str, date: &str, g
         goldstein: Some(g),
         quad_class: Some(if g < 0.0 { 3 } else { 1 }),
         date: Some(date.into()),
+        date_precision: DatePrecision::of(date),
         date_basis: DateBasis::Text,
         context: vec![],
         place: None,

@@ -35,6 +35,7 @@ fn event(sentence: usize, source: &str, target: &str, cameo: &str, date: &str) -
         goldstein: Some(-4.0),
         quad_class: Some(3),
         date: Some(date.into()),
+        date_precision: DatePrecision::of(date),
         date_basis: DateBasis::Text,
         context: vec![EventContext::Historical],
         place: Some("Hanoi".into()),
@@ -86,6 +87,8 @@ fn article(id: &str, url: Option<&str>, source: &str, body: &str) -> Article {
         lat: Some(21.0245),
         lon: Some(105.84117),
         geonameid: Some(1581130),
+        kind: Some(PlaceKind::City),
+        admin1: Some("Hanoi".into()),
     }];
     a.events = vec![
         event(0, "PRKGOV", "USA", "125", "2020-07-04"),
@@ -306,6 +309,75 @@ fn queries_answer_by_actor_date_code_text_week_and_speaker() {
         }),
         1
     );
+    // A year or a month stands for the whole of it; codes match in any case; either side.
+    assert_eq!(
+        events(EventFilter {
+            from: s("2019"),
+            to: s("2019"),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        events(EventFilter {
+            to: s("2019-02"),
+            ..Default::default()
+        }),
+        1
+    );
+    assert!(
+        query::events(
+            c,
+            &EventFilter {
+                from: s("19"),
+                ..Default::default()
+            }
+        )
+        .is_err()
+    );
+    assert_eq!(
+        events(EventFilter {
+            actor: s("prk"),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        events(EventFilter {
+            actor: s("USA"),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        events(EventFilter {
+            actor: s("usa"),
+            actor_side: query::ActorSide::Either,
+            ..Default::default()
+        }),
+        2
+    );
+    // Newest first, with the codes' names.
+    let t = query::events(
+        c,
+        &EventFilter {
+            limit: 1,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        t.rows.len(),
+        2,
+        "one more than the limit says the list was cut"
+    );
+    let col = |name: &str| t.columns.iter().position(|c| *c == name).unwrap();
+    assert_eq!(t.rows[0][col("date")], Cell::Text("2020-07-04".into()));
+    assert_eq!(
+        t.rows[0][col("source_country")],
+        Cell::Text("North Korea".into())
+    );
+    assert!(matches!(&t.rows[0][col("code_name")], Cell::Text(n) if !n.is_empty()));
     let hits = query::search(c, "Yongbyon", 10).unwrap();
     assert_eq!(hits.rows.len(), 1);
     let Cell::Text(snippet) = &hits.rows[0][4] else {
@@ -399,7 +471,11 @@ fn gdelt_and_gkg_rows_have_their_column_counts_and_values() {
     drop(sink);
     let store = Store::open_existing(&path).unwrap();
     let mut out = Vec::new();
-    assert_eq!(export::gdelt::write(store.conn(), &mut out).unwrap(), 2);
+    let options = export::gdelt::Options::default();
+    assert_eq!(
+        export::gdelt::write(store.conn(), &options, &mut out).unwrap(),
+        2
+    );
     let text = String::from_utf8(out).unwrap();
     let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
     assert!(rows.iter().all(|r| r.len() == 61));
@@ -415,7 +491,12 @@ fn gdelt_and_gkg_rows_have_their_column_counts_and_values() {
         ("1", "125", "125", "12", "3", "-4")
     );
     assert_eq!((r[31], r[32], r[33], r[34]), ("1", "1", "1", "-2.5"));
-    assert_eq!((r[52], r[56], r[58]), ("Hanoi", "21.0245", "1581130"));
+    // ActionGeo: a world city, FIPS country code, no FIPS ADM1 table outside the US.
+    assert_eq!(
+        (r[51], r[52], r[53], r[54]),
+        ("4", "Hanoi, Vietnam", "VM", "")
+    );
+    assert_eq!((r[56], r[57], r[58]), ("21.0245", "105.84117", "1581130"));
     assert_eq!(r[60], "https://x.org/1");
     assert_eq!(rows[1][25], "0");
 
@@ -428,7 +509,10 @@ fn gdelt_and_gkg_rows_have_their_column_counts_and_values() {
         (r[1], r[3], r[4]),
         ("20200706000000", "x.org", "https://x.org/1")
     );
-    assert_eq!(r[5], "PROTEST#12#people##Hanoi###21.0245#105.84117#1581130");
+    assert_eq!(
+        r[5],
+        "PROTEST#12#people#4#Hanoi, Vietnam#VM##21.0245#105.84117#1581130"
+    );
     assert_eq!((r[7], r[8]), ("NEGOTIATIONS", "NEGOTIATIONS,120"));
     assert_eq!(r[11], "Choe Son Hui");
     assert_eq!(r[15], "-2.5,1,3.5,4.5,20,0.5,80");
@@ -438,6 +522,100 @@ fn gdelt_and_gkg_rows_have_their_column_counts_and_values() {
         "155|56|said|We do not feel any need to sit face to face with the US"
     );
     assert_eq!(r[24], "2,talks,20");
+}
+
+#[test]
+fn undated_events_merge_within_their_story_only_and_dates_keep_their_precision() {
+    let path = db("undated");
+    let mut sink = Store::open(&path).unwrap().into_sink().unwrap();
+    let undated = |id: &str, body: &str| {
+        let mut a = article(id, None, id, body);
+        a.published = None;
+        a.events = vec![
+            event(0, "GBRGOV", "USA", "010", ""),
+            event(0, "GBRGOV", "USA", "010", ""),
+        ];
+        for e in &mut a.events {
+            e.date = None;
+        }
+        a
+    };
+    sink.store(&undated("u1", "One story about London."))
+        .unwrap();
+    sink.store(&undated("u2", "Another story, unrelated."))
+        .unwrap();
+    let mut dated = article("d1", None, "d1", "A dated story.");
+    dated.events = vec![
+        event(0, "PRK", "USA", "120", "2005"),
+        event(0, "PRK", "USA", "120", "2005-03"),
+    ];
+    sink.store(&dated).unwrap();
+    assert_eq!(sink.counts().undated, 2);
+    sink.commit().unwrap();
+    drop(sink);
+    let store = Store::open_existing(&path).unwrap();
+    let undated_rows: Vec<(i64, i64)> = store
+        .conn()
+        .prepare("SELECT num_mentions, num_articles FROM events WHERE code = '010' ORDER BY 1")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        undated_rows,
+        [(2, 1), (2, 1)],
+        "one event per undated story"
+    );
+    let precisions: Vec<(String, String, Option<i64>)> = store
+        .conn()
+        .prepare("SELECT day, date_precision, day_num FROM events ORDER BY day")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        precisions,
+        [
+            (String::new(), "none".to_string(), None),
+            (String::new(), "none".to_string(), None),
+            ("2005".into(), "year".into(), Some(20050101)),
+            ("2005-03".into(), "month".into(), Some(20050301)),
+        ]
+    );
+    // GDELT rows: the period's first day, marked by the DatePrecision extra column.
+    let mut out = Vec::new();
+    let options = export::gdelt::Options {
+        header: true,
+        extras: true,
+        filter: EventFilter {
+            actor: Some("prk".into()),
+            from: Some("2005".into()),
+            to: Some("2005-03".into()),
+            ..EventFilter::default()
+        },
+    };
+    assert_eq!(
+        export::gdelt::write(store.conn(), &options, &mut out).unwrap(),
+        2
+    );
+    let text = String::from_utf8(out).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows[0][0], "GLOBALEVENTID");
+    assert_eq!(rows[0][61], "DatePrecision");
+    assert!(rows.iter().all(|r| r.len() == 66));
+    let got: Vec<(&str, &str, &str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[1], r[61], r[62], r[64]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("20050101", "year", "North Korea", "Reject"),
+            ("20050301", "month", "North Korea", "Reject")
+        ]
+    );
 }
 
 #[test]
@@ -452,9 +630,24 @@ fn an_older_schema_migrates_and_a_newer_or_foreign_one_is_refused() {
             [],
         )
         .unwrap();
+        conn.execute_batch(
+            "INSERT INTO events (day, source, target, code, place, first_aid, date_added) VALUES \
+             ('2019-02', 'PRK', 'USA', '120', '', 1, '20200101000000'), \
+             ('', 'GBR', 'USA', '010', '', 1, '20200101000000');",
+        )
+        .unwrap();
     }
     let store = Store::open_existing(&path).unwrap();
     assert_eq!(schema::version(store.conn()).unwrap(), schema::LATEST);
+    let precisions: Vec<String> = store
+        .conn()
+        .prepare("SELECT date_precision FROM events ORDER BY event_id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(precisions, ["month", "none"], "filled by the migration");
     assert_eq!(
         query::search(store.conn(), "Yongbyon", 5)
             .unwrap()
@@ -556,4 +749,132 @@ fn parquet_with_many_row_groups_and_nulls_reads_back_in_pyarrow() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn docs_schema_names_every_table_and_column() {
+    let doc = include_str!("../../../docs/schema.md");
+    // Documented: `### `table`` headings, then `| `column` | TYPE | ... |` rows.
+    let mut documented = std::collections::BTreeSet::new();
+    let mut table = None;
+    for line in doc.lines() {
+        if let Some(name) = line.strip_prefix("### `") {
+            table = name.strip_suffix('`').map(str::to_string);
+        } else if let (Some(t), Some(rest)) = (&table, line.strip_prefix("| `")) {
+            if let Some((column, _)) = rest.split_once('`') {
+                documented.insert(format!("{t}.{column}"));
+            }
+        } else if line.starts_with("## ") {
+            table = None;
+        }
+    }
+    let path = db("schema-doc");
+    let store = Store::open(&path).unwrap();
+    let actual: std::collections::BTreeSet<String> = store
+        .conn()
+        .prepare(
+            "SELECT m.name || '.' || p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'articles_fts%'",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let missing: Vec<_> = actual.difference(&documented).collect();
+    let stale: Vec<_> = documented.difference(&actual).collect();
+    assert!(
+        missing.is_empty() && stale.is_empty(),
+        "docs/schema.md lacks {missing:?}; documents what is gone: {stale:?}"
+    );
+}
+
+#[test]
+fn mentions_export_points_at_the_words_of_each_mention() {
+    let path = db("mentions");
+    let mut sink = Store::open(&path).unwrap().into_sink().unwrap();
+    let body = "Intro line here. North Korea rejected talks with the United States in Hanoi.";
+    let mut a = article("m1", Some("https://x.org/m1"), "x.org", body);
+    a.sentences = vec![
+        Sentence { start: 0, end: 16 },
+        Sentence { start: 17, end: 76 },
+    ];
+    a.places = vec![Place {
+        start: 71,
+        end: 76,
+        text: "Hanoi".into(),
+        name: "Hanoi".into(),
+        country: Some("VN".into()),
+        lat: Some(21.0245),
+        lon: Some(105.84117),
+        geonameid: Some(1581130),
+        kind: Some(PlaceKind::City),
+        admin1: Some("Hanoi".into()),
+    }];
+    let mut e = event(1, "PRK", "USA", "120", "2020-07-04");
+    e.trigger = "rejected".into();
+    a.events = vec![e];
+    sink.store(&a).unwrap();
+    sink.commit().unwrap();
+    drop(sink);
+    let store = Store::open_existing(&path).unwrap();
+    let mut out = Vec::new();
+    let filter = EventFilter::default();
+    let n = export::mentions::write(store.conn(), &filter, true, &mut out).unwrap();
+    assert_eq!(n, 1);
+    let text = String::from_utf8(out).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 16));
+    assert_eq!(rows[0][7], "Actor1CharOffset");
+    let r = &rows[1];
+    let at = |i: usize| r[i].parse::<usize>().unwrap();
+    let chars: Vec<char> = body.chars().collect();
+    let word = |from: usize, len: usize| chars[from..from + len].iter().collect::<String>();
+    assert_eq!(r[6], "2", "sentence ids count from 1");
+    assert_eq!(word(at(7), 11), "North Korea");
+    assert_eq!(word(at(8), 17), "the United States");
+    assert_eq!(word(at(9), 8), "rejected");
+    assert_eq!(r[5], "https://x.org/m1");
+    assert_eq!(at(12), chars.len());
+    // The same article's GDELT row places both actors and the action in Hanoi, the one
+    // place of their sentence.
+    let mut out = Vec::new();
+    export::gdelt::write(store.conn(), &Default::default(), &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let g: Vec<&str> = text.trim_end().split('\t').collect();
+    assert_eq!((g[35], g[36], g[37]), ("4", "Hanoi, Vietnam", "VM"));
+    assert_eq!((g[43], g[45]), ("4", "VM"));
+    assert_eq!((g[51], g[53]), ("4", "VM"));
+}
+
+#[test]
+fn every_parquet_table_writes_one_row_per_stored_row() {
+    use export::parquet::ParquetTable as T;
+    let path = db("parquet-tables");
+    let mut sink = Store::open(&path).unwrap().into_sink().unwrap();
+    sink.store(&article("p1", Some("https://x.org/p1"), "x.org", BODY))
+        .unwrap();
+    sink.commit().unwrap();
+    drop(sink);
+    let store = Store::open_existing(&path).unwrap();
+    for (table, sql) in [
+        (T::Events, "SELECT count(*) FROM events"),
+        (T::Articles, "SELECT count(*) FROM articles"),
+        (T::Mentions, "SELECT count(*) FROM mentions"),
+        (T::Quotes, "SELECT count(*) FROM quotes"),
+        (T::Entities, "SELECT count(*) FROM entities"),
+        (T::Places, "SELECT count(*) FROM places"),
+    ] {
+        let file = path.with_extension(format!("{table:?}.parquet"));
+        let n = export::parquet::write(store.conn(), table, &file).unwrap();
+        let want: i64 = store.conn().query_row(sql, [], |r| r.get(0)).unwrap();
+        assert!(want > 0, "{table:?}");
+        assert_eq!(n, want, "{table:?}");
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+    }
+    // The names beside the codes come from the project's tables.
+    let t = export::parquet::columns(T::Events);
+    assert!(t.iter().any(|c| c.name == "code_name"));
+    assert!(t.iter().any(|c| c.name == "date_precision"));
 }

@@ -11,11 +11,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 EVENTS = {
-    "event_id": pa.int64(), "day": pa.string(), "date": pa.date32(), "source": pa.string(),
+    "event_id": pa.int64(), "day": pa.string(), "date": pa.date32(), "date_precision": pa.string(),
+    "source": pa.string(),
     "target": pa.string(), "code": pa.string(), "plover": pa.string(), "goldstein": pa.float64(),
     "quad_class": pa.int64(), "num_mentions": pa.int64(), "num_sources": pa.int64(),
     "num_articles": pa.int64(), "place": pa.string(), "iso_week": pa.string(),
-    "source_url": pa.string(), "date_added": pa.string(),
+    "source_url": pa.string(), "date_added": pa.string(), "code_name": pa.string(),
+    "source_country": pa.string(), "target_country": pa.string(),
 }
 ARTICLES = {
     "article_rowid": pa.int64(), "id": pa.string(), "url": pa.string(), "source": pa.string(),

@@ -196,6 +196,7 @@ fn generated(i: usize) -> Article {
             goldstein: Some(-2.0),
             quad_class: Some(if k == 0 { 3 } else { 4 }),
             date: Some(format!("2019-0{}-1{}", 1 + i % 9, k)),
+            date_precision: DatePrecision::Day,
             date_basis: DateBasis::Text,
             context: vec![],
             place: None,

@@ -299,6 +299,7 @@ impl EventCoder {
             plover: None,
             goldstein: None,
             quad_class: None,
+            date_precision: chronicle_core::DatePrecision::of(date.value.as_deref().unwrap_or("")),
             date: date.value,
             date_basis: date.basis,
             context,

@@ -76,6 +76,9 @@ impl Timeline {
             let Some((first, last)) = day_range(&d.value) else {
                 continue;
             };
+            if implausible(first, article.published) {
+                continue;
+            }
             let (start, end) = (index.byte_of(d.start) as u32, index.byte_of(d.end) as u32);
             let paragraph = paragraphs
                 .partition_point(|&p| p <= start)
@@ -206,6 +209,16 @@ fn attributive(body: &str, start: usize, end: usize) -> bool {
             .trim_start_matches(' ')
             .starts_with(|c: char| c.is_alphabetic());
     determiner && noun_follows
+}
+
+/// How far after the story an event can be dated: news reports what happened and what is
+/// planned, and a plan further ahead than this ("bonds maturing in 2045", "by 2050") is a
+/// target, not an event.
+pub const MAX_YEARS_AHEAD: i16 = 30;
+
+/// Whether a date starting on `first` is too far after publication to date an event.
+fn implausible(first: Date, published: Option<Date>) -> bool {
+    published.is_some_and(|p| first.year() > p.year().saturating_add(MAX_YEARS_AHEAD))
 }
 
 /// The first and last day a TIMEX3 value covers: `2019` → 2019-01-01..2019-12-31, `2019-02`,

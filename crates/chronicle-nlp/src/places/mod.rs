@@ -108,9 +108,29 @@ impl PlaceFinder {
                     lat: Some(round5(x.lat)),
                     lon: Some(round5(x.lon)),
                     geonameid: (x.geonameid != 0).then_some(u64::from(x.geonameid)),
+                    kind: Some(place_kind(x.kind)),
+                    admin1: match x.kind {
+                        Kind::Admin1 => Some(x.name.to_string()),
+                        _ => x
+                            .admin1
+                            .and_then(|a| g.entries.get(a as usize))
+                            .map(|a| a.name.to_string()),
+                    },
                 })
             })
             .collect()
+    }
+}
+
+/// The contract's name for a gazetteer kind.
+fn place_kind(kind: Kind) -> chronicle_core::PlaceKind {
+    use chronicle_core::PlaceKind as P;
+    match kind {
+        Kind::Country => P::Country,
+        Kind::Admin1 => P::Admin1,
+        Kind::Admin2 => P::Admin2,
+        Kind::City => P::City,
+        Kind::Region => P::Region,
     }
 }
 

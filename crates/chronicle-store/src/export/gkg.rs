@@ -1,8 +1,8 @@
 //! Articles as GKG 2.1 rows: 27 tab-separated columns a row, no header, in the order of
 //! `reference/gdelt_gkg21_columns.tsv`. Each column is filled from the layer that carries it
 //! (entities, places, dates, quotes, tone, themes, counts, amounts); a layer not yet produced
-//! leaves its column empty. Country codes stay empty: GKG wants FIPS 10-4 and the places layer
-//! carries ISO 3166.
+//! leaves its column empty. Locations carry the event rows' geography columns (FIPS 10-4
+//! country codes from [`crate::countries`]).
 
 use std::io::Write;
 
@@ -10,6 +10,7 @@ use chronicle_core::{Article, EntityType, TimexType};
 use rusqlite::Connection;
 
 use crate::error::Result;
+use crate::export::geography::{self, PlaceRow};
 use crate::export::{for_each_article, tsv_field};
 
 /// Number of columns of a GKG 2.1 row.
@@ -103,22 +104,24 @@ fn names(a: &Article, kind: EntityType) -> [String; 2] {
     ]
 }
 
-/// `Type#FullName#CountryCode#ADM1Code[#ADM2Code]#Lat#Long#FeatureID[#CharOffset]`.
+/// `Type#FullName#CountryCode#ADM1Code[#ADM2Code]#Lat#Long#FeatureID[#CharOffset]`, the
+/// columns [`geography`] gives the event rows.
 fn location(p: &chronicle_core::Place, enhanced: bool) -> String {
-    let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
-    let id = p.geonameid.map(|g| g.to_string()).unwrap_or_default();
+    let [ty, name, cc, adm1, adm2, lat, lon, id] = geo_fields(p);
     if enhanced {
         format!(
-            "#{}####{}#{}#{}#{}",
-            clean(&p.name),
-            num(p.lat),
-            num(p.lon),
-            id,
+            "{ty}#{name}#{cc}#{adm1}#{adm2}#{lat}#{lon}#{id}#{}",
             p.start
         )
     } else {
-        format!("#{}###{}#{}#{}", clean(&p.name), num(p.lat), num(p.lon), id)
+        format!("{ty}#{name}#{cc}#{adm1}#{lat}#{lon}#{id}")
     }
+}
+
+/// A place's geography columns as GKG sub-fields (the full name keeps its commas, as GDELT's
+/// "City, State, Country" does; no other separator survives).
+fn geo_fields(p: &chronicle_core::Place) -> [String; 8] {
+    geography::columns(Some(&PlaceRow::of(p))).map(|f| f.replace([';', '#', '|'], " "))
 }
 
 /// `CountType#Count#ObjectType#LocType#LocFullName#LocCountry#LocADM1#Lat#Long#FeatureID`
@@ -130,13 +133,10 @@ fn counts(a: &Article, with_offset: bool) -> String {
             .as_deref()
             .and_then(|name| a.places.iter().find(|p| p.name == name || p.text == name));
         let loc = match place {
-            Some(p) => format!(
-                "#{}###{}#{}#{}",
-                clean(&p.name),
-                p.lat.map(|v| v.to_string()).unwrap_or_default(),
-                p.lon.map(|v| v.to_string()).unwrap_or_default(),
-                p.geonameid.map(|g| g.to_string()).unwrap_or_default()
-            ),
+            Some(p) => {
+                let [ty, name, cc, adm1, _, lat, lon, id] = geo_fields(p);
+                format!("{ty}#{name}#{cc}#{adm1}#{lat}#{lon}#{id}")
+            }
             None => "######".to_string(),
         };
         let mut s = format!("{}#{}#{}#{loc}", clean(&c.kind), c.number, clean(&c.object));

@@ -1,9 +1,11 @@
 //! Writing the store out in the formats researchers already load: GDELT 2.0 event rows
-//! ([`gdelt`]), GKG 2.1 rows ([`gkg`]), the contract's JSON lines ([`jsonl`]) and Parquet
+//! ([`gdelt`]) and mention rows ([`mentions`]), GKG 2.1 rows ([`gkg`]), the contract's JSON lines ([`jsonl`]) and Parquet
 //! ([`parquet`]). Every export streams rows from SQLite; memory does not grow with the store.
 
 pub mod gdelt;
+pub mod geography;
 pub mod gkg;
+pub mod mentions;
 pub mod parquet;
 pub mod parquet_file;
 

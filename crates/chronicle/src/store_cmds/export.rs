@@ -18,6 +18,9 @@ use crate::report::Outcome;
 pub enum ExportFormat {
     /// GDELT 2.0 event table: 61 tab-separated columns, one row per event.
     GdeltEvents,
+    /// GDELT 2.0 mentions table: 16 tab-separated columns, one row per sentence reporting an
+    /// event.
+    GdeltMentions,
     /// GKG 2.1: 27 tab-separated columns, one row per article.
     Gkg,
     /// The `chronicle extract` JSON line of every article.
@@ -33,6 +36,14 @@ pub enum TableArg {
     Events,
     /// One row per article: metadata and body.
     Articles,
+    /// One row per event mention: event, article, sentence, words.
+    Mentions,
+    /// One row per quotation with its speaker.
+    Quotes,
+    /// One row per entity mention with its actor code.
+    Entities,
+    /// One row per place mention with its country and point.
+    Places,
 }
 
 impl From<TableArg> for ParquetTable {
@@ -40,6 +51,10 @@ impl From<TableArg> for ParquetTable {
         match t {
             TableArg::Events => ParquetTable::Events,
             TableArg::Articles => ParquetTable::Articles,
+            TableArg::Mentions => ParquetTable::Mentions,
+            TableArg::Quotes => ParquetTable::Quotes,
+            TableArg::Entities => ParquetTable::Entities,
+            TableArg::Places => ParquetTable::Places,
         }
     }
 }
@@ -49,6 +64,17 @@ impl From<TableArg> for ParquetTable {
 pub struct ExportArgs {
     #[arg(long, value_enum)]
     format: ExportFormat,
+    /// Which events a GDELT export (events or mentions) holds, as `chronicle events` selects
+    /// them.
+    #[command(flatten)]
+    filter: super::queries::FilterArgs,
+    /// gdelt-events, gdelt-mentions: a first line with GDELT's column names.
+    #[arg(long)]
+    header: bool,
+    /// gdelt-events: append DatePrecision and the names of the codes after GDELT's 61 columns
+    /// (docs/schema.md).
+    #[arg(long)]
+    extras: bool,
     /// Which table a Parquet file holds.
     #[arg(long, value_enum, default_value = "events")]
     table: TableArg,
@@ -79,7 +105,17 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
         None => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
     };
     let written = match args.format {
-        ExportFormat::GdeltEvents => export::gdelt::write(conn, &mut out),
+        ExportFormat::GdeltEvents => {
+            let options = export::gdelt::Options {
+                filter: args.filter.filter(0)?,
+                header: args.header,
+                extras: args.extras,
+            };
+            export::gdelt::write(conn, &options, &mut out)
+        }
+        ExportFormat::GdeltMentions => {
+            export::mentions::write(conn, &args.filter.filter(0)?, args.header, &mut out)
+        }
         ExportFormat::Gkg => export::gkg::write(conn, &mut out),
         ExportFormat::Jsonl => export::jsonl(conn, &mut out),
         ExportFormat::Parquet => Ok(0),

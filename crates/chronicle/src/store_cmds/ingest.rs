@@ -259,12 +259,13 @@ fn summary(
 ) -> String {
     let skipped = |why| early.skips(why) + counts.skips(why);
     format!(
-        "chronicle: ingest: {} article(s) read, {} stored ({} near-duplicate copies linked), \
-         {} skipped as already stored ({} same id, {} same URL, {} same text), {} new event(s), \
+        "chronicle: ingest: {} article(s) read, {} stored ({} near-duplicate copies linked, {} \
+         without a publication date), {} skipped as already stored ({} same id, {} same URL, {} same text), {} new event(s), \
          {} mention(s), {} input error(s), {} warning(s) in {:.1} s ({:.0} articles/s) into {}",
         outcome.articles,
         counts.stored,
         counts.copies,
+        counts.undated,
         early.skipped() + counts.skipped(),
         skipped(Skip::Id),
         skipped(Skip::Url),

@@ -5,41 +5,47 @@ use anyhow::Result;
 use clap::Args;
 
 use chronicle_store::period::Period;
-use chronicle_store::query::{self, Cell, EventFilter};
+use chronicle_store::query::{self, ActorSide, Cell, EventFilter};
 
-use super::{DbArg, OutputArgs, parse_day, print};
+use super::{DbArg, OutputArgs, print};
 use crate::report::Outcome;
 
-/// Which events: every filter is optional; actors and codes match by prefix.
+/// Which events: every filter is optional; actors and codes match by prefix, in any case.
 #[derive(Args)]
 pub struct FilterArgs {
-    /// Source actor code prefix (GDELT Actor1): `PRK` matches `PRKGOV`.
+    /// Actor code prefix: `PRK` matches `PRKGOV`. The source (GDELT Actor1) unless `--side
+    /// either`.
     #[arg(long)]
     pub actor: Option<String>,
+    /// Which side `--actor` matches: source, or either (source or target).
+    #[arg(long, default_value = "source")]
+    pub side: ActorSide,
     /// Target actor code prefix (GDELT Actor2).
     #[arg(long)]
     pub target: Option<String>,
-    /// First event day (YYYY-MM-DD), inclusive.
-    #[arg(long, value_parser = parse_day)]
-    pub from: Option<jiff::civil::Date>,
-    /// Last event day (YYYY-MM-DD), inclusive.
-    #[arg(long, value_parser = parse_day)]
-    pub to: Option<jiff::civil::Date>,
+    /// First event day, inclusive: YYYY-MM-DD, or YYYY-MM / YYYY from its first day.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last event day, inclusive: YYYY-MM-DD, or YYYY-MM / YYYY to its last day.
+    #[arg(long)]
+    pub to: Option<String>,
     /// CAMEO event code prefix: `12` matches 120, 121, 1211 ...
     #[arg(long)]
     pub code: Option<String>,
 }
 
 impl FilterArgs {
-    fn filter(&self, limit: usize) -> EventFilter {
-        EventFilter {
+    /// The store's filter; the store checks the dates and says what is wrong with one.
+    pub fn filter(&self, limit: usize) -> Result<EventFilter> {
+        Ok(EventFilter {
             actor: self.actor.clone(),
+            actor_side: self.side,
             target: self.target.clone(),
-            from: self.from.map(|d| d.to_string()),
-            to: self.to.map(|d| d.to_string()),
+            from: self.from.clone(),
+            to: self.to.clone(),
             code: self.code.clone(),
             limit,
-        }
+        })
     }
 }
 
@@ -112,8 +118,20 @@ pub struct StatsArgs {
 /// `chronicle events`.
 pub fn events(args: &EventsArgs) -> Result<Outcome> {
     let store = args.db.open()?;
-    let table = query::events(store.conn(), &args.filter.filter(args.output.limit))?;
-    print(&table, args.output.format)
+    let limit = args.output.limit;
+    let mut table = query::events(store.conn(), &args.filter.filter(limit)?)?;
+    let cut = table.rows.len() > limit;
+    table.rows.truncate(limit);
+    let outcome = print(&table, args.output.format)?;
+    if cut {
+        eprintln!(
+            "chronicle: events: the first {limit} row(s), newest first; more match: raise \
+             --limit, or narrow with --from/--to/--actor/--code"
+        );
+    } else {
+        eprintln!("chronicle: events: {} row(s)", table.rows.len());
+    }
+    Ok(outcome)
 }
 
 /// `chronicle search`.
@@ -126,7 +144,7 @@ pub fn search(args: &SearchArgs) -> Result<Outcome> {
 /// `chronicle timeline`.
 pub fn timeline(args: &TimelineArgs) -> Result<Outcome> {
     let store = args.db.open()?;
-    let timeline = query::timeline(store.conn(), &args.filter.filter(usize::MAX), args.by)?;
+    let timeline = query::timeline(store.conn(), &args.filter.filter(usize::MAX)?, args.by)?;
     let outcome = print(&timeline.table, args.format)?;
     if timeline.left_out > 0 {
         let coarser = match args.by {

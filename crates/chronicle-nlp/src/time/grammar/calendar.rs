@@ -413,8 +413,17 @@ fn plausible_year(cx: Cx<'_, '_>, i: usize, y: i32) -> bool {
     }) {
         return false;
     }
-    if cx.glued(i + 1) && cx.tok(i + 1).is_some_and(|t| matches!(t.ch, '%' | '.')) {
-        return cx.is_punct(i + 1, '.') && cx.num(i + 2).is_none();
+    // A number closing a sentence is a year only as any other bare number is ("cases had
+    // reached 1004." is a count); one glued to a percent sign or a decimal never is.
+    if cx.glued(i + 1)
+        && cx.tok(i + 1).is_some_and(|t| matches!(t.ch, '%' | '.'))
+        && !(cx.is_punct(i + 1, '.') && cx.num(i + 2).is_none())
+    {
+        return false;
+    }
+    // "resolution 1441", "Resolution 1973": a document's number, not a year.
+    if prev.is_some_and(|p| cx.is_word(p, "resolution")) {
+        return false;
     }
     (1900..=2099).contains(&y)
         || prev.is_some_and(|p| {
