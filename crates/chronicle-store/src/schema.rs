@@ -15,7 +15,7 @@ use crate::error::{Result, StoreError};
 pub const APPLICATION_ID: i64 = 0x4348_524E;
 
 /// Migration `i` takes a database from version `i` to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1_CORE, V2_SEARCH, V3_EVENT_ORDERS];
+const MIGRATIONS: &[&str] = &[V1_CORE, V2_SEARCH, V3_EVENT_ORDERS, V4_QUOTE_SPANS];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -161,6 +161,17 @@ CREATE INDEX events_by_date ON events((day_num IS NULL), day_num, num_mentions D
 CREATE INDEX events_by_date_desc ON events((day_num IS NULL), day_num DESC, num_mentions DESC);
 CREATE INDEX events_by_mentions ON events(num_mentions DESC);
 CREATE INDEX events_by_goldstein ON events((goldstein IS NULL), goldstein);
+"#;
+
+/// Version 4: where a quote's speaker and cue stand in the body (character offsets) and the
+/// utterance its piece belongs to. Quotes stored before stay without them (NULL): their
+/// articles carry no such fields to fill them from.
+const V4_QUOTE_SPANS: &str = r#"
+ALTER TABLE quotes ADD COLUMN speaker_start INTEGER;
+ALTER TABLE quotes ADD COLUMN speaker_end INTEGER;
+ALTER TABLE quotes ADD COLUMN cue_start INTEGER;
+ALTER TABLE quotes ADD COLUMN cue_end INTEGER;
+ALTER TABLE quotes ADD COLUMN utterance INTEGER;
 "#;
 
 /// The schema version of an open database.

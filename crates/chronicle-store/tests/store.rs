@@ -76,6 +76,11 @@ fn article(id: &str, url: Option<&str>, source: &str, body: &str) -> Article {
         speaker: Some("Choe Son Hui".into()),
         speaker_actor: Some("PRKGOV".into()),
         cue: Some("said".into()),
+        speaker_start: Some(213),
+        speaker_end: Some(217),
+        cue_start: Some(218),
+        cue_end: Some(222),
+        utterance: Some(0),
     }];
     a.places = vec![Place {
         start: 255,
