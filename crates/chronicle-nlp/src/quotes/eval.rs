@@ -475,7 +475,7 @@ fn score_speaker(record: &Record, g: &GoldQuote, u: &Unit, report: &mut QuoteRep
         // A description may be resolved to the name it stands for (approximately, the last
         // named gold speaker before it).
         (Written::Description, Some(head)) => {
-            names(head) || antecedent.as_deref().is_some_and(|a| names(a))
+            names(head) || antecedent.as_deref().is_some_and(&names)
         }
         _ => match &antecedent {
             Some(a) => names(a),

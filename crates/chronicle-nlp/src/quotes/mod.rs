@@ -43,7 +43,7 @@ pub use lexicon::Lexicon;
 use lexicon::{CueClass, WordClass};
 use marks::Marked;
 use resolve::{Resolver, Speaker};
-use tree::Tree;
+use tree::{How, Tree};
 
 /// Finds quotations and attributes them to speakers.
 #[derive(Debug, Default)]
@@ -329,19 +329,22 @@ impl Reader<'_, '_, '_> {
     }
 
     /// The speaker phrase of an attribution. The word patterns' phrase stands where it is
-    /// written right before the cue ("the report says", "Ham also noted": nothing is surer) or
+    /// written right before the cue ("the report says", "Ham also noted": nothing is surer,
+    /// unless the tree reads a passive's agent or a subjectless cue's speaker) or
     /// where the tree's head lies in it (they agree; the patterns know names' edges better);
     /// the tree's stands where the patterns had to reach over a clause, an apposition or past
     /// the cue ("Warren E. Buffett, the billionaire investor, complained"; "said one Democratic
     /// source"; "the daily wrote, adding"), and where they took a day or an object for a subject.
     fn speaker_np(&self, a: &Attribution) -> Np {
-        let Some((np, head)) = self.tree.and_then(|t| t.speaker(self.doc, &a.cue, a.class)) else {
+        let Some(read) = self.tree.and_then(|t| t.speaker(self.doc, &a.cue, a.class)) else {
             return a.np.clone();
         };
-        if a.np.tokens.contains(&head) || self.written_before_cue(a) {
+        let patterns_stand = a.np.tokens.contains(&read.head)
+            || (read.how == How::Subject && self.written_before_cue(a));
+        if patterns_stand {
             a.np.clone()
         } else {
-            np
+            read.np
         }
     }
 

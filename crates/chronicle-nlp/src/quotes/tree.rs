@@ -19,6 +19,23 @@ const CLIMB: usize = 3;
 /// How many sentences before its own a pronoun looks for the subject it stands for.
 const SENTENCES_BACK: usize = 2;
 
+/// A speaker phrase read from the tree: the phrase, its head token, and how it was read.
+pub struct Reading {
+    pub np: Np,
+    pub head: usize,
+    pub how: How,
+}
+
+/// How the tree tells a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// The cue verb's own subject: a word pattern next to the cue may know better.
+    Subject,
+    /// A passive's agent, the object of "according to", or the subject of the verb a
+    /// subjectless cue hangs from: what the words next to the cue are not.
+    Marked,
+}
+
 /// The syntax layer of one article as the quotes stage reads it, with the quoted spans that a
 /// speaker can never come from.
 pub struct Tree<'a> {
@@ -34,25 +51,26 @@ impl<'a> Tree<'a> {
             .then_some(Tree { syntax, quoted })
     }
 
-    /// The phrase that says what the cue at tokens `cue` frames, as the tree tells it, with
-    /// its head token.
-    pub fn speaker(&self, doc: &Doc, cue: &Range<usize>, class: CueClass) -> Option<(Np, usize)> {
+    /// The phrase that says what the cue at tokens `cue` frames, as the tree tells it.
+    pub fn speaker(&self, doc: &Doc, cue: &Range<usize>, class: CueClass) -> Option<Reading> {
         let c = cue.start;
         if c >= self.syntax.tokens.len() {
             return None;
         }
-        let head = match class {
-            CueClass::Source => self.according_to(c)?,
+        let (head, how) = match class {
+            CueClass::Source => (self.according_to(c)?, How::Marked),
             CueClass::Speech | CueClass::Naming => self.subject(c, cue)?,
         };
-        // "In a tweet Friday, Trump said": a day is never the speaker.
-        if self.inside_quote(doc, head) || doc.is(head, WordClass::Time) {
+        if self.inside_quote(doc, head) {
             return None;
         }
         let head = self.named_apposition(head);
         let np = self.phrase(doc, head);
-        (!self.inside_quote(doc, np.tokens.start) && !self.inside_quote(doc, np.tokens.end - 1))
-            .then_some((np, head))
+        // "Flynn, a top Trump surrogate, said Thursday morning": a time is never the speaker.
+        let timed = np.tokens.clone().any(|t| doc.is(t, WordClass::Time));
+        let quoted =
+            self.inside_quote(doc, np.tokens.start) || self.inside_quote(doc, np.tokens.end - 1);
+        (!timed && !quoted).then_some(Reading { np, head, how })
     }
 
     /// X of "according to X": the noun "according" is a case marker of.
@@ -71,10 +89,11 @@ impl<'a> Tree<'a> {
 
     /// The subject of the cue verb at `c`, the agent when it is passive, or the subject of the
     /// verb it hangs from when it has none of its own ("adding", "and added").
-    fn subject(&self, c: usize, cue: &Range<usize>) -> Option<usize> {
+    fn subject(&self, c: usize, cue: &Range<usize>) -> Option<(usize, How)> {
         let syn = self.syntax;
         let mut v = c;
-        for _ in 0..CLIMB {
+        for step in 0..CLIMB {
+            let how = if step == 0 { How::Subject } else { How::Marked };
             if !matches!(syn.upos(v), Some(Upos::Verb | Upos::Aux)) {
                 return None;
             }
@@ -87,12 +106,17 @@ impl<'a> Tree<'a> {
                         .or_else(|| (syn.lemma(v) == "quote").then_some(s))?,
                     _ => s,
                 };
+                let how = if syn.deprel(s) == Some(DepRel::OblAgent) {
+                    How::Marked
+                } else {
+                    how
+                };
                 let s = self.antecedent_of_relative(v, s)?;
-                return (!cue.contains(&s) && self.nominal(s) && !self.marked_by_case(s))
-                    .then_some(s);
+                let misread = how == How::Subject && self.marked_by_case(s);
+                return (!cue.contains(&s) && self.nominal(s) && !misread).then_some((s, how));
             }
             if let Some(agent) = syn.children_by(v, DepRel::OblAgent).next() {
-                return self.nominal(agent).then_some(agent);
+                return self.nominal(agent).then_some((agent, How::Marked));
             }
             match syn.deprel(v)? {
                 DepRel::Conj | DepRel::Advcl | DepRel::Xcomp => v = syn.head(v)?,
