@@ -88,6 +88,24 @@ pub struct Quote {
     pub speaker_actor: Option<String>,
     /// The speech verb or phrase that attributes the quote ("added", "according to").
     pub cue: Option<String>,
+    /// Character span of the mention the speaker was read from ("he" in "“A,” he said"; the
+    /// name itself when the sentence names the speaker), so that a reader can see why the
+    /// quote has its speaker. For a quote that continues an earlier one, the mention of the
+    /// utterance it continues.
+    #[serde(default)]
+    pub speaker_start: Option<usize>,
+    #[serde(default)]
+    pub speaker_end: Option<usize>,
+    /// Character span of the cue occurrence (`cue` as it stands in the body).
+    #[serde(default)]
+    pub cue_start: Option<usize>,
+    #[serde(default)]
+    pub cue_end: Option<usize>,
+    /// The utterance the quote is a piece of, numbered from 0 in text order: the pieces of
+    /// "“A,” he said, “B.”" and a quote continued in the next paragraph share one number.
+    /// `None` for scare quotes (terms), which are no one's utterance.
+    #[serde(default)]
+    pub utterance: Option<usize>,
 }
 
 /// A place mention resolved against the gazetteer.

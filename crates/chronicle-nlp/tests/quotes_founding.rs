@@ -91,6 +91,9 @@ fn scare_quotes_are_terms() {
         let q = quote(&article, term);
         assert_eq!(q.kind, QuoteKind::Term, "{term}");
         assert_eq!(q.speaker, None, "{term}");
+        // Scare quotes are no one's utterance and were read from no mention or cue.
+        assert_eq!(q.utterance, None, "{term}");
+        assert_eq!((q.speaker_start, q.cue_start), (None, None), "{term}");
     }
 }
 

@@ -333,7 +333,12 @@ function renderBody(a) {
   const spans = [];
   for (const e of a.entities || []) spans.push({ s: e.start, e: e.end, cls: `ent ent-${e.type}`, title: `${e.type}: ${e.canonical}${e.actor ? ' (' + e.actor + ')' : ''}` });
   for (const d of a.dates || []) spans.push({ s: d.start, e: d.end, cls: 'date', title: `${d.type} ${d.value}` });
-  for (const q of a.quotes || []) spans.push({ s: q.start, e: q.end, cls: 'quote', title: `${q.kind} quote${q.speaker ? ' — ' + q.speaker : ''}` });
+  (a.quotes || []).forEach((q, k) => {
+    spans.push({ s: q.start, e: q.end, cls: `quote q-${k}`, title: `${q.kind} quote${q.speaker ? ' — ' + q.speaker : ''}` });
+    // Where the speaker and cue were read from: marked only while their quote is selected.
+    if (q.speaker_start != null && q.speaker_end != null) spans.push({ s: q.speaker_start, e: q.speaker_end, cls: `spk-${k}`, title: `speaker: ${q.speaker || '?'}` });
+    if (q.cue_start != null && q.cue_end != null) spans.push({ s: q.cue_start, e: q.cue_end, cls: `cue-${k}`, title: `cue: ${q.cue || '?'}` });
+  });
   for (const p of a.places || []) spans.push({ s: p.start, e: p.end, cls: 'place', title: `${p.name}${p.country ? ', ' + p.country : ''}` });
   const sentences = a.sentences || [];
   const withEvents = new Set((a.events || []).map((e) => e.sentence));
@@ -382,9 +387,21 @@ function renderEvents(a) {
 
 function renderQuotes(a) {
   const list = $('#article-quotes');
-  list.replaceChildren(...(a.quotes || []).map((q) => el('li', {}, `“${q.text}”`,
-    el('div', { class: 'muted', text: `— ${q.speaker || 'unattributed'}${q.speaker_actor ? ' (' + q.speaker_actor + ')' : ''}, ${q.kind}${q.cue ? ', ' + q.cue : ''}` }))));
+  list.replaceChildren(...(a.quotes || []).map((q, k) => el('li', { 'data-quote': k, on: { click: () => selectQuote(k) } }, `“${q.text}”`,
+    el('div', { class: 'muted', text: `— ${q.speaker || 'unattributed'}${q.speaker_actor ? ' (' + q.speaker_actor + ')' : ''}, ${q.kind}${q.cue ? ', ' + q.cue : ''}${q.utterance != null ? ', utterance ' + (q.utterance + 1) : ''}` }))));
   if (!list.children.length) list.append(el('li', { class: 'muted', text: 'No quotes.' }));
+}
+
+/** Marks quote `k` in the body with the mention its speaker was read from and its cue. */
+function selectQuote(k) {
+  document.querySelectorAll('.quote-on, .speaker-on, .cue-on, .quote-list li.selected').forEach((n) => n.classList.remove('quote-on', 'speaker-on', 'cue-on', 'selected'));
+  document.querySelectorAll(`#article-body .q-${k}`).forEach((n) => n.classList.add('quote-on'));
+  document.querySelectorAll(`#article-body .spk-${k}`).forEach((n) => n.classList.add('speaker-on'));
+  document.querySelectorAll(`#article-body .cue-${k}`).forEach((n) => n.classList.add('cue-on'));
+  const item = document.querySelector(`#article-quotes li[data-quote="${k}"]`);
+  if (item) item.classList.add('selected');
+  const first = document.querySelector(`#article-body .spk-${k}, #article-body .q-${k}`);
+  if (first) first.scrollIntoView({ block: 'center' });
 }
 
 /** Highlights event `k`'s card and its sentence, and records the choice in the URL. */

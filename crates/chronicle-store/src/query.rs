@@ -330,14 +330,17 @@ pub fn timeline(conn: &Connection, filter: &EventFilter, period: Period) -> Resu
 }
 
 /// Quotes whose speaker's name contains `speaker` (any case), or whose speaker's actor code
-/// starts with `actor`, in publication order.
+/// starts with `actor`, in publication order, with where the quote, its speaker mention and
+/// its cue stand in the article's body (character offsets) and its utterance number.
 pub fn quotes(
     conn: &Connection,
     speaker: Option<&str>,
     actor: Option<&str>,
     limit: usize,
 ) -> Result<Table> {
-    let sql = "SELECT a.id, a.published, q.speaker, q.speaker_actor, q.kind, q.cue, q.text \
+    let sql = "SELECT a.id, a.published, q.speaker, q.speaker_actor, q.kind, q.cue, q.text, \
+               q.start_char, q.end_char, q.speaker_start, q.speaker_end, q.cue_start, q.cue_end, \
+               q.utterance \
                FROM quotes q JOIN articles a ON a.aid = q.aid \
                WHERE (?1 IS NULL OR instr(lower(q.speaker), lower(?1)) > 0) \
                AND (?2 IS NULL OR (q.speaker_actor >= ?2 AND q.speaker_actor < ?2 || char(1114111))) \
@@ -359,6 +362,13 @@ pub fn quotes(
             "kind",
             "cue",
             "text",
+            "start",
+            "end",
+            "speaker_start",
+            "speaker_end",
+            "cue_start",
+            "cue_end",
+            "utterance",
         ],
     )
 }

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     V2_SEARCH,
     V3_EVENT_ORDERS,
     V4_PRECISION_AND_GEOGRAPHY,
+    V5_QUOTE_SPANS,
 ];
 
 /// The schema version this build writes.
@@ -226,6 +227,17 @@ CREATE INDEX places_start ON places(aid, start_char);
 ALTER TABLE mentions ADD COLUMN action_place INTEGER;
 ALTER TABLE mentions ADD COLUMN actor1_place INTEGER;
 ALTER TABLE mentions ADD COLUMN actor2_place INTEGER;
+"#;
+
+/// Version 5: where a quote's speaker and cue stand in the body (character offsets) and the
+/// utterance its piece belongs to. Quotes stored before stay without them (NULL): their
+/// articles carry no such fields to fill them from.
+const V5_QUOTE_SPANS: &str = r#"
+ALTER TABLE quotes ADD COLUMN speaker_start INTEGER;
+ALTER TABLE quotes ADD COLUMN speaker_end INTEGER;
+ALTER TABLE quotes ADD COLUMN cue_start INTEGER;
+ALTER TABLE quotes ADD COLUMN cue_end INTEGER;
+ALTER TABLE quotes ADD COLUMN utterance INTEGER;
 "#;
 
 /// The schema version of an open database.

@@ -361,9 +361,11 @@ fn insert_layers(conn: &Connection, aid: i64, article: &Article) -> Result<()> {
         ])?;
     }
     let mut st = conn.prepare_cached(
-        "INSERT INTO quotes (aid, start_char, end_char, text, kind, speaker, speaker_actor, cue) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO quotes (aid, start_char, end_char, text, kind, speaker, speaker_actor, cue, \
+         speaker_start, speaker_end, cue_start, cue_end, utterance) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
+    let offset = |o: Option<usize>| o.and_then(|o| i64::try_from(o).ok());
     for q in &article.quotes {
         let kind = crate::contract::name_of(&q.kind)?;
         st.execute(params![
@@ -374,7 +376,12 @@ fn insert_layers(conn: &Connection, aid: i64, article: &Article) -> Result<()> {
             kind,
             q.speaker,
             q.speaker_actor,
-            q.cue
+            q.cue,
+            offset(q.speaker_start),
+            offset(q.speaker_end),
+            offset(q.cue_start),
+            offset(q.cue_end),
+            offset(q.utterance)
         ])?;
     }
     let mut st = conn.prepare_cached(

@@ -77,6 +77,11 @@ fn article(id: &str, url: Option<&str>, source: &str, body: &str) -> Article {
         speaker: Some("Choe Son Hui".into()),
         speaker_actor: Some("PRKGOV".into()),
         cue: Some("said".into()),
+        speaker_start: Some(213),
+        speaker_end: Some(217),
+        cue_start: Some(218),
+        cue_end: Some(222),
+        utterance: Some(0),
     }];
     a.places = vec![Place {
         start: 255,
@@ -519,7 +524,7 @@ fn gdelt_and_gkg_rows_have_their_column_counts_and_values() {
     assert_eq!(r[16], "2#2#0#2019#285");
     assert_eq!(
         r[22],
-        "155|56|said|We do not feel any need to sit face to face with the US"
+        "155|56|said|We do not feel any need to sit face to face with the US|Choe Son Hui|213|4|218|0"
     );
     assert_eq!(r[24], "2,talks,20");
 }

@@ -185,6 +185,11 @@ fn generated(i: usize) -> Article {
         speaker: Some("Choe Son Hui".into()),
         speaker_actor: Some("PRKGOV".into()),
         cue: None,
+        speaker_start: None,
+        speaker_end: None,
+        cue_start: None,
+        cue_end: None,
+        utterance: None,
     }];
     a.events = (0..3)
         .map(|k| Event {

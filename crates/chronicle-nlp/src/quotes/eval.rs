@@ -8,13 +8,12 @@
 //!   `direct`.
 //! - **Units.** PolNeAR annotates an attribution, not a stretch of marks: "“Q1,” X said. “Q2.”"
 //!   is one gold span from the first mark to the last. The stage reports each stretch of marks
-//!   as its own quotation (the contract's spans hold only quoted words), so before matching,
-//!   consecutive quotations of one paragraph that hang from the same cue occurrence (“Q1,” she
-//!   said, “q2.”; or a quotation with no attribution of its own continuing the one before) are
-//!   joined into one unit, as the annotators joined them. The report also gives the per-quotation
-//!   ("segment") figures without joining, for comparison. A unit that joins a partial quotation
-//!   with a direct one ("... “a fragment,” said X. “A whole sentence.”") is one partial
-//!   attribution for PolNeAR, so it is not a system direct quotation.
+//!   as its own quotation (a piece; the contract's spans hold only quoted words) and numbers the
+//!   pieces of one utterance alike (`utterance`), so the report gives both: per piece, and per
+//!   utterance, the consecutive pieces with one number joined into one unit as the annotators
+//!   joined them. A unit that joins a partial quotation with a direct one ("... “a fragment,”
+//!   said X. “A whole sentence.”") is one partial attribution for PolNeAR, so it is not a system
+//!   direct quotation.
 //! - **Match**: a unit matches a gold quotation when they overlap by at least half of the gold
 //!   span (`start..end`); matching is one-to-one, each gold taking the unmatched unit that
 //!   overlaps it most. Precision is over units, recall over gold quotations.
@@ -28,6 +27,14 @@
 //!   is left out of the speaker figure and counted apart; a missing system speaker is wrong.
 //!   For those pairs the report adds an approximate figure: the pronoun's antecedent is taken
 //!   to be the last named gold speaker written before it.
+//! - **By kind of mention**: the speaker figure is broken down by how the gold speaker is
+//!   written: a name (its head capitalised), a description ("the newspaper"), a pronoun (scored
+//!   through the approximate antecedent). A description is right when the system names it by
+//!   the description's head or, resolved, by a name whose mention is the gold one.
+//! - **Mention**: whether the span the system read the speaker from (`speaker_start..
+//!   speaker_end`) overlaps the gold speaker span: the phrase was found, whatever the name it
+//!   was resolved to. A continued piece points at the mention of the utterance it continues,
+//!   as the gold does.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -48,10 +55,16 @@ pub struct QuoteReport {
     pub system_units: usize,
     /// Units matched one-to-one with gold quotations.
     pub matched: usize,
-    /// System direct quotations, not joined.
+    /// Pieces of the gold direct quotations (their `content_spans`).
+    pub gold_pieces: usize,
+    /// System direct quotations, not joined: pieces.
     pub system_segments: usize,
-    /// Single quotations matched one-to-one with gold quotations.
+    /// System pieces matched one-to-one with gold pieces.
     pub matched_segments: usize,
+    /// Matched pieces whose gold speaker names someone, and of those, pieces whose system
+    /// speaker shares the gold speaker's head word.
+    pub piece_speaker_scored: usize,
+    pub piece_speaker_correct: usize,
     /// Matched pairs whose gold speaker names someone.
     pub speaker_scored: usize,
     /// Of those, pairs whose system speaker shares the gold speaker's head word.
@@ -62,6 +75,14 @@ pub struct QuoteReport {
     pub pronoun_scored: usize,
     /// Of those, pairs whose system speaker shares the head of that earlier named speaker.
     pub pronoun_correct: usize,
+    /// Speaker accuracy by how the gold speaker is written, indexed by [`Written`]: pairs
+    /// scored and pairs right (for pronouns, through the approximate antecedent).
+    pub by_kind_scored: [usize; 3],
+    pub by_kind_correct: [usize; 3],
+    /// Matched pairs whose gold speaker has a span, and of those, pairs whose system speaker
+    /// mention overlaps it; by [`Written`] too.
+    pub mention_scored: [usize; 3],
+    pub mention_correct: [usize; 3],
     /// System quotations by kind: direct, partial, term, indirect.
     pub kinds: [usize; 4],
     /// One line per error (missed gold, spurious unit, wrong speaker), for reading.
@@ -70,15 +91,55 @@ pub struct QuoteReport {
 
 pub use crate::score::prf;
 
+/// How a gold speaker is written, as the report breaks speaker accuracy down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    Name = 0,
+    Description = 1,
+    Pronoun = 2,
+}
+
+impl Written {
+    const ALL: [Written; 3] = [Written::Name, Written::Description, Written::Pronoun];
+
+    fn label(self) -> &'static str {
+        match self {
+            Written::Name => "name",
+            Written::Description => "description",
+            Written::Pronoun => "pronoun",
+        }
+    }
+}
+
 impl QuoteReport {
     /// Direct-quotation (P, R, F1) over attribution units.
     pub fn direct_prf(&self) -> (f64, f64, f64) {
         prf(self.matched, self.system_units, self.gold)
     }
 
-    /// Direct-quotation (P, R, F1) over single quotations, without joining.
+    /// Direct-quotation (P, R, F1) over pieces, without joining.
     pub fn segment_prf(&self) -> (f64, f64, f64) {
-        prf(self.matched_segments, self.system_segments, self.gold)
+        prf(
+            self.matched_segments,
+            self.system_segments,
+            self.gold_pieces,
+        )
+    }
+
+    /// Share of matched pairs with the right speaker whose gold speaker is written `kind`.
+    pub fn speaker_accuracy_of(&self, kind: Written) -> f64 {
+        ratio(
+            self.by_kind_correct[kind as usize],
+            self.by_kind_scored[kind as usize],
+        )
+    }
+
+    /// Share of matched pairs with a gold speaker span whose system speaker mention overlaps it.
+    pub fn mention_accuracy(&self) -> f64 {
+        ratio(
+            self.mention_correct.iter().sum(),
+            self.mention_scored.iter().sum(),
+        )
     }
 
     /// Share of scored matched pairs with the right speaker.
@@ -98,13 +159,18 @@ impl fmt::Display for QuoteReport {
         writeln!(f, "documents            {}", self.documents)?;
         writeln!(
             f,
-            "direct quotes        P {p:.3}  R {r:.3}  F1 {f1:.3}  (gold {}, system units {}, matched {})",
+            "direct quotes        P {p:.3}  R {r:.3}  F1 {f1:.3}  per utterance (gold {}, system utterances {}, matched {})",
             self.gold, self.system_units, self.matched
         )?;
         writeln!(
             f,
-            "  per quotation      P {sp:.3}  R {sr:.3}  F1 {sf:.3}  (system {}, matched {})",
-            self.system_segments, self.matched_segments
+            "  per piece          P {sp:.3}  R {sr:.3}  F1 {sf:.3}  (gold pieces {}, system pieces {}, matched {}; speaker {:.3}, {} of {})",
+            self.gold_pieces,
+            self.system_segments,
+            self.matched_segments,
+            ratio(self.piece_speaker_correct, self.piece_speaker_scored),
+            self.piece_speaker_correct,
+            self.piece_speaker_scored
         )?;
         writeln!(
             f,
@@ -120,6 +186,25 @@ impl fmt::Display for QuoteReport {
             ratio(self.pronoun_correct, self.pronoun_scored),
             self.pronoun_correct,
             self.pronoun_scored
+        )?;
+        for kind in Written::ALL {
+            let k = kind as usize;
+            writeln!(
+                f,
+                "  by gold mention    {:<12} speaker {:.3} ({} of {})  mention {:.3} ({} of {})",
+                kind.label(),
+                self.speaker_accuracy_of(kind),
+                self.by_kind_correct[k],
+                self.by_kind_scored[k],
+                ratio(self.mention_correct[k], self.mention_scored[k]),
+                self.mention_correct[k],
+                self.mention_scored[k]
+            )?;
+        }
+        writeln!(
+            f,
+            "speaker mention      {:.3}  (system speaker span overlaps the gold speaker span)",
+            self.mention_accuracy()
         )?;
         let [d, p, t, i] = self.kinds;
         write!(
@@ -150,9 +235,18 @@ struct GoldQuote {
     #[serde(default)]
     speaker_start: Option<usize>,
     #[serde(default)]
+    speaker_end: Option<usize>,
+    #[serde(default)]
     cue: Option<String>,
     #[serde(default)]
+    cue_start: Option<usize>,
+    #[serde(default)]
+    cue_end: Option<usize>,
+    #[serde(default)]
     quote_marks: Option<String>,
+    /// The stretches of the content, one per piece between the cue's words.
+    #[serde(default)]
+    content_spans: Vec<(usize, usize)>,
 }
 
 /// Runs the standard pipeline over every record of `paths` and scores its direct quotations.
@@ -215,6 +309,19 @@ struct Unit {
     start: usize,
     end: usize,
     speaker: Option<String>,
+    /// The speaker mention, in character offsets.
+    mention: Option<(usize, usize)>,
+}
+
+impl Unit {
+    fn of(q: &Quote) -> Unit {
+        Unit {
+            start: q.start,
+            end: q.end,
+            speaker: q.speaker.clone(),
+            mention: q.speaker_start.zip(q.speaker_end),
+        }
+    }
 }
 
 /// Adds one document's scores to `report`.
@@ -239,20 +346,37 @@ fn score(record: &Record, article: &Article, detailed: &[Detailed], report: &mut
         .iter()
         .filter(|q| q.kind == QuoteKind::Direct)
         .collect();
-    let segments: Vec<Unit> = direct
+    let segments: Vec<Unit> = direct.iter().map(|q| Unit::of(q)).collect();
+    let units = join_units(detailed);
+    let spans: Vec<(usize, usize)> = gold.iter().map(|g| (g.start, g.end)).collect();
+    // Each gold attribution's pieces, with the attribution they belong to.
+    let pieces: Vec<(usize, usize, &GoldQuote)> = gold
         .iter()
-        .map(|q| Unit {
-            start: q.start,
-            end: q.end,
-            speaker: q.speaker.clone(),
+        .flat_map(|g| {
+            let whole = g.content_spans.is_empty().then_some((g.start, g.end));
+            whole
+                .into_iter()
+                .chain(g.content_spans.iter().copied())
+                .map(move |(a, b)| (a, b, *g))
         })
         .collect();
-    let units = join_units(&article.body, detailed);
+    let piece_spans: Vec<(usize, usize)> = pieces.iter().map(|&(a, b, _)| (a, b)).collect();
     report.gold += gold.len();
+    report.gold_pieces += pieces.len();
     report.system_units += units.len();
     report.system_segments += segments.len();
-    report.matched_segments += pair(&gold, &segments).iter().flatten().count();
-    let pairs = pair(&gold, &units);
+    for ((_, _, g), s) in pieces.iter().zip(pair(&piece_spans, &segments)) {
+        let Some(s) = s else { continue };
+        report.matched_segments += 1;
+        if let Some(head) = gold_speaker(g).and_then(gold_head) {
+            report.piece_speaker_scored += 1;
+            let system = segments[s].speaker.as_deref().unwrap_or("");
+            if system.split_whitespace().any(|w| normalise(w) == head) {
+                report.piece_speaker_correct += 1;
+            }
+        }
+    }
+    let pairs = pair(&spans, &units);
     let mut used = vec![false; units.len()];
     for (g, u) in gold.iter().zip(&pairs) {
         let Some(u) = *u else {
@@ -276,12 +400,12 @@ fn score(record: &Record, article: &Article, detailed: &[Detailed], report: &mut
     }
 }
 
-/// Joins each quotation (direct or partial) that hangs from the same cue occurrence as the one
-/// before it in the same paragraph into that one's unit, and keeps
-/// the units made of direct quotations only: an attribution that mixes a fragment with a whole
-/// sentence ("... “a fragment,” said X. “A whole sentence.”") is partial in PolNeAR's sense.
-fn join_units(body: &str, quotes: &[Detailed]) -> Vec<Unit> {
-    // (unit, all direct, cue offset)
+/// Joins each quotation (direct or partial) that is a piece of the same utterance as the one
+/// before it into that one's unit, and keeps the units made of direct quotations only: an
+/// attribution that mixes a fragment with a whole sentence ("... “a fragment,” said X. “A whole
+/// sentence.”") is partial in PolNeAR's sense.
+fn join_units(quotes: &[Detailed]) -> Vec<Unit> {
+    // (unit, all direct, utterance)
     let mut units: Vec<(Unit, bool, Option<usize>)> = Vec::new();
     let marked = quotes
         .iter()
@@ -289,25 +413,16 @@ fn join_units(body: &str, quotes: &[Detailed]) -> Vec<Unit> {
     for d in marked {
         let q = &d.quote;
         let direct = q.kind == QuoteKind::Direct;
-        if let Some((last, all_direct, cue_at)) = units.last_mut() {
-            let gap: String = body
-                .chars()
-                .skip(last.end)
-                .take(q.start.saturating_sub(last.end))
-                .collect();
-            let continues = d.cue_at.is_some() && d.cue_at == *cue_at;
-            if continues && q.start >= last.end && !gap.contains('\n') {
-                last.end = q.end;
-                *all_direct &= direct;
-                continue;
-            }
+        if let Some((last, all_direct, utterance)) = units.last_mut()
+            && q.utterance.is_some()
+            && q.utterance == *utterance
+            && q.start >= last.end
+        {
+            last.end = q.end;
+            *all_direct &= direct;
+            continue;
         }
-        let unit = Unit {
-            start: q.start,
-            end: q.end,
-            speaker: q.speaker.clone(),
-        };
-        units.push((unit, direct, d.cue_at));
+        units.push((Unit::of(q), direct, q.utterance));
     }
     units
         .into_iter()
@@ -316,18 +431,18 @@ fn join_units(body: &str, quotes: &[Detailed]) -> Vec<Unit> {
         .collect()
 }
 
-/// For each gold quotation, the unit matched to it one-to-one: the unmatched unit that
-/// overlaps it most, when the overlap is at least half of the gold span.
-fn pair(gold: &[&GoldQuote], units: &[Unit]) -> Vec<Option<usize>> {
+/// For each gold span, the unit matched to it one-to-one: the unmatched unit that overlaps it
+/// most, when the overlap is at least half of the gold span.
+fn pair(gold: &[(usize, usize)], units: &[Unit]) -> Vec<Option<usize>> {
     let mut used = vec![false; units.len()];
     gold.iter()
-        .map(|g| {
-            let need = (g.end - g.start).div_ceil(2).max(1);
+        .map(|&(start, end)| {
+            let need = end.saturating_sub(start).div_ceil(2).max(1);
             let best = units
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| !used[*i])
-                .map(|(i, u)| (i, u.end.min(g.end).saturating_sub(u.start.max(g.start))))
+                .map(|(i, u)| (i, u.end.min(end).saturating_sub(u.start.max(start))))
                 .filter(|&(_, overlap)| overlap >= need)
                 .max_by_key(|&(_, overlap)| overlap)
                 .map(|(i, _)| i);
@@ -339,39 +454,87 @@ fn pair(gold: &[&GoldQuote], units: &[Unit]) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// Scores the speaker of a matched pair.
+/// Scores the speaker of a matched pair: by name, by kind of gold mention, by mention span.
 fn score_speaker(record: &Record, g: &GoldQuote, u: &Unit, report: &mut QuoteReport) {
     let system = u.speaker.as_deref().unwrap_or("");
     let names = |head: &str| system.split_whitespace().any(|w| normalise(w) == head);
-    let Some(head) = gold_speaker(g).and_then(gold_head) else {
+    let Some(written) = gold_speaker(g).and_then(written) else {
         report.speaker_unscored += 1;
-        if let Some(head) = antecedent(record, g) {
-            report.pronoun_scored += 1;
-            if names(&head) {
-                report.pronoun_correct += 1;
-            } else {
-                report.errors.push(format!(
-                    "{} pronoun {:?} for {:?} (antecedent {head:?}) at {}",
-                    record.doc_id,
-                    system,
-                    g.speaker.as_deref().unwrap_or(""),
-                    excerpt(&record.text, g.start, g.end)
-                ));
-            }
-        }
         return;
     };
-    report.speaker_scored += 1;
-    if names(&head) {
-        report.speaker_correct += 1;
+    if let Some((start, end)) = gold_mention(g) {
+        report.mention_scored[written as usize] += 1;
+        if u.mention.is_some_and(|(s, e)| s < end && start < e) {
+            report.mention_correct[written as usize] += 1;
+        }
+    }
+    let head = gold_speaker(g).and_then(gold_head);
+    let antecedent = antecedent(record, g);
+    let correct = match (written, &head) {
+        (Written::Name, Some(head)) => names(head),
+        // A description may be resolved to the name it stands for (approximately, the last
+        // named gold speaker before it).
+        (Written::Description, Some(head)) => {
+            names(head) || antecedent.as_deref().is_some_and(&names)
+        }
+        _ => match &antecedent {
+            Some(a) => names(a),
+            None => {
+                report.speaker_unscored += 1;
+                return;
+            }
+        },
+    };
+    report.by_kind_scored[written as usize] += 1;
+    report.by_kind_correct[written as usize] += usize::from(correct);
+    if written == Written::Pronoun {
+        report.speaker_unscored += 1;
+        report.pronoun_scored += 1;
+        report.pronoun_correct += usize::from(correct);
     } else {
+        report.speaker_scored += 1;
+        report.speaker_correct += usize::from(correct);
+    }
+    if !correct {
         report.errors.push(format!(
-            "{} speaker {:?} for gold {:?} at {}",
+            "{} {} speaker {:?} for gold {:?} (antecedent {:?}) at {}",
             record.doc_id,
+            written.label(),
             system,
             g.speaker.as_deref().unwrap_or(""),
+            antecedent.as_deref().unwrap_or(""),
             excerpt(&record.text, g.start, g.end)
         ));
+    }
+}
+
+/// How a gold speaker is written; `None` when it is empty.
+fn written(speaker: &str) -> Option<Written> {
+    if speaker.trim().is_empty() {
+        return None;
+    }
+    let Some(head) = gold_head(speaker) else {
+        return Some(Written::Pronoun);
+    };
+    let capitalised = speaker.split_whitespace().any(|w| {
+        normalise(w) == head
+            && w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+    });
+    Some(if capitalised {
+        Written::Name
+    } else {
+        Written::Description
+    })
+}
+
+/// The gold speaker's span, or the cue's where the annotator swapped them.
+fn gold_mention(g: &GoldQuote) -> Option<(usize, usize)> {
+    let swapped = gold_speaker(g) != g.speaker.as_deref();
+    if swapped {
+        g.cue_start.zip(g.cue_end)
+    } else {
+        g.speaker_start.zip(g.speaker_end)
     }
 }
 
@@ -480,21 +643,15 @@ mod tests {
 
     #[test]
     fn pairing_needs_half_the_gold_span() {
-        let g = GoldQuote {
-            start: 0,
-            end: 10,
-            speaker: None,
-            speaker_start: None,
-            cue: None,
-            quote_marks: Some("full".into()),
-        };
+        let g = (0, 10);
         let unit = |start, end| Unit {
             start,
             end,
             speaker: None,
+            mention: None,
         };
-        assert_eq!(pair(&[&g], &[unit(0, 4)]), vec![None]);
-        assert_eq!(pair(&[&g], &[unit(0, 4), unit(3, 9)]), vec![Some(1)]);
+        assert_eq!(pair(&[g], &[unit(0, 4)]), vec![None]);
+        assert_eq!(pair(&[g], &[unit(0, 4), unit(3, 9)]), vec![Some(1)]);
     }
 
     #[test]

@@ -198,6 +198,11 @@ impl<'a, 'd> Resolver<'a, 'd> {
             .map(|m| m.referent)
     }
 
+    /// The speaker that referent `r` of the names stage is.
+    pub fn referent(&self, r: usize) -> Option<Speaker> {
+        self.speaker_of(r)
+    }
+
     fn speaker_of(&self, referent: usize) -> Option<Speaker> {
         let r = self.analysis.referents.get(referent)?;
         Some(Speaker {

@@ -1,0 +1,167 @@
+//! Speakers read from the sentence through the whole pipeline (segment, syntax, names, quotes):
+//! the subject of the cue, not the nearest name; a subjectless cue continuing an utterance;
+//! pronouns and descriptions resolved to the name; apposition, passive and "according to";
+//! and the spans and utterance numbers each quote carries. The sentences are the team's own.
+
+use chronicle_core::{Article, Quote};
+use chronicle_nlp::Pipeline;
+
+fn run(body: &str) -> Article {
+    let mut article = Article::new("t", body);
+    article.published = Some(jiff::civil::date(2021, 3, 2));
+    Pipeline::standard().annotate(&mut article);
+    for q in &article.quotes {
+        println!(
+            "{:?} {:?} speaker={:?} mention={:?} cue={:?} {:?} utterance={:?}",
+            q.kind,
+            q.text,
+            q.speaker,
+            mention(&article, q),
+            q.cue,
+            q.cue_start
+                .zip(q.cue_end)
+                .map(|(s, e)| chars(&article, s, e)),
+            q.utterance
+        );
+    }
+    article
+}
+
+/// The body's characters `start..end`.
+fn chars(article: &Article, start: usize, end: usize) -> String {
+    article.body.chars().skip(start).take(end - start).collect()
+}
+
+/// The text of the mention the speaker was read from.
+fn mention(article: &Article, q: &Quote) -> Option<String> {
+    Some(chars(article, q.speaker_start?, q.speaker_end?))
+}
+
+fn quote<'a>(article: &'a Article, opening: &str) -> &'a Quote {
+    article
+        .quotes
+        .iter()
+        .find(|q| q.text.trim_start_matches(['“', '"']).starts_with(opening))
+        .unwrap_or_else(|| panic!("no quotation opening with {opening:?}"))
+}
+
+fn speaker(q: &Quote) -> &str {
+    q.speaker.as_deref().unwrap_or("")
+}
+
+#[test]
+fn the_subject_of_the_cue_speaks_not_the_nearest_name() {
+    let article = run(
+        "Newspapers in Beijing answered the United States on Monday.\n\n\
+         “Washington has crossed a line,” the official daily wrote, adding, \
+         “No, we are not afraid of the United States.”",
+    );
+    let first = quote(&article, "Washington has crossed");
+    let second = quote(&article, "No, we are not afraid");
+    assert_eq!(
+        mention(&article, first).as_deref(),
+        Some("the official daily")
+    );
+    assert_eq!(second.speaker, first.speaker, "{second:?}");
+    assert!(!speaker(second).contains("United States"), "{second:?}");
+    assert_eq!(second.utterance, first.utterance);
+}
+
+#[test]
+fn a_pronoun_subject_speaks_for_the_name_before_it() {
+    let article = run(
+        "Senator Maria Lopez met farmers in Fresno on Tuesday, a week after Governor Tom Reyes \
+         vetoed her water bill.\n\n\
+         “The drought will not wait for Sacramento,” she said.",
+    );
+    let q = quote(&article, "The drought will not wait");
+    assert_eq!(speaker(q), "Maria Lopez");
+    assert_eq!(mention(&article, q).as_deref(), Some("she"));
+    assert_eq!(q.cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn an_apposition_leaves_the_name_as_the_speaker() {
+    let article = run(
+        "“The strike hit its target,” Pete Williams, a Pentagon spokesman, said on Friday.\n\n\
+         Pete Williams, a Pentagon spokesman, said the second strike missed. \
+         Colonel Ann Hale, who leads the base, said, “We will try again.”",
+    );
+    let q = quote(&article, "The strike hit");
+    assert!(speaker(q).ends_with("Williams"), "{q:?}");
+    assert_eq!(mention(&article, q).as_deref(), Some("Pete Williams"));
+    let q = quote(&article, "We will try again");
+    assert!(speaker(q).ends_with("Ann Hale"), "{q:?}");
+}
+
+#[test]
+fn according_to_and_a_passive_cue_name_their_speaker() {
+    let article = run(
+        "According to Police Chief Dan Ortiz, “the suspect fled on foot toward the river.”\n\n\
+         The closure was announced by Mayor Ruth Adler of Tacoma: “The bridge stays shut until \
+         the inspectors are done.”",
+    );
+    let q = quote(&article, "the suspect fled");
+    assert!(speaker(q).ends_with("Dan Ortiz"), "{q:?}");
+    assert_eq!(q.cue.as_deref(), Some("According to"));
+    let q = quote(&article, "The bridge stays shut");
+    assert!(speaker(q).ends_with("Ruth Adler"), "{q:?}");
+}
+
+#[test]
+fn a_split_quotation_is_one_utterance_with_one_speaker_mention() {
+    let body = "Café owner Élodie Marchand spoke after the vote.\n\n\
+                “We lost the lease,” she said, “but not the recipes.”\n\n\
+                “Rent went up twice,” said her brother Luc Marchand.";
+    let article = run(body);
+    let a = quote(&article, "We lost the lease");
+    let b = quote(&article, "but not the recipes");
+    let c = quote(&article, "Rent went up twice");
+    assert!(a.utterance.is_some());
+    assert_eq!(a.utterance, b.utterance);
+    assert_ne!(a.utterance, c.utterance);
+    assert_eq!(speaker(a), "Élodie Marchand");
+    assert_eq!(speaker(b), "Élodie Marchand");
+    assert!(speaker(c).ends_with("Luc Marchand"), "{c:?}");
+    // Offsets are characters: the accents before them count once each.
+    assert_eq!(mention(&article, a).as_deref(), Some("she"));
+    assert_eq!(
+        (a.speaker_start, a.speaker_end),
+        (b.speaker_start, b.speaker_end)
+    );
+    assert_eq!(
+        a.cue_start
+            .zip(a.cue_end)
+            .map(|(s, e)| chars(&article, s, e))
+            .as_deref(),
+        Some("said")
+    );
+    // Utterances are numbered in text order from 0.
+    let numbers: Vec<usize> = article.quotes.iter().filter_map(|q| q.utterance).collect();
+    assert_eq!(numbers.first(), Some(&0));
+    assert!(numbers.windows(2).all(|w| w[0] <= w[1]), "{numbers:?}");
+}
+
+#[test]
+fn a_description_subject_resolves_to_the_name_it_stands_for() {
+    let article = run(
+        "The Chicago Tribune published its endorsement on Sunday.\n\n\
+         “Neither candidate has earned the job,” the newspaper said.",
+    );
+    let q = quote(&article, "Neither candidate");
+    assert_eq!(mention(&article, q).as_deref(), Some("the newspaper"));
+    assert!(
+        speaker(q).contains("Tribune") || speaker(q) == "the newspaper",
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_pronoun_stands_for_the_main_subject_not_the_first_name_of_the_sentence_before() {
+    let article = run("Retired admiral Joan Pike spoke in Norfolk on Monday.\n\n\
+         After the sailors of Karen Bell won the prize on Tuesday, Pike criticised the budget.\n\n\
+         “We cannot train without fuel,” she said.");
+    let q = quote(&article, "We cannot train");
+    assert_eq!(speaker(q), "Joan Pike", "{q:?}");
+    assert_eq!(mention(&article, q).as_deref(), Some("she"));
+}
