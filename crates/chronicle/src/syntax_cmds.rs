@@ -105,12 +105,14 @@ fn parse_articles(args: &ParseArgs) -> Result<Outcome> {
         verbatim: args.verbatim,
         pretty: false,
         batch: 256,
-        dictionaries: None,
-        gazetteer: None,
+        resources: crate::resources::ResourceArgs {
+            dictionaries: None,
+            gazetteer: None,
+        },
         max_mib: args.max_mib,
         tokens: false,
     };
-    crate::extract::drive(&extract_args, &pipeline, &|article| render_conllu(article))
+    crate::extract::drive(&extract_args, &pipeline, render_conllu)
 }
 
 /// An article's sentences as CoNLL-U blocks (without the last blank line, which the writer adds).
