@@ -24,15 +24,13 @@ pub struct ResourceArgs {
 impl ResourceArgs {
     /// The standard pipeline with these resources; errors name the file and line.
     pub fn pipeline(&self) -> Result<Pipeline> {
-        let mut pipeline = match &self.dictionaries {
-            Some(dir) => Pipeline::with_petrarch_dictionaries(dir).map_err(|e| anyhow!(e))?,
-            None => Pipeline::standard(),
-        };
-        if let Some(path) = &self.gazetteer {
-            let finder =
-                chronicle_nlp::places::PlaceFinder::with_gazetteer(path).map_err(|e| anyhow!(e))?;
-            pipeline = pipeline.with_places(finder);
+        let mut builder = Pipeline::builder();
+        if let Some(dir) = &self.dictionaries {
+            builder = builder.petrarch_dictionaries(dir).map_err(|e| anyhow!(e))?;
         }
-        Ok(pipeline)
+        if let Some(path) = &self.gazetteer {
+            builder = builder.gazetteer(path).map_err(|e| anyhow!(e))?;
+        }
+        Ok(builder.build()?)
     }
 }

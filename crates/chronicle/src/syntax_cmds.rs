@@ -98,7 +98,7 @@ fn parse_articles(args: &ParseArgs) -> Result<Outcome> {
     let pipeline = Pipeline::from_stages(vec![
         Box::new(chronicle_nlp::segment::Segmenter::new()),
         Box::new(SyntaxParser::new()),
-    ]);
+    ])?;
     let extract_args = ExtractArgs {
         paths: args.paths.clone(),
         date: args.date,

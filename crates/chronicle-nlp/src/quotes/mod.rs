@@ -29,7 +29,7 @@ use std::ops::Range;
 
 use chronicle_core::{Analysis, Article, Quote, QuoteKind};
 
-use crate::Stage;
+use crate::{Layer, Stage};
 use attribute::Attribution;
 use doc::Doc;
 use kinds::Lead;
@@ -57,6 +57,14 @@ impl Stage for QuoteFinder {
         "quotes"
     }
 
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences, Layer::Names]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Quotes]
+    }
+
     fn annotate(&self, article: &mut Article) {
         article.quotes = self.find(article).into_iter().map(|d| d.quote).collect();
     }
@@ -81,15 +89,13 @@ impl QuoteFinder {
         if article.body.len() >= u32::MAX as usize {
             return Vec::new();
         }
-        // Without the segment stage (a pipeline of this stage alone), segment here.
-        let local;
-        let (tokens, sentences) = if article.analysis.tokens.is_empty() {
-            local = crate::segment::Segmenter::new().segment_text(&article.body);
-            (&local.tokens, &local.sentence_spans)
-        } else {
-            (&article.analysis.tokens, &article.analysis.sentence_spans)
-        };
-        let doc = Doc::new(&article.body, tokens, sentences, &self.lexicon);
+        let analysis = &article.analysis;
+        let doc = Doc::new(
+            &article.body,
+            &analysis.tokens,
+            &analysis.sentence_spans,
+            &self.lexicon,
+        );
         let found = find_quotes(&doc, &article.analysis);
         let index = &article.analysis.index;
         found
