@@ -14,6 +14,8 @@
 #   - `extract` of the whole pile (standard output, every layer of every article);
 #   - `extract --verbatim` of the whole pile (the evaluation harnesses' mode);
 #   - `extract -` with the pile on standard input (ids by URL or digest, the Spark path);
+#   - `ingest` of the pile into a new database, then again (every article skipped): the closing
+#     summary lines without their timing, and `export --format jsonl` of the database;
 #   - the closing summary line on standard error (article, error and warning counts).
 # and prints the SHA-256 of each beside the reference. It exits 1 on the first difference,
 # naming the first differing line of the output when both binaries are at hand.
@@ -53,15 +55,20 @@ run_cases() {
   "$bin" extract "$pile" >"$dir/extract.out" 2>"$dir/extract.err" || true
   "$bin" extract --verbatim "$pile" >"$dir/verbatim.out" 2>"$dir/verbatim.err" || true
   zcat "$pile" | "$bin" extract - >"$dir/stdin.out" 2>"$dir/stdin.err" || true
+  local untimed='s/ in [0-9.]* s ([0-9]* articles\/s) into .*//'
+  "$bin" ingest "$pile" --db "$dir/pile.db" 2>&1 | tail -n 1 | sed "$untimed" >"$dir/ingest.err" || true
+  "$bin" ingest "$pile" --db "$dir/pile.db" 2>&1 | tail -n 1 | sed "$untimed" >>"$dir/ingest.err" || true
+  "$bin" export --db "$dir/pile.db" --format jsonl >"$dir/ingest.out" 2>/dev/null || true
+  rm -f "$dir"/pile.db*
 }
 
 # one line per case: NAME SHA256(stdout) SHA256(last line of stderr)
 digests() {
   local dir=$1 case
-  for case in extract verbatim stdin; do
+  for case in extract verbatim stdin ingest; do
     printf '%s %s %s\n' "$case" \
       "$(sha256sum <"$dir/$case.out" | cut -d' ' -f1)" \
-      "$(tail -n 1 "$dir/$case.err" | sha256sum | cut -d' ' -f1)"
+      "$(tail -n 2 "$dir/$case.err" | sha256sum | cut -d' ' -f1)"
   done
 }
 
@@ -97,7 +104,7 @@ while read -r case out err; do
     echo "DIFFERENT $case: stdout $out (was $old_out), summary $err (was $old_err)"
     if [ -f "$tmp/old/$case.out" ]; then
       cmp "$tmp/old/$case.out" "$tmp/new/$case.out" | head -n 1 || true
-      diff <(tail -n 1 "$tmp/old/$case.err") <(tail -n 1 "$tmp/new/$case.err") || true
+      diff <(tail -n 2 "$tmp/old/$case.err") <(tail -n 2 "$tmp/new/$case.err") || true
     fi
   fi
 done <"$tmp/new.sha"
