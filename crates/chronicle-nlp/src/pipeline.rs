@@ -206,7 +206,7 @@ mod tests {
         assert_eq!(
             Pipeline::standard().stage_names(),
             [
-                "segment", "names", "places", "time", "quotes", "events", "gist"
+                "segment", "syntax", "names", "places", "time", "quotes", "events", "gist"
             ]
         );
     }
