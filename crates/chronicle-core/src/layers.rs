@@ -1,8 +1,9 @@
 //! The annotation layers of the JSON contract, one struct per kind of span.
 //!
-//! Field names and meanings are the contract of `chronicle extract` (see DESIGN.md): consumers and
-//! evaluation harnesses rely on them, so they change only with the contract. All `start`/`end`
-//! fields are character offsets into the article body, end exclusive.
+//! Field names and meanings are the contract of `chronicle extract` (the README's usage
+//! section): consumers and evaluation harnesses rely on them, so they change only with the
+//! contract. All `start`/`end` fields are character offsets into the article body, end
+//! exclusive.
 
 use serde::{Deserialize, Serialize};
 

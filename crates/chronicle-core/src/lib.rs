@@ -25,6 +25,6 @@ pub use article::{
 };
 pub use date_precision::DatePrecision;
 pub use layers::*;
-pub use sink::Sink;
+pub use sink::{Flow, Held, Sink};
 pub use syntax::{DepRel, Syntax, TokenSyntax, Upos};
 pub use text_index::TextIndex;

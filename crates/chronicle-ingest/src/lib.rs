@@ -7,7 +7,8 @@
 //! - [`reader`] streams each input as [`RawDocument`]s: a `.txt` or `.html` file is one document,
 //!   every line of a `.jsonl`/`.jsonl.gz` file is one, every HTML response of a `.warc`/`.warc.gz`
 //!   archive is one ([`warc`]); bad input becomes an [`InputError`] that names the file
-//!   and line, and the stream goes on.
+//!   and line, and the stream goes on. A JSON line is read as an [`InputRecord`], the same
+//!   record type that `POST /api/extract` reads.
 //! - [`clean`] turns a scraped page saved as plain text into title, description, sections, image
 //!   credit and a body that keeps every sentence of the story and nothing else.
 //! - [`build_article`] puts the pieces together into a [`chronicle_core::Article`].
@@ -21,9 +22,11 @@ pub mod error;
 pub mod inputs;
 pub mod lines;
 pub mod reader;
+pub mod record;
 pub mod warc;
 
 pub use document::{BuildOptions, Content, RawDocument, build_article};
 pub use error::{InputError, Problem};
 pub use inputs::{Input, InputKind, expand_inputs};
 pub use reader::{ReadLimits, read_input};
+pub use record::InputRecord;

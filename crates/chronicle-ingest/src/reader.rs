@@ -1,17 +1,19 @@
 //! Streams of documents from inputs, with every problem reported and the stream going on.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
-use serde::Deserialize;
 
 use crate::decode::{binary_reason, decode_utf8};
 use crate::document::{Content, RawDocument};
 use crate::error::{InputError, Location, Problem};
 use crate::inputs::{Input, InputKind};
 use crate::lines::{BoundedLines, Line};
+use crate::record::InputRecord;
+pub use crate::record::parse_date;
 
 /// Caps that keep memory bounded whatever the input.
 #[derive(Debug, Clone, Copy)]
@@ -210,19 +212,6 @@ pub fn json_lines(
     JsonLines::new(label.into(), reader, limits)
 }
 
-/// The fields Chronicle reads from a JSON line; others are ignored.
-#[derive(Deserialize)]
-struct JsonRecord {
-    id: Option<serde_json::Value>,
-    url: Option<String>,
-    source: Option<String>,
-    title: Option<String>,
-    #[serde(alias = "date", alias = "publication_date", alias = "dct")]
-    published: Option<String>,
-    text: Option<String>,
-    html: Option<String>,
-}
-
 /// The documents of a JSON lines stream, one per line; blank lines are skipped.
 struct JsonLines {
     path: PathBuf,
@@ -247,57 +236,19 @@ impl JsonLines {
             line: Some(line),
         };
         let err = |problem| InputError::new(&self.path, Some(line), problem);
-        let decoded;
-        let text: &str = match std::str::from_utf8(&self.buf) {
-            Ok(s) => s,
-            Err(_) => {
-                decoded = String::from_utf8_lossy(&self.buf).into_owned();
-                &decoded
-            }
+        // Invalid UTF-8 is replaced and reported, as in a text file.
+        let (text, invalid_at) = match std::str::from_utf8(&self.buf) {
+            Ok(s) => (Cow::Borrowed(s), None),
+            Err(e) => (String::from_utf8_lossy(&self.buf), Some(e.valid_up_to())),
         };
-        let record: JsonRecord =
-            serde_json::from_str(text).map_err(|e| err(Problem::Json(e.to_string())))?;
-        let mut warnings = Vec::new();
-        if text.contains('\u{FFFD}') && std::str::from_utf8(&self.buf).is_err() {
-            let offset = std::str::from_utf8(&self.buf)
-                .err()
-                .map_or(0, |e| e.valid_up_to());
-            warnings.push(invalid_utf8_warning(&origin, offset, 1));
+        let record: InputRecord =
+            serde_json::from_str(&text).map_err(|e| err(Problem::Json(e.to_string())))?;
+        let mut doc = record.into_document(origin).map_err(err)?;
+        if let Some(offset) = invalid_at {
+            doc.warnings
+                .insert(0, invalid_utf8_warning(&doc.origin, offset, 1));
         }
-        let content = match (record.text, record.html) {
-            (Some(text), _) if !text.trim().is_empty() => Content::Text(text),
-            (_, Some(html)) if !html.trim().is_empty() => Content::Html {
-                bytes: html.into_bytes(),
-                http_charset: Some("utf-8".into()),
-            },
-            (None, None) => return Err(err(Problem::Record("no `text` or `html` field".into()))),
-            _ => return Err(err(Problem::Empty)),
-        };
-        let published = record.published.as_deref().and_then(|s| {
-            let date = parse_date(s);
-            if date.is_none() && !s.trim().is_empty() {
-                warnings.push(format!(
-                    "{origin}: unreadable publication date {s:?}; ignored"
-                ));
-            }
-            date
-        });
-        let id = record.id.and_then(|v| match v {
-            serde_json::Value::String(s) => Some(s),
-            serde_json::Value::Null => None,
-            other => Some(other.to_string()),
-        });
-        Ok(RawDocument {
-            origin,
-            id,
-            url: record.url,
-            source: record.source,
-            title: record.title,
-            published,
-            captured: None,
-            content,
-            warnings,
-        })
+        Ok(doc)
     }
 }
 
@@ -332,21 +283,4 @@ impl Iterator for JsonLines {
         }
         None
     }
-}
-
-/// Reads a publication date: `YYYY-MM-DD`, with or without a time after it, or `YYYYMMDD`.
-pub fn parse_date(s: &str) -> Option<jiff::civil::Date> {
-    let s = s.trim();
-    if let Some(head) = s.get(..10)
-        && let Ok(d) = head.parse::<jiff::civil::Date>()
-    {
-        return Some(d);
-    }
-    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
-        let y = s[..4].parse().ok()?;
-        let m = s[4..6].parse().ok()?;
-        let d = s[6..].parse().ok()?;
-        return jiff::civil::Date::new(y, m, d).ok();
-    }
-    None
 }

@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use chronicle_core::{Article, DepRel, Syntax, TokenSyntax, Upos};
 use chronicle_syntax::{Model, Workspace};
 
-use crate::Stage;
+use crate::{Layer, Stage};
 
 /// The syntax stage, with the embedded model.
 pub struct SyntaxParser {
@@ -75,6 +75,14 @@ pub fn model_spelling(token: &str, out: &mut String) {
 impl Stage for SyntaxParser {
     fn name(&self) -> &'static str {
         "syntax"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Syntax]
     }
 
     fn annotate(&self, article: &mut Article) {

@@ -38,8 +38,11 @@ fn no_panic_on_the_news_pile() {
     let texts = texts(&lines);
     let pipeline = chronicle_nlp::Pipeline::from_stages(vec![
         Box::new(Segmenter::new()),
+        Box::new(chronicle_nlp::syntax::SyntaxParser::new()),
+        Box::new(chronicle_nlp::names::NameFinder::new()),
         Box::new(QuoteFinder::new()),
-    ]);
+    ])
+    .expect("quotes after the layers they read");
     let mut quotes = 0;
     for t in &texts {
         let mut a = Article::new("n", t.as_str());

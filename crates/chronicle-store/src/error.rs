@@ -30,6 +30,19 @@ pub enum StoreError {
     /// Writing an export failed.
     #[error("cannot write: {0}")]
     Io(#[from] std::io::Error),
+    /// Storing one article failed (the ingest writer names it).
+    #[error("cannot store article {id}")]
+    Article {
+        id: String,
+        #[source]
+        source: Box<StoreError>,
+    },
+    /// Committing a batch failed.
+    #[error("cannot commit a batch")]
+    Commit(#[source] Box<StoreError>),
+    /// The ingest's writer thread died without an error of its own.
+    #[error("the database writer panicked")]
+    WriterPanicked,
     /// A query argument the store cannot use (a malformed date, an empty search).
     #[error("{0}")]
     Invalid(String),

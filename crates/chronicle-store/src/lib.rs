@@ -6,7 +6,7 @@
 //!
 //! - [`schema`]: the versioned schema and its migrations (`PRAGMA user_version`).
 //! - [`StoreSink`]: a [`chronicle_core::Sink`] that stores finished articles, one transaction per
-//!   batch, skipping an article already stored (same id, same URL or same normalised text) and
+//!   batch ([`IngestSink`] does it on a writer thread of its own, for `chronicle ingest`), skipping an article already stored (same id, same URL or same normalised text) and
 //!   linking a near-identical wire copy ([`fingerprint`]'s MinHash) to its original.
 //!   Events are merged as GDELT merges them: one row per (date, source, target, code, place),
 //!   with NumMentions, NumSources, NumArticles and a mention row for every sentence that
@@ -35,6 +35,7 @@ pub mod error;
 pub mod export;
 pub mod fingerprint;
 mod geo;
+mod ingest;
 mod merge;
 pub mod period;
 pub mod query;
@@ -47,10 +48,12 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use chronicle_core::Held;
 pub use error::{Result, StoreError};
+pub use ingest::{IngestSink, Stored};
 pub use query::Table;
 pub use render::Format;
-pub use sink::{IngestCounts, Prepared, Skip, StoreSink};
+pub use sink::{IngestCounts, Prepared, StoreSink};
 
 /// An open Chronicle database.
 ///
@@ -111,9 +114,15 @@ impl Store {
         StoreSink::new(self.conn)
     }
 
+    /// A sink for a long ingest into this database: written on its own thread, one transaction
+    /// per batch.
+    pub fn into_ingest_sink(self) -> Result<IngestSink> {
+        IngestSink::new(self)
+    }
+
     /// Why `article` would be skipped if stored now, or `None` if it is new. Lets a caller
     /// avoid annotating what is already stored (a rerun after a crash resumes quickly).
-    pub fn already_stored(&self, article: &chronicle_core::Article) -> Result<Option<Skip>> {
+    pub fn already_stored(&self, article: &chronicle_core::Article) -> Result<Option<Held>> {
         let hash = fingerprint::text_hash_hex(&article.body);
         sink::find_stored(&self.conn, article, hash.as_deref())
     }

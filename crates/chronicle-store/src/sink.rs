@@ -3,21 +3,10 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use chronicle_core::{Article, Sink};
+use chronicle_core::{Article, Flow, Held, Sink};
 
 use crate::error::{Result, StoreError};
 use crate::fingerprint::{self, Fingerprint};
-
-/// Why an article was not stored: the store already holds it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Skip {
-    /// An article with the same id.
-    Id,
-    /// An article with the same URL.
-    Url,
-    /// An article with the same normalised text.
-    Text,
-}
 
 /// What an ingest did, for its closing summary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -45,20 +34,20 @@ impl IngestCounts {
     }
 
     /// Articles skipped for one reason.
-    pub fn skips(&self, why: Skip) -> u64 {
+    pub fn skips(&self, why: Held) -> u64 {
         match why {
-            Skip::Id => self.skipped_id,
-            Skip::Url => self.skipped_url,
-            Skip::Text => self.skipped_text,
+            Held::Id => self.skipped_id,
+            Held::Url => self.skipped_url,
+            Held::Text => self.skipped_text,
         }
     }
 
     /// Counts one skipped article (callers that check before storing count their own).
-    pub fn add_skip(&mut self, why: Skip) {
+    pub fn add_skip(&mut self, why: Held) {
         match why {
-            Skip::Id => self.skipped_id += 1,
-            Skip::Url => self.skipped_url += 1,
-            Skip::Text => self.skipped_text += 1,
+            Held::Id => self.skipped_id += 1,
+            Held::Url => self.skipped_url += 1,
+            Held::Text => self.skipped_text += 1,
         }
     }
 }
@@ -133,7 +122,7 @@ impl StoreSink {
     }
 
     /// Stores one article, or says why it is skipped.
-    pub fn store(&mut self, article: &Article) -> Result<Option<Skip>> {
+    pub fn store(&mut self, article: &Article) -> Result<Option<Held>> {
         let prepared = Prepared::of(article)?;
         self.store_prepared(article, &prepared)
     }
@@ -144,7 +133,7 @@ impl StoreSink {
         &mut self,
         article: &Article,
         prepared: &Prepared,
-    ) -> Result<Option<Skip>> {
+    ) -> Result<Option<Held>> {
         if !self.in_tx {
             self.conn.execute_batch("BEGIN IMMEDIATE")?;
             self.in_tx = true;
@@ -201,12 +190,17 @@ impl StoreSink {
 impl Sink for StoreSink {
     type Error = StoreError;
 
-    fn accept(&mut self, article: &Article) -> Result<()> {
-        self.store(article)?;
+    fn skip(&mut self, article: &Article) -> Result<Option<Held>> {
+        let hash = fingerprint::text_hash_hex(&article.body);
+        find_stored(&self.conn, article, hash.as_deref())
+    }
+
+    fn accept(&mut self, article: Article) -> Result<Flow> {
+        self.store(&article)?;
         if self.pending >= self.batch_size {
             self.commit()?;
         }
-        Ok(())
+        Ok(Flow::Go)
     }
 
     fn finish(&mut self) -> Result<()> {
@@ -255,7 +249,7 @@ pub(crate) fn find_stored(
     conn: &Connection,
     article: &Article,
     text_hash: Option<&str>,
-) -> Result<Option<Skip>> {
+) -> Result<Option<Held>> {
     let exists = |sql: &str, value: &str| -> Result<bool> {
         Ok(conn
             .prepare_cached(sql)?
@@ -264,17 +258,17 @@ pub(crate) fn find_stored(
             .is_some())
     };
     if exists("SELECT 1 FROM articles WHERE id = ?1", &article.id)? {
-        return Ok(Some(Skip::Id));
+        return Ok(Some(Held::Id));
     }
     if let Some(url) = &article.url
         && exists("SELECT 1 FROM articles WHERE url = ?1", url)?
     {
-        return Ok(Some(Skip::Url));
+        return Ok(Some(Held::Url));
     }
     if let Some(hash) = text_hash
         && exists("SELECT 1 FROM articles WHERE text_hash = ?1", hash)?
     {
-        return Ok(Some(Skip::Text));
+        return Ok(Some(Held::Text));
     }
     Ok(None)
 }

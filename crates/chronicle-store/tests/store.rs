@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chronicle_core::*;
 use chronicle_store::period::Period;
 use chronicle_store::query::{self, Cell, EventFilter};
-use chronicle_store::{Skip, Store, StoreError, export, schema};
+use chronicle_store::{Held, Store, StoreError, export, schema};
 
 fn db(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("chronicle-store-{}", std::process::id()));
@@ -153,11 +153,11 @@ fn duplicates_are_skipped_and_copies_linked_without_double_counting() {
     let mut sink = Store::open(&path).unwrap().into_sink().unwrap();
     let first = article("a1", Some("https://x.org/1"), "x.org", BODY);
     assert_eq!(sink.store(&first).unwrap(), None);
-    assert_eq!(sink.store(&first).unwrap(), Some(Skip::Id));
+    assert_eq!(sink.store(&first).unwrap(), Some(Held::Id));
     let same_url = article("a2", Some("https://x.org/1"), "x.org", "Other text.");
-    assert_eq!(sink.store(&same_url).unwrap(), Some(Skip::Url));
+    assert_eq!(sink.store(&same_url).unwrap(), Some(Held::Url));
     let same_text = article("a3", None, "y.org", &BODY.to_uppercase());
-    assert_eq!(sink.store(&same_text).unwrap(), Some(Skip::Text));
+    assert_eq!(sink.store(&same_text).unwrap(), Some(Held::Text));
     // A wire copy on another site with a dateline: stored, linked, not counted again.
     let copy = article(
         "a4",
@@ -227,7 +227,7 @@ fn an_uncommitted_batch_is_lost_whole_and_nothing_else() {
         store
             .already_stored(&article("a1", None, "x", "zzz"))
             .unwrap(),
-        Some(Skip::Id)
+        Some(Held::Id)
     );
 }
 
@@ -240,7 +240,7 @@ fn jsonl_export_gives_back_what_extract_printed() {
     a.sections = vec!["Flashpoints".into(), "East Asia".into()];
     let b = Article::new("bare", "Nothing but a body.\n\nTwo paragraphs.");
     for x in [&a, &b] {
-        chronicle_core::Sink::accept(&mut sink, x).unwrap();
+        chronicle_core::Sink::accept(&mut sink, x.clone()).unwrap();
     }
     chronicle_core::Sink::finish(&mut sink).unwrap();
     let store = Store::open_existing(&path).unwrap();

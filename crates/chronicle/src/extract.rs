@@ -1,18 +1,18 @@
 //! `chronicle extract`: every input through the pipeline, one JSON object per article on
 //! standard output, in input order.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use rayon::prelude::*;
 
-use chronicle_ingest::{BuildOptions, ReadLimits, build_article, expand_inputs};
+use chronicle_driver::{Inputs, Layout, LineSink, Options, to_json};
+use chronicle_ingest::BuildOptions;
 use chronicle_nlp::Pipeline;
 
-use crate::feed::Feed;
 use crate::report::Outcome;
+use crate::resources::ResourceArgs;
 
 /// Options of `chronicle extract`.
 #[derive(Args)]
@@ -32,14 +32,8 @@ pub struct ExtractArgs {
     /// Most articles annotated in parallel at once.
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch: u32,
-    /// PETRARCH/TABARI dictionaries (actors, agents, verbs, discards) to use instead of the
-    /// embedded ones.
-    #[arg(long, value_name = "DIR")]
-    pub dictionaries: Option<PathBuf>,
-    /// A gazetteer of your own (GeoNames dump rows, or `aliases.tsv`-format lines) added to the
-    /// embedded one.
-    #[arg(long, value_name = "FILE")]
-    pub gazetteer: Option<PathBuf>,
+    #[command(flatten)]
+    pub resources: ResourceArgs,
     /// Skip JSON lines and text files larger than this many MiB.
     #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_mib: u32,
@@ -55,103 +49,60 @@ pub(crate) fn parse_day(s: &str) -> Result<jiff::civil::Date, String> {
 
 /// Runs the extraction; input problems are reported and counted, not returned.
 pub fn run(args: &ExtractArgs) -> Result<Outcome> {
-    let mut pipeline = match &args.dictionaries {
-        Some(dir) => Pipeline::with_petrarch_dictionaries(dir).map_err(|e| anyhow::anyhow!(e))?,
-        None => Pipeline::standard(),
+    let pipeline = args.resources.pipeline()?;
+    let layout = if args.pretty {
+        Layout::Pretty
+    } else {
+        Layout::Line
     };
-    if let Some(path) = &args.gazetteer {
-        let finder = chronicle_nlp::places::PlaceFinder::with_gazetteer(path)
-            .map_err(|e| anyhow::anyhow!(e))?;
-        pipeline = pipeline.with_places(finder);
-    }
-    let render_article = |article: &mut chronicle_core::Article| {
-        if args.tokens {
-            article.tokens = chronicle_nlp::syntax::token_layer(article);
-        }
-        render(article, args.pretty)
-    };
-    drive(args, &pipeline, &render_article)
+    let tokens = args.tokens;
+    drive(
+        args,
+        &pipeline,
+        move |article: &mut chronicle_core::Article| {
+            if tokens {
+                article.tokens = chronicle_nlp::syntax::token_layer(article);
+            }
+            to_json(article, layout)
+        },
+    )
 }
 
-/// Reads every input of `args`, annotates the articles with `pipeline` in parallel batches and
-/// writes what `render` makes of each to standard output, in input order.
+/// Reads every input of `args`, annotates the articles with `pipeline` through the driver and
+/// writes what `render` makes of each to standard output, one record a line, in input order.
 pub fn drive(
     args: &ExtractArgs,
     pipeline: &Pipeline,
-    render: &(dyn Fn(&mut chronicle_core::Article) -> String + Sync),
+    render: impl Fn(&mut chronicle_core::Article) -> String + Sync,
 ) -> Result<Outcome> {
-    let (inputs, early_errors) = expand_inputs(&args.paths);
-    let bytes = args.max_mib as usize * 1024 * 1024;
-    let limits = ReadLimits {
-        max_line: bytes,
-        max_article: bytes,
+    let options = Options {
+        batch: args.batch as usize,
+        build: BuildOptions {
+            verbatim: args.verbatim,
+            default_date: args.date,
+        },
+        limits: crate::read_limits(args.max_mib),
     };
-    let options = BuildOptions {
-        verbatim: args.verbatim,
-        default_date: args.date,
-    };
-    let feed = Feed::start(early_errors, inputs, limits);
-    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut sink = LineSink::new(out, render);
     let mut outcome = Outcome::default();
-    loop {
-        let batch = feed.next_batch(args.batch as usize);
-        if batch.is_empty() {
-            break;
-        }
-        let rendered: Vec<Result<(String, Vec<String>), chronicle_ingest::InputError>> = batch
-            .into_par_iter()
-            .map(|item| {
-                item.map(|doc| {
-                    let warnings = doc.warnings.clone();
-                    let mut article = build_article(doc, options);
-                    pipeline.annotate(&mut article);
-                    (render(&mut article), warnings)
-                })
-            })
-            .collect();
-        for item in rendered {
-            match item {
-                Ok((json, warnings)) => {
-                    warnings.iter().for_each(|w| outcome.warning(w));
-                    outcome.articles += 1;
-                    if !write_line(&mut out, &json)? {
-                        return Ok(outcome);
-                    }
-                }
-                Err(err) => outcome.error(&err),
-            }
-        }
-        if !flush(&mut out)? {
-            return Ok(outcome);
-        }
+    let tally = chronicle_driver::run(
+        Inputs::Paths(args.paths.clone()),
+        &options,
+        pipeline,
+        &mut sink,
+        &mut outcome,
+    )
+    .context("cannot write to standard output")?;
+    outcome.articles = tally.articles;
+    if !tally.stopped {
+        eprintln!("{}", outcome.summary());
     }
-    eprintln!("{}", outcome.summary());
     Ok(outcome)
 }
 
-fn render(article: &chronicle_core::Article, pretty: bool) -> String {
-    let result = if pretty {
-        serde_json::to_string_pretty(article)
-    } else {
-        serde_json::to_string(article)
-    };
-    // Serialising plain structs of strings and numbers cannot fail; keep the run going if it did.
-    result.unwrap_or_else(|e| format!("{{\"id\":{:?},\"error\":{:?}}}", article.id, e.to_string()))
-}
-
-/// Writes one line; `false` when the reader went away (a closed pipe ends the run quietly, as
-/// `head` and Spark's `take()` expect).
-fn write_line(out: &mut impl Write, json: &str) -> Result<bool> {
-    let result = out
-        .write_all(json.as_bytes())
-        .and_then(|()| out.write_all(b"\n"));
-    closed_pipe_is_end(result)
-}
-
-fn flush(out: &mut impl Write) -> Result<bool> {
-    closed_pipe_is_end(out.flush())
-}
-
+/// `true` when the write went through, `false` when the reader went away (a closed pipe ends
+/// the run quietly, as `head` and Spark's `take()` expect).
 pub(crate) fn closed_pipe_is_end(result: io::Result<()>) -> Result<bool> {
     match result {
         Ok(()) => Ok(true),

@@ -1,10 +1,11 @@
 //! The `chronicle` command: argument parsing and wiring only. The work lives in the library
-//! crates (`chronicle-ingest` reads, `chronicle-nlp` annotates).
+//! crates (`chronicle-driver` runs `chronicle-ingest`'s readers and `chronicle-nlp`'s stages
+//! into a sink).
 
 mod eval;
 mod extract;
-mod feed;
 mod report;
+mod resources;
 mod serve;
 mod store_cmds;
 mod syntax_cmds;
@@ -62,6 +63,15 @@ fn main() -> ExitCode {
             eprintln!("chronicle: error: {err:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// The caps on what is read, from `--max-mib`.
+pub fn read_limits(max_mib: u32) -> chronicle_ingest::ReadLimits {
+    let bytes = max_mib as usize * 1024 * 1024;
+    chronicle_ingest::ReadLimits {
+        max_line: bytes,
+        max_article: bytes,
     }
 }
 

@@ -12,6 +12,16 @@ pub struct Outcome {
     pub warnings: u64,
 }
 
+impl chronicle_driver::Observer for Outcome {
+    fn input_error(&mut self, err: &InputError) {
+        self.error(err);
+    }
+
+    fn warning(&mut self, message: &str) {
+        Outcome::warning(self, message);
+    }
+}
+
 impl Outcome {
     /// Reports an input problem now; one that lost input makes the run end non-zero.
     pub fn error(&mut self, err: &InputError) {

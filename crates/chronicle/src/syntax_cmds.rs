@@ -98,19 +98,21 @@ fn parse_articles(args: &ParseArgs) -> Result<Outcome> {
     let pipeline = Pipeline::from_stages(vec![
         Box::new(chronicle_nlp::segment::Segmenter::new()),
         Box::new(SyntaxParser::new()),
-    ]);
+    ])?;
     let extract_args = ExtractArgs {
         paths: args.paths.clone(),
         date: args.date,
         verbatim: args.verbatim,
         pretty: false,
         batch: 256,
-        dictionaries: None,
-        gazetteer: None,
+        resources: crate::resources::ResourceArgs {
+            dictionaries: None,
+            gazetteer: None,
+        },
         max_mib: args.max_mib,
         tokens: false,
     };
-    crate::extract::drive(&extract_args, &pipeline, &|article| render_conllu(article))
+    crate::extract::drive(&extract_args, &pipeline, render_conllu)
 }
 
 /// An article's sentences as CoNLL-U blocks (without the last blank line, which the writer adds).

@@ -39,7 +39,7 @@ pub use dict::VerbDictionary;
 pub use petrarch_actors::PetrarchActors;
 pub use table::{CodeInfo, CodeTable};
 
-use crate::Stage;
+use crate::{Layer, Stage};
 use matcher::PatternKeys;
 use sentence::{Grammar, SentenceBuf};
 use words::Irregulars;
@@ -312,6 +312,14 @@ impl ActorSource for NamesLayers<'_> {
 impl Stage for EventCoder {
     fn name(&self) -> &'static str {
         "events"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences, Layer::Names, Layer::Dates]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Events]
     }
 
     /// Codes the article's events. An event with neither a source nor a target actor says who

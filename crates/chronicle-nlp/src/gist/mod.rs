@@ -24,7 +24,7 @@ pub mod tone;
 
 use chronicle_core::Article;
 
-use crate::Stage;
+use crate::{Layer, Stage};
 pub use counts::CountLexicon;
 pub use themes::ThemeMatcher;
 pub use tone::ToneLexicon;
@@ -70,6 +70,14 @@ impl GistTagger {
 impl Stage for GistTagger {
     fn name(&self) -> &'static str {
         "gist"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences, Layer::Names, Layer::Dates]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Gist]
     }
 
     fn annotate(&self, article: &mut Article) {

@@ -1,7 +1,6 @@
 //! The article as the gist stage reads it: tokens with their text and lower-case text, the
 //! sentence of each token, and the spans of entities and dates in byte offsets.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use chronicle_core::{Article, EntityType, Token, TokenKind};
@@ -12,9 +11,9 @@ pub(crate) struct Doc<'a> {
     pub body: &'a str,
     /// `body` with ASCII letters lower-cased: same byte offsets, so token spans index it.
     pub lower: String,
-    pub tokens: Cow<'a, [Token]>,
+    pub tokens: &'a [Token],
     /// Token range of each sentence, in order.
-    pub sentences: Cow<'a, [Range<usize>]>,
+    pub sentences: &'a [Range<usize>],
     /// Byte spans of entity mentions, merged and sorted.
     entities: Vec<(usize, usize)>,
     /// Byte spans of date mentions (dates, times, durations, sets), merged and sorted.
@@ -22,18 +21,8 @@ pub(crate) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    /// The view of `article`; segments the body itself when the segment stage has not run.
+    /// The view of `article`, whose tokens and sentences the segment stage has added.
     pub fn new(article: &'a Article) -> Self {
-        let (tokens, sentences) = if article.analysis.tokens.is_empty() && !article.body.is_empty()
-        {
-            let seg = crate::segment::Segmenter::new().segment_text(&article.body);
-            (Cow::Owned(seg.tokens), Cow::Owned(seg.sentence_tokens))
-        } else {
-            (
-                Cow::Borrowed(article.analysis.tokens.as_slice()),
-                Cow::Borrowed(article.analysis.sentence_tokens.as_slice()),
-            )
-        };
         let ix = &article.analysis.index;
         let entities = merged(
             article
@@ -51,8 +40,8 @@ impl<'a> Doc<'a> {
             article,
             body: &article.body,
             lower: article.body.to_ascii_lowercase(),
-            tokens,
-            sentences,
+            tokens: &article.analysis.tokens,
+            sentences: &article.analysis.sentence_tokens,
             entities,
             dates,
         }

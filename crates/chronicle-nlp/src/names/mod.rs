@@ -28,7 +28,7 @@ use chronicle_core::{Article, Entity, EntityType, Gender};
 
 pub use resources::NameResources;
 
-use crate::Stage;
+use crate::{Layer, Stage};
 use dictionary::PhraseKind;
 use resolve::{Named, Resolver};
 use spot::{Candidate, Origin, Tokens};
@@ -339,6 +339,14 @@ fn leading_title_len(t: &Tokens<'_>, res: &NameResources, first: usize, end: usi
 impl Stage for NameFinder {
     fn name(&self) -> &'static str {
         "names"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Names]
     }
 
     fn annotate(&self, article: &mut Article) {

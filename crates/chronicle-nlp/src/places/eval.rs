@@ -122,7 +122,8 @@ pub fn evaluate_with(paths: &[PathBuf], finder: &PlaceFinder) -> Result<GeoRepor
     let pipeline = Pipeline::from_stages(vec![
         Box::new(crate::segment::Segmenter::new()),
         Box::new(crate::names::NameFinder::new()),
-    ]);
+    ])
+    .map_err(|e| e.to_string())?;
     let mut report = GeoReport::default();
     for path in paths {
         let xml = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -155,7 +156,8 @@ pub fn mistakes(paths: &[PathBuf]) -> Result<Vec<String>, String> {
         Box::new(crate::segment::Segmenter::new()),
         Box::new(crate::names::NameFinder::new()),
         Box::new(PlaceFinder::new()),
-    ]);
+    ])
+    .map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     for path in paths {
         let xml = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;

@@ -24,7 +24,7 @@ use chronicle_core::{Article, Place};
 
 pub use gazetteer::{Entry, Gazetteer, Kind};
 
-use crate::Stage;
+use crate::{Layer, Stage};
 
 /// The places stage: fills `Article::places`. Runs after names, before events.
 #[derive(Debug, Clone)]
@@ -141,6 +141,14 @@ fn round5(v: f32) -> f64 {
 impl Stage for PlaceFinder {
     fn name(&self) -> &'static str {
         "places"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences, Layer::Names]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Places]
     }
 
     fn annotate(&self, article: &mut Article) {

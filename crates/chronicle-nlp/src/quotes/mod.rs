@@ -35,7 +35,7 @@ use std::ops::Range;
 
 use chronicle_core::{Analysis, Article, Quote, QuoteKind};
 
-use crate::Stage;
+use crate::{Layer, Stage};
 use attribute::{Attribution, Np, NpKind};
 use doc::Doc;
 use kinds::Lead;
@@ -63,6 +63,14 @@ impl QuoteFinder {
 impl Stage for QuoteFinder {
     fn name(&self) -> &'static str {
         "quotes"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences, Layer::Syntax, Layer::Names]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Quotes]
     }
 
     fn annotate(&self, article: &mut Article) {
@@ -112,15 +120,13 @@ impl QuoteFinder {
         if article.body.len() >= u32::MAX as usize {
             return Vec::new();
         }
-        // Without the segment stage (a pipeline of this stage alone), segment here.
-        let local;
-        let (tokens, sentences) = if article.analysis.tokens.is_empty() {
-            local = crate::segment::Segmenter::new().segment_text(&article.body);
-            (&local.tokens, &local.sentence_spans)
-        } else {
-            (&article.analysis.tokens, &article.analysis.sentence_spans)
-        };
-        let doc = Doc::new(&article.body, tokens, sentences, &self.lexicon);
+        let analysis = &article.analysis;
+        let doc = Doc::new(
+            &article.body,
+            &analysis.tokens,
+            &analysis.sentence_spans,
+            &self.lexicon,
+        );
         let found = find_quotes(&doc, &article.analysis);
         let index = &article.analysis.index;
         let chars = |r: &Option<Range<usize>>| r.as_ref().map(|r| index.chars(r.start, r.end));

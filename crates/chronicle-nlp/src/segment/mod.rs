@@ -13,7 +13,7 @@ use chronicle_core::{Article, ByteSpan, Sentence, Token};
 
 pub use lexicon::SegmentLexicon;
 
-use crate::Stage;
+use crate::{Layer, Stage};
 
 /// The segment stage: fills `tokens`, `sentence_spans` and `sentence_tokens` of the analysis and
 /// the contract's `sentences`.
@@ -67,6 +67,14 @@ pub struct Segmentation {
 impl Stage for Segmenter {
     fn name(&self) -> &'static str {
         "segment"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences]
     }
 
     fn annotate(&self, article: &mut Article) {

@@ -25,7 +25,7 @@ pub mod value;
 use chronicle_core::{Article, ByteSpan, DateMention, TextIndex, TimexType};
 use jiff::civil::Date;
 
-use crate::Stage;
+use crate::{Layer, Stage};
 use anchors::Anchors;
 use grammar::{Cx, Expr, Found, YearSpec};
 use lexicon::Lexicon;
@@ -171,6 +171,14 @@ fn resolve_one(
 impl Stage for TimeTagger {
     fn name(&self) -> &'static str {
         "time"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Dates]
     }
 
     fn annotate(&self, article: &mut Article) {

@@ -8,10 +8,9 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, StatusCode, header};
-use chronicle_core::Article;
+use chronicle_core::{Article, Held};
 use chronicle_ingest::error::Location;
-use chronicle_ingest::{BuildOptions, Content, RawDocument, build_article};
-use chronicle_store::Skip;
+use chronicle_ingest::{BuildOptions, InputRecord, Problem, RawDocument};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -19,21 +18,17 @@ use super::{ApiResult, Shared, json, raw_json};
 use crate::error::ApiError;
 use crate::state::AppState;
 
-/// One article as a request gives it: a JSON line of `chronicle extract`'s input.
-#[derive(Debug, Deserialize)]
-struct ArticleInput {
-    id: Option<String>,
-    url: Option<String>,
-    source: Option<String>,
-    title: Option<String>,
-    #[serde(alias = "date", alias = "publication_date", alias = "dct")]
-    published: Option<String>,
-    text: Option<String>,
-    html: Option<String>,
+/// The request's own options beside the article's record.
+#[derive(Debug, Default, Deserialize)]
+struct RequestOptions {
     /// Keep `text` exactly as `body`, so that offsets index it.
     #[serde(default)]
     verbatim: bool,
 }
+
+/// The header that carries a warning about the request's article (an unreadable date that
+/// was ignored), once per warning.
+const WARNING_HEADER: &str = "x-chronicle-warning";
 
 /// `POST /api/extract`: every layer of one article; nothing is stored.
 pub(crate) async fn extract(
@@ -42,11 +37,17 @@ pub(crate) async fn extract(
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
     let body = body?;
-    let article = parse_article(&headers, &body)?;
-    let annotated = annotate(&state, article).await?;
+    let request = parse_request(&headers, &body)?;
+    let (annotated, warnings) = annotate(&state, request).await?;
     let body = serde_json::to_string(&annotated)
         .map_err(|e| ApiError::internal(format!("cannot write JSON: {e}")))?;
-    Ok(raw_json(body))
+    let mut response = raw_json(body);
+    for warning in warnings {
+        if let Ok(value) = header::HeaderValue::from_str(&warning) {
+            response.headers_mut().append(WARNING_HEADER, value);
+        }
+    }
+    Ok(response)
 }
 
 /// `POST /api/ingest`: extracts one article and stores it, or says why it was skipped.
@@ -69,8 +70,8 @@ pub(crate) async fn ingest(
             "send the server's ingest token as `Authorization: Bearer <token>`",
         ));
     }
-    let article = parse_article(&headers, &body?)?;
-    let annotated = annotate(&state, article).await?;
+    let request = parse_request(&headers, &body?)?;
+    let (annotated, _) = annotate(&state, request).await?;
     let shared = Arc::clone(&state);
     let joined = tokio::task::spawn_blocking(move || store(&shared, &annotated)).await;
     joined.map_err(|e| ApiError::internal(format!("the ingest task failed: {e}")))?
@@ -88,11 +89,7 @@ fn store(state: &AppState, article: &Article) -> ApiResult {
         .map_err(|_| ApiError::internal("the writer failed earlier; restart the server"))?;
     let skipped = writer.store(article)?;
     writer.commit()?;
-    let skipped = skipped.map(|why| match why {
-        Skip::Id => "same id",
-        Skip::Url => "same url",
-        Skip::Text => "same text",
-    });
+    let skipped = skipped.map(Held::label);
     let mut response = json(&json!({
         "id": article.id,
         "stored": skipped.is_none(),
@@ -105,8 +102,12 @@ fn store(state: &AppState, article: &Article) -> ApiResult {
     Ok(response)
 }
 
-/// Runs the pipeline on a blocking thread, at most one extraction per core at once.
-async fn annotate(state: &Arc<AppState>, mut article: Article) -> Result<Article, ApiError> {
+/// Runs the request's article through the driver on a blocking thread, at most one
+/// extraction per core at once. The article comes back with its warnings.
+async fn annotate(
+    state: &Arc<AppState>,
+    (doc, options): (RawDocument, BuildOptions),
+) -> Result<(Article, Vec<String>), ApiError> {
     let permit = state
         .extract_permits
         .acquire()
@@ -114,19 +115,24 @@ async fn annotate(state: &Arc<AppState>, mut article: Article) -> Result<Article
         .map_err(|_| ApiError::internal("the server is shutting down"))?;
     let shared = Arc::clone(state);
     let joined = tokio::task::spawn_blocking(move || {
-        shared.pipeline().annotate(&mut article);
-        article
+        chronicle_driver::annotate_one(doc, options, shared.pipeline())
     })
     .await;
     drop(permit);
-    joined.map_err(|e| {
+    let (article, warnings) = joined.map_err(|e| {
         eprintln!("chronicle: serve: extraction failed: {e}");
         ApiError::internal("extraction failed on this article")
-    })
+    })?;
+    let article = article.ok_or_else(|| ApiError::internal("the article was lost"))?;
+    Ok((article, warnings))
 }
 
-/// The request's article, with its body cleaned as `chronicle extract` cleans it.
-fn parse_article(headers: &HeaderMap, body: &[u8]) -> Result<Article, ApiError> {
+/// The request's article as a document, read by the rules of a JSON line of `chronicle
+/// extract`'s input ([`InputRecord`]), and how to build it.
+fn parse_request(
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<(RawDocument, BuildOptions), ApiError> {
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -142,48 +148,25 @@ fn parse_article(headers: &HeaderMap, body: &[u8]) -> Result<Article, ApiError> 
             "send the article as `Content-Type: application/json`",
         ));
     }
-    let input: ArticleInput = serde_json::from_slice(body)
+    let record: InputRecord = serde_json::from_slice(body)
         .map_err(|e| ApiError::bad_request(format!("article JSON: {e}")))?;
-    build(input)
-}
-
-fn build(input: ArticleInput) -> Result<Article, ApiError> {
-    let content = match (input.text, input.html) {
-        (Some(text), None) if !text.trim().is_empty() => Content::Text(text),
-        (None, Some(html)) if !html.trim().is_empty() => Content::Html {
-            bytes: html.into_bytes(),
-            http_charset: Some("utf-8".into()),
-        },
-        (Some(_), Some(_)) => {
-            return Err(ApiError::bad_request("give either text or html, not both"));
-        }
-        _ => return Err(ApiError::bad_request("give the article's text or html")),
+    let request: RequestOptions = serde_json::from_slice(body)
+        .map_err(|e| ApiError::bad_request(format!("article JSON: {e}")))?;
+    let origin = Location {
+        path: PathBuf::from("request"),
+        line: None,
     };
-    let published = match input.published.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(s) => Some(chronicle_ingest::reader::parse_date(s).ok_or_else(|| {
-            ApiError::bad_request(format!("published: {s:?} is not a date YYYY-MM-DD"))
-        })?),
-    };
-    let doc = RawDocument {
-        origin: Location {
-            path: PathBuf::from("request"),
-            line: None,
-        },
-        id: Some(input.id.unwrap_or_else(|| "request".into())),
-        url: input.url,
-        source: input.source,
-        title: input.title,
-        published,
-        captured: None,
-        content,
-        warnings: Vec::new(),
-    };
+    let doc = record
+        .into_document(origin)
+        .map_err(|problem| match problem {
+            Problem::Empty => ApiError::bad_request("the article's text and html are empty"),
+            other => ApiError::bad_request(format!("article: {other}")),
+        })?;
     let options = BuildOptions {
-        verbatim: input.verbatim,
+        verbatim: request.verbatim,
         default_date: None,
     };
-    Ok(build_article(doc, options))
+    Ok((doc, options))
 }
 
 /// Whether the request carries `Authorization: Bearer <token>`, compared in constant time.

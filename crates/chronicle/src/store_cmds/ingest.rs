@@ -1,30 +1,25 @@
-//! `chronicle ingest`: every input through the pipeline into the database.
+//! `chronicle ingest`: every input through the driver into the store's [`IngestSink`].
 //!
-//! Reading runs on the feed's thread, cleaning and annotation in parallel rayon batches, and
-//! one writer thread owns the database and commits one transaction per batch, so annotation of
-//! the next batch overlaps the writing of the last. Articles already stored are found before
+//! The driver reads on its own thread and cleans and annotates in parallel batches; the sink's
+//! writer thread owns the database and commits one transaction per batch, so annotation of the
+//! next batch overlaps the writing of the last. Articles already stored are found before
 //! annotation (a rerun after a crash resumes at the speed of reading) and again by the writer,
 //! which has the last word.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{SyncSender, sync_channel};
-use std::thread::{self, JoinHandle};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::Result;
 use clap::Args;
-use rayon::prelude::*;
 
-use chronicle_core::Article;
-use chronicle_ingest::{BuildOptions, InputError, ReadLimits, build_article, expand_inputs};
-use chronicle_nlp::Pipeline;
-use chronicle_store::{IngestCounts, Prepared, Skip, Store, StoreSink};
+use chronicle_core::{Flow, Held, Sink};
+use chronicle_driver::{Inputs, Observer, Options, Tally};
+use chronicle_ingest::{BuildOptions, InputError, expand_inputs};
+use chronicle_store::{IngestCounts, IngestSink, Store, Stored};
 
 use super::parse_day;
 use super::progress::Progress;
-use crate::feed::Feed;
 use crate::report::Outcome;
+use crate::resources::ResourceArgs;
 
 /// Options of `chronicle ingest`.
 #[derive(Args)]
@@ -51,213 +46,127 @@ pub struct IngestArgs {
     /// Skip JSON lines and text files larger than this many MiB.
     #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_mib: u32,
+    #[command(flatten)]
+    pub resources: ResourceArgs,
 }
 
-/// Articles with the part of their storing done on the worker threads.
-type Batch = Vec<(Article, Prepared)>;
-
-/// The writer thread and what it reports back.
-struct Writer {
-    tx: SyncSender<Batch>,
-    handle: JoinHandle<Result<IngestCounts>>,
-    stored: Arc<AtomicU64>,
+/// What an ingest tells the user as it goes: input problems, and progress after each batch.
+struct Watch {
+    outcome: Outcome,
+    progress: Progress,
+    stored: Stored,
 }
 
-impl Writer {
-    /// Starts the one thread that writes to the database.
-    fn start(sink: StoreSink) -> Writer {
-        // Two batches in flight: one being written, one waiting; memory stays bounded.
-        let (tx, rx) = sync_channel::<Batch>(2);
-        let stored = Arc::new(AtomicU64::new(0));
-        let shown = Arc::clone(&stored);
-        let handle = thread::spawn(move || {
-            let mut sink = sink;
-            for batch in rx {
-                for (article, prepared) in &batch {
-                    sink.store_prepared(article, prepared)
-                        .with_context(|| format!("cannot store article {}", article.id))?;
-                }
-                sink.commit().context("cannot commit a batch")?;
-                shown.store(sink.counts().stored, Ordering::Relaxed);
-            }
-            chronicle_core::Sink::finish(&mut sink)?;
-            Ok(sink.counts())
-        });
-        Writer { tx, handle, stored }
+impl Observer for Watch {
+    fn input_error(&mut self, err: &InputError) {
+        self.outcome.error(err);
     }
 
-    /// Hands a batch to the writer; `false` if the writer has stopped (its error comes at
-    /// [`Writer::finish`]).
-    fn send(&self, articles: Vec<Article>) -> Result<bool> {
-        if articles.is_empty() {
-            return Ok(true);
-        }
-        let batch = articles
-            .into_par_iter()
-            .map(|a| Prepared::of(&a).map(|p| (a, p)))
-            .collect::<Result<Batch, _>>()?;
-        Ok(self.tx.send(batch).is_ok())
+    fn warning(&mut self, message: &str) {
+        self.outcome.warning(message);
     }
 
-    fn finish(self) -> Result<IngestCounts> {
-        drop(self.tx);
-        self.handle
-            .join()
-            .map_err(|_| anyhow!("the database writer panicked"))?
+    fn batch_done(&mut self, tally: &Tally) {
+        self.progress.update(tally.articles, self.stored.get());
     }
 }
 
 /// Runs the ingest; input problems are reported and counted, not returned.
 pub fn run(args: &IngestArgs) -> Result<Outcome> {
-    let store = Store::open(&args.db)?;
-    let checker = Store::open(&args.db)?;
-    let mut writer = Writer::start(store.into_sink()?);
+    // Resources first: a bad dictionary fails before the database is touched.
+    let pipeline = match args.annotated {
+        true => None,
+        false => Some(args.resources.pipeline()?),
+    };
+    let mut sink = Store::open(&args.db)?.into_ingest_sink()?;
     let mut outcome = Outcome::default();
-    let mut early = IngestCounts::default();
     let mut progress = Progress::start();
-    let bytes = args.max_mib as usize * 1024 * 1024;
-    let limits = ReadLimits {
-        max_line: bytes,
-        max_article: bytes,
+    let limits = crate::read_limits(args.max_mib);
+    let fed = match &pipeline {
+        None => feed_annotated(args, &mut sink, &mut outcome, &mut progress),
+        Some(pipeline) => {
+            let options = Options {
+                batch: args.batch as usize,
+                build: BuildOptions {
+                    verbatim: args.verbatim,
+                    default_date: args.date,
+                },
+                limits,
+            };
+            let mut watch = Watch {
+                outcome,
+                progress,
+                stored: sink.stored(),
+            };
+            let result = chronicle_driver::run(
+                Inputs::Paths(args.paths.clone()),
+                &options,
+                pipeline,
+                &mut sink,
+                &mut watch,
+            );
+            outcome = watch.outcome;
+            progress = watch.progress;
+            result.map_err(anyhow::Error::from)
+        }
     };
-    let (inputs, early_errors) = expand_inputs(&args.paths);
-    let fed = if args.annotated {
-        let mut reader = super::annotated::AnnotatedReader::new(early_errors, inputs, limits);
-        feed_annotated(
-            args,
-            &mut reader,
-            &checker,
-            &mut writer,
-            &mut outcome,
-            &mut early,
-            &mut progress,
-        )
-    } else {
-        let feed = Feed::start(early_errors, inputs, limits);
-        feed_pipeline(
-            args,
-            &feed,
-            &checker,
-            &mut writer,
-            &mut outcome,
-            &mut early,
-            &mut progress,
-        )
-    };
-    let counts = writer.finish();
     progress.finish();
-    let counts = counts?;
-    fed?;
-    eprintln!("{}", summary(&outcome, &early, &counts, &progress, args));
+    let tally = fed?;
+    outcome.articles = tally.articles;
+    let counts = sink.counts();
+    eprintln!("{}", summary(&outcome, &tally, &counts, &progress, args));
     Ok(outcome)
 }
 
-/// Reads, cleans and annotates every input in batches and hands new articles to the writer.
-fn feed_pipeline(
-    args: &IngestArgs,
-    feed: &Feed,
-    checker: &Store,
-    writer: &mut Writer,
-    outcome: &mut Outcome,
-    early: &mut IngestCounts,
-    progress: &mut Progress,
-) -> Result<()> {
-    let pipeline = Pipeline::standard();
-    let options = BuildOptions {
-        verbatim: args.verbatim,
-        default_date: args.date,
-    };
-    loop {
-        let batch = feed.next_batch(args.batch as usize);
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let built: Vec<Result<(Article, Vec<String>), InputError>> = batch
-            .into_par_iter()
-            .map(|item| {
-                item.map(|doc| (doc.warnings.clone(), doc))
-                    .map(|(w, doc)| (build_article(doc, options), w))
-            })
-            .collect();
-        let mut fresh = Vec::with_capacity(built.len());
-        for item in built {
-            match item {
-                Ok((article, warnings)) => {
-                    warnings.iter().for_each(|w| outcome.warning(w));
-                    outcome.articles += 1;
-                    if let Some(article) = unless_stored(checker, article, early)? {
-                        fresh.push(article);
-                    }
-                }
-                Err(err) => outcome.error(&err),
-            }
-        }
-        fresh.par_iter_mut().for_each(|a| pipeline.annotate(a));
-        if !writer.send(fresh)? {
-            return Ok(());
-        }
-        progress.update(outcome.articles, writer.stored.load(Ordering::Relaxed));
-    }
-}
-
-/// Hands contract JSON lines to the writer in batches, without annotating.
+/// Hands contract JSON lines (`--annotated`) to the sink in batches, without annotating.
 fn feed_annotated(
     args: &IngestArgs,
-    reader: &mut super::annotated::AnnotatedReader,
-    checker: &Store,
-    writer: &mut Writer,
+    sink: &mut IngestSink,
     outcome: &mut Outcome,
-    early: &mut IngestCounts,
     progress: &mut Progress,
-) -> Result<()> {
+) -> Result<Tally> {
+    let (inputs, early_errors) = expand_inputs(&args.paths);
+    let limits = crate::read_limits(args.max_mib);
+    let mut reader = super::annotated::AnnotatedReader::new(early_errors, inputs, limits);
+    let mut tally = Tally::default();
+    let stored = sink.stored();
     loop {
         let batch = reader.next_batch(args.batch as usize);
         if batch.is_empty() {
-            return Ok(());
+            break;
         }
         let mut fresh = Vec::with_capacity(batch.len());
         for item in batch {
             match item {
                 Ok(article) => {
-                    outcome.articles += 1;
-                    if let Some(article) = unless_stored(checker, article, early)? {
-                        fresh.push(article);
+                    tally.articles += 1;
+                    match sink.skip(&article)? {
+                        Some(why) => tally.held[why as usize] += 1,
+                        None => fresh.push(article),
                     }
                 }
                 Err(err) => outcome.error(&err),
             }
         }
-        if !writer.send(fresh)? {
-            return Ok(());
+        tally.handed += fresh.len() as u64;
+        if sink.accept_batch(fresh)? == Flow::Stop {
+            break;
         }
-        progress.update(outcome.articles, writer.stored.load(Ordering::Relaxed));
+        progress.update(tally.articles, stored.get());
     }
-}
-
-/// The article, unless the database already holds it (then it is counted as skipped).
-fn unless_stored(
-    checker: &Store,
-    article: Article,
-    early: &mut IngestCounts,
-) -> Result<Option<Article>> {
-    match checker.already_stored(&article)? {
-        Some(why) => {
-            early.add_skip(why);
-            Ok(None)
-        }
-        None => Ok(Some(article)),
-    }
+    sink.finish()?;
+    Ok(tally)
 }
 
 /// The closing line on standard error.
 fn summary(
     outcome: &Outcome,
-    early: &IngestCounts,
+    early: &Tally,
     counts: &IngestCounts,
     progress: &Progress,
     args: &IngestArgs,
 ) -> String {
-    let skipped = |why| early.skips(why) + counts.skips(why);
+    let skipped = |why| early.held_for(why) + counts.skips(why);
     format!(
         "chronicle: ingest: {} article(s) read, {} stored ({} near-duplicate copies linked, {} \
          without a publication date), {} skipped as already stored ({} same id, {} same URL, {} same text), {} new event(s), \
@@ -266,10 +175,10 @@ fn summary(
         counts.stored,
         counts.copies,
         counts.undated,
-        early.skipped() + counts.skipped(),
-        skipped(Skip::Id),
-        skipped(Skip::Url),
-        skipped(Skip::Text),
+        early.held_total() + counts.skipped(),
+        skipped(Held::Id),
+        skipped(Held::Url),
+        skipped(Held::Text),
         counts.events,
         counts.mentions,
         outcome.failed_inputs,

@@ -1,12 +1,14 @@
 //! Documents from every input, read on a thread of their own so that reading overlaps
-//! annotation, handed over in input order.
+//! annotation, handed over in input order; or documents already in memory.
 
 use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, sync_channel};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread;
 
 use chronicle_ingest::reader::ReadResult;
-use chronicle_ingest::{Input, InputError, ReadLimits, read_input};
+use chronicle_ingest::{Input, InputError, RawDocument, ReadLimits, expand_inputs, read_input};
+
+use crate::Inputs;
 
 /// How many documents may wait between the reader and the annotators.
 const QUEUE: usize = 1024;
@@ -16,37 +18,51 @@ const QUEUE: usize = 1024;
 const QUEUE_BYTES: usize = 256 << 20;
 
 /// The stream of documents and input errors, in input order.
-pub struct Feed {
-    rx: Receiver<ReadResult>,
-    budget: Arc<ByteBudget>,
+pub(crate) enum Feed {
+    /// Files and standard input, read on the reader's thread.
+    Reader {
+        rx: Receiver<ReadResult>,
+        budget: Arc<ByteBudget>,
+    },
+    /// Documents already read.
+    Memory(std::vec::IntoIter<RawDocument>),
 }
 
 impl Feed {
     /// Starts reading `inputs` (path errors found while expanding come first, in order).
-    pub fn start(early_errors: Vec<InputError>, inputs: Vec<Input>, limits: ReadLimits) -> Feed {
+    pub(crate) fn start(inputs: Inputs, limits: ReadLimits) -> Feed {
+        let paths = match inputs {
+            Inputs::Paths(paths) => paths,
+            Inputs::Documents(docs) => return Feed::Memory(docs.into_iter()),
+        };
+        let (inputs, early_errors) = expand_inputs(&paths);
         let (tx, rx) = sync_channel(QUEUE);
         let budget = Arc::new(ByteBudget::new(QUEUE_BYTES));
         let reader_budget = Arc::clone(&budget);
         thread::spawn(move || produce(tx, &reader_budget, early_errors, inputs, limits));
-        Feed { rx, budget }
+        Feed::Reader { rx, budget }
     }
 
     /// The next batch: waits for one item, then takes whatever else is ready, up to `max`.
     /// Empty at the end. Taking what is ready keeps a slow stream (a pipe from Spark, a user
     /// typing) flowing record by record and a fast one (files) in large parallel batches.
-    pub fn next_batch(&self, max: usize) -> Vec<ReadResult> {
+    pub(crate) fn next_batch(&mut self, max: usize) -> Vec<ReadResult> {
+        let (rx, budget) = match self {
+            Feed::Reader { rx, budget } => (rx, budget),
+            Feed::Memory(docs) => return docs.by_ref().take(max).map(Ok).collect(),
+        };
         let mut batch = Vec::new();
-        match self.rx.recv() {
+        match rx.recv() {
             Ok(item) => batch.push(item),
             Err(_) => return batch,
         }
         while batch.len() < max {
-            match self.rx.try_recv() {
+            match rx.try_recv() {
                 Ok(item) => batch.push(item),
                 Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
             }
         }
-        self.budget.release(batch.iter().map(content_bytes).sum());
+        budget.release(batch.iter().map(content_bytes).sum());
         batch
     }
 }
@@ -59,7 +75,7 @@ fn content_bytes(item: &ReadResult) -> usize {
 /// Bytes in flight between one producer and one consumer, capped: the producer waits for room
 /// before it sends. A record larger than the whole cap still passes when nothing else waits, so
 /// a big record slows the feed but never stops it.
-struct ByteBudget {
+pub(crate) struct ByteBudget {
     cap: usize,
     in_flight: Mutex<usize>,
     room: Condvar,
