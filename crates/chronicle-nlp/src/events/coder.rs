@@ -1,7 +1,7 @@
 //! The coding loop: for each sentence, each verb the dictionary knows, the best pattern, then
 //! source, target, code, date, context and place of the events it reports.
 
-use chronicle_core::{Article, DateBasis, EntityType, Event, EventContext};
+use chronicle_core::{Article, DateBasis, EntityType, Event, EventContext, Upos};
 
 use super::EventCoder;
 use super::actors::{ActorHit, group, hit_starting};
@@ -13,6 +13,7 @@ use super::sentence::{
     ADV, BE, BREAK, BY, CAP, COMMA, COORD, ClauseKind, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON,
     PUNCT, REFER, SentenceBuf, THAT, THEN, TO,
 };
+use super::tree::Tree;
 
 /// Where the actors of a sentence come from.
 pub trait ActorSource {
@@ -28,6 +29,9 @@ pub struct Scratch {
     present: WordSet,
     used: Vec<bool>,
     places: Vec<(u32, String)>,
+    /// The events of the sentence being coded: where each verb's events start in the output,
+    /// and the verb's word.
+    coded: Vec<(usize, usize)>,
     /// Sources of the events coded so far: sentence, code, byte span.
     recent: Vec<(usize, String, (u32, u32))>,
 }
@@ -86,6 +90,13 @@ impl EventCoder {
         out: &mut Vec<Event>,
     ) {
         let words = &sc.buf.words;
+        // the tree is read with the team's dictionaries; PETRARCH's suites are coded as
+        // PETRARCH-1 and TABARI code them, from the words
+        let tree = (!self.dict.petrarch)
+            .then(|| Tree::of(article, s, words.len()))
+            .flatten();
+        let first = out.len();
+        sc.coded.clear();
         sc.used.clear();
         sc.used.resize(words.len(), false);
         sc.present.fill(words, self.dict.vocab.len());
@@ -102,8 +113,14 @@ impl EventCoder {
             let Some(cands) = self.dict.heads.get(&words[v].id) else {
                 continue;
             };
-            // a word of an actor's name is no verb ("security forces", "Force 17")
-            if self.dict.petrarch && sc.hits.iter().any(|h| h.start <= v && v < h.end) {
+            // a word of an actor's name is no verb ("security forces", "Force 17", "the
+            // United States")
+            if (self.dict.petrarch || words[v].flags & CAP != 0)
+                && sc.hits.iter().any(|h| h.start <= v && v < h.end)
+            {
+                continue;
+            }
+            if tree.is_some_and(|t| t.upos(v) == Some(Upos::Propn)) {
                 continue;
             }
             let modality = clause::modality(&sc.buf, v, v);
@@ -125,7 +142,7 @@ impl EventCoder {
             let mut best: Option<Match> = None;
             for &c in cands {
                 if !self.dict.verbs[c as usize].nominal
-                    && !self.looks_verbal(&sc.buf, &sc.hits, v, c)
+                    && !self.verbal(tree, &sc.buf, &sc.hits, v, c)
                 {
                     continue;
                 }
@@ -154,9 +171,30 @@ impl EventCoder {
             }
             let place = self.place_of(&sc.buf, clause.start, clause.end, &sc.places);
             let recent = &mut sc.recent;
+            let before = out.len();
             self.emit(
-                article, s, &sc.buf, &sc.hits, v, m, modality, tl, place, recent, out,
+                article, s, &sc.buf, &sc.hits, tree, v, m, modality, tl, place, recent, out,
             );
+            sc.coded.push((before, v));
+        }
+        if let Some(t) = tree {
+            drop_reports(t, first, &sc.coded, out);
+        }
+    }
+
+    /// Whether the verb form at `v` is used as a verb: the tree's part of speech where there is
+    /// a tree, else the words around it.
+    fn verbal(
+        &self,
+        tree: Option<Tree>,
+        buf: &SentenceBuf,
+        hits: &[ActorHit],
+        v: usize,
+        verb: u32,
+    ) -> bool {
+        match tree.and_then(|t| t.upos(v)) {
+            Some(Upos::Verb | Upos::Aux) => true,
+            _ => self.looks_verbal(buf, hits, v, verb),
         }
     }
 
@@ -230,6 +268,7 @@ impl EventCoder {
         s: usize,
         buf: &SentenceBuf,
         hits: &[ActorHit],
+        tree: Option<Tree>,
         v: usize,
         m: Match,
         modality: Modality,
@@ -254,7 +293,7 @@ impl EventCoder {
                 code = intent.to_string();
             }
         }
-        let (sources, mut targets, pairwise) = self.sides(buf, hits, v, m, modality);
+        let (sources, mut targets, pairwise) = self.sides(buf, hits, tree, v, m, modality);
         if !self.dict.petrarch
             && targets.iter().all(Option::is_none)
             && let Some(t) = self.referred(buf, s, m, &sources, recent)
@@ -359,6 +398,7 @@ impl EventCoder {
         &self,
         buf: &SentenceBuf,
         hits: &[ActorHit],
+        tree: Option<Tree>,
         v: usize,
         m: Match,
         modality: Modality,
@@ -378,26 +418,17 @@ impl EventCoder {
         if let Some(k) = m.compound {
             return (expand(k), Vec::new(), true);
         }
-        let subject = self
-            .first_actor(buf, hits, m.start.min(v))
-            .or_else(|| clause::subject(buf, hits, m.start.min(v)));
-        let by = if modality.passive {
-            clause::by_agent(buf, hits, m.end)
-        } else {
-            None
+        let from_tree = tree.and_then(|t| self.tree_sides(t, buf, hits, v, m));
+        let (src, tgt) = match from_tree {
+            // a target the tree's objects do not name may still follow the verb in its clause
+            // ("accused the United States of", parsed with a wrong attachment)
+            Some((s, None)) => {
+                let (_, wt) = self.word_sides(buf, hits, v, m, modality);
+                (s, wt.filter(|k| Some(*k) != s))
+            }
+            Some(sides) => sides,
+            None => self.word_sides(buf, hits, v, m, modality),
         };
-        let (src, tgt_default) = match (m.source, by) {
-            (Some(k), _) => (Some(k), None),
-            (None, Some(b)) => (Some(b), subject),
-            (None, None) if modality.passive && !self.dict.petrarch => (None, subject),
-            (None, None) => (subject, None),
-        };
-        let src_group = src.map(|k| group(hits, words, k));
-        let tgt = m
-            .target
-            .or(tgt_default)
-            .or_else(|| self.first_object(buf, hits, v, m.end, src_group, by))
-            .or_else(|| self.object(buf, hits, m.end.max(v + 1), src_group, by));
         let mut sources = src.map(expand).unwrap_or_else(|| vec![None]);
         let mut targets = tgt.map(expand).unwrap_or_else(|| vec![None]);
         if !self.dict.petrarch {
@@ -419,6 +450,74 @@ impl EventCoder {
             }
         }
         (sources, targets, false)
+    }
+
+    /// Source and target hits read from the tree: the subject (the agent of a passive, whose
+    /// subject is then the target), and the pattern's target slot, else the first object or
+    /// prepositional phrase that names an actor. `None` when the tree names no subject for the
+    /// verb (a participle, a fragment): the words decide then.
+    fn tree_sides(
+        &self,
+        t: Tree,
+        buf: &SentenceBuf,
+        hits: &[ActorHit],
+        v: usize,
+        m: Match,
+    ) -> Option<(Option<usize>, Option<usize>)> {
+        let subject = t.subject(v);
+        let passive = t.passive(v);
+        let agent = passive.then(|| t.agent(v)).flatten();
+        if subject.is_none() && agent.is_none() && m.source.is_none() {
+            return None;
+        }
+        let subject = subject.and_then(|x| t.subject_actor(x, hits));
+        let agent = agent.and_then(|x| t.actor(x, hits));
+        let (src, tgt_default) = match m.source {
+            Some(k) => (Some(k), None),
+            None if passive => (agent, subject),
+            None => (subject, None),
+        };
+        let src_group = src.map(|k| group(hits, &buf.words, k));
+        let outside = |k: &usize| src_group.is_none_or(|(lo, hi)| *k < lo || *k >= hi);
+        let tgt = m.target.or(tgt_default).or_else(|| {
+            t.objects(v)
+                .filter_map(|x| t.target_actor(x, hits))
+                .find(|k| outside(k) && Some(*k) != agent)
+        });
+        Some((src, tgt))
+    }
+
+    /// Source and target hits read from the words around the verb, as TABARI and PETRARCH-1 do.
+    fn word_sides(
+        &self,
+        buf: &SentenceBuf,
+        hits: &[ActorHit],
+        v: usize,
+        m: Match,
+        modality: Modality,
+    ) -> (Option<usize>, Option<usize>) {
+        let words = &buf.words;
+        let subject = self
+            .first_actor(buf, hits, m.start.min(v))
+            .or_else(|| clause::subject(buf, hits, m.start.min(v)));
+        let by = if modality.passive {
+            clause::by_agent(buf, hits, m.end)
+        } else {
+            None
+        };
+        let (src, tgt_default) = match (m.source, by) {
+            (Some(k), _) => (Some(k), None),
+            (None, Some(b)) => (Some(b), subject),
+            (None, None) if modality.passive && !self.dict.petrarch => (None, subject),
+            (None, None) => (subject, None),
+        };
+        let src_group = src.map(|k| group(hits, words, k));
+        let tgt = m
+            .target
+            .or(tgt_default)
+            .or_else(|| self.first_object(buf, hits, v, m.end, src_group, by))
+            .or_else(|| self.object(buf, hits, m.end.max(v + 1), src_group, by));
+        (src, tgt)
     }
 
     /// TABARI's source: the first actor of the conjoined clause before the verb (TABARI
@@ -505,6 +604,30 @@ impl EventCoder {
             ..base.clone()
         }
     }
+}
+
+/// A reporting verb hands its complement to the coder: "X said Y attacked Z" is Y's attack on
+/// Z, not also X's statement; "Y attacked Z, X said" likewise. The bare statement (010) of a verb
+/// that reports on a clause is dropped; the events inside the clause stay. `coded` holds, for
+/// each coded verb of the sentence, where its events start in `out` (from `first` on).
+fn drop_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut Vec<Event>) {
+    let mut keep = vec![true; out.len() - first];
+    for (i, &(start, v)) in coded.iter().enumerate() {
+        if !t.reports(v) {
+            continue;
+        }
+        let end = coded.get(i + 1).map_or(out.len(), |c| c.0);
+        for k in start..end {
+            if out[k].cameo == "010" {
+                keep[k - first] = false;
+            }
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        k <= first || keep[k - first - 1]
+    });
 }
 
 /// Every (source, target) pair, or every ordered pair of distinct members of one compound.

@@ -27,6 +27,7 @@ mod sentence;
 #[cfg(test)]
 mod tabari_tests;
 mod table;
+mod tree;
 mod words;
 
 use std::path::Path;
