@@ -470,7 +470,13 @@ impl EventCoder {
         if subject.is_none() && agent.is_none() && m.source.is_none() {
             return None;
         }
-        let subject = subject.and_then(|x| t.subject_actor(x, hits));
+        let subject = subject.and_then(|x| {
+            t.subject_actor(x, hits).or_else(|| {
+                (t.upos(x) == Some(Upos::Pron))
+                    .then(|| t.pronoun_actor(v, hits))
+                    .flatten()
+            })
+        });
         let agent = agent.and_then(|x| t.actor(x, hits));
         let (src, tgt_default) = match m.source {
             Some(k) => (Some(k), None),
@@ -479,7 +485,15 @@ impl EventCoder {
         };
         let src_group = src.map(|k| group(hits, &buf.words, k));
         let outside = |k: &usize| src_group.is_none_or(|(lo, hi)| *k < lo || *k >= hi);
-        let tgt = m.target.or(tgt_default).or_else(|| {
+        // a passive's target is its subject; the pattern's slot after the verb may have caught
+        // the agent ("attacked by Syrian rebels")
+        let slot = m.target.filter(|&k| Some(k) != src);
+        let tgt = if passive {
+            tgt_default.or(slot)
+        } else {
+            slot.or(tgt_default)
+        };
+        let tgt = tgt.or_else(|| {
             t.objects(v)
                 .filter_map(|x| t.target_actor(x, hits))
                 .find(|k| outside(k) && Some(*k) != agent)
@@ -608,16 +622,24 @@ impl EventCoder {
 
 /// A reporting verb hands its complement to the coder: "X said Y attacked Z" is Y's attack on
 /// Z, not also X's statement; "Y attacked Z, X said" likewise. The bare statement (010) of a verb
-/// that reports on a clause is dropped; the events inside the clause stay. `coded` holds, for
-/// each coded verb of the sentence, where its events start in `out` (from `first` on).
+/// is dropped when the clause it reports on gave an event of its own; a report of a clause that
+/// codes nothing stays X's statement. `coded` holds, for each coded verb of the sentence, where
+/// its events start in `out` (from `first` on) and the verb's word.
 fn drop_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut Vec<Event>) {
+    let end_of = |i: usize| coded.get(i + 1).map_or(out.len(), |c| c.0);
     let mut keep = vec![true; out.len() - first];
     for (i, &(start, v)) in coded.iter().enumerate() {
         if !t.reports(v) {
             continue;
         }
-        let end = coded.get(i + 1).map_or(out.len(), |c| c.0);
-        for k in start..end {
+        let reported = coded
+            .iter()
+            .enumerate()
+            .any(|(j, &(s, x))| j != i && s < end_of(j) && t.reported_by(x, v));
+        if !reported {
+            continue;
+        }
+        for k in start..end_of(i) {
             if out[k].cameo == "010" {
                 keep[k - first] = false;
             }

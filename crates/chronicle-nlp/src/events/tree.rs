@@ -101,6 +101,20 @@ impl<'a> Tree<'a> {
         None
     }
 
+    /// The actor a pronoun subject of the verb at `w` stands for when the names stage linked it
+    /// to none: in a reported clause, the speaker ("Norway said it would provide aid").
+    pub fn pronoun_actor(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
+        let mut at = w;
+        for _ in 0..DEPTH {
+            let rel = self.rel(at)?;
+            at = self.head(at)?;
+            if rel == DepRel::Ccomp {
+                return self.subject(at).and_then(|x| self.subject_actor(x, hits));
+            }
+        }
+        None
+    }
+
     /// The agent of a passive: the `obl:agent` ("by the rebels"), or an `obl` opened by "by".
     pub fn agent(&self, w: usize) -> Option<usize> {
         self.child(w, |r| r == DepRel::OblAgent).or_else(|| {
