@@ -140,3 +140,19 @@ fn a_reporting_verb_gives_way_to_the_reported_event() {
         "{plain:?}"
     );
 }
+
+/// Actors joined as the subject of a cooperation with no one else act on each other: one event
+/// each way, not two one-sided ones.
+#[test]
+fn a_joint_subject_of_a_cooperation_is_mutual() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Brazil and the United States are seeking to deepen a partnership on energy.",
+        &[("BRA", "USA", "03"), ("USA", "BRA", "03")],
+        &[("BRA", "", "02"), ("USA", "", "02")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -418,8 +418,9 @@ impl EventCoder {
         if let Some(k) = m.compound {
             return (expand(k), Vec::new(), true);
         }
-        let from_tree = tree.and_then(|t| self.tree_sides(t, buf, hits, v, m));
-        let (src, tgt) = match from_tree {
+        let read = tree.and_then(|t| self.tree_sides(t, buf, hits, v, m));
+        let from_tree = read.is_some();
+        let (src, tgt) = match read {
             // a target the tree's objects do not name may still follow the verb in its clause
             // ("accused the United States of", parsed with a wrong attachment)
             Some((s, None)) => {
@@ -447,6 +448,18 @@ impl EventCoder {
             });
             if targets.is_empty() {
                 targets.push(None);
+            }
+            // "Brazil and the United States are seeking to deepen a partnership": actors joined
+            // as the subject of a cooperation with no one else act on each other
+            let code = &self.dict.verbs[m.verb as usize].patterns[m.pattern as usize].code;
+            let mutual = code
+                .main
+                .as_deref()
+                .and_then(|c| c.get(..2))
+                .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
+            if mutual && from_tree && targets.iter().all(Option::is_none) && distinct(&sources) >= 2
+            {
+                return (sources, Vec::new(), true);
             }
         }
         (sources, targets, false)
@@ -650,6 +663,14 @@ fn drop_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut Vec<E
         k += 1;
         k <= first || keep[k - first - 1]
     });
+}
+
+/// How many different actor codes `sides` names.
+fn distinct(sides: &[Side]) -> usize {
+    let mut codes: Vec<&str> = sides.iter().flatten().map(|(c, _)| c.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes.len()
 }
 
 /// Every (source, target) pair, or every ordered pair of distinct members of one compound.

@@ -234,15 +234,6 @@ impl<'a> Tree<'a> {
                 .find_map(|(c, _)| self.actor(c, hits))
         })
     }
-
-    /// The conjuncts of the phrase headed by `w`, itself first ("Brazil and the United States").
-    pub fn conjuncts(&self, w: usize) -> impl Iterator<Item = usize> + '_ {
-        std::iter::once(w).chain(
-            self.children(w)
-                .filter(|&(_, r)| r == DepRel::Conj)
-                .map(|(c, _)| c),
-        )
-    }
 }
 
 /// Verbs and auxiliaries head clauses.
