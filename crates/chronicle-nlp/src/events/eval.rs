@@ -9,7 +9,9 @@
 //! dictionaries, config}`. A `coded` record passes when the set of (source, target, code) equals
 //! the expected set (an expected event marked `?` may be present or absent); `none_expected`,
 //! `error_expected` and `discard_expected` records pass when nothing is coded. `config`'s
-//! `require_dyad` (default true, as in PETRARCH) drops events without a source or a target.
+//! `require_dyad` (default true for PETRARCH's suites, as in PETRARCH; false for news records, scored on
+//! what the stage stores, a side the sentence does not name left empty) drops events without a
+//! source or a target.
 //! A `control_record` is not scored: the TABARI option its notes carry (`OPTION: COMMA: ...`)
 //! applies to the records after it in the same file.
 
@@ -320,11 +322,17 @@ fn tally_roots(expected: &BTreeSet<String>, produced: &BTreeSet<String>, score: 
 fn code_record(engine: &Engine, segmenter: &Segmenter, rec: &Record) -> BTreeSet<String> {
     let mut article = Article::new(rec.id.clone(), rec.text.clone());
     article.published = rec.date.as_deref().and_then(parse_date);
+    // PETRARCH's suites drop one-sided events unless told otherwise; news records are scored
+    // on what the stage stores, where a side the sentence does not name stays empty
+    let (default_dyad, missing) = match engine {
+        Engine::Petrarch(_) => (true, "---"),
+        Engine::Embedded(_) => (false, ""),
+    };
     let require_dyad = rec
         .config
         .as_ref()
         .and_then(|c| c.get("require_dyad"))
-        .is_none_or(|v| !v.eq_ignore_ascii_case("false"));
+        .map_or(default_dyad, |v| !v.eq_ignore_ascii_case("false"));
     let events = match engine {
         Engine::Petrarch(coder) => {
             segmenter.annotate(&mut article);
@@ -340,8 +348,8 @@ fn code_record(engine: &Engine, segmenter: &Segmenter, rec: &Record) -> BTreeSet
         .filter(|e| !require_dyad || (e.source.is_some() && e.target.is_some()))
         .map(|e| {
             key(
-                e.source.as_deref().unwrap_or("---"),
-                e.target.as_deref().unwrap_or("---"),
+                e.source.as_deref().unwrap_or(missing),
+                e.target.as_deref().unwrap_or(missing),
                 &e.cameo,
             )
         })
