@@ -156,3 +156,18 @@ fn a_joint_subject_of_a_cooperation_is_mutual() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// An active verb whose subject the text names but no dictionary knows is nobody's act on the
+/// object ("Santoro beat Sweden's Johansson" is sport, not Sweden's assault), and a bare
+/// statement with a side missing says nothing CAMEO codes.
+#[test]
+fn an_unknown_doer_and_a_one_sided_statement_give_no_event() {
+    let pipeline = Pipeline::standard();
+    for text in [
+        "Fabrice Santoro beat Sweden's Thomas Johansson in straight sets on Tuesday.",
+        "Over and over, Cuban Americans said that outsiders could not understand their anger.",
+    ] {
+        let got = dyads(&pipeline, text);
+        assert!(got.is_empty(), "{text}\n  {got:?}");
+    }
+}

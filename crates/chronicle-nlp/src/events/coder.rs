@@ -354,6 +354,12 @@ impl EventCoder {
         };
         let reverse = pattern.code.reverse.as_deref();
         let pairs = pair_up(&sources, &targets, pairwise);
+        // a bare statement is somebody's about somebody: with a side missing it says nothing
+        // CAMEO codes ("Cuban Americans said that ...", "... said UNDP")
+        let lone = |s: &Side, t: &Side| {
+            !self.dict.petrarch && code == "010" && (s.is_none() || t.is_none())
+        };
+        let pairs: Vec<_> = pairs.into_iter().filter(|(s, t)| !lone(s, t)).collect();
         for (src, tgt) in pairs {
             out.push(self.event(&base, article, &code, src, tgt));
             if let Some(r) = reverse {
@@ -421,13 +427,14 @@ impl EventCoder {
         let read = tree.and_then(|t| self.tree_sides(t, buf, hits, v, m));
         let from_tree = read.is_some();
         let (src, tgt) = match read {
+            Some(r) if r.unknown_doer => return (Vec::new(), Vec::new(), false),
             // a target the tree's objects do not name may still follow the verb in its clause
             // ("accused the United States of", parsed with a wrong attachment)
-            Some((s, None)) => {
+            Some(TreeSides { src, tgt: None, .. }) => {
                 let (_, wt) = self.word_sides(buf, hits, v, m, modality);
-                (s, wt.filter(|k| Some(*k) != s))
+                (src, wt.filter(|k| Some(*k) != src))
             }
-            Some(sides) => sides,
+            Some(r) => (r.src, r.tgt),
             None => self.word_sides(buf, hits, v, m, modality),
         };
         let mut sources = src.map(expand).unwrap_or_else(|| vec![None]);
@@ -476,13 +483,14 @@ impl EventCoder {
         hits: &[ActorHit],
         v: usize,
         m: Match,
-    ) -> Option<(Option<usize>, Option<usize>)> {
+    ) -> Option<TreeSides> {
         let subject = t.subject(v);
         let passive = t.passive(v);
         let agent = passive.then(|| t.agent(v)).flatten();
         if subject.is_none() && agent.is_none() && m.source.is_none() {
             return None;
         }
+        let named_subject = subject.is_some();
         let subject = subject.and_then(|x| {
             t.subject_actor(x, hits).or_else(|| {
                 (t.upos(x) == Some(Upos::Pron))
@@ -511,7 +519,14 @@ impl EventCoder {
                 .filter_map(|x| t.target_actor(x, hits))
                 .find(|k| outside(k) && Some(*k) != agent)
         });
-        Some((src, tgt))
+        // an active verb whose subject the text names but no dictionary knows ("one miner",
+        // "Fabrice Santoro beat Sweden's Johansson") is no event of anyone else
+        let unknown_doer = named_subject && !passive && m.source.is_none() && src.is_none();
+        Some(TreeSides {
+            src,
+            tgt,
+            unknown_doer,
+        })
     }
 
     /// Source and target hits read from the words around the verb, as TABARI and PETRARCH-1 do.
@@ -663,6 +678,14 @@ fn drop_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut Vec<E
         k += 1;
         k <= first || keep[k - first - 1]
     });
+}
+
+/// What the tree says of a verb's sides: the source and target hits, and whether the verb's
+/// subject is named in the text but is no actor.
+struct TreeSides {
+    src: Option<usize>,
+    tgt: Option<usize>,
+    unknown_doer: bool,
 }
 
 /// How many different actor codes `sides` names.
