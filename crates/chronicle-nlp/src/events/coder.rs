@@ -1,7 +1,7 @@
 //! The coding loop: for each sentence, each verb the dictionary knows, the best pattern, then
 //! source, target, code, date, context and place of the events it reports.
 
-use chronicle_core::{Article, DateBasis, EntityType, Event, EventContext};
+use chronicle_core::{Article, DateBasis, EntityType, Event, EventContext, Upos};
 
 use super::EventCoder;
 use super::actors::{ActorHit, group, hit_starting};
@@ -13,6 +13,7 @@ use super::sentence::{
     ADV, BE, BREAK, BY, CAP, COMMA, COORD, ClauseKind, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON,
     PUNCT, REFER, SentenceBuf, THAT, THEN, TO,
 };
+use super::tree::Tree;
 
 /// Where the actors of a sentence come from.
 pub trait ActorSource {
@@ -28,6 +29,9 @@ pub struct Scratch {
     present: WordSet,
     used: Vec<bool>,
     places: Vec<(u32, String)>,
+    /// The events of the sentence being coded: where each verb's events start in the output,
+    /// and the verb's word.
+    coded: Vec<(usize, usize)>,
     /// Sources of the events coded so far: sentence, code, byte span.
     recent: Vec<(usize, String, (u32, u32))>,
 }
@@ -86,6 +90,13 @@ impl EventCoder {
         out: &mut Vec<Event>,
     ) {
         let words = &sc.buf.words;
+        // the tree is read with the team's dictionaries; PETRARCH's suites are coded as
+        // PETRARCH-1 and TABARI code them, from the words
+        let tree = (!self.dict.petrarch)
+            .then(|| Tree::of(article, s, words.len()))
+            .flatten();
+        let first = out.len();
+        sc.coded.clear();
         sc.used.clear();
         sc.used.resize(words.len(), false);
         sc.present.fill(words, self.dict.vocab.len());
@@ -102,8 +113,14 @@ impl EventCoder {
             let Some(cands) = self.dict.heads.get(&words[v].id) else {
                 continue;
             };
-            // a word of an actor's name is no verb ("security forces", "Force 17")
-            if self.dict.petrarch && sc.hits.iter().any(|h| h.start <= v && v < h.end) {
+            // a word of an actor's name is no verb ("security forces", "Force 17", "the
+            // United States")
+            if (self.dict.petrarch || words[v].flags & CAP != 0)
+                && sc.hits.iter().any(|h| h.start <= v && v < h.end)
+            {
+                continue;
+            }
+            if tree.is_some_and(|t| t.upos(v) == Some(Upos::Propn)) {
                 continue;
             }
             let modality = clause::modality(&sc.buf, v, v);
@@ -125,7 +142,7 @@ impl EventCoder {
             let mut best: Option<Match> = None;
             for &c in cands {
                 if !self.dict.verbs[c as usize].nominal
-                    && !self.looks_verbal(&sc.buf, &sc.hits, v, c)
+                    && !self.verbal(tree, &sc.buf, &sc.hits, v, c)
                 {
                     continue;
                 }
@@ -154,9 +171,30 @@ impl EventCoder {
             }
             let place = self.place_of(&sc.buf, clause.start, clause.end, &sc.places);
             let recent = &mut sc.recent;
+            let before = out.len();
             self.emit(
-                article, s, &sc.buf, &sc.hits, v, m, modality, tl, place, recent, out,
+                article, s, &sc.buf, &sc.hits, tree, v, m, modality, tl, place, recent, out,
             );
+            sc.coded.push((before, v));
+        }
+        if let Some(t) = tree {
+            drop_reports(t, first, &sc.coded, out);
+        }
+    }
+
+    /// Whether the verb form at `v` is used as a verb: the tree's part of speech where there is
+    /// a tree, else the words around it.
+    fn verbal(
+        &self,
+        tree: Option<Tree>,
+        buf: &SentenceBuf,
+        hits: &[ActorHit],
+        v: usize,
+        verb: u32,
+    ) -> bool {
+        match tree.and_then(|t| t.upos(v)) {
+            Some(Upos::Verb | Upos::Aux) => true,
+            _ => self.looks_verbal(buf, hits, v, verb),
         }
     }
 
@@ -230,6 +268,7 @@ impl EventCoder {
         s: usize,
         buf: &SentenceBuf,
         hits: &[ActorHit],
+        tree: Option<Tree>,
         v: usize,
         m: Match,
         modality: Modality,
@@ -254,7 +293,7 @@ impl EventCoder {
                 code = intent.to_string();
             }
         }
-        let (sources, mut targets, pairwise) = self.sides(buf, hits, v, m, modality);
+        let (sources, mut targets, pairwise) = self.sides(buf, hits, tree, v, m, modality);
         if !self.dict.petrarch
             && targets.iter().all(Option::is_none)
             && let Some(t) = self.referred(buf, s, m, &sources, recent)
@@ -316,6 +355,12 @@ impl EventCoder {
         };
         let reverse = pattern.code.reverse.as_deref();
         let pairs = pair_up(&sources, &targets, pairwise);
+        // a bare statement is somebody's about somebody: with a side missing it says nothing
+        // CAMEO codes ("Cuban Americans said that ...", "... said UNDP")
+        let lone = |s: &Side, t: &Side| {
+            !self.dict.petrarch && code == "010" && (s.is_none() || t.is_none())
+        };
+        let pairs: Vec<_> = pairs.into_iter().filter(|(s, t)| !lone(s, t)).collect();
         for (src, tgt) in pairs {
             out.push(self.event(&base, article, &code, src, tgt));
             if let Some(r) = reverse {
@@ -360,6 +405,7 @@ impl EventCoder {
         &self,
         buf: &SentenceBuf,
         hits: &[ActorHit],
+        tree: Option<Tree>,
         v: usize,
         m: Match,
         modality: Modality,
@@ -379,6 +425,121 @@ impl EventCoder {
         if let Some(k) = m.compound {
             return (expand(k), Vec::new(), true);
         }
+        let read = tree.and_then(|t| self.tree_sides(t, buf, hits, v, m));
+        let from_tree = read.is_some();
+        let (src, tgt) = match read {
+            Some(r) if r.unknown_doer => return (Vec::new(), Vec::new(), false),
+            // a target the tree's objects do not name may still follow the verb in its clause
+            // ("accused the United States of", parsed with a wrong attachment)
+            Some(TreeSides { src, tgt: None, .. }) => {
+                let (_, wt) = self.word_sides(buf, hits, v, m, modality);
+                (src, wt.filter(|k| Some(*k) != src))
+            }
+            Some(r) => (r.src, r.tgt),
+            None => self.word_sides(buf, hits, v, m, modality),
+        };
+        let mut sources = src.map(expand).unwrap_or_else(|| vec![None]);
+        let mut targets = tgt.map(expand).unwrap_or_else(|| vec![None]);
+        if !self.dict.petrarch {
+            agents::place_lone_agents(&mut sources, &targets, hits);
+            agents::place_lone_agents(&mut targets, &sources, hits);
+            // An actor is no target of itself ("North Korea's leader ... North Korea"); one
+            // part of a country acting on another is ("Iraqi police ... protesters": IRQCOP,
+            // IRQCVL).
+            targets.retain(|t| {
+                t.as_ref().is_none_or(|(c, _)| {
+                    !sources
+                        .iter()
+                        .flatten()
+                        .any(|(k, _)| c.starts_with(k.as_str()) || k.starts_with(c.as_str()))
+                })
+            });
+            if targets.is_empty() {
+                targets.push(None);
+            }
+            // "Brazil and the United States are seeking to deepen a partnership": actors joined
+            // as the subject of a cooperation with no one else act on each other
+            let code = &self.dict.verbs[m.verb as usize].patterns[m.pattern as usize].code;
+            let mutual = code
+                .main
+                .as_deref()
+                .and_then(|c| c.get(..2))
+                .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
+            if mutual && from_tree && targets.iter().all(Option::is_none) && distinct(&sources) >= 2
+            {
+                return (sources, Vec::new(), true);
+            }
+        }
+        (sources, targets, false)
+    }
+
+    /// Source and target hits read from the tree: the subject (the agent of a passive, whose
+    /// subject is then the target), and the pattern's target slot, else the first object or
+    /// prepositional phrase that names an actor. `None` when the tree names no subject for the
+    /// verb (a participle, a fragment): the words decide then.
+    fn tree_sides(
+        &self,
+        t: Tree,
+        buf: &SentenceBuf,
+        hits: &[ActorHit],
+        v: usize,
+        m: Match,
+    ) -> Option<TreeSides> {
+        let subject = t.subject(v);
+        let passive = t.passive(v);
+        let agent = passive.then(|| t.agent(v)).flatten();
+        if subject.is_none() && agent.is_none() && m.source.is_none() {
+            return None;
+        }
+        let named_subject = subject.is_some();
+        let subject = subject.and_then(|x| {
+            t.subject_actor(x, hits).or_else(|| {
+                (t.upos(x) == Some(Upos::Pron))
+                    .then(|| t.pronoun_actor(v, hits))
+                    .flatten()
+            })
+        });
+        let agent = agent.and_then(|x| t.actor(x, hits));
+        let (src, tgt_default) = match m.source {
+            Some(k) => (Some(k), None),
+            None if passive => (agent, subject),
+            None => (subject, None),
+        };
+        let src_group = src.map(|k| group(hits, &buf.words, k));
+        let outside = |k: &usize| src_group.is_none_or(|(lo, hi)| *k < lo || *k >= hi);
+        // a passive's target is its subject; the pattern's slot after the verb may have caught
+        // the agent ("attacked by Syrian rebels")
+        let slot = m.target.filter(|&k| Some(k) != src);
+        let tgt = if passive {
+            tgt_default.or(slot)
+        } else {
+            slot.or(tgt_default)
+        };
+        let tgt = tgt.or_else(|| {
+            t.objects(v)
+                .filter_map(|x| t.target_actor(x, hits))
+                .find(|k| outside(k) && Some(*k) != agent)
+        });
+        // an active verb whose subject the text names but no dictionary knows ("one miner",
+        // "Fabrice Santoro beat Sweden's Johansson") is no event of anyone else
+        let unknown_doer = named_subject && !passive && m.source.is_none() && src.is_none();
+        Some(TreeSides {
+            src,
+            tgt,
+            unknown_doer,
+        })
+    }
+
+    /// Source and target hits read from the words around the verb, as TABARI and PETRARCH-1 do.
+    fn word_sides(
+        &self,
+        buf: &SentenceBuf,
+        hits: &[ActorHit],
+        v: usize,
+        m: Match,
+        modality: Modality,
+    ) -> (Option<usize>, Option<usize>) {
+        let words = &buf.words;
         let subject = self
             .first_actor(buf, hits, m.start.min(v))
             .or_else(|| clause::subject(buf, hits, m.start.min(v)));
@@ -399,27 +560,7 @@ impl EventCoder {
             .or(tgt_default)
             .or_else(|| self.first_object(buf, hits, v, m.end, src_group, by))
             .or_else(|| self.object(buf, hits, m.end.max(v + 1), src_group, by));
-        let mut sources = src.map(expand).unwrap_or_else(|| vec![None]);
-        let mut targets = tgt.map(expand).unwrap_or_else(|| vec![None]);
-        if !self.dict.petrarch {
-            agents::place_lone_agents(&mut sources, &targets, hits);
-            agents::place_lone_agents(&mut targets, &sources, hits);
-            // An actor is no target of itself ("North Korea's leader ... North Korea"); one
-            // part of a country acting on another is ("Iraqi police ... protesters": IRQCOP,
-            // IRQCVL).
-            targets.retain(|t| {
-                t.as_ref().is_none_or(|(c, _)| {
-                    !sources
-                        .iter()
-                        .flatten()
-                        .any(|(k, _)| c.starts_with(k.as_str()) || k.starts_with(c.as_str()))
-                })
-            });
-            if targets.is_empty() {
-                targets.push(None);
-            }
-        }
-        (sources, targets, false)
+        (src, tgt)
     }
 
     /// TABARI's source: the first actor of the conjoined clause before the verb (TABARI
@@ -506,6 +647,54 @@ impl EventCoder {
             ..base.clone()
         }
     }
+}
+
+/// A reporting verb hands its complement to the coder: "X said Y attacked Z" is Y's attack on
+/// Z, not also X's statement; "Y attacked Z, X said" likewise. The bare statement (010) of a verb
+/// is dropped when the clause it reports on gave an event of its own; a report of a clause that
+/// codes nothing stays X's statement. `coded` holds, for each coded verb of the sentence, where
+/// its events start in `out` (from `first` on) and the verb's word.
+fn drop_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut Vec<Event>) {
+    let end_of = |i: usize| coded.get(i + 1).map_or(out.len(), |c| c.0);
+    let mut keep = vec![true; out.len() - first];
+    for (i, &(start, v)) in coded.iter().enumerate() {
+        if !t.reports(v) {
+            continue;
+        }
+        let reported = coded
+            .iter()
+            .enumerate()
+            .any(|(j, &(s, x))| j != i && s < end_of(j) && t.reported_by(x, v));
+        if !reported {
+            continue;
+        }
+        for k in start..end_of(i) {
+            if out[k].cameo == "010" {
+                keep[k - first] = false;
+            }
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        k <= first || keep[k - first - 1]
+    });
+}
+
+/// What the tree says of a verb's sides: the source and target hits, and whether the verb's
+/// subject is named in the text but is no actor.
+struct TreeSides {
+    src: Option<usize>,
+    tgt: Option<usize>,
+    unknown_doer: bool,
+}
+
+/// How many different actor codes `sides` names.
+fn distinct(sides: &[Side]) -> usize {
+    let mut codes: Vec<&str> = sides.iter().flatten().map(|(c, _)| c.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes.len()
 }
 
 /// Every (source, target) pair, or every ordered pair of distinct members of one compound.

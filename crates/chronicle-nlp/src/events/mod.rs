@@ -27,6 +27,7 @@ mod sentence;
 #[cfg(test)]
 mod tabari_tests;
 mod table;
+mod tree;
 mod words;
 
 use std::path::Path;
@@ -315,7 +316,7 @@ impl Stage for EventCoder {
     }
 
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Tokens, Layer::Sentences, Layer::Names, Layer::Dates]
+        &[Layer::Tokens, Layer::Sentences, Layer::Syntax, Layer::Names, Layer::Dates]
     }
 
     fn provides(&self) -> &'static [Layer] {

@@ -1,0 +1,247 @@
+//! The sentence's dependency tree as the coder reads it: whether a word is used as a verb, who
+//! the subject of a verb is (the `by` agent of a passive), what its objects are, and which
+//! actor a noun phrase names, through its appositions, compounds and `of` phrases.
+//!
+//! Word `w` of a [`SentenceBuf`](super::sentence::SentenceBuf) is token `base + w` of the
+//! article; the tree is used only when the two line up one to one (not after TABARI's comma
+//! rules dropped words), and every look-up stays inside the sentence, so a malformed tree
+//! gives no answer rather than a wrong index or a panic.
+
+use chronicle_core::{Article, DepRel, Syntax, Upos};
+
+use super::actors::ActorHit;
+
+/// How deep the search for a noun phrase's actor follows appositions and `of` phrases.
+const DEPTH: u8 = 3;
+
+/// One sentence's view of the syntax layer.
+#[derive(Clone, Copy)]
+pub struct Tree<'a> {
+    syn: &'a Syntax,
+    base: usize,
+    len: usize,
+}
+
+impl<'a> Tree<'a> {
+    /// The tree of sentence `s` when the syntax stage ran and the coder's `words` are its tokens.
+    pub fn of(article: &'a Article, s: usize, words: usize) -> Option<Tree<'a>> {
+        let syn = &article.analysis.syntax;
+        let range = article.analysis.sentence_tokens.get(s)?;
+        if syn.is_empty() || range.len() != words || range.end > syn.tokens.len() {
+            return None;
+        }
+        Some(Tree {
+            syn,
+            base: range.start,
+            len: words,
+        })
+    }
+
+    fn tok(&self, w: usize) -> usize {
+        self.base + w
+    }
+
+    /// The word of token `t`, when it lies in the sentence.
+    fn word(&self, t: usize) -> Option<usize> {
+        (t >= self.base && t < self.base + self.len).then(|| t - self.base)
+    }
+
+    /// The part of speech of word `w`.
+    pub fn upos(&self, w: usize) -> Option<Upos> {
+        self.syn.upos(self.tok(w))
+    }
+
+    /// The relation of word `w` to its head.
+    pub fn rel(&self, w: usize) -> Option<DepRel> {
+        self.syn.deprel(self.tok(w))
+    }
+
+    /// The head of word `w`, `None` for the root.
+    pub fn head(&self, w: usize) -> Option<usize> {
+        self.syn.head(self.tok(w)).and_then(|t| self.word(t))
+    }
+
+    /// The lemma of word `w`.
+    pub fn lemma(&self, w: usize) -> &'a str {
+        self.syn.lemma(self.tok(w))
+    }
+
+    /// The dependents of word `w`, with their relations, in text order.
+    pub fn children(&self, w: usize) -> impl Iterator<Item = (usize, DepRel)> + '_ {
+        self.syn
+            .children(self.tok(w))
+            .iter()
+            .filter_map(move |&t| Some((self.word(t as usize)?, self.syn.deprel(t as usize)?)))
+    }
+
+    fn child(&self, w: usize, want: impl Fn(DepRel) -> bool) -> Option<usize> {
+        self.children(w).find(|&(_, r)| want(r)).map(|(c, _)| c)
+    }
+
+    /// Whether word `w` heads a passive clause ("was blown up", "is held").
+    pub fn passive(&self, w: usize) -> bool {
+        self.child(w, |r| matches!(r, DepRel::NsubjPass | DepRel::AuxPass))
+            .is_some()
+    }
+
+    /// The subject of the verb at `w`: its own `nsubj` (active or passive); for a verb that has
+    /// none and shares one ("agreed to meet", "met and signed"), the subject of the verb it
+    /// hangs from. `None` when the tree names no subject.
+    pub fn subject(&self, w: usize) -> Option<usize> {
+        let mut at = w;
+        for _ in 0..DEPTH {
+            if let Some(s) = self.child(at, |r| r.base() == DepRel::Nsubj) {
+                return Some(s);
+            }
+            match self.rel(at) {
+                Some(DepRel::Xcomp | DepRel::Conj) => at = self.head(at)?,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The actor a pronoun subject of the verb at `w` stands for when the names stage linked it
+    /// to none: in a reported clause, the speaker ("Norway said it would provide aid").
+    pub fn pronoun_actor(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
+        let mut at = w;
+        for _ in 0..DEPTH {
+            let rel = self.rel(at)?;
+            at = self.head(at)?;
+            if rel == DepRel::Ccomp {
+                return self.subject(at).and_then(|x| self.subject_actor(x, hits));
+            }
+        }
+        None
+    }
+
+    /// The agent of a passive: the `obl:agent` ("by the rebels"), or an `obl` opened by "by".
+    pub fn agent(&self, w: usize) -> Option<usize> {
+        self.child(w, |r| r == DepRel::OblAgent).or_else(|| {
+            self.children(w)
+                .find(|&(c, r)| r == DepRel::Obl && self.case_is(c, "by"))
+                .map(|(c, _)| c)
+        })
+    }
+
+    /// Whether the noun at `w` is opened by the preposition `prep`.
+    fn case_is(&self, w: usize, prep: &str) -> bool {
+        self.children(w)
+            .any(|(c, r)| r == DepRel::Case && self.lemma(c).eq_ignore_ascii_case(prep))
+    }
+
+    /// The phrases that can name the target of the verb at `w`, nearest first: objects, then
+    /// prepositional phrases (not times, not the passive's agent).
+    pub fn objects(&self, w: usize) -> impl Iterator<Item = usize> + '_ {
+        let objects = self
+            .children(w)
+            .filter(|&(_, r)| matches!(r, DepRel::Obj | DepRel::Iobj))
+            .map(|(c, _)| c);
+        let obliques = self
+            .children(w)
+            .filter(|&(_, r)| matches!(r, DepRel::Obl | DepRel::OblNpmod))
+            .map(|(c, _)| c);
+        objects.chain(obliques)
+    }
+
+    /// Whether the verb at `w` reports speech or thought about another clause: it has a clausal
+    /// complement ("said [Y attacked Z]") or is the aside of one ("Y attacked Z, [X said]").
+    pub fn reports(&self, w: usize) -> bool {
+        self.child(w, |r| matches!(r, DepRel::Ccomp | DepRel::Parataxis))
+            .is_some_and(|c| self.upos(c).is_some_and(verbal))
+            || (self.rel(w) == Some(DepRel::Parataxis)
+                && self
+                    .head(w)
+                    .is_some_and(|h| self.upos(h).is_some_and(verbal)))
+    }
+
+    /// Whether word `x` lies in the clause that the reporting verb at `w` reports on.
+    pub fn reported_by(&self, x: usize, w: usize) -> bool {
+        if self.rel(w) == Some(DepRel::Parataxis) && self.head(w) == Some(x) {
+            return true;
+        }
+        let mut at = x;
+        for _ in 0..self.len {
+            let Some(h) = self.head(at) else { return false };
+            if h == w {
+                return matches!(self.rel(at), Some(DepRel::Ccomp | DepRel::Parataxis));
+            }
+            at = h;
+        }
+        false
+    }
+
+    /// The actor hit that the noun phrase headed by `w` names: the hit holding its head, else
+    /// its apposition's ("the US commander in Iraq, General Petraeus"), else a name inside it
+    /// (a compound, an adjective, a possessive: "Turkish troops", "Iran's navy"), else the
+    /// actor of an `of` phrase ("the leader of Hamas"); places it is in or at are no actors of it.
+    pub fn actor(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
+        self.actor_at(w, hits, DEPTH)
+    }
+
+    /// The actor of a subject: as [`Tree::actor`], else the first actor anywhere in the subject
+    /// phrase (the parser may have hung the name on a wrong word of it).
+    pub fn subject_actor(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
+        self.actor(w, hits).or_else(|| {
+            let span = self.syn.subtree(self.tok(w));
+            let (lo, hi) = (span.start.saturating_sub(self.base), span.end - self.base);
+            hits.iter().position(|h| h.start >= lo && h.end <= hi)
+        })
+    }
+
+    fn actor_at(&self, w: usize, hits: &[ActorHit], depth: u8) -> Option<usize> {
+        if let Some(k) = hit_holding(hits, w) {
+            return Some(k);
+        }
+        if depth == 0 {
+            return None;
+        }
+        let inner = |want: fn(DepRel) -> bool| {
+            self.children(w)
+                .filter(|&(_, r)| want(r))
+                .find_map(|(c, _)| hit_holding(hits, c))
+        };
+        if let Some(k) = self
+            .children(w)
+            .filter(|&(_, r)| r == DepRel::Appos)
+            .find_map(|(c, _)| self.actor_at(c, hits, depth - 1))
+        {
+            return Some(k);
+        }
+        if let Some(k) = inner(|r| {
+            matches!(
+                r,
+                DepRel::Compound
+                    | DepRel::Amod
+                    | DepRel::NmodPoss
+                    | DepRel::Flat
+                    | DepRel::NmodDesc
+            )
+        }) {
+            return Some(k);
+        }
+        self.children(w)
+            .filter(|&(c, r)| r == DepRel::Nmod && self.case_is(c, "of"))
+            .find_map(|(c, _)| self.actor_at(c, hits, depth - 1))
+    }
+
+    /// The actor of a target phrase: as [`Tree::actor`], and also through a noun's
+    /// prepositional phrase ("fired missiles at Russia", "held talks with Suleiman").
+    pub fn target_actor(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
+        self.actor(w, hits).or_else(|| {
+            self.children(w)
+                .filter(|&(c, r)| r == DepRel::Nmod && !self.case_is(c, "of"))
+                .find_map(|(c, _)| self.actor(c, hits))
+        })
+    }
+}
+
+/// Verbs and auxiliaries head clauses.
+fn verbal(u: Upos) -> bool {
+    matches!(u, Upos::Verb | Upos::Aux)
+}
+
+/// The hit whose words hold word `w`.
+fn hit_holding(hits: &[ActorHit], w: usize) -> Option<usize> {
+    hits.iter().position(|h| h.start <= w && w < h.end)
+}

@@ -1,0 +1,173 @@
+//! The events coder reads the sentence's dependency tree (the syntax stage): the subject is the
+//! source, the passive's `by` agent too, the object or prepositional phrase the target; a name is
+//! never a trigger; a reporting verb gives way to the clause it reports. The sentences are the
+//! team's own, one phenomenon each, through the whole standard pipeline.
+
+use chronicle_nlp::Pipeline;
+
+#[path = "common/events.rs"]
+mod common_events;
+
+/// The (source, target, CAMEO root) of every event the pipeline codes in `text`.
+fn dyads(pipeline: &Pipeline, text: &str) -> Vec<(String, String, String)> {
+    common_events::events(pipeline, text)
+        .into_iter()
+        .map(|(s, t, code)| (s, t, code.get(..2).unwrap_or("").to_string()))
+        .collect()
+}
+
+fn row(s: &str, t: &str, root: &str) -> (String, String, String) {
+    (s.to_string(), t.to_string(), root.to_string())
+}
+
+/// Runs `text` and checks that `want` is coded and nothing of `never` is.
+fn check(
+    pipeline: &Pipeline,
+    text: &str,
+    want: &[(&str, &str, &str)],
+    never: &[(&str, &str, &str)],
+    failures: &mut Vec<String>,
+) {
+    let got = dyads(pipeline, text);
+    let missing: Vec<_> = want
+        .iter()
+        .filter(|(s, t, r)| !got.contains(&row(s, t, r)))
+        .collect();
+    let wrong: Vec<_> = never
+        .iter()
+        .filter(|(s, t, r)| {
+            got.iter()
+                .any(|g| g.0.starts_with(s) && g.1 == *t && g.2 == *r)
+        })
+        .collect();
+    if !missing.is_empty() || !wrong.is_empty() {
+        failures.push(format!(
+            "{text}\n  missing {missing:?}\n  unwanted {wrong:?}\n  got {got:?}"
+        ));
+    }
+}
+
+/// A word inside a name is never a trigger ("States" is no "state" statement), and the verb's
+/// subject is the source, its object's prepositional phrase the target.
+#[test]
+fn a_name_is_no_trigger_and_the_subject_acts() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "The United States fired anti-aircraft batteries at Russia.",
+        &[("USA", "RUS", "19")],
+        &[("", "RUS", "01"), ("USA", "RUS", "01")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The `by` agent of a passive is the source and the passive's subject the target.
+#[test]
+fn a_passive_takes_its_source_from_the_agent() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Turkish troops were attacked by Syrian rebels near the border.",
+        &[("SYRREB", "TURMIL", "19")],
+        &[("TURMIL", "SYRREB", "19")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// An apposition and a role phrase carry the actor of the phrase's head, not a place in it:
+/// the US commander in Iraq is American.
+#[test]
+fn an_apposition_keeps_the_head_actor_not_its_place() {
+    let pipeline = Pipeline::standard();
+    let got = dyads(
+        &pipeline,
+        "The US commander in Iraq, General David Petraeus, held talks with President Michel Suleiman.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, t, r)| s.starts_with("USA") && t.starts_with("LBN") && r == "04"),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(s, _, _)| !s.starts_with("IRQ")), "{got:?}");
+}
+
+/// Conjoined subjects give one event each.
+#[test]
+fn conjoined_subjects_each_act() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "France and Germany condemned Russia over the cyber attacks.",
+        &[("FRA", "RUS", "11"), ("DEU", "RUS", "11")],
+        &[],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// "X said Y did Z" is Y's act on Z, with no statement of X beside it, whether the report comes
+/// first or last; a report of a clause that codes nothing stays X's statement.
+#[test]
+fn a_reporting_verb_gives_way_to_the_reported_event() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    for text in [
+        "The Egyptian foreign minister said Israeli troops had arrested Palestinian protesters.",
+        "Israeli troops arrested Palestinian protesters in Hebron, the Egyptian foreign minister said.",
+    ] {
+        check(
+            &pipeline,
+            text,
+            &[("ISRMIL", "PSECVL", "17")],
+            &[("EGY", "ISRMIL", "01"), ("EGY", "PSECVL", "01")],
+            &mut failures,
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let plain = common_events::events(
+        &pipeline,
+        "The Egyptian foreign minister told Israel that the border would stay open.",
+    );
+    assert!(
+        plain
+            .iter()
+            .any(|(s, _, c)| s.starts_with("EGY") && c.starts_with("01")),
+        "{plain:?}"
+    );
+}
+
+/// Actors joined as the subject of a cooperation with no one else act on each other: one event
+/// each way, not two one-sided ones.
+#[test]
+fn a_joint_subject_of_a_cooperation_is_mutual() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Brazil and the United States are seeking to deepen a partnership on energy.",
+        &[("BRA", "USA", "03"), ("USA", "BRA", "03")],
+        &[("BRA", "", "02"), ("USA", "", "02")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// An active verb whose subject the text names but no dictionary knows is nobody's act on the
+/// object ("Santoro beat Sweden's Johansson" is sport, not Sweden's assault), and a bare
+/// statement with a side missing says nothing CAMEO codes.
+#[test]
+fn an_unknown_doer_and_a_one_sided_statement_give_no_event() {
+    let pipeline = Pipeline::standard();
+    for text in [
+        "Fabrice Santoro beat Sweden's Thomas Johansson in straight sets on Tuesday.",
+        "Over and over, Cuban Americans said that outsiders could not understand their anger.",
+    ] {
+        let got = dyads(&pipeline, text);
+        assert!(got.is_empty(), "{text}\n  {got:?}");
+    }
+}
