@@ -323,12 +323,15 @@ impl Stage for EventCoder {
         &[Layer::Events]
     }
 
-    /// Codes the article's events. An event with neither a source nor a target actor says who
-    /// did what to nobody known: it is dropped, as GDELT drops rows without an actor. An event
+    /// Codes the article's events. An event without a source actor says that something was done
+    /// by nobody known: it is dropped. On real sentences coded by others (the pile's silver set)
+    /// one expected event in 92 has no source, while nearly every source-less event the coder
+    /// found was a misreading (a sport's "beating German X", a market's "flow in from the US", a
+    /// noun phrase's country taken for a target). An event
     /// whose clause names no place takes its sentence's place, else the article's main place.
     fn annotate(&self, article: &mut Article) {
         let mut events = self.code(article);
-        events.retain(|e| e.source.is_some() || e.target.is_some());
+        events.retain(|e| e.source.is_some());
         // Where the clause names no place, the places stage gives the sentence's place or the
         // article's main place (GDELT's ActionGeo).
         for e in events.iter_mut().filter(|e| e.place.is_none()) {
