@@ -171,3 +171,26 @@ fn an_unknown_doer_and_a_one_sided_statement_give_no_event() {
         assert!(got.is_empty(), "{text}\n  {got:?}");
     }
 }
+
+/// A verb has one subject: when the parse gives it two (an opening phrase read as one), the
+/// one that names an actor acts, whether it is nearer the verb or farther from it.
+#[test]
+fn of_two_subjects_the_named_one_acts() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "As second leg of his visit, Modi will visit Nepal.",
+        &[("INDGOV", "NPL", "03")],
+        &[],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "Kenya's role in brokering the peace talks was praised by the Ethiopian government on Wednesday.",
+        &[("ETHGOV", "KEN", "05")],
+        &[],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

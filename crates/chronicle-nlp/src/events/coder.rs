@@ -485,7 +485,7 @@ impl EventCoder {
         v: usize,
         m: Match,
     ) -> Option<TreeSides> {
-        let subject = t.subject(v);
+        let subject = t.subject(v, hits);
         let passive = t.passive(v);
         let agent = passive.then(|| t.agent(v)).flatten();
         if subject.is_none() && agent.is_none() && m.source.is_none() {

@@ -86,11 +86,23 @@ impl<'a> Tree<'a> {
 
     /// The subject of the verb at `w`: its own `nsubj` (active or passive); for a verb that has
     /// none and shares one ("agreed to meet", "met and signed"), the subject of the verb it
-    /// hangs from. `None` when the tree names no subject.
-    pub fn subject(&self, w: usize) -> Option<usize> {
+    /// hangs from. `None` when the tree names no subject. A verb has one subject; when the
+    /// parser gave it two, the one that names an actor is it ("As second leg of his visit, Hu
+    /// will visit Laos": "Hu", not "leg"; "Kenya's role in brokering the peace talks was
+    /// praised": "role", not "talks"), else the one nearest the verb.
+    pub fn subject(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
         let mut at = w;
         for _ in 0..DEPTH {
-            if let Some(s) = self.child(at, |r| r.base() == DepRel::Nsubj) {
+            let subjects = || {
+                self.children(at)
+                    .filter(|&(_, r)| r.base() == DepRel::Nsubj)
+                    .map(|(c, _)| c)
+            };
+            let named = subjects()
+                .filter(|&c| self.subject_actor(c, hits).is_some())
+                .min_by_key(|&c| (c > at, c.abs_diff(at)));
+            if let Some(s) = named.or_else(|| subjects().min_by_key(|&c| (c > at, c.abs_diff(at))))
+            {
                 return Some(s);
             }
             match self.rel(at) {
@@ -109,7 +121,9 @@ impl<'a> Tree<'a> {
             let rel = self.rel(at)?;
             at = self.head(at)?;
             if rel == DepRel::Ccomp {
-                return self.subject(at).and_then(|x| self.subject_actor(x, hits));
+                return self
+                    .subject(at, hits)
+                    .and_then(|x| self.subject_actor(x, hits));
             }
         }
         None
