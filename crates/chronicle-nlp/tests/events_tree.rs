@@ -194,3 +194,19 @@ fn of_two_subjects_the_named_one_acts() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A relative pronoun stands for the noun before it, never for the speaker of the sentence:
+/// grain "which can meet the demand" is no act of the ministry that reports it.
+#[test]
+fn a_relative_pronoun_is_the_noun_it_follows() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "The ministry in Cairo said Egypt now grows more wheat every year, which can meet the demand of its neighbours.",
+        &[],
+        &[("EGY", "", "08")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -493,6 +493,13 @@ impl EventCoder {
         }
         let named_subject = subject.is_some();
         let subject = subject.and_then(|x| {
+            // "the vaccine, which can meet the demand": a relative pronoun is the noun its
+            // clause modifies, and names whom that noun names, or no one
+            if t.relative(x) {
+                return t
+                    .relative_antecedent(v)
+                    .and_then(|n| t.subject_actor(n, hits));
+            }
             t.subject_actor(x, hits).or_else(|| {
                 (t.upos(x) == Some(Upos::Pron))
                     .then(|| t.pronoun_actor(v, hits))

@@ -82,6 +82,44 @@ impl<'a> Tree<'a> {
     pub fn passive(&self, w: usize) -> bool {
         self.child(w, |r| matches!(r, DepRel::NsubjPass | DepRel::AuxPass))
             .is_some()
+            || self.reduced_passive(w)
+    }
+
+    /// A passive without its auxiliary: a verb with an agent (`obl:agent`, which only passives
+    /// have: "..., backed by police and detention units"), or a participle that modifies a noun
+    /// or a clause with a `by` phrase and no subject ("the deal offered by France").
+    fn reduced_passive(&self, w: usize) -> bool {
+        self.child(w, |r| r == DepRel::OblAgent).is_some()
+            || (matches!(self.rel(w), Some(DepRel::Acl | DepRel::Advcl))
+                && self.child(w, |r| r.base() == DepRel::Nsubj).is_none()
+                && self.agent(w).is_some())
+    }
+
+    /// Whether the word at `w` is a relative pronoun ("which", "who"; "that" where it opens a
+    /// relative clause) standing for a noun before it, never for a speaker. The parser may hang
+    /// the clause as a conjunct ("doses of vaccine, which can meet the demand").
+    pub fn relative(&self, w: usize) -> bool {
+        if !self
+            .upos(w)
+            .is_some_and(|u| matches!(u, Upos::Pron | Upos::Det))
+        {
+            return false;
+        }
+        match self.lemma(w).to_ascii_lowercase().as_str() {
+            "which" | "who" | "whom" | "whose" => true,
+            "that" => self
+                .head(w)
+                .is_some_and(|v| self.rel(v) == Some(DepRel::AclRelcl)),
+            _ => false,
+        }
+    }
+
+    /// The noun a relative clause headed by the verb at `v` modifies ("vaccine" of "vaccine,
+    /// which can meet the demand").
+    pub fn relative_antecedent(&self, v: usize) -> Option<usize> {
+        (self.rel(v) == Some(DepRel::AclRelcl))
+            .then(|| self.head(v))
+            .flatten()
     }
 
     /// The subject of the verb at `w`: its own `nsubj` (active or passive); for a verb that has
@@ -145,15 +183,16 @@ impl<'a> Tree<'a> {
     }
 
     /// The phrases that can name the target of the verb at `w`, nearest first: objects, then
-    /// prepositional phrases (not times, not the passive's agent).
+    /// prepositional phrases (not times, not the passive's agent, not a role opened by `as`).
     pub fn objects(&self, w: usize) -> impl Iterator<Item = usize> + '_ {
         let objects = self
             .children(w)
             .filter(|&(_, r)| matches!(r, DepRel::Obj | DepRel::Iobj))
             .map(|(c, _)| c);
+        // "met as secretary of state": an `as` phrase names a role, not who is acted on
         let obliques = self
             .children(w)
-            .filter(|&(_, r)| matches!(r, DepRel::Obl | DepRel::OblNpmod))
+            .filter(|&(c, r)| matches!(r, DepRel::Obl | DepRel::OblNpmod) && !self.case_is(c, "as"))
             .map(|(c, _)| c);
         objects.chain(obliques)
     }
