@@ -210,3 +210,43 @@ fn a_relative_pronoun_is_the_noun_it_follows() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A nominal trigger ("military operations", "negotiations") takes its sides from its own
+/// noun phrase (a possessive, a nationality, a `by` or `on` phrase) or from the verb it is the
+/// object of, never from an actor that merely stands near it.
+#[test]
+fn a_nominal_event_reads_its_own_phrase() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Morocco's silence about the French military operations surprised observers in Algeria.",
+        &[("FRAMIL", "", "19")],
+        &[("MAR", "DZA", "19"), ("MAR", "", "19")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "Thailand's government opened a new round of peace negotiations with the rebels on Wednesday.",
+        &[("THAGOV", "THAREB", "04")],
+        &[],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The object of a verb that an infinitive completes is the infinitive's subject: Britain
+/// joins the intervention it was persuaded to join.
+#[test]
+fn the_object_of_persuade_is_the_subject_of_its_infinitive() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "France persuaded Britain to join a military intervention in Libya.",
+        &[("GBR", "LBY", "19")],
+        &[],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -180,6 +180,22 @@ pub fn label(weights: &Weights, tree: &Tree<'_>, feats: &mut Vec<u64>, labels: &
         labels[d] = crate::tagger::argmax_i32(&scores);
     }
     passives_need_their_auxiliary(tree, labels);
+    agents_need_their_preposition(tree, labels);
+}
+
+/// A passive's agent is a phrase opened by "by": a bare noun labelled `obl:agent` ("persuaded
+/// Britain to join") is the verb's object.
+fn agents_need_their_preposition(tree: &Tree<'_>, labels: &mut [usize]) {
+    for d in 1..labels.len() {
+        if labels[d] == DepRel::OblAgent as usize
+            && !tree
+                .children(d)
+                .iter()
+                .any(|&c| labels[c] == DepRel::Case as usize)
+        {
+            labels[d] = DepRel::Obj as usize;
+        }
+    }
 }
 
 /// A passive subject is the subject of a verb with a passive auxiliary ("Kenyans were

@@ -425,18 +425,26 @@ impl EventCoder {
         if let Some(k) = m.compound {
             return (expand(k), Vec::new(), true);
         }
-        let read = tree.and_then(|t| self.tree_sides(t, buf, hits, v, m));
-        let from_tree = read.is_some();
-        let (src, tgt) = match read {
-            Some(r) if r.unknown_doer => return (Vec::new(), Vec::new(), false),
+        let nominal = tree.filter(|_| self.dict.verbs[m.verb as usize].nominal);
+        let read = match nominal {
+            Some(_) => None,
+            None => tree.and_then(|t| self.tree_sides(t, buf, hits, v, m)),
+        };
+        let from_tree = read.is_some() || nominal.is_some();
+        let (src, tgt) = match (nominal, read) {
+            (Some(t), _) => {
+                let (src, own) = t.nominal_sides(m.start.min(v), m.end, hits);
+                (src, m.target.or(own).filter(|k| Some(*k) != src))
+            }
+            (None, Some(r)) if r.unknown_doer => return (Vec::new(), Vec::new(), false),
             // a target the tree's objects do not name may still follow the verb in its clause
             // ("accused the United States of", parsed with a wrong attachment)
-            Some(TreeSides { src, tgt: None, .. }) => {
+            (None, Some(TreeSides { src, tgt: None, .. })) => {
                 let (_, wt) = self.word_sides(buf, hits, v, m, modality);
                 (src, wt.filter(|k| Some(*k) != src))
             }
-            Some(r) => (r.src, r.tgt),
-            None => self.word_sides(buf, hits, v, m, modality),
+            (None, Some(r)) => (r.src, r.tgt),
+            (None, None) => self.word_sides(buf, hits, v, m, modality),
         };
         let mut sources = src.map(expand).unwrap_or_else(|| vec![None]);
         let mut targets = tgt.map(expand).unwrap_or_else(|| vec![None]);

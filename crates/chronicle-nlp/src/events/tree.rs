@@ -124,7 +124,7 @@ impl<'a> Tree<'a> {
 
     /// The subject of the verb at `w`: its own `nsubj` (active or passive); for a verb that has
     /// none and shares one ("agreed to meet", "met and signed"), the subject of the verb it
-    /// hangs from. `None` when the tree names no subject. A verb has one subject; when the
+    /// hangs from, or that verb's object when it has one ("persuaded Obama to join"). `None` when the tree names no subject. A verb has one subject; when the
     /// parser gave it two, the one that names an actor is it ("As second leg of his visit, Hu
     /// will visit Laos": "Hu", not "leg"; "Kenya's role in brokering the peace talks was
     /// praised": "role", not "talks"), else the one nearest the verb.
@@ -144,7 +144,15 @@ impl<'a> Tree<'a> {
                 return Some(s);
             }
             match self.rel(at) {
-                Some(DepRel::Xcomp | DepRel::Conj) => at = self.head(at)?,
+                // "persuaded Obama to join": the object of the verb an infinitive completes
+                // is its subject ("agreed to meet" has none, and shares the subject)
+                Some(DepRel::Xcomp) => {
+                    at = self.head(at)?;
+                    if let Some(o) = self.child(at, |r| matches!(r, DepRel::Obj | DepRel::Iobj)) {
+                        return Some(o);
+                    }
+                }
+                Some(DepRel::Conj) => at = self.head(at)?,
                 _ => return None,
             }
         }
@@ -276,6 +284,75 @@ impl<'a> Tree<'a> {
         self.children(w)
             .filter(|&(c, r)| r == DepRel::Nmod && self.case_is(c, "of"))
             .find_map(|(c, _)| self.actor_at(c, hits, depth - 1))
+    }
+
+    /// The sides of a nominal trigger spanning words `start..end` ("the US military
+    /// operations", "Russian air strikes on Aleppo"), read from the noun the phrase is headed
+    /// by: the source from its own possessive, compound, adjective or `by` phrase, else, when
+    /// the noun is the object or an oblique of an active verb ("launched a military campaign",
+    /// "flew over the peninsula in a show of force"), that verb's subject; the target from its
+    /// own `on`/`against`/`into`/`in`/`with` phrase. A noun phrase next to an
+    /// actor is no act of that actor ("Tunisia's ambiguity towards ... military operations").
+    pub fn nominal_sides(
+        &self,
+        start: usize,
+        end: usize,
+        hits: &[ActorHit],
+    ) -> (Option<usize>, Option<usize>) {
+        let inside = |w: usize| w >= start && w < end;
+        let content = |w: usize| {
+            !matches!(
+                self.upos(w),
+                Some(Upos::Adp | Upos::Det | Upos::Punct | Upos::Cconj | Upos::Part) | None
+            )
+        };
+        let Some(head) = (start..end.min(self.len))
+            .rev()
+            .find(|&w| content(w) && self.head(w).is_none_or(|h| !inside(h)))
+        else {
+            return (None, None);
+        };
+        let own = |want: &dyn Fn(usize, DepRel) -> bool| {
+            self.children(head)
+                .filter(|&(c, r)| !inside(c) && want(c, r))
+                .find_map(|(c, _)| self.actor(c, hits))
+        };
+        // the verb whose object or oblique the phrase is, through `of` ("opened a new round of
+        // peace negotiations"), when that verb is active
+        let verb = || {
+            let mut phrase = head;
+            for _ in 0..DEPTH {
+                if self.rel(phrase) == Some(DepRel::Nmod) && self.case_is(phrase, "of") {
+                    phrase = self.head(phrase)?;
+                }
+            }
+            let verb = self.head(phrase).filter(|&v| !self.passive(v))?;
+            matches!(self.rel(phrase)?, DepRel::Obj | DepRel::Obl).then_some((verb, phrase))
+        };
+        let source = own(&|c, r| {
+            matches!(r, DepRel::NmodPoss | DepRel::Compound | DepRel::Amod)
+                || (r == DepRel::Nmod && self.case_is(c, "by"))
+        })
+        .or_else(|| {
+            let (v, _) = verb()?;
+            self.subject(v, hits)
+                .and_then(|x| self.subject_actor(x, hits))
+        });
+        let target = own(&|c, r| {
+            r == DepRel::Nmod
+                && ["on", "against", "into", "in", "with"]
+                    .iter()
+                    .any(|p| self.case_is(c, p))
+        })
+        .or_else(|| {
+            // "opened negotiations with the rebels", the parse hanging "with" on the verb
+            let (v, phrase) = verb()?;
+            self.objects(v)
+                .filter(|&x| x != phrase)
+                .filter_map(|x| self.target_actor(x, hits))
+                .find(|&k| Some(k) != source)
+        });
+        (source, target)
     }
 
     /// The actor of a target phrase: as [`Tree::actor`], and also through a noun's
