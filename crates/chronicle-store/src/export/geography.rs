@@ -2,8 +2,8 @@
 //! ADM2Code, Lat, Long, FeatureID), from a stored place row and the project's country table.
 //!
 //! - Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (first-level
-//!   division); a county or district counts as a city (it is finer than a state); a continent
-//!   or sea has no type.
+//!   division); a county or district counts as a city (it is finer than a state), a region
+//!   inside one country (Crimea) as a state; a continent or sea has no type.
 //! - FullName: "City, State, Country" as GDELT writes it.
 //! - CountryCode: FIPS 10-4 ([`crate::countries`]).
 //! - ADM1Code: the FIPS country code for a country; `US` + the USPS code for a US state and the
@@ -78,12 +78,17 @@ pub fn columns(place: Option<&PlaceRow>) -> [String; 8] {
     let us = p.country.as_deref() == Some("US");
     let kind = p.kind.as_deref().unwrap_or("");
     let state = p.admin1.as_deref().and_then(us_state_code).filter(|_| us);
+    let in_one_country = p.country.is_some();
     let geo_type = match (kind, us) {
         ("country", _) => "1",
         ("admin1", true) => "2",
         ("city" | "admin2", true) => "3",
         ("city" | "admin2", false) => "4",
         ("admin1", false) => "5",
+        // a region inside one country (Crimea, Kashmir, the Gaza Strip) is read as GDELT reads
+        // a first-level division: a state of the world, or of the US
+        ("region", true) => "2",
+        ("region", false) if in_one_country => "5",
         _ => "",
     };
     let adm1 = match (kind, state) {
@@ -158,6 +163,8 @@ mod tests {
         assert_eq!(c[..4], ["4", "Basra, Iraq", "IZ", ""]);
         let c = columns(Some(&place("Bavaria", "DE", "admin1", Some("Bavaria"))));
         assert_eq!(c[..4], ["5", "Bavaria, Germany", "GM", ""]);
+        let c = columns(Some(&place("Crimea", "UA", "region", None)));
+        assert_eq!(c[..3], ["5", "Crimea, Ukraine", "UP"]);
         assert_eq!(columns(None), <[String; 8]>::default());
     }
 }
