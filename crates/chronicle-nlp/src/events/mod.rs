@@ -316,7 +316,13 @@ impl Stage for EventCoder {
     }
 
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Tokens, Layer::Sentences, Layer::Syntax, Layer::Names, Layer::Dates]
+        &[
+            Layer::Tokens,
+            Layer::Sentences,
+            Layer::Syntax,
+            Layer::Names,
+            Layer::Dates,
+        ]
     }
 
     fn provides(&self) -> &'static [Layer] {
