@@ -4,6 +4,7 @@ use chronicle_core::Article;
 
 use crate::clean;
 use crate::error::Location;
+use crate::url_date::date_in_url;
 
 /// What a document holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +38,8 @@ pub struct RawDocument {
     pub source: Option<String>,
     pub title: Option<String>,
     pub published: Option<jiff::civil::Date>,
-    /// When the page was captured (a WARC record's date): the publication date of last resort.
+    /// When the page was captured (a WARC record's date): the publication date when neither the
+    /// record, the page nor its URL gives one.
     pub captured: Option<jiff::civil::Date>,
     pub content: Content,
     /// Problems that did not stop the read (invalid UTF-8 replaced, an unreadable date), each
@@ -86,9 +88,12 @@ pub fn build_article(doc: RawDocument, options: BuildOptions) -> Article {
     article.description = page.description;
     article.sections = page.sections;
     article.image_credit = page.image_credit;
+    // The record's own date, else the page's, else the day its URL files it under, else when
+    // it was captured, else the user's --date.
     article.published = doc
         .published
         .or(page.published)
+        .or_else(|| article.url.as_deref().and_then(date_in_url))
         .or(doc.captured)
         .or(options.default_date);
     article

@@ -11,7 +11,8 @@
 //!   record type that `POST /api/extract` reads.
 //! - [`clean`] turns a scraped page saved as plain text into title, description, sections, image
 //!   credit and a body that keeps every sentence of the story and nothing else.
-//! - [`build_article`] puts the pieces together into a [`chronicle_core::Article`].
+//! - [`build_article`] puts the pieces together into a [`chronicle_core::Article`], dated by
+//!   the record, else the page, else its URL ([`url_date`]), else its capture, else `--date`.
 //!
 //! Everything streams: a 2 GB line or a gzip bomb costs a bounded amount of memory.
 
@@ -23,6 +24,7 @@ pub mod inputs;
 pub mod lines;
 pub mod reader;
 pub mod record;
+pub mod url_date;
 pub mod warc;
 
 pub use document::{BuildOptions, Content, RawDocument, build_article};

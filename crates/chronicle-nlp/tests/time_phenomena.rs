@@ -829,3 +829,39 @@ fn counts_and_document_numbers_are_not_years() {
         DCT,
     );
 }
+
+#[test]
+fn records_and_millennia_name_no_year() {
+    check(
+        &[
+            // How far back a record reaches is a span, not a year ahead.
+            (
+                "Germany is expanding its army for the first time in 25 years.",
+                &[("25 years", "P25Y", Duration)],
+            ),
+            (
+                "Unemployment fell to its lowest level in a decade.",
+                &[("a decade", "P10Y", Duration)],
+            ),
+            (
+                "The plant will reopen in two years.",
+                &[("two years", "2022", Date)],
+            ),
+            // Counted in millennia or centuries, a time names its century at most: never the
+            // year 20 or 1720.
+            (
+                "The two countries began to trade some two thousand years ago.",
+                &[("some two thousand years ago", "00", Date)],
+            ),
+            (
+                "The town was founded three centuries ago.",
+                &[("three centuries ago", "17", Date)],
+            ),
+            (
+                "The bridge opened a hundred years ago.",
+                &[("a hundred years ago", "1920", Date)],
+            ),
+        ],
+        DCT,
+    );
+}

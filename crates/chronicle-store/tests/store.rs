@@ -506,8 +506,22 @@ fn gdelt_and_gkg_rows_have_their_column_counts_and_values() {
     assert_eq!(rows[1][25], "0");
 
     let mut out = Vec::new();
-    assert_eq!(export::gkg::write(store.conn(), &mut out).unwrap(), 1);
+    assert_eq!(
+        export::gkg::write(store.conn(), false, &mut out).unwrap(),
+        1
+    );
     let text = String::from_utf8(out).unwrap();
+    // --header: one line of the codebook's names above the same rows.
+    let mut headed = Vec::new();
+    assert_eq!(
+        export::gkg::write(store.conn(), true, &mut headed).unwrap(),
+        1
+    );
+    let headed = String::from_utf8(headed).unwrap();
+    let (names, rest) = headed.split_once('\n').unwrap();
+    assert_eq!(names.split('\t').count(), 27);
+    assert!(names.starts_with("GKGRECORDID\tV2.1DATE\t"), "{names}");
+    assert_eq!(rest, text);
     let r: Vec<&str> = text.trim_end_matches('\n').split('\t').collect();
     assert_eq!(r.len(), 27);
     assert_eq!(
@@ -882,4 +896,20 @@ fn every_parquet_table_writes_one_row_per_stored_row() {
     let t = export::parquet::columns(T::Events);
     assert!(t.iter().any(|c| c.name == "code_name"));
     assert!(t.iter().any(|c| c.name == "date_precision"));
+}
+
+#[test]
+fn gkg_header_names_the_columns_as_the_codebook_does() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/reference/gdelt_gkg21_columns.tsv");
+    let Ok(table) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping: {} not found", path.display());
+        return;
+    };
+    let codebook: Vec<&str> = table
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').nth(1))
+        .collect();
+    assert_eq!(codebook, export::gkg::COLUMN_NAMES);
 }

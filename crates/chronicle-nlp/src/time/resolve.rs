@@ -369,12 +369,24 @@ fn move_by(base: Cal, unit: Unit, n: i64, gran: Unit) -> Option<Cal> {
     Cal::Day(start.checked_add(span).ok()?).widen(gran)
 }
 
-/// The granularity a shift by `unit` lands on.
-fn granularity(unit: Unit) -> Unit {
+/// Shifts of this many years or more name a century, not a year.
+const CENTURY_SCALE_YEARS: i64 = 1000;
+
+/// The granularity a shift by `n` `unit`s lands on. A text that counts in centuries or
+/// millennia ("three centuries ago", "some two thousand years ago") names a century at best: read
+/// as a year, "two thousand years ago" in 2005 would be the year 5, a date no event has.
+fn granularity(unit: Unit, n: i64) -> Unit {
+    let years = match unit {
+        Unit::Year => n,
+        Unit::Decade => n.saturating_mul(10),
+        _ => 0,
+    };
     match unit {
+        Unit::Century | Unit::Millennium => Unit::Century,
+        _ if years >= CENTURY_SCALE_YEARS => Unit::Century,
         Unit::Second | Unit::Minute | Unit::Hour | Unit::Night | Unit::Day => Unit::Day,
         Unit::Week | Unit::Weekend | Unit::Fortnight => Unit::Week,
-        Unit::Decade | Unit::Century | Unit::Millennium => Unit::Year,
+        Unit::Decade => Unit::Year,
         u => u,
     }
 }
@@ -406,11 +418,12 @@ fn offset(f: &Frame, halves: Option<u32>, unit: Unit, dir: i8, from_ref: bool) -
     let (base, gran) = match (from_ref, unit) {
         (true, _) => {
             let base = f.last.or(dct)?;
-            let g = granularity(unit);
-            (base, if base.unit() < g { base.unit() } else { g })
+            let g = granularity(unit, n);
+            let finer = g < Unit::Century && base.unit() < g;
+            (base, if finer { base.unit() } else { g })
         }
         (false, Unit::Year) if f.quarter.is_some() => (f.quarter?, Unit::Quarter),
-        _ => (dct?, granularity(unit)),
+        _ => (dct?, granularity(unit, n)),
     };
     let gran = if matches!(base, Cal::DayPart(..) | Cal::Time(..)) && gran < Unit::Day {
         Unit::Day

@@ -1,5 +1,5 @@
-//! Articles as GKG 2.1 rows: 27 tab-separated columns a row, no header, in the order of
-//! `reference/gdelt_gkg21_columns.tsv`. Each column is filled from the layer that carries it
+//! Articles as GKG 2.1 rows: 27 tab-separated columns a row, in the order and under the names of
+//! GDELT's GKG 2.1 codebook ([`COLUMN_NAMES`], a header line only when asked). Each column is filled from the layer that carries it
 //! (entities, places, dates, quotes, tone, themes, counts, amounts); a layer not yet produced
 //! leaves its column empty. Locations carry the event rows' geography columns (FIPS 10-4
 //! country codes from [`crate::countries`]).
@@ -16,8 +16,45 @@ use crate::export::{for_each_article, tsv_field};
 /// Number of columns of a GKG 2.1 row.
 pub const COLUMNS: usize = 27;
 
-/// Writes every stored article as a GKG 2.1 row; returns how many.
-pub fn write(conn: &Connection, out: &mut dyn Write) -> Result<u64> {
+/// The GKG 2.1 codebook's names of the columns, in order: what `--header` writes, so that a
+/// table reader names the columns as GDELT's documentation does.
+pub const COLUMN_NAMES: [&str; COLUMNS] = [
+    "GKGRECORDID",
+    "V2.1DATE",
+    "V2SOURCECOLLECTIONIDENTIFIER",
+    "V2SOURCECOMMONNAME",
+    "V2DOCUMENTIDENTIFIER",
+    "V1COUNTS",
+    "V2.1COUNTS",
+    "V1THEMES",
+    "V2ENHANCEDTHEMES",
+    "V1LOCATIONS",
+    "V2ENHANCEDLOCATIONS",
+    "V1PERSONS",
+    "V2ENHANCEDPERSONS",
+    "V1ORGANIZATIONS",
+    "V2ENHANCEDORGANIZATIONS",
+    "V1.5TONE",
+    "V2.1ENHANCEDDATES",
+    "V2GCAM",
+    "V2.1SHARINGIMAGE",
+    "V2.1RELATEDIMAGES",
+    "V2.1SOCIALIMAGEEMBEDS",
+    "V2.1SOCIALVIDEOEMBEDS",
+    "V2.1QUOTATIONS",
+    "V2.1ALLNAMES",
+    "V2.1AMOUNTS",
+    "V2.1TRANSLATIONINFO",
+    "V2EXTRASXML",
+];
+
+/// Writes every stored article as a GKG 2.1 row, after a line of [`COLUMN_NAMES`] when `header`
+/// is set; returns how many rows (the header not counted).
+pub fn write(conn: &Connection, header: bool, out: &mut dyn Write) -> Result<u64> {
+    if header {
+        out.write_all(COLUMN_NAMES.join("\t").as_bytes())?;
+        out.write_all(b"\n")?;
+    }
     for_each_article(conn, |aid, added, article| {
         let row = gkg_row(aid, added, article);
         out.write_all(row.join("\t").as_bytes())?;

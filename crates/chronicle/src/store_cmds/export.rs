@@ -68,7 +68,8 @@ pub struct ExportArgs {
     /// them.
     #[command(flatten)]
     filter: super::queries::FilterArgs,
-    /// gdelt-events, gdelt-mentions: a first line with GDELT's column names.
+    /// gdelt-events, gdelt-mentions, gkg (every TSV format): a first line with GDELT's column
+    /// names.
     #[arg(long)]
     header: bool,
     /// gdelt-events: append DatePrecision and the names of the codes after GDELT's 61 columns
@@ -116,7 +117,7 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
         ExportFormat::GdeltMentions => {
             export::mentions::write(conn, &args.filter.filter(0)?, args.header, &mut out)
         }
-        ExportFormat::Gkg => export::gkg::write(conn, &mut out),
+        ExportFormat::Gkg => export::gkg::write(conn, args.header, &mut out),
         ExportFormat::Jsonl => export::jsonl(conn, &mut out),
         ExportFormat::Parquet => Ok(0),
     };

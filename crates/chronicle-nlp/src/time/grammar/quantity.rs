@@ -20,6 +20,38 @@ const SPAN_OPENERS: [&str; 10] = [
     "latest",
 ];
 
+/// Words before `in AMOUNT` (one or two words back) that make the amount the span looked back
+/// over, not a time ahead: "for the first time in 25 years", "its lowest level in a decade",
+/// "the deadliest attack in years".
+const RECORD_WORDS: [&str; 26] = [
+    "first",
+    "time",
+    "times",
+    "ever",
+    "best",
+    "worst",
+    "most",
+    "least",
+    "highest",
+    "lowest",
+    "largest",
+    "biggest",
+    "smallest",
+    "strongest",
+    "weakest",
+    "fastest",
+    "slowest",
+    "deadliest",
+    "longest",
+    "shortest",
+    "greatest",
+    "heaviest",
+    "hottest",
+    "coldest",
+    "warmest",
+    "wettest",
+];
+
 /// Words that may stand between an amount and its unit.
 const FILLERS: [&str; 8] = [
     "more",
@@ -182,6 +214,9 @@ pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         let Some(halves) = a.halves else {
             return found(a.start, a.end, duration(None, a.unit));
         };
+        if closes_record(cx, i) {
+            return found(a.start, a.end, duration(Some(halves), a.unit));
+        }
         let unit = a.unit;
         return found(
             a.start,
@@ -205,6 +240,15 @@ pub fn amount_expr(cx: Cx<'_, '_>, i: usize) -> Option<Found> {
         return found(i, a.end, Expr::Ref(RefPoint::Future));
     }
     found(a.start, a.end, duration(a.halves, a.unit))
+}
+
+/// Whether the `in` at `i` closes a record or a first ("the first time in 25 years", "the
+/// highest level in a decade"): what follows is how far back the record reaches.
+fn closes_record(cx: Cx<'_, '_>, i: usize) -> bool {
+    (1..=2).any(|k| {
+        i.checked_sub(k)
+            .is_some_and(|p| RECORD_WORDS.iter().any(|w| cx.is_word(p, w)))
+    })
 }
 
 /// `will one day be`: after a word that looks ahead, `one day` is some day to come, not a
