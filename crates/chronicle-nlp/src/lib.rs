@@ -26,6 +26,7 @@ pub mod events;
 pub mod gist;
 mod hash;
 pub mod names;
+pub mod petrarch;
 pub mod pipeline;
 pub mod places;
 pub mod quotes;
