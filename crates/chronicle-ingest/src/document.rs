@@ -160,9 +160,7 @@ fn content_digest(content: &Content) -> u64 {
         Content::Text(t) => t.as_bytes(),
         Content::Html { bytes, .. } => bytes,
     };
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    chronicle_core::hash::Fnv::of(bytes)
 }
 
 /// The host of a URL (`www.bbc.co.uk` from `https://www.bbc.co.uk/news/...`), as the source.

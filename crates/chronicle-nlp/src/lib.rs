@@ -21,11 +21,12 @@
 //! [`Pipeline::builder`] puts a user's dictionaries or gazetteer into the standard order. A
 //! pipeline is `Send + Sync`, so one pipeline serves every rayon worker.
 
-pub mod calendar;
+pub use chronicle_core::calendar;
 pub mod events;
 pub mod gist;
 mod hash;
 pub mod names;
+pub mod petrarch;
 pub mod pipeline;
 pub mod places;
 pub mod quotes;

@@ -152,13 +152,17 @@ impl PipelineBuilder {
     /// A user's PETRARCH/TABARI dictionaries (actors, agents, verbs, discards in `dir`) in place
     /// of the embedded ones, for names and events. Errors name the file and line.
     pub fn petrarch_dictionaries(mut self, dir: &Path) -> Result<Self, String> {
-        let actors = crate::names::petrarch::load_dir(dir).map_err(|e| e.to_string())?;
+        // Read once; each stage builds its own index from the same files.
+        let files = crate::petrarch::PetrarchFiles::read_dir(dir).map_err(|e| e.to_string())?;
+        let actors = crate::names::petrarch::from_files(&files).map_err(|e| e.to_string())?;
         let names = crate::names::NameResources::build(
             actors,
             crate::names::lexicon::NameLexicon::embedded(),
         );
         self.names = Some(crate::names::NameFinder::with_resources(Arc::new(names)));
-        self.events = Some(crate::events::EventCoder::from_petrarch_dir(dir)?);
+        let events = crate::events::EventCoder::from_petrarch_files(&files)
+            .map_err(|e| format!("{}: {e}", dir.display()))?;
+        self.events = Some(events);
         Ok(self)
     }
 

@@ -8,6 +8,10 @@
 //! threshold tight enough to keep different stories apart missed real copies, while the
 //! MinHash estimate of Jaccard similarity degrades smoothly with the share of changed text.
 
+use std::hash::Hasher as StdHasher;
+
+use chronicle_core::hash::Fnv;
+
 /// Words in a row that form one shingle.
 const SHINGLE: usize = 3;
 
@@ -177,23 +181,21 @@ const fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// FNV-1a over bytes with a SplitMix64 finish: simple, stable, and well mixed.
-struct Hasher(u64);
+/// Chronicle's FNV-1a ([`Fnv`]), seeded, with a SplitMix64 finish: simple, stable, and well
+/// mixed.
+struct Hasher(Fnv);
 
 impl Hasher {
     fn new(seed: u64) -> Self {
-        Hasher(0xCBF2_9CE4_8422_2325 ^ seed)
+        Hasher(Fnv::with_seed(seed))
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01B3);
-        }
+        StdHasher::write(&mut self.0, bytes);
     }
 
     fn finish(&self) -> u64 {
-        mix(self.0.wrapping_add(0x9E37_79B9_7F4A_7C15))
+        mix(StdHasher::finish(&self.0).wrapping_add(0x9E37_79B9_7F4A_7C15))
     }
 }
 

@@ -76,29 +76,7 @@ fn num(s: &str) -> i64 {
 }
 
 fn month_of(word: &str) -> Option<i64> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let w = word.to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    let i = MONTHS.iter().position(|m| w.starts_with(m))?;
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    (w.len() == 3 || FULL[i].starts_with(&w) || w == "sept").then_some(i as i64 + 1)
+    chronicle_core::calendar::month_by_prefix(word).map(i64::from)
 }
 
 /// `July 6, 2020`, `6 July 2020`, `6th of July, 2020`, `Jul. 06 2020`.

@@ -1,6 +1,7 @@
 //! Publication dates in page furniture: "Published: June 12, 2018", "Updated 3:45 PM EDT, Tue
 //! March 3, 2020", "By Jane Smith | 12 June 2018", "2018-06-12".
 
+use chronicle_core::calendar::month_number;
 use jiff::civil::Date;
 
 /// What a date line says about the article's date.
@@ -63,7 +64,7 @@ fn find_date(words: &[&str]) -> Option<Date> {
         if let Some(d) = iso_date(w) {
             return Some(d);
         }
-        let Some(month) = month_number(w) else {
+        let Some(month) = month_number(w.trim_end_matches('.')) else {
             continue;
         };
         // Month Day Year: "June 12, 2018", "Jun. 12 2018".
@@ -94,33 +95,6 @@ fn iso_date(word: &str) -> Option<Date> {
     (b[4] == b'-' && b[7] == b'-')
         .then(|| head.parse().ok())
         .flatten()
-}
-
-/// January = 1 ... from full names and news abbreviations, with or without a full stop.
-pub fn month_number(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.');
-    if !(3..=9).contains(&w.len()) || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let mut buf = [0u8; 9];
-    buf[..w.len()].copy_from_slice(w.as_bytes());
-    buf.make_ascii_lowercase();
-    let n = match &buf[..w.len()] {
-        b"january" | b"jan" => 1,
-        b"february" | b"feb" => 2,
-        b"march" | b"mar" => 3,
-        b"april" | b"apr" => 4,
-        b"may" => 5,
-        b"june" | b"jun" => 6,
-        b"july" | b"jul" => 7,
-        b"august" | b"aug" => 8,
-        b"september" | b"sep" | b"sept" => 9,
-        b"october" | b"oct" => 10,
-        b"november" | b"nov" => 11,
-        b"december" | b"dec" => 12,
-        _ => return None,
-    };
-    Some(n)
 }
 
 fn day_number(word: &str) -> Option<i8> {

@@ -30,7 +30,9 @@ impl FurnitureLexicon {
     /// The embedded lexicon, parsed on first use.
     pub fn get() -> &'static FurnitureLexicon {
         static LEXICON: OnceLock<FurnitureLexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| FurnitureLexicon::parse(include_str!("furniture.txt")))
+        LEXICON.get_or_init(|| {
+            FurnitureLexicon::parse(include_str!("../../../../dictionaries/clean/furniture.txt"))
+        })
     }
 
     fn parse(text: &str) -> Self {

@@ -10,7 +10,7 @@ use chronicle_core::Article;
 
 use super::actors::ActorHit;
 use super::sentence::Word;
-use crate::names::dictionary::ActorDictionary;
+use crate::names::dictionary::embedded_roles;
 use crate::names::roles::{Case, RoleTable};
 
 /// Agent codes that are whole codes, not a suffix to a country (`roles.txt` documents them).
@@ -25,16 +25,8 @@ pub struct AgentRoles {
 impl AgentRoles {
     /// The embedded role words.
     pub fn embedded() -> Self {
-        let mut d = ActorDictionary::default();
-        // The file is ours and tested with the names stage; a failure is a build defect.
-        if let Err(e) = d.add_roles(
-            "roles.txt",
-            include_str!("../../../../dictionaries/actors/roles.txt"),
-        ) {
-            debug_assert!(false, "{e}");
-        }
         AgentRoles {
-            table: RoleTable::new(&d.roles, |r| !STANDALONE.contains(&r.code.as_str())),
+            table: RoleTable::new(embedded_roles(), |r| !STANDALONE.contains(&r.code.as_str())),
         }
     }
 

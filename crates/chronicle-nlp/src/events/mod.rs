@@ -40,13 +40,14 @@ pub use dict::VerbDictionary;
 pub use petrarch_actors::PetrarchActors;
 pub use table::{CodeInfo, CodeTable};
 
+use crate::petrarch::{FileKind, PetrarchFiles};
 use crate::{Layer, Stage};
 use matcher::PatternKeys;
 use sentence::{Grammar, SentenceBuf};
 use words::Irregulars;
 
 /// The irregular verbs the stage's grammar needs (team format).
-const IRREGULAR: &str = include_str!("irregular.txt");
+const IRREGULAR: &str = include_str!("../../../../dictionaries/verbs/irregular_seed.txt");
 
 /// The team's verb dictionary (`dictionaries/verbs/`), one file per CAMEO root, embedded.
 const VERB_FILES: [(&str, &str); 20] = [
@@ -165,11 +166,10 @@ impl EventCoder {
         irregulars.extend(Irregulars::parse(TEAM_IRREGULAR));
         let mut dict = VerbDictionary::new(irregulars);
         for (name, text) in VERB_FILES {
-            // The files are ours and tested (`every_embedded_verb_file_loads`); a failure here is
-            // a build defect, not an input error.
-            if let Err(e) = dict.add_file(name, text) {
-                debug_assert!(false, "{e}");
-            }
+            // Embedded data is compile-time data: a bad line is a build defect, named by file and
+            // line (the `embedded_data` tests load every file).
+            dict.add_file(name, text)
+                .unwrap_or_else(|e| panic!("embedded verb dictionary: {e}"));
         }
         Self::from_dictionary(dict)
     }
@@ -206,45 +206,27 @@ impl EventCoder {
     /// actor, agent and discard files, loaded as they are. Actors are then found by the coder
     /// itself, with PETRARCH's date-restricted codes.
     pub fn from_petrarch_dir(dir: &Path) -> Result<Self, String> {
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        paths.sort();
-        let mut files = Vec::new();
-        for path in &paths {
-            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            files.push((
-                path.display().to_string(),
-                String::from_utf8_lossy(&bytes).into_owned(),
-            ));
-        }
-        let refs: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str()))
-            .collect();
-        Self::from_petrarch_texts(&refs).map_err(|e| format!("{}: {e}", dir.display()))
+        let files = PetrarchFiles::read_dir(dir).map_err(|e| e.to_string())?;
+        Self::from_petrarch_files(&files).map_err(|e| format!("{}: {e}", dir.display()))
     }
 
     /// A coder from PETRARCH/TABARI dictionary texts given as (file name, text) pairs; the name
     /// says what each is (`*verb*`, `*actor*`, `*agent*`, `*discard*`), as in a folder.
     pub fn from_petrarch_texts(files: &[(&str, &str)]) -> Result<Self, String> {
+        Self::from_petrarch_files(&PetrarchFiles::from_texts(files))
+    }
+
+    /// A coder from dictionary files read once ([`PetrarchFiles`]), shared with the names stage.
+    pub fn from_petrarch_files(files: &PetrarchFiles) -> Result<Self, String> {
         let mut dict = VerbDictionary::new(Irregulars::parse(IRREGULAR));
         let mut actors = PetrarchActors::default();
-        for &(label, text) in files {
-            let name = Path::new(label)
-                .file_name()
-                .map(|n| n.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            if name.contains("verb") {
-                petrarch::add_verbs(&mut dict, label, text)?;
-            } else if name.contains("actor") {
-                actors.add_actors(text);
-            } else if name.contains("agent") {
-                actors.add_agents(text);
-            } else if name.contains("discard") {
-                actors.add_discards(text);
+        for file in &files.files {
+            let text = file.text.as_str();
+            match file.kind {
+                FileKind::Verbs => petrarch::add_verbs(&mut dict, &file.label, text)?,
+                FileKind::Actors => actors.add_actors(text),
+                FileKind::Agents => actors.add_agents(text),
+                FileKind::Discards => actors.add_discards(text),
             }
         }
         if dict.verbs.is_empty() {

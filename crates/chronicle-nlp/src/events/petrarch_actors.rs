@@ -10,6 +10,7 @@ use super::actors::ActorHit;
 use super::coder::ActorSource;
 use super::sentence::{COMMA, COORD, DET, SentenceBuf, Word};
 use super::words::{FastMap, normalise, plurals};
+use crate::petrarch::{expand, tabari_date};
 
 /// A code with the dates it holds for.
 #[derive(Debug, Clone)]
@@ -489,39 +490,6 @@ fn terms(field: &str) -> Vec<Term> {
         out.push(Term { codes, from, to });
     }
     out
-}
-
-/// `950601` (two-digit years from 30 are 1900s) or `20070101`.
-fn tabari_date(s: &str) -> Option<Date> {
-    let s = s.trim();
-    let (y, rest): (i16, &str) = match s.len() {
-        6 => {
-            let yy: i16 = s.get(..2)?.parse().ok()?;
-            (if yy >= 30 { 1900 + yy } else { 2000 + yy }, s.get(2..)?)
-        }
-        8 => (s.get(..4)?.parse().ok()?, s.get(4..)?),
-        _ => return None,
-    };
-    Date::new(
-        y,
-        rest.get(..2)?.parse().ok()?,
-        rest.get(2..4)?.parse().ok()?,
-    )
-    .ok()
-}
-
-/// `!MINST!_OF_SILLY_WALKS` with `!MINST! = MINISTER, MINISTRY` → both spellings.
-fn expand(pattern: &str, macros: &[(String, Vec<String>)]) -> Vec<String> {
-    for (name, values) in macros {
-        if let Some(i) = pattern.find(name.as_str()) {
-            let (head, tail) = (&pattern[..i], &pattern[i + name.len()..]);
-            return values
-                .iter()
-                .flat_map(|v| expand(&format!("{head}{v}{tail}"), macros))
-                .collect();
-        }
-    }
-    vec![pattern.to_string()]
 }
 
 #[cfg(test)]

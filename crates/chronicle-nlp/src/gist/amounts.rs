@@ -13,6 +13,7 @@
 //! - "one", which is a pronoun as often as a number ("one of", "no one"), and numbers with
 //!   nothing after them to count.
 
+use chronicle_core::calendar::month_number;
 use chronicle_core::{Amount, TokenKind};
 
 use super::numbers::{self, Form, Number};
@@ -62,33 +63,11 @@ const DETERMINERS: &[&str] = &[
     "first", "last", "other", "'s", "’s",
 ];
 
-/// Months: a number next to one is a date the time stage may have missed.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// A month's name or news short form ("june", "sept"): a number next to one is a date the time
+/// stage may have missed.
+fn is_month(low: &str) -> bool {
+    month_number(low).is_some()
+}
 
 /// The amounts of the document.
 pub(crate) fn find(doc: &Doc, numbers: &[Number]) -> Vec<Amount> {
@@ -186,7 +165,7 @@ fn is_label(doc: &Doc, n: &Number, sentence_start: usize) -> bool {
     let capitalised_word = doc.kind(prev) == Some(TokenKind::Word)
         && doc.capitalised(prev)
         && prev > sentence_start
-        && !MONTHS.contains(&doc.low(prev));
+        && !is_month(doc.low(prev));
     plain && capitalised_word
 }
 
@@ -206,10 +185,10 @@ fn is_time(doc: &Doc, n: &Number, group: &std::ops::Range<usize>) -> bool {
     } else {
         doc.low(group.start)
     };
-    if TIME_UNITS.contains(&first) || MONTHS.contains(&first) {
+    if TIME_UNITS.contains(&first) || is_month(first) {
         return true;
     }
-    if n.start > 0 && MONTHS.contains(&doc.low(n.start - 1).trim_end_matches('.')) {
+    if n.start > 0 && is_month(doc.low(n.start - 1).trim_end_matches('.')) {
         return true;
     }
     let plain_year = n.form == Form::Digits

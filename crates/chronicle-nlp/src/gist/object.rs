@@ -6,304 +6,72 @@
 //! end of a plural noun ("troops", "people"). Four words at most.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use chronicle_core::TokenKind;
 
 use super::text::Doc;
+use crate::hash::FastSet;
 
 /// The longest group the reader takes.
 const MAX_WORDS: usize = 4;
 
-/// Words that never belong to the counted noun group.
-const STOP: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "according",
-    "across",
-    "after",
-    "again",
-    "against",
-    "ago",
-    "all",
-    "along",
-    "also",
-    "although",
-    "am",
-    "among",
-    "an",
-    "and",
-    "another",
-    "any",
-    "are",
-    "around",
-    "as",
-    "at",
-    "be",
-    "became",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "besides",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "down",
-    "during",
-    "each",
-    "either",
-    "else",
-    "every",
-    "for",
-    "from",
-    "get",
-    "got",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "him",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "including",
-    "inside",
-    "into",
-    "is",
-    "it",
-    "its",
-    "just",
-    "last",
-    "least",
-    "less",
-    "like",
-    "many",
-    "may",
-    "might",
-    "more",
-    "most",
-    "much",
-    "must",
-    "near",
-    "neither",
-    "next",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "only",
-    "onto",
-    "or",
-    "other",
-    "others",
-    "our",
-    "out",
-    "outside",
-    "over",
-    "per",
-    "percent",
-    "said",
-    "say",
-    "says",
-    "see",
-    "shall",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "still",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "throughout",
-    "thus",
-    "to",
-    "told",
-    "too",
-    "toward",
-    "towards",
-    "under",
-    "until",
-    "up",
-    "upon",
-    "us",
-    "very",
-    "via",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "behind",
-    "beyond",
-    "ahead",
-    "amid",
-    "despite",
-    "however",
-    "therefore",
-    "meanwhile",
-    "instead",
-    "without",
-    "would",
-    "yet",
-    "you",
-    "your",
-    "died",
-    "die",
-    "dies",
-    "fled",
-    "left",
-    "went",
-    "came",
-    "come",
-    "took",
-    "take",
-    "make",
-    "made",
-    "held",
-    "gave",
-    "give",
-    "met",
-    "sent",
-    "saw",
-    "remain",
-    "remained",
-    "remains",
-    "face",
-    "faced",
-    "faces",
-    "need",
-    "needed",
-    "needs",
-    "times",
-    "time",
-    "cent",
-    "pct",
-    "versus",
-    "vs",
-    "st",
-    "nd",
-    "rd",
-    "th",
-    "old",
-];
+/// The closed word classes the reader stops at, from `dictionaries/gist/`, parsed once.
+struct Words {
+    /// Words no counted group holds (`stop_words.txt`).
+    stop: FastSet<&'static str>,
+    /// Plurals not ending in s, after which a group ends (`plurals.txt`).
+    plurals: FastSet<&'static str>,
+    /// Measure words that take "of" and a second group (`measures.txt`).
+    measures: FastSet<&'static str>,
+}
 
-/// Plurals that do not end in s, after which a group ends.
-const PLURALS: &[&str] = &[
-    "people",
-    "men",
-    "women",
-    "children",
-    "personnel",
-    "cattle",
-    "livestock",
-    "troops",
-    "feet",
-    "teeth",
-    "mice",
-    "geese",
-    "sheep",
-    "fish",
-    "deer",
-    "aircraft",
-    "dead",
-    "injured",
-    "wounded",
-    "missing",
-    "homeless",
-];
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| Words {
+        stop: word_list(
+            "dictionaries/gist/stop_words.txt",
+            include_str!("../../../../dictionaries/gist/stop_words.txt"),
+        ),
+        plurals: word_list(
+            "dictionaries/gist/plurals.txt",
+            include_str!("../../../../dictionaries/gist/plurals.txt"),
+        ),
+        measures: word_list(
+            "dictionaries/gist/measures.txt",
+            include_str!("../../../../dictionaries/gist/measures.txt"),
+        ),
+    })
+}
 
-/// Measure words after which "of" and a second group belong to the object ("tons of rice").
-const MEASURES: &[&str] = &[
-    "tons",
-    "tonnes",
-    "ton",
-    "tonne",
-    "barrels",
-    "barrel",
-    "litres",
-    "liters",
-    "gallons",
-    "kilograms",
-    "kilos",
-    "kg",
-    "pounds",
-    "grams",
-    "ounces",
-    "acres",
-    "hectares",
-    "square",
-    "units",
-    "doses",
-    "rounds",
-    "pieces",
-    "sacks",
-    "bags",
-    "boxes",
-    "bottles",
-    "containers",
-    "truckloads",
-    "shipments",
-    "cubic",
-    "metres",
-    "meters",
-    "miles",
-    "kilometres",
-    "kilometers",
-    "cases",
-    "rolls",
-    "packets",
-    "crates",
-];
+/// One lower-case word a line, `#` comments. Embedded data is compile-time data: a line that is
+/// not one lower-case word panics naming the file and line.
+fn word_list(file: &str, text: &'static str) -> FastSet<&'static str> {
+    let mut set = FastSet::default();
+    for (i, line) in text.lines().enumerate() {
+        let word = line.split('#').next().unwrap_or("").trim();
+        if word.is_empty() {
+            continue;
+        }
+        if word.contains(char::is_whitespace) || word.chars().any(char::is_uppercase) {
+            panic!(
+                "{file}:{}: expected one lower-case word, found {word:?}",
+                i + 1
+            );
+        }
+        set.insert(word);
+    }
+    set
+}
 
 /// Whether `w` (lower case) is a word no counted group holds.
 pub(crate) fn is_stop(w: &str) -> bool {
-    STOP.contains(&w) || (w.len() > 4 && w.ends_with("ly") && w != "family")
+    words().stop.contains(w) || (w.len() > 4 && w.ends_with("ly") && w != "family")
 }
 
 /// Whether `w` ends a group when it is the last word taken.
 fn is_plural(w: &str) -> bool {
-    PLURALS.contains(&w) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+    words().plurals.contains(w) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
 }
 
 /// A verb form that ends a group once a noun is taken: "people killed", "troops stationed".
@@ -337,7 +105,7 @@ pub(crate) fn group_at(
             break;
         }
     }
-    if k > j && MEASURES.contains(&doc.low(k - 1)) && doc.low(k) == "of" {
+    if k > j && words().measures.contains(doc.low(k - 1)) && doc.low(k) == "of" {
         let tail = group_at(doc, k + 1, end, stop);
         if !tail.is_empty() {
             return j..tail.end;
@@ -368,5 +136,6 @@ mod tests {
     fn stop_words_and_plurals() {
         assert!(is_plural("troops") && is_plural("people") && !is_plural("press"));
         assert!(is_stop("the") && is_stop("reportedly") && !is_stop("family"));
+        assert!(words().measures.contains("tonnes") && !words().measures.contains("people"));
     }
 }

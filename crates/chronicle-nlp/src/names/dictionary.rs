@@ -96,6 +96,24 @@ impl std::fmt::Display for DictionaryError {
     }
 }
 
+/// The role words of `dictionaries/actors/roles.txt`, parsed once for every stage that reads
+/// them (the names stage's "the minister", the events stage's "Turkish troops").
+///
+/// The file is compile-time data: a line that does not parse is a build defect, and panics naming
+/// the file and line.
+pub fn embedded_roles() -> &'static [Role] {
+    static ROLES: std::sync::OnceLock<Vec<Role>> = std::sync::OnceLock::new();
+    ROLES.get_or_init(|| {
+        let mut d = ActorDictionary::default();
+        d.add_roles(
+            "dictionaries/actors/roles.txt",
+            include_str!("../../../../dictionaries/actors/roles.txt"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        d.roles
+    })
+}
+
 impl ActorDictionary {
     /// The dictionaries shipped with Chronicle, embedded at build time.
     pub fn embedded() -> Result<Self, DictionaryError> {
@@ -116,10 +134,7 @@ impl ActorDictionary {
             "leaders.txt",
             include_str!("../../../../dictionaries/actors/leaders.txt"),
         )?;
-        d.add_roles(
-            "roles.txt",
-            include_str!("../../../../dictionaries/actors/roles.txt"),
-        )?;
+        d.roles = embedded_roles().to_vec();
         Ok(d)
     }
 

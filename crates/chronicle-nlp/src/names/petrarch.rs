@@ -10,7 +10,8 @@
 use std::path::Path;
 
 use chronicle_core::EntityType;
-use jiff::civil::Date;
+
+use crate::petrarch::{FileKind, PetrarchFiles, expand, tabari_date};
 
 use super::dictionary::{
     ActorDictionary, Coding, DictionaryError, Entry, Phrase, PhraseKind, Role, Term,
@@ -19,31 +20,24 @@ use super::dictionary::{
 /// Loads every actor, agent and discard file in `dir` (by name: `*actor*`, `*agent*`,
 /// `*discard*`; `.txt`), in file-name order.
 pub fn load_dir(dir: &Path) -> Result<ActorDictionary, DictionaryError> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| io_err(dir, e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
+    let files = PetrarchFiles::read_dir(dir).map_err(|e| io_err(&e.path, e.error))?;
+    from_files(&files)
+}
+
+/// The actor dictionary of dictionary files read once ([`PetrarchFiles`]), in their order.
+pub fn from_files(files: &PetrarchFiles) -> Result<ActorDictionary, DictionaryError> {
     let mut dict = ActorDictionary {
         ignore_case: true,
         ..ActorDictionary::default()
     };
-    for path in files {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        let text = std::fs::read(&path).map_err(|e| io_err(&path, e))?;
-        let text = String::from_utf8_lossy(&text);
-        let label = path.display().to_string();
-        if name.contains("actor") {
-            add_actors(&mut dict, &label, &text)?;
-        } else if name.contains("agent") {
-            add_agents(&mut dict, &text);
-        } else if name.contains("discard") {
-            dict.discards
-                .extend(lines(&text).map(|(_, l)| words_of(l.trim_start_matches('+'))));
+    for file in &files.files {
+        match file.kind {
+            FileKind::Actors => add_actors(&mut dict, &file.label, &file.text)?,
+            FileKind::Agents => add_agents(&mut dict, &file.text),
+            FileKind::Discards => dict
+                .discards
+                .extend(lines(&file.text).map(|(_, l)| words_of(l.trim_start_matches('+')))),
+            FileKind::Verbs => {}
         }
     }
     Ok(dict)
@@ -157,20 +151,6 @@ pub fn add_agents(dict: &mut ActorDictionary, text: &str) {
     }
 }
 
-/// `CATTLE!PERSON!` with `!PERSON! = MAN, MEN` → `CATTLEMAN`, `CATTLEMEN`.
-fn expand(pattern: &str, macros: &[(String, Vec<String>)]) -> Vec<String> {
-    for (name, values) in macros {
-        if let Some(i) = pattern.find(name.as_str()) {
-            let (head, tail) = (&pattern[..i], &pattern[i + name.len()..]);
-            return values
-                .iter()
-                .flat_map(|v| expand(&format!("{head}{v}{tail}"), macros))
-                .collect();
-        }
-    }
-    vec![pattern.to_string()]
-}
-
 /// The codes of a `[CODE restriction] [CODE]` field: `None` for one that does not parse.
 fn codes(field: &str) -> impl Iterator<Item = Option<Term>> + '_ {
     field.split('[').skip(1).filter_map(|part| {
@@ -206,25 +186,6 @@ fn parse_restriction(code: &str, r: &str) -> Option<Term> {
     }
     let (a, b) = r.split_once('-')?;
     Some(term(Some(tabari_date(a)?), Some(tabari_date(b)?)))
-}
-
-/// `970101` (two-digit years: 30 and above are 1900s) or `20070101`.
-fn tabari_date(s: &str) -> Option<Date> {
-    let s = s.trim();
-    let (y, rest) = match s.len() {
-        6 => {
-            let yy: i16 = s.get(..2)?.parse().ok()?;
-            (if yy >= 30 { 1900 + yy } else { 2000 + yy }, s.get(2..)?)
-        }
-        8 => (s.get(..4)?.parse().ok()?, s.get(4..)?),
-        _ => return None,
-    };
-    Date::new(
-        y,
-        rest.get(..2)?.parse().ok()?,
-        rest.get(2..4)?.parse().ok()?,
-    )
-    .ok()
 }
 
 fn push_term(entry: &mut Entry, term: Term) {

@@ -70,7 +70,10 @@ const MAX_WORD: usize = 24;
 impl Lexicon {
     /// The embedded English lists.
     pub fn english() -> Self {
-        Self::parse(include_str!("cues.txt"), include_str!("words.txt"))
+        Self::parse(
+            include_str!("../../../../dictionaries/quotes/cues.txt"),
+            include_str!("../../../../dictionaries/quotes/words.txt"),
+        )
     }
 
     /// Parses a cue list and a word-class list in the formats the embedded files document.
@@ -244,7 +247,10 @@ mod tests {
 
     #[test]
     fn every_line_of_the_embedded_lists_parses() {
-        for text in [include_str!("cues.txt"), include_str!("words.txt")] {
+        for text in [
+            include_str!("../../../../dictionaries/quotes/cues.txt"),
+            include_str!("../../../../dictionaries/quotes/words.txt"),
+        ] {
             for line in text.lines() {
                 let line = line.trim();
                 if line.is_empty() || line.starts_with('#') {

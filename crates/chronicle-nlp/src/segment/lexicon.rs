@@ -24,19 +24,23 @@ const MAX_KEY: usize = 16;
 impl SegmentLexicon {
     /// The embedded English lists.
     pub fn english() -> Self {
-        let abbreviations = data_lines(include_str!("abbreviations.txt"))
-            .filter_map(|line| {
-                let (word, class) = line.split_once('\t')?;
-                let class = match class.trim() {
-                    "title" => AbbreviationClass::Title,
-                    _ => AbbreviationClass::Common,
-                };
-                Some((word.trim().into(), class))
-            })
-            .collect();
-        let starters = data_lines(include_str!("sentence_starters.txt"))
-            .map(|w| (w.into(), ()))
-            .collect();
+        let abbreviations = data_lines(include_str!(
+            "../../../../dictionaries/segment/abbreviations.txt"
+        ))
+        .filter_map(|line| {
+            let (word, class) = line.split_once('\t')?;
+            let class = match class.trim() {
+                "title" => AbbreviationClass::Title,
+                _ => AbbreviationClass::Common,
+            };
+            Some((word.trim().into(), class))
+        })
+        .collect();
+        let starters = data_lines(include_str!(
+            "../../../../dictionaries/segment/sentence_starters.txt"
+        ))
+        .map(|w| (w.into(), ()))
+        .collect();
         SegmentLexicon {
             abbreviations,
             starters,

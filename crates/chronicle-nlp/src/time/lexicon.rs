@@ -174,7 +174,8 @@ impl Lexicon {
     /// # Panics
     /// On a malformed line of the embedded file, which the unit tests catch before release.
     pub fn embedded() -> Self {
-        Self::parse(include_str!("lexicon.txt")).unwrap_or_else(|e| panic!("lexicon.txt: {e}"))
+        Self::parse(include_str!("../../../../dictionaries/time/lexicon.txt"))
+            .unwrap_or_else(|e| panic!("lexicon.txt: {e}"))
     }
 
     /// Parses a word list in the format of `lexicon.txt`.

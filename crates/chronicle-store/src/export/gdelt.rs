@@ -22,7 +22,7 @@ pub const COLUMNS: usize = 61;
 
 /// What kind of CAMEO code a three-letter (or longer, for known groups) piece of an actor code
 /// is, from the CAMEO actor code book; countries are [`crate::countries`]'.
-static ACTOR_CODES: &str = include_str!("actor_codes.tsv");
+static ACTOR_CODES: &str = include_str!("../../../../dictionaries/gdelt/actor_codes.tsv");
 
 fn actor_kinds() -> &'static HashMap<&'static str, &'static str> {
     static KINDS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
