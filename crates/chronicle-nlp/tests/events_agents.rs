@@ -7,13 +7,7 @@ use chronicle_nlp::Pipeline;
 #[path = "common/events.rs"]
 mod common_events;
 
-/// The (source, target, CAMEO root) of every event the pipeline codes in `text`.
-fn dyads(pipeline: &Pipeline, text: &str) -> Vec<(String, String, String)> {
-    common_events::events(pipeline, text)
-        .into_iter()
-        .map(|(s, t, code)| (s, t, code.get(..2).unwrap_or("").to_string()))
-        .collect()
-}
+use common_events::dyads;
 
 #[test]
 fn a_role_after_a_nationality_or_a_country_gives_the_agent() {

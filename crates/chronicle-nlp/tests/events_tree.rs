@@ -8,13 +8,7 @@ use chronicle_nlp::Pipeline;
 #[path = "common/events.rs"]
 mod common_events;
 
-/// The (source, target, CAMEO root) of every event the pipeline codes in `text`.
-fn dyads(pipeline: &Pipeline, text: &str) -> Vec<(String, String, String)> {
-    common_events::events(pipeline, text)
-        .into_iter()
-        .map(|(s, t, code)| (s, t, code.get(..2).unwrap_or("").to_string()))
-        .collect()
-}
+use common_events::dyads;
 
 fn row(s: &str, t: &str, root: &str) -> (String, String, String) {
     (s.to_string(), t.to_string(), root.to_string())

@@ -136,11 +136,12 @@ impl<'a> Tree<'a> {
                     .filter(|&(_, r)| r.base() == DepRel::Nsubj)
                     .map(|(c, _)| c)
             };
+            // before the verb first, then by distance
+            let nearness = |c: &usize| (*c > at, c.abs_diff(at));
             let named = subjects()
                 .filter(|&c| self.subject_actor(c, hits).is_some())
-                .min_by_key(|&c| (c > at, c.abs_diff(at)));
-            if let Some(s) = named.or_else(|| subjects().min_by_key(|&c| (c > at, c.abs_diff(at))))
-            {
+                .min_by_key(nearness);
+            if let Some(s) = named.or_else(|| subjects().min_by_key(nearness)) {
                 return Some(s);
             }
             match self.rel(at) {
@@ -319,7 +320,7 @@ impl<'a> Tree<'a> {
         };
         // the verb whose object or oblique the phrase is, through `of` ("opened a new round of
         // peace negotiations"), when that verb is active
-        let verb = || {
+        let governing = (|| {
             let mut phrase = head;
             for _ in 0..DEPTH {
                 if self.rel(phrase) == Some(DepRel::Nmod) && self.case_is(phrase, "of") {
@@ -328,13 +329,13 @@ impl<'a> Tree<'a> {
             }
             let verb = self.head(phrase).filter(|&v| !self.passive(v))?;
             matches!(self.rel(phrase)?, DepRel::Obj | DepRel::Obl).then_some((verb, phrase))
-        };
+        })();
         let source = own(&|c, r| {
             matches!(r, DepRel::NmodPoss | DepRel::Compound | DepRel::Amod)
                 || (r == DepRel::Nmod && self.case_is(c, "by"))
         })
         .or_else(|| {
-            let (v, _) = verb()?;
+            let (v, _) = governing?;
             self.subject(v, hits)
                 .and_then(|x| self.subject_actor(x, hits))
         });
@@ -346,7 +347,7 @@ impl<'a> Tree<'a> {
         })
         .or_else(|| {
             // "opened negotiations with the rebels", the parse hanging "with" on the verb
-            let (v, phrase) = verb()?;
+            let (v, phrase) = governing?;
             self.objects(v)
                 .filter(|&x| x != phrase)
                 .filter_map(|x| self.target_actor(x, hits))

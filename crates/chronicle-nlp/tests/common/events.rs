@@ -21,3 +21,13 @@ pub fn events(pipeline: &Pipeline, text: &str) -> Vec<(String, String, String)> 
         })
         .collect()
 }
+
+/// As [`events`], each code cut to its root (`"19"` of `"190"`): what the tests of who acts
+/// on whom assert.
+#[allow(dead_code)] // not every test file that includes this module asks for roots
+pub fn dyads(pipeline: &Pipeline, text: &str) -> Vec<(String, String, String)> {
+    events(pipeline, text)
+        .into_iter()
+        .map(|(s, t, code)| (s, t, code.get(..2).unwrap_or("").to_string()))
+        .collect()
+}
