@@ -189,3 +189,36 @@ fn founding_article_events() {
         );
     }
 }
+
+/// The same article through the whole pipeline (names by the names stage, not by hand): the
+/// deal the US did not accept is the one North Korea offered, not the sanctions named after
+/// the offer; and "comes after reports that ..." is no statement of Choe's.
+#[test]
+fn founding_article_events_through_the_pipeline() {
+    let Some(laid) = article() else { return };
+    let mut a = Article::new(laid.id, laid.body);
+    a.published = laid.published;
+    chronicle_nlp::Pipeline::standard().annotate(&mut a);
+    for e in &a.events {
+        println!("{e:?}");
+    }
+    let us = sentence_with(&a, "did not accept the deal");
+    let reject = a
+        .events
+        .iter()
+        .find(|e| e.sentence == us)
+        .expect("the US rejection");
+    assert!(reject.cameo.starts_with("12"), "{reject:?}");
+    assert_eq!(
+        (
+            reject.source.as_deref(),
+            reject.target.as_deref().and_then(|t| t.get(..3))
+        ),
+        (Some("USA"), Some("PRK"))
+    );
+    let reports = sentence_with(&a, "comes after reports");
+    assert!(
+        a.events.iter().all(|e| e.sentence != reports),
+        "a noun after a preposition read as a reporting verb"
+    );
+}

@@ -32,8 +32,18 @@ pub struct Scratch {
     /// The events of the sentence being coded: where each verb's events start in the output,
     /// and the verb's word.
     coded: Vec<(usize, usize)>,
-    /// Sources of the events coded so far: sentence, code, byte span.
-    recent: Vec<(usize, String, (u32, u32))>,
+    /// Sources of the events coded so far, oldest first.
+    recent: Vec<RecentSource>,
+}
+
+/// The source of an event already coded, kept so that a later "the deal" can point back to
+/// whoever put it on the table.
+struct RecentSource {
+    sentence: usize,
+    actor: String,
+    span: (u32, u32),
+    /// The act was an offer or a request (CAMEO 02, 03): it puts a deal on the table.
+    proposed: bool,
 }
 
 /// One source or target actor: code and text span.
@@ -192,8 +202,11 @@ impl EventCoder {
         v: usize,
         verb: u32,
     ) -> bool {
-        match tree.and_then(|t| t.upos(v)) {
-            Some(Upos::Verb | Upos::Aux) => true,
+        match tree.and_then(|t| Some((t, t.upos(v)?))) {
+            Some((_, Upos::Verb | Upos::Aux)) => true,
+            // "comes after reports that ...", "the reports": a noun the parse gives a
+            // preposition, determiner or possessive of its own is no verb
+            Some((t, Upos::Noun)) if t.marked_noun(v) => false,
             _ => self.looks_verbal(buf, hits, v, verb),
         }
     }
@@ -274,7 +287,7 @@ impl EventCoder {
         modality: Modality,
         tl: &Timeline,
         place: Option<String>,
-        recent: &mut Vec<(usize, String, (u32, u32))>,
+        recent: &mut Vec<RecentSource>,
         out: &mut Vec<Event>,
     ) {
         let pattern = &self.dict.verbs[m.verb as usize].patterns[m.pattern as usize];
@@ -300,8 +313,14 @@ impl EventCoder {
         {
             targets = vec![Some(t)];
         }
-        for (code, span) in sources.iter().flatten() {
-            recent.push((s, code.clone(), *span));
+        let proposed = code.starts_with("02") || code.starts_with("03");
+        for (actor, span) in sources.iter().flatten() {
+            recent.push(RecentSource {
+                sentence: s,
+                actor: actor.clone(),
+                span: *span,
+                proposed,
+            });
         }
         let clause = buf.clauses[buf.clause_of(v)];
         let words = &buf.words;
@@ -370,14 +389,15 @@ impl EventCoder {
     }
 
     /// The target a proposal noun points back to: "did not accept the deal" → whoever offered
-    /// it, the last other source of the previous two sentences.
+    /// or asked for it in the previous two sentences (the latest such source not on this
+    /// event's side), else the latest other source there.
     fn referred(
         &self,
         buf: &SentenceBuf,
         s: usize,
         m: Match,
         sources: &[Side],
-        recent: &[(usize, String, (u32, u32))],
+        recent: &[RecentSource],
     ) -> Option<(String, (u32, u32))> {
         let words = &buf.words;
         let hi = (m.end + 3).min(words.len());
@@ -392,12 +412,17 @@ impl EventCoder {
             .flatten()
             .map(|(c, _)| c.chars().take(3).collect())
             .collect();
-        recent
-            .iter()
-            .rev()
-            .take_while(|(rs, _, _)| *rs + 2 >= s)
-            .find(|(rs, c, _)| *rs < s && !ours.iter().any(|o| c.starts_with(o.as_str())))
-            .map(|(_, c, span)| (c.clone(), *span))
+        let window = || {
+            recent
+                .iter()
+                .rev()
+                .take_while(|r| r.sentence + 2 >= s)
+                .filter(|r| r.sentence < s && !ours.iter().any(|o| r.actor.starts_with(o.as_str())))
+        };
+        window()
+            .find(|r| r.proposed)
+            .or_else(|| window().next())
+            .map(|r| (r.actor.clone(), r.span))
     }
 
     /// Sources and targets of a match, and whether events run pairwise inside one compound.

@@ -74,6 +74,13 @@ impl<'a> Tree<'a> {
             .filter_map(move |&t| Some((self.word(t as usize)?, self.syn.deprel(t as usize)?)))
     }
 
+    /// Whether the word at `w` has a preposition, determiner or possessive of its own: a noun
+    /// beyond doubt, whatever verb it is spelt like.
+    pub fn marked_noun(&self, w: usize) -> bool {
+        self.children(w)
+            .any(|(_, r)| matches!(r.base(), DepRel::Case | DepRel::Det | DepRel::NmodPoss))
+    }
+
     fn child(&self, w: usize, want: impl Fn(DepRel) -> bool) -> Option<usize> {
         self.children(w).find(|&(_, r)| want(r)).map(|(c, _)| c)
     }
@@ -328,7 +335,14 @@ impl<'a> Tree<'a> {
                 }
             }
             let verb = self.head(phrase).filter(|&v| !self.passive(v))?;
-            matches!(self.rel(phrase)?, DepRel::Obj | DepRel::Obl).then_some((verb, phrase))
+            // "comes after reports that ...", "attacked during talks": a phrase that only
+            // places the verb in time is no act of its subject
+            let timed = || SITUATING.iter().any(|p| self.case_is(phrase, p));
+            match self.rel(phrase)? {
+                DepRel::Obj => Some((verb, phrase)),
+                DepRel::Obl if !timed() => Some((verb, phrase)),
+                _ => None,
+            }
         })();
         let source = own(&|c, r| {
             matches!(r, DepRel::NmodPoss | DepRel::Compound | DepRel::Amod)
@@ -366,6 +380,20 @@ impl<'a> Tree<'a> {
         })
     }
 }
+
+/// Prepositions of an oblique that situates a verb in time or circumstance rather than naming
+/// what its subject does.
+const SITUATING: &[&str] = &[
+    "after",
+    "before",
+    "since",
+    "until",
+    "despite",
+    "amid",
+    "during",
+    "following",
+    "ahead",
+];
 
 /// Verbs and auxiliaries head clauses.
 fn verbal(u: Upos) -> bool {
