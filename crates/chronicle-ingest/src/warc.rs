@@ -4,7 +4,7 @@
 use std::io::BufRead;
 use std::path::PathBuf;
 
-use chronicle_web::warc::{Limits, WarcReader};
+use chronicle_html::warc::{Limits, WarcReader};
 
 use crate::document::{Content, RawDocument};
 use crate::error::{InputError, Location, Problem};

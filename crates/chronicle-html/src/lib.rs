@@ -1,4 +1,4 @@
-//! # chronicle-web
+//! # chronicle-html
 //!
 //! Reading the web as Chronicle needs it: the main text and the metadata of an HTML page, and
 //! the records of WARC archives (as Common Crawl's CC-NEWS publishes them).

@@ -2,7 +2,7 @@
 
 use std::io::{BufReader, Write};
 
-use chronicle_web::warc::{Limits, WarcErrorKind, WarcReader};
+use chronicle_html::warc::{Limits, WarcErrorKind, WarcReader};
 
 /// One WARC record with the given type, URI and block.
 fn record(kind: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
@@ -227,11 +227,11 @@ fn charset_from_http_header_reaches_the_page() {
     let html = b"<html><head><meta charset=utf-8></head><body><p>Caf\xe9 cr\xe8me and na\xefve prose, long enough to be the article text of this little page.</p></body></html>";
     let file = page("https://a.example/fr", "ISO-8859-1", html);
     let rec = WarcReader::new(&file[..]).next().expect("one").expect("ok");
-    let hints = chronicle_web::PageHints {
+    let hints = chronicle_html::PageHints {
         url: rec.target_uri.as_deref(),
         http_charset: rec.http_charset(),
     };
-    let page = chronicle_web::extract_page(&rec.payload, &hints);
+    let page = chronicle_html::extract_page(&rec.payload, &hints);
     assert!(
         page.body.contains("Caf\u{e9} cr\u{e8}me and na\u{ef}ve"),
         "{}",

@@ -1,6 +1,6 @@
 //! Main text and metadata of small pages written for these tests.
 
-use chronicle_web::{PageHints, extract_page};
+use chronicle_html::{PageHints, extract_page};
 
 const ARTICLE: &str = r##"<!doctype html>
 <html><head>
