@@ -9,7 +9,7 @@
 //! related links, share bars, bylines, footers or cookie banners.
 //!
 //! How it works, one module per step:
-//! - [`charset`]: BOM, HTTP charset, `<meta charset>`; UTF-8 and Windows-1252 decoded here.
+//! - [`charset`]: BOM, HTTP charset, `<meta charset>`, then detection; every WHATWG encoding.
 //! - `tokenizer` and `dom`: a forgiving tokenizer and a flat tree (nodes in document order, so
 //!   no walk recurses and deep nesting cannot overflow the stack); `entities` decodes references.
 //! - `boiler`: furniture (nav, footer, comments, share, related, cookie, hidden) by tag, role
@@ -81,7 +81,7 @@ pub const MAX_PAGE_BYTES: usize = 512 * 1024 * 1024;
 /// Reads a page: its metadata and its main text. Never panics, whatever the bytes.
 pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
     let html = &html[..html.len().min(MAX_PAGE_BYTES)];
-    let text = charset::decode_page(html, hints.http_charset);
+    let text = charset::decode_page(html, hints.http_charset, hints.url.and_then(url_tld));
     let doc = dom::Document::parse(&text);
     let sizes = boiler::text_sizes(&doc);
     let skip = boiler::mark(&doc, &sizes);
@@ -159,4 +159,14 @@ fn normalize(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// The top-level domain of a URL's host (`jp` of `https://www.asahi.example.jp/a`), a hint for
+/// encoding detection.
+fn url_tld(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?;
+    host.rsplit('.').next().filter(|t| !t.is_empty())
 }
