@@ -16,6 +16,8 @@
 //!   and class/id words.
 //! - `blocks`: the visible text as paragraphs; `content`: which container holds the article
 //!   (Readability-style scoring with link density) and which of its blocks to keep.
+//! - `failsafe`: a second look when the chosen body is short and mostly furniture (an
+//!   address block, phones, register lines): the longest run of prose, or JSON-LD `articleBody`.
 //! - `meta` and `dates`: meta tags, JSON-LD, microdata, `<time>`, the URL.
 //! - [`warc`]: a streaming WARC reader that survives damaged records; [`eval`]: the snippet
 //!   evaluation on a folder of gold pages.
@@ -35,6 +37,7 @@ mod dates;
 mod dom;
 mod entities;
 pub mod eval;
+mod failsafe;
 mod meta;
 mod prompts;
 mod tags;
@@ -86,17 +89,32 @@ pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
     let sizes = boiler::text_sizes(&doc);
     let skip = boiler::mark(&doc, &sizes);
     let meta = meta::extract(&doc, &skip, hints.url);
-    let mut chosen = main_blocks(&doc, &skip);
+    let all = blocks::collect(&doc, &skip);
+    let mut chosen = main_blocks(&doc, &all);
     let found: usize = chosen.iter().map(|b| b.chars).sum();
     if found < 500 {
         // Class names may have hidden the article (a layout called `sidebar_content`).
-        let lenient = main_blocks(&doc, &boiler::mark_lenient(&doc, &sizes));
+        let lenient = blocks::collect(&doc, &boiler::mark_lenient(&doc, &sizes));
+        let lenient = main_blocks(&doc, &lenient);
         let more: usize = lenient.iter().map(|b| b.chars).sum();
         if more >= 400 && more > 3 * found {
             chosen = lenient;
         }
     }
-    let mut body = assemble(&chosen, &meta);
+    let mut second_body = None;
+    match failsafe::look_again(
+        &all,
+        &chosen,
+        meta.article_body.as_deref(),
+        meta.description.as_deref(),
+    ) {
+        Some(failsafe::Second::Blocks(run)) => chosen = run,
+        Some(failsafe::Second::ArticleBody) => {
+            second_body = meta.article_body.as_deref().map(article_body_paragraphs)
+        }
+        None => failsafe::trim_furniture_tail(&doc, &mut chosen),
+    }
+    let mut body = second_body.unwrap_or_else(|| assemble(&chosen, &meta));
     if let Some(article_body) = &meta.article_body {
         // Pages that render the article with scripts carry it only in JSON-LD.
         if body.len() < 1500 && article_body.trim().len() > 2 * body.len() {
@@ -116,10 +134,9 @@ pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
     }
 }
 
-/// The blocks of the main text under a given furniture marking.
-fn main_blocks(doc: &dom::Document, skip: &[bool]) -> Vec<blocks::Block> {
-    let all = blocks::collect(doc, skip);
-    content::select(doc, &all).into_iter().cloned().collect()
+/// The blocks of the main text among all the page's blocks.
+fn main_blocks(doc: &dom::Document, all: &[blocks::Block]) -> Vec<blocks::Block> {
+    content::select(doc, all).into_iter().cloned().collect()
 }
 
 /// JSON-LD `articleBody` as paragraphs (its line breaks, when it has any).
