@@ -115,6 +115,14 @@ pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
         None => failsafe::trim_furniture_tail(&doc, &mut chosen),
     }
     let mut body = second_body.unwrap_or_else(|| assemble(&chosen, &meta));
+    if let Some(headline) = headline(&all, &doc, &meta)
+        && !body.is_empty()
+        && !body.contains(headline)
+    {
+        // The headline sits outside the article's container (a page header): the body starts
+        // with it all the same, as when it is inside.
+        body = format!("{headline}\n\n{body}");
+    }
     if let Some(article_body) = &meta.article_body {
         // Pages that render the article with scripts carry it only in JSON-LD.
         if body.len() < 1500 && article_body.trim().len() > 2 * body.len() {
@@ -137,6 +145,34 @@ pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
 /// The blocks of the main text among all the page's blocks.
 fn main_blocks(doc: &dom::Document, all: &[blocks::Block]) -> Vec<blocks::Block> {
     content::select(doc, all).into_iter().cloned().collect()
+}
+
+/// The page's headline: its first `<h1>` (else `<h2>`) whose text the title meta tags or
+/// `<title>` hold, or that holds them.
+fn headline<'b>(
+    all: &'b [blocks::Block],
+    doc: &dom::Document,
+    meta: &meta::Meta,
+) -> Option<&'b str> {
+    let titles: Vec<String> = [meta.title.as_deref(), doc.head.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(normalize)
+        .collect();
+    let matches = |level: u8| {
+        all.iter().find(|b| {
+            b.kind == blocks::Kind::Heading(level)
+                && b.chars >= 12
+                && b.link_chars * 2 < b.chars
+                && {
+                    let h = normalize(&b.text);
+                    titles
+                        .iter()
+                        .any(|t| t.contains(&h) || h.contains(t.as_str()))
+                }
+        })
+    };
+    matches(1).or_else(|| matches(2)).map(|b| b.text.as_str())
 }
 
 /// JSON-LD `articleBody` as paragraphs (its line breaks, when it has any).
