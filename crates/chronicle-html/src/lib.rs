@@ -12,6 +12,7 @@
 //! - [`charset`]: BOM, HTTP charset, `<meta charset>`, then detection; every WHATWG encoding.
 //! - `tokenizer` and `dom`: a forgiving tokenizer and a flat tree (nodes in document order, so
 //!   no walk recurses and deep nesting cannot overflow the stack); `entities` decodes references.
+//! - `code`: JavaScript or CSS shown as text is dropped from the blocks, whatever its markup.
 //! - `boiler`: furniture (nav, footer, comments, share, related, cookie, hidden) by tag, role
 //!   and class/id words.
 //! - `blocks`: the visible text as paragraphs; `content`: which container holds the article
@@ -32,6 +33,7 @@
 mod blocks;
 mod boiler;
 pub mod charset;
+mod code;
 mod content;
 mod dates;
 mod dom;

@@ -87,6 +87,18 @@ const CODE: &[(&str, &str)] = &[
         "<script>ferryUnclosed({a: 1}); var ferryNext = 2;",
     ),
     (
+        "script printed as text in a paragraph",
+        "<p>window.ferryLayer = window.ferryLayer || []; function ferryTag(){ferryLayer.push(arguments);} ferryTag('js', new Date()); ferryTag('config', 'UA-1');</p>",
+    ),
+    (
+        "escaped embed in a div",
+        "<div>(function(d, s, id) { var js, fjs = d.getElementsByTagName(s)[0]; if (d.getElementById(id)) return; js = d.createElement(s); js.id = id; js.src = 'https://ferry.example/ferrySdk.js'; })(document, 'script', 'ferry-jssdk');</div>",
+    ),
+    (
+        "style sheet printed as text",
+        "<div>.ferry-card { margin: 0 !important; padding: 4px; } .ferry-card img { width: 100px; } @media (max-width: 600px) { .ferryHide { display: none; } }</div>",
+    ),
+    (
         "script inside svg",
         "<svg><script>ferrySvg(1, 2, 3);</script><text>ferrySvgText</text></svg>",
     ),
@@ -123,7 +135,7 @@ fn code_beside_inside_and_after_the_story_stays_out() {
                     "{what} {place}: {m:?} in the body:\n{body}"
                 );
             }
-            for sign in ["{", "}", "<%", "%>", "();", "function"] {
+            for sign in ["{", "}", "<%", "%>", "();", "function", "!important"] {
                 assert!(
                     !body.contains(sign),
                     "{what} {place}: {sign:?} in the body:\n{body}"
@@ -131,6 +143,14 @@ fn code_beside_inside_and_after_the_story_stays_out() {
             }
         }
     }
+}
+
+#[test]
+fn code_in_pre_is_a_programming_posts_own() {
+    let code = "function ferrySum(xs) { let total = 0; for (const x of xs) { total += x; } return total; }";
+    let html = page("", &format!("<pre><code>{code}</code></pre>"), "");
+    let body = body_of(&html);
+    assert!(body.contains(code) && body.contains(STORY), "{body}");
 }
 
 #[test]
