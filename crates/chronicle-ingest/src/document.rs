@@ -69,12 +69,12 @@ pub fn build_article(doc: RawDocument, options: BuildOptions) -> Article {
             bytes,
             http_charset,
         } => {
-            let hints = chronicle_web::PageHints {
+            let hints = chronicle_html::PageHints {
                 url: doc.url.as_deref(),
                 http_charset: http_charset.as_deref(),
             };
             from_web_page(
-                chronicle_web::extract_page(&bytes, &hints),
+                chronicle_html::extract_page(&bytes, &hints),
                 doc.title.as_deref(),
             )
         }
@@ -102,7 +102,7 @@ pub fn build_article(doc: RawDocument, options: BuildOptions) -> Article {
 /// A web page's main text as a body, and its metadata in the cleaner's shape. A first paragraph
 /// that repeats the headline is dropped: the title field holds it.
 fn from_web_page(
-    page: chronicle_web::WebPage,
+    page: chronicle_html::WebPage,
     title_hint: Option<&str>,
 ) -> (String, clean::Cleaned) {
     let title = title_hint.map(str::to_string).or(page.title);

@@ -5,8 +5,8 @@
 //! - [`inputs`] expands the paths a user gives (files, folders walked in a stable order, `-` for
 //!   standard input) into typed inputs.
 //! - [`reader`] streams each input as [`RawDocument`]s: a `.txt` or `.html` file is one document,
-//!   every line of a `.jsonl`/`.jsonl.gz` file is one, every HTML response of a `.warc`/`.warc.gz`
-//!   archive is one ([`warc`]); bad input becomes an [`InputError`] that names the file
+//!   every line of a `.jsonl`/`.jsonl.gz` file is one, every page record (an HTML response or resource)
+//!   of a `.warc`/`.warc.gz` archive is one (read by `chronicle_html::warc`); bad input becomes an [`InputError`] that names the file
 //!   and line, and the stream goes on. A JSON line is read as an [`InputRecord`], the same
 //!   record type that `POST /api/extract` reads.
 //! - [`clean`] turns a scraped page saved as plain text into title, description, sections, image
@@ -25,7 +25,6 @@ pub mod lines;
 pub mod reader;
 pub mod record;
 pub mod url_date;
-pub mod warc;
 
 pub use document::{BuildOptions, Content, RawDocument, build_article};
 pub use error::{InputError, Problem};

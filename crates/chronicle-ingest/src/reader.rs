@@ -5,6 +5,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use chronicle_html::warc::{GzipWarcReader, Limits, RecordKind, WarcError, WarcReader, WarcRecord};
 use flate2::read::MultiGzDecoder;
 
 use crate::decode::{binary_reason, decode_utf8};
@@ -70,10 +71,24 @@ pub fn read_input(
             let result = open(&path, gzip).and_then(|r| read_html(&path, r, limits));
             Box::new(std::iter::once(result))
         }
-        InputKind::Warc { gzip } => match open(&path, gzip) {
-            Ok(reader) => Box::new(crate::warc::WarcDocuments::new(path, reader, limits)),
-            Err(e) => Box::new(std::iter::once(Err(e))),
-        },
+        InputKind::Warc { gzip } => {
+            let warc_limits = Limits {
+                max_record: limits.max_article as u64,
+                ..Limits::default()
+            };
+            // A .warc.gz is read member by member (see chronicle_html::warc::GzipWarcReader).
+            let records: Result<WarcRecords, InputError> = if gzip {
+                open(&path, false)
+                    .map(|r| Box::new(GzipWarcReader::new(r, warc_limits)) as WarcRecords)
+            } else {
+                open(&path, false)
+                    .map(|r| Box::new(WarcReader::with_limits(r, warc_limits)) as WarcRecords)
+            };
+            match records {
+                Ok(records) => Box::new(WarcDocuments::new(path, records)),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            }
+        }
     }
 }
 
@@ -282,5 +297,122 @@ impl Iterator for JsonLines {
             }
         }
         None
+    }
+}
+
+/// The records of a WARC file, plain or gzipped.
+type WarcRecords = Box<dyn Iterator<Item = Result<WarcRecord, WarcError>> + Send>;
+
+/// The documents of one WARC file: every page record (an HTML response or resource) is a
+/// document; revisits and other records are counted and reported once at the end; a damaged
+/// record is reported and the rest is read.
+struct WarcDocuments {
+    path: PathBuf,
+    records: WarcRecords,
+    revisits: u64,
+    others: u64,
+    done: bool,
+}
+
+impl WarcDocuments {
+    fn new(path: PathBuf, records: WarcRecords) -> Self {
+        WarcDocuments {
+            path,
+            records,
+            revisits: 0,
+            others: 0,
+            done: false,
+        }
+    }
+
+    fn document(&self, record: WarcRecord) -> RawDocument {
+        let captured = record
+            .date
+            .map(|ts| jiff::tz::TimeZone::UTC.to_datetime(ts).date());
+        let http_charset = record.http_charset().map(str::to_string);
+        let origin = Location {
+            path: self.path.clone(),
+            line: Some(record.number),
+        };
+        let warnings = record
+            .length_mismatch
+            .map(|declared| {
+                format!(
+                    "{origin}: WARC record {} at byte {}: Content-Length {declared} disagrees \
+                     with its gzip member, which ends cleanly; the member was read whole",
+                    record.number, record.record_offset
+                )
+            })
+            .into_iter()
+            .collect();
+        RawDocument {
+            origin,
+            id: record
+                .header("WARC-Record-ID")
+                .map(|id| id.trim_matches(['<', '>']).to_string()),
+            url: record.target_uri.clone(),
+            source: None,
+            title: None,
+            published: None,
+            captured,
+            content: Content::Html {
+                bytes: record.payload,
+                http_charset,
+            },
+            warnings,
+        }
+    }
+
+    /// The counts of skipped records, reported once the file is read.
+    fn skipped(&mut self) -> Option<ReadResult> {
+        let skipped = |count: &mut u64, what: &str| {
+            (*count > 0).then(|| {
+                let count = std::mem::take(count);
+                Err(InputError::new(
+                    &self.path,
+                    None,
+                    Problem::Skipped {
+                        count,
+                        what: what.into(),
+                    },
+                ))
+            })
+        };
+        skipped(
+            &mut self.others,
+            "not HTML responses (requests, metadata, other media)",
+        )
+        .or_else(|| {
+            skipped(
+                &mut self.revisits,
+                "revisits (no page content: unchanged since an earlier capture)",
+            )
+        })
+    }
+}
+
+impl Iterator for WarcDocuments {
+    type Item = ReadResult;
+
+    fn next(&mut self) -> Option<ReadResult> {
+        if self.done {
+            return self.skipped();
+        }
+        for record in self.records.by_ref() {
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    let problem = Problem::Warc(e.to_string());
+                    return Some(Err(InputError::new(&self.path, None, problem)));
+                }
+            };
+            match record.kind() {
+                RecordKind::Page => return Some(Ok(self.document(record))),
+                RecordKind::Revisit => self.revisits += 1,
+                RecordKind::Other => self.others += 1,
+            }
+        }
+        self.done = true;
+        self.skipped()
     }
 }

@@ -80,7 +80,7 @@ pub fn run(command: &EvalCommand) -> Result<()> {
             chronicle_nlp::places::eval::evaluate(&f.files).map(|r| r.to_string())
         }
         EvalCommand::Syntax(f) => evaluate_syntax(&f.files),
-        EvalCommand::Html(d) => chronicle_web::eval::evaluate(&d.dir).map(|r| r.to_string()),
+        EvalCommand::Html(d) => chronicle_html::eval::evaluate(&d.dir).map(|r| r.to_string()),
     }
     .map_err(|e| anyhow!(e))?;
     print!("{report}");

@@ -56,6 +56,20 @@ impl HtmlReport {
     pub fn noise(&self) -> f64 {
         ratio(self.without_present, self.without_total)
     }
+    /// Share of snippets found in the body that belong there: `with` found over `with` found
+    /// plus `without` present (trafilatura's evaluation counts them so).
+    pub fn precision(&self) -> f64 {
+        ratio(self.with_found, self.with_found + self.without_present)
+    }
+    /// Harmonic mean of precision and recall: the figure trafilatura's benchmark reports.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
     /// Share of pages with a gold date whose date is right.
     pub fn date_accuracy(&self) -> f64 {
         ratio(self.dates_right, self.dated_pages)
@@ -90,6 +104,13 @@ impl fmt::Display for HtmlReport {
             self.without_present,
             self.without_total,
             100.0 * self.noise()
+        )?;
+        writeln!(
+            f,
+            "precision {:.3}, recall {:.3}, F1 {:.3}",
+            self.precision(),
+            self.recall(),
+            self.f1()
         )?;
         writeln!(
             f,

@@ -2,7 +2,7 @@
 
 use std::io::{BufReader, Write};
 
-use chronicle_web::warc::{Limits, WarcErrorKind, WarcReader};
+use chronicle_html::warc::{Limits, RecordKind, WarcErrorKind, WarcReader};
 
 /// One WARC record with the given type, URI and block.
 fn record(kind: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
@@ -227,14 +227,161 @@ fn charset_from_http_header_reaches_the_page() {
     let html = b"<html><head><meta charset=utf-8></head><body><p>Caf\xe9 cr\xe8me and na\xefve prose, long enough to be the article text of this little page.</p></body></html>";
     let file = page("https://a.example/fr", "ISO-8859-1", html);
     let rec = WarcReader::new(&file[..]).next().expect("one").expect("ok");
-    let hints = chronicle_web::PageHints {
+    let hints = chronicle_html::PageHints {
         url: rec.target_uri.as_deref(),
         http_charset: rec.http_charset(),
     };
-    let page = chronicle_web::extract_page(&rec.payload, &hints);
+    let page = chronicle_html::extract_page(&rec.payload, &hints);
     assert!(
         page.body.contains("Caf\u{e9} cr\u{e8}me and na\u{ef}ve"),
         "{}",
         page.body
+    );
+}
+
+/// A record whose `Content-Length` header says `declared` whatever its block holds.
+fn lying_record(uri: &str, html: &[u8], declared: usize) -> Vec<u8> {
+    let mut block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".to_vec();
+    block.extend_from_slice(html);
+    let right = record(
+        "response",
+        uri,
+        "application/http; msgtype=response",
+        &block,
+    );
+    let text = String::from_utf8(right).expect("ascii");
+    text.replace(
+        &format!("Content-Length: {}\r\n", block.len()),
+        &format!("Content-Length: {declared}\r\n"),
+    )
+    .into_bytes()
+}
+
+#[test]
+fn a_member_whose_length_disagrees_is_read_whole_with_a_mismatch() {
+    let html = b"<html><body><p>The middle page, whose length lies.</p></body></html>";
+    let true_len = 44 + html.len();
+    for declared in [true_len - 20, true_len + 300, 0] {
+        let recs = [
+            page("https://a.example/1", "utf-8", b"<p>first</p>"),
+            lying_record("https://a.example/2", html, declared),
+            page("https://a.example/3", "utf-8", b"<p>third</p>"),
+        ];
+        let gz = gzip_members(&recs);
+        let results: Vec<_> =
+            chronicle_html::warc::GzipWarcReader::new(&gz[..], Limits::default()).collect();
+        assert_eq!(results.len(), 3, "declared {declared}: {results:?}");
+        let records: Vec<_> = results
+            .into_iter()
+            .map(|r| r.expect("every record is read"))
+            .collect();
+        assert_eq!(records[1].number, 2);
+        assert_eq!(records[1].length_mismatch, Some(declared as u64));
+        assert_eq!(records[1].payload, html, "declared {declared}");
+        assert_eq!(records[0].length_mismatch, None);
+        assert_eq!(records[2].payload, b"<p>third</p>");
+        // The record is named by its member's offset in the compressed file.
+        let first_member = gzip_members(&recs[..1]).len() as u64;
+        assert_eq!(records[1].record_offset, first_member);
+    }
+    // Read as one stream, the same file loses the lying record.
+    let recs = [
+        page("https://a.example/1", "utf-8", b"<p>first</p>"),
+        lying_record("https://a.example/2", html, 10),
+        page("https://a.example/3", "utf-8", b"<p>third</p>"),
+    ];
+    let gz = gzip_members(&recs);
+    let reader = BufReader::new(flate2::read::MultiGzDecoder::new(&gz[..]));
+    assert_eq!(WarcReader::new(reader).filter(Result::is_ok).count(), 2);
+}
+
+#[test]
+fn member_reader_reads_a_file_compressed_as_one_stream() {
+    let gz = gzip_members(&[sample()]);
+    let records: Vec<_> =
+        chronicle_html::warc::GzipWarcReader::new(&gz[..], Limits::default()).collect();
+    let plain: Vec<_> = WarcReader::new(&sample()[..]).collect();
+    assert_eq!(records.len(), plain.len());
+    assert!(records.iter().all(Result::is_ok));
+    let pages = records
+        .iter()
+        .flatten()
+        .filter(|r| r.kind() == RecordKind::Page)
+        .count();
+    assert_eq!(pages, 2);
+}
+
+#[test]
+fn member_reader_reports_a_cut_member_and_the_total_limit() {
+    let recs = [
+        page("https://a.example/1", "utf-8", b"<p>1</p>"),
+        page("https://a.example/2", "utf-8", b"<p>2</p>"),
+    ];
+    let gz = gzip_members(&recs);
+    let cut = &gz[..gz.len() - 10];
+    let results: Vec<_> =
+        chronicle_html::warc::GzipWarcReader::new(cut, Limits::default()).collect();
+    assert!(results[0].is_ok());
+    let err = results[1].as_ref().expect_err("the cut member is an error");
+    assert_eq!(err.record, 2, "{err}");
+    assert_eq!(results.len(), 2);
+
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(&vec![0u8; 32 << 20]).expect("gzip");
+    let bomb = enc.finish().expect("gzip");
+    let limits = Limits {
+        max_total: 4 << 20,
+        ..Limits::default()
+    };
+    let results: Vec<_> = chronicle_html::warc::GzipWarcReader::new(&bomb[..], limits).collect();
+    let err = results
+        .last()
+        .and_then(|r| r.as_ref().err())
+        .expect("an error");
+    assert!(err.to_string().contains("exceeds the limit"), "{err}");
+}
+
+#[test]
+fn resource_records_holding_html_are_pages_and_revisits_are_not() {
+    let html = b"<!doctype html><html><body><p>An archived page without its HTTP exchange.</p></body></html>";
+    let mut file = record(
+        "resource",
+        "https://a.example/r",
+        "text/html; charset=utf-8",
+        html,
+    );
+    file.extend(record(
+        "resource",
+        "https://a.example/r.png",
+        "image/png",
+        b"\x89PNG\r\n",
+    ));
+    file.extend(record("resource", "https://a.example/bare", "", html));
+    file.extend(record(
+        "revisit",
+        "https://a.example/1",
+        "application/http; msgtype=response",
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n",
+    ));
+    let kinds: Vec<_> = WarcReader::new(&file[..])
+        .map(|r| r.expect("well formed").kind())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            RecordKind::Page,
+            RecordKind::Other,
+            RecordKind::Page,
+            RecordKind::Revisit
+        ]
+    );
+    let first = WarcReader::new(&file[..])
+        .next()
+        .and_then(Result::ok)
+        .expect("a record");
+    let page = chronicle_html::extract_page(&first.payload, &chronicle_html::PageHints::default());
+    assert!(
+        page.body
+            .contains("An archived page without its HTTP exchange.")
     );
 }

@@ -168,6 +168,14 @@ impl Walker<'_> {
                 self.owner
             };
             let kind = kind_of(self.doc, owner);
+            if kind != Kind::Preformatted && crate::code::looks_like_code(text) {
+                // Script or style sheet shown as text (an escaped embed): never page text.
+                self.buf.clear();
+                self.link_chars = 0;
+                self.chars = 0;
+                self.owner = 0;
+                return;
+            }
             let text = if kind == Kind::Preformatted {
                 text.to_string()
             } else {

@@ -95,6 +95,13 @@ impl Document {
     }
 }
 
+/// Whether text read inside a script template is template code rather than page text.
+fn is_template_code(text: &str) -> bool {
+    ["<%", "%>", "{{", "}}", "${"]
+        .iter()
+        .any(|d| text.contains(d))
+}
+
 struct Builder {
     doc: Document,
     open: Vec<NodeId>,
@@ -259,8 +266,9 @@ impl Builder {
                 .map_or(String::new(), |a| a.value.to_ascii_lowercase())
         };
         if tag == Tag::Script && !self.in_template {
-            let t = script_type();
-            if t.contains("template") || t == "text/html" {
+            // Only Blogger's `text/template` holds the article; Knockout's `text/html` and the
+            // Handlebars/Underscore kinds hold widgets and code, and are dropped like scripts.
+            if script_type().trim() == "text/template" {
                 self.pending_raw = Some(RawKind::Template);
                 return;
             }
@@ -329,6 +337,10 @@ impl Builder {
 
     fn text(&mut self, raw: &str) {
         if raw.is_empty() {
+            return;
+        }
+        // Template code (`<% ... %>`, `{{ ... }}`) in a reparsed template is not text.
+        if self.in_template && is_template_code(raw) {
             return;
         }
         let decoded = entities::decode(raw, false);

@@ -24,9 +24,9 @@ fn main() {
     } else {
         bytes = raw;
     }
-    let page = chronicle_web::extract_page(
+    let page = chronicle_html::extract_page(
         &bytes,
-        &chronicle_web::PageHints {
+        &chronicle_html::PageHints {
             url: url.as_deref(),
             http_charset: None,
         },

@@ -1,4 +1,4 @@
-//! # chronicle-web
+//! # chronicle-html
 //!
 //! Reading the web as Chronicle needs it: the main text and the metadata of an HTML page, and
 //! the records of WARC archives (as Common Crawl's CC-NEWS publishes them).
@@ -9,13 +9,16 @@
 //! related links, share bars, bylines, footers or cookie banners.
 //!
 //! How it works, one module per step:
-//! - [`charset`]: BOM, HTTP charset, `<meta charset>`; UTF-8 and Windows-1252 decoded here.
+//! - [`charset`]: BOM, HTTP charset, `<meta charset>`, then detection; every WHATWG encoding.
 //! - `tokenizer` and `dom`: a forgiving tokenizer and a flat tree (nodes in document order, so
 //!   no walk recurses and deep nesting cannot overflow the stack); `entities` decodes references.
+//! - `code`: JavaScript or CSS shown as text is dropped from the blocks, whatever its markup.
 //! - `boiler`: furniture (nav, footer, comments, share, related, cookie, hidden) by tag, role
 //!   and class/id words.
 //! - `blocks`: the visible text as paragraphs; `content`: which container holds the article
 //!   (Readability-style scoring with link density) and which of its blocks to keep.
+//! - `failsafe`: a second look when the chosen body is short and mostly furniture (an
+//!   address block, phones, register lines): the longest run of prose, or JSON-LD `articleBody`.
 //! - `meta` and `dates`: meta tags, JSON-LD, microdata, `<time>`, the URL.
 //! - [`warc`]: a streaming WARC reader that survives damaged records; [`eval`]: the snippet
 //!   evaluation on a folder of gold pages.
@@ -30,11 +33,13 @@
 mod blocks;
 mod boiler;
 pub mod charset;
+mod code;
 mod content;
 mod dates;
 mod dom;
 mod entities;
 pub mod eval;
+mod failsafe;
 mod meta;
 mod prompts;
 mod tags;
@@ -81,22 +86,45 @@ pub const MAX_PAGE_BYTES: usize = 512 * 1024 * 1024;
 /// Reads a page: its metadata and its main text. Never panics, whatever the bytes.
 pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
     let html = &html[..html.len().min(MAX_PAGE_BYTES)];
-    let text = charset::decode_page(html, hints.http_charset);
+    let text = charset::decode_page(html, hints.http_charset, hints.url.and_then(url_tld));
     let doc = dom::Document::parse(&text);
     let sizes = boiler::text_sizes(&doc);
     let skip = boiler::mark(&doc, &sizes);
     let meta = meta::extract(&doc, &skip, hints.url);
-    let mut chosen = main_blocks(&doc, &skip);
+    let all = blocks::collect(&doc, &skip);
+    let mut chosen = main_blocks(&doc, &all);
     let found: usize = chosen.iter().map(|b| b.chars).sum();
     if found < 500 {
         // Class names may have hidden the article (a layout called `sidebar_content`).
-        let lenient = main_blocks(&doc, &boiler::mark_lenient(&doc, &sizes));
+        let lenient = blocks::collect(&doc, &boiler::mark_lenient(&doc, &sizes));
+        let lenient = main_blocks(&doc, &lenient);
         let more: usize = lenient.iter().map(|b| b.chars).sum();
         if more >= 400 && more > 3 * found {
             chosen = lenient;
         }
     }
-    let mut body = assemble(&chosen, &meta);
+    let mut second_body = None;
+    match failsafe::look_again(
+        &all,
+        &chosen,
+        meta.article_body.as_deref(),
+        meta.description.as_deref(),
+    ) {
+        Some(failsafe::Second::Blocks(run)) => chosen = run,
+        Some(failsafe::Second::ArticleBody) => {
+            second_body = meta.article_body.as_deref().map(article_body_paragraphs)
+        }
+        None => failsafe::trim_furniture_tail(&doc, &mut chosen),
+    }
+    let mut body = second_body.unwrap_or_else(|| assemble(&chosen, &meta));
+    if let Some(headline) = headline(&all, &doc, &meta)
+        && !body.is_empty()
+        && !body.contains(headline)
+    {
+        // The headline sits outside the article's container (a page header): the body starts
+        // with it all the same, as when it is inside.
+        body = format!("{headline}\n\n{body}");
+    }
     if let Some(article_body) = &meta.article_body {
         // Pages that render the article with scripts carry it only in JSON-LD.
         if body.len() < 1500 && article_body.trim().len() > 2 * body.len() {
@@ -116,10 +144,37 @@ pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
     }
 }
 
-/// The blocks of the main text under a given furniture marking.
-fn main_blocks(doc: &dom::Document, skip: &[bool]) -> Vec<blocks::Block> {
-    let all = blocks::collect(doc, skip);
-    content::select(doc, &all).into_iter().cloned().collect()
+/// The blocks of the main text among all the page's blocks.
+fn main_blocks(doc: &dom::Document, all: &[blocks::Block]) -> Vec<blocks::Block> {
+    content::select(doc, all).into_iter().cloned().collect()
+}
+
+/// The page's headline: its first `<h1>` (else `<h2>`) whose text the title meta tags or
+/// `<title>` hold, or that holds them.
+fn headline<'b>(
+    all: &'b [blocks::Block],
+    doc: &dom::Document,
+    meta: &meta::Meta,
+) -> Option<&'b str> {
+    let titles: Vec<String> = [meta.title.as_deref(), doc.head.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(normalize)
+        .collect();
+    let matches = |level: u8| {
+        all.iter().find(|b| {
+            b.kind == blocks::Kind::Heading(level)
+                && b.chars >= 12
+                && b.link_chars * 2 < b.chars
+                && {
+                    let h = normalize(&b.text);
+                    titles
+                        .iter()
+                        .any(|t| t.contains(&h) || h.contains(t.as_str()))
+                }
+        })
+    };
+    matches(1).or_else(|| matches(2)).map(|b| b.text.as_str())
 }
 
 /// JSON-LD `articleBody` as paragraphs (its line breaks, when it has any).
@@ -159,4 +214,14 @@ fn normalize(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// The top-level domain of a URL's host (`jp` of `https://www.asahi.example.jp/a`), a hint for
+/// encoding detection.
+fn url_tld(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?;
+    host.rsplit('.').next().filter(|t| !t.is_empty())
 }

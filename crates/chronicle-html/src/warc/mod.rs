@@ -1,10 +1,12 @@
 //! A streaming reader of WARC files (ISO 28500, versions 1.0 and 1.1), as web archives and
 //! Common Crawl's CC-NEWS write them.
 //!
-//! [`WarcReader`] reads records one at a time from any `BufRead`; for `.warc.gz`, wrap the file
-//! in `flate2::read::MultiGzDecoder` (one gzip member per record) and a `BufReader`. Every
-//! record is yielded — responses, requests, metadata, warcinfo — and
-//! [`WarcRecord::is_html_response`] says which ones are pages to read.
+//! [`WarcReader`] reads records one at a time from any `BufRead` of a `.warc`; for `.warc.gz`,
+//! [`GzipWarcReader`] reads the file one gzip member at a time (one member per record, as
+//! crawlers write it), so that a record whose `Content-Length` disagrees with its member is
+//! still read, with [`WarcRecord::length_mismatch`] set. Every record is yielded — responses,
+//! resources, revisits, requests, metadata, warcinfo — and [`WarcRecord::kind`] says which ones
+//! are pages to read.
 //!
 //! A damaged record (a header that is not WARC, a missing or wrong `Content-Length`, a body cut
 //! short) comes out as an `Err` naming the record number and byte offset; the reader then looks
@@ -14,12 +16,14 @@
 //! (a gzip bomb ends with an error instead of running forever).
 
 mod http;
+mod members;
 mod source;
 
 use std::fmt;
 use std::io::BufRead;
 
 pub use http::HttpResponse;
+pub use members::GzipWarcReader;
 use source::{Line, Source};
 
 /// Size limits of a reader.
@@ -59,6 +63,21 @@ pub struct WarcRecord {
     pub http: Option<HttpResponse>,
     /// The HTTP body for HTTP responses (de-chunked, un-gzipped), else the whole record block.
     pub payload: Vec<u8>,
+    /// The `Content-Length` the record declared, when it disagreed with the gzip member that
+    /// holds the record and the member, ending cleanly, was read whole instead.
+    pub length_mismatch: Option<u64>,
+}
+
+/// What a record is to a reader of pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    /// An HTML page: a 2xx HTTP `response` with an HTML body, or a `resource` record holding
+    /// HTML (pages archived without their HTTP exchange).
+    Page,
+    /// A `revisit`: the page did not change since an earlier capture; it holds no page.
+    Revisit,
+    /// Anything else: requests, metadata, warcinfo, conversions, non-HTML media, errors.
+    Other,
 }
 
 impl WarcRecord {
@@ -75,7 +94,29 @@ impl WarcRecord {
         self.http.as_ref()?.charset()
     }
 
-    /// Whether this is a successful HTTP response carrying an HTML page: what becomes an article.
+    /// Whether the record is a page, a revisit, or something else.
+    pub fn kind(&self) -> RecordKind {
+        if self.is_html_response() || self.is_html_resource() {
+            RecordKind::Page
+        } else if self.record_type.eq_ignore_ascii_case("revisit") {
+            RecordKind::Revisit
+        } else {
+            RecordKind::Other
+        }
+    }
+
+    /// Whether this is a `resource` record holding an HTML page (no HTTP head around it).
+    pub fn is_html_resource(&self) -> bool {
+        if !self.record_type.eq_ignore_ascii_case("resource") {
+            return false;
+        }
+        match self.header("content-type").map(str::to_ascii_lowercase) {
+            Some(m) if !m.trim().is_empty() => m.contains("html"),
+            _ => looks_like_html(&self.payload),
+        }
+    }
+
+    /// Whether this is a successful HTTP response carrying an HTML page.
     pub fn is_html_response(&self) -> bool {
         if !self.record_type.eq_ignore_ascii_case("response") {
             return false;
@@ -86,13 +127,16 @@ impl WarcRecord {
         }
         match http.mime() {
             Some(m) if !m.is_empty() => m.contains("html"),
-            _ => {
-                let head = &self.payload[..self.payload.len().min(1024)];
-                let text = String::from_utf8_lossy(head).to_ascii_lowercase();
-                text.contains("<html") || text.contains("<!doctype html")
-            }
+            _ => looks_like_html(&self.payload),
         }
     }
+}
+
+/// Whether a body without a media type starts like an HTML page.
+fn looks_like_html(payload: &[u8]) -> bool {
+    let head = &payload[..payload.len().min(1024)];
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    text.contains("<html") || text.contains("<!doctype html")
 }
 
 /// What went wrong with a record.
@@ -169,6 +213,9 @@ pub struct WarcReader<R> {
     /// Set after an error: skip to the next `WARC/1.` line before reading a record.
     resync: bool,
     done: bool,
+    /// The stream is one gzip member that ended cleanly: a record alone in it ends where it
+    /// ends, whatever its `Content-Length` says.
+    whole_member: bool,
 }
 
 impl<R: BufRead> WarcReader<R> {
@@ -185,6 +232,7 @@ impl<R: BufRead> WarcReader<R> {
             number: 0,
             resync: false,
             done: false,
+            whole_member: false,
         }
     }
 
@@ -303,6 +351,13 @@ impl<R: BufRead> WarcReader<R> {
                 },
             ));
         }
+        if self.whole_member
+            && let Some(block) = self.member_block(offset, length)?
+        {
+            let mut record = self.build(offset, headers, block);
+            record.length_mismatch = Some(length);
+            return Ok(Some(record));
+        }
         let block = self
             .src
             .read_up_to(length)
@@ -325,6 +380,26 @@ impl<R: BufRead> WarcReader<R> {
         }
         self.check_end(offset, &block)?;
         Ok(Some(self.build(offset, headers, block)))
+    }
+
+    /// In a whole gzip member: the record's block when `length` disagrees with where the member
+    /// ends and no other record follows in it (else `None`, and the usual rules apply).
+    fn member_block(&mut self, offset: u64, length: u64) -> Result<Option<Vec<u8>>, WarcError> {
+        let rest = self
+            .src
+            .read_up_to(self.limits.max_record + 8)
+            .map_err(|e| self.error(offset, e.into()))?;
+        let block = rest
+            .strip_suffix(b"\r\n\r\n")
+            .or_else(|| rest.strip_suffix(b"\n\n"))
+            .unwrap_or(&rest);
+        let agrees = block.len() as u64 == length;
+        let more_records = memchr::memmem::find(&rest, b"\nWARC/1.").is_some();
+        if agrees || more_records || block.len() as u64 > self.limits.max_record {
+            self.src.push_back(&rest);
+            return Ok(None);
+        }
+        Ok(Some(block.to_vec()))
     }
 
     /// A record ends with CRLF CRLF. If not, the length was wrong: look for the next record
@@ -384,6 +459,7 @@ impl<R: BufRead> WarcReader<R> {
             headers,
             http,
             payload,
+            length_mismatch: None,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! No input makes the extractor or the WARC reader panic.
 
-use chronicle_web::warc::WarcReader;
-use chronicle_web::{PageHints, extract_page};
+use chronicle_html::warc::WarcReader;
+use chronicle_html::{PageHints, extract_page};
 use proptest::prelude::*;
 
 /// Bytes that look a little like HTML, to reach deeper states than random bytes do.
