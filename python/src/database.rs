@@ -4,9 +4,9 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::Mutex;
 use std::sync::atomic::AtomicBool;
-use std::sync::Arc;
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -46,9 +46,9 @@ impl PyStore {
                 .store
                 .lock()
                 .map_err(|_| PyRuntimeError::new_err("the database lock is poisoned"))?;
-            let store = guard
-                .as_ref()
-                .ok_or_else(|| DatabaseError::new_err(format!("{}: closed", self.path.display())))?;
+            let store = guard.as_ref().ok_or_else(|| {
+                DatabaseError::new_err(format!("{}: closed", self.path.display()))
+            })?;
             f(store).map_err(store_error)
         })
     }
@@ -86,13 +86,18 @@ fn cells_to_py(py: Python<'_>, (columns, rows): Answer) -> PyResult<Py<PyAny>> {
     let rows = rows
         .into_iter()
         .map(|row| {
-            let values: Vec<Py<PyAny>> = row.into_iter().map(|c| cell(py, c)).collect::<PyResult<_>>()?;
+            let values: Vec<Py<PyAny>> = row
+                .into_iter()
+                .map(|c| cell(py, c))
+                .collect::<PyResult<_>>()?;
             PyTuple::new(py, values).map(|t| t.into_any().unbind())
         })
         .collect::<PyResult<Vec<_>>>()?;
     let columns = PyList::new(py, columns)?;
     let rows = PyList::new(py, rows)?;
-    Ok(PyTuple::new(py, [columns.into_any(), rows.into_any()])?.into_any().unbind())
+    Ok(PyTuple::new(py, [columns.into_any(), rows.into_any()])?
+        .into_any()
+        .unbind())
 }
 
 fn cell(py: Python<'_>, c: Cell) -> PyResult<Py<PyAny>> {
@@ -128,6 +133,12 @@ impl PyStore {
     #[new]
     #[pyo3(signature = (path, writable = false))]
     fn new(py: Python<'_>, path: PathBuf, writable: bool) -> PyResult<Self> {
+        if !writable && !path.exists() {
+            return Err(DatabaseError::new_err(format!(
+                "{}: no such database; Database(path, writable=True) creates it",
+                path.display()
+            )));
+        }
         let opened = py.detach(|| {
             if writable {
                 Store::open(&path)
@@ -139,8 +150,10 @@ impl PyStore {
                 })
             }
         });
+        // Opening, every refusal is the database's (StoreError::Invalid included).
+        let opened = opened.map_err(|e| DatabaseError::new_err(errors::error_chain(&e)))?;
         Ok(PyStore {
-            store: Mutex::new(Some(opened.map_err(store_error)?)),
+            store: Mutex::new(Some(opened)),
             path,
             writable,
         })
@@ -374,9 +387,11 @@ pub fn first_days(py: Python<'_>, values: Vec<Option<String>>) -> PyResult<Vec<O
     let date = py.import("datetime")?.getattr("date")?;
     values
         .iter()
-        .map(|v| match v.as_deref().and_then(chronicle_store::calendar_day) {
-            Some(d) => Ok(Some(date.call1((d.year(), d.month(), d.day()))?.unbind())),
-            None => Ok(None),
-        })
+        .map(
+            |v| match v.as_deref().and_then(chronicle_store::calendar_day) {
+                Some(d) => Ok(Some(date.call1((d.year(), d.month(), d.day()))?.unbind())),
+                None => Ok(None),
+            },
+        )
         .collect()
 }

@@ -22,7 +22,7 @@ use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 
-use chronicle_driver::{Options, annotate_one, to_json, Layout};
+use chronicle_driver::{Layout, Options, annotate_one, to_json};
 use chronicle_ingest::error::Location;
 use chronicle_ingest::record::parse_date;
 use chronicle_ingest::{BuildOptions, InputRecord, Problem};
@@ -60,7 +60,8 @@ fn options(date: Option<&Bound<'_, PyAny>>, verbatim: bool) -> PyResult<Options>
         None => None,
         Some(v) if v.is_none() => None,
         Some(v) => {
-            let text = records::date_text(v).map_err(|e| PyValueError::new_err(format!("date: {e}")))?;
+            let text =
+                records::date_text(v).map_err(|e| PyValueError::new_err(format!("date: {e}")))?;
             parse_date(&text)
         }
     };
@@ -76,7 +77,9 @@ fn options(date: Option<&Bound<'_, PyAny>>, verbatim: bool) -> PyResult<Options>
 /// `threads=0` is a mistake, not "as many as you like".
 fn check_threads(threads: Option<usize>) -> PyResult<Option<usize>> {
     match threads {
-        Some(0) => Err(PyValueError::new_err("threads must be at least 1 (or None for one per core)")),
+        Some(0) => Err(PyValueError::new_err(
+            "threads must be at least 1 (or None for one per core)",
+        )),
         other => Ok(other),
     }
 }
@@ -196,20 +199,25 @@ fn extract_one(
     build: BuildOptions,
 ) -> PyResult<Py<PyAny>> {
     if record.text.is_none() && record.html.is_none() {
-        return Err(PyTypeError::new_err("extract() needs the article: text=... or html=..."));
+        return Err(PyTypeError::new_err(
+            "extract() needs the article: text=... or html=...",
+        ));
     }
     if let Some(v) = published.filter(|v| !v.is_none()) {
-        record.published =
-            Some(records::date_text(v).map_err(|e| PyValueError::new_err(format!("published: {e}")))?);
+        record.published = Some(
+            records::date_text(v).map_err(|e| PyValueError::new_err(format!("published: {e}")))?,
+        );
     }
     let origin = Location {
         path: "-".into(),
         line: None,
     };
-    let doc = record.into_document(origin).map_err(|problem| match problem {
-        Problem::Empty => PyValueError::new_err("the article is empty: no text in it"),
-        other => PyValueError::new_err(other.to_string()),
-    })?;
+    let doc = record
+        .into_document(origin)
+        .map_err(|problem| match problem {
+            Problem::Empty => PyValueError::new_err("the article is empty: no text in it"),
+            other => PyValueError::new_err(other.to_string()),
+        })?;
     let pipeline = Arc::clone(pipeline);
     let done = py.detach(move || {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -249,7 +257,9 @@ fn extract(
     let pipeline = PyPipeline {
         inner: default_pipeline(py),
     };
-    pipeline.extract(py, text, html, published, url, title, id, source, date, verbatim)
+    pipeline.extract(
+        py, text, html, published, url, title, id, source, date, verbatim,
+    )
 }
 
 /// `extract_many` with the default pipeline.

@@ -23,7 +23,11 @@ pub fn document(record: &Bound<'_, PyAny>, index: Index) -> Result<RawDocument, 
     };
     let fields = if let Ok(text) = record.cast::<PyString>() {
         InputRecord {
-            text: Some(text.to_cow().map_err(|e| format!("{}: {e}", name(None)))?.into_owned()),
+            text: Some(
+                text.to_cow()
+                    .map_err(|e| format!("{}: {e}", name(None)))?
+                    .into_owned(),
+            ),
             ..InputRecord::default()
         }
     } else if let Ok(dict) = record.cast::<PyDict>() {
@@ -84,9 +88,10 @@ fn fields(dict: &Bound<'_, PyDict>) -> Result<InputRecord, (Option<String>, Stri
     let text_field = |key: &str| -> Result<Option<String>, (Option<String>, String)> {
         match present(dict, key).map_err(fail)? {
             None => Ok(None),
-            Some(v) => v.extract::<String>().map(Some).map_err(|_| {
-                fail(format!("`{key}` must be a string, not {}", type_name(&v)))
-            }),
+            Some(v) => v
+                .extract::<String>()
+                .map(Some)
+                .map_err(|_| fail(format!("`{key}` must be a string, not {}", type_name(&v)))),
         }
     };
     let mut published = None;
@@ -110,16 +115,13 @@ fn fields(dict: &Bound<'_, PyDict>) -> Result<InputRecord, (Option<String>, Stri
 /// A key's value, or `None` when absent or missing (None, NaN, NaT: pandas' missing values in
 /// `DataFrame.to_dict("records")`).
 fn present<'py>(dict: &Bound<'py, PyDict>, key: &str) -> Result<Option<Bound<'py, PyAny>>, String> {
-    let value = dict
-        .get_item(key)
-        .map_err(|e| format!("`{key}`: {e}"))?;
+    let value = dict.get_item(key).map_err(|e| format!("`{key}`: {e}"))?;
     Ok(value.filter(|v| !is_missing(v)))
 }
 
 /// None, or a value not equal to itself (NaN, pandas' NaT).
 fn is_missing(v: &Bound<'_, PyAny>) -> bool {
-    v.is_none()
-        || (!v.is_instance_of::<PyString>() && v.ne(v).unwrap_or(false))
+    v.is_none() || (!v.is_instance_of::<PyString>() && v.ne(v).unwrap_or(false))
 }
 
 fn type_name(v: &Bound<'_, PyAny>) -> String {
@@ -147,7 +149,9 @@ pub fn date_text(v: &Bound<'_, PyAny>) -> Result<String, String> {
     };
     match parse_date(&text) {
         Some(_) => Ok(text),
-        None => Err(format!("{text:?} is not a date (expected YYYY-MM-DD or YYYYMMDD)")),
+        None => Err(format!(
+            "{text:?} is not a date (expected YYYY-MM-DD or YYYYMMDD)"
+        )),
     }
 }
 

@@ -186,7 +186,12 @@ impl Drop for State {
 
 impl Extraction {
     /// Starts extracting `records` (a Python iterable) as `spec` says.
-    pub fn start(py: Python<'_>, spec: RunSpec, records: &Bound<'_, PyAny>, on_error: OnError) -> PyResult<Self> {
+    pub fn start(
+        py: Python<'_>,
+        spec: RunSpec,
+        records: &Bound<'_, PyAny>,
+        on_error: OnError,
+    ) -> PyResult<Self> {
         let iter = records.try_iter()?.into_any().unbind();
         let cancelled = Arc::new(AtomicBool::new(false));
         let rx = py.detach(|| start(spec, iter, Arc::clone(&cancelled)));

@@ -267,7 +267,10 @@ impl Iterator for Counted {
             let problem = chronicle_ingest::Problem::Record("no `text` or `html` field".into());
             return Some(Err(InputError::new("-", Some(3), problem)));
         }
-        Some(Ok(doc(&format!("s{i}"), "Talks resumed in Geneva. Both sides met.")))
+        Some(Ok(doc(
+            &format!("s{i}"),
+            "Talks resumed in Geneva. Both sides met.",
+        )))
     }
 }
 
@@ -325,7 +328,10 @@ fn an_endless_stream_is_read_in_bounded_steps_in_order_and_let_go_when_the_sink_
     )
     .unwrap();
     assert!(tally.stopped);
-    let expected: Vec<String> = (0..11).filter(|&i| i != 2).map(|i| format!("s{i}")).collect();
+    let expected: Vec<String> = (0..11)
+        .filter(|&i| i != 2)
+        .map(|i| format!("s{i}"))
+        .collect();
     assert_eq!(sink.ids, expected);
     assert_eq!(notes.errors, ["-:3: no `text` or `html` field"]);
     // The reader reads ahead by a bounded queue, not without end, and lets go of the stream
@@ -334,6 +340,12 @@ fn an_endless_stream_is_read_in_bounded_steps_in_order_and_let_go_when_the_sink_
     while !dropped.load(Ordering::SeqCst) && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    assert!(dropped.load(Ordering::SeqCst), "the stream was never let go");
-    assert!(pulled.load(Ordering::SeqCst) < 5000, "read ahead without bound");
+    assert!(
+        dropped.load(Ordering::SeqCst),
+        "the stream was never let go"
+    );
+    assert!(
+        pulled.load(Ordering::SeqCst) < 5000,
+        "read ahead without bound"
+    );
 }
