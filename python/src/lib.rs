@@ -86,6 +86,10 @@ fn check_threads(threads: Option<usize>) -> PyResult<Option<usize>> {
 
 /// Chronicle's pipeline with its resources loaded once: the embedded dictionaries and
 /// gazetteer, or a user's own, as `chronicle extract --dictionaries --gazetteer` takes them.
+///
+/// Pipeline() is the embedded default; petrarch_dictionaries is a folder of PETRARCH/TABARI
+/// dictionaries used instead of the embedded ones, gazetteer a file of places added to the
+/// embedded gazetteer. A file that cannot be read raises ResourceError naming file and line.
 #[pyclass(module = "chronicle._chronicle", name = "Pipeline", frozen, subclass)]
 pub struct PyPipeline {
     inner: Arc<Pipeline>,
@@ -132,6 +136,7 @@ impl PyPipeline {
         self.inner.stage_names()
     }
 
+    /// One article with this pipeline; see `chronicle.extract`.
     #[pyo3(signature = (text = None, *, html = None, published = None, url = None, title = None, id = None, source = None, date = None, verbatim = false))]
     #[allow(clippy::too_many_arguments)]
     fn extract(
@@ -164,6 +169,7 @@ impl PyPipeline {
         )
     }
 
+    /// Many articles with this pipeline, in input order; see `chronicle.extract_many`.
     #[pyo3(signature = (records, *, threads = None, date = None, verbatim = false, on_error = OnError::Raise, batch = 256))]
     #[allow(clippy::too_many_arguments)]
     fn extract_many(
@@ -238,7 +244,15 @@ fn extract_one(
     json_to_py(py, &line)
 }
 
-/// `extract` with the default pipeline.
+/// One article in, the JSON contract of `chronicle extract` out, as Python objects.
+///
+/// `text` is the article (a scraped page saved as text is cleaned) or `html` a web page (its
+/// main text is found). `published` is the article's own date ("2020-07-06", "20200706" or a
+/// datetime.date); `date` the date to use when neither it nor the page gives one (--date);
+/// `verbatim=True` keeps `text` exactly as `body` (--verbatim). Without `id` the article is
+/// named by its `url`, else by a digest of its content ("text:..."). Raises TypeError without
+/// text or html, ValueError for an unreadable date or an empty article. The interpreter is
+/// released while the article is annotated.
 #[pyfunction]
 #[pyo3(signature = (text = None, *, html = None, published = None, url = None, title = None, id = None, source = None, date = None, verbatim = false))]
 #[allow(clippy::too_many_arguments)]
@@ -262,7 +276,15 @@ fn extract(
     )
 }
 
-/// `extract_many` with the default pipeline.
+/// Many articles in, an iterator of contract dicts out, in input order.
+///
+/// `records` is any iterable (a list, a generator, an endless stream) of dicts {id, url,
+/// source, title, published, text | html} or strings (the text). Records are read a bounded
+/// way ahead on a thread of their own, annotated in parallel batches on `threads` worker
+/// threads (one per core by default) with the interpreter released, and handed out in input
+/// order; memory stays bounded. A record that cannot be read is named by its place and id
+/// (records[3] (id "a1"): ...): on_error="raise" raises RecordError at its place, "warn" warns
+/// (RecordWarning) and goes on, "skip" goes on silently.
 #[pyfunction]
 #[pyo3(signature = (records, *, threads = None, date = None, verbatim = false, on_error = OnError::Raise, batch = 256))]
 #[allow(clippy::too_many_arguments)]
