@@ -19,19 +19,23 @@ def pile(path="../shared/data/news/news-pile.jsonl.gz"):
 with chronicle.Database("pile.db", writable=True) as db:
     print(db.ingest(pile()))
 
-# North Korea's events towards the United States, by month.
+# North Korea and the United States, either way, by month.
+import pandas as pd
 db = chronicle.Database("pile.db")
-months = db.timeline_frame(by="month", actor="PRK", target="USA")
-print(months[["period", "events", "verbal_conflict", "material_conflict"]].tail(8).to_string(index=False))
+ways = [db.timeline_frame(by="month", actor="PRK", target="USA"),
+        db.timeline_frame(by="month", actor="USA", target="PRK")]
+months = pd.concat(ways).groupby("period").sum(numeric_only=True)
+print(months.to_string())
 events = db.events_frame(actor="PRK", target="USA")
+print(events[["date", "date_value", "code_name", "goldstein", "place"]].head(3).to_string(index=False))
 print(events.dtypes[["date", "goldstein", "mentions"]].to_dict())
 
 import matplotlib
 matplotlib.use("Agg")
-ax = months.set_index("period")[["verbal_coop", "material_coop", "verbal_conflict", "material_conflict"]] \
-    .plot(kind="bar", stacked=True, figsize=(10, 4), width=0.9,
-          title="North Korea → United States: events by month (news pile)")
-ax.set_xticklabels([p.strftime("%Y-%m") for p in months["period"]], rotation=90, fontsize=7)
-ax.set_xlabel(""); ax.set_ylabel("events")
+quads = ["verbal_coop", "material_coop", "verbal_conflict", "material_conflict"]
+ax = months[quads].set_axis([p.strftime("%Y-%m") for p in months.index]).plot(
+    kind="bar", stacked=True, figsize=(8, 3.5), rot=0,
+    title="North Korea and the United States, either way: events by month (news pile)")
+ax.set_ylabel("events")
 ax.figure.tight_layout()
-ax.figure.savefig("docs/prk_usa_by_month.png", dpi=110)
+ax.figure.savefig("docs/prk_usa_by_month.png", dpi=100)
