@@ -6,9 +6,9 @@ use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread;
 
 use chronicle_ingest::reader::ReadResult;
-use chronicle_ingest::{Input, InputError, RawDocument, ReadLimits, expand_inputs, read_input};
+use chronicle_ingest::{RawDocument, ReadLimits, expand_inputs, read_input};
 
-use crate::Inputs;
+use crate::{DocumentStream, Inputs};
 
 /// How many documents may wait between the reader and the annotators.
 const QUEUE: usize = 1024;
@@ -31,15 +31,21 @@ pub(crate) enum Feed {
 impl Feed {
     /// Starts reading `inputs` (path errors found while expanding come first, in order).
     pub(crate) fn start(inputs: Inputs, limits: ReadLimits) -> Feed {
-        let paths = match inputs {
-            Inputs::Paths(paths) => paths,
+        let items: DocumentStream = match inputs {
+            Inputs::Paths(paths) => {
+                let (inputs, early_errors) = expand_inputs(&paths);
+                let read = inputs
+                    .into_iter()
+                    .flat_map(move |input| read_input(&input, limits));
+                Box::new(early_errors.into_iter().map(Err).chain(read))
+            }
+            Inputs::Stream(stream) => stream,
             Inputs::Documents(docs) => return Feed::Memory(docs.into_iter()),
         };
-        let (inputs, early_errors) = expand_inputs(&paths);
         let (tx, rx) = sync_channel(QUEUE);
         let budget = Arc::new(ByteBudget::new(QUEUE_BYTES));
         let reader_budget = Arc::clone(&budget);
-        thread::spawn(move || produce(tx, &reader_budget, early_errors, inputs, limits));
+        thread::spawn(move || produce(tx, &reader_budget, items));
         Feed::Reader { rx, budget }
     }
 
@@ -67,6 +73,16 @@ impl Feed {
     }
 }
 
+impl Drop for Feed {
+    /// A run that ends early (its sink stopped, its caller went away) lets the reader's thread
+    /// go: one waiting for room would otherwise wait for ever, holding its input.
+    fn drop(&mut self) {
+        if let Feed::Reader { budget, .. } = self {
+            budget.close();
+        }
+    }
+}
+
 /// The bytes of content a read result holds.
 fn content_bytes(item: &ReadResult) -> usize {
     item.as_ref().map_or(0, |doc| doc.content.byte_len())
@@ -77,15 +93,22 @@ fn content_bytes(item: &ReadResult) -> usize {
 /// a big record slows the feed but never stops it.
 pub(crate) struct ByteBudget {
     cap: usize,
-    in_flight: Mutex<usize>,
+    in_flight: Mutex<InFlight>,
     room: Condvar,
+}
+
+/// The bytes in flight, and whether the consumer has gone (then nothing waits for room).
+#[derive(Default)]
+struct InFlight {
+    bytes: usize,
+    closed: bool,
 }
 
 impl ByteBudget {
     fn new(cap: usize) -> Self {
         ByteBudget {
             cap,
-            in_flight: Mutex::new(0),
+            in_flight: Mutex::new(InFlight::default()),
             room: Condvar::new(),
         }
     }
@@ -95,17 +118,29 @@ impl ByteBudget {
         in_flight == 0 || in_flight.saturating_add(n) <= self.cap
     }
 
-    /// Takes `n` bytes of the budget, waiting until they fit.
-    fn acquire(&self, n: usize) {
+    /// Takes `n` bytes of the budget, waiting until they fit; `false` when the consumer has
+    /// gone, so that a producer waiting for room ends instead of waiting for ever.
+    fn acquire(&self, n: usize) -> bool {
         let guard = self
             .in_flight
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         let mut in_flight = self
             .room
-            .wait_while(guard, |f| !self.fits(*f, n))
+            .wait_while(guard, |f| !f.closed && !self.fits(f.bytes, n))
             .unwrap_or_else(PoisonError::into_inner);
-        *in_flight += n;
+        in_flight.bytes += n;
+        !in_flight.closed
+    }
+
+    /// The consumer has gone: wakes a producer waiting for room.
+    fn close(&self) {
+        let mut in_flight = self
+            .in_flight
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        in_flight.closed = true;
+        self.room.notify_all();
     }
 
     /// Takes `n` bytes if they fit now.
@@ -115,9 +150,9 @@ impl ByteBudget {
             .in_flight
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        let fits = self.fits(*in_flight, n);
+        let fits = self.fits(in_flight.bytes, n);
         if fits {
-            *in_flight += n;
+            in_flight.bytes += n;
         }
         fits
     }
@@ -131,29 +166,17 @@ impl ByteBudget {
             .in_flight
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        *in_flight = in_flight.saturating_sub(n);
+        in_flight.bytes = in_flight.bytes.saturating_sub(n);
         self.room.notify_all();
     }
 }
 
-fn produce(
-    tx: SyncSender<ReadResult>,
-    budget: &ByteBudget,
-    early_errors: Vec<InputError>,
-    inputs: Vec<Input>,
-    limits: ReadLimits,
-) {
-    for err in early_errors {
-        if tx.send(Err(err)).is_err() {
+/// Sends every item to the consumer, within the budget; ends when the items do or when the
+/// consumer has gone.
+fn produce(tx: SyncSender<ReadResult>, budget: &ByteBudget, items: DocumentStream) {
+    for item in items {
+        if !budget.acquire(content_bytes(&item)) || tx.send(item).is_err() {
             return;
-        }
-    }
-    for input in &inputs {
-        for item in read_input(input, limits) {
-            budget.acquire(content_bytes(&item));
-            if tx.send(item).is_err() {
-                return;
-            }
         }
     }
 }
@@ -170,6 +193,21 @@ mod tests {
         assert!(!budget.try_acquire(4), "12 bytes would exceed 10");
         budget.release(4);
         assert!(budget.try_acquire(4));
+    }
+
+    #[test]
+    fn a_producer_waiting_for_room_ends_when_the_consumer_goes() {
+        let budget = Arc::new(ByteBudget::new(10));
+        budget.acquire(8);
+        let producer = {
+            let budget = Arc::clone(&budget);
+            thread::spawn(move || budget.acquire(8))
+        };
+        budget.close();
+        let went_on = producer
+            .join()
+            .expect("the producer finishes once the consumer has gone");
+        assert!(!went_on, "nothing is sent to a consumer that has gone");
     }
 
     #[test]
@@ -190,9 +228,10 @@ mod tests {
             thread::spawn(move || budget.acquire(8))
         };
         budget.release(8);
-        producer
+        let went_on = producer
             .join()
             .expect("the producer finishes once there is room");
+        assert!(went_on);
         assert!(
             !budget.try_acquire(8),
             "the producer's 8 bytes are in flight"

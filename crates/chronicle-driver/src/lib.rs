@@ -23,6 +23,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use chronicle_core::{Article, Flow, Held, Sink};
+use chronicle_ingest::reader::ReadResult;
 use chronicle_ingest::{BuildOptions, InputError, RawDocument, ReadLimits, build_article};
 use chronicle_nlp::Pipeline;
 
@@ -31,7 +32,6 @@ pub use sinks::{Collect, Layout, LineSink, to_json};
 use crate::feed::Feed;
 
 /// What a run reads.
-#[derive(Debug)]
 pub enum Inputs {
     /// Files, folders and `-` (standard input) as a user names them: expanded (folders walked
     /// in a stable order) and read on a thread of their own, so that reading overlaps
@@ -39,7 +39,24 @@ pub enum Inputs {
     Paths(Vec<PathBuf>),
     /// Documents already read (the article of an HTTP request).
     Documents(Vec<RawDocument>),
+    /// Documents made one at a time by the caller (records from a Python iterator), pulled on
+    /// the reader's thread under the same caps as files, so that an endless stream costs
+    /// bounded memory.
+    Stream(DocumentStream),
 }
+
+impl std::fmt::Debug for Inputs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Inputs::Paths(paths) => f.debug_tuple("Paths").field(paths).finish(),
+            Inputs::Documents(docs) => f.debug_tuple("Documents").field(docs).finish(),
+            Inputs::Stream(_) => f.write_str("Stream(..)"),
+        }
+    }
+}
+
+/// A stream of documents, or problems with its records, in input order.
+pub type DocumentStream = Box<dyn Iterator<Item = ReadResult> + Send>;
 
 /// How a run reads, builds and batches.
 #[derive(Debug, Clone, Copy)]

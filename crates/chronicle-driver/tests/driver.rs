@@ -250,3 +250,102 @@ fn one_article_goes_through_the_same_driver() {
     assert!(warnings.is_empty());
     assert!(!article.entities.is_empty());
 }
+
+/// Counts what the stream gave and says when the stream itself is dropped.
+struct Counted {
+    pulled: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    dropped: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Iterator for Counted {
+    type Item = Result<RawDocument, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        use std::sync::atomic::Ordering;
+        let i = self.pulled.fetch_add(1, Ordering::SeqCst);
+        if i == 2 {
+            let problem = chronicle_ingest::Problem::Record("no `text` or `html` field".into());
+            return Some(Err(InputError::new("-", Some(3), problem)));
+        }
+        Some(Ok(doc(
+            &format!("s{i}"),
+            "Talks resumed in Geneva. Both sides met.",
+        )))
+    }
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        self.dropped
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// Stops after `n` articles.
+struct StopAfter {
+    ids: Vec<String>,
+    n: usize,
+}
+
+impl Sink for StopAfter {
+    type Error = String;
+
+    fn accept(&mut self, article: Article) -> Result<Flow, String> {
+        self.ids.push(article.id);
+        Ok(if self.ids.len() >= self.n {
+            Flow::Stop
+        } else {
+            Flow::Go
+        })
+    }
+}
+
+#[test]
+fn an_endless_stream_is_read_in_bounded_steps_in_order_and_let_go_when_the_sink_stops() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let pulled = Arc::new(AtomicUsize::new(0));
+    let dropped = Arc::new(AtomicBool::new(false));
+    let stream = Counted {
+        pulled: Arc::clone(&pulled),
+        dropped: Arc::clone(&dropped),
+    };
+    let options = Options {
+        batch: 4,
+        ..Options::default()
+    };
+    let mut sink = StopAfter {
+        ids: Vec::new(),
+        n: 10,
+    };
+    let mut notes = Notes::default();
+    let tally = run(
+        Inputs::Stream(Box::new(stream)),
+        &options,
+        pipeline(),
+        &mut sink,
+        &mut notes,
+    )
+    .unwrap();
+    assert!(tally.stopped);
+    let expected: Vec<String> = (0..11)
+        .filter(|&i| i != 2)
+        .map(|i| format!("s{i}"))
+        .collect();
+    assert_eq!(sink.ids, expected);
+    assert_eq!(notes.errors, ["-:3: no `text` or `html` field"]);
+    // The reader reads ahead by a bounded queue, not without end, and lets go of the stream
+    // once the run has stopped.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !dropped.load(Ordering::SeqCst) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(
+        dropped.load(Ordering::SeqCst),
+        "the stream was never let go"
+    );
+    assert!(
+        pulled.load(Ordering::SeqCst) < 5000,
+        "read ahead without bound"
+    );
+}

@@ -11,16 +11,26 @@ use crate::error::{Location, Problem};
 /// Exists so that a line of a `.jsonl` file and the body of `POST /api/extract` are read by the
 /// same rules: an id may be a number, `date`, `publication_date` and `dct` are read as
 /// `published`, and a record with both `text` and `html` is read as its text.
-#[derive(Debug, Deserialize)]
+///
+/// Its fields are public so that a caller holding the fields already (a Python dict) builds
+/// the same record without going through JSON.
+#[derive(Debug, Default, Deserialize)]
 pub struct InputRecord {
-    id: Option<serde_json::Value>,
-    url: Option<String>,
-    source: Option<String>,
-    title: Option<String>,
+    /// A string, or a number read as its digits.
+    pub id: Option<serde_json::Value>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub title: Option<String>,
+    /// `YYYY-MM-DD` (a time after it is ignored) or `YYYYMMDD`.
     #[serde(alias = "date", alias = "publication_date", alias = "dct")]
-    published: Option<String>,
-    text: Option<String>,
-    html: Option<String>,
+    pub published: Option<String>,
+    pub text: Option<String>,
+    pub html: Option<String>,
+}
+
+impl InputRecord {
+    /// The keys a JSON record may give its publication date under, `published` first.
+    pub const PUBLISHED_KEYS: [&str; 4] = ["published", "date", "publication_date", "dct"];
 }
 
 impl InputRecord {
@@ -112,6 +122,14 @@ mod tests {
         assert!(matches!(doc.content, Content::Html { .. }));
         assert_eq!(read(r#"{"text": " "}"#).unwrap_err(), Problem::Empty);
         assert!(matches!(read(r#"{"id": "a"}"#), Err(Problem::Record(_))));
+    }
+
+    #[test]
+    fn every_published_key_is_read_as_the_publication_date() {
+        for key in InputRecord::PUBLISHED_KEYS {
+            let doc = read(&format!(r#"{{"{key}": "2020-07-06", "text": "x"}}"#)).unwrap();
+            assert_eq!(doc.published, Some(jiff::civil::date(2020, 7, 6)), "{key}");
+        }
     }
 
     #[test]

@@ -51,6 +51,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use chronicle_core::Held;
 pub use error::{Result, StoreError};
 pub use ingest::{IngestSink, Stored};
+pub use merge::calendar_day;
 pub use query::Table;
 pub use render::Format;
 pub use sink::{IngestCounts, Prepared, StoreSink};
