@@ -62,3 +62,17 @@ fn a_month_cut_short_is_a_date_and_a_state_cut_short_a_state() {
     assert_eq!(country_of(&a, "Lexington"), Some("US"));
     assert_eq!(country_of(&a, "Ky."), Some("US"));
 }
+
+#[test]
+fn which_georgia_the_articles_other_places_decide() {
+    let a = annotate(
+        "Georgia's governor signed the budget in Atlanta on Tuesday, and lawmakers from \
+         Savannah praised it.",
+    );
+    assert_eq!(country_of(&a, "Georgia"), Some("US"));
+    let a = annotate(
+        "Russian troops moved deeper into Georgia on Friday, and officials in Tbilisi appealed \
+         for help.",
+    );
+    assert_eq!(country_of(&a, "Georgia"), Some("GE"));
+}
