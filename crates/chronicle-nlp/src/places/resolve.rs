@@ -18,9 +18,6 @@ use crate::hash::{FastMap, FastSet};
 const COUNTRY_WEIGHT: f32 = 3.0;
 /// What a reading in a first-level division that the article names gains.
 const DIVISION_BONUS: f32 = 2.0;
-/// What a reading gains from another toponym of the article that may be its division or lie
-/// in it ("Albany" and "Georgia": Albany, Georgia): places named together lie together.
-const NESTING_BONUS: f32 = 1.0;
 /// How far a best reading must lead the best reading in another country to count as evidence.
 const CLEAR_MARGIN: f32 = 1.0;
 
@@ -75,22 +72,6 @@ pub(crate) fn resolve(g: &Gazetteer, article: &Article, tops: &[Toponym]) -> Vec
             }
         }
     }
-    // Every division a toponym may name or lie in, with the toponym's key.
-    let mut nests: Vec<(&str, u32)> = Vec::new();
-    for t in tops {
-        for r in &t.readings {
-            let x = &g.entries[r.entry as usize];
-            match x.kind {
-                Kind::Admin1 => nests.push((&*t.key, r.entry)),
-                _ => nests.extend(x.admin1.map(|a| (&*t.key, a))),
-            }
-        }
-    }
-    let ctx = Context {
-        evidence: &evidence,
-        divisions: &divisions,
-        nests: &nests,
-    };
     let mut chosen: FastMap<&str, Option<u32>> = FastMap::default();
     tops.iter()
         .enumerate()
@@ -100,7 +81,7 @@ pub(crate) fn resolve(g: &Gazetteer, article: &Article, tops: &[Toponym]) -> Vec
             }
             *chosen
                 .entry(&*t.key)
-                .or_insert_with(|| best_in_context(g, t, &ctx))
+                .or_insert_with(|| best_in_context(g, t, &evidence, &divisions))
         })
         .collect()
 }
@@ -121,28 +102,13 @@ fn clear_winner(g: &Gazetteer, t: &Toponym) -> Option<u32> {
     (prior(b) - rival >= CLEAR_MARGIN).then_some(best.entry)
 }
 
-/// What the rest of the article says about the places it names.
-struct Context<'a> {
-    /// Countries, by the key of the toponym that gave each (so that no name is its own witness).
-    evidence: &'a [(Option<&'a str>, [u8; 2], f32)],
-    /// First-level divisions the article names or names places in.
-    divisions: &'a FastSet<u32>,
-    /// Divisions some reading of a toponym names or lies in, by the toponym's key.
-    nests: &'a [(&'a str, u32)],
-}
-
-fn best_in_context(g: &Gazetteer, t: &Toponym, ctx: &Context<'_>) -> Option<u32> {
-    let (evidence, divisions) = (ctx.evidence, ctx.divisions);
+fn best_in_context(
+    g: &Gazetteer,
+    t: &Toponym,
+    evidence: &[(Option<&str>, [u8; 2], f32)],
+    divisions: &FastSet<u32>,
+) -> Option<u32> {
     let own = |k: &Option<&str>| k.is_some_and(|k| k == &*t.key);
-    // Another toponym may be this reading's division, or lie in this division.
-    let nested = |e: u32, x: &Entry| {
-        let division = if x.kind == Kind::Admin1 {
-            Some(e)
-        } else {
-            x.admin1
-        };
-        division.is_some_and(|d| ctx.nests.iter().any(|&(k, n)| k != &*t.key && n == d))
-    };
     let total: f32 = evidence.iter().filter(|e| !own(&e.0)).map(|e| e.2).sum();
     let share = |cc: [u8; 2]| {
         if total <= 0.0 {
@@ -162,9 +128,6 @@ fn best_in_context(g: &Gazetteer, t: &Toponym, ctx: &Context<'_>) -> Option<u32>
             let mut s = prior(x) + COUNTRY_WEIGHT * share(x.cc);
             if x.admin1.is_some_and(|a| divisions.contains(&a)) {
                 s += DIVISION_BONUS;
-            }
-            if nested(r.entry, x) {
-                s += NESTING_BONUS;
             }
             (r.entry, s)
         })
