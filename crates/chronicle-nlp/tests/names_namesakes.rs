@@ -87,7 +87,7 @@ fn a_lone_surname_needs_a_title_or_the_country_and_a_date_in_the_term() {
     assert_eq!(actors(&a, "Howard"), vec![Some("AUSGOV".to_string())]);
     // Neither: a Howard the article does not place is no one the dictionaries know.
     let a = annotate(
-        "Howard scored twice as the visitors won the derby.",
+        "The derby was played in heavy rain. Howard scored twice as the visitors won.",
         Some(date(2005, 2, 1)),
     );
     assert_eq!(actors(&a, "Howard"), vec![None]);
@@ -97,6 +97,34 @@ fn a_lone_surname_needs_a_title_or_the_country_and_a_date_in_the_term() {
         Some(date(2015, 2, 1)),
     );
     assert_eq!(actors(&a, "Howard"), vec![None]);
+}
+
+#[test]
+fn a_lone_sentence_reads_a_surname_as_the_dictionaries_only_office_holder_of_it() {
+    // No article around the sentence to weigh: the one office holder of that surname, coded
+    // for the date (in office, or formerly).
+    let a = annotate(
+        "Howard said the decision was final.",
+        Some(date(2005, 2, 1)),
+    );
+    assert_eq!(actors(&a, "Howard"), vec![Some("AUSGOV".to_string())]);
+    let a = annotate(
+        "Howard said the decision was final.",
+        Some(date(2015, 2, 1)),
+    );
+    assert_eq!(actors(&a, "Howard"), vec![Some("AUSELI".to_string())]);
+    // Before he took office he held none.
+    let a = annotate(
+        "Howard said the decision was final.",
+        Some(date(1960, 2, 1)),
+    );
+    assert_eq!(actors(&a, "Howard"), vec![None]);
+    // A namesake named in full still takes it, with no office.
+    let a = annotate(
+        "Michael Howard said the decision was final, and Howard meant it.",
+        Some(date(2005, 2, 1)),
+    );
+    assert!(actors(&a, "Howard").iter().all(Option::is_none));
 }
 
 #[test]

@@ -335,6 +335,15 @@ impl Entry {
 }
 
 impl Entry {
+    /// Whether the entry had taken office by the article's date (a former office holder has):
+    /// an undated article contradicts no term, and a fixed code holds at every date.
+    pub fn begun_by(&self, date: Option<Date>) -> bool {
+        let (Some(date), Coding::Terms(terms)) = (date, &self.coding) else {
+            return true;
+        };
+        terms.iter().any(|t| t.from.is_none_or(|f| f <= date))
+    }
+
     /// Whether the article's date lies inside one of the entry's terms of office; an undated
     /// article contradicts no term, and a fixed code holds at every date.
     pub fn in_term(&self, date: Option<Date>) -> bool {

@@ -11,7 +11,9 @@
 //!    of its offices stands at the mention ("Prime Minister Howard") or the article names its
 //!    country ("Australia", "Australian", "Canberra"); of several such entries, only the one
 //!    the article singles out.
-//! 3. Else no entry: a person the dictionaries do not know gets no office.
+//! 3. Else, in a lone sentence (no article around it to weigh), the only entry of that surname
+//!    that had taken office by the article's date (its code says whether it holds or held it).
+//! 4. Else no entry: a person the dictionaries do not know gets no office.
 
 use chronicle_core::EntityType;
 use jiff::civil::Date;
@@ -59,7 +61,8 @@ pub(super) fn settle(
             Some(found) => found,
             None => {
                 let countries = countries.get_or_insert_with(|| article_countries(named));
-                by_context(res, date, &ev, &candidates, countries)
+                let lone = t.caps_sentence.len() <= 1;
+                by_context(res, date, &ev, &candidates, countries, lone)
             }
         };
         if let Some(n) = named[k].as_mut() {
@@ -193,13 +196,14 @@ fn joined(words: &[&str]) -> String {
 
 /// The entry the article's context singles out among `candidates`: in office at the article's
 /// date, and named by a role of its offices at the mention, else the only one whose country
-/// the article names.
+/// the article names, else in a lone sentence the only one there is.
 fn by_context(
     res: &NameResources,
     date: Option<Date>,
     ev: &Evidence,
     candidates: &[usize],
     countries: &[String],
+    lone: bool,
 ) -> Option<usize> {
     let entries = &res.dict.entries;
     let serving = || {
@@ -214,7 +218,15 @@ fn by_context(
             .countries()
             .any(|c| countries.iter().any(|x| x == c))
     };
-    only(serving().filter(by_role)).or_else(|| only(serving().filter(by_country)))
+    only(serving().filter(by_role))
+        .or_else(|| only(serving().filter(by_country)))
+        // a lone sentence has no article around it to weigh: the dictionaries' only holder of
+        // that surname who had taken office by then is its reading ("Mr Blair said", "the
+        // former president Kuchma"), as it is for a coder reading the sentence alone
+        .or_else(|| {
+            let one = only(candidates.iter().copied());
+            one.filter(|&e| lone && entries[e].begun_by(date))
+        })
 }
 
 /// The one item of `it`, or none when it has none or several.
