@@ -174,7 +174,9 @@ fn of_two_subjects_the_named_one_acts() {
     let mut failures = Vec::new();
     check(
         &pipeline,
-        "As second leg of his visit, Modi will visit Nepal.",
+        // The title speaks for the office: a lone surname is an office holder only with
+        // evidence (issue #26).
+        "As second leg of his visit, Prime Minister Modi will visit Nepal.",
         &[("INDGOV", "NPL", "03")],
         &[],
         &mut failures,

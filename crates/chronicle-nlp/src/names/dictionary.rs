@@ -334,6 +334,41 @@ impl Entry {
     }
 }
 
+impl Entry {
+    /// Whether the entry had taken office by the article's date (a former office holder has):
+    /// an undated article contradicts no term, and a fixed code holds at every date.
+    pub fn begun_by(&self, date: Option<Date>) -> bool {
+        let (Some(date), Coding::Terms(terms)) = (date, &self.coding) else {
+            return true;
+        };
+        terms.iter().any(|t| t.from.is_none_or(|f| f <= date))
+    }
+
+    /// Whether the article's date lies inside one of the entry's terms of office; an undated
+    /// article contradicts no term, and a fixed code holds at every date.
+    pub fn in_term(&self, date: Option<Date>) -> bool {
+        let (Some(date), Coding::Terms(terms)) = (date, &self.coding) else {
+            return true;
+        };
+        terms
+            .iter()
+            .any(|t| t.from.is_none_or(|f| f <= date) && t.to.is_none_or(|to| date <= to))
+    }
+
+    /// The countries of the entry's codes (`AUS` of `AUSGOV`): the article's mention of one of
+    /// them speaks for the entry.
+    pub fn countries(&self) -> impl Iterator<Item = &str> {
+        let (fixed, terms): (Option<&str>, &[Term]) = match &self.coding {
+            Coding::Fixed(code) => (Some(code.as_str()), &[]),
+            Coding::Terms(terms) => (None, terms.as_slice()),
+        };
+        fixed
+            .into_iter()
+            .chain(terms.iter().map(|t| t.code.as_str()))
+            .filter_map(|c| c.get(..3))
+    }
+}
+
 fn parse_term(t: &str) -> Option<Term> {
     let (code, range) = t.split_once(' ')?;
     let (from, to) = range.trim().split_once("..")?;

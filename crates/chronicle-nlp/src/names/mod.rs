@@ -20,6 +20,7 @@ mod resolve;
 pub mod resources;
 pub mod roles;
 mod spot;
+mod surnames;
 mod typing;
 
 use std::sync::Arc;
@@ -130,9 +131,10 @@ impl NameFinder {
                 });
             }
         }
+        surnames::settle(t, res, article.published, &cands, &mut named);
         let mut named: Vec<Named> = named.into_iter().flatten().collect();
         merge_org_places(t, &mut named);
-        surnames_over_places(t, &mut named);
+        surnames_over_places(t, res, &mut named);
         // In a line of scores a city or a state is its team: "NEW YORK 5 CHICAGO 3".
         for n in named.iter_mut() {
             // A capital has no entry of its own; a country in a score line is its national
@@ -153,7 +155,7 @@ impl NameFinder {
         let res = &*self.res;
         let ev = evidence::gather(t, res, c.first, c.end);
         match c.origin {
-            Origin::Dictionary { phrase } => {
+            Origin::Dictionary { phrase, .. } => {
                 let p = &res.dict.phrases[phrase];
                 let entry = &res.dict.entries[p.entry];
                 let kind = match p.kind {
@@ -252,20 +254,28 @@ impl NameFinder {
     }
 }
 
-/// "Washington" after "MaliVai Washington", "Jordan" after "Michael Jordan": a one-word place
-/// that is the surname of a person the article names in full is that person.
-fn surnames_over_places(t: &Tokens<'_>, named: &mut [Named]) {
-    let surnames: Vec<&str> = named
+/// "Washington" after "MaliVai Washington", "Jordan" after "Michael Jordan", "Georgia" after
+/// "Georgia Stevens": a one-word place that is the surname, or the given name, of a person the
+/// article names in full is that person.
+fn surnames_over_places(t: &Tokens<'_>, res: &NameResources, named: &mut [Named]) {
+    let names: Vec<(&str, &str)> = named
         .iter()
         .filter(|n| n.kind == EntityType::Person && n.end - n.first >= 2)
-        .map(|n| t.text(n.end - 1))
+        .map(|n| (t.text(n.first), t.text(n.end - 1)))
         .collect();
-    if surnames.is_empty() {
+    if names.is_empty() {
         return;
     }
     for n in named.iter_mut() {
         let place = matches!(n.kind, EntityType::Gpe | EntityType::Loc);
-        if place && n.end - n.first == 1 && surnames.contains(&t.text(n.first)) {
+        if !place || n.end - n.first != 1 {
+            continue;
+        }
+        let w = t.text(n.first);
+        let of_a_person = names.iter().any(|&(given, surname)| {
+            surname == w || (given == w && res.lexicon.given_name(w).is_some())
+        });
+        if of_a_person {
             n.kind = EntityType::Person;
             n.entry = None;
             n.actor = None;

@@ -3,7 +3,7 @@
 
 use crate::hash::FastMap as HashMap;
 
-use super::dictionary::{ActorDictionary, DictionaryError, Phrase};
+use super::dictionary::{ActorDictionary, DictionaryError, Phrase, PhraseKind};
 use super::lexicon::NameLexicon;
 use super::roles::RoleTable;
 
@@ -16,6 +16,9 @@ pub struct NameResources {
     pub phrases: super::phrase_index::PhraseIndex,
     /// For each distinct phrase text, the dictionary phrases that spell it.
     pub phrase_groups: Vec<Vec<usize>>,
+    /// For each entry, its full names (the canonical name and the aliases of two words or
+    /// more): what a given name in the text is compared with ("Mahmud Abbas" is Mahmoud Abbas).
+    pub full_names: Vec<Vec<usize>>,
     /// Role words and their CAMEO agent codes.
     pub roles: RoleTable,
 }
@@ -42,6 +45,14 @@ impl NameResources {
             });
             phrase_groups[group].push(i);
         }
+        let mut full_names: Vec<Vec<usize>> = vec![Vec::new(); dict.entries.len()];
+        for (i, p) in dict.phrases.iter().enumerate() {
+            if p.kind == PhraseKind::Name
+                && let Some(names) = full_names.get_mut(p.entry)
+            {
+                names.push(i);
+            }
+        }
         let phrases = super::phrase_index::PhraseIndex::build(&texts);
         let roles = RoleTable::new(&dict.roles, |_| true);
         NameResources {
@@ -49,6 +60,7 @@ impl NameResources {
             lexicon,
             phrases,
             phrase_groups,
+            full_names,
             roles,
         }
     }

@@ -13,8 +13,10 @@ use super::resources::NameResources;
 /// Where a candidate came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
-    /// A dictionary phrase: the phrase index in `ActorDictionary::phrases`.
-    Dictionary { phrase: usize },
+    /// A dictionary phrase: the phrase index in `ActorDictionary::phrases` (the first that
+    /// spells the text), and the group of every phrase spelling the same text (a surname that
+    /// several office holders share).
+    Dictionary { phrase: usize, group: usize },
     /// A run of capitalised words.
     Run,
     /// A wire dateline's place in capitals: "SEOUL, July 6 (Reuters) -", "LONDON 1996-08-30".
@@ -185,6 +187,7 @@ pub fn dictionary_matches(t: &Tokens<'_>, res: &NameResources) -> Vec<Candidate>
                     end: i + n,
                     origin: Origin::Dictionary {
                         phrase: res.phrase_groups[group][0],
+                        group,
                     },
                 });
                 i += n;
@@ -224,6 +227,12 @@ fn accept(
     {
         return false;
     }
+    // A place that is also a given name, before a capitalised word that heads nothing, opens
+    // a person's name: "Georgia Stevens", "Jordan Henderson" (not "Georgia Power", "Jordan
+    // Valley").
+    if first == last && !caps && given_name_before_surname(t, res, first) {
+        return false;
+    }
     // A one-word phrase that is also a common word ("He", "May", a sentence opener that the
     // article writes in lowercase elsewhere) is not a name there.
     if first == last {
@@ -241,6 +250,32 @@ fn accept(
         }
     }
     true
+}
+
+/// Whether token `at` is a given name followed by one or two capitalised words that head no
+/// organisation or place and start no dictionary phrase: a person's name.
+fn given_name_before_surname(t: &Tokens<'_>, res: &NameResources, at: usize) -> bool {
+    let lx = &res.lexicon;
+    if lx.given_name(t.text(at)).is_none() {
+        return false;
+    }
+    let plain = |k: usize| {
+        let w = t.text(k);
+        t.same_sentence(at, k)
+            && t.kind(k) == Some(TokenKind::Word)
+            && t.is_capitalised(k)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && !lx.is_not_name(w)
+            && !lx.is_org_head(w)
+            && lx.place_head(w).is_none()
+            && !lx.is_event_head(w)
+            && res
+                .phrases
+                .longest(|n| (n == 0).then_some(w), Case::Exact)
+                .is_none()
+    };
+    let words = (at + 1..at + 4).take_while(|&k| plain(k)).count();
+    (1..=2).contains(&words)
 }
 
 /// Runs of capitalised words outside the dictionary matches: names no dictionary holds.

@@ -19,7 +19,55 @@ pub(crate) struct Toponym {
     pub readings: Vec<Reading>,
     /// The lookup key of the span.
     pub key: Box<str>,
+    /// Whether the span is a place only if the article's other places lie in its country.
+    pub nearby_only: bool,
 }
+
+/// Whether a gazetteer match is a toponym.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    No,
+    Yes,
+    /// A place only if the article's other places lie in its country: a district that a
+    /// person also names ("Cruz" said, in an article about Iowa and Texas) is that person.
+    IfNearby,
+}
+
+/// What the names stage found over a gazetteer match.
+#[derive(Debug, Clone, Copy)]
+struct Under {
+    /// The entity spans exactly the match.
+    whole: bool,
+    /// The entity holds the match and more ("Wall" of "Wall Street").
+    inside: bool,
+    /// The match opens the entity.
+    opens: bool,
+    kind: EntityType,
+    /// A person's short mention of a name the article gives in full ("Cruz" after "Ted Cruz").
+    short_person: bool,
+    /// The match follows "in", "at", "near".
+    locative: bool,
+    /// The rest of the entity is the division the match heads: "Kandahar Province".
+    division_follows: bool,
+}
+
+/// The words that make a place's name into its division's: "Kandahar Province", "Hebei
+/// province", "Cook County".
+const DIVISION_HEADS: &[&str] = &[
+    "province",
+    "borough",
+    "county",
+    "district",
+    "region",
+    "state",
+    "city",
+    "governorate",
+    "prefecture",
+    "municipality",
+    "oblast",
+    "department",
+    "parish",
+];
 
 /// Lowercase words that may stand inside a multi-word place name ("Gulf of Mexico").
 const CONNECTORS: &[&str] = &[
@@ -31,17 +79,20 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
     let body = article.body.as_str();
     let index = &article.analysis.index;
     // Entities as byte spans, in text order.
-    let ents: Vec<(usize, usize, EntityType)> = article
+    let ents: Vec<(usize, usize, EntityType, bool)> = article
         .entities
         .iter()
-        .map(|e| (index.byte_of(e.start), index.byte_of(e.end), e.kind))
+        .map(|e| {
+            let short = e.kind == EntityType::Person && short_name_of(&e.canonical, &e.text);
+            (index.byte_of(e.start), index.byte_of(e.end), e.kind, short)
+        })
         .collect();
     let mut out = Vec::new();
     let tokens = &article.analysis.tokens;
     for range in &article.analysis.sentence_tokens {
         let mut i = range.start;
         while i < range.end.min(tokens.len()) {
-            let Some((end_tok, readings)) = longest_match(g, article, i, range.end, key) else {
+            let Some((end_tok, mut readings)) = longest_match(g, article, i, range.end, key) else {
                 i += 1;
                 continue;
             };
@@ -49,12 +100,30 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
                 tokens[i].span.start as usize,
                 tokens[end_tok - 1].span.end as usize,
             );
-            let ent = ents.iter().find(|e| e.0 < end && start < e.1).copied();
-            let opens = ent.is_some_and(|(s, _, _)| s == start);
-            let ent = ent.map(|(s, e, k)| (s == start && e == end, k, after_locative(body, start)));
+            let under = ents.iter().find(|e| e.0 < end && start < e.1).map(
+                |&(s, e, kind, short_person)| Under {
+                    whole: s == start && e == end,
+                    inside: s <= start && end <= e && (s, e) != (start, end),
+                    opens: s == start,
+                    kind,
+                    short_person,
+                    locative: after_locative(body, start),
+                    division_follows: s == start && {
+                        let rest = body.get(end..e).unwrap_or("").trim();
+                        DIVISION_HEADS.iter().any(|h| h.eq_ignore_ascii_case(rest))
+                    },
+                },
+            );
+            // "Nov.", "Gen.": a word cut short by a full stop names the place it spells out
+            // ("Ky." for Kentucky), never a place of that very spelling (Nov in Tajikistan).
+            if end_tok == i + 1 && is_abbreviation(&body[start..end]) {
+                readings.retain(|r| {
+                    r.after_comma_only || !same_key(&g.entries[r.entry as usize].name, key)
+                });
+            }
             // A capitalised word glued to a name the names stage found is part of that name
             // ("Singapore Summit"), not a place of its own.
-            let glued = ent.is_none() && {
+            let glued = under.is_none() && {
                 let touches = |b: usize| ents.iter().any(|e| e.0 <= b && b <= e.1);
                 let prev = i.checked_sub(1).map(|p| tokens[p]);
                 let next = tokens.get(end_tok).copied();
@@ -68,23 +137,25 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
             };
             // Months and weekdays are dates, not the towns that share their names.
             let calendar = crate::calendar::is_month_or_weekday(&body[start..end]);
-            if !glued
-                && !calendar
-                && accept(
+            let verdict = if glued || calendar || readings.is_empty() {
+                Verdict::No
+            } else {
+                accept(
                     g,
                     &body[start..end],
                     &readings,
-                    ent,
-                    opens,
+                    under,
                     i == range.start,
                     key,
                 )
-            {
+            };
+            if verdict != Verdict::No {
                 out.push(Toponym {
                     start: start as u32,
                     end: end as u32,
                     readings,
                     key: key.as_str().into(),
+                    nearby_only: verdict == Verdict::IfNearby,
                 });
                 i = end_tok;
             } else {
@@ -93,7 +164,33 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
         }
     }
     mark_after_comma(body, &mut out);
+    keep_nearby(g, &mut out);
     out
+}
+
+/// Keeps of each `nearby_only` toponym the readings in the countries of the article's other
+/// places (their likeliest readings); one left with none is no place.
+fn keep_nearby(g: &Gazetteer, out: &mut Vec<Toponym>) {
+    if !out.iter().any(|t| t.nearby_only) {
+        return;
+    }
+    let likeliest = |t: &Toponym| {
+        t.readings
+            .iter()
+            .map(|r| &g.entries[r.entry as usize])
+            .max_by(|a, b| super::resolve::prior(a).total_cmp(&super::resolve::prior(b)))
+            .map(|e| e.cc)
+    };
+    let countries: Vec<[u8; 2]> = out
+        .iter()
+        .filter(|t| !t.nearby_only)
+        .filter_map(likeliest)
+        .collect();
+    for t in out.iter_mut().filter(|t| t.nearby_only) {
+        t.readings
+            .retain(|r| countries.contains(&g.entries[r.entry as usize].cc));
+    }
+    out.retain(|t| !t.readings.is_empty());
 }
 
 /// The longest gazetteer name starting at token `i` (not past `limit`): its end token and
@@ -169,16 +266,43 @@ fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether `text` is the surname of the person `canonical` names in full: "Cruz" of "Ted
+/// Cruz" (not "Toronto" of "CBC Toronto", which the article merely joined).
+fn short_name_of(canonical: &str, text: &str) -> bool {
+    let Some(given) = canonical
+        .strip_suffix(text)
+        .and_then(|g| g.strip_suffix(' '))
+    else {
+        return false;
+    };
+    given
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().any(char::is_lowercase))
+}
+
+/// A word cut short by one full stop: "Nov.", "Gen.", "Ky." (not "U.S.", not "St. Louis").
+fn is_abbreviation(text: &str) -> bool {
+    text.len() > 1 && text.ends_with('.') && text.matches('.').count() == 1
+}
+
+/// Whether a gazetteer name is spelled by `key` (a lookup key, see [`push_key`]).
+fn same_key(name: &str, key: &str) -> bool {
+    let mut k = String::with_capacity(name.len());
+    push_key(&mut k, name);
+    k == key
+}
+
 /// Whether a gazetteer match is a toponym here.
 fn accept(
     g: &Gazetteer,
     text: &str,
     readings: &[Reading],
-    ent: Option<(bool, EntityType, bool)>,
-    opens_entity: bool,
+    under: Option<Under>,
     sentence_initial: bool,
     key: &str,
-) -> bool {
+) -> Verdict {
+    let yes = |b: bool| if b { Verdict::Yes } else { Verdict::No };
     // A nationality word is not a place, unless it is also a country's name ("Georgian" is
     // not; "Chad" is Chad).
     if g.demonym(key).is_some()
@@ -186,7 +310,7 @@ fn accept(
             .iter()
             .any(|r| g.entries[r.entry as usize].kind == Kind::Country)
     {
-        return false;
+        return Verdict::No;
     }
     let strong = readings.iter().any(|r| {
         !r.after_comma_only
@@ -199,7 +323,7 @@ fn accept(
     let letters = key.bytes().filter(u8::is_ascii_alphabetic).count();
     let all_caps = !text.chars().any(char::is_lowercase);
     if letters <= 3 && !text.contains('.') && !(all_caps && strong) {
-        return false;
+        return Verdict::No;
     }
     // A division, or a place of 100,000+ people.
     let big = |min: u64| {
@@ -208,20 +332,44 @@ fn accept(
             !r.after_comma_only && (x.kind != Kind::City || x.population >= min)
         })
     };
-    match ent {
-        Some((_, EntityType::Gpe | EntityType::Loc, _)) => true,
+    // A capitalised word the names stage took for no name: a state or a region is a place;
+    // a town only among other places of its country ("Christmas" is no town in a story about
+    // Heathrow).
+    let Some(under) = under else {
+        return match () {
+            _ if strong => Verdict::Yes,
+            _ if sentence_initial => Verdict::No,
+            _ if big(100_000) => Verdict::Yes,
+            _ => Verdict::IfNearby,
+        };
+    };
+    let Under {
+        whole,
+        opens,
+        locative,
+        ..
+    } = under;
+    match under.kind {
+        // A place inside a longer place's name is that place only when it is a country, a
+        // state or a region ("Gulf of Mexico"), or the rest is the division it heads
+        // ("Kandahar Province"): "Wall" of Wall Street, "Central" of Central Park are not.
+        EntityType::Gpe | EntityType::Loc => yes(!under.inside || strong || under.division_follows),
         // Places that name or open an organisation still name the place: "NSW Health",
         // "Kentucky State Police", "Canada" as an actor; and a whole one after "in", "at" is
         // a place ("at Camp Bastion").
         // A place inside an organisation's name counts only where it opens it ("Korean
         // Central News Agency" holds no place called Central).
-        Some((whole, EntityType::Org, loc)) => (opens_entity && big(100_000)) || (whole && loc),
+        EntityType::Org => yes((opens && big(100_000)) || (whole && locative)),
         // "British Columbia" read as a nationality phrase; never a part of one ("South" in
         // "South Korean").
-        Some((whole, EntityType::Norp, _)) => whole && strong,
-        // A whole "person" that is a well-known place: "Montreal", "New South Wales".
-        Some((whole, EntityType::Person, loc)) => whole && (strong || big(500_000) || loc),
-        None => !sentence_initial || strong,
+        EntityType::Norp => yes(whole && strong),
+        // A whole "person" that is a well-known place: "New South Wales", or "Montreal" among
+        // other Canadian places; never a person's short name ("Cruz" after "Ted Cruz") unless
+        // the text puts it somewhere ("in Cruz").
+        EntityType::Person if under.short_person => yes(whole && locative),
+        EntityType::Person if whole && (strong || locative) => Verdict::Yes,
+        EntityType::Person if whole && big(500_000) => Verdict::IfNearby,
+        EntityType::Person => Verdict::No,
     }
 }
 

@@ -1,0 +1,156 @@
+//! One name, one person: a leader's office reaches a mention only with evidence (issue #26).
+//! A lone surname is the office holder where the article names him in full, gives him a title
+//! of his office, or names his country, while his term covers the article's date; a namesake
+//! named in full ("Michael Howard", "Tim Howard") takes the surname and no office. Sentences
+//! written by the team.
+
+use chronicle_core::{Article, Entity, EntityType};
+use chronicle_nlp::Stage;
+use chronicle_nlp::names::NameFinder;
+use chronicle_nlp::segment::Segmenter;
+use jiff::civil::{Date, date};
+
+fn annotate(body: &str, published: Option<Date>) -> Article {
+    let mut a = Article::new("t", body);
+    a.published = published;
+    Segmenter::new().annotate(&mut a);
+    NameFinder::new().annotate(&mut a);
+    a
+}
+
+/// Every mention written `text`.
+fn mentions<'a>(a: &'a Article, text: &str) -> Vec<&'a Entity> {
+    let found: Vec<&Entity> = a.entities.iter().filter(|e| e.text == text).collect();
+    assert!(
+        !found.is_empty(),
+        "no entity {text:?} in {:?}",
+        a.entities.iter().map(|e| &e.text).collect::<Vec<_>>()
+    );
+    found
+}
+
+fn actors(a: &Article, text: &str) -> Vec<Option<String>> {
+    mentions(a, text).iter().map(|e| e.actor.clone()).collect()
+}
+
+#[test]
+fn a_namesake_named_in_full_takes_the_surname_and_no_office() {
+    let a = annotate(
+        "Conservative leader Michael Howard attacked the government's plans on Tuesday. \
+         Howard said the tax would hurt families. Later, Howard met party officials in London.",
+        Some(date(2004, 11, 2)),
+    );
+    assert_eq!(actors(&a, "Michael Howard"), vec![None]);
+    assert_eq!(actors(&a, "Howard"), vec![None, None]);
+    for e in mentions(&a, "Howard") {
+        assert_eq!(e.canonical, "Michael Howard");
+        assert_eq!(e.kind, EntityType::Person);
+    }
+    let a = annotate(
+        "Everton goalkeeper Tim Howard saved a late penalty. Howard was named man of the match.",
+        Some(date(2004, 11, 2)),
+    );
+    assert_eq!(actors(&a, "Tim Howard"), vec![None]);
+    assert_eq!(actors(&a, "Howard"), vec![None]);
+}
+
+#[test]
+fn the_office_holder_named_in_full_keeps_his_office_through_his_surname() {
+    let a = annotate(
+        "Australian Prime Minister John Howard called an election. Howard said voters would \
+         decide in October.",
+        Some(date(2004, 8, 29)),
+    );
+    assert_eq!(actors(&a, "John Howard"), vec![Some("AUSGOV".to_string())]);
+    assert_eq!(actors(&a, "Howard"), vec![Some("AUSGOV".to_string())]);
+    // A spelling of the full name with the same given name is the same person.
+    let a = annotate(
+        "Palestinian leader Mahmud Abbas met envoys in Ramallah. Abbas said talks would resume.",
+        Some(date(2006, 3, 1)),
+    );
+    assert_eq!(actors(&a, "Abbas"), vec![Some("PSEGOV".to_string())]);
+}
+
+#[test]
+fn a_lone_surname_needs_a_title_or_the_country_and_a_date_in_the_term() {
+    // A title of his office.
+    let a = annotate(
+        "Prime Minister Howard told parliament the troops would stay.",
+        Some(date(2005, 2, 1)),
+    );
+    assert_eq!(actors(&a, "Howard"), vec![Some("AUSGOV".to_string())]);
+    // His country elsewhere in the article.
+    let a = annotate(
+        "Australia will send more troops to Iraq. Howard said the decision was final.",
+        Some(date(2005, 2, 1)),
+    );
+    assert_eq!(actors(&a, "Howard"), vec![Some("AUSGOV".to_string())]);
+    // Neither: a Howard the article does not place is no one the dictionaries know.
+    let a = annotate(
+        "The derby was played in heavy rain. Howard scored twice as the visitors won.",
+        Some(date(2005, 2, 1)),
+    );
+    assert_eq!(actors(&a, "Howard"), vec![None]);
+    // The country, but years after his term.
+    let a = annotate(
+        "Australia will send more troops to Iraq. Howard said the decision was final.",
+        Some(date(2015, 2, 1)),
+    );
+    assert_eq!(actors(&a, "Howard"), vec![None]);
+}
+
+#[test]
+fn a_lone_sentence_reads_a_surname_as_the_dictionaries_only_office_holder_of_it() {
+    // No article around the sentence to weigh: the one office holder of that surname, coded
+    // for the date (in office, or formerly).
+    let a = annotate(
+        "Howard said the decision was final.",
+        Some(date(2005, 2, 1)),
+    );
+    assert_eq!(actors(&a, "Howard"), vec![Some("AUSGOV".to_string())]);
+    let a = annotate(
+        "Howard said the decision was final.",
+        Some(date(2015, 2, 1)),
+    );
+    assert_eq!(actors(&a, "Howard"), vec![Some("AUSELI".to_string())]);
+    // Before he took office he held none.
+    let a = annotate(
+        "Howard said the decision was final.",
+        Some(date(1960, 2, 1)),
+    );
+    assert_eq!(actors(&a, "Howard"), vec![None]);
+    // A namesake named in full still takes it, with no office.
+    let a = annotate(
+        "Michael Howard said the decision was final, and Howard meant it.",
+        Some(date(2005, 2, 1)),
+    );
+    assert!(actors(&a, "Howard").iter().all(Option::is_none));
+}
+
+#[test]
+fn a_surname_several_office_holders_share_goes_to_the_one_the_article_supports() {
+    // Several North Korean officials are Kims: the article singles out none.
+    let a = annotate(
+        "North Korea fired a missile on Sunday. Kim said the test was a success.",
+        Some(date(2019, 5, 5)),
+    );
+    assert_eq!(actors(&a, "Kim"), vec![None]);
+    // Named in full, the surname is his.
+    let a = annotate(
+        "North Korean leader Kim Jong Un watched the launch. Kim said the test was a success.",
+        Some(date(2019, 5, 5)),
+    );
+    for e in mentions(&a, "Kim") {
+        assert_eq!(e.actor.as_deref(), Some("PRKGOV"));
+        assert_eq!(e.canonical, "Kim Jong Un");
+    }
+    // Another office holder of the same surname named in full takes it: "Clinton" after
+    // "Hillary Clinton" is not Bill Clinton.
+    let a = annotate(
+        "Hillary Clinton spoke in Iowa on Monday. Clinton said she would win the caucus.",
+        Some(date(2016, 1, 25)),
+    );
+    for e in mentions(&a, "Clinton") {
+        assert_eq!(e.canonical, "Hillary Clinton");
+    }
+}

@@ -1,0 +1,78 @@
+//! Toponyms only where the text names a place (issue #26): not a person's short name ("Cruz"
+//! after "Ted Cruz"), not a word inside a longer place's name ("Wall" of Wall Street), not an
+//! abbreviation ("Nov."), unless the text puts it somewhere ("in Cruz"); and the right Georgia by
+//! the article's other places. Sentences written by the team.
+
+use chronicle_core::Article;
+use chronicle_nlp::Stage;
+use chronicle_nlp::names::NameFinder;
+use chronicle_nlp::places::PlaceFinder;
+use chronicle_nlp::segment::Segmenter;
+
+fn annotate(body: &str) -> Article {
+    let mut a = Article::new("t", body);
+    Segmenter::new().annotate(&mut a);
+    NameFinder::new().annotate(&mut a);
+    PlaceFinder::new().annotate(&mut a);
+    a
+}
+
+fn place_texts(a: &Article) -> Vec<&str> {
+    a.places.iter().map(|p| p.text.as_str()).collect()
+}
+
+fn country_of<'a>(a: &'a Article, text: &str) -> Option<&'a str> {
+    a.places
+        .iter()
+        .find(|p| p.text == text)
+        .unwrap_or_else(|| panic!("no place {text:?} in {:?}", place_texts(a)))
+        .country
+        .as_deref()
+}
+
+#[test]
+fn a_persons_short_name_is_no_place() {
+    let a = annotate(
+        "Senator Ted Cruz campaigned in Iowa on Monday. Cruz told supporters in Des Moines \
+         that he would win. Later Cruz flew to Texas.",
+    );
+    let texts = place_texts(&a);
+    assert!(!texts.contains(&"Cruz"), "{texts:?}");
+    assert!(
+        texts.contains(&"Iowa") && texts.contains(&"Texas"),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_word_inside_a_longer_place_name_is_no_place_of_its_own() {
+    let a =
+        annotate("Shares fell on Wall Street after the report, and traders in London sold too.");
+    let texts = place_texts(&a);
+    assert!(!texts.contains(&"Wall"), "{texts:?}");
+    assert!(!texts.contains(&"Street"), "{texts:?}");
+    assert!(texts.contains(&"London"), "{texts:?}");
+}
+
+#[test]
+fn a_month_cut_short_is_a_date_and_a_state_cut_short_a_state() {
+    let a = annotate("He was last seen Nov. 3 near his home in Lexington, Ky., police said.");
+    let texts = place_texts(&a);
+    assert!(!texts.contains(&"Nov."), "{texts:?}");
+    assert_eq!(country_of(&a, "Lexington"), Some("US"));
+    assert_eq!(country_of(&a, "Ky."), Some("US"));
+}
+
+#[test]
+fn which_georgia_the_articles_other_places_decide() {
+    let a = annotate(
+        "Georgia's governor signed the budget in Atlanta on Tuesday, and lawmakers from \
+         Savannah praised it.",
+    );
+    assert_eq!(country_of(&a, "Georgia"), Some("US"));
+    let a = annotate(
+        "Russian troops moved deeper into Georgia on Friday, and officials in Tbilisi appealed \
+         for help.",
+    );
+    assert_eq!(country_of(&a, "Georgia"), Some("GE"));
+}
