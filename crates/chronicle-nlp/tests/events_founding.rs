@@ -3,7 +3,7 @@
 //! names), so that this test holds the events stage to its job whatever names does.
 
 use chronicle_core::{
-    Article, ByteSpan, DateBasis, EntityType, EventContext, Gender, Mention, MentionForm,
+    Article, ByteSpan, DateBasis, EntityType, Event, EventContext, Gender, Mention, MentionForm,
     PronounLink, Referent,
 };
 use chronicle_nlp::Stage;
@@ -118,6 +118,15 @@ fn sentence_with(a: &Article, text: &str) -> usize {
         .expect("sentence")
 }
 
+/// The first event coded in the sentence holding `text`; `what` names it when there is none.
+fn event_in<'a>(a: &'a Article, text: &str, what: &str) -> &'a Event {
+    let s = sentence_with(a, text);
+    a.events
+        .iter()
+        .find(|e| e.sentence == s)
+        .unwrap_or_else(|| panic!("no event for {what}"))
+}
+
 #[test]
 fn founding_article_events() {
     let Some(mut a) = article() else { return };
@@ -125,12 +134,7 @@ fn founding_article_events() {
     for e in &a.events {
         println!("{e:?}");
     }
-    let ruled = sentence_with(&a, "Choe also ruled out");
-    let e = a
-        .events
-        .iter()
-        .find(|e| e.sentence == ruled)
-        .expect("Choe rules out a summit");
+    let e = event_in(&a, "Choe also ruled out", "Choe rules out a summit");
     assert_eq!(
         (e.source.as_deref(), e.target.as_deref()),
         (Some("PRKGOV"), Some("USA"))
@@ -145,22 +149,14 @@ fn founding_article_events() {
     assert!(e.rule.contains(".txt:"), "{}", e.rule);
 
     let hanoi = sentence_with(&a, "North Korea offered");
-    let offer = a
-        .events
-        .iter()
-        .find(|e| e.sentence == hanoi)
-        .expect("the Hanoi offer");
+    let offer = event_in(&a, "North Korea offered", "the Hanoi offer");
     assert!(offer.cameo.starts_with("03"), "{offer:?}");
     assert_eq!(offer.source.as_deref(), Some("PRK"));
     assert_eq!(offer.date.as_deref(), Some("2019-02"));
     assert!(offer.context.contains(&EventContext::Historical));
 
     let us = sentence_with(&a, "did not accept the deal");
-    let reject = a
-        .events
-        .iter()
-        .find(|e| e.sentence == us)
-        .expect("the US rejection");
+    let reject = event_in(&a, "did not accept the deal", "the US rejection");
     assert!(reject.cameo.starts_with("12"), "{reject:?}");
     assert_eq!(reject.source.as_deref(), Some("USA"));
     assert_eq!(reject.target.as_deref(), Some("PRK"));
@@ -202,12 +198,7 @@ fn founding_article_events_through_the_pipeline() {
     for e in &a.events {
         println!("{e:?}");
     }
-    let us = sentence_with(&a, "did not accept the deal");
-    let reject = a
-        .events
-        .iter()
-        .find(|e| e.sentence == us)
-        .expect("the US rejection");
+    let reject = event_in(&a, "did not accept the deal", "the US rejection");
     assert!(reject.cameo.starts_with("12"), "{reject:?}");
     assert_eq!(
         (
