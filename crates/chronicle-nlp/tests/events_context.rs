@@ -50,6 +50,23 @@ fn a_pronoun_stands_for_the_subject_of_the_sentence_before_not_its_first_name() 
 }
 
 #[test]
+fn a_possessive_in_the_object_names_whose_it_is_not_who() {
+    // "his" is Ruiz; the one received is the Peruvian counterpart
+    let got = events(VISIT);
+    let received: Vec<_> = got
+        .iter()
+        .filter(|e| e.trigger == "received")
+        .cloned()
+        .collect();
+    assert_eq!(
+        dyads(&received),
+        [("CHLGOV".into(), "PER".into(), "043".into())],
+        "{:?}",
+        dyads(&got)
+    );
+}
+
+#[test]
 fn a_counterpart_holds_the_same_kind_of_office_in_the_country_named() {
     let mut a = Article::new("t", VISIT);
     a.published = "2024-03-11".parse().ok();

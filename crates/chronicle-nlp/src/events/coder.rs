@@ -1,7 +1,7 @@
 //! The coding loop: for each sentence, each verb the dictionary knows, the best pattern, then
 //! source, target, code, date, context and place of the events it reports.
 
-use chronicle_core::{Article, DateBasis, EntityType, Event, EventContext, Upos};
+use chronicle_core::{Article, DateBasis, DepRel, EntityType, Event, EventContext, Upos};
 
 use super::EventCoder;
 use super::actors::{ActorHit, group, hit_starting};
@@ -549,7 +549,13 @@ impl EventCoder {
         let outside = |k: &usize| src_group.is_none_or(|(lo, hi)| *k < lo || *k >= hi);
         // a passive's target is its subject; the pattern's slot after the verb may have caught
         // the agent ("attacked by Syrian rebels")
-        let slot = m.target.filter(|&k| Some(k) != src);
+        // a possessive the slot caught names whose the object is, not who ("received his
+        // Peruvian counterpart"): the tree's object says who
+        let possessive = |k: usize| {
+            let h = &hits[k];
+            h.end == h.start + 1 && t.rel(h.start) == Some(DepRel::NmodPoss)
+        };
+        let slot = m.target.filter(|&k| Some(k) != src && !possessive(k));
         let tgt = if passive {
             tgt_default.or(slot)
         } else {
