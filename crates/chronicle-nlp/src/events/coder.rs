@@ -1,7 +1,9 @@
 //! The coding loop: for each sentence, each verb the dictionary knows, the best pattern, then
 //! source, target, code, date, context and place of the events it reports.
 
-use chronicle_core::{Article, DateBasis, DepRel, EntityType, Event, EventContext, Upos};
+use chronicle_core::{
+    Article, DateBasis, DepRel, EntityType, Event, EventContext, QuoteKind, Upos,
+};
 
 use super::EventCoder;
 use super::actors::{ActorHit, group, hit_starting};
@@ -313,6 +315,13 @@ impl EventCoder {
         {
             targets = vec![Some(t)];
         }
+        if code == "010"
+            && !self.dict.petrarch
+            && targets.iter().all(Option::is_none)
+            && let Some(t) = quoted_target(article, &buf.words, v, hits, &sources)
+        {
+            targets = vec![Some(t)];
+        }
         let proposed = code.starts_with("02") || code.starts_with("03");
         for (actor, span) in sources.iter().flatten() {
             recent.push(RecentSource {
@@ -375,9 +384,15 @@ impl EventCoder {
         let reverse = pattern.code.reverse.as_deref();
         let pairs = pair_up(&sources, &targets, pairwise);
         // a bare statement is somebody's about somebody: with a side missing it says nothing
-        // CAMEO codes ("Cuban Americans said that ...", "... said UNDP")
+        // CAMEO codes ("Cuban Americans said that ...", "... said UNDP"); a visit, made or
+        // hosted, is one with a host and a guest ("as he arrived in Philadelphia")
         let lone = |s: &Side, t: &Side| {
-            !self.dict.petrarch && code == "010" && (s.is_none() || t.is_none())
+            !self.dict.petrarch
+                && match code.as_str() {
+                    "010" => s.is_none() || t.is_none(),
+                    "042" | "043" => t.is_none(),
+                    _ => false,
+                }
         };
         let pairs: Vec<_> = pairs.into_iter().filter(|(s, t)| !lone(s, t)).collect();
         for (src, tgt) in pairs {
@@ -725,6 +740,41 @@ fn drop_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut Vec<E
         k += 1;
         k <= first || keep[k - first - 1]
     });
+}
+
+/// The target of a statement that quotes its speaker: the first actor the direct quote of the
+/// sentence names, not the speaker's own ("“We are only concerned about Sudan's interests,”
+/// Mubarak stated" is Egypt's statement about Sudan).
+fn quoted_target(
+    article: &Article,
+    words: &[super::sentence::Word],
+    v: usize,
+    hits: &[ActorHit],
+    sources: &[Side],
+) -> Side {
+    let (first, last) = (words.first()?, words.last()?);
+    let verb = words.get(v)?.start;
+    let index = &article.analysis.index;
+    let quote = article.quotes.iter().find_map(|q| {
+        let (a, b) = (index.byte_of(q.start) as u32, index.byte_of(q.end) as u32);
+        (q.kind == QuoteKind::Direct
+            && a >= first.start
+            && b <= last.end
+            && !(a..b).contains(&verb))
+        .then_some((a, b))
+    })?;
+    let ours = |c: &str| {
+        sources
+            .iter()
+            .flatten()
+            .any(|(k, _)| c.get(..3) == k.get(..3))
+    };
+    hits.iter()
+        .filter(|h| h.span.start >= quote.0 && h.span.end <= quote.1)
+        .find_map(|h| {
+            let c = h.codes.first()?;
+            (!c.starts_with("---") && !ours(c)).then(|| (c.clone(), (h.span.start, h.span.end)))
+        })
 }
 
 /// What the tree says of a verb's sides: the source and target hits, and whether the verb's
