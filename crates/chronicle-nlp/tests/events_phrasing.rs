@@ -135,3 +135,22 @@ fn asserting_responsibility_is_claiming_it() {
     );
     assert!(got.iter().any(|(_, _, c)| c == "015"), "{got:?}");
 }
+
+#[test]
+fn two_people_of_one_government_are_two_actors_and_one_person_is_one() {
+    let pipeline = Pipeline::standard();
+    // published 2020-07-06: both hold office in the same government
+    let got = events(
+        &pipeline,
+        "President Donald Trump praised Secretary of State Mike Pompeo on Monday.",
+    );
+    assert!(
+        got.contains(&("USAGOV".into(), "USAGOV".into(), "051".into())),
+        "{got:?}"
+    );
+    let got = events(
+        &pipeline,
+        "Donald Trump said on Monday that he praised Trump.",
+    );
+    assert!(got.iter().all(|(s, t, _)| s != t), "{got:?}");
+}

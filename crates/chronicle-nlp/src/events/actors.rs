@@ -19,6 +19,9 @@ pub struct ActorHit {
     pub codes: Vec<String>,
     /// Byte span of the text that names it.
     pub span: ByteSpan,
+    /// The names stage's referent the mention stands for (none for a role word standing alone
+    /// or an actor a PETRARCH dictionary spotted): two mentions of one referent are one actor.
+    pub referent: Option<usize>,
 }
 
 /// The actor mentions of `words` from the names stage's layers: names and role mentions whose
@@ -50,6 +53,7 @@ pub fn from_article(article: &Article, words: &[Word], out: &mut Vec<ActorHit>) 
             end,
             codes: vec![code],
             span,
+            referent: Some(referent),
         });
     }
     out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));

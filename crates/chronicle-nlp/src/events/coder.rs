@@ -493,13 +493,25 @@ impl EventCoder {
             agents::place_lone_agents(&mut targets, &sources, hits);
             // An actor is no target of itself ("North Korea's leader ... North Korea"); one
             // part of a country acting on another is ("Iraqi police ... protesters": IRQCOP,
-            // IRQCVL).
+            // IRQCVL), and so is one person of a government on another ("the prime minister
+            // hailed his chancellor": GBRGOV, GBRGOV).
+            let referent = |span: &(u32, u32)| {
+                hits.iter()
+                    .find(|h| (h.span.start, h.span.end) == *span)
+                    .and_then(|h| h.referent)
+            };
+            let others = |(c, cs): &(String, (u32, u32)), (k, ks): &(String, (u32, u32))| {
+                c == k
+                    && c.len() > 3
+                    && matches!((referent(cs), referent(ks)), (Some(a), Some(b)) if a != b)
+            };
             targets.retain(|t| {
-                t.as_ref().is_none_or(|(c, _)| {
-                    !sources
-                        .iter()
-                        .flatten()
-                        .any(|(k, _)| c.starts_with(k.as_str()) || k.starts_with(c.as_str()))
+                t.as_ref().is_none_or(|t| {
+                    let (c, _) = t;
+                    !sources.iter().flatten().any(|s| {
+                        let (k, _) = s;
+                        (c.starts_with(k.as_str()) || k.starts_with(c.as_str())) && !others(t, s)
+                    })
                 })
             });
             if targets.is_empty() {
@@ -812,7 +824,8 @@ fn pair_up<'a>(
     }
     for s in sources {
         for t in targets {
-            let same = matches!((s, t), (Some(a), Some(b)) if a.0 == b.0);
+            // one mention on both sides; two people of one government are two actors
+            let same = matches!((s, t), (Some(a), Some(b)) if a == b);
             if !same {
                 out.push((s, t));
             }
