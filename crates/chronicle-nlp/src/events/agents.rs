@@ -122,7 +122,7 @@ impl AgentRoles {
                                 start: first.start,
                                 end: last.end,
                             },
-                            referent: None,
+                            person: None,
                         });
                     }
                     i += n;

@@ -495,15 +495,13 @@ impl EventCoder {
             // part of a country acting on another is ("Iraqi police ... protesters": IRQCOP,
             // IRQCVL), and so is one person of a government on another ("the prime minister
             // hailed his chancellor": GBRGOV, GBRGOV).
-            let referent = |span: &(u32, u32)| {
+            let person = |span: &(u32, u32)| {
                 hits.iter()
                     .find(|h| (h.span.start, h.span.end) == *span)
-                    .and_then(|h| h.referent)
+                    .and_then(|h| h.person)
             };
             let others = |(c, cs): &(String, (u32, u32)), (k, ks): &(String, (u32, u32))| {
-                c == k
-                    && c.len() > 3
-                    && matches!((referent(cs), referent(ks)), (Some(a), Some(b)) if a != b)
+                c == k && matches!((person(cs), person(ks)), (Some(a), Some(b)) if a != b)
             };
             targets.retain(|t| {
                 t.as_ref().is_none_or(|t| {
