@@ -94,7 +94,8 @@ fn the_news_sentences_score_root_codes_and_dyads() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/events_news.jsonl"
     ));
-    let report = chronicle_nlp::events::eval::evaluate(&[file], None).expect("the file scores");
+    let report =
+        chronicle_nlp::events::eval::evaluate(&[file], None, None).expect("the file scores");
     let score = &report.files[0];
     assert_eq!(score.records, 200);
     assert!(score.root_accuracy() >= 0.70, "{report}");

@@ -20,7 +20,7 @@ fn suite(name: &str) -> Option<PathBuf> {
 
 fn run(name: &str, floor: f64) {
     let Some(file) = suite(name) else { return };
-    let report = evaluate(&[file], None).expect("suite runs");
+    let report = evaluate(&[file], None, None).expect("suite runs");
     println!("{report}");
     if std::env::var_os("EVENTS_MISSES").is_some() {
         println!("{}", report.misses());

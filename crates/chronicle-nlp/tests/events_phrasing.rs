@@ -98,3 +98,59 @@ fn the_named_phrasings_code_their_events() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_quoted_statement_is_about_the_actor_its_quote_names() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "\"Our only concern is the stability of Bolivia and the welfare of its people,\" Canadian Prime Minister Justin Trudeau said on Tuesday.",
+    );
+    assert!(
+        got.contains(&("CANGOV".into(), "BOL".into(), "010".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_visit_needs_a_host() {
+    let pipeline = Pipeline::standard();
+    // within one's own country there is no host to code
+    let got = events(
+        &pipeline,
+        "The Canadian prime minister spoke briefly as he arrived in Toronto on Monday.",
+    );
+    assert!(
+        got.iter().all(|(_, _, c)| c != "042" && c != "043"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn asserting_responsibility_is_claiming_it() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "The Taliban asserted responsibility for the bombing of the Afghan army base.",
+    );
+    assert!(got.iter().any(|(_, _, c)| c == "015"), "{got:?}");
+}
+
+#[test]
+fn two_people_of_one_government_are_two_actors_and_one_person_is_one() {
+    let pipeline = Pipeline::standard();
+    // published 2020-07-06: both hold office in the same government
+    let got = events(
+        &pipeline,
+        "President Donald Trump praised Secretary of State Mike Pompeo on Monday.",
+    );
+    assert!(
+        got.contains(&("USAGOV".into(), "USAGOV".into(), "051".into())),
+        "{got:?}"
+    );
+    let got = events(
+        &pipeline,
+        "Donald Trump said on Monday that he praised Trump.",
+    );
+    assert!(got.iter().all(|(s, t, _)| s != t), "{got:?}");
+}

@@ -47,6 +47,10 @@ pub struct EventFiles {
     /// Also print every record that missed: its text, the expected and the produced events.
     #[arg(long)]
     pub misses: bool,
+    /// Articles (JSON lines of `{id, date, text}`, gzipped or not, e.g. the pile) in which to
+    /// code each record that names the `article` it was taken from, as its coders read it.
+    #[arg(long, value_name = "FILE")]
+    pub articles: Option<PathBuf>,
 }
 
 /// A development folder to score on.
@@ -67,15 +71,18 @@ pub fn run(command: &EvalCommand) -> Result<()> {
         EvalCommand::Quotes(f) => {
             chronicle_nlp::quotes::eval::evaluate(&f.files).map(|r| r.to_string())
         }
-        EvalCommand::Events(f) => {
-            chronicle_nlp::events::eval::evaluate(&f.files, f.dictionaries.as_deref()).map(|r| {
-                if f.misses {
-                    format!("{}{r}", r.misses())
-                } else {
-                    r.to_string()
-                }
-            })
-        }
+        EvalCommand::Events(f) => chronicle_nlp::events::eval::evaluate(
+            &f.files,
+            f.dictionaries.as_deref(),
+            f.articles.as_deref(),
+        )
+        .map(|r| {
+            if f.misses {
+                format!("{}{r}", r.misses())
+            } else {
+                r.to_string()
+            }
+        }),
         EvalCommand::Geo(f) => {
             chronicle_nlp::places::eval::evaluate(&f.files).map(|r| r.to_string())
         }

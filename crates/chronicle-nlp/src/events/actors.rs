@@ -5,7 +5,7 @@
 //! pronouns, each resolved to a referent with an actor code); with PETRARCH dictionaries the
 //! coder spots them itself (`petrarch_actors.rs`).
 
-use chronicle_core::{Article, ByteSpan};
+use chronicle_core::{Article, ByteSpan, EntityType};
 
 use super::sentence::{BREAK, COMMA, COORD, DET, PUNCT, Word};
 
@@ -19,6 +19,10 @@ pub struct ActorHit {
     pub codes: Vec<String>,
     /// Byte span of the text that names it.
     pub span: ByteSpan,
+    /// The person the mention stands for, as the names stage's referent (none for a country,
+    /// an organisation, a role word standing alone or an actor a PETRARCH dictionary spotted):
+    /// two people may share a code and still be two actors.
+    pub person: Option<usize>,
 }
 
 /// The actor mentions of `words` from the names stage's layers: names and role mentions whose
@@ -39,9 +43,13 @@ pub fn from_article(article: &Article, words: &[Word], out: &mut Vec<ActorHit>) 
         if span.start < lo || span.end > hi {
             continue;
         }
-        let Some(code) = a.referents.get(referent).and_then(|r| r.actor.clone()) else {
+        let Some(rf) = a.referents.get(referent) else {
             continue;
         };
+        let Some(code) = rf.actor.clone() else {
+            continue;
+        };
+        let person = (rf.kind == EntityType::Person).then_some(referent);
         let Some((start, end)) = word_range(words, span) else {
             continue;
         };
@@ -50,6 +58,7 @@ pub fn from_article(article: &Article, words: &[Word], out: &mut Vec<ActorHit>) 
             end,
             codes: vec![code],
             span,
+            person,
         });
     }
     out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));

@@ -122,6 +122,7 @@ impl AgentRoles {
                                 start: first.start,
                                 end: last.end,
                             },
+                            person: None,
                         });
                     }
                     i += n;

@@ -1,7 +1,9 @@
 //! The coding loop: for each sentence, each verb the dictionary knows, the best pattern, then
 //! source, target, code, date, context and place of the events it reports.
 
-use chronicle_core::{Article, DateBasis, EntityType, Event, EventContext, Upos};
+use chronicle_core::{
+    Article, DateBasis, DepRel, EntityType, Event, EventContext, QuoteKind, Upos,
+};
 
 use super::EventCoder;
 use super::actors::{ActorHit, group, hit_starting};
@@ -313,6 +315,13 @@ impl EventCoder {
         {
             targets = vec![Some(t)];
         }
+        if code == "010"
+            && !self.dict.petrarch
+            && targets.iter().all(Option::is_none)
+            && let Some(t) = quoted_target(article, &buf.words, v, hits, &sources)
+        {
+            targets = vec![Some(t)];
+        }
         let proposed = code.starts_with("02") || code.starts_with("03");
         for (actor, span) in sources.iter().flatten() {
             recent.push(RecentSource {
@@ -375,9 +384,15 @@ impl EventCoder {
         let reverse = pattern.code.reverse.as_deref();
         let pairs = pair_up(&sources, &targets, pairwise);
         // a bare statement is somebody's about somebody: with a side missing it says nothing
-        // CAMEO codes ("Cuban Americans said that ...", "... said UNDP")
+        // CAMEO codes ("Cuban Americans said that ...", "... said UNDP"); a visit, made or
+        // hosted, is one with a host and a guest ("as he arrived in Philadelphia")
         let lone = |s: &Side, t: &Side| {
-            !self.dict.petrarch && code == "010" && (s.is_none() || t.is_none())
+            !self.dict.petrarch
+                && match code.as_str() {
+                    "010" => s.is_none() || t.is_none(),
+                    "042" | "043" => t.is_none(),
+                    _ => false,
+                }
         };
         let pairs: Vec<_> = pairs.into_iter().filter(|(s, t)| !lone(s, t)).collect();
         for (src, tgt) in pairs {
@@ -478,13 +493,23 @@ impl EventCoder {
             agents::place_lone_agents(&mut targets, &sources, hits);
             // An actor is no target of itself ("North Korea's leader ... North Korea"); one
             // part of a country acting on another is ("Iraqi police ... protesters": IRQCOP,
-            // IRQCVL).
+            // IRQCVL), and so is one person of a government on another ("the prime minister
+            // hailed his chancellor": GBRGOV, GBRGOV).
+            let person = |span: &(u32, u32)| {
+                hits.iter()
+                    .find(|h| (h.span.start, h.span.end) == *span)
+                    .and_then(|h| h.person)
+            };
+            let others = |(c, cs): &(String, (u32, u32)), (k, ks): &(String, (u32, u32))| {
+                c == k && matches!((person(cs), person(ks)), (Some(a), Some(b)) if a != b)
+            };
             targets.retain(|t| {
-                t.as_ref().is_none_or(|(c, _)| {
-                    !sources
-                        .iter()
-                        .flatten()
-                        .any(|(k, _)| c.starts_with(k.as_str()) || k.starts_with(c.as_str()))
+                t.as_ref().is_none_or(|t| {
+                    let (c, _) = t;
+                    !sources.iter().flatten().any(|s| {
+                        let (k, _) = s;
+                        (c.starts_with(k.as_str()) || k.starts_with(c.as_str())) && !others(t, s)
+                    })
                 })
             });
             if targets.is_empty() {
@@ -549,7 +574,13 @@ impl EventCoder {
         let outside = |k: &usize| src_group.is_none_or(|(lo, hi)| *k < lo || *k >= hi);
         // a passive's target is its subject; the pattern's slot after the verb may have caught
         // the agent ("attacked by Syrian rebels")
-        let slot = m.target.filter(|&k| Some(k) != src);
+        // a possessive the slot caught names whose the object is, not who ("received his
+        // Peruvian counterpart"): the tree's object says who
+        let possessive = |k: usize| {
+            let h = &hits[k];
+            h.end == h.start + 1 && t.rel(h.start) == Some(DepRel::NmodPoss)
+        };
+        let slot = m.target.filter(|&k| Some(k) != src && !possessive(k));
         let tgt = if passive {
             tgt_default.or(slot)
         } else {
@@ -721,6 +752,41 @@ fn drop_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut Vec<E
     });
 }
 
+/// The target of a statement that quotes its speaker: the first actor the direct quote of the
+/// sentence names, not the speaker's own ("“We are only concerned about Sudan's interests,”
+/// Mubarak stated" is Egypt's statement about Sudan).
+fn quoted_target(
+    article: &Article,
+    words: &[super::sentence::Word],
+    v: usize,
+    hits: &[ActorHit],
+    sources: &[Side],
+) -> Side {
+    let (first, last) = (words.first()?, words.last()?);
+    let verb = words.get(v)?.start;
+    let index = &article.analysis.index;
+    let quote = article.quotes.iter().find_map(|q| {
+        let (a, b) = (index.byte_of(q.start) as u32, index.byte_of(q.end) as u32);
+        (q.kind == QuoteKind::Direct
+            && a >= first.start
+            && b <= last.end
+            && !(a..b).contains(&verb))
+        .then_some((a, b))
+    })?;
+    let ours = |c: &str| {
+        sources
+            .iter()
+            .flatten()
+            .any(|(k, _)| c.get(..3) == k.get(..3))
+    };
+    hits.iter()
+        .filter(|h| h.span.start >= quote.0 && h.span.end <= quote.1)
+        .find_map(|h| {
+            let c = h.codes.first()?;
+            (!c.starts_with("---") && !ours(c)).then(|| (c.clone(), (h.span.start, h.span.end)))
+        })
+}
+
 /// What the tree says of a verb's sides: the source and target hits, and whether the verb's
 /// subject is named in the text but is no actor.
 struct TreeSides {
@@ -756,7 +822,8 @@ fn pair_up<'a>(
     }
     for s in sources {
         for t in targets {
-            let same = matches!((s, t), (Some(a), Some(b)) if a.0 == b.0);
+            // one mention on both sides; two people of one government are two actors
+            let same = matches!((s, t), (Some(a), Some(b)) if a == b);
             if !same {
                 out.push((s, t));
             }

@@ -14,12 +14,19 @@
 //! source or a target.
 //! A `control_record` is not scored: the TABARI option its notes carry (`OPTION: COMMA: ...`)
 //! applies to the records after it in the same file.
+//!
+//! A news record may name the `article` it was taken from. Given the articles (`--articles`, a
+//! JSON lines file of `{id, date, text}` such as the pile), such a record is coded in its
+//! article, as its coders read it: the whole article runs through the pipeline and the events
+//! of the sentences the record's text covers are scored. A pronoun, a description or a
+//! surname then resolves as it does in use; a record whose article is missing, or whose text
+//! the article does not hold, is coded alone and counted.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use chronicle_core::Article;
+use chronicle_core::{Article, Event};
 use serde::Deserialize;
 
 use super::{CommaRules, EventCoder};
@@ -46,6 +53,87 @@ struct Record {
     dictionaries: Option<HashMap<String, String>>,
     #[serde(default)]
     config: Option<HashMap<String, String>>,
+    /// The id of the article the sentence was taken from.
+    #[serde(default)]
+    article: Option<String>,
+}
+
+/// One article of `--articles`.
+#[derive(Debug, Deserialize)]
+struct Source {
+    id: String,
+    #[serde(default)]
+    date: Option<String>,
+    text: String,
+}
+
+/// The articles records name, each annotated once, with the events of each sentence.
+#[derive(Default)]
+struct Articles {
+    /// Article id → its text and date, until it is first coded.
+    sources: HashMap<String, Source>,
+    /// Article id → the article annotated by the embedded pipeline.
+    coded: HashMap<String, Article>,
+}
+
+impl Articles {
+    /// The articles of `path` (JSON lines, gzipped when its name ends in `.gz`) that `wanted`
+    /// names; lines that are no article are skipped.
+    fn load(path: &Path, wanted: &BTreeSet<String>) -> Result<Self, String> {
+        use std::io::BufRead;
+        let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let reader: Box<dyn std::io::Read> = if path.extension().is_some_and(|e| e == "gz") {
+            Box::new(flate2::read::MultiGzDecoder::new(file))
+        } else {
+            Box::new(file)
+        };
+        let mut sources = HashMap::new();
+        for (n, line) in std::io::BufReader::new(reader).lines().enumerate() {
+            let line = line.map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+            if !line.contains("\"id\"") {
+                continue;
+            }
+            let Ok(source) = serde_json::from_str::<Source>(&line) else {
+                continue;
+            };
+            if wanted.contains(&source.id) {
+                sources.insert(source.id.clone(), source);
+            }
+        }
+        Ok(Articles {
+            sources,
+            coded: HashMap::new(),
+        })
+    }
+
+    /// The events of `rec` coded in its article by `pipeline`: those of every sentence its text
+    /// overlaps. `None` when the article is not at hand or does not hold the text.
+    fn events_of(&mut self, pipeline: &Pipeline, rec: &Record) -> Option<Vec<Event>> {
+        let id = rec.article.as_ref()?;
+        if !self.coded.contains_key(id) {
+            let source = self.sources.remove(id)?;
+            let mut article = Article::new(source.id, source.text);
+            article.published = source.date.as_deref().and_then(parse_date);
+            pipeline.annotate(&mut article);
+            self.coded.insert(id.clone(), article);
+        }
+        let article = self.coded.get(id)?;
+        let start = article.body.find(rec.text.as_str())?;
+        let end = start + rec.text.len();
+        let spans = &article.analysis.sentence_spans;
+        Some(
+            article
+                .events
+                .iter()
+                .filter(|e| {
+                    spans
+                        .get(e.sentence)
+                        .is_some_and(|sp| (sp.start as usize) < end && start < sp.end as usize)
+                })
+                .cloned()
+                .collect(),
+        )
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -84,6 +172,8 @@ pub struct FileScore {
     pub none_ok: usize,
     /// Records with a status no scorer can judge (`unknown`, `control_record`).
     pub skipped: usize,
+    /// Records coded in the article they were taken from (see the module's doc).
+    pub in_context: usize,
     /// Category → (records, exact).
     pub categories: BTreeMap<String, (usize, usize)>,
     pub misses: Vec<Miss>,
@@ -122,12 +212,16 @@ impl fmt::Display for EventReport {
         for s in &self.files {
             writeln!(
                 f,
-                "{}: {}/{} records coded exactly ({:.1}%), {} not scorable",
+                "{}: {}/{} records coded exactly ({:.1}%), {} not scorable{}",
                 s.file,
                 s.exact,
                 s.records,
                 100.0 * s.share(),
-                s.skipped
+                s.skipped,
+                match s.in_context {
+                    0 => String::new(),
+                    n => format!(", {n} coded in their article"),
+                }
             )?;
             let (p, r, f1) = s.dyad_prf();
             writeln!(
@@ -174,9 +268,17 @@ enum Engine {
 /// Runs the suites in `files`. `dictionaries` is the PETRARCH dictionary folder to use; without
 /// it, each file's records name their dictionaries and the folder beside the file that holds them
 /// is used (`petr_validate/`, `petr_validate_2014/` ...); records that name none are coded with
-/// the embedded dictionaries.
-pub fn evaluate(files: &[PathBuf], dictionaries: Option<&Path>) -> Result<EventReport, String> {
+/// the embedded dictionaries, each in its article when `articles` holds it.
+pub fn evaluate(
+    files: &[PathBuf],
+    dictionaries: Option<&Path>,
+    articles: Option<&Path>,
+) -> Result<EventReport, String> {
     let segmenter = Segmenter::new();
+    let mut articles = match articles {
+        Some(path) => Some(Articles::load(path, &named_articles(files)?)?),
+        None => None,
+    };
     // `None`: the embedded pipeline.
     let mut engines: HashMap<Option<PathBuf>, Engine> = HashMap::new();
     let mut report = EventReport::default();
@@ -224,7 +326,7 @@ pub fn evaluate(files: &[PathBuf], dictionaries: Option<&Path>) -> Result<EventR
                 continue;
             }
             if let Some(engine) = engines.get(&dir) {
-                score_record(engine, &segmenter, &rec, &mut score);
+                score_record(engine, &segmenter, articles.as_mut(), &rec, &mut score);
             }
         }
         report.files.push(score);
@@ -232,7 +334,32 @@ pub fn evaluate(files: &[PathBuf], dictionaries: Option<&Path>) -> Result<EventR
     Ok(report)
 }
 
-fn score_record(engine: &Engine, segmenter: &Segmenter, rec: &Record, score: &mut FileScore) {
+/// The ids of the articles the records of `files` were taken from.
+fn named_articles(files: &[PathBuf]) -> Result<BTreeSet<String>, String> {
+    #[derive(Deserialize)]
+    struct Named {
+        #[serde(default)]
+        article: Option<String>,
+    }
+    let mut ids = BTreeSet::new();
+    for file in files {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            if let Ok(Named { article: Some(id) }) = serde_json::from_str(line) {
+                ids.insert(id);
+            }
+        }
+    }
+    Ok(ids)
+}
+
+fn score_record(
+    engine: &Engine,
+    segmenter: &Segmenter,
+    articles: Option<&mut Articles>,
+    rec: &Record,
+    score: &mut FileScore,
+) {
     let must_be_empty = matches!(
         rec.expected_status.as_str(),
         "none_expected" | "error_expected" | "discard_expected"
@@ -241,7 +368,14 @@ fn score_record(engine: &Engine, segmenter: &Segmenter, rec: &Record, score: &mu
         score.skipped += 1;
         return;
     }
-    let produced = code_record(engine, segmenter, rec);
+    let in_context = match (engine, articles) {
+        (Engine::Embedded(pipeline), Some(articles)) => articles.events_of(pipeline, rec),
+        _ => None,
+    };
+    if in_context.is_some() {
+        score.in_context += 1;
+    }
+    let produced = code_record(engine, segmenter, rec, in_context);
     let required: BTreeSet<String> = rec
         .expected
         .iter()
@@ -319,7 +453,13 @@ fn tally_roots(expected: &BTreeSet<String>, produced: &BTreeSet<String>, score: 
 }
 
 /// The events of one record as `SOURCE>TARGET:CODE` keys, after `require_dyad`.
-fn code_record(engine: &Engine, segmenter: &Segmenter, rec: &Record) -> BTreeSet<String> {
+/// `in_context`: the record's events already coded in its article.
+fn code_record(
+    engine: &Engine,
+    segmenter: &Segmenter,
+    rec: &Record,
+    in_context: Option<Vec<Event>>,
+) -> BTreeSet<String> {
     let mut article = Article::new(rec.id.clone(), rec.text.clone());
     article.published = rec.date.as_deref().and_then(parse_date);
     // PETRARCH's suites drop one-sided events unless told otherwise; news records are scored
@@ -333,12 +473,13 @@ fn code_record(engine: &Engine, segmenter: &Segmenter, rec: &Record) -> BTreeSet
         .as_ref()
         .and_then(|c| c.get("require_dyad"))
         .map_or(default_dyad, |v| !v.eq_ignore_ascii_case("false"));
-    let events = match engine {
-        Engine::Petrarch(coder) => {
+    let events = match (engine, in_context) {
+        (_, Some(events)) => events,
+        (Engine::Petrarch(coder), None) => {
             segmenter.annotate(&mut article);
             coder.code(&article)
         }
-        Engine::Embedded(pipeline) => {
+        (Engine::Embedded(pipeline), None) => {
             pipeline.annotate(&mut article);
             std::mem::take(&mut article.events)
         }

@@ -222,6 +222,7 @@ impl ActorSource for PetrarchActors {
                     end: f.end,
                     codes: self.codes_on(e, date),
                     span: ByteSpan::default(),
+                    person: None,
                 });
                 prefix.push(Vec::new());
                 suffix.push(Vec::new());
@@ -240,6 +241,7 @@ impl ActorSource for PetrarchActors {
                     end: f.end,
                     codes: vec![format!("---{}", self.agents[g])],
                     span: ByteSpan::default(),
+                    person: None,
                 });
                 prefix.push(Vec::new());
                 suffix.push(Vec::new());

@@ -277,16 +277,16 @@ impl<'a> Tree<'a> {
         {
             return Some(k);
         }
+        // a nationality or a name inside the phrase says who it is before a possessive says
+        // whose it is: "his Peruvian counterpart" is Peru's, "Iran's navy" Iran's
         if let Some(k) = inner(|r| {
             matches!(
                 r,
-                DepRel::Compound
-                    | DepRel::Amod
-                    | DepRel::NmodPoss
-                    | DepRel::Flat
-                    | DepRel::NmodDesc
+                DepRel::Compound | DepRel::Amod | DepRel::Flat | DepRel::NmodDesc
             )
-        }) {
+        })
+        .or_else(|| inner(|r| r == DepRel::NmodPoss))
+        {
             return Some(k);
         }
         self.children(w)

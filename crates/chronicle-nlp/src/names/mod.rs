@@ -368,7 +368,7 @@ impl Stage for NameFinder {
                 resolver.add(&t, n);
             }
             resolve::role_mentions(&t, &self.res, &mut resolver);
-            let pronouns = resolve::pronouns(&t, &mut resolver);
+            let pronouns = resolve::pronouns(&t, &article.analysis.syntax, &mut resolver);
             let index = &article.analysis.index;
             let entities: Vec<Entity> = named
                 .iter()

@@ -4,7 +4,9 @@
 
 use crate::hash::FastMap as HashMap;
 
-use chronicle_core::{ByteSpan, EntityType, Gender, Mention, MentionForm, PronounLink, Referent};
+use chronicle_core::{
+    ByteSpan, EntityType, Gender, Mention, MentionForm, PronounLink, Referent, Syntax,
+};
 
 use super::spot::Tokens;
 
@@ -174,9 +176,11 @@ pub fn role_mentions(t: &Tokens<'_>, res: &super::NameResources, r: &mut Resolve
 }
 
 /// Personal pronouns linked to the last compatible person: in the same sentence before the
-/// pronoun, else in the nearest earlier sentence that names one (its first, most often its
-/// subject), up to three sentences back.
-pub fn pronouns(t: &Tokens<'_>, r: &mut Resolver) -> Vec<PronounLink> {
+/// pronoun, else in the nearest earlier sentence that names one, up to three sentences back.
+/// There the subject of the clause highest in the tree is taken ("Stanishev's visit will
+/// help, Dung said. He thanked ..." → Dung), else the sentence's first such mention; without a
+/// parse, the first.
+pub fn pronouns(t: &Tokens<'_>, syntax: &Syntax, r: &mut Resolver) -> Vec<PronounLink> {
     let mut links = Vec::new();
     // The sentence of each mention, found once rather than once per pronoun.
     let sentence_of: Vec<Option<u32>> = r
@@ -207,12 +211,22 @@ pub fn pronouns(t: &Tokens<'_>, r: &mut Resolver) -> Vec<PronounLink> {
             let Some(s) = here.checked_sub(back) else {
                 break;
             };
-            let in_sentence = r
+            let mut candidates = r
                 .mentions
                 .iter()
                 .zip(&sentence_of)
-                .find(|&(m, &ms)| ms == Some(s) && compatible(m))
+                .filter(|&(m, &ms)| ms == Some(s) && compatible(m))
                 .map(|(m, _)| m);
+            let in_sentence = if back == 0 {
+                candidates.next()
+            } else {
+                let first = candidates.clone().next();
+                candidates
+                    .filter_map(|m| subject_depth(t, syntax, m.span).map(|d| (d, m)))
+                    .min_by_key(|&(d, m)| (d, m.span.start))
+                    .map(|(_, m)| m)
+                    .or(first)
+            };
             if let Some(m) = in_sentence {
                 chosen = Some(m.referent);
                 break;
@@ -229,4 +243,26 @@ pub fn pronouns(t: &Tokens<'_>, r: &mut Resolver) -> Vec<PronounLink> {
         }
     }
     links
+}
+
+/// How deep in its sentence's tree the clause lies whose subject the mention at `span` is (0:
+/// the main clause); `None` when the mention is no subject, or there is no parse.
+fn subject_depth(t: &Tokens<'_>, syntax: &Syntax, span: ByteSpan) -> Option<usize> {
+    if syntax.is_empty() {
+        return None;
+    }
+    let first = t.starting_at(span.start as usize)?;
+    let inside = |i: usize| {
+        t.tokens
+            .get(i)
+            .is_some_and(|tok| tok.span.start >= span.start && tok.span.end <= span.end)
+    };
+    // the mention's head: its token whose own head lies outside it
+    let head = (first..t.len())
+        .take_while(|&i| inside(i))
+        .find(|&i| syntax.head(i).is_none_or(|h| !inside(h)))?;
+    syntax
+        .deprel(head)
+        .is_some_and(|r| r.is_subject())
+        .then(|| syntax.ancestors(head).count())
 }
