@@ -154,3 +154,40 @@ fn two_people_of_one_government_are_two_actors_and_one_person_is_one() {
     );
     assert!(got.iter().all(|(s, t, _)| s != t), "{got:?}");
 }
+
+#[test]
+fn a_spokesman_for_a_body_no_dictionary_knows_speaks_for_no_government() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "A spokesman for the English Folk Dance Society criticised France on Monday.",
+    );
+    assert!(got.iter().all(|(s, _, _)| !s.starts_with("GBR")), "{got:?}");
+    // a body the dictionaries know still gives its man his side
+    let got = events(
+        &pipeline,
+        "A spokesman for the Russian army criticised France on Monday.",
+    );
+    assert!(
+        got.iter().any(|(s, t, _)| s == "RUSMIL" && t == "FRA"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn ending_an_election_campaign_is_no_military_de_escalation() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "Senator Elizabeth Warren is ending her campaign with a rally in Ohio.",
+    );
+    assert!(got.iter().all(|(_, _, c)| !c.starts_with("08")), "{got:?}");
+    let got = events(
+        &pipeline,
+        "Russia ended its air campaign against rebels in Aleppo.",
+    );
+    assert!(
+        got.iter().any(|(s, _, c)| s == "RUS" && c == "087"),
+        "{got:?}"
+    );
+}
