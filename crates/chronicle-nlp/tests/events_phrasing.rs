@@ -191,3 +191,18 @@ fn ending_an_election_campaign_is_no_military_de_escalation() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_dateline_files_the_story_and_acts_in_none_of_its_events() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "LONDON (Reuters) - Turkish officials said on Monday that they would meet Greece.",
+    );
+    assert!(
+        got.iter()
+            .all(|(s, t, _)| !s.starts_with("GBR") && !t.starts_with("GBR")),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|(s, _, _)| s.starts_with("TUR")), "{got:?}");
+}
