@@ -206,3 +206,36 @@ fn a_dateline_files_the_story_and_acts_in_none_of_its_events() {
     );
     assert!(got.iter().any(|(s, _, _)| s.starts_with("TUR")), "{got:?}");
 }
+
+#[test]
+fn the_reporters_a_statement_is_told_to_are_its_audience_not_its_target() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "Prime Minister Boris Johnson told reporters: \"Britain has an important role to play in Kenya.\"",
+    );
+    assert!(got.iter().all(|(_, t, _)| !t.ends_with("MED")), "{got:?}");
+    assert!(
+        got.contains(&("GBRGOV".into(), "KEN".into(), "010".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn office_holders_of_the_1990s_act_for_their_governments_then() {
+    use chronicle_core::Article;
+    let mut article = Article::new("t", "Yeltsin criticised Germany on Monday.");
+    article.published = Some("1997-04-01".parse().expect("date"));
+    Pipeline::standard().annotate(&mut article);
+    let got: Vec<_> = article
+        .events
+        .iter()
+        .map(|e| (e.source.clone(), e.target.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [(Some("RUSGOV".to_string()), Some("DEU".to_string()))],
+        "{:?}",
+        article.events
+    );
+}

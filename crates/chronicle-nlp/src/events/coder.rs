@@ -489,6 +489,23 @@ impl EventCoder {
             (None, None) => self.word_sides(buf, hits, v, m, modality),
         };
         let mut sources = src.map(expand).unwrap_or_else(|| vec![None]);
+        // the audience a pattern names ("told reporters", "briefed journalists") hears the
+        // statement; it is no actor of it
+        let statement = self.dict.verbs[m.verb as usize].patterns[m.pattern as usize]
+            .code
+            .main
+            .as_deref()
+            .is_some_and(|c| c.starts_with("01"));
+        let audience = |k: &usize| {
+            let h = &hits[*k];
+            statement
+                && h.person.is_none()
+                && h.codes.iter().all(|c| c.starts_with("---"))
+                && h.start > v
+                && h.end <= m.end
+                && m.target != Some(*k)
+        };
+        let tgt = tgt.filter(|k| !audience(k));
         let mut targets = tgt.map(expand).unwrap_or_else(|| vec![None]);
         if !self.dict.petrarch {
             agents::place_lone_agents(&mut sources, &targets, hits);
