@@ -239,3 +239,13 @@ fn office_holders_of_the_1990s_act_for_their_governments_then() {
         article.events
     );
 }
+
+#[test]
+fn a_noun_in_a_compound_is_no_verb_whatever_verb_it_is_spelt_like() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "Governors, state party chairs and members of the French parliament are meant to steady the party.",
+    );
+    assert!(got.iter().all(|(_, _, c)| c != "010"), "{got:?}");
+}

@@ -74,11 +74,14 @@ impl<'a> Tree<'a> {
             .filter_map(move |&t| Some((self.word(t as usize)?, self.syn.deprel(t as usize)?)))
     }
 
-    /// Whether the word at `w` has a preposition, determiner or possessive of its own: a noun
+    /// Whether the word at `w` has a preposition, determiner or possessive of its own, or
+    /// modifies another noun as the first half of a compound ("state party chairs"): a noun
     /// beyond doubt, whatever verb it is spelt like.
     pub fn marked_noun(&self, w: usize) -> bool {
-        self.children(w)
-            .any(|(_, r)| matches!(r.base(), DepRel::Case | DepRel::Det | DepRel::NmodPoss))
+        self.rel(w) == Some(DepRel::Compound)
+            || self
+                .children(w)
+                .any(|(_, r)| matches!(r.base(), DepRel::Case | DepRel::Det | DepRel::NmodPoss))
     }
 
     fn child(&self, w: usize, want: impl Fn(DepRel) -> bool) -> Option<usize> {
