@@ -154,3 +154,98 @@ fn two_people_of_one_government_are_two_actors_and_one_person_is_one() {
     );
     assert!(got.iter().all(|(s, t, _)| s != t), "{got:?}");
 }
+
+#[test]
+fn a_spokesman_for_a_body_no_dictionary_knows_speaks_for_no_government() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "A spokesman for the English Folk Dance Society criticised France on Monday.",
+    );
+    assert!(got.iter().all(|(s, _, _)| !s.starts_with("GBR")), "{got:?}");
+    // a body the dictionaries know still gives its man his side
+    let got = events(
+        &pipeline,
+        "A spokesman for the Russian army criticised France on Monday.",
+    );
+    assert!(
+        got.iter().any(|(s, t, _)| s == "RUSMIL" && t == "FRA"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn ending_an_election_campaign_is_no_military_de_escalation() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "Senator Elizabeth Warren is ending her campaign with a rally in Ohio.",
+    );
+    assert!(got.iter().all(|(_, _, c)| !c.starts_with("08")), "{got:?}");
+    let got = events(
+        &pipeline,
+        "Russia ended its air campaign against rebels in Aleppo.",
+    );
+    assert!(
+        got.iter().any(|(s, _, c)| s == "RUS" && c == "087"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_dateline_files_the_story_and_acts_in_none_of_its_events() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "LONDON (Reuters) - Turkish officials said on Monday that they would meet Greece.",
+    );
+    assert!(
+        got.iter()
+            .all(|(s, t, _)| !s.starts_with("GBR") && !t.starts_with("GBR")),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|(s, _, _)| s.starts_with("TUR")), "{got:?}");
+}
+
+#[test]
+fn the_reporters_a_statement_is_told_to_are_its_audience_not_its_target() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "Prime Minister Boris Johnson told reporters: \"Britain has an important role to play in Kenya.\"",
+    );
+    assert!(got.iter().all(|(_, t, _)| !t.ends_with("MED")), "{got:?}");
+    assert!(
+        got.contains(&("GBRGOV".into(), "KEN".into(), "010".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn office_holders_of_the_1990s_act_for_their_governments_then() {
+    use chronicle_core::Article;
+    let mut article = Article::new("t", "Yeltsin criticised Germany on Monday.");
+    article.published = Some("1997-04-01".parse().expect("date"));
+    Pipeline::standard().annotate(&mut article);
+    let got: Vec<_> = article
+        .events
+        .iter()
+        .map(|e| (e.source.clone(), e.target.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [(Some("RUSGOV".to_string()), Some("DEU".to_string()))],
+        "{:?}",
+        article.events
+    );
+}
+
+#[test]
+fn a_noun_in_a_compound_is_no_verb_whatever_verb_it_is_spelt_like() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "Governors, state party chairs and members of the French parliament are meant to steady the party.",
+    );
+    assert!(got.iter().all(|(_, _, c)| c != "010"), "{got:?}");
+}

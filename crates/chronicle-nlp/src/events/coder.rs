@@ -78,6 +78,8 @@ impl EventCoder {
                 .fill(article, s, &self.dict, &self.grammar, commas);
             let mut hits = std::mem::take(&mut scratch.hits);
             actors.hits(article, s, &scratch.buf, &mut hits);
+            let opening = dateline_end(&article.body, &scratch.buf.words);
+            hits.retain(|h| h.start >= opening);
             scratch.hits = hits;
             self.code_sentence(article, s, scratch, &timeline, &mut out);
         }
@@ -487,6 +489,23 @@ impl EventCoder {
             (None, None) => self.word_sides(buf, hits, v, m, modality),
         };
         let mut sources = src.map(expand).unwrap_or_else(|| vec![None]);
+        // the audience a pattern names ("told reporters", "briefed journalists") hears the
+        // statement; it is no actor of it
+        let statement = self.dict.verbs[m.verb as usize].patterns[m.pattern as usize]
+            .code
+            .main
+            .as_deref()
+            .is_some_and(|c| c.starts_with("01"));
+        let audience = |k: &usize| {
+            let h = &hits[*k];
+            statement
+                && h.person.is_none()
+                && h.codes.iter().all(|c| c.starts_with("---"))
+                && h.start > v
+                && h.end <= m.end
+                && m.target != Some(*k)
+        };
+        let tgt = tgt.filter(|k| !audience(k));
         let mut targets = tgt.map(expand).unwrap_or_else(|| vec![None]);
         if !self.dict.petrarch {
             agents::place_lone_agents(&mut sources, &targets, hits);
@@ -750,6 +769,21 @@ fn drop_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut Vec<E
         k += 1;
         k <= first || keep[k - first - 1]
     });
+}
+
+/// The words of a wire story's dateline that open the sentence ("LONDON (Reuters) -",
+/// "BEIJING, Nov. 3 (Xinhua) --"): the place it was filed from and the agency that filed it,
+/// which act in none of its events. 0 when the sentence opens with none.
+fn dateline_end(body: &str, words: &[super::sentence::Word]) -> usize {
+    let text = |i: usize| {
+        words
+            .get(i)
+            .and_then(|w| body.get(w.start as usize..w.end as usize))
+            .unwrap_or("")
+    };
+    (1..words.len().min(12))
+        .find(|&i| matches!(text(i), "-" | "--" | "—" | "–") && text(i - 1) == ")")
+        .map_or(0, |i| i + 1)
 }
 
 /// The target of a statement that quotes its speaker: the first actor the direct quote of the

@@ -74,11 +74,14 @@ impl<'a> Tree<'a> {
             .filter_map(move |&t| Some((self.word(t as usize)?, self.syn.deprel(t as usize)?)))
     }
 
-    /// Whether the word at `w` has a preposition, determiner or possessive of its own: a noun
+    /// Whether the word at `w` has a preposition, determiner or possessive of its own, or
+    /// modifies another noun as the first half of a compound ("state party chairs"): a noun
     /// beyond doubt, whatever verb it is spelt like.
     pub fn marked_noun(&self, w: usize) -> bool {
-        self.children(w)
-            .any(|(_, r)| matches!(r.base(), DepRel::Case | DepRel::Det | DepRel::NmodPoss))
+        self.rel(w) == Some(DepRel::Compound)
+            || self
+                .children(w)
+                .any(|(_, r)| matches!(r.base(), DepRel::Case | DepRel::Det | DepRel::NmodPoss))
     }
 
     fn child(&self, w: usize, want: impl Fn(DepRel) -> bool) -> Option<usize> {
@@ -251,6 +254,9 @@ impl<'a> Tree<'a> {
     /// The actor of a subject: as [`Tree::actor`], else the first actor anywhere in the subject
     /// phrase (the parser may have hung the name on a wrong word of it).
     pub fn subject_actor(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
+        if hit_holding(hits, w).is_some() && self.serves_unknown(w, hits) {
+            return None;
+        }
         self.actor(w, hits).or_else(|| {
             let span = self.syn.subtree(self.tok(w));
             let (lo, hi) = (span.start.saturating_sub(self.base), span.end - self.base);
@@ -260,7 +266,15 @@ impl<'a> Tree<'a> {
 
     fn actor_at(&self, w: usize, hits: &[ActorHit], depth: u8) -> Option<usize> {
         if let Some(k) = hit_holding(hits, w) {
-            return Some(k);
+            let lone = hits[k].codes.first().is_some_and(|c| c.starts_with("---"));
+            if !lone {
+                return Some(k);
+            }
+            if self.serves_unknown(w, hits) {
+                return None;
+            }
+            // "a spokesman for the Russian army" speaks for the army
+            return self.served(w, hits).or(Some(k));
         }
         if depth == 0 {
             return None;
@@ -292,6 +306,27 @@ impl<'a> Tree<'a> {
         self.children(w)
             .filter(|&(c, r)| r == DepRel::Nmod && self.case_is(c, "of"))
             .find_map(|(c, _)| self.actor_at(c, hits, depth - 1))
+    }
+
+    /// Whether the role word at `w` serves a named body no dictionary knows ("a spokesman for
+    /// the English National Ballet", "the head of Acme Mining"): then it names no government's
+    /// or army's man, whatever the role word alone would say.
+    fn serves_unknown(&self, w: usize, hits: &[ActorHit]) -> bool {
+        self.children(w).any(|(c, r)| {
+            r == DepRel::Nmod
+                && self.upos(c) == Some(Upos::Propn)
+                && ["for", "of", "at"].iter().any(|p| self.case_is(c, p))
+                && self.actor_at(c, hits, 0).is_none()
+        })
+    }
+
+    /// The actor a role word serves through "for" or "of" ("a spokesman for the Russian army").
+    fn served(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
+        self.children(w)
+            .filter(|&(c, r)| {
+                r == DepRel::Nmod && (self.case_is(c, "for") || self.case_is(c, "of"))
+            })
+            .find_map(|(c, _)| self.actor_at(c, hits, 0))
     }
 
     /// The sides of a nominal trigger spanning words `start..end` ("the US military
