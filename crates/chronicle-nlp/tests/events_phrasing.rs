@@ -249,3 +249,24 @@ fn a_noun_in_a_compound_is_no_verb_whatever_verb_it_is_spelt_like() {
     );
     assert!(got.iter().all(|(_, _, c)| c != "010"), "{got:?}");
 }
+
+#[test]
+fn playing_a_mediating_role_is_mediating_and_handing_out_food_is_aid() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "Norway has been playing a mediating role between Colombia and Venezuela.",
+    );
+    assert!(
+        got.iter().any(|(s, _, c)| s == "NOR" && c == "045"),
+        "{got:?}"
+    );
+    let got = events(
+        &pipeline,
+        "Turkish soldiers handed out food and blankets to Syrian refugees on Monday.",
+    );
+    assert!(
+        got.iter().any(|(s, _, c)| s == "TURMIL" && c == "073"),
+        "{got:?}"
+    );
+}

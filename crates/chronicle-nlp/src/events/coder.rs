@@ -78,8 +78,10 @@ impl EventCoder {
                 .fill(article, s, &self.dict, &self.grammar, commas);
             let mut hits = std::mem::take(&mut scratch.hits);
             actors.hits(article, s, &scratch.buf, &mut hits);
-            let opening = dateline_end(&article.body, &scratch.buf.words);
-            hits.retain(|h| h.start >= opening);
+            if !self.dict.petrarch {
+                let opening = dateline_end(&article.body, &scratch.buf.words);
+                hits.retain(|h| h.start >= opening);
+            }
             scratch.hits = hits;
             self.code_sentence(article, s, scratch, &timeline, &mut out);
         }
@@ -384,7 +386,8 @@ impl EventCoder {
                 .unwrap_or_default(),
         };
         let reverse = pattern.code.reverse.as_deref();
-        let pairs = pair_up(&sources, &targets, pairwise);
+        // PETRARCH's dictionaries know no people apart: one code is one actor there
+        let pairs = pair_up(&sources, &targets, pairwise, self.dict.petrarch);
         // a bare statement is somebody's about somebody: with a side missing it says nothing
         // CAMEO codes ("Cuban Americans said that ...", "... said UNDP"); a visit, made or
         // hosted, is one with a host and a guest ("as he arrived in Philadelphia")
@@ -498,7 +501,8 @@ impl EventCoder {
             .is_some_and(|c| c.starts_with("01"));
         let audience = |k: &usize| {
             let h = &hits[*k];
-            statement
+            !self.dict.petrarch
+                && statement
                 && h.person.is_none()
                 && h.codes.iter().all(|c| c.starts_with("---"))
                 && h.start > v
@@ -838,10 +842,12 @@ fn distinct(sides: &[Side]) -> usize {
 }
 
 /// Every (source, target) pair, or every ordered pair of distinct members of one compound.
+/// `code_is_actor`: two sides with one code are one actor, wherever they are named.
 fn pair_up<'a>(
     sources: &'a [Side],
     targets: &'a [Side],
     pairwise: bool,
+    code_is_actor: bool,
 ) -> Vec<(&'a Side, &'a Side)> {
     let mut out = Vec::new();
     if pairwise {
@@ -857,7 +863,8 @@ fn pair_up<'a>(
     for s in sources {
         for t in targets {
             // one mention on both sides; two people of one government are two actors
-            let same = matches!((s, t), (Some(a), Some(b)) if a == b);
+            let same =
+                matches!((s, t), (Some(a), Some(b)) if a.0 == b.0 && (code_is_actor || a.1 == b.1));
             if !same {
                 out.push((s, t));
             }
