@@ -270,3 +270,27 @@ fn playing_a_mediating_role_is_mediating_and_handing_out_food_is_aid() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_nationality_inside_an_apposition_qualifies_it_and_acts_in_nothing() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "Kenya, a close British ally, criticised Somalia on Monday.",
+    );
+    assert!(
+        got.iter()
+            .all(|(s, t, _)| !s.starts_with("GBR") && !t.starts_with("GBR")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(s, t, _)| s == "KEN" && t == "SOM"),
+        "{got:?}"
+    );
+    // a list is no apposition: each member acts
+    let got = events(
+        &pipeline,
+        "Kenya, the UK, and France criticised Somalia on Monday.",
+    );
+    assert!(got.iter().any(|(s, _, _)| s.starts_with("GBR")), "{got:?}");
+}

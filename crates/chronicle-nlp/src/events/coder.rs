@@ -81,6 +81,7 @@ impl EventCoder {
             if !self.dict.petrarch {
                 let opening = dateline_end(&article.body, &scratch.buf.words);
                 hits.retain(|h| h.start >= opening);
+                drop_apposition_qualifiers(&scratch.buf.words, &mut hits);
             }
             scratch.hits = hits;
             self.code_sentence(article, s, scratch, &timeline, &mut out);
@@ -788,6 +789,42 @@ fn dateline_end(body: &str, words: &[super::sentence::Word]) -> usize {
     (1..words.len().min(12))
         .find(|&i| matches!(text(i), "-" | "--" | "—" | "–") && text(i - 1) == ")")
         .map_or(0, |i| i + 1)
+}
+
+/// Drops the actors that only qualify an apposition describing the actor before it: the US of
+/// "Japan, a close US ally, announced", the Arab of "Egypt, the largest Arab country, said".
+/// The apposition opens with a determiner after the actor's comma, and its own noun, after the
+/// qualifier, names no actor. A list ("France, the UK, and Germany") has no such noun.
+fn drop_apposition_qualifiers(words: &[super::sentence::Word], hits: &mut Vec<ActorHit>) {
+    let qualifier = |k: usize| {
+        let h = &hits[k];
+        // back from the qualifier to the determiner, over at most two modifiers
+        let Some(det) = (h.start.saturating_sub(3)..h.start)
+            .rev()
+            .find(|&d| words[d].flags & DET != 0)
+        else {
+            return false;
+        };
+        let opened = det >= 2
+            && words[det - 1].flags & COMMA != 0
+            && k > 0
+            && hits[k - 1].end == det - 1
+            && words[det + 1..h.start].iter().all(|w| w.flags & PUNCT == 0);
+        // forward to the closing comma over the apposition's own noun, which no actor holds
+        let close = (h.end..(h.end + 4).min(words.len())).find(|&i| words[i].flags & COMMA != 0);
+        let noun = close.is_some_and(|c| {
+            c > h.end
+                && hits.get(k + 1).is_none_or(|n| n.start >= c)
+                && words[h.end..c].iter().all(|w| w.flags & PUNCT == 0)
+        });
+        opened && noun
+    };
+    let drop: Vec<bool> = (0..hits.len()).map(qualifier).collect();
+    let mut k = 0;
+    hits.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// The target of a statement that quotes its speaker: the first actor the direct quote of the
