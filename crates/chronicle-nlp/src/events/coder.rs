@@ -493,8 +493,8 @@ impl EventCoder {
             (None, None) => self.word_sides(buf, hits, v, m, modality),
         };
         let mut sources = src.map(expand).unwrap_or_else(|| vec![None]);
-        // the audience a pattern names ("told reporters", "briefed journalists") hears the
-        // statement; it is no actor of it
+        // the press a pattern names as the audience ("told reporters", "briefed journalists")
+        // hears the statement; it is no actor of it (lawmakers told are)
         let statement = self.dict.verbs[m.verb as usize].patterns[m.pattern as usize]
             .code
             .main
@@ -505,7 +505,9 @@ impl EventCoder {
             !self.dict.petrarch
                 && statement
                 && h.person.is_none()
-                && h.codes.iter().all(|c| c.starts_with("---"))
+                && h.codes
+                    .iter()
+                    .all(|c| c.starts_with("---") && c.ends_with("MED"))
                 && h.start > v
                 && h.end <= m.end
                 && m.target != Some(*k)
