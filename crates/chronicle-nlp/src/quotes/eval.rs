@@ -571,12 +571,20 @@ fn gold_speaker(g: &GoldQuote) -> Option<&str> {
 
 /// For a gold quotation whose speaker is a pronoun, the head of the last named gold speaker
 /// written before that pronoun: an approximation of its antecedent, since PolNeAR has no
-/// coreference.
+/// coreference. A pronoun that stands for a person ("he", "she", "I", "who") takes the last
+/// gold speaker written as a name: "the tweet" or "the rules" before it is not who "she" is.
 fn antecedent(record: &Record, g: &GoldQuote) -> Option<String> {
     let at = g.speaker_start?;
+    let personal = gold_speaker(g).is_some_and(|s| {
+        matches!(
+            s.trim().to_lowercase().as_str(),
+            "he" | "she" | "him" | "her" | "i" | "me" | "who"
+        )
+    });
     record
         .quotes
         .iter()
+        .filter(|q| !personal || q.speaker.as_deref().and_then(written) == Some(Written::Name))
         .filter_map(|q| Some((q.speaker_start?, gold_head(q.speaker.as_deref()?)?)))
         .filter(|(start, _)| *start < at)
         .max_by_key(|(start, _)| *start)
