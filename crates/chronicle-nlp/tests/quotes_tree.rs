@@ -165,3 +165,42 @@ fn a_pronoun_stands_for_the_main_subject_not_the_first_name_of_the_sentence_befo
     assert_eq!(speaker(q), "Joan Pike", "{q:?}");
     assert_eq!(mention(&article, q).as_deref(), Some("she"));
 }
+
+#[test]
+fn a_pronoun_follows_the_same_pronoun_back_to_its_name() {
+    // The sentence before the quotation has "He" for subject and another man in it: the
+    // quotation's "he" is the man the earlier "He" stands for, not the other one.
+    let article = run(
+        "Senator Paul Okafor spoke to farmers in Kaduna on Monday.\n\n\
+         He added a warning for Governor Tom Reyes, who has threatened to veto the bill.\n\n\
+         “We cannot wait another harvest,” he said.",
+    );
+    let q = quote(&article, "We cannot wait");
+    assert_eq!(speaker(q), "Paul Okafor", "{q:?}");
+    assert_eq!(mention(&article, q).as_deref(), Some("he"));
+}
+
+#[test]
+fn a_pronoun_after_an_interview_with_someone_stands_for_the_interviewee() {
+    let article = run("Mayor Ruth Adler of Tacoma faces a recall vote in May.\n\n\
+         In an interview with host Carla Whitlock, Adler made it clear she would not resign.\n\n\
+         “I was elected to finish this job,” she told her.");
+    let q = quote(&article, "I was elected");
+    assert!(speaker(q).ends_with("Adler"), "{q:?}");
+}
+
+#[test]
+fn a_speaker_the_names_stage_did_not_type_as_a_person_is_still_the_pronouns_antecedent() {
+    // The names stage reads the general's run as an organisation and "Ham" alone as one
+    // too; that he says things makes him the "he" of the quotation.
+    let article = run(
+        "Retired Army Gen. Walter Ham spoke to veterans in Ohio on Friday, a week after \
+         the budget vote.\n\n\
+         In a radio interview with host Carl Dobbs, Ham said the cuts had hurt training across \
+         the force.\n\n\
+         “We could not train the way we needed to,” he said.",
+    );
+    let q = quote(&article, "We could not train");
+    assert!(speaker(q).ends_with("Ham"), "{q:?}");
+    assert_eq!(mention(&article, q).as_deref(), Some("he"));
+}

@@ -198,6 +198,12 @@ impl<'a, 'd> Resolver<'a, 'd> {
             .map(|m| m.referent)
     }
 
+    /// The person a name the tree read as a pronoun's antecedent stands for, by the article's
+    /// fullest name holding it ("Ham" → "Norman Ham"), whatever type the names stage gave it.
+    pub fn named(&self, np: &Np) -> Speaker {
+        self.name(np.tokens.clone())
+    }
+
     /// The speaker that referent `r` of the names stage is.
     pub fn referent(&self, r: usize) -> Option<Speaker> {
         self.speaker_of(r)
