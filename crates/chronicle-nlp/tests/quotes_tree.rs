@@ -204,3 +204,20 @@ fn a_speaker_the_names_stage_did_not_type_as_a_person_is_still_the_pronouns_ante
     assert!(speaker(q).ends_with("Ham"), "{q:?}");
     assert_eq!(mention(&article, q).as_deref(), Some("he"));
 }
+
+#[test]
+fn a_capitalised_word_inside_a_description_does_not_make_it_a_name() {
+    let article = run("The committee met behind closed doors on Thursday.\n\n\
+         “Nobody in that room wants another vote,” said one Republican aide on the committee.");
+    let q = quote(&article, "Nobody in that room");
+    assert!(speaker(q).ends_with("aide"), "{q:?}");
+    assert_eq!(mention(&article, q).as_deref(), Some("one Republican aide"));
+}
+
+#[test]
+fn a_participle_after_a_name_is_spoken_by_that_name_not_the_clause_subject() {
+    let article = run("The new television spot ran in Ohio on Monday.\n\n\
+         The spot shows footage of Senator Maria Lopez saying, “We will not back down.”");
+    let q = quote(&article, "We will not back down");
+    assert_eq!(speaker(q), "Maria Lopez", "{q:?}");
+}

@@ -78,7 +78,7 @@ impl<'a> Tree<'a> {
         }
         let (head, how) = match class {
             CueClass::Source => (self.according_to(c)?, How::Marked),
-            CueClass::Speech | CueClass::Naming => self.subject(c, cue)?,
+            CueClass::Speech | CueClass::Naming => self.subject(doc, c, cue)?,
         };
         if self.inside_quote(doc, head) {
             return None;
@@ -108,13 +108,16 @@ impl<'a> Tree<'a> {
 
     /// The subject of the cue verb at `c`, the agent when it is passive, or the subject of the
     /// verb it hangs from when it has none of its own ("adding", "and added").
-    fn subject(&self, c: usize, cue: &Range<usize>) -> Option<(usize, How)> {
+    fn subject(&self, doc: &Doc, c: usize, cue: &Range<usize>) -> Option<(usize, How)> {
         let syn = self.syntax;
         let mut v = c;
         for step in 0..CLIMB {
             let how = if step == 0 { How::Subject } else { How::Marked };
             if !matches!(syn.upos(v), Some(Upos::Verb | Upos::Aux)) {
                 return None;
+            }
+            if step == 0 && self.reduced_relative(doc, v) {
+                return self.participle_subject(v).map(|s| (s, How::Marked));
             }
             if let Some(s) = syn.children_by_base(v, DepRel::Nsubj).next() {
                 let s = match syn.deprel(s) {
@@ -137,12 +140,40 @@ impl<'a> Tree<'a> {
             if let Some(agent) = syn.children_by(v, DepRel::OblAgent).next() {
                 return self.nominal(agent).then_some((agent, How::Marked));
             }
+
             match syn.deprel(v)? {
                 DepRel::Conj | DepRel::Advcl | DepRel::Xcomp => v = syn.head(v)?,
                 _ => return None,
             }
         }
         None
+    }
+
+    /// Whether the cue `v` modifies the noun right before it ("footage of Trump *saying*")
+    /// rather than continuing its clause ("..., *adding*"): the parser's `acl`, or a
+    /// participle that follows a name or noun with no comma between.
+    fn reduced_relative(&self, doc: &Doc, v: usize) -> bool {
+        let syn = self.syntax;
+        let before = v.checked_sub(1).and_then(|b| syn.upos(b));
+        syn.deprel(v) == Some(DepRel::Acl)
+            || (doc.tok(v).ends_with("ing") && matches!(before, Some(Upos::Propn | Upos::Noun)))
+    }
+
+    /// Who speaks in "footage of Trump *saying*", "a video of Clinton *asking*": the name or
+    /// noun right before the participle, whatever noun the parser hung the participle from.
+    fn participle_subject(&self, v: usize) -> Option<usize> {
+        let syn = self.syntax;
+        let mut n = v.checked_sub(1)?;
+        if !self.nominal(n) {
+            return None;
+        }
+        // Up from the last word of a name to its head: "Hillary *Clinton*" → "Hillary".
+        while matches!(syn.deprel(n), Some(DepRel::Flat | DepRel::Compound))
+            && syn.head(n).is_some_and(|h| h < n && self.nominal(h))
+        {
+            n = syn.head(n)?;
+        }
+        Some(n)
     }
 
     /// "Smith, who said": the relative pronoun stands for the noun its clause modifies;
