@@ -221,3 +221,18 @@ fn a_participle_after_a_name_is_spoken_by_that_name_not_the_clause_subject() {
     let q = quote(&article, "We will not back down");
     assert_eq!(speaker(q), "Maria Lopez", "{q:?}");
 }
+
+#[test]
+fn verbs_of_commenting_and_cautioning_are_cues() {
+    let article = run(
+        "The council debated the new parking rules until midnight.\n\n\
+         Over coffee afterwards, a neighbour commented: “Nobody here can afford the permits.”\n\n\
+         “Fines alone will not fix the streets,” the treasurer cautioned.",
+    );
+    let q = quote(&article, "Nobody here can afford");
+    assert!(speaker(q).ends_with("neighbour"), "{q:?}");
+    assert_eq!(q.cue.as_deref(), Some("commented"));
+    let q = quote(&article, "Fines alone");
+    assert!(speaker(q).ends_with("treasurer"), "{q:?}");
+    assert_eq!(q.cue.as_deref(), Some("cautioned"));
+}
