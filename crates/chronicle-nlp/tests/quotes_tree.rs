@@ -236,3 +236,11 @@ fn verbs_of_commenting_and_cautioning_are_cues() {
     assert!(speaker(q).ends_with("treasurer"), "{q:?}");
     assert_eq!(q.cue.as_deref(), Some("cautioned"));
 }
+
+#[test]
+fn a_noun_after_a_preposition_is_not_the_cues_subject() {
+    let article = run("The city imposed a curfew after two nights of unrest.\n\n\
+         Protesters marching through the streets chanted \"No more curfews!\" and waved signs.");
+    let q = quote(&article, "No more curfews");
+    assert_eq!(speaker(q), "Protesters", "{q:?}");
+}

@@ -134,7 +134,8 @@ impl<'a> Tree<'a> {
                     how
                 };
                 let s = self.antecedent_of_relative(v, s)?;
-                let misread = how == How::Subject && self.marked_by_case(s);
+                let misread = how == How::Subject
+                    && (self.marked_by_case(s) || self.after_preposition(doc, s));
                 return (!cue.contains(&s) && self.nominal(s) && !misread).then_some((s, how));
             }
             if let Some(agent) = syn.children_by(v, DepRel::OblAgent).next() {
@@ -192,6 +193,15 @@ impl<'a> Tree<'a> {
     /// sky"): then it is no subject, whatever label the parser gave it.
     fn marked_by_case(&self, t: usize) -> bool {
         self.syntax.children_by(t, DepRel::Case).next().is_some()
+    }
+
+    /// Whether a preposition stands right before the phrase of `t` ("marching through *the
+    /// streets* chanted"): a subject there is the parser's misreading.
+    fn after_preposition(&self, doc: &Doc, t: usize) -> bool {
+        let start = self.phrase(doc, t).tokens.start;
+        start
+            .checked_sub(1)
+            .is_some_and(|b| self.syntax.upos(b) == Some(Upos::Adp))
     }
 
     /// The name in an apposition to a description, or a description's name in one:
