@@ -244,3 +244,17 @@ fn a_noun_after_a_preposition_is_not_the_cues_subject() {
     let q = quote(&article, "No more curfews");
     assert_eq!(speaker(q), "Protesters", "{q:?}");
 }
+
+#[test]
+fn a_pronoun_chain_reaches_a_name_that_did_not_speak() {
+    // "Ham thought ...": no speech cue; the "He" after it carries him to the quotation.
+    let article = run(
+        "Retired Army Gen. Walter Ham spoke to veterans in Ohio on Friday, a week after \
+         the budget vote.\n\n\
+         In a radio interview with host Carl Dobbs, Ham thought the cuts had hurt the force. \
+         He was blunt about the generals who stayed silent.\n\n\
+         “Nobody wanted to be the first to complain,” he said.",
+    );
+    let q = quote(&article, "Nobody wanted");
+    assert!(speaker(q).ends_with("Ham"), "{q:?}");
+}

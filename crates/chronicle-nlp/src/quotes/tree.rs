@@ -244,7 +244,8 @@ impl<'a> Tree<'a> {
             let last = here.min(sentences.len().checked_sub(1)?);
             let found = (first..=last).rev().find_map(|s| {
                 let range = sentences.get(s)?;
-                self.subject_in(doc, analysis, range.start..range.end.min(before), want)
+                let toks = range.start..range.end.min(before);
+                self.subject_in(doc, analysis, toks, want, hops > 0)
             })?;
             match found {
                 Subject::Chain(t) if hops < CHAIN => {
@@ -266,6 +267,7 @@ impl<'a> Tree<'a> {
         analysis: &Analysis,
         toks: Range<usize>,
         want: Gender,
+        chained: bool,
     ) -> Option<Subject> {
         let syn = self.syntax;
         toks.filter(|&t| syn.deprel(t).is_some_and(DepRel::is_subject))
@@ -283,7 +285,7 @@ impl<'a> Tree<'a> {
                         if fits {
                             Subject::Found(Antecedent::Referent(m.referent))
                         } else if r.kind != EntityType::Person
-                            && self.speaks_unknown(doc, t, verb, r)
+                            && self.speaks_unknown(doc, t, verb, r, chained)
                         {
                             Subject::Found(Antecedent::Name(self.phrase(doc, t)))
                         } else {
@@ -311,20 +313,22 @@ impl<'a> Tree<'a> {
 
     /// Whether subject `t` of `verb`, which the names stage typed other than a person, speaks
     /// as one: a single name no dictionary knows (no actor code) that a speech cue has for
-    /// subject ("Ham said", "McLenney said"), where a "he" or "she" after it stands for it.
+    /// subject ("Ham said", "McLenney said"), or that a "he" or "she" already continued
+    /// (`chained`: "Melanie thought ... She was anxious ..."): a pronoun after it stands for it.
     fn speaks_unknown(
         &self,
         doc: &Doc,
         t: usize,
         verb: Option<usize>,
         r: &chronicle_core::Referent,
+        chained: bool,
     ) -> bool {
         let syn = self.syntax;
         let single = !doc.is_capitalised(t + 1) && (t == 0 || !doc.is_capitalised(t - 1));
         let cue = verb
             .and_then(|v| doc.cue_at(v, v + 1))
             .is_some_and(|c| c.class == CueClass::Speech);
-        r.actor.is_none() && single && syn.upos(t) == Some(Upos::Propn) && cue
+        r.actor.is_none() && single && syn.upos(t) == Some(Upos::Propn) && (cue || chained)
     }
 
     /// Subject `t`, unless a preposition opens it: then the parser read "In an interview with
