@@ -258,3 +258,13 @@ fn a_pronoun_chain_reaches_a_name_that_did_not_speak() {
     let q = quote(&article, "Nobody wanted");
     assert!(speaker(q).ends_with("Ham"), "{q:?}");
 }
+
+#[test]
+fn a_name_inside_the_quotation_is_not_the_pronoun_outside_it() {
+    let article = run(
+        "The crowd around Ana Ruiz had waited at the gate for an hour.\n\n\
+         “Here comes Tony Marconi!” she shouted, clapping.",
+    );
+    let q = quote(&article, "Here comes Tony");
+    assert_eq!(speaker(q), "Ana Ruiz", "{q:?}");
+}
