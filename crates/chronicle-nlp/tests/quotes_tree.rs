@@ -165,3 +165,106 @@ fn a_pronoun_stands_for_the_main_subject_not_the_first_name_of_the_sentence_befo
     assert_eq!(speaker(q), "Joan Pike", "{q:?}");
     assert_eq!(mention(&article, q).as_deref(), Some("she"));
 }
+
+#[test]
+fn a_pronoun_follows_the_same_pronoun_back_to_its_name() {
+    // The sentence before the quotation has "He" for subject and another man in it: the
+    // quotation's "he" is the man the earlier "He" stands for, not the other one.
+    let article = run(
+        "Senator Paul Okafor spoke to farmers in Kaduna on Monday.\n\n\
+         He added a warning for Governor Tom Reyes, who has threatened to veto the bill.\n\n\
+         “We cannot wait another harvest,” he said.",
+    );
+    let q = quote(&article, "We cannot wait");
+    assert_eq!(speaker(q), "Paul Okafor", "{q:?}");
+    assert_eq!(mention(&article, q).as_deref(), Some("he"));
+}
+
+#[test]
+fn a_pronoun_after_an_interview_with_someone_stands_for_the_interviewee() {
+    let article = run("Mayor Ruth Adler of Tacoma faces a recall vote in May.\n\n\
+         In an interview with host Carla Whitlock, Adler made it clear she would not resign.\n\n\
+         “I was elected to finish this job,” she told her.");
+    let q = quote(&article, "I was elected");
+    assert!(speaker(q).ends_with("Adler"), "{q:?}");
+}
+
+#[test]
+fn a_speaker_the_names_stage_did_not_type_as_a_person_is_still_the_pronouns_antecedent() {
+    // The names stage reads the general's run as an organisation and "Ham" alone as one
+    // too; that he says things makes him the "he" of the quotation.
+    let article = run(
+        "Retired Army Gen. Walter Ham spoke to veterans in Ohio on Friday, a week after \
+         the budget vote.\n\n\
+         In a radio interview with host Carl Dobbs, Ham said the cuts had hurt training across \
+         the force.\n\n\
+         “We could not train the way we needed to,” he said.",
+    );
+    let q = quote(&article, "We could not train");
+    assert!(speaker(q).ends_with("Ham"), "{q:?}");
+    assert_eq!(mention(&article, q).as_deref(), Some("he"));
+}
+
+#[test]
+fn a_capitalised_word_inside_a_description_does_not_make_it_a_name() {
+    let article = run("The committee met behind closed doors on Thursday.\n\n\
+         “Nobody in that room wants another vote,” said one Republican aide on the committee.");
+    let q = quote(&article, "Nobody in that room");
+    assert!(speaker(q).ends_with("aide"), "{q:?}");
+    assert_eq!(mention(&article, q).as_deref(), Some("one Republican aide"));
+}
+
+#[test]
+fn a_participle_after_a_name_is_spoken_by_that_name_not_the_clause_subject() {
+    let article = run("The new television spot ran in Ohio on Monday.\n\n\
+         The spot shows footage of Senator Maria Lopez saying, “We will not back down.”");
+    let q = quote(&article, "We will not back down");
+    assert_eq!(speaker(q), "Maria Lopez", "{q:?}");
+}
+
+#[test]
+fn verbs_of_commenting_and_cautioning_are_cues() {
+    let article = run(
+        "The council debated the new parking rules until midnight.\n\n\
+         Over coffee afterwards, a neighbour commented: “Nobody here can afford the permits.”\n\n\
+         “Fines alone will not fix the streets,” the treasurer cautioned.",
+    );
+    let q = quote(&article, "Nobody here can afford");
+    assert!(speaker(q).ends_with("neighbour"), "{q:?}");
+    assert_eq!(q.cue.as_deref(), Some("commented"));
+    let q = quote(&article, "Fines alone");
+    assert!(speaker(q).ends_with("treasurer"), "{q:?}");
+    assert_eq!(q.cue.as_deref(), Some("cautioned"));
+}
+
+#[test]
+fn a_noun_after_a_preposition_is_not_the_cues_subject() {
+    let article = run("The city imposed a curfew after two nights of unrest.\n\n\
+         Protesters marching through the streets chanted \"No more curfews!\" and waved signs.");
+    let q = quote(&article, "No more curfews");
+    assert_eq!(speaker(q), "Protesters", "{q:?}");
+}
+
+#[test]
+fn a_pronoun_chain_reaches_a_name_that_did_not_speak() {
+    // "Ham thought ...": no speech cue; the "He" after it carries him to the quotation.
+    let article = run(
+        "Retired Army Gen. Walter Ham spoke to veterans in Ohio on Friday, a week after \
+         the budget vote.\n\n\
+         In a radio interview with host Carl Dobbs, Ham thought the cuts had hurt the force. \
+         He was blunt about the generals who stayed silent.\n\n\
+         “Nobody wanted to be the first to complain,” he said.",
+    );
+    let q = quote(&article, "Nobody wanted");
+    assert!(speaker(q).ends_with("Ham"), "{q:?}");
+}
+
+#[test]
+fn a_name_inside_the_quotation_is_not_the_pronoun_outside_it() {
+    let article = run(
+        "The crowd around Ana Ruiz had waited at the gate for an hour.\n\n\
+         “Here comes Tony Marconi!” she shouted, clapping.",
+    );
+    let q = quote(&article, "Here comes Tony");
+    assert_eq!(speaker(q), "Ana Ruiz", "{q:?}");
+}

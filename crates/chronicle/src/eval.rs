@@ -14,7 +14,7 @@ pub enum EvalCommand {
     /// Named entities (PER, ORG, LOC), entity-level exact F1, on CoNLL-format files.
     Ner(Files),
     /// Direct quotes and their speakers on PolNeAR-format JSON lines.
-    Quotes(Files),
+    Quotes(QuoteFiles),
     /// Event coding: the share of records coded exactly, root-code accuracy and (source, target,
     /// root) dyad P/R/F1, on PETRARCH conformance records or on news records that name no
     /// dictionaries (coded by the embedded pipeline).
@@ -33,6 +33,17 @@ pub enum EvalCommand {
 pub struct Files {
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+}
+
+/// PolNeAR-format files, with the option of listing every error.
+#[derive(Args)]
+pub struct QuoteFiles {
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Also print one line per error before the figures: each gold quotation missed, each
+    /// system quotation that matches none, each matched quotation with the wrong speaker.
+    #[arg(long)]
+    pub misses: bool,
 }
 
 /// Conformance records, with the PETRARCH dictionaries they need.
@@ -68,9 +79,13 @@ pub fn run(command: &EvalCommand) -> Result<()> {
         EvalCommand::Ner(f) => {
             chronicle_nlp::names::eval::evaluate(&f.files).map(|r| r.to_string())
         }
-        EvalCommand::Quotes(f) => {
-            chronicle_nlp::quotes::eval::evaluate(&f.files).map(|r| r.to_string())
-        }
+        EvalCommand::Quotes(f) => chronicle_nlp::quotes::eval::evaluate(&f.files).map(|r| {
+            if f.misses {
+                format!("{}{r}", r.misses())
+            } else {
+                r.to_string()
+            }
+        }),
         EvalCommand::Events(f) => chronicle_nlp::events::eval::evaluate(
             &f.files,
             f.dictionaries.as_deref(),

@@ -209,6 +209,15 @@ pub fn np_after(doc: &Doc, i: usize, limit: usize) -> Option<Np> {
         } else {
             NpKind::Name
         };
+        // After a determiner, a capitalised word before a noun modifies it: "the Clinton
+        // *campaign*".
+        let noun = noun_after(doc, k, limit);
+        if start != first && noun > 0 {
+            return Some(Np {
+                tokens: start..k + noun,
+                kind: NpKind::Described,
+            });
+        }
         return Some(Np {
             tokens: first..k,
             kind,
@@ -242,7 +251,32 @@ fn name_after_role(doc: &Doc, i: usize, limit: usize) -> Option<Np> {
     if lead == 0 || !doc.is_capitalised(i + lead) {
         return None;
     }
-    np_after(doc, i + lead, limit).filter(|np| np.kind == NpKind::Name)
+    let np = np_after(doc, i + lead, limit).filter(|np| np.kind == NpKind::Name)?;
+    // A capitalised word between lower-case ones modifies a noun: "said one Democratic
+    // *source*", "said senior Obama administration *officials*".
+    let noun = noun_after(doc, np.tokens.end, limit);
+    Some(if noun > 0 {
+        Np {
+            tokens: i..np.tokens.end + noun,
+            kind: NpKind::Described,
+        }
+    } else {
+        np
+    })
+}
+
+/// How many lower-case words from `k` can end a noun phrase: no function word, auxiliary,
+/// time word or cue.
+fn noun_after(doc: &Doc, k: usize, limit: usize) -> usize {
+    (k..limit.min(k + DESCRIBED))
+        .take_while(|&t| {
+            doc.is_lower_word(t)
+                && !doc.is(t, WordClass::Function)
+                && !doc.is(t, WordClass::Aux)
+                && !doc.is(t, WordClass::Time)
+                && doc.cue_at(t, t + 1).is_none()
+        })
+        .count()
 }
 
 /// The subject of the cue at token `cue`: the phrase before it, over auxiliaries ("also") and an

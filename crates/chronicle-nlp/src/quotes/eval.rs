@@ -142,6 +142,16 @@ impl QuoteReport {
         )
     }
 
+    /// Every error line, one per line, for `chronicle eval quotes --misses`.
+    pub fn misses(&self) -> String {
+        let mut out = String::new();
+        for e in &self.errors {
+            out.push_str(e);
+            out.push('\n');
+        }
+        out
+    }
+
     /// Share of scored matched pairs with the right speaker.
     pub fn speaker_accuracy(&self) -> f64 {
         if self.speaker_scored == 0 {
@@ -496,14 +506,23 @@ fn score_speaker(record: &Record, g: &GoldQuote, u: &Unit, report: &mut QuoteRep
         report.speaker_correct += usize::from(correct);
     }
     if !correct {
+        let read_from = u
+            .mention
+            .map(|(s, e)| excerpt(&record.text, s, e))
+            .unwrap_or_default();
+        let around = gold_mention(g)
+            .map(|(s, e)| excerpt(&record.text, s.saturating_sub(60), e + 30))
+            .unwrap_or_default();
         report.errors.push(format!(
-            "{} {} speaker {:?} for gold {:?} (antecedent {:?}) at {}",
+            "{} {} speaker {:?} (read from {}) for gold {:?} (antecedent {:?}) at {}\n    gold speaker in {}",
             record.doc_id,
             written.label(),
             system,
+            read_from,
             g.speaker.as_deref().unwrap_or(""),
             antecedent.as_deref().unwrap_or(""),
-            excerpt(&record.text, g.start, g.end)
+            excerpt(&record.text, g.start, g.end),
+            around
         ));
     }
 }
@@ -552,12 +571,20 @@ fn gold_speaker(g: &GoldQuote) -> Option<&str> {
 
 /// For a gold quotation whose speaker is a pronoun, the head of the last named gold speaker
 /// written before that pronoun: an approximation of its antecedent, since PolNeAR has no
-/// coreference.
+/// coreference. A pronoun that stands for a person ("he", "she", "I", "who") takes the last
+/// gold speaker written as a name: "the tweet" or "the rules" before it is not who "she" is.
 fn antecedent(record: &Record, g: &GoldQuote) -> Option<String> {
     let at = g.speaker_start?;
+    let personal = gold_speaker(g).is_some_and(|s| {
+        matches!(
+            s.trim().to_lowercase().as_str(),
+            "he" | "she" | "him" | "her" | "i" | "me" | "who"
+        )
+    });
     record
         .quotes
         .iter()
+        .filter(|q| !personal || q.speaker.as_deref().and_then(written) == Some(Written::Name))
         .filter_map(|q| Some((q.speaker_start?, gold_head(q.speaker.as_deref()?)?)))
         .filter(|(start, _)| *start < at)
         .max_by_key(|(start, _)| *start)

@@ -43,7 +43,7 @@ pub use lexicon::Lexicon;
 use lexicon::{CueClass, WordClass};
 use marks::Marked;
 use resolve::{Resolver, Speaker};
-use tree::{How, Tree};
+use tree::{Antecedent, How, Tree};
 
 /// Finds quotations and attributes them to speakers.
 #[derive(Debug, Default)]
@@ -381,7 +381,10 @@ impl Reader<'_, '_, '_> {
             _ => None,
         };
         let speaker = match antecedent {
-            Some(r) => self.resolver.referent(r),
+            Some(Antecedent::Referent(r)) => self.resolver.referent(r),
+            Some(Antecedent::Name(named)) => Some(self.resolver.named(&named))
+                .filter(|s| s.person)
+                .or_else(|| self.resolver.resolve(np)),
             None => self.resolver.resolve(np),
         };
         Said {

@@ -35,6 +35,8 @@ pub struct Resolver<'a, 'd> {
     last_speaker: Option<(usize, Speaker)>,
     /// Genders learnt from titles ("Mr.") and from pronouns that resolved to a name.
     genders: Vec<(String, Gender)>,
+    /// Byte spans of the article's quotations, in text order.
+    quoted: &'a [Range<usize>],
 }
 
 /// Most words of a person's name ("Martin Luther King Jr."); longer runs are headlines.
@@ -53,7 +55,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
     /// A resolver over `doc`, using the names layers of `analysis` when they are filled.
     /// `quoted` lists the byte spans of the article's quotations: names inside them are not
     /// antecedents of the pronouns outside.
-    pub fn new(doc: &'a Doc<'d>, analysis: &'a Analysis, quoted: &[Range<usize>]) -> Self {
+    pub fn new(doc: &'a Doc<'d>, analysis: &'a Analysis, quoted: &'a [Range<usize>]) -> Self {
         let names = person_runs(doc);
         let mut resolver = Resolver {
             doc,
@@ -63,6 +65,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
             last_person: None,
             last_speaker: None,
             genders: Vec::new(),
+            quoted,
         };
         resolver.find_mentions(quoted);
         resolver
@@ -180,6 +183,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
                 .iter()
                 .find(|p| overlaps(p.span))
                 .map(|p| p.referent)
+                .filter(|&r| self.named_outside_quotes(r, span.start))
                 .filter(|&r| {
                     let gender = self.analysis.referents.get(r).map(|r| r.gender);
                     !matches!(
@@ -196,6 +200,28 @@ impl<'a, 'd> Resolver<'a, 'd> {
             .filter(|m| overlaps(m.span) && m.span.end > head_start)
             .max_by_key(|m| (m.form == chronicle_core::MentionForm::Name, m.span.end))
             .map(|m| m.referent)
+    }
+
+    /// The person a name the tree read as a pronoun's antecedent stands for, by the article's
+    /// fullest name holding it ("Ham" → "Norman Ham"), whatever type the names stage gave it.
+    pub fn named(&self, np: &Np) -> Speaker {
+        self.name(np.tokens.clone())
+    }
+
+    /// Whether referent `r` is named before byte `before` outside every quotation: one named
+    /// only inside them ("“Here comes Big Daddy,” she said") is no antecedent of a pronoun
+    /// outside.
+    fn named_outside_quotes(&self, r: usize, before: u32) -> bool {
+        let quoted = self.quoted;
+        let inside = |at: usize| {
+            let k = quoted.partition_point(|q| q.end <= at);
+            quoted.get(k).is_some_and(|q| q.start <= at)
+        };
+        self.analysis
+            .mentions
+            .iter()
+            .take_while(|m| m.span.end <= before)
+            .any(|m| m.referent == r && !inside(m.span.start as usize))
     }
 
     /// The speaker that referent `r` of the names stage is.

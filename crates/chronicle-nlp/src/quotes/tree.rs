@@ -18,6 +18,25 @@ use super::lexicon::{CueClass, WordClass};
 const CLIMB: usize = 3;
 /// How many sentences before its own a pronoun looks for the subject it stands for.
 const SENTENCES_BACK: usize = 2;
+/// How many subjects that are the same pronoun again a pronoun follows back to its name.
+const CHAIN: usize = 4;
+
+/// The person a pronoun stands for, as the tree tells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Antecedent {
+    /// A referent of the names stage.
+    Referent(usize),
+    /// A name the tree heads as a subject and the names stage left out ("Ham made it clear").
+    Name(Np),
+}
+
+/// What a sentence's subject says about a pronoun after it.
+enum Subject {
+    /// The person it stands for.
+    Found(Antecedent),
+    /// The same pronoun at this token: the person is named before it.
+    Chain(usize),
+}
 
 /// A speaker phrase read from the tree: the phrase, its head token, and how it was read.
 pub struct Reading {
@@ -59,7 +78,7 @@ impl<'a> Tree<'a> {
         }
         let (head, how) = match class {
             CueClass::Source => (self.according_to(c)?, How::Marked),
-            CueClass::Speech | CueClass::Naming => self.subject(c, cue)?,
+            CueClass::Speech | CueClass::Naming => self.subject(doc, c, cue)?,
         };
         if self.inside_quote(doc, head) {
             return None;
@@ -89,13 +108,16 @@ impl<'a> Tree<'a> {
 
     /// The subject of the cue verb at `c`, the agent when it is passive, or the subject of the
     /// verb it hangs from when it has none of its own ("adding", "and added").
-    fn subject(&self, c: usize, cue: &Range<usize>) -> Option<(usize, How)> {
+    fn subject(&self, doc: &Doc, c: usize, cue: &Range<usize>) -> Option<(usize, How)> {
         let syn = self.syntax;
         let mut v = c;
         for step in 0..CLIMB {
             let how = if step == 0 { How::Subject } else { How::Marked };
             if !matches!(syn.upos(v), Some(Upos::Verb | Upos::Aux)) {
                 return None;
+            }
+            if step == 0 && self.reduced_relative(doc, v) {
+                return self.participle_subject(v).map(|s| (s, How::Marked));
             }
             if let Some(s) = syn.children_by_base(v, DepRel::Nsubj).next() {
                 let s = match syn.deprel(s) {
@@ -112,18 +134,47 @@ impl<'a> Tree<'a> {
                     how
                 };
                 let s = self.antecedent_of_relative(v, s)?;
-                let misread = how == How::Subject && self.marked_by_case(s);
+                let misread = how == How::Subject
+                    && (self.marked_by_case(s) || self.after_preposition(doc, s));
                 return (!cue.contains(&s) && self.nominal(s) && !misread).then_some((s, how));
             }
             if let Some(agent) = syn.children_by(v, DepRel::OblAgent).next() {
                 return self.nominal(agent).then_some((agent, How::Marked));
             }
+
             match syn.deprel(v)? {
                 DepRel::Conj | DepRel::Advcl | DepRel::Xcomp => v = syn.head(v)?,
                 _ => return None,
             }
         }
         None
+    }
+
+    /// Whether the cue `v` modifies the noun right before it ("footage of Trump *saying*")
+    /// rather than continuing its clause ("..., *adding*"): the parser's `acl`, or a
+    /// participle that follows a name or noun with no comma between.
+    fn reduced_relative(&self, doc: &Doc, v: usize) -> bool {
+        let syn = self.syntax;
+        let before = v.checked_sub(1).and_then(|b| syn.upos(b));
+        syn.deprel(v) == Some(DepRel::Acl)
+            || (doc.tok(v).ends_with("ing") && matches!(before, Some(Upos::Propn | Upos::Noun)))
+    }
+
+    /// Who speaks in "footage of Trump *saying*", "a video of Clinton *asking*": the name or
+    /// noun right before the participle, whatever noun the parser hung the participle from.
+    fn participle_subject(&self, v: usize) -> Option<usize> {
+        let syn = self.syntax;
+        let mut n = v.checked_sub(1)?;
+        if !self.nominal(n) {
+            return None;
+        }
+        // Up from the last word of a name to its head: "Hillary *Clinton*" → "Hillary".
+        while matches!(syn.deprel(n), Some(DepRel::Flat | DepRel::Compound))
+            && syn.head(n).is_some_and(|h| h < n && self.nominal(h))
+        {
+            n = syn.head(n)?;
+        }
+        Some(n)
     }
 
     /// "Smith, who said": the relative pronoun stands for the noun its clause modifies;
@@ -144,6 +195,15 @@ impl<'a> Tree<'a> {
         self.syntax.children_by(t, DepRel::Case).next().is_some()
     }
 
+    /// Whether a preposition stands right before the phrase of `t` ("marching through *the
+    /// streets* chanted"): a subject there is the parser's misreading.
+    fn after_preposition(&self, doc: &Doc, t: usize) -> bool {
+        let start = self.phrase(doc, t).tokens.start;
+        start
+            .checked_sub(1)
+            .is_some_and(|b| self.syntax.upos(b) == Some(Upos::Adp))
+    }
+
     /// The name in an apposition to a description, or a description's name in one:
     /// "a Pentagon spokesman, Pete Williams, said" → Williams.
     fn named_apposition(&self, s: usize) -> usize {
@@ -157,52 +217,138 @@ impl<'a> Tree<'a> {
     }
 
     /// The person a "he" or "she" at token `p` stands for: the subject nearest its clause's
-    /// root among the person mentions of compatible gender, outside quotations, in its own
-    /// sentence before it, else in the sentences before ("While he acknowledged ... under
-    /// Obama, *Ham* also noted ... “...,” he said" → Ham). `None` when no such subject is near:
-    /// the names stage's link or the resolver's order then decides.
-    pub fn subject_antecedent(&self, doc: &Doc, analysis: &Analysis, p: usize) -> Option<usize> {
-        let want = match doc.tok(p).to_ascii_lowercase().as_str() {
+    /// root among the persons of compatible gender, outside quotations, in its own sentence
+    /// before it, else in the sentences before ("While he acknowledged ... under Obama, *Ham*
+    /// also noted ... “...,” he said" → Ham). A subject that is the same pronoun again ("He
+    /// added a note of caution ...") is the same person: the search goes on before it. A
+    /// subject the names stage missed is taken as the name the tree heads. `None` when no such
+    /// subject is near: the names stage's link or the resolver's order then decides.
+    pub fn subject_antecedent(
+        &self,
+        doc: &Doc,
+        analysis: &Analysis,
+        p: usize,
+    ) -> Option<Antecedent> {
+        let word = doc.tok(p).to_ascii_lowercase();
+        let want = match word.as_str() {
             "he" | "him" => Gender::Male,
             "she" | "her" => Gender::Female,
             _ => return None,
         };
         let sentences = &analysis.sentence_tokens;
-        let here = sentences.partition_point(|r| r.end <= p);
-        let at = doc.start_of(p) as u32;
-        let first = here.saturating_sub(SENTENCES_BACK);
-        (first..=here.min(sentences.len().checked_sub(1)?))
-            .rev()
-            .find_map(|s| {
+        let mut here = sentences.partition_point(|r| r.end <= p);
+        let mut before = p;
+        let mut hops = 0;
+        loop {
+            let first = here.saturating_sub(SENTENCES_BACK);
+            let last = here.min(sentences.len().checked_sub(1)?);
+            let found = (first..=last).rev().find_map(|s| {
                 let range = sentences.get(s)?;
-                let lo = doc.start_of(range.start) as u32;
-                let hi = doc.end_of(range.end.saturating_sub(1)) as u32;
-                let from = analysis.mentions.partition_point(|m| m.span.start < lo);
-                analysis.mentions[from..]
-                    .iter()
-                    .take_while(|m| m.span.end <= hi && m.span.end <= at)
-                    .filter(|m| {
-                        analysis.referents.get(m.referent).is_some_and(|r| {
-                            r.kind == EntityType::Person
-                                && (r.gender == Gender::Unknown || r.gender == want)
-                        })
-                    })
-                    .filter_map(|m| {
-                        let toks = doc.tokens_in(m.span.start as usize, m.span.end as usize);
-                        let head = self.head_of(toks)?;
-                        let subject = self.syntax.deprel(head).is_some_and(DepRel::is_subject);
-                        let depth = self.syntax.ancestors(head).count();
-                        (subject && !self.inside_quote(doc, head)).then_some((depth, m.referent))
-                    })
-                    .min_by_key(|&(depth, _)| depth)
-                    .map(|(_, r)| r)
-            })
+                let toks = range.start..range.end.min(before);
+                self.subject_in(doc, analysis, toks, want, hops > 0)
+            })?;
+            match found {
+                Subject::Chain(t) if hops < CHAIN => {
+                    hops += 1;
+                    before = t;
+                    here = sentences.partition_point(|r| r.end <= t);
+                }
+                Subject::Chain(_) => return None,
+                Subject::Found(a) => return Some(a),
+            }
+        }
     }
 
-    /// The token of `toks` whose head lies outside them: the head of a mention.
-    fn head_of(&self, toks: Range<usize>) -> Option<usize> {
-        toks.clone()
-            .find(|&t| self.syntax.head(t).is_none_or(|h| !toks.contains(&h)))
+    /// The subject nearest the root among tokens `toks` that can stand for a person of gender
+    /// `want`: a person mention, a name the names stage missed, or the same pronoun.
+    fn subject_in(
+        &self,
+        doc: &Doc,
+        analysis: &Analysis,
+        toks: Range<usize>,
+        want: Gender,
+        chained: bool,
+    ) -> Option<Subject> {
+        let syn = self.syntax;
+        toks.filter(|&t| syn.deprel(t).is_some_and(DepRel::is_subject))
+            .filter_map(|t| Some((self.unmarked(doc, t)?, syn.head(t))))
+            .filter(|&(t, _)| !self.inside_quote(doc, t))
+            .filter_map(|(t, verb)| {
+                let at = doc.start_of(t) as u32;
+                let k = analysis.mentions.partition_point(|m| m.span.end <= at);
+                let mention = analysis.mentions.get(k).filter(|m| m.span.start <= at);
+                let subject = match mention {
+                    Some(m) => {
+                        let r = analysis.referents.get(m.referent)?;
+                        let fits = r.kind == EntityType::Person
+                            && (r.gender == Gender::Unknown || r.gender == want);
+                        if fits {
+                            Subject::Found(Antecedent::Referent(m.referent))
+                        } else if r.kind != EntityType::Person
+                            && self.speaks_unknown(doc, t, verb, r, chained)
+                        {
+                            Subject::Found(Antecedent::Name(self.phrase(doc, t)))
+                        } else {
+                            return None;
+                        }
+                    }
+                    None if syn.upos(t) == Some(Upos::Pron) => {
+                        let same = match doc.tok(t).to_ascii_lowercase().as_str() {
+                            "he" => want == Gender::Male,
+                            "she" => want == Gender::Female,
+                            _ => false,
+                        };
+                        same.then_some(Subject::Chain(t))?
+                    }
+                    None if syn.upos(t) == Some(Upos::Propn) && doc.is_capitalised(t) => {
+                        Subject::Found(Antecedent::Name(self.phrase(doc, t)))
+                    }
+                    None => return None,
+                };
+                Some((syn.ancestors(t).count(), subject))
+            })
+            .min_by_key(|(depth, _)| *depth)
+            .map(|(_, s)| s)
+    }
+
+    /// Whether subject `t` of `verb`, which the names stage typed other than a person, speaks
+    /// as one: a single name no dictionary knows (no actor code) that a speech cue has for
+    /// subject ("Ham said", "McLenney said"), or that a "he" or "she" already continued
+    /// (`chained`: "Melanie thought ... She was anxious ..."): a pronoun after it stands for it.
+    fn speaks_unknown(
+        &self,
+        doc: &Doc,
+        t: usize,
+        verb: Option<usize>,
+        r: &chronicle_core::Referent,
+        chained: bool,
+    ) -> bool {
+        let syn = self.syntax;
+        let single = !doc.is_capitalised(t + 1) && (t == 0 || !doc.is_capitalised(t - 1));
+        let cue = verb
+            .and_then(|v| doc.cue_at(v, v + 1))
+            .is_some_and(|c| c.class == CueClass::Speech);
+        r.actor.is_none() && single && syn.upos(t) == Some(Upos::Propn) && (cue || chained)
+    }
+
+    /// Subject `t`, unless a preposition opens it: then the parser read "In an interview with
+    /// (host) X, Y said" as a subject X with Y hung from it after a comma, and Y is the subject.
+    fn unmarked(&self, doc: &Doc, t: usize) -> Option<usize> {
+        let syn = self.syntax;
+        let sub = syn.subtree(t);
+        let start = self.phrase(doc, t).tokens.start.min(sub.start);
+        let marked = start
+            .checked_sub(1)
+            .into_iter()
+            .chain((sub.start < t).then_some(sub.start))
+            .any(|b| syn.upos(b) == Some(Upos::Adp));
+        if !marked {
+            return Some(t);
+        }
+        let comma = (t + 1..sub.end).rev().find(|&k| doc.is_punct(k, ","))?;
+        let name = comma + 1;
+        (name < sub.end && syn.upos(name) == Some(Upos::Propn) && doc.is_capitalised(name))
+            .then_some(name)
     }
 
     fn nominal(&self, t: usize) -> bool {
