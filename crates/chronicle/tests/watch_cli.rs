@@ -3,8 +3,10 @@
 //! error, a second run fetching nothing stored; SIGTERM during a long wait ends the process
 //! cleanly.
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::extract::Request;
@@ -116,6 +118,60 @@ fn watch_once_fills_a_database_from_the_demo_feeds() {
     assert!(
         stderr.contains("6 link(s), 0 new, 0 page(s) fetched"),
         "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn sigterm_between_rounds_ends_the_watch_cleanly() {
+    let addr = serve_site();
+    let dir = workdir("term");
+    let feeds = dir.join("feeds.txt");
+    std::fs::write(&feeds, format!("http://{addr}/feeds/europe.atom\n")).unwrap();
+    let db = dir.join("news.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chronicle"))
+        .args(["watch", "--every", "1h", "--delay", "0s", "--db"])
+        .arg(&db)
+        .arg("--feeds")
+        .arg(&feeds)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut seen = Vec::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        seen.push(line.clone());
+        if line.contains("round 1:") {
+            break;
+        }
+    }
+    assert!(seen.iter().any(|l| l.contains("1 stored")), "{seen:?}");
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "still running after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "exited by itself, not killed: {rest:?}"
+    );
+    assert!(
+        rest.iter().any(|l| l.contains("stopped by a signal")),
+        "{rest:?}"
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
