@@ -90,10 +90,16 @@ impl std::fmt::Display for RoundReport {
     }
 }
 
+/// Rounds in a row a link may fail for a reason that may pass (5xx, network) before it is
+/// given up.
+const MAX_ATTEMPTS: u32 = 4;
+
 /// A link to fetch, with what its feed said.
 struct Link {
     item: Item,
     source: Option<String>,
+    /// Rounds that tried it before and failed for a reason that may pass.
+    failed_rounds: u32,
 }
 
 /// Keeps one database current from a list of feeds and a drop folder.
@@ -105,6 +111,9 @@ pub struct Watcher {
     publisher: Option<Publisher>,
     /// Links settled in this process (stored, held, gone for good): not fetched again.
     seen: HashSet<String>,
+    /// Links whose fetch failed for a reason that may pass: tried again next round, whether or
+    /// not their feed changed.
+    retry: Vec<Link>,
     /// Articles annotated at once.
     pub batch: usize,
 }
@@ -119,6 +128,7 @@ impl Watcher {
             folder: None,
             publisher: None,
             seen: HashSet::new(),
+            retry: Vec::new(),
             batch: 32,
         }
     }
@@ -216,6 +226,8 @@ impl Watcher {
         );
         Store::open_existing(&self.db)?.settle_links(&settled)?;
         self.seen.extend(settled.into_iter().map(|(url, _)| url));
+        self.retry =
+            std::mem::take(&mut *shared.retry.lock().unwrap_or_else(PoisonError::into_inner));
         if let Some(folder) = &self.folder
             && let Err(e) = folder.mark_done(&files)
         {
@@ -267,8 +279,8 @@ impl Watcher {
     ) -> Result<Vec<Link>, StoreError> {
         let mut queue: VecDeque<(FeedSource, bool)> =
             self.feeds.iter().map(|f| (f.clone(), true)).collect();
-        let mut links = Vec::new();
-        let mut listed = HashSet::new();
+        let mut listed: HashSet<String> = self.retry.iter().map(|l| l.item.url.clone()).collect();
+        let mut links = std::mem::take(&mut self.retry);
         while let Some((feed, may_nest)) = queue.pop_front() {
             if stop.load(Ordering::Relaxed) {
                 break;
@@ -312,6 +324,7 @@ impl Watcher {
                 links.push(Link {
                     item,
                     source: feed.name.clone(),
+                    failed_rounds: 0,
                 });
             }
         }
@@ -356,6 +369,8 @@ struct Shared {
     /// Links done with for good, with how (`stored`, `refused`, `gone`), to skip in later
     /// rounds and after a restart.
     settled: Mutex<Vec<(String, String)>>,
+    /// Links to try again next round.
+    retry: Mutex<Vec<Link>>,
     fetched: AtomicU64,
 }
 
@@ -403,16 +418,30 @@ impl Iterator for PageStream {
                 }
                 Ok(Fetched::NotModified) => self.settle(&url, "stored"),
                 Err(e) => {
-                    let transient = e.is_transient();
                     let gone = matches!(e, FetchError::Status(404 | 410));
-                    if !transient {
-                        self.settle(&url, if gone { "gone" } else { "refused" });
-                    }
-                    let reason = match gone {
+                    let mut reason = match gone {
                         true => format!("page gone ({e})"),
                         false => format!("page not fetched: {e}"),
                     };
-                    self.failure(url, reason, transient);
+                    let retry = e.is_transient() && link.failed_rounds + 1 < MAX_ATTEMPTS;
+                    if retry {
+                        reason.push_str("; tried again next round");
+                        let mut later = self
+                            .shared
+                            .retry
+                            .lock()
+                            .unwrap_or_else(PoisonError::into_inner);
+                        later.push(Link {
+                            failed_rounds: link.failed_rounds + 1,
+                            ..link
+                        });
+                    } else {
+                        if e.is_transient() {
+                            reason.push_str(&format!("; given up after {MAX_ATTEMPTS} rounds"));
+                        }
+                        self.settle(&url, if gone { "gone" } else { "refused" });
+                    }
+                    self.failure(url, reason, retry);
                 }
             }
         }
