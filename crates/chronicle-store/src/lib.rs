@@ -145,6 +145,23 @@ impl Store {
         links::settle(&self.conn, links)
     }
 
+    /// The validators (ETag, Last-Modified) of the last answer of the feed at `url`, as a
+    /// feed watcher remembered them.
+    pub fn feed_validators(&self, url: &str) -> Result<Option<(Option<String>, Option<String>)>> {
+        links::feed_validators(&self.conn, url)
+    }
+
+    /// Remembers the validators of the last answer of the feed at `url`, for a conditional GET
+    /// after a restart.
+    pub fn remember_feed(
+        &self,
+        url: &str,
+        etag: Option<String>,
+        last_modified: Option<String>,
+    ) -> Result<()> {
+        links::remember_feed(&self.conn, url, &(etag, last_modified))
+    }
+
     /// Why `article` would be skipped if stored now, or `None` if it is new. Lets a caller
     /// avoid annotating what is already stored (a rerun after a crash resumes quickly).
     pub fn already_stored(&self, article: &chronicle_core::Article) -> Result<Option<Held>> {

@@ -1,8 +1,10 @@
-//! The links a feed watcher is done with: a link is settled once its page is stored (perhaps
-//! under the address it redirects to), refused (robots.txt, not a page) or gone (404, 410).
+//! What a feed watcher remembers between runs: the links it is done with (a link is settled once
+//! its page is stored, perhaps under the address it redirects to, refused or gone), and the
+//! validators (ETag, Last-Modified) of each feed's last answer.
 //!
 //! Exists so that a restarted `chronicle watch` knows what the articles table alone cannot tell
-//! it: that a feed's link was fetched before even when no article carries that address.
+//! it: that a feed's link was fetched before even when no article carries that address, and
+//! how to ask a feed whether it changed.
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -32,5 +34,28 @@ pub(crate) fn settle(conn: &Connection, links: &[(String, String)]) -> Result<()
         }
     }
     tx.commit()?;
+    Ok(())
+}
+
+/// The validators (ETag, Last-Modified) remembered for the feed at `url`.
+pub(crate) type Validators = (Option<String>, Option<String>);
+
+/// The validators of the feed at `url`'s last answer, if remembered.
+pub(crate) fn feed_validators(conn: &Connection, url: &str) -> Result<Option<Validators>> {
+    Ok(conn
+        .prepare_cached("SELECT etag, last_modified FROM watched_feeds WHERE url = ?1")?
+        .query_row([url], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// Remembers the validators of the feed at `url`'s last answer.
+pub(crate) fn remember_feed(conn: &Connection, url: &str, validators: &Validators) -> Result<()> {
+    let at = jiff::Timestamp::now().strftime("%Y%m%d%H%M%S").to_string();
+    conn.prepare_cached(
+        "INSERT INTO watched_feeds (url, etag, last_modified, at) VALUES (?1, ?2, ?3, ?4) \
+         ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, \
+         last_modified = excluded.last_modified, at = excluded.at",
+    )?
+    .execute(params![url, validators.0, validators.1, at])?;
     Ok(())
 }

@@ -242,13 +242,21 @@ ALTER TABLE quotes ADD COLUMN utterance INTEGER;
 "#;
 
 /// Version 6: the links `chronicle watch` is done with (stored, stored under the address they
-/// redirect to, refused, gone), so that a restarted watcher fetches none of them again; and an
-/// index on storing time, which each published 15-minute slice reads.
+/// redirect to, refused, gone), so that a restarted watcher fetches none of them again; the
+/// validators of each feed's last answer, so that a restarted watcher (or `--once` from cron)
+/// asks for it conditionally; and an index on storing time, which each published 15-minute
+/// slice reads.
 const V6_WATCHED_LINKS: &str = r#"
 CREATE TABLE watched_links (
     url      TEXT PRIMARY KEY,
     outcome  TEXT NOT NULL,
     at       TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE watched_feeds (
+    url            TEXT PRIMARY KEY,
+    etag           TEXT,
+    last_modified  TEXT,
+    at             TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX articles_ingested ON articles(ingested_at);
 "#;
