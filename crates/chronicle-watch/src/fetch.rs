@@ -175,6 +175,27 @@ impl Fetcher {
         &self.politeness
     }
 
+    /// The validators (ETag, Last-Modified) of the last 2xx answer of the feed at `url`.
+    pub fn validators(&self, url: &str) -> Option<(Option<String>, Option<String>)> {
+        self.validators
+            .get(url)
+            .map(|v| (v.etag.clone(), v.last_modified.clone()))
+    }
+
+    /// Validators remembered from an earlier run, for the next conditional fetch of `url`.
+    pub fn set_validators(
+        &mut self,
+        url: &str,
+        etag: Option<String>,
+        last_modified: Option<String>,
+    ) {
+        let v = Validators {
+            etag,
+            last_modified,
+        };
+        self.validators.insert(url.to_string(), v);
+    }
+
     /// Fetches `url`, following redirects; a `conditional` fetch (feeds) sends the validators of
     /// the last answer and may come back [`Fetched::NotModified`]. `extra` goes into the
     /// final response's WARC record.

@@ -98,6 +98,8 @@ const MAX_ATTEMPTS: u32 = 4;
 struct Link {
     item: Item,
     source: Option<String>,
+    /// The feed that listed it.
+    feed: String,
     /// Rounds that tried it before and failed for a reason that may pass.
     failed_rounds: u32,
 }
@@ -155,7 +157,7 @@ impl Watcher {
     ) -> Result<RoundReport, StoreError> {
         let mut report = RoundReport::default();
         let checker = Store::open(&self.db)?;
-        let links = self.read_feeds(&checker, stop, &mut report, log)?;
+        let (links, fresh) = self.read_feeds(&checker, stop, &mut report, log)?;
         drop(checker);
         report.new_links = links.len();
         let files = match &self.folder {
@@ -228,6 +230,7 @@ impl Watcher {
         self.seen.extend(settled.into_iter().map(|(url, _)| url));
         self.retry =
             std::mem::take(&mut *shared.retry.lock().unwrap_or_else(PoisonError::into_inner));
+        self.remember_feeds(&fresh, report.stopped)?;
         if let Some(folder) = &self.folder
             && let Err(e) = folder.mark_done(&files)
         {
@@ -276,16 +279,22 @@ impl Watcher {
         stop: &AtomicBool,
         report: &mut RoundReport,
         log: &mut dyn FnMut(&Failure),
-    ) -> Result<Vec<Link>, StoreError> {
+    ) -> Result<(Vec<Link>, Vec<String>), StoreError> {
         let mut queue: VecDeque<(FeedSource, bool)> =
             self.feeds.iter().map(|f| (f.clone(), true)).collect();
         let mut listed: HashSet<String> = self.retry.iter().map(|l| l.item.url.clone()).collect();
+        let mut fresh = Vec::new();
         let mut links = std::mem::take(&mut self.retry);
         while let Some((feed, may_nest)) = queue.pop_front() {
             if stop.load(Ordering::Relaxed) {
                 break;
             }
             report.feeds += 1;
+            if self.lock().validators(&feed.url).is_none()
+                && let Some((etag, last_modified)) = checker.feed_validators(&feed.url)?
+            {
+                self.lock().set_validators(&feed.url, etag, last_modified);
+            }
             let fetched = self.lock().fetch(&feed.url, true, &[]);
             let response = match fetched {
                 Ok(Fetched::Fresh(r)) => r,
@@ -300,7 +309,10 @@ impl Watcher {
                 }
             };
             let parsed = match feeds::parse(&response.body, &response.url) {
-                Ok(p) => p,
+                Ok(p) => {
+                    fresh.push(feed.url.clone());
+                    p
+                }
                 Err(e) => {
                     self.fail(report, log, &feed.url, format!("feed not read: {e}"));
                     continue;
@@ -324,11 +336,32 @@ impl Watcher {
                 links.push(Link {
                     item,
                     source: feed.name.clone(),
+                    feed: feed.url.clone(),
                     failed_rounds: 0,
                 });
             }
         }
-        Ok(links)
+        Ok((links, fresh))
+    }
+
+    /// Remembers the validators of the feeds read whole this round, once every link they listed
+    /// is stored or settled: a restart then asks for them conditionally, and a feed with a link
+    /// still to try is asked for whole again (a 304 would hide that link). Nothing is remembered
+    /// after a stopped round.
+    fn remember_feeds(&self, fresh: &[String], stopped: bool) -> Result<(), StoreError> {
+        if stopped {
+            return Ok(());
+        }
+        let pending: HashSet<&str> = self.retry.iter().map(|l| l.feed.as_str()).collect();
+        let store = Store::open_existing(&self.db)?;
+        for url in fresh.iter().filter(|u| !pending.contains(u.as_str())) {
+            if let Some((etag, last_modified)) = self.lock().validators(url)
+                && (etag.is_some() || last_modified.is_some())
+            {
+                store.remember_feed(url, etag, last_modified)?;
+            }
+        }
+        Ok(())
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Fetcher> {

@@ -196,6 +196,51 @@ fn a_second_round_and_a_restart_fetch_nothing_stored_again() {
 }
 
 #[test]
+fn a_restart_asks_for_a_feed_it_read_whole_conditionally() {
+    let site = support::start();
+    let dir = temp("validators");
+    let db = dir.join("news.db");
+    let calm = feeds(&site, &["/feeds/calm.xml"]);
+    let first = round(&mut Watcher::new(
+        &db,
+        calm.clone(),
+        Fetcher::new(politeness(), None),
+    ));
+    assert_eq!((first.unchanged, first.stored), (0, 1), "{first:#?}");
+    // A new process (cron's next --once) sends If-Modified-Since from the database.
+    let second = round(&mut Watcher::new(
+        &db,
+        calm,
+        Fetcher::new(politeness(), None),
+    ));
+    assert_eq!((second.unchanged, second.links), (1, 0), "{second:#?}");
+    assert_eq!(site.hits("/feeds/calm.xml"), 2);
+    assert_eq!(site.hits("/news/talks.html"), 1);
+
+    // The world feed keeps a link to try again (a 503): its validators are not kept, so that
+    // a restart still reads the feed whole and finds that link.
+    let world = feeds(&site, &["/feeds/world.xml"]);
+    round(&mut Watcher::new(
+        &db,
+        world.clone(),
+        Fetcher::new(politeness(), None),
+    ));
+    let again = round(&mut Watcher::new(
+        &db,
+        world,
+        Fetcher::new(politeness(), None),
+    ));
+    assert_eq!(again.unchanged, 0, "{again:#?}");
+    assert!(
+        again
+            .failures
+            .iter()
+            .any(|f| f.url.ends_with("/news/flaky.html"))
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn a_stop_request_finishes_the_page_in_hand_and_commits_it() {
     let site = support::start();
     let dir = temp("stop");

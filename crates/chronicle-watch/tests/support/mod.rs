@@ -121,6 +121,20 @@ async fn route(state: &AppState, path: &str, headers: &HeaderMap) -> Response {
             r
         }
         "/feeds/atom.xml" => with_type("application/atom+xml", atom_feed(base)),
+        // A feed whose every link is stored in one round, with a Last-Modified date.
+        "/feeds/calm.xml" => {
+            let stamp = "Sun, 06 Dec 2026 08:00:00 GMT";
+            let since = headers
+                .get(header::IF_MODIFIED_SINCE)
+                .and_then(|v| v.to_str().ok());
+            if since == Some(stamp) {
+                return StatusCode::NOT_MODIFIED.into_response();
+            }
+            let mut r = with_type("application/rss+xml", calm_feed(base));
+            r.headers_mut()
+                .insert(header::LAST_MODIFIED, HeaderValue::from_static(stamp));
+            r
+        }
         "/feeds/sitemap.xml" => with_type("application/xml", news_sitemap(base)),
         "/feeds/index.xml" => with_type(
             "application/xml",
@@ -289,6 +303,14 @@ fn world_feed(base: &str) -> String {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>World</title>{}\
          <item><title>Mail us</title><link>mailto:desk@news.test</link></item></channel></rss>",
         items.concat()
+    )
+}
+
+fn calm_feed(base: &str) -> String {
+    format!(
+        "<rss version=\"2.0\"><channel><title>Calm</title>\
+         <item><title>Envoys meet in Geneva</title><link>{base}/news/talks.html</link></item>\
+         </channel></rss>"
     )
 }
 
