@@ -112,6 +112,10 @@ pub enum FetchError {
     Timeout(Duration),
     #[error("network error: {0}")]
     Network(String),
+    /// The response came but could not be archived (`--warc-out`): the page is not stored
+    /// either, so that the archive replays into the same database.
+    #[error("cannot write the WARC archive: {0}")]
+    Archive(String),
 }
 
 impl FetchError {
@@ -119,7 +123,7 @@ impl FetchError {
     pub fn is_transient(&self) -> bool {
         match self {
             FetchError::Status(s) => *s >= 500 || *s == 429,
-            FetchError::Timeout(_) | FetchError::Network(_) => true,
+            FetchError::Timeout(_) | FetchError::Network(_) | FetchError::Archive(_) => true,
             _ => false,
         }
     }
@@ -390,11 +394,9 @@ impl Fetcher {
                     &[]
                 },
             };
-            if let Err(e) = archive.write(&exchange) {
-                return Err(FetchError::Network(format!(
-                    "cannot write the WARC archive: {e}"
-                )));
-            }
+            archive
+                .write(&exchange)
+                .map_err(|e| FetchError::Archive(e.to_string()))?;
         }
         Ok(Response {
             url: url.to_string(),
