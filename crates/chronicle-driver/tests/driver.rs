@@ -27,6 +27,7 @@ fn doc(id: &str, text: &str) -> RawDocument {
         title: None,
         published: None,
         captured: None,
+        feed: Default::default(),
         content: Content::Text(text.into()),
         warnings: Vec::new(),
     }

@@ -41,10 +41,24 @@ pub struct RawDocument {
     /// When the page was captured (a WARC record's date): the publication date when neither the
     /// record, the page nor its URL gives one.
     pub captured: Option<jiff::civil::Date>,
+    /// What a news feed said of the page (`chronicle watch`): used only where the page and the
+    /// record say nothing.
+    pub feed: FeedHints,
     pub content: Content,
     /// Problems that did not stop the read (invalid UTF-8 replaced, an unreadable date), each
     /// already naming its location.
     pub warnings: Vec<String>,
+}
+
+/// What a news feed's item said about the page it links to: its title, summary and date.
+///
+/// Exists because a feed often knows what a page hides (a date only in a script, a summary the
+/// page never shows); [`build_article`] uses each only where the page and its record give none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FeedHints {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub published: Option<jiff::civil::Date>,
 }
 
 /// How documents become articles.
@@ -84,15 +98,16 @@ pub fn build_article(doc: RawDocument, options: BuildOptions) -> Article {
     article.source = doc
         .source
         .or_else(|| article.url.as_deref().and_then(host_of));
-    article.title = doc.title.or(page.title);
-    article.description = page.description;
+    article.title = doc.title.or(page.title).or(doc.feed.title);
+    article.description = page.description.or(doc.feed.description);
     article.sections = page.sections;
     article.image_credit = page.image_credit;
-    // The record's own date, else the page's, else the day its URL files it under, else when
-    // it was captured, else the user's --date.
+    // The record's own date, else the page's, else its feed item's, else the day its URL files
+    // it under, else when it was captured, else the user's --date.
     article.published = doc
         .published
         .or(page.published)
+        .or(doc.feed.published)
         .or_else(|| article.url.as_deref().and_then(date_in_url))
         .or(doc.captured)
         .or(options.default_date);
@@ -189,6 +204,7 @@ mod tests {
             title: None,
             published: None,
             captured: None,
+            feed: FeedHints::default(),
             content: Content::Text(text.into()),
             warnings: Vec::new(),
         };

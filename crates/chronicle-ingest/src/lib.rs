@@ -25,8 +25,9 @@ pub mod lines;
 pub mod reader;
 pub mod record;
 pub mod url_date;
+pub mod warc_page;
 
-pub use document::{BuildOptions, Content, RawDocument, build_article};
+pub use document::{BuildOptions, Content, FeedHints, RawDocument, build_article};
 pub use error::{InputError, Problem};
 pub use inputs::{Input, InputKind, expand_inputs};
 pub use reader::{ReadLimits, read_input};

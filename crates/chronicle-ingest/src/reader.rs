@@ -9,7 +9,7 @@ use chronicle_html::warc::{GzipWarcReader, Limits, RecordKind, WarcError, WarcRe
 use flate2::read::MultiGzDecoder;
 
 use crate::decode::{binary_reason, decode_utf8};
-use crate::document::{Content, RawDocument};
+use crate::document::{Content, FeedHints, RawDocument};
 use crate::error::{InputError, Location, Problem};
 use crate::inputs::{Input, InputKind};
 use crate::lines::{BoundedLines, Line};
@@ -119,6 +119,7 @@ pub fn read_html(path: &Path, reader: impl Read, limits: ReadLimits) -> ReadResu
         title: None,
         published: None,
         captured: None,
+        feed: FeedHints::default(),
         content: Content::Html {
             bytes,
             http_charset: None,
@@ -199,6 +200,7 @@ pub fn read_text(path: &Path, reader: impl Read, limits: ReadLimits) -> ReadResu
         title: None,
         published: None,
         captured: None,
+        feed: FeedHints::default(),
         content: Content::Text(decoded.text),
         warnings,
     })
@@ -325,44 +327,6 @@ impl WarcDocuments {
         }
     }
 
-    fn document(&self, record: WarcRecord) -> RawDocument {
-        let captured = record
-            .date
-            .map(|ts| jiff::tz::TimeZone::UTC.to_datetime(ts).date());
-        let http_charset = record.http_charset().map(str::to_string);
-        let origin = Location {
-            path: self.path.clone(),
-            line: Some(record.number),
-        };
-        let warnings = record
-            .length_mismatch
-            .map(|declared| {
-                format!(
-                    "{origin}: WARC record {} at byte {}: Content-Length {declared} disagrees \
-                     with its gzip member, which ends cleanly; the member was read whole",
-                    record.number, record.record_offset
-                )
-            })
-            .into_iter()
-            .collect();
-        RawDocument {
-            origin,
-            id: record
-                .header("WARC-Record-ID")
-                .map(|id| id.trim_matches(['<', '>']).to_string()),
-            url: record.target_uri.clone(),
-            source: None,
-            title: None,
-            published: None,
-            captured,
-            content: Content::Html {
-                bytes: record.payload,
-                http_charset,
-            },
-            warnings,
-        }
-    }
-
     /// The counts of skipped records, reported once the file is read.
     fn skipped(&mut self) -> Option<ReadResult> {
         let skipped = |count: &mut u64, what: &str| {
@@ -407,7 +371,9 @@ impl Iterator for WarcDocuments {
                 }
             };
             match record.kind() {
-                RecordKind::Page => return Some(Ok(self.document(record))),
+                RecordKind::Page => {
+                    return Some(Ok(crate::warc_page::document(&self.path, record)));
+                }
                 RecordKind::Revisit => self.revisits += 1,
                 RecordKind::Other => self.others += 1,
             }

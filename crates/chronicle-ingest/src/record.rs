@@ -70,6 +70,7 @@ impl InputRecord {
             title: self.title,
             published,
             captured: None,
+            feed: crate::document::FeedHints::default(),
             content,
             warnings,
         })

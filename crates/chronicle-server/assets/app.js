@@ -83,6 +83,7 @@ async function showTimeline(params) {
   drawTimeline(timeline, params);
   fillEvents(page, params);
   fillActors(actors.actors, params);
+  await showLatest();
 }
 
 /** Monday of an ISO week "2019-W09", as a UTC Date. */
@@ -240,6 +241,29 @@ function fillActors(actors, params) {
     el('span', { class: 'count', title: `${a.as_source} as source, ${a.as_target} as target`, text: String(a.events) }))));
   if (!actors.length) list.append(el('li', { class: 'muted', text: 'none' }));
   void params;
+}
+
+/** The articles stored last (what `chronicle watch` brought in), newest first. */
+async function showLatest() {
+  const data = await api('/api/latest?limit=10').catch(() => null);
+  if (!data) return;
+  const list = $('#latest-list');
+  const when = (s) => (s && s.length === 14 ? `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)} ${s.slice(8, 10)}:${s.slice(10, 12)} UTC` : '');
+  list.replaceChildren(...data.articles.map((a) => el('li', {},
+    el('a', { href: `#/article/${encodeURIComponent(a.id)}`, text: a.title || a.id }),
+    el('span', { class: 'muted', title: `stored ${when(a.stored_at)}`, text: ` ${a.source || ''} · ${a.mentions} event mention(s)` }))));
+  if (!data.articles.length) list.append(el('li', { class: 'muted', text: 'none' }));
+}
+
+/** Every minute, while the page is seen: the counts, the latest articles, and the timeline
+ * when it is the view shown, so that a page left open follows a watcher's rounds. */
+async function refresh() {
+  if (document.visibilityState !== 'visible') return;
+  const stats = await api('/api/stats').catch(() => null);
+  if (stats) $('#stats').textContent = `${stats.articles} articles · ${stats.events} events · ${stats.quotes} quotes`;
+  const { view, params } = parseHash();
+  // Redrawn in place: no routing (the hash did not change, and tests wait on routing).
+  if (view === 'timeline') await showTimeline(params).catch(() => {});
 }
 
 // ---------- network view ----------
@@ -496,6 +520,7 @@ async function start() {
   if (table) codes = table.codes;
   if (stats) $('#stats').textContent = `${stats.articles} articles · ${stats.events} events · ${stats.quotes} quotes`;
   await route();
+  setInterval(refresh, 60000);
 }
 
 start();

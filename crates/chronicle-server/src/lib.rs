@@ -87,6 +87,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/quotes", get(handlers::quotes))
         .route("/api/search", get(handlers::search))
         .route("/api/stats", get(handlers::stats))
+        .route("/api/latest", get(handlers::latest))
         .route("/api/codes", get(handlers::codes))
         .route("/api/extract", post(handlers::extract))
         .route("/api/ingest", post(handlers::ingest))

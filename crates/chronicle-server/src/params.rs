@@ -135,6 +135,13 @@ pub fn non_empty(value: Option<&str>) -> Option<String> {
         .map(str::to_string)
 }
 
+/// `/api/latest` parameters.
+#[derive(Debug, Default, Deserialize)]
+pub struct LatestQuery {
+    /// Most articles.
+    pub limit: Option<usize>,
+}
+
 /// `/api/search` parameters.
 #[derive(Debug, Default, Deserialize)]
 pub struct SearchQuery {

@@ -413,6 +413,31 @@ async fn ingest_needs_the_flag_and_the_token() {
 }
 
 #[tokio::test]
+async fn latest_lists_the_articles_stored_last_first() {
+    let app = app();
+    let (status, body) = get(&app, "/api/latest?limit=3").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let articles = body["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 3);
+    let (_, all) = get(&app, "/api/latest").await;
+    let all = all["articles"].as_array().unwrap();
+    assert_eq!(all.len(), 6, "the six example articles");
+    // Newest first: the first three of all are the three asked for, in order.
+    assert_eq!(&all[..3], articles.as_slice());
+    let stored: Vec<&str> = all
+        .iter()
+        .map(|a| a["stored_at"].as_str().unwrap())
+        .collect();
+    assert!(stored.windows(2).all(|w| w[0] >= w[1]), "{stored:?}");
+    assert!(all.iter().any(|a| a["mentions"].as_i64().unwrap() > 0));
+    let (status, body) = get(&app, "/api/latest?limit=0").await;
+    assert_eq!(
+        (status, error_code(&body)),
+        (StatusCode::BAD_REQUEST, "bad_request")
+    );
+}
+
+#[tokio::test]
 async fn the_openapi_document_lists_every_route_and_each_answers() {
     let app = app();
     let (status, doc) = get(&app, "/api/openapi.json").await;
@@ -428,6 +453,7 @@ async fn the_openapi_document_lists_every_route_and_each_answers() {
         "/api/quotes",
         "/api/search",
         "/api/stats",
+        "/api/latest",
         "/api/codes",
         "/api/extract",
         "/api/ingest",

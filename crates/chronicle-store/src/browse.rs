@@ -1,6 +1,6 @@
 //! Questions a browser asks that the command line does not: a page of events at an offset in
 //! a chosen order (with the article and sentence each event came from), one article whole, the
-//! actors most often involved, and who acts on whom. `chronicle serve` answers its HTTP API
+//! articles stored last, the actors most often involved, and who acts on whom. `chronicle serve` answers its HTTP API
 //! with these; like [`crate::query`], all SQL is fixed text with `?` parameters.
 
 use rusqlite::types::ToSql;
@@ -101,6 +101,25 @@ pub fn events_page(
         "date_precision",
     ];
     collect(conn, &sql, &params, columns)
+}
+
+/// The articles stored last, newest first, with how many event mentions each gave: what a
+/// feed watcher (`chronicle watch`) brought in, for the page's "latest" view.
+pub fn latest(conn: &Connection, limit: usize) -> Result<Table> {
+    let sql = "SELECT a.id, a.title, a.source, a.url, a.published, a.ingested_at, \
+               (SELECT count(*) FROM mentions m WHERE m.aid = a.aid) \
+               FROM articles a ORDER BY a.aid DESC LIMIT ?";
+    let params: Vec<Box<dyn ToSql>> = vec![Box::new(limit as i64)];
+    let columns = vec![
+        "id",
+        "title",
+        "source",
+        "url",
+        "published",
+        "stored_at",
+        "mentions",
+    ];
+    collect(conn, sql, &params, columns)
 }
 
 /// The stored article `id` as the contract JSON `chronicle extract` printed for it, byte for

@@ -36,6 +36,7 @@ pub mod export;
 pub mod fingerprint;
 mod geo;
 mod ingest;
+mod links;
 mod merge;
 pub mod period;
 pub mod query;
@@ -119,6 +120,46 @@ impl Store {
     /// per batch.
     pub fn into_ingest_sink(self) -> Result<IngestSink> {
         IngestSink::new(self)
+    }
+
+    /// Whether an article with this URL is stored: lets a feed watcher leave a link it has
+    /// already stored unfetched.
+    pub fn has_url(&self, url: &str) -> Result<bool> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM articles WHERE url = ?1")?
+            .query_row([url], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// Whether a feed watcher settled this link before (see [`Store::settle_links`]).
+    pub fn is_settled(&self, url: &str) -> Result<bool> {
+        links::is_settled(&self.conn, url)
+    }
+
+    /// Records links a feed watcher is done with, each with its outcome (`stored`, `gone`,
+    /// `refused`…), so that a restart does not fetch them again.
+    pub fn settle_links(&self, links: &[(String, String)]) -> Result<()> {
+        links::settle(&self.conn, links)
+    }
+
+    /// The validators (ETag, Last-Modified) of the last answer of the feed at `url`, as a
+    /// feed watcher remembered them.
+    pub fn feed_validators(&self, url: &str) -> Result<Option<(Option<String>, Option<String>)>> {
+        links::feed_validators(&self.conn, url)
+    }
+
+    /// Remembers the validators of the last answer of the feed at `url`, for a conditional GET
+    /// after a restart.
+    pub fn remember_feed(
+        &self,
+        url: &str,
+        etag: Option<String>,
+        last_modified: Option<String>,
+    ) -> Result<()> {
+        links::remember_feed(&self.conn, url, &(etag, last_modified))
     }
 
     /// Why `article` would be skipped if stored now, or `None` if it is new. Lets a caller

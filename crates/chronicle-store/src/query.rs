@@ -73,6 +73,14 @@ impl std::str::FromStr for ActorSide {
     }
 }
 
+/// Which storing time a [`crate::export::Window`] reads: when an event row was first stored,
+/// or when the article of a mention was.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Added {
+    Event,
+    Article,
+}
+
 /// Fixed SQL conditions joined with AND, and their parameters in order.
 pub(crate) struct Conditions {
     sql: Vec<&'static str>,
@@ -125,6 +133,16 @@ impl Conditions {
         let prefix = prefix.trim().to_ascii_uppercase();
         self.params.push(Box::new(format!("{prefix}\u{10FFFF}")));
         self.params.insert(self.params.len() - 1, Box::new(prefix));
+    }
+
+    /// Only rows whose `column` (a `YYYYMMDDHHMMSS` storing time) falls in `window`.
+    pub(crate) fn added_within(&mut self, column: Added, window: &crate::export::Window) {
+        self.sql.push(match column {
+            Added::Event => "e.date_added >= ? AND e.date_added < ?",
+            Added::Article => "a.ingested_at >= ? AND a.ingested_at < ?",
+        });
+        self.params.push(Box::new(window.from.clone()));
+        self.params.push(Box::new(window.to.clone()));
     }
 
     pub(crate) fn where_clause(&self) -> String {

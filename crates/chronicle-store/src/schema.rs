@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     V3_EVENT_ORDERS,
     V4_PRECISION_AND_GEOGRAPHY,
     V5_QUOTE_SPANS,
+    V6_WATCHED_LINKS,
 ];
 
 /// The schema version this build writes.
@@ -238,6 +239,26 @@ ALTER TABLE quotes ADD COLUMN speaker_end INTEGER;
 ALTER TABLE quotes ADD COLUMN cue_start INTEGER;
 ALTER TABLE quotes ADD COLUMN cue_end INTEGER;
 ALTER TABLE quotes ADD COLUMN utterance INTEGER;
+"#;
+
+/// Version 6: the links `chronicle watch` is done with (stored, stored under the address they
+/// redirect to, refused, gone), so that a restarted watcher fetches none of them again; the
+/// validators of each feed's last answer, so that a restarted watcher (or `--once` from cron)
+/// asks for it conditionally; and an index on storing time, which each published 15-minute
+/// slice reads.
+const V6_WATCHED_LINKS: &str = r#"
+CREATE TABLE watched_links (
+    url      TEXT PRIMARY KEY,
+    outcome  TEXT NOT NULL,
+    at       TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE watched_feeds (
+    url            TEXT PRIMARY KEY,
+    etag           TEXT,
+    last_modified  TEXT,
+    at             TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX articles_ingested ON articles(ingested_at);
 "#;
 
 /// The schema version of an open database.

@@ -608,6 +608,7 @@ fn undated_events_merge_within_their_story_only_and_dates_keep_their_precision()
     let options = export::gdelt::Options {
         header: true,
         extras: true,
+        added: None,
         filter: EventFilter {
             actor: Some("prk".into()),
             from: Some("2005".into()),

@@ -9,6 +9,7 @@ mod resources;
 mod serve;
 mod store_cmds;
 mod syntax_cmds;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +46,9 @@ enum Command {
     Store(store_cmds::StoreCommand),
     /// Serve the HTTP JSON API and the web page to explore the database's events.
     Serve(serve::ServeArgs),
+    /// Keep a database current from news feeds (RSS, Atom, news sitemaps) and a drop folder,
+    /// one round every --every; optionally archive (WARC) and publish GDELT-style slices.
+    Watch(watch::WatchArgs),
 }
 
 fn main() -> ExitCode {
@@ -56,6 +60,7 @@ fn main() -> ExitCode {
         Command::Eval(command) => eval::run(&command).map(|()| report::Outcome::default()),
         Command::Store(command) => store_cmds::run(&command),
         Command::Serve(args) => serve::run(&args),
+        Command::Watch(args) => watch::run(&args),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

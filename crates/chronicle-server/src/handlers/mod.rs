@@ -18,7 +18,7 @@ pub(crate) use assets::{asset, codes, index, no_route, not_found, openapi, wrong
 pub(crate) use extract::{extract, ingest};
 
 use crate::error::ApiError;
-use crate::params::{self, FilterQuery, QuotesQuery, SearchQuery};
+use crate::params::{self, FilterQuery, LatestQuery, QuotesQuery, SearchQuery};
 use crate::rows::Rows;
 use crate::state::AppState;
 
@@ -184,6 +184,19 @@ pub(crate) async fn search(
     state
         .pool
         .run(move |store| rows_json("results", &query::search(store.conn(), &text, limit)?))
+        .await
+}
+
+/// `GET /api/latest`: the articles stored last, newest first (what `chronicle watch` brought).
+pub(crate) async fn latest(
+    State(state): Shared,
+    query: Result<Query<LatestQuery>, QueryRejection>,
+) -> ApiResult {
+    let Query(q) = query?;
+    let limit = params::limit(q.limit)?;
+    state
+        .pool
+        .run(move |store| rows_json("articles", &browse::latest(store.conn(), limit)?))
         .await
 }
 

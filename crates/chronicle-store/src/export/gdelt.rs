@@ -131,11 +131,16 @@ pub struct Options {
     pub header: bool,
     /// Append [`EXTRA_COLUMNS`] after GDELT's 61.
     pub extras: bool,
+    /// Only events first stored within this window (a GDELT-style 15-minute slice).
+    pub added: Option<super::Window>,
 }
 
 /// Writes every event `options` selects as a GDELT 2.0 row; returns how many.
 pub fn write(conn: &Connection, options: &Options, out: &mut dyn Write) -> Result<u64> {
-    let c = Conditions::of(&options.filter)?;
+    let mut c = Conditions::of(&options.filter)?;
+    if let Some(window) = &options.added {
+        c.added_within(crate::query::Added::Event, window);
+    }
     let sql = EVENT_ROWS.replace("{where}", &c.where_clause());
     let mut st = conn.prepare(&sql)?;
     let refs: Vec<&dyn rusqlite::ToSql> = c.params.iter().map(|p| p.as_ref()).collect();

@@ -11,7 +11,7 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 use crate::export::geography::{self, PlaceRow};
-use crate::export::{for_each_article, tsv_field};
+use crate::export::{for_each_article_in, tsv_field};
 
 /// Number of columns of a GKG 2.1 row.
 pub const COLUMNS: usize = 27;
@@ -51,11 +51,22 @@ pub const COLUMN_NAMES: [&str; COLUMNS] = [
 /// Writes every stored article as a GKG 2.1 row, after a line of [`COLUMN_NAMES`] when `header`
 /// is set; returns how many rows (the header not counted).
 pub fn write(conn: &Connection, header: bool, out: &mut dyn Write) -> Result<u64> {
+    write_added(conn, None, header, out)
+}
+
+/// Writes the articles stored within `added` (every one when `None`) as GKG 2.1 rows, as
+/// [`write`] does.
+pub fn write_added(
+    conn: &Connection,
+    added: Option<&super::Window>,
+    header: bool,
+    out: &mut dyn Write,
+) -> Result<u64> {
     if header {
         out.write_all(COLUMN_NAMES.join("\t").as_bytes())?;
         out.write_all(b"\n")?;
     }
-    for_each_article(conn, |aid, added, article| {
+    for_each_article_in(conn, added, |aid, added, article| {
         let row = gkg_row(aid, added, article);
         out.write_all(row.join("\t").as_bytes())?;
         out.write_all(b"\n")?;

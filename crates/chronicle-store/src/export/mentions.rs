@@ -69,7 +69,23 @@ pub fn write(
     header: bool,
     out: &mut dyn Write,
 ) -> Result<u64> {
-    let c = Conditions::of(filter)?;
+    write_added(conn, filter, None, header, out)
+}
+
+/// Writes the mentions of every event `filter` selects that arrived with an article stored
+/// within `added` (a GDELT-style slice: a new mention of an old event is in it); returns how
+/// many rows.
+pub fn write_added(
+    conn: &Connection,
+    filter: &EventFilter,
+    added: Option<&super::Window>,
+    header: bool,
+    out: &mut dyn Write,
+) -> Result<u64> {
+    let mut c = Conditions::of(filter)?;
+    if let Some(window) = added {
+        c.added_within(crate::query::Added::Article, window);
+    }
     let sql = MENTION_ROWS.replace("{where}", &c.where_clause());
     let mut st = conn.prepare(&sql)?;
     let refs: Vec<&dyn rusqlite::ToSql> = c.params.iter().map(|p| p.as_ref()).collect();

@@ -31,14 +31,38 @@ pub fn jsonl(conn: &Connection, out: &mut dyn Write) -> Result<u64> {
     Ok(n)
 }
 
+/// A span of storing time, from `from` (inclusive) to `to` (exclusive), both `YYYYMMDDHHMMSS`
+/// in UTC as the store writes them: the rows one GDELT-style 15-minute slice holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Window {
+    pub from: String,
+    pub to: String,
+}
+
 /// Every stored article rebuilt, in the order stored, handed to `f` with its row id and the
 /// time it was stored (`YYYYMMDDHHMMSS`, UTC).
 pub fn for_each_article(
     conn: &Connection,
+    f: impl FnMut(i64, &str, &chronicle_core::Article) -> Result<()>,
+) -> Result<u64> {
+    for_each_article_in(conn, None, f)
+}
+
+/// [`for_each_article`] over the articles stored within `added` (all when `None`).
+pub fn for_each_article_in(
+    conn: &Connection,
+    added: Option<&Window>,
     mut f: impl FnMut(i64, &str, &chronicle_core::Article) -> Result<()>,
 ) -> Result<u64> {
-    let mut st = conn.prepare("SELECT aid, ingested_at, doc, body FROM articles ORDER BY aid")?;
-    let mut rows = st.query([])?;
+    let (from, to) = match added {
+        Some(w) => (w.from.as_str(), w.to.as_str()),
+        None => ("", "~"),
+    };
+    let mut st = conn.prepare(
+        "SELECT aid, ingested_at, doc, body FROM articles \
+         WHERE ingested_at >= ?1 AND ingested_at < ?2 ORDER BY aid",
+    )?;
+    let mut rows = st.query([from, to])?;
     let mut n = 0;
     while let Some(row) = rows.next()? {
         let aid: i64 = row.get(0)?;

@@ -111,6 +111,7 @@ pub fn run(args: &ExportArgs) -> Result<Outcome> {
                 filter: args.filter.filter(0)?,
                 header: args.header,
                 extras: args.extras,
+                added: None,
             };
             export::gdelt::write(conn, &options, &mut out)
         }
