@@ -1,16 +1,16 @@
 //! The coding loop: for each sentence, each verb the dictionary knows, the best pattern, then
 //! source, target, code, date, context and place of the events it reports.
 
-use chronicle_core::{
-    Article, DateBasis, DepRel, EntityType, Event, EventContext, QuoteKind, Upos,
-};
+use chronicle_core::{Article, DateBasis, DepRel, EntityType, Event, EventContext, Upos};
 
 use super::EventCoder;
 use super::actors::{ActorHit, group, hit_starting};
 use super::agents;
 use super::clause::{self, Modality};
 use super::dating::Timeline;
+use super::frame::{dateline_end, drop_apposition_qualifiers, quoted_target};
 use super::matcher::{Ctx, Match, WordSet};
+use super::modal::{intent_of, refusal_of};
 use super::sentence::{
     ADV, BE, BREAK, BY, CAP, COMMA, COORD, ClauseKind, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON,
     PUNCT, REFER, SentenceBuf, THAT, THEN, TO,
@@ -336,28 +336,8 @@ impl EventCoder {
                 proposed,
             });
         }
-        let clause = buf.clauses[buf.clause_of(v)];
+        let date = self.dated(buf, v, tl, modality, &mut context);
         let words = &buf.words;
-        let span = (words[clause.start].start, words[clause.end - 1].end);
-        let anaphor = words[clause.start..clause.end]
-            .iter()
-            .enumerate()
-            .any(|(k, w)| {
-                w.flags & THEN != 0
-                    || (w.flags & THAT != 0
-                        && k > 0
-                        && words[clause.start + k - 1].flags & PREP != 0)
-            });
-        let date = tl.date(span, words[v].start, anaphor, &[]);
-        if date.historical {
-            context.push(EventContext::Historical);
-        }
-        if modality.future || (date.future && date.basis == DateBasis::Text) {
-            context.push(EventContext::Future);
-        }
-        if modality.hypothetical {
-            context.push(EventContext::Hypothetical);
-        }
         let trigger = article
             .body
             .get(words[m.start.min(v)].start as usize..words[m.end.max(v + 1) - 1].end as usize)
@@ -389,24 +369,51 @@ impl EventCoder {
         let reverse = pattern.code.reverse.as_deref();
         // PETRARCH's dictionaries know no people apart: one code is one actor there
         let pairs = pair_up(&sources, &targets, pairwise, self.dict.petrarch);
-        // a bare statement is somebody's about somebody: with a side missing it says nothing
-        // CAMEO codes ("Cuban Americans said that ...", "... said UNDP"); a visit, made or
-        // hosted, is one with a host and a guest ("as he arrived in Philadelphia")
-        let lone = |s: &Side, t: &Side| {
-            !self.dict.petrarch
-                && match code.as_str() {
-                    "010" => s.is_none() || t.is_none(),
-                    "042" | "043" => t.is_none(),
-                    _ => false,
-                }
-        };
-        let pairs: Vec<_> = pairs.into_iter().filter(|(s, t)| !lone(s, t)).collect();
+        let pairs: Vec<_> = pairs
+            .into_iter()
+            .filter(|(s, t)| self.dict.petrarch || !says_nothing(&code, s, t))
+            .collect();
         for (src, tgt) in pairs {
             out.push(self.event(&base, article, &code, src, tgt));
             if let Some(r) = reverse {
                 out.push(self.event(&base, article, r, tgt, src));
             }
         }
+    }
+
+    /// The date of the act at verb `v`, read in its clause; the contexts it implies (historical,
+    /// future, hypothetical) are added to `context`.
+    fn dated(
+        &self,
+        buf: &SentenceBuf,
+        v: usize,
+        tl: &Timeline,
+        modality: Modality,
+        context: &mut Vec<EventContext>,
+    ) -> super::dating::EventDate {
+        let clause = buf.clauses[buf.clause_of(v)];
+        let words = &buf.words;
+        let span = (words[clause.start].start, words[clause.end - 1].end);
+        let anaphor = words[clause.start..clause.end]
+            .iter()
+            .enumerate()
+            .any(|(k, w)| {
+                w.flags & THEN != 0
+                    || (w.flags & THAT != 0
+                        && k > 0
+                        && words[clause.start + k - 1].flags & PREP != 0)
+            });
+        let date = tl.date(span, words[v].start, anaphor, &[]);
+        if date.historical {
+            context.push(EventContext::Historical);
+        }
+        if modality.future || (date.future && date.basis == DateBasis::Text) {
+            context.push(EventContext::Future);
+        }
+        if modality.hypothetical {
+            context.push(EventContext::Hypothetical);
+        }
+        date
     }
 
     /// The target a proposal noun points back to: "did not accept the deal" → whoever offered
@@ -493,51 +500,12 @@ impl EventCoder {
             (None, None) => self.word_sides(buf, hits, v, m, modality),
         };
         let mut sources = src.map(expand).unwrap_or_else(|| vec![None]);
-        // the press a pattern names as the audience ("told reporters", "briefed journalists")
-        // hears the statement; it is no actor of it (lawmakers told are)
-        let statement = self.dict.verbs[m.verb as usize].patterns[m.pattern as usize]
-            .code
-            .main
-            .as_deref()
-            .is_some_and(|c| c.starts_with("01"));
-        let audience = |k: &usize| {
-            let h = &hits[*k];
-            !self.dict.petrarch
-                && statement
-                && h.person.is_none()
-                && h.codes
-                    .iter()
-                    .all(|c| c.starts_with("---") && c.ends_with("MED"))
-                && h.start > v
-                && h.end <= m.end
-                && m.target != Some(*k)
-        };
-        let tgt = tgt.filter(|k| !audience(k));
+        let tgt = tgt.filter(|&k| !self.audience(hits, v, m, k));
         let mut targets = tgt.map(expand).unwrap_or_else(|| vec![None]);
         if !self.dict.petrarch {
             agents::place_lone_agents(&mut sources, &targets, hits);
             agents::place_lone_agents(&mut targets, &sources, hits);
-            // An actor is no target of itself ("North Korea's leader ... North Korea"); one
-            // part of a country acting on another is ("Iraqi police ... protesters": IRQCOP,
-            // IRQCVL), and so is one person of a government on another ("the prime minister
-            // hailed his chancellor": GBRGOV, GBRGOV).
-            let person = |span: &(u32, u32)| {
-                hits.iter()
-                    .find(|h| (h.span.start, h.span.end) == *span)
-                    .and_then(|h| h.person)
-            };
-            let others = |(c, cs): &(String, (u32, u32)), (k, ks): &(String, (u32, u32))| {
-                c == k && matches!((person(cs), person(ks)), (Some(a), Some(b)) if a != b)
-            };
-            targets.retain(|t| {
-                t.as_ref().is_none_or(|t| {
-                    let (c, _) = t;
-                    !sources.iter().flatten().any(|s| {
-                        let (k, _) = s;
-                        (c.starts_with(k.as_str()) || k.starts_with(c.as_str())) && !others(t, s)
-                    })
-                })
-            });
+            drop_self_targets(&sources, &mut targets, hits);
             if targets.is_empty() {
                 targets.push(None);
             }
@@ -555,6 +523,27 @@ impl EventCoder {
             }
         }
         (sources, targets, false)
+    }
+
+    /// Whether hit `k`, which the match's words take in, is the press a statement is told to
+    /// ("told reporters", "briefed journalists"): it hears the statement and is no actor of it
+    /// (lawmakers told are).
+    fn audience(&self, hits: &[ActorHit], v: usize, m: Match, k: usize) -> bool {
+        let statement = self.dict.verbs[m.verb as usize].patterns[m.pattern as usize]
+            .code
+            .main
+            .as_deref()
+            .is_some_and(|c| c.starts_with("01"));
+        let h = &hits[k];
+        !self.dict.petrarch
+            && statement
+            && h.person.is_none()
+            && h.codes
+                .iter()
+                .all(|c| c.starts_with("---") && c.ends_with("MED"))
+            && h.start > v
+            && h.end <= m.end
+            && m.target != Some(k)
     }
 
     /// Source and target hits read from the tree: the subject (the agent of a passive, whose
@@ -778,98 +767,48 @@ fn drop_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut Vec<E
     });
 }
 
-/// The words of a wire story's dateline that open the sentence ("LONDON (Reuters) -",
-/// "BEIJING, Nov. 3 (Xinhua) --"): the place it was filed from and the agency that filed it,
-/// which act in none of its events. 0 when the sentence opens with none.
-fn dateline_end(body: &str, words: &[super::sentence::Word]) -> usize {
-    let text = |i: usize| {
-        words
-            .get(i)
-            .and_then(|w| body.get(w.start as usize..w.end as usize))
-            .unwrap_or("")
-    };
-    (1..words.len().min(12))
-        .find(|&i| matches!(text(i), "-" | "--" | "—" | "–") && text(i - 1) == ")")
-        .map_or(0, |i| i + 1)
-}
-
-/// Drops the actors that only qualify an apposition describing the actor before it: the US of
-/// "Japan, a close US ally, announced", the Arab of "Egypt, the largest Arab country, said".
-/// The apposition opens with a determiner after the actor's comma, and its own noun, after the
-/// qualifier, names no actor. A list ("France, the UK, and Germany") has no such noun.
-fn drop_apposition_qualifiers(words: &[super::sentence::Word], hits: &mut Vec<ActorHit>) {
-    let qualifier = |k: usize| {
-        let h = &hits[k];
-        // back from the qualifier to the determiner, over at most two modifiers
-        let Some(det) = (h.start.saturating_sub(3)..h.start)
-            .rev()
-            .find(|&d| words[d].flags & DET != 0)
-        else {
-            return false;
-        };
-        let opened = det >= 2
-            && words[det - 1].flags & COMMA != 0
-            && k > 0
-            && hits[k - 1].end == det - 1
-            && words[det + 1..h.start].iter().all(|w| w.flags & PUNCT == 0);
-        // forward to the closing comma over the apposition's own noun, which no actor holds
-        let close = (h.end..(h.end + 4).min(words.len())).find(|&i| words[i].flags & COMMA != 0);
-        let noun = close.is_some_and(|c| {
-            c > h.end
-                && hits.get(k + 1).is_none_or(|n| n.start >= c)
-                && words[h.end..c].iter().all(|w| w.flags & PUNCT == 0)
-        });
-        opened && noun
-    };
-    let drop: Vec<bool> = (0..hits.len()).map(qualifier).collect();
-    let mut k = 0;
-    hits.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
-}
-
-/// The target of a statement that quotes its speaker: the first actor the direct quote of the
-/// sentence names, not the speaker's own ("“We are only concerned about Sudan's interests,”
-/// Mubarak stated" is Egypt's statement about Sudan).
-fn quoted_target(
-    article: &Article,
-    words: &[super::sentence::Word],
-    v: usize,
-    hits: &[ActorHit],
-    sources: &[Side],
-) -> Side {
-    let (first, last) = (words.first()?, words.last()?);
-    let verb = words.get(v)?.start;
-    let index = &article.analysis.index;
-    let quote = article.quotes.iter().find_map(|q| {
-        let (a, b) = (index.byte_of(q.start) as u32, index.byte_of(q.end) as u32);
-        (q.kind == QuoteKind::Direct
-            && a >= first.start
-            && b <= last.end
-            && !(a..b).contains(&verb))
-        .then_some((a, b))
-    })?;
-    let ours = |c: &str| {
-        sources
-            .iter()
-            .flatten()
-            .any(|(k, _)| c.get(..3) == k.get(..3))
-    };
-    hits.iter()
-        .filter(|h| h.span.start >= quote.0 && h.span.end <= quote.1)
-        .find_map(|h| {
-            let c = h.codes.first()?;
-            (!c.starts_with("---") && !ours(c)).then(|| (c.clone(), (h.span.start, h.span.end)))
-        })
-}
-
 /// What the tree says of a verb's sides: the source and target hits, and whether the verb's
 /// subject is named in the text but is no actor.
 struct TreeSides {
     src: Option<usize>,
     tgt: Option<usize>,
     unknown_doer: bool,
+}
+
+/// Drops the targets that are a source over again. An actor is no target of itself ("North
+/// Korea's leader ... North Korea"); one part of a country acting on another is ("Iraqi police
+/// ... protesters": IRQCOP, IRQCVL), and so is one person of a government on another ("the
+/// prime minister hailed his chancellor": GBRGOV, GBRGOV).
+fn drop_self_targets(sources: &[Side], targets: &mut Vec<Side>, hits: &[ActorHit]) {
+    let person = |span: &(u32, u32)| {
+        hits.iter()
+            .find(|h| (h.span.start, h.span.end) == *span)
+            .and_then(|h| h.person)
+    };
+    let others = |(c, cs): &(String, (u32, u32)), (k, ks): &(String, (u32, u32))| {
+        c == k && matches!((person(cs), person(ks)), (Some(a), Some(b)) if a != b)
+    };
+    targets.retain(|t| {
+        t.as_ref().is_none_or(|t| {
+            let (c, _) = t;
+            !sources.iter().flatten().any(|s| {
+                let (k, _) = s;
+                (c.starts_with(k.as_str()) || k.starts_with(c.as_str())) && !others(t, s)
+            })
+        })
+    });
+}
+
+/// Whether an event with these sides says nothing CAMEO codes. A bare statement is somebody's
+/// about somebody: with a side missing it says nothing ("Cuban Americans said that ...", "...
+/// said UNDP"); a visit, made or hosted, is one with a host and a guest ("as he arrived in
+/// Philadelphia").
+fn says_nothing(code: &str, source: &Side, target: &Side) -> bool {
+    match code {
+        "010" => source.is_none() || target.is_none(),
+        "042" | "043" => target.is_none(),
+        _ => false,
+    }
 }
 
 /// How many different actor codes `sides` names.
@@ -910,46 +849,4 @@ fn pair_up<'a>(
         }
     }
     out
-}
-
-/// The intent code of a cooperative act announced for later: "will meet" is 036, "would
-/// provide humanitarian aid" 0333, "will lift the sanctions" 0354.
-fn intent_of(code: &str) -> Option<&'static str> {
-    Some(match code.get(..3)? {
-        "045" => "039",
-        "061" => "0311",
-        "062" => "0312",
-        "063" => "0313",
-        "064" => "0314",
-        "071" => "0331",
-        "072" => "0332",
-        "073" => "0333",
-        "074" => "0334",
-        "081" => "0351",
-        "082" => "0352",
-        "083" => "034",
-        "084" => "0353",
-        "085" => "0354",
-        "086" => "0355",
-        "087" => "0356",
-        _ => match code.get(..2)? {
-            "04" => "036",
-            "05" => "032",
-            "06" => "031",
-            "07" => "033",
-            "08" => "035",
-            _ => return None,
-        },
-    })
-}
-
-/// CAMEO codes a refused cooperation as a rejection: "did not accept/meet/sign" → 12x.
-fn refusal_of(code: &str) -> Option<&'static str> {
-    Some(match code.get(..2)? {
-        "03" | "05" => "120",
-        "04" => "125",
-        "06" | "07" => "121",
-        "08" => "124",
-        _ => return None,
-    })
 }
