@@ -30,7 +30,6 @@ pub mod petrarch;
 pub mod pipeline;
 pub mod places;
 pub mod quotes;
-mod score;
 pub mod segment;
 pub mod syntax;
 pub mod time;

@@ -10,7 +10,7 @@
 //!
 //! The same engine reads PETRARCH/TABARI dictionaries as they are
 //! ([`EventCoder::from_petrarch_dir`]), so PETRARCH's own conformance suites run against it
-//! ([`eval::evaluate`]).
+//! (`chronicle eval events`, in the chronicle-eval crate).
 
 mod actors;
 mod agents;
@@ -19,7 +19,6 @@ mod coder;
 mod commas;
 mod dating;
 mod dict;
-pub mod eval;
 mod frame;
 mod matcher;
 mod modal;

@@ -29,10 +29,10 @@ use std::path::{Path, PathBuf};
 use chronicle_core::{Article, Event};
 use serde::Deserialize;
 
-use super::{CommaRules, EventCoder};
 use crate::score::{prf, ratio};
-use crate::segment::Segmenter;
-use crate::{Pipeline, Stage};
+use chronicle_nlp::events::{CommaRules, EventCoder};
+use chronicle_nlp::segment::Segmenter;
+use chronicle_nlp::{Pipeline, Stage};
 
 #[derive(Debug, Deserialize)]
 struct Record {

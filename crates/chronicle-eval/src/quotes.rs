@@ -41,8 +41,8 @@ use std::path::{Path, PathBuf};
 
 use chronicle_core::{Article, Quote, QuoteKind};
 
-use super::{Detailed, QuoteFinder};
 use crate::score::ratio;
+use chronicle_nlp::quotes::{Detailed, QuoteFinder};
 use serde::Deserialize;
 
 /// Scores of the quotes stage against PolNeAR gold annotations.
@@ -264,7 +264,7 @@ struct GoldQuote {
 /// Errors name the file and line: an unreadable file, a line that is not a record, gold offsets
 /// outside the text.
 pub fn evaluate(paths: &[PathBuf]) -> Result<QuoteReport, String> {
-    let pipeline = crate::Pipeline::standard();
+    let pipeline = chronicle_nlp::Pipeline::standard();
     let finder = QuoteFinder::new();
     let mut report = QuoteReport::default();
     for path in paths {
@@ -683,16 +683,10 @@ mod tests {
 
     #[test]
     fn bad_input_names_file_and_line() {
-        let dir = std::env::temp_dir().join(format!("quotes-eval-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("bad.jsonl");
-        std::fs::write(
-            &path,
+        crate::testing::second_line_error(
+            "quotes-eval",
             "{\"doc_id\":\"a\",\"text\":\"x\",\"quotes\":[]}\nnot json\n",
-        )
-        .unwrap();
-        let err = evaluate(std::slice::from_ref(&path)).unwrap_err();
-        assert!(err.contains("bad.jsonl:2"), "{err}");
-        let _ = std::fs::remove_dir_all(&dir);
+            evaluate,
+        );
     }
 }

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use chronicle_core::{Article, DateMention};
 use serde::Deserialize;
 
-use super::TimeTagger;
-use crate::Stage;
+use chronicle_nlp::Stage;
+use chronicle_nlp::time::TimeTagger;
 
 /// Scores of the time stage against gold annotations, TempEval-3 style.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -146,7 +146,7 @@ pub fn evaluate_with(
     paths: &[PathBuf],
     mut misses: impl FnMut(Miss),
 ) -> Result<TimeReport, String> {
-    let segmenter = crate::segment::Segmenter::new();
+    let segmenter = chronicle_nlp::segment::Segmenter::new();
     let tagger = TimeTagger::new();
     let mut total = TimeReport::default();
     for path in paths {
@@ -288,17 +288,11 @@ mod tests {
 
     #[test]
     fn malformed_records_name_file_and_line() {
-        let dir = std::env::temp_dir().join(format!("chronicle-time-eval-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("bad.jsonl");
-        std::fs::write(
-            &path,
+        crate::testing::second_line_error(
+            "time-eval",
             "{\"doc_id\":\"a\",\"dct\":\"2020-01-01\",\"text\":\"x\",\"timexes\":[]}\n{oops\n",
-        )
-        .unwrap();
-        let err = evaluate(std::slice::from_ref(&path)).unwrap_err();
-        assert!(err.contains("bad.jsonl:2"), "{err}");
-        std::fs::remove_dir_all(&dir).ok();
+            evaluate,
+        );
     }
 
     #[test]
