@@ -22,6 +22,7 @@
 //! pipeline is `Send + Sync`, so one pipeline serves every rayon worker.
 
 pub use chronicle_core::calendar;
+pub mod countries;
 pub mod events;
 pub mod gist;
 mod hash;
