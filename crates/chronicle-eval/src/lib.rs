@@ -24,6 +24,29 @@ mod score;
 pub mod syntax;
 pub mod time;
 
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+/// The records of a JSON-lines gold file's `text`, each with where it stands (`FILE:LINE`) for
+/// the scorer's own messages. Blank lines are skipped; a line that does not parse is an error
+/// naming the file and line, and the scorer stops there.
+fn json_lines<'t, T: DeserializeOwned>(
+    path: &'t Path,
+    text: &'t str,
+) -> impl Iterator<Item = Result<(String, T), String>> + 't {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(move |(n, line)| {
+            let at = format!("{}:{}", path.display(), n + 1);
+            match serde_json::from_str(line) {
+                Ok(record) => Ok((at, record)),
+                Err(e) => Err(format!("{at}: {e}")),
+            }
+        })
+}
+
 /// What the scorers' unit tests share.
 #[cfg(test)]
 mod testing {

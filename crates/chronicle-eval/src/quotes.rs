@@ -269,13 +269,8 @@ pub fn evaluate(paths: &[PathBuf]) -> Result<QuoteReport, String> {
     let mut report = QuoteReport::default();
     for path in paths {
         let text = read(path)?;
-        for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let at = || format!("{}:{}", path.display(), n + 1);
-            let record: Record =
-                serde_json::from_str(line).map_err(|e| format!("{}: {e}", at()))?;
+        for item in crate::json_lines(path, &text) {
+            let (at, record): (String, Record) = item?;
             let chars = record.text.chars().count();
             if let Some(q) = record
                 .quotes
@@ -284,10 +279,7 @@ pub fn evaluate(paths: &[PathBuf]) -> Result<QuoteReport, String> {
             {
                 return Err(format!(
                     "{}: gold quote {}..{} outside the text of {} characters",
-                    at(),
-                    q.start,
-                    q.end,
-                    chars
+                    at, q.start, q.end, chars
                 ));
             }
             let mut article = Article::new(record.doc_id.clone(), record.text.clone());

@@ -151,18 +151,13 @@ pub fn evaluate_with(
     let mut total = TimeReport::default();
     for path in paths {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let at = || format!("{}:{}", path.display(), n + 1);
-            let record: Record =
-                serde_json::from_str(line).map_err(|e| format!("{}: {e}", at()))?;
+        for item in crate::json_lines(path, &text) {
+            let (at, record): (String, Record) = item?;
             let published = match record.dct.as_deref() {
                 Some(d) if d.len() >= 10 => Some(
                     d[..10]
                         .parse()
-                        .map_err(|e| format!("{}: dct {d:?}: {e}", at()))?,
+                        .map_err(|e| format!("{at}: dct {d:?}: {e}"))?,
                 ),
                 _ => None,
             };
