@@ -4,9 +4,9 @@
 #   bench/compare_html.sh [DIR]         (default: ../shared/data/html)
 #
 # Installs trafilatura from PyPI into a venv (TRAF_VENV, default /tmp/chronicle-traf-venv, kept
-# between runs), builds the `eval_html` example of chronicle-html (release) unless CHRONICLE_EVAL
+# between runs), builds the `eval_html` example of chronicle-eval (release) unless CHRONICLE_EVAL
 # names a built one, and prints both reports: snippet recall, noise, precision/recall/F1 and speed.
-# bench/html_trafilatura.py scores trafilatura exactly as crates/chronicle-html/src/eval.rs does.
+# bench/html_trafilatura.py scores trafilatura exactly as crates/chronicle-eval/src/html.rs does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,8 +20,8 @@ if [ ! -f "$dir/gold.json" ]; then
   exit 0
 fi
 if [ -z "${CHRONICLE_EVAL:-}" ]; then
-  echo "== building chronicle-html's eval_html (release)" >&2
-  cargo build --release --quiet -p chronicle-html --example eval_html
+  echo "== building chronicle-eval's eval_html (release)" >&2
+  cargo build --release --quiet -p chronicle-eval --example eval_html
 fi
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import trafilatura' 2> /dev/null; then
   echo "== installing trafilatura into $venv" >&2

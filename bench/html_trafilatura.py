@@ -4,7 +4,7 @@
 
 Reads DIR/gold.json (url -> {file, with, without}), runs `trafilatura.extract` with its defaults
 on each page's bytes (decompressed when .gz) and its URL, and counts snippets the same way as
-crates/chronicle-html/src/eval.rs: whitespace squashed on both sides, a snippet counts when it is a
+crates/chronicle-eval/src/html.rs: whitespace squashed on both sides, a snippet counts when it is a
 substring of the extracted text; precision = with found / (with found + without present),
 recall = with found / with.
 """

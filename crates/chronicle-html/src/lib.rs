@@ -20,8 +20,8 @@
 //! - `failsafe`: a second look when the chosen body is short and mostly furniture (an
 //!   address block, phones, register lines): the longest run of prose, or JSON-LD `articleBody`.
 //! - `meta` and `dates`: meta tags, JSON-LD, microdata, `<time>`, the URL.
-//! - [`warc`]: a streaming WARC reader that survives damaged records; [`eval`]: the snippet
-//!   evaluation on a folder of gold pages.
+//! - [`warc`]: a streaming WARC reader that survives damaged records. The snippet evaluation on
+//!   a folder of gold pages lives in the chronicle-eval crate (`chronicle eval html`).
 //!
 //! Everything is our own code on the standard library plus `memchr`, `serde_json` (JSON-LD),
 //! `jiff` (dates) and `flate2` (gzip): no HTML5 parser crate. The whole extraction runs at
@@ -38,7 +38,6 @@ mod content;
 mod dates;
 mod dom;
 mod entities;
-pub mod eval;
 mod failsafe;
 mod meta;
 mod prompts;

@@ -22,6 +22,7 @@
 //! pipeline is `Send + Sync`, so one pipeline serves every rayon worker.
 
 pub use chronicle_core::calendar;
+pub mod countries;
 pub mod events;
 pub mod gist;
 mod hash;
@@ -30,7 +31,6 @@ pub mod petrarch;
 pub mod pipeline;
 pub mod places;
 pub mod quotes;
-mod score;
 pub mod segment;
 pub mod syntax;
 pub mod time;

@@ -1,17 +1,13 @@
 //! Events whose actors the sentence does not name but the article does: a pronoun whose
-//! person an earlier sentence names, a "counterpart" whose country its nationality gives. And
-//! the events scorer coding a record in the article it was taken from. Articles written by the
-//! team.
-
-use std::path::PathBuf;
+//! person an earlier sentence names, a "counterpart" whose country its nationality gives.
+//! Articles written by the team. (The events scorer coding a record in the article it was taken
+//! from is tested in chronicle-eval, `tests/events_context.rs`.)
 
 use chronicle_core::{Article, Event};
 use chronicle_nlp::Pipeline;
 
-const VISIT: &str = "Chilean President Mario Ruiz received his Peruvian counterpart Tomas Vega \
-in Santiago on Monday.\n\nVega's visit will open a new chapter in relations between the two \
-neighbours, Ruiz said at a news conference after the talks.\n\nHe thanked Peru for its help \
-after the earthquake.";
+/// A team-written article: a visit, a news conference, thanks by "he".
+const VISIT: &str = include_str!("data/visit.txt");
 
 fn events(body: &str) -> Vec<Event> {
     let mut a = Article::new("t", body);
@@ -77,51 +73,4 @@ fn a_counterpart_holds_the_same_kind_of_office_in_the_country_named() {
         .find(|e| e.text == "Tomas Vega")
         .expect("Tomas Vega is a name");
     assert_eq!(vega.actor.as_deref(), Some("PERGOV"));
-}
-
-/// A scratch folder of this test's own, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("chronicle-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("scratch folder");
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-#[test]
-fn the_scorer_codes_a_record_in_its_article_when_given_the_articles() {
-    let dir = Scratch::new("events-context");
-    let articles = dir.0.join("articles.jsonl");
-    let records = dir.0.join("records.jsonl");
-    let article = serde_json::json!({"id": "team/visit", "date": "2024-03-11", "text": VISIT});
-    std::fs::write(&articles, format!("{article}\n")).expect("articles written");
-    let record = serde_json::json!({
-        "id": "r1",
-        "text": "He thanked Peru for its help after the earthquake.",
-        "article": "team/visit",
-        "expected": [{"source": "CHLGOV", "target": "PER", "code": "051"}],
-        "expected_status": "coded",
-    });
-    std::fs::write(&records, format!("{record}\n")).expect("records written");
-
-    use chronicle_nlp::events::eval::evaluate;
-    let alone = evaluate(std::slice::from_ref(&records), None, None).expect("scores alone");
-    let file = &alone.files[0];
-    assert_eq!(
-        (file.in_context, file.exact),
-        (0, 0),
-        "alone, \"He\" is no one"
-    );
-
-    let read = evaluate(&[records], None, Some(&articles)).expect("scores in context");
-    let file = &read.files[0];
-    assert_eq!((file.in_context, file.exact), (1, 1), "{}", read.misses());
 }

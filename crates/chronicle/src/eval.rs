@@ -1,5 +1,5 @@
 //! `chronicle eval STAGE ...`: each stage scored on development data, with precision, recall
-//! and F1 printed. The scorers live with their stages; this only dispatches.
+//! and F1 printed. The scorers live in the chronicle-eval crate; this only dispatches.
 
 use std::path::PathBuf;
 
@@ -73,20 +73,16 @@ pub struct Folder {
 /// Runs the scorer and prints its report.
 pub fn run(command: &EvalCommand) -> Result<()> {
     let report = match command {
-        EvalCommand::Time(f) => {
-            chronicle_nlp::time::eval::evaluate(&f.files).map(|r| r.to_string())
-        }
-        EvalCommand::Ner(f) => {
-            chronicle_nlp::names::eval::evaluate(&f.files).map(|r| r.to_string())
-        }
-        EvalCommand::Quotes(f) => chronicle_nlp::quotes::eval::evaluate(&f.files).map(|r| {
+        EvalCommand::Time(f) => chronicle_eval::time::evaluate(&f.files).map(|r| r.to_string()),
+        EvalCommand::Ner(f) => chronicle_eval::names::evaluate(&f.files).map(|r| r.to_string()),
+        EvalCommand::Quotes(f) => chronicle_eval::quotes::evaluate(&f.files).map(|r| {
             if f.misses {
                 format!("{}{r}", r.misses())
             } else {
                 r.to_string()
             }
         }),
-        EvalCommand::Events(f) => chronicle_nlp::events::eval::evaluate(
+        EvalCommand::Events(f) => chronicle_eval::events::evaluate(
             &f.files,
             f.dictionaries.as_deref(),
             f.articles.as_deref(),
@@ -98,29 +94,11 @@ pub fn run(command: &EvalCommand) -> Result<()> {
                 r.to_string()
             }
         }),
-        EvalCommand::Geo(f) => {
-            chronicle_nlp::places::eval::evaluate(&f.files).map(|r| r.to_string())
-        }
-        EvalCommand::Syntax(f) => evaluate_syntax(&f.files),
-        EvalCommand::Html(d) => chronicle_html::eval::evaluate(&d.dir).map(|r| r.to_string()),
+        EvalCommand::Geo(f) => chronicle_eval::places::evaluate(&f.files).map(|r| r.to_string()),
+        EvalCommand::Syntax(f) => chronicle_eval::syntax::evaluate(&f.files),
+        EvalCommand::Html(d) => chronicle_eval::html::evaluate(&d.dir).map(|r| r.to_string()),
     }
     .map_err(|e| anyhow!(e))?;
     print!("{report}");
     Ok(())
-}
-
-/// Scores the embedded syntax model on every sentence of `files`.
-fn evaluate_syntax(files: &[PathBuf]) -> Result<String, String> {
-    let mut sentences = Vec::new();
-    for path in files {
-        sentences.extend(chronicle_syntax::train::read_treebank(path)?);
-    }
-    let model = chronicle_nlp::syntax::SyntaxParser::new().model();
-    let started = std::time::Instant::now();
-    let score = chronicle_syntax::eval::Score::of(model, &sentences);
-    let seconds = started.elapsed().as_secs_f64();
-    Ok(format!(
-        "{score}  speed: {:.0} words/s on one core (tagging, parsing, labelling, lemmas)\n",
-        score.words as f64 / seconds.max(1e-9)
-    ))
 }

@@ -10,7 +10,7 @@
 //!
 //! The same engine reads PETRARCH/TABARI dictionaries as they are
 //! ([`EventCoder::from_petrarch_dir`]), so PETRARCH's own conformance suites run against it
-//! ([`eval::evaluate`]).
+//! (`chronicle eval events`, in the chronicle-eval crate).
 
 mod actors;
 mod agents;
@@ -19,7 +19,6 @@ mod coder;
 mod commas;
 mod dating;
 mod dict;
-pub mod eval;
 mod frame;
 mod matcher;
 mod modal;
@@ -48,8 +47,9 @@ use matcher::PatternKeys;
 use sentence::{Grammar, SentenceBuf};
 use words::Irregulars;
 
-/// The irregular verbs the stage's grammar needs (team format).
-const IRREGULAR: &str = include_str!("../../../../dictionaries/verbs/irregular_seed.txt");
+/// The team's irregular verb forms (`dictionaries/verbs/irregular.txt`), for its own verb files
+/// and for PETRARCH-format ones alike.
+const IRREGULAR: &str = include_str!("../../../../dictionaries/verbs/irregular.txt");
 
 /// The team's verb dictionary (`dictionaries/verbs/`), one file per CAMEO root, embedded.
 const VERB_FILES: [(&str, &str); 20] = [
@@ -135,9 +135,6 @@ const VERB_FILES: [(&str, &str); 20] = [
     ),
 ];
 
-/// The team's irregular verb forms, extending the stage's own list.
-const TEAM_IRREGULAR: &str = include_str!("../../../../dictionaries/verbs/irregular.txt");
-
 /// The events stage: a verb dictionary, the CAMEO code table, and (for PETRARCH dictionaries)
 /// the actor dictionary that goes with the verbs.
 #[derive(Debug)]
@@ -164,9 +161,7 @@ impl Default for EventCoder {
 impl EventCoder {
     /// The coder with the team's embedded verb dictionary and code table.
     pub fn new() -> Self {
-        let mut irregulars = Irregulars::parse(IRREGULAR);
-        irregulars.extend(Irregulars::parse(TEAM_IRREGULAR));
-        let mut dict = VerbDictionary::new(irregulars);
+        let mut dict = VerbDictionary::new(Irregulars::parse(IRREGULAR));
         for (name, text) in VERB_FILES {
             // Embedded data is compile-time data: a bad line is a build defect, named by file and
             // line (the `embedded_data` tests load every file).
@@ -191,7 +186,8 @@ impl EventCoder {
     }
 
     /// A coder over verb files in Chronicle's format (`CODE<TAB>PATTERN`), given as
-    /// (name, text) pairs, with an optional `irregular.txt` text.
+    /// (name, text) pairs, with an optional `irregular.txt` text whose lines extend (and, for
+    /// the same lemma, replace) the embedded list.
     pub fn from_texts(files: &[(&str, &str)], irregular: Option<&str>) -> Result<Self, String> {
         let mut irr = Irregulars::parse(IRREGULAR);
         if let Some(text) = irregular {

@@ -7,6 +7,8 @@
 //! - `roles.txt`: `foreign minister | GOV`
 
 use chronicle_core::EntityType;
+
+use crate::countries::split_list;
 use jiff::civil::Date;
 
 /// A dated actor code: `USAGOV` from 2017-01-20 to 2021-01-20.
@@ -118,10 +120,7 @@ impl ActorDictionary {
     /// The dictionaries shipped with Chronicle, embedded at build time.
     pub fn embedded() -> Result<Self, DictionaryError> {
         let mut d = ActorDictionary::default();
-        d.add_countries(
-            "countries.txt",
-            include_str!("../../../../dictionaries/actors/countries.txt"),
-        )?;
+        d.add_countries("countries.txt", crate::countries::EMBEDDED)?;
         d.add_regions(
             "regions.txt",
             include_str!("../../../../dictionaries/actors/regions.txt"),
@@ -138,22 +137,20 @@ impl ActorDictionary {
         Ok(d)
     }
 
-    /// Adds `countries.txt`-format entries.
+    /// Adds `countries.txt`-format entries (read by [`crate::countries`], the table's one reader).
     pub fn add_countries(&mut self, file: &str, text: &str) -> Result<(), DictionaryError> {
-        for (line, fields) in records(file, text)? {
-            let [code, name, rest @ ..] = fields.as_slice() else {
-                return Err(err(file, line, "expected `CODE | Name | key=value ...`"));
-            };
+        let countries = crate::countries::parse(text).map_err(|e| err(file, e.line, e.message))?;
+        for country in countries {
             let entry = self.push(Entry {
-                canonical: name.to_string(),
+                canonical: country.name.to_string(),
                 kind: EntityType::Gpe,
-                coding: Coding::Fixed(code.to_string()),
+                coding: Coding::Fixed(country.code.to_string()),
                 roles: Vec::new(),
                 sovereign: true,
             });
-            self.phrase(name, entry, PhraseKind::Name);
-            for (key, values) in keyed(rest) {
-                let kind = match key {
+            self.phrase(country.name, entry, PhraseKind::Name);
+            for (key, values) in &country.fields {
+                let kind = match *key {
                     "alias" => PhraseKind::Name,
                     "demonym" => PhraseKind::Demonym,
                     "capital" => PhraseKind::Capital,
@@ -389,30 +386,7 @@ fn parse_term(t: &str) -> Option<Term> {
 
 /// The records of a dictionary file: line number and ` | `-separated fields, comments removed.
 fn records<'a>(file: &str, text: &'a str) -> Result<Vec<(usize, Vec<&'a str>)>, DictionaryError> {
-    let mut out = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = strip_comment(raw).trim();
-        if line.is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = line.split(" | ").map(str::trim).collect();
-        if fields.iter().any(|f| f.is_empty()) {
-            return Err(err(file, i + 1, "empty field"));
-        }
-        out.push((i + 1, fields));
-    }
-    Ok(out)
-}
-
-/// Removes a `#` comment: at the start of a line, or after whitespace.
-fn strip_comment(line: &str) -> &str {
-    if line.trim_start().starts_with('#') {
-        return "";
-    }
-    match line.find(" #") {
-        Some(i) => &line[..i],
-        None => line,
-    }
+    crate::countries::records(text).map_err(|e| err(file, e.line, e.message))
 }
 
 fn keyed<'a>(
@@ -422,10 +396,6 @@ fn keyed<'a>(
         .iter()
         .filter_map(|f| f.split_once('='))
         .map(|(k, v)| (k.trim(), split_list(v)))
-}
-
-fn split_list(v: &str) -> impl Iterator<Item = &str> {
-    v.split("; ").map(str::trim).filter(|s| !s.is_empty())
 }
 
 fn err(file: &str, line: usize, message: &str) -> DictionaryError {

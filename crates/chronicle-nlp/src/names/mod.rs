@@ -11,7 +11,6 @@
 //!    2022), people no dictionary holds from their modifiers ("North Korean official" → PRKGOV).
 
 pub mod dictionary;
-pub mod eval;
 mod evidence;
 pub mod lexicon;
 pub mod petrarch;

@@ -15,7 +15,6 @@ use crate::hash::FastMap;
 use super::gazetteer::{Entry, Gazetteer, Kind, push_key};
 
 const COUNTRIES: &str = include_str!("../../../../dictionaries/places/countries.tsv");
-const COUNTRY_NAMES: &str = include_str!("../../../../dictionaries/actors/countries.txt");
 const CITIES: &str = include_str!("../../../../dictionaries/places/cities.tsv");
 const POINTS: &str = include_str!("../../../../dictionaries/places/country_points.tsv");
 const ALIASES: &str = include_str!("../../../../dictionaries/places/aliases.tsv");
@@ -106,32 +105,26 @@ fn countries(g: &mut Gazetteer) -> Vec<([u8; 2], String)> {
     capitals
 }
 
-/// Names, aliases and demonyms of countries from the actor dictionary.
+/// Names, aliases and demonyms of countries from the actor dictionary, read by its one reader
+/// ([`crate::countries`]). The table is compile-time data: a bad line panics naming it.
 fn country_names(g: &mut Gazetteer) {
-    for line in COUNTRY_NAMES.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = line.split(" | ").map(str::trim).collect();
-        let Some(cc) = fields
-            .iter()
-            .find_map(|f| f.strip_prefix("iso2="))
-            .and_then(cc_of)
-        else {
+    let countries = crate::countries::parse(crate::countries::EMBEDDED).unwrap_or_else(|e| {
+        panic!(
+            "dictionaries/actors/countries.txt:{}: {}",
+            e.line, e.message
+        )
+    });
+    for country in &countries {
+        let Some(cc) = country.values("iso2").next().and_then(cc_of) else {
             continue;
         };
         let Some(&e) = g.countries.get(&cc) else {
             continue;
         };
-        if let Some(name) = fields.get(1) {
-            g.name(name, e, false);
-        }
-        for f in &fields[2..] {
-            let Some((key, values)) = f.split_once('=') else {
-                continue;
-            };
-            for v in values.split(';').map(str::trim).filter(|v| !v.is_empty()) {
-                match key {
+        g.name(country.name, e, false);
+        for (key, values) in &country.fields {
+            for &v in values {
+                match *key {
                     "alias" => g.name(v, e, false),
                     "demonym" => {
                         let mut k = String::new();

@@ -11,7 +11,6 @@
 //! 4. [`event_place`] gives an event the place of its clause, else of its sentence, else the
 //!    article's main place.
 
-pub mod eval;
 pub mod gazetteer;
 mod load;
 mod resolve;

@@ -18,12 +18,10 @@
 //! A quotation without its own attribution takes the speaker of the quotation before it in the
 //! paragraph, else of the attribution or quotation in the paragraph before. Pieces that hang
 //! from one cue occurrence in one paragraph ("“A,” he said, “B.”") are one utterance and share
-//! its number. [`eval`] scores the stage on PolNeAR.
+//! its number. The chronicle-eval crate scores the stage on PolNeAR.
 
 mod attribute;
 mod doc;
-/// Scoring on PolNeAR, shared by `chronicle eval quotes` and the tests.
-pub mod eval;
 mod indirect;
 mod kinds;
 mod lexicon;

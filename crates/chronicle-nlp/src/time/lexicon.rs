@@ -153,6 +153,60 @@ pub enum Lex {
     Schedule,
 }
 
+/// Closed classes of words that are no time words but that the tense of a mention's clause reads
+/// ([`super::tense`]): kept apart from the readings tokens carry, as occasions are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TenseWord {
+    /// Opens a subordinate clause (`that`, `while`, `saying`): the mention's clause ends there.
+    Subordinator,
+    /// A determiner or possessive (`a`, `the`, `its`): what follows is a noun or an adjective.
+    Determiner,
+    /// An auxiliary, a negation or `to` before a present verb: no schedule (`did not meet`).
+    Unscheduling,
+    /// A modal that puts a passive in the future (`will be named`).
+    Modal,
+    /// Denies a modal's subject (`nobody could`).
+    Negator,
+    /// A reporting verb of the tense class (`said`): the tense of the report.
+    Reporting,
+    /// Looks ahead to an occasion whatever the clause (`until the deadline`).
+    Anticipating,
+    /// May open a fronted time adverbial (`On Tuesday, ...`).
+    FrontPreposition,
+    /// Looks ahead to the date after it (`payable Dec. 1`, `by February`).
+    Prospective,
+}
+
+impl TenseWord {
+    /// Every class, in the order of [`Lexicon`]'s table.
+    const ALL: [TenseWord; 9] = [
+        TenseWord::Subordinator,
+        TenseWord::Determiner,
+        TenseWord::Unscheduling,
+        TenseWord::Modal,
+        TenseWord::Negator,
+        TenseWord::Reporting,
+        TenseWord::Anticipating,
+        TenseWord::FrontPreposition,
+        TenseWord::Prospective,
+    ];
+
+    /// The class's name in `lexicon.txt`.
+    fn name(self) -> &'static str {
+        match self {
+            TenseWord::Subordinator => "subordinator",
+            TenseWord::Determiner => "determiner",
+            TenseWord::Unscheduling => "unscheduling",
+            TenseWord::Modal => "modal",
+            TenseWord::Negator => "negator",
+            TenseWord::Reporting => "reporting",
+            TenseWord::Anticipating => "anticipating",
+            TenseWord::FrontPreposition => "front_preposition",
+            TenseWord::Prospective => "prospective",
+        }
+    }
+}
+
 /// The longest word in the lexicon, in bytes: longer words cannot match and are not lower-cased.
 const MAX_WORD: usize = 16;
 
@@ -166,6 +220,8 @@ pub struct Lexicon {
     /// names one is its coming occurrence when one is near ("the Nov. 8 election"). Not time
     /// words, so kept apart from the readings tokens carry.
     occasions: FastMap<&'static str, ()>,
+    /// The words of each [`TenseWord`] class, in the file's order, indexed by the class.
+    tense_words: [Vec<&'static str>; TenseWord::ALL.len()],
 }
 
 impl Lexicon {
@@ -183,6 +239,7 @@ impl Lexicon {
         let mut words: FastMap<&'static str, Vec<Lex>> = FastMap::default();
         let mut phrases = Vec::new();
         let mut occasions = FastMap::default();
+        let mut tense_words: [Vec<&'static str>; TenseWord::ALL.len()] = Default::default();
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -201,6 +258,10 @@ impl Lexicon {
                 occasions.insert(word, ());
                 continue;
             }
+            if let Some(c) = TenseWord::ALL.iter().position(|c| c.name() == class) {
+                tense_words[c].push(word);
+                continue;
+            }
             if class == "phrase" {
                 let point = parse_ref(arg).ok_or_else(|| format!("line {}: bad phrase", n + 1))?;
                 let parts: Vec<&'static str> = word.split(' ').collect();
@@ -217,12 +278,18 @@ impl Lexicon {
             words,
             phrases,
             occasions,
+            tense_words,
         })
     }
 
     /// The reference phrases, longest first.
     pub fn phrases(&self) -> &[(Vec<&'static str>, RefPoint)] {
         &self.phrases
+    }
+
+    /// The words of a closed class the tense of a clause reads, lower case.
+    pub fn tense_words(&self, class: TenseWord) -> &[&'static str] {
+        &self.tense_words[class as usize]
     }
 
     /// Whether a word, as written, names an occasion held on a set date.

@@ -11,10 +11,9 @@
 //! 4. [`resolve`]: turn what an expression says into its value ([`value::Value`]).
 //!
 //! It reads only `body`, `published` and (when the segmenter filled them) the sentence spans, and
-//! writes `dates`. [`eval`] scores it TempEval-3 style.
+//! writes `dates`. The chronicle-eval crate scores it TempEval-3 style.
 
 pub mod anchors;
-pub mod eval;
 pub mod grammar;
 pub mod lexicon;
 pub mod resolve;

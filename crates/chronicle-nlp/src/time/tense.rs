@@ -7,11 +7,19 @@
 //! lunch") says nothing about the mention.
 
 use super::grammar::Cx;
-use super::lexicon::{Lex, Tense};
+use super::lexicon::{Lex, Tense, TenseWord};
 use super::scan::Kind;
 
 /// How far (in tokens) from a mention the tense of its clause is looked for.
 const WINDOW: usize = 12;
+
+/// Whether token `k` is a word of the closed class `class` (in `lexicon.txt`).
+fn is_a(cx: Cx<'_, '_>, k: usize, class: TenseWord) -> bool {
+    cx.lexicon
+        .tense_words(class)
+        .iter()
+        .any(|w| cx.is_word(k, w))
+}
 
 /// How much a tense marker says about its clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -23,18 +31,6 @@ enum Strength {
     /// A reporting verb (`said`): the tense of the report, not of the event.
     Reporting,
 }
-
-/// Words that open a subordinate clause: the mention's clause ends there. Reporting participles
-/// open the clause of what is reported ("issued a statement Friday saying it will ...").
-const SUBORDINATORS: [&str; 14] = [
-    "that", "which", "who", "whom", "when", "while", "because", "although", "whereas", "if",
-    "unless", "saying", "adding", "warning",
-];
-
-/// Determiners and possessives before a participle used as an adjective (`a planned lunch`).
-const DETERMINERS: [&str; 12] = [
-    "a", "an", "the", "its", "their", "his", "her", "our", "your", "my", "this", "these",
-];
 
 /// The tense marker a token carries, and how much it says.
 fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, Strength)> {
@@ -91,14 +87,6 @@ fn marker(cx: Cx<'_, '_>, k: usize) -> Option<(Tense, Strength)> {
     }
 }
 
-/// Words before a present verb that take its schedule away: an auxiliary or a negation ("did
-/// not meet", "could resume"), `to` (an infinitive takes the time of the verb it depends on:
-/// "had been due to expire Friday") or a determiner (a noun: "the meets").
-const UNSCHEDULING: [&str; 15] = [
-    "did", "didn", "does", "doesn", "do", "don", "not", "could", "would", "should", "might", "may",
-    "can", "must", "to",
-];
-
 /// Whether the schedule verb at `k` reads as the present of a planned event.
 fn scheduled(cx: Cx<'_, '_>, k: usize) -> bool {
     let Some(p) = k.checked_sub(1) else {
@@ -110,11 +98,8 @@ fn scheduled(cx: Cx<'_, '_>, k: usize) -> bool {
     } else {
         p
     };
-    !UNSCHEDULING
-        .iter()
-        .chain(DETERMINERS.iter())
-        .any(|w| cx.is_word(p, w))
-        && !cx.tok(k).is_some_and(|t| t.upper)
+    let unscheduled = is_a(cx, p, TenseWord::Unscheduling) || is_a(cx, p, TenseWord::Determiner);
+    !unscheduled && !cx.tok(k).is_some_and(|t| t.upper)
 }
 
 /// Whether token `k` is an -ing verb form after an auxiliary (`leaving`, not `being`, `thing`).
@@ -139,7 +124,7 @@ fn lexicon_marker(
     let noun = ["plan", "plans"].iter().any(|p| w.eq_ignore_ascii_case(p));
     let object = k.checked_sub(1).is_some_and(|p| {
         let b = cx.text_of(p).as_bytes();
-        b.len() >= 5 && b.ends_with(b"ed") || DETERMINERS.iter().any(|d| cx.is_word(p, d))
+        b.len() >= 5 && b.ends_with(b"ed") || is_a(cx, p, TenseWord::Determiner)
     });
     if noun && (!infinitive || object) {
         return None;
@@ -150,11 +135,8 @@ fn lexicon_marker(
     if possibility(cx, k) {
         let could = w.eq_ignore_ascii_case("could");
         // "could not", "nobody could", "neither he nor his aides could".
-        let negated_subject = (k.saturating_sub(NEGATION_REACH)..k).any(|p| {
-            ["nor", "neither", "nobody", "no"]
-                .iter()
-                .any(|n| cx.is_word(p, n))
-        });
+        let negated_subject =
+            (k.saturating_sub(NEGATION_REACH)..k).any(|p| is_a(cx, p, TenseWord::Negator));
         let denied =
             could && (cx.is_word(k + 1, "not") || cx.is_word(k + 1, "never") || negated_subject);
         let looked_back = cx.is_word(k + 1, "have");
@@ -169,9 +151,7 @@ fn lexicon_marker(
     if !w.ends_with("ing") && passive_auxiliary(cx, k) == Some(Some(Tense::Past)) {
         return Some((Tense::Past, Strength::Strong));
     }
-    let reporting = ["said", "says", "told"]
-        .iter()
-        .any(|r| w.eq_ignore_ascii_case(r));
+    let reporting = is_a(cx, k, TenseWord::Reporting);
     let strength = if reporting {
         Strength::Reporting
     } else {
@@ -179,12 +159,6 @@ fn lexicon_marker(
     };
     Some((tense, strength))
 }
-
-/// Modals that put a passive in the future: `will be named`, `to be held`, `would be paid`.
-/// Not `could`, the past of `can` as often as a modal ("could not be located Wednesday").
-const MODALS: [&str; 10] = [
-    "will", "shall", "ll", "to", "may", "might", "should", "must", "can", "would",
-];
 
 /// The tense of the verb group of a passive participle at `k` (`will be named` is future, `has
 /// been named` past): `None` when `k` is no passive participle, `Some(None)` when the group says
@@ -199,7 +173,7 @@ fn passive_auxiliary(cx: Cx<'_, '_>, k: usize) -> Option<Option<Tense>> {
     let aux = p.checked_sub(1).map_or("", |a| cx.text_of(a));
     let is = |words: &[&str]| words.iter().any(|w| aux.eq_ignore_ascii_case(w));
     Some(match *be {
-        "be" if is(&MODALS) => Some(Tense::Future),
+        "be" if is(cx.lexicon.tense_words(TenseWord::Modal)) => Some(Tense::Future),
         "been" if is(&["has", "have", "had"]) => Some(Tense::Past),
         "being" if is(&["was", "were"]) => Some(Tense::Past),
         "being" if is(&["is", "are"]) => Some(Tense::Present),
@@ -210,7 +184,7 @@ fn passive_auxiliary(cx: Cx<'_, '_>, k: usize) -> Option<Option<Tense>> {
 /// Whether token `k` is a participle used as an adjective: after a determiner, maybe with an
 /// adverb between (`a planned lunch`, `the previously scheduled vote`).
 fn adjectival(cx: Cx<'_, '_>, k: usize) -> bool {
-    let det = |i: usize| DETERMINERS.iter().any(|d| cx.is_word(i, d));
+    let det = |i: usize| is_a(cx, i, TenseWord::Determiner);
     let Some(p) = k.checked_sub(1) else {
         return false;
     };
@@ -229,7 +203,7 @@ fn boundary(cx: Cx<'_, '_>, k: usize) -> bool {
                 ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '`' | '—' | '–' | '_' | '.'
             ),
         },
-        Kind::Word => SUBORDINATORS.iter().any(|w| cx.is_word(k, w)),
+        Kind::Word => is_a(cx, k, TenseWord::Subordinator),
         Kind::Num => false,
     }
 }
@@ -277,7 +251,7 @@ pub fn tense_near(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Op
         in_clause: false,
     };
     let ahead_of = word_before("of") && before.is_some_and(|p| p > 0 && cx.is_word(p - 1, "ahead"));
-    if ahead_of || ANTICIPATING.iter().any(|w| word_before(w)) {
+    if ahead_of || before.is_some_and(|p| is_a(cx, p, TenseWord::Anticipating)) {
         return Some(coming);
     }
     // Told in the past, it is the one the words name, as any other date before a noun.
@@ -286,11 +260,6 @@ pub fn tense_near(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Op
         _ => Some(coming),
     }
 }
-
-/// Words before an occasion that look ahead to it whatever the clause (as does "ahead of"):
-/// "until the March 31 deadline". ("Before" does not: "a month before the Nov. 8 election" may
-/// tell of last year's.)
-const ANTICIPATING: [&str; 2] = ["until", "till"];
 
 /// The tense of the clause around tokens `first..last` (see [`tense_near`]).
 fn clause_tense(cx: Cx<'_, '_>, first: usize, last: usize, sent: &[u32]) -> Option<Found> {
@@ -378,29 +347,15 @@ fn possibility(cx: Cx<'_, '_>, k: usize) -> bool {
     cx.is_word(k, "could") || cx.is_word(k, "might")
 }
 
-/// Prepositions that may open a fronted time adverbial.
-const FRONT_PREPOSITIONS: [&str; 5] = ["on", "in", "at", "by", "since"];
-
 /// Whether the mention at `first..last` opens its sentence, maybe after a preposition, and a
 /// comma follows it: a fronted adverbial ("On Tuesday, ...").
 fn fronted(cx: Cx<'_, '_>, first: usize, last: usize, same: &impl Fn(usize) -> bool) -> bool {
     let opens = |k: usize| k == 0 || !same(k - 1);
     let after_preposition = first
         .checked_sub(1)
-        .is_some_and(|p| opens(p) && FRONT_PREPOSITIONS.iter().any(|w| cx.is_word(p, w)));
+        .is_some_and(|p| opens(p) && is_a(cx, p, TenseWord::FrontPreposition));
     (opens(first) || after_preposition) && cx.is_punct(last, ',')
 }
-
-/// Words before a date that look ahead to it: a deadline, a start, a payment.
-const PROSPECTIVE: [&str; 7] = [
-    "by",
-    "until",
-    "through",
-    "effective",
-    "payable",
-    "starting",
-    "beginning",
-];
 
 /// Whether the mention at `first` follows a word that looks ahead to it (`payable Dec. 1`,
 /// `by February`), or `as soon as`, `as early as`.
@@ -413,7 +368,7 @@ fn prospective(cx: Cx<'_, '_>, first: usize) -> bool {
     } else {
         p
     };
-    if PROSPECTIVE.iter().any(|w| cx.is_word(p, w)) {
+    if is_a(cx, p, TenseWord::Prospective) {
         // "this year through August", "from 2019 until 2021": the end of a range whose start
         // the text gives; the tense decides it.
         let range_end = p.checked_sub(1).and_then(|q| cx.tok(q)).is_some_and(|t| {

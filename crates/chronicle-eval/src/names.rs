@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use chronicle_core::{Article, EntityType};
 
-use super::NameFinder;
-use crate::Stage;
 use crate::score::{f1, ratio};
-use crate::segment::Segmenter;
+use chronicle_nlp::Stage;
+use chronicle_nlp::names::NameFinder;
+use chronicle_nlp::segment::Segmenter;
 
 /// Counts for one entity type.
 #[derive(Debug, Default, Clone, Copy)]

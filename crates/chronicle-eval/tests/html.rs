@@ -12,7 +12,7 @@ fn dev_pages_meet_the_floors() {
         );
         return;
     }
-    let report = chronicle_html::eval::evaluate(&dir).expect("evaluation runs");
+    let report = chronicle_eval::html::evaluate(&dir).expect("evaluation runs");
     println!("{report}");
     assert_eq!(report.pages, 163);
     assert!(

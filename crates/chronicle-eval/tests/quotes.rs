@@ -1,12 +1,12 @@
 //! The quotes stage scored on PolNeAR dev (`../shared/data/quotes/dev.jsonl`), with floors a
 //! little under what it reaches, so that a regression fails the build.
 //!
-//! `QUOTES_ERRORS=1 cargo test --test quotes_eval -- --nocapture` prints every error line;
+//! `QUOTES_ERRORS=1 cargo test -p chronicle-eval --test quotes -- --nocapture` prints every error line;
 //! `QUOTES_FILES=a.jsonl:b.jsonl` scores other files too (PolNeAR train, decompressed).
 
 use std::path::PathBuf;
 
-use chronicle_nlp::quotes::eval::{Written, evaluate};
+use chronicle_eval::quotes::{Written, evaluate};
 
 fn dev_path() -> Option<PathBuf> {
     let path =

@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::Path;
 use std::time::Instant;
 
-use crate::{PageHints, extract_page};
+use chronicle_html::{PageHints, extract_page};
 
 /// Scores of one evaluation run.
 #[derive(Debug, Clone, Default)]

@@ -41,8 +41,8 @@ use std::path::{Path, PathBuf};
 
 use chronicle_core::{Article, Quote, QuoteKind};
 
-use super::{Detailed, QuoteFinder};
 use crate::score::ratio;
+use chronicle_nlp::quotes::{Detailed, QuoteFinder};
 use serde::Deserialize;
 
 /// Scores of the quotes stage against PolNeAR gold annotations.
@@ -264,18 +264,13 @@ struct GoldQuote {
 /// Errors name the file and line: an unreadable file, a line that is not a record, gold offsets
 /// outside the text.
 pub fn evaluate(paths: &[PathBuf]) -> Result<QuoteReport, String> {
-    let pipeline = crate::Pipeline::standard();
+    let pipeline = chronicle_nlp::Pipeline::standard();
     let finder = QuoteFinder::new();
     let mut report = QuoteReport::default();
     for path in paths {
         let text = read(path)?;
-        for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let at = || format!("{}:{}", path.display(), n + 1);
-            let record: Record =
-                serde_json::from_str(line).map_err(|e| format!("{}: {e}", at()))?;
+        for item in crate::json_lines(path, &text) {
+            let (at, record): (String, Record) = item?;
             let chars = record.text.chars().count();
             if let Some(q) = record
                 .quotes
@@ -284,10 +279,7 @@ pub fn evaluate(paths: &[PathBuf]) -> Result<QuoteReport, String> {
             {
                 return Err(format!(
                     "{}: gold quote {}..{} outside the text of {} characters",
-                    at(),
-                    q.start,
-                    q.end,
-                    chars
+                    at, q.start, q.end, chars
                 ));
             }
             let mut article = Article::new(record.doc_id.clone(), record.text.clone());
@@ -683,16 +675,10 @@ mod tests {
 
     #[test]
     fn bad_input_names_file_and_line() {
-        let dir = std::env::temp_dir().join(format!("quotes-eval-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("bad.jsonl");
-        std::fs::write(
-            &path,
+        crate::testing::second_line_error(
+            "quotes-eval",
             "{\"doc_id\":\"a\",\"text\":\"x\",\"quotes\":[]}\nnot json\n",
-        )
-        .unwrap();
-        let err = evaluate(std::slice::from_ref(&path)).unwrap_err();
-        assert!(err.contains("bad.jsonl:2"), "{err}");
-        let _ = std::fs::remove_dir_all(&dir);
+            evaluate,
+        );
     }
 }

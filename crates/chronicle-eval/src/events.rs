@@ -29,10 +29,10 @@ use std::path::{Path, PathBuf};
 use chronicle_core::{Article, Event};
 use serde::Deserialize;
 
-use super::{CommaRules, EventCoder};
 use crate::score::{prf, ratio};
-use crate::segment::Segmenter;
-use crate::{Pipeline, Stage};
+use chronicle_nlp::events::{CommaRules, EventCoder};
+use chronicle_nlp::segment::Segmenter;
+use chronicle_nlp::{Pipeline, Stage};
 
 #[derive(Debug, Deserialize)]
 struct Record {
@@ -294,13 +294,8 @@ pub fn evaluate(
                 coder.set_comma_rules(CommaRules::default());
             }
         }
-        for (n, line) in text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let rec: Record = serde_json::from_str(line)
-                .map_err(|e| format!("{}:{}: {e}", file.display(), n + 1))?;
+        for item in crate::json_lines(file, &text) {
+            let (_, rec): (String, Record) = item?;
             let dir = match (dictionaries, &rec.dictionaries) {
                 (Some(d), _) => Some(d.to_path_buf()),
                 (None, Some(_)) => Some(dictionary_dir(file, &rec)?),

@@ -11,7 +11,7 @@ fn dev_files() -> Option<Vec<PathBuf>> {
         .filter(|p| p.is_file())
         .collect();
     if files.is_empty() {
-        eprintln!("places_eval: {} not found; skipping", dir.display());
+        eprintln!("places: {} not found; skipping", dir.display());
         return None;
     }
     Some(files)
@@ -20,7 +20,7 @@ fn dev_files() -> Option<Vec<PathBuf>> {
 #[test]
 fn dev_sets_reach_the_floors() {
     let Some(files) = dev_files() else { return };
-    let report = chronicle_nlp::places::eval::evaluate(&files).expect("dev files parse");
+    let report = chronicle_eval::places::evaluate(&files).expect("dev files parse");
     println!("{report}");
     let t = &report.total;
     assert!(t.gold > 3000, "{report}");
@@ -31,12 +31,12 @@ fn dev_sets_reach_the_floors() {
     assert!(t.median_km() <= 40.0, "{report}");
 }
 
-/// `cargo test --test places_eval -- --ignored --nocapture` prints every mistake.
+/// `cargo test -p chronicle-eval --test places -- --ignored --nocapture` prints every mistake.
 #[test]
 #[ignore]
 fn print_mistakes() {
     let Some(files) = dev_files() else { return };
-    for line in chronicle_nlp::places::eval::mistakes(&files).expect("dev files parse") {
+    for line in chronicle_eval::places::mistakes(&files).expect("dev files parse") {
         println!("{line}");
     }
 }

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use chronicle_core::{Article, DateMention};
 use serde::Deserialize;
 
-use super::TimeTagger;
-use crate::Stage;
+use chronicle_nlp::Stage;
+use chronicle_nlp::time::TimeTagger;
 
 /// Scores of the time stage against gold annotations, TempEval-3 style.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -146,23 +146,18 @@ pub fn evaluate_with(
     paths: &[PathBuf],
     mut misses: impl FnMut(Miss),
 ) -> Result<TimeReport, String> {
-    let segmenter = crate::segment::Segmenter::new();
+    let segmenter = chronicle_nlp::segment::Segmenter::new();
     let tagger = TimeTagger::new();
     let mut total = TimeReport::default();
     for path in paths {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let at = || format!("{}:{}", path.display(), n + 1);
-            let record: Record =
-                serde_json::from_str(line).map_err(|e| format!("{}: {e}", at()))?;
+        for item in crate::json_lines(path, &text) {
+            let (at, record): (String, Record) = item?;
             let published = match record.dct.as_deref() {
                 Some(d) if d.len() >= 10 => Some(
                     d[..10]
                         .parse()
-                        .map_err(|e| format!("{}: dct {d:?}: {e}", at()))?,
+                        .map_err(|e| format!("{at}: dct {d:?}: {e}"))?,
                 ),
                 _ => None,
             };
@@ -288,17 +283,11 @@ mod tests {
 
     #[test]
     fn malformed_records_name_file_and_line() {
-        let dir = std::env::temp_dir().join(format!("chronicle-time-eval-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("bad.jsonl");
-        std::fs::write(
-            &path,
+        crate::testing::second_line_error(
+            "time-eval",
             "{\"doc_id\":\"a\",\"dct\":\"2020-01-01\",\"text\":\"x\",\"timexes\":[]}\n{oops\n",
-        )
-        .unwrap();
-        let err = evaluate(std::slice::from_ref(&path)).unwrap_err();
-        assert!(err.contains("bad.jsonl:2"), "{err}");
-        std::fs::remove_dir_all(&dir).ok();
+            evaluate,
+        );
     }
 
     #[test]

@@ -15,10 +15,10 @@ use std::path::PathBuf;
 
 use chronicle_core::Article;
 
-use super::PlaceFinder;
-use super::gazetteer::distance_km;
 use crate::score::{f1, ratio};
-use crate::{Pipeline, Stage};
+use chronicle_nlp::places::PlaceFinder;
+use chronicle_nlp::places::gazetteer::distance_km;
+use chronicle_nlp::{Pipeline, Stage};
 
 /// One gold toponym.
 #[derive(Debug, Clone)]
@@ -120,8 +120,8 @@ pub fn evaluate(paths: &[PathBuf]) -> Result<GeoReport, String> {
 /// [`evaluate`] with a given finder (a user's gazetteer).
 pub fn evaluate_with(paths: &[PathBuf], finder: &PlaceFinder) -> Result<GeoReport, String> {
     let pipeline = Pipeline::from_stages(vec![
-        Box::new(crate::segment::Segmenter::new()),
-        Box::new(crate::names::NameFinder::new()),
+        Box::new(chronicle_nlp::segment::Segmenter::new()),
+        Box::new(chronicle_nlp::names::NameFinder::new()),
     ])
     .map_err(|e| e.to_string())?;
     let mut report = GeoReport::default();
@@ -153,8 +153,8 @@ pub fn evaluate_with(paths: &[PathBuf], finder: &PlaceFinder) -> Result<GeoRepor
 /// more than 161 km off.
 pub fn mistakes(paths: &[PathBuf]) -> Result<Vec<String>, String> {
     let pipeline = Pipeline::from_stages(vec![
-        Box::new(crate::segment::Segmenter::new()),
-        Box::new(crate::names::NameFinder::new()),
+        Box::new(chronicle_nlp::segment::Segmenter::new()),
+        Box::new(chronicle_nlp::names::NameFinder::new()),
         Box::new(PlaceFinder::new()),
     ])
     .map_err(|e| e.to_string())?;

@@ -1,11 +1,11 @@
 //! Prints every disagreement of the time stage with gold TimeML-style JSON lines, one per line,
 //! then the scores, for error analysis:
-//! `cargo run --release -p chronicle-nlp --example time_misses -- FILE.jsonl...`.
+//! `cargo run --release -p chronicle-eval --example time_misses -- FILE.jsonl...`.
 //! Each line is tab-separated: kind, document, gold, system, text, context.
 
 use std::path::PathBuf;
 
-use chronicle_nlp::time::eval::{Miss, evaluate_with};
+use chronicle_eval::time::{Miss, evaluate_with};
 
 fn main() {
     let files: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
