@@ -1,19 +1,18 @@
 //! The coding loop: for each sentence, each verb the dictionary knows, the best pattern, then
 //! source, target, code, date, context and place of the events it reports.
 
-use chronicle_core::{Article, DateBasis, DepRel, EntityType, Event, EventContext, Upos};
+use chronicle_core::{Article, DateBasis, EntityType, Event, EventContext, Upos};
 
 use super::EventCoder;
-use super::actors::{ActorHit, group, hit_starting};
-use super::agents;
+use super::actors::ActorHit;
 use super::clause::{self, Modality};
 use super::dating::Timeline;
 use super::frame::{dateline_end, drop_apposition_qualifiers, quoted_target};
 use super::matcher::{Ctx, Match, WordSet};
 use super::modal::{intent_of, refusal_of};
 use super::sentence::{
-    ADV, BE, BREAK, BY, CAP, COMMA, COORD, ClauseKind, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON,
-    PUNCT, REFER, SentenceBuf, THAT, THEN, TO,
+    ADV, BE, BREAK, CAP, COMMA, COORD, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON, REFER,
+    SentenceBuf, THAT, THEN, TO,
 };
 use super::tree::Tree;
 
@@ -453,267 +452,6 @@ impl EventCoder {
             .map(|r| (r.actor.clone(), r.span))
     }
 
-    /// Sources and targets of a match, and whether events run pairwise inside one compound.
-    fn sides(
-        &self,
-        buf: &SentenceBuf,
-        hits: &[ActorHit],
-        tree: Option<Tree>,
-        v: usize,
-        m: Match,
-        modality: Modality,
-    ) -> (Vec<Side>, Vec<Side>, bool) {
-        let words = &buf.words;
-        let expand = |k: usize| -> Vec<Side> {
-            let (lo, hi) = group(hits, words, k);
-            hits[lo..hi]
-                .iter()
-                .flat_map(|h| {
-                    h.codes
-                        .iter()
-                        .map(move |c| Some((c.clone(), (h.span.start, h.span.end))))
-                })
-                .collect()
-        };
-        if let Some(k) = m.compound {
-            return (expand(k), Vec::new(), true);
-        }
-        let nominal = tree.filter(|_| self.dict.verbs[m.verb as usize].nominal);
-        let read = match nominal {
-            Some(_) => None,
-            None => tree.and_then(|t| self.tree_sides(t, buf, hits, v, m)),
-        };
-        let from_tree = read.is_some() || nominal.is_some();
-        let (src, tgt) = match (nominal, read) {
-            (Some(t), _) => {
-                let (src, own) = t.nominal_sides(m.start.min(v), m.end, hits);
-                (src, m.target.or(own).filter(|k| Some(*k) != src))
-            }
-            (None, Some(r)) if r.unknown_doer => return (Vec::new(), Vec::new(), false),
-            // a target the tree's objects do not name may still follow the verb in its clause
-            // ("accused the United States of", parsed with a wrong attachment)
-            (None, Some(TreeSides { src, tgt: None, .. })) => {
-                let (_, wt) = self.word_sides(buf, hits, v, m, modality);
-                (src, wt.filter(|k| Some(*k) != src))
-            }
-            (None, Some(r)) => (r.src, r.tgt),
-            (None, None) => self.word_sides(buf, hits, v, m, modality),
-        };
-        let mut sources = src.map(expand).unwrap_or_else(|| vec![None]);
-        let tgt = tgt.filter(|&k| !self.audience(hits, v, m, k));
-        let mut targets = tgt.map(expand).unwrap_or_else(|| vec![None]);
-        if !self.dict.petrarch {
-            agents::place_lone_agents(&mut sources, &targets, hits);
-            agents::place_lone_agents(&mut targets, &sources, hits);
-            drop_self_targets(&sources, &mut targets, hits);
-            if targets.is_empty() {
-                targets.push(None);
-            }
-            // "Brazil and the United States are seeking to deepen a partnership": actors joined
-            // as the subject of a cooperation with no one else act on each other
-            let code = &self.dict.verbs[m.verb as usize].patterns[m.pattern as usize].code;
-            let mutual = code
-                .main
-                .as_deref()
-                .and_then(|c| c.get(..2))
-                .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
-            if mutual && from_tree && targets.iter().all(Option::is_none) && distinct(&sources) >= 2
-            {
-                return (sources, Vec::new(), true);
-            }
-        }
-        (sources, targets, false)
-    }
-
-    /// Whether hit `k`, which the match's words take in, is the press a statement is told to
-    /// ("told reporters", "briefed journalists"): it hears the statement and is no actor of it
-    /// (lawmakers told are).
-    fn audience(&self, hits: &[ActorHit], v: usize, m: Match, k: usize) -> bool {
-        let statement = self.dict.verbs[m.verb as usize].patterns[m.pattern as usize]
-            .code
-            .main
-            .as_deref()
-            .is_some_and(|c| c.starts_with("01"));
-        let h = &hits[k];
-        !self.dict.petrarch
-            && statement
-            && h.person.is_none()
-            && h.codes
-                .iter()
-                .all(|c| c.starts_with("---") && c.ends_with("MED"))
-            && h.start > v
-            && h.end <= m.end
-            && m.target != Some(k)
-    }
-
-    /// Source and target hits read from the tree: the subject (the agent of a passive, whose
-    /// subject is then the target), and the pattern's target slot, else the first object or
-    /// prepositional phrase that names an actor. `None` when the tree names no subject for the
-    /// verb (a participle, a fragment): the words decide then.
-    fn tree_sides(
-        &self,
-        t: Tree,
-        buf: &SentenceBuf,
-        hits: &[ActorHit],
-        v: usize,
-        m: Match,
-    ) -> Option<TreeSides> {
-        let subject = t.subject(v, hits);
-        let passive = t.passive(v);
-        let agent = passive.then(|| t.agent(v)).flatten();
-        if subject.is_none() && agent.is_none() && m.source.is_none() {
-            return None;
-        }
-        let named_subject = subject.is_some();
-        let subject = subject.and_then(|x| {
-            // "the vaccine, which can meet the demand": a relative pronoun is the noun its
-            // clause modifies, and names whom that noun names, or no one
-            if t.relative(x) {
-                return t
-                    .relative_antecedent(v)
-                    .and_then(|n| t.subject_actor(n, hits));
-            }
-            t.subject_actor(x, hits).or_else(|| {
-                (t.upos(x) == Some(Upos::Pron))
-                    .then(|| t.pronoun_actor(v, hits))
-                    .flatten()
-            })
-        });
-        let agent = agent.and_then(|x| t.actor(x, hits));
-        let (src, tgt_default) = match m.source {
-            Some(k) => (Some(k), None),
-            None if passive => (agent, subject),
-            None => (subject, None),
-        };
-        let src_group = src.map(|k| group(hits, &buf.words, k));
-        let outside = |k: &usize| src_group.is_none_or(|(lo, hi)| *k < lo || *k >= hi);
-        // a passive's target is its subject; the pattern's slot after the verb may have caught
-        // the agent ("attacked by Syrian rebels")
-        // a possessive the slot caught names whose the object is, not who ("received his
-        // Peruvian counterpart"): the tree's object says who
-        let possessive = |k: usize| {
-            let h = &hits[k];
-            h.end == h.start + 1 && t.rel(h.start) == Some(DepRel::NmodPoss)
-        };
-        let slot = m.target.filter(|&k| Some(k) != src && !possessive(k));
-        let tgt = if passive {
-            tgt_default.or(slot)
-        } else {
-            slot.or(tgt_default)
-        };
-        let tgt = tgt.or_else(|| {
-            t.objects(v)
-                .filter_map(|x| t.target_actor(x, hits))
-                .find(|k| outside(k) && Some(*k) != agent)
-        });
-        // an active verb whose subject the text names but no dictionary knows ("one miner",
-        // "Fabrice Santoro beat Sweden's Johansson") is no event of anyone else
-        let unknown_doer = named_subject && !passive && m.source.is_none() && src.is_none();
-        Some(TreeSides {
-            src,
-            tgt,
-            unknown_doer,
-        })
-    }
-
-    /// Source and target hits read from the words around the verb, as TABARI and PETRARCH-1 do.
-    fn word_sides(
-        &self,
-        buf: &SentenceBuf,
-        hits: &[ActorHit],
-        v: usize,
-        m: Match,
-        modality: Modality,
-    ) -> (Option<usize>, Option<usize>) {
-        let words = &buf.words;
-        let subject = self
-            .first_actor(buf, hits, m.start.min(v))
-            .or_else(|| clause::subject(buf, hits, m.start.min(v)));
-        let by = if modality.passive {
-            clause::by_agent(buf, hits, m.end)
-        } else {
-            None
-        };
-        let (src, tgt_default) = match (m.source, by) {
-            (Some(k), _) => (Some(k), None),
-            (None, Some(b)) => (Some(b), subject),
-            (None, None) if modality.passive && !self.dict.petrarch => (None, subject),
-            (None, None) => (subject, None),
-        };
-        let src_group = src.map(|k| group(hits, words, k));
-        let tgt = m
-            .target
-            .or(tgt_default)
-            .or_else(|| self.first_object(buf, hits, v, m.end, src_group, by))
-            .or_else(|| self.object(buf, hits, m.end.max(v + 1), src_group, by));
-        (src, tgt)
-    }
-
-    /// TABARI's source: the first actor of the conjoined clause before the verb (TABARI
-    /// dictionaries only; others take the clause's grammatical subject).
-    fn first_actor(&self, buf: &SentenceBuf, hits: &[ActorHit], v: usize) -> Option<usize> {
-        if !self.dict.tabari {
-            return None;
-        }
-        let start = buf.clauses[buf.conjunct_of(v)].start;
-        hits.iter().position(|h| h.start >= start && h.end <= v)
-    }
-
-    /// The actor right after the verb, inside the words a pattern's wildcard took: the
-    /// indirect object of "offered India a ceasefire in exchange for", "sent Kyiv missiles".
-    /// PETRARCH dictionaries name their targets in the pattern, so only the embedded ones ask.
-    fn first_object(
-        &self,
-        buf: &SentenceBuf,
-        hits: &[ActorHit],
-        v: usize,
-        matched_end: usize,
-        src: Option<(usize, usize)>,
-        by: Option<usize>,
-    ) -> Option<usize> {
-        if self.dict.petrarch {
-            return None;
-        }
-        // Right after the verb, and a whole noun phrase: what follows it opens another
-        // ("India a ceasefire", "Africa as") rather than going on with it ("US bankruptcy law").
-        let k = hit_starting(hits, &buf.words, v + 1, 0)?;
-        let h = &hits[k];
-        let whole = buf
-            .words
-            .get(h.end)
-            .is_none_or(|w| w.flags & (DET | PREP | PUNCT | COMMA | TO | BY) != 0);
-        (whole
-            && h.end < matched_end
-            && src.is_none_or(|(lo, hi)| k < lo || k >= hi)
-            && Some(k) != by)
-            .then_some(k)
-    }
-
-    /// The object: the first actor after the verb phrase in its clause (or in the complement
-    /// clause right after it), outside the source's coordination and the passive's agent.
-    fn object(
-        &self,
-        buf: &SentenceBuf,
-        hits: &[ActorHit],
-        from: usize,
-        src: Option<(usize, usize)>,
-        by: Option<usize>,
-    ) -> Option<usize> {
-        let c = buf.clause_of(from.saturating_sub(1));
-        let mut end = buf.clauses[c].end;
-        if let Some(next) = buf.clauses.get(c + 1)
-            && (next.kind == ClauseKind::Complement || self.dict.petrarch)
-        {
-            end = next.end;
-        }
-        (0..hits.len()).find(|&k| {
-            hits[k].start >= from
-                && hits[k].end <= end
-                && src.is_none_or(|(lo, hi)| k < lo || k >= hi)
-                && Some(k) != by
-        })
-    }
-
     fn event(&self, base: &Event, article: &Article, code: &str, src: &Side, tgt: &Side) -> Event {
         let info = self.table.info(code);
         let text = |side: &Side| {
@@ -767,38 +505,6 @@ fn drop_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut Vec<E
     });
 }
 
-/// What the tree says of a verb's sides: the source and target hits, and whether the verb's
-/// subject is named in the text but is no actor.
-struct TreeSides {
-    src: Option<usize>,
-    tgt: Option<usize>,
-    unknown_doer: bool,
-}
-
-/// Drops the targets that are a source over again. An actor is no target of itself ("North
-/// Korea's leader ... North Korea"); one part of a country acting on another is ("Iraqi police
-/// ... protesters": IRQCOP, IRQCVL), and so is one person of a government on another ("the
-/// prime minister hailed his chancellor": GBRGOV, GBRGOV).
-fn drop_self_targets(sources: &[Side], targets: &mut Vec<Side>, hits: &[ActorHit]) {
-    let person = |span: &(u32, u32)| {
-        hits.iter()
-            .find(|h| (h.span.start, h.span.end) == *span)
-            .and_then(|h| h.person)
-    };
-    let others = |(c, cs): &(String, (u32, u32)), (k, ks): &(String, (u32, u32))| {
-        c == k && matches!((person(cs), person(ks)), (Some(a), Some(b)) if a != b)
-    };
-    targets.retain(|t| {
-        t.as_ref().is_none_or(|t| {
-            let (c, _) = t;
-            !sources.iter().flatten().any(|s| {
-                let (k, _) = s;
-                (c.starts_with(k.as_str()) || k.starts_with(c.as_str())) && !others(t, s)
-            })
-        })
-    });
-}
-
 /// Whether an event with these sides says nothing CAMEO codes. A bare statement is somebody's
 /// about somebody: with a side missing it says nothing ("Cuban Americans said that ...", "...
 /// said UNDP"); a visit, made or hosted, is one with a host and a guest ("as he arrived in
@@ -809,14 +515,6 @@ fn says_nothing(code: &str, source: &Side, target: &Side) -> bool {
         "042" | "043" => target.is_none(),
         _ => false,
     }
-}
-
-/// How many different actor codes `sides` names.
-fn distinct(sides: &[Side]) -> usize {
-    let mut codes: Vec<&str> = sides.iter().flatten().map(|(c, _)| c.as_str()).collect();
-    codes.sort_unstable();
-    codes.dedup();
-    codes.len()
 }
 
 /// Every (source, target) pair, or every ordered pair of distinct members of one compound.

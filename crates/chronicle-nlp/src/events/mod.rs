@@ -25,6 +25,7 @@ mod modal;
 mod petrarch;
 mod petrarch_actors;
 mod sentence;
+mod sides;
 #[cfg(test)]
 mod tabari_tests;
 mod table;
