@@ -246,3 +246,27 @@ fn the_object_of_persuade_is_the_subject_of_its_infinitive() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Two role words of one government are two office holders: the minister who praises the
+/// colleague acts on that colleague, though both are coded GOV of one country. A country and
+/// its own government are still one side.
+#[test]
+fn two_office_holders_of_one_government_are_two_actors() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Speaking at a Labour rally, the prime minister praised his chancellor's steady handling of the budget.",
+        &[("GBRGOV", "GBRGOV", "05")],
+        &[],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "Kenya's government praised Kenya.",
+        &[],
+        &[("KENGOV", "KEN", "05")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -284,18 +284,24 @@ struct TreeSides {
     tgt: Option<usize>,
     unknown_doer: bool,
 }
+
 /// Drops the targets that are a source over again. An actor is no target of itself ("North
 /// Korea's leader ... North Korea"); one part of a country acting on another is ("Iraqi police
 /// ... protesters": IRQCOP, IRQCVL), and so is one person of a government on another ("the
 /// prime minister hailed his chancellor": GBRGOV, GBRGOV).
 fn drop_self_targets(sources: &[Side], targets: &mut Vec<Side>, hits: &[ActorHit]) {
-    let person = |span: &(u32, u32)| {
+    let who = |span: &(u32, u32)| {
         hits.iter()
             .find(|h| (h.span.start, h.span.end) == *span)
-            .and_then(|h| h.person)
+            .map_or(Who::Body, Who::of)
     };
     let others = |(c, cs): &(String, (u32, u32)), (k, ks): &(String, (u32, u32))| {
-        c == k && matches!((person(cs), person(ks)), (Some(a), Some(b)) if a != b)
+        c == k
+            && match (who(cs), who(ks)) {
+                (Who::Person(a), Who::Person(b)) => a != b,
+                (Who::Role, Who::Role) => cs != ks,
+                _ => false,
+            }
     };
     targets.retain(|t| {
         t.as_ref().is_none_or(|t| {
@@ -307,6 +313,27 @@ fn drop_self_targets(sources: &[Side], targets: &mut Vec<Side>, hits: &[ActorHit
         })
     });
 }
+
+/// Who a side's mention is, as far as telling two sides with one code apart goes.
+enum Who {
+    /// A person the names stage knows, by referent.
+    Person(usize),
+    /// A role word with no name ("the prime minister", "his chancellor"): each is its holder.
+    Role,
+    /// A country, an organisation or a body: the same code is the same actor.
+    Body,
+}
+
+impl Who {
+    fn of(h: &ActorHit) -> Who {
+        match h.person {
+            Some(p) => Who::Person(p),
+            None if h.codes.iter().all(|c| c.starts_with("---")) => Who::Role,
+            None => Who::Body,
+        }
+    }
+}
+
 /// How many different actor codes `sides` names.
 fn distinct(sides: &[Side]) -> usize {
     let mut codes: Vec<&str> = sides.iter().flatten().map(|(c, _)| c.as_str()).collect();
