@@ -268,5 +268,35 @@ fn two_office_holders_of_one_government_are_two_actors() {
         &[("KENGOV", "KEN", "05")],
         &mut failures,
     );
+    check(
+        &pipeline,
+        "Kenyan officials criticised the ministry in Nairobi.",
+        &[],
+        &[("KENGOV", "KENGOV", "11")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// "X is said to be ...": hearsay that the sentence gives no one, and no statement by X; a
+/// statement X makes in the active is still one.
+#[test]
+fn a_passive_report_is_no_statement_of_its_subject() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Egyptian diplomats are said to be angry over the Israeli proposal.",
+        &[],
+        &[("EGY", "ISR", "01"), ("EGY", "", "01")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "Egyptian diplomats said the Israeli proposal was unfair.",
+        &[("EGYGOV", "ISR", "01")],
+        &[],
+        &mut failures,
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -38,7 +38,8 @@ pub const LOC: u32 = 1 << 19;
 /// "that": a complement clause (or a determiner, by context).
 pub const THAT: u32 = 1 << 20;
 pub const IF: u32 = 1 << 21;
-/// A past participle of a common irregular verb, or any `-ed` word (set from the text).
+/// A past participle of a common irregular verb (the class list), or any `-ed` or `-en` word
+/// (set from the text).
 pub const PARTICIPLE: u32 = 1 << 22;
 /// Time and discourse anaphors: "then", "that summit", "at the time".
 pub const THEN: u32 = 1 << 23;
@@ -89,6 +90,10 @@ const CLASSES: &[(u32, &str)] = &[
     (
         PLAN,
         "plan plans planned planning intend intends intended intending aim aims prepare prepares preparing set expect expects expected going",
+    ),
+    (
+        PARTICIPLE,
+        "said told thought held known shown thrown drawn sent found kept left met paid sold built bought fought brought caught taught sought shot hit struck cut put hurt led fed spent lost won upheld withheld understood",
     ),
     (THEN, "then"),
     (PRON, "he she they it we i you him them us"),

@@ -41,6 +41,9 @@ impl EventCoder {
             return (expand(k), Vec::new(), true);
         }
         let nominal = tree.filter(|_| self.dict.verbs[m.verb as usize].nominal);
+        if nominal.is_none() && tree.is_some_and(|t| self.hearsay(t, v, m, modality)) {
+            return (Vec::new(), Vec::new(), false);
+        }
         let read = match nominal {
             Some(_) => None,
             None => tree.and_then(|t| self.tree_sides(t, buf, hits, v, m)),
@@ -67,7 +70,7 @@ impl EventCoder {
         if !self.dict.petrarch {
             agents::place_lone_agents(&mut sources, &targets, hits);
             agents::place_lone_agents(&mut targets, &sources, hits);
-            drop_self_targets(&sources, &mut targets, hits);
+            drop_self_targets(&sources, &mut targets, hits, tree);
             if targets.is_empty() {
                 targets.push(None);
             }
@@ -85,6 +88,21 @@ impl EventCoder {
             }
         }
         (sources, targets, false)
+    }
+
+    /// Whether the match is a statement in the passive with no one it is by ("security
+    /// concerns are said to be a reason", "Iran is reported to have"): hearsay, said by no actor
+    /// the sentence names, and no statement of its subject.
+    fn hearsay(&self, t: Tree, v: usize, m: Match, modality: Modality) -> bool {
+        let statement = self.dict.verbs[m.verb as usize].patterns[m.pattern as usize]
+            .code
+            .main
+            .as_deref()
+            .is_some_and(|c| c == "010");
+        !self.dict.petrarch
+            && statement
+            && (t.passive(v) || modality.passive)
+            && t.agent(v).is_none()
     }
 
     /// Whether hit `k`, which the match's words take in, is the press a statement is told to
@@ -287,19 +305,27 @@ struct TreeSides {
 
 /// Drops the targets that are a source over again. An actor is no target of itself ("North
 /// Korea's leader ... North Korea"); one part of a country acting on another is ("Iraqi police
-/// ... protesters": IRQCOP, IRQCVL), and so is one person of a government on another ("the
-/// prime minister hailed his chancellor": GBRGOV, GBRGOV).
-fn drop_self_targets(sources: &[Side], targets: &mut Vec<Side>, hits: &[ActorHit]) {
-    let who = |span: &(u32, u32)| {
-        hits.iter()
-            .find(|h| (h.span.start, h.span.end) == *span)
-            .map_or(Who::Body, Who::of)
+/// ... protesters": IRQCOP, IRQCVL), and so is one person of a government on another: two
+/// people the names stage tells apart, or a role word and "his" or "her" role word ("the prime
+/// minister hailed his chancellor": GBRGOV, GBRGOV). Two bare role words of one code are one
+/// body ("officials ... the ministry").
+fn drop_self_targets(
+    sources: &[Side],
+    targets: &mut Vec<Side>,
+    hits: &[ActorHit],
+    tree: Option<Tree>,
+) {
+    let hit = |span: &(u32, u32)| hits.iter().find(|h| (h.span.start, h.span.end) == *span);
+    let who = |span: &(u32, u32)| hit(span).map_or(Who::Body, Who::of);
+    // "his chancellor": a role word the tree gives a possessive pronoun
+    let someone_of = |span: &(u32, u32)| {
+        hit(span).is_some_and(|h| tree.is_some_and(|t| t.pronoun_possessed(h.start, h.end)))
     };
     let others = |(c, cs): &(String, (u32, u32)), (k, ks): &(String, (u32, u32))| {
         c == k
             && match (who(cs), who(ks)) {
                 (Who::Person(a), Who::Person(b)) => a != b,
-                (Who::Role, Who::Role) => cs != ks,
+                (Who::Role, Who::Role | Who::Person(_)) => cs != ks && someone_of(cs),
                 _ => false,
             }
     };
@@ -318,7 +344,7 @@ fn drop_self_targets(sources: &[Side], targets: &mut Vec<Side>, hits: &[ActorHit
 enum Who {
     /// A person the names stage knows, by referent.
     Person(usize),
-    /// A role word with no name ("the prime minister", "his chancellor"): each is its holder.
+    /// A role word with no name ("the prime minister", "his chancellor").
     Role,
     /// A country, an organisation or a body: the same code is the same actor.
     Body,

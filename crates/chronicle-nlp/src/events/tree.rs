@@ -84,6 +84,15 @@ impl<'a> Tree<'a> {
                 .any(|(_, r)| matches!(r.base(), DepRel::Case | DepRel::Det | DepRel::NmodPoss))
     }
 
+    /// Whether a word of `start..end` has a possessive pronoun of its own ("his chancellor",
+    /// "her deputy"): someone of the speaker's, not the speaker.
+    pub fn pronoun_possessed(&self, start: usize, end: usize) -> bool {
+        (start..end).any(|w| {
+            self.children(w)
+                .any(|(c, r)| r == DepRel::NmodPoss && self.upos(c) == Some(Upos::Pron))
+        })
+    }
+
     fn child(&self, w: usize, want: impl Fn(DepRel) -> bool) -> Option<usize> {
         self.children(w).find(|&(_, r)| want(r)).map(|(c, _)| c)
     }
