@@ -147,6 +147,7 @@ impl NameFinder {
             }
         }
         self.code_people(t, &mut named);
+        gender_from_given_names(t, &self.res.lexicon, &mut named);
         named
     }
 
@@ -323,6 +324,21 @@ fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
             named.remove(k);
         } else {
             k += 1;
+        }
+    }
+}
+
+/// A person written with a given name and a surname takes the gender the given name usually
+/// has ("Donald Trump" is male), where no title told it: a "she" must not stand for him, and
+/// the pronoun linker (which otherwise gives a referent the gender of its first pronoun) must
+/// not reach past him to the wrong person. Unisex names ("Chris", "Jo") tell nothing.
+fn gender_from_given_names(t: &Tokens<'_>, lx: &lexicon::NameLexicon, named: &mut [Named]) {
+    for n in named.iter_mut() {
+        if n.kind != EntityType::Person || n.gender != Gender::Unknown || n.end - n.first < 2 {
+            continue;
+        }
+        if let Some(g) = lx.given_name(t.text(n.first)) {
+            n.gender = g;
         }
     }
 }
