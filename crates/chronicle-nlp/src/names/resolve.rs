@@ -192,6 +192,7 @@ pub fn pronouns(t: &Tokens<'_>, syntax: &Syntax, r: &mut Resolver) -> Vec<Pronou
                 .copied()
         })
         .collect();
+    let quoted = inside_quotations(t);
     for i in 0..t.len() {
         let gender = match t.text(i) {
             "he" | "He" | "him" | "his" | "His" | "himself" => Gender::Male,
@@ -233,7 +234,10 @@ pub fn pronouns(t: &Tokens<'_>, syntax: &Syntax, r: &mut Resolver) -> Vec<Pronou
             }
         }
         if let Some(referent) = chosen {
-            if r.referents[referent].gender == Gender::Unknown {
+            // Inside a quotation "he" is most often someone the speaker talks about, not the
+            // person named before it ("“If he is asked ...,” she said"): no gender from it.
+            let quoted = quoted.get(i).copied().unwrap_or(false);
+            if !quoted && r.referents[referent].gender == Gender::Unknown {
                 r.referents[referent].gender = gender;
             }
             links.push(PronounLink {
@@ -243,6 +247,37 @@ pub fn pronouns(t: &Tokens<'_>, syntax: &Syntax, r: &mut Resolver) -> Vec<Pronou
         }
     }
     links
+}
+
+/// Whether each token lies between quotation marks: curly marks open and close, a straight
+/// double mark toggles, and a paragraph break ends every quotation left open.
+fn inside_quotations(t: &Tokens<'_>) -> Vec<bool> {
+    let mut out = Vec::with_capacity(t.len());
+    let mut open = false;
+    let mut prev_end = 0usize;
+    for (i, tok) in t.tokens.iter().enumerate() {
+        let gap = t.body.get(prev_end..tok.span.start as usize).unwrap_or("");
+        if gap.contains("\n\n") {
+            open = false;
+        }
+        prev_end = tok.span.end as usize;
+        match t.text(i) {
+            "“" | "``" => {
+                open = true;
+                out.push(true);
+                continue;
+            }
+            "”" | "''" => open = false,
+            "\"" => {
+                open = !open;
+                out.push(true);
+                continue;
+            }
+            _ => {}
+        }
+        out.push(open);
+    }
+    out
 }
 
 /// How deep in its sentence's tree the clause lies whose subject the mention at `span` is (0:

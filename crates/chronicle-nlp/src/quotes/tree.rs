@@ -240,13 +240,18 @@ impl<'a> Tree<'a> {
         let mut before = p;
         let mut hops = 0;
         loop {
-            let first = here.saturating_sub(SENTENCES_BACK);
             let last = here.min(sentences.len().checked_sub(1)?);
-            let found = (first..=last).rev().find_map(|s| {
-                let range = sentences.get(s)?;
-                let toks = range.start..range.end.min(before);
-                self.subject_in(doc, analysis, toks, want, hops > 0)
-            })?;
+            // Sentences wholly inside a quotation ("“She is a disgrace. She is a disgrace,” he
+            // said") hold no subject of the narrative: they do not count against the reach.
+            let found = (0..=last)
+                .rev()
+                .filter(|&s| s == last || !self.all_quoted(doc, sentences.get(s)))
+                .take(SENTENCES_BACK + 1)
+                .find_map(|s| {
+                    let range = sentences.get(s)?;
+                    let toks = range.start..range.end.min(before);
+                    self.subject_in(doc, analysis, toks, want, hops > 0)
+                })?;
             match found {
                 Subject::Chain(t) if hops < CHAIN => {
                     hops += 1;
@@ -257,6 +262,38 @@ impl<'a> Tree<'a> {
                 Subject::Found(a) => return Some(a),
             }
         }
+    }
+
+    /// The person named in apposition to subject `t` when `t` itself names none: "Ohio
+    /// Democratic *Party* Chairman David Pepper called" (the parser heads the phrase at "Party"
+    /// with the name in apposition) → Pepper; `t` otherwise.
+    fn person_in_apposition(&self, analysis: &Analysis, doc: &Doc, t: usize) -> usize {
+        let person = |k: usize| {
+            let at = doc.start_of(k) as u32;
+            let i = analysis.mentions.partition_point(|m| m.span.end <= at);
+            analysis
+                .mentions
+                .get(i)
+                .filter(|m| m.span.start <= at)
+                .and_then(|m| analysis.referents.get(m.referent))
+                .is_some_and(|r| r.kind == EntityType::Person)
+        };
+        if person(t) {
+            return t;
+        }
+        self.syntax
+            .children_by(t, DepRel::Appos)
+            .find(|&a| person(a))
+            .unwrap_or(t)
+    }
+
+    /// Whether every word of a sentence lies inside a quotation.
+    fn all_quoted(&self, doc: &Doc, range: Option<&Range<usize>>) -> bool {
+        range.is_some_and(|r| {
+            (r.start..r.end)
+                .filter(|&t| doc.kind(t) != Some(chronicle_core::TokenKind::Punct))
+                .all(|t| self.inside_quote(doc, t))
+        })
     }
 
     /// The subject nearest the root among tokens `toks` that can stand for a person of gender
@@ -272,6 +309,7 @@ impl<'a> Tree<'a> {
         let syn = self.syntax;
         toks.filter(|&t| syn.deprel(t).is_some_and(DepRel::is_subject))
             .filter_map(|t| Some((self.unmarked(doc, t)?, syn.head(t))))
+            .map(|(t, verb)| (self.person_in_apposition(analysis, doc, t), verb))
             .filter(|&(t, _)| !self.inside_quote(doc, t))
             .filter_map(|(t, verb)| {
                 let at = doc.start_of(t) as u32;
