@@ -218,13 +218,17 @@ pub fn pronouns(t: &Tokens<'_>, syntax: &Syntax, r: &mut Resolver) -> Vec<Pronou
                 .zip(&sentence_of)
                 .filter(|&(m, &ms)| ms == Some(s) && compatible(m))
                 .map(|(m, _)| m);
+            // A person known to be of the pronoun's gender goes before one of unknown gender:
+            // in "Chris Christie called Hillary Clinton a disgrace after she spoke", "she" is
+            // Clinton, though Christie is named first.
+            let known = |m: &Mention| r.referents[m.referent].gender == gender;
             let in_sentence = if back == 0 {
-                candidates.next()
+                candidates.clone().find(|m| known(m)).or(candidates.next())
             } else {
-                let first = candidates.clone().next();
+                let first = candidates.clone().find(|m| known(m)).or(candidates.clone().next());
                 candidates
                     .filter_map(|m| subject_depth(t, syntax, m.span).map(|d| (d, m)))
-                    .min_by_key(|&(d, m)| (d, m.span.start))
+                    .min_by_key(|&(d, m)| (!known(m), d, m.span.start))
                     .map(|(_, m)| m)
                     .or(first)
             };
