@@ -240,8 +240,11 @@ pub fn pronouns(t: &Tokens<'_>, syntax: &Syntax, r: &mut Resolver) -> Vec<Pronou
         if let Some(referent) = chosen {
             // Inside a quotation "he" is most often someone the speaker talks about, not the
             // person named before it ("“If he is asked ...,” she said"): no gender from it.
+            // A possessive or object ("her career", "told him") stands for whoever the
+            // sentence talks about as often as for its subject: only "he" and "she" teach.
             let quoted = quoted.get(i).copied().unwrap_or(false);
-            if !quoted && r.referents[referent].gender == Gender::Unknown {
+            let subject = matches!(t.text(i), "he" | "He" | "she" | "She");
+            if subject && !quoted && r.referents[referent].gender == Gender::Unknown {
                 r.referents[referent].gender = gender;
             }
             links.push(PronounLink {
