@@ -32,8 +32,8 @@ pub enum Antecedent {
 
 /// What a sentence's subject says about a pronoun after it.
 enum Subject {
-    /// The person it stands for.
-    Found(Antecedent),
+    /// The person it stands for, and the token of the subject that named it.
+    Found(usize, Antecedent),
     /// The same pronoun at this token: the person is named before it.
     Chain(usize),
 }
@@ -222,13 +222,15 @@ impl<'a> Tree<'a> {
     /// also noted ... “...,” he said" → Ham). A subject that is the same pronoun again ("He
     /// added a note of caution ...") is the same person: the search goes on before it. A
     /// subject the names stage missed is taken as the name the tree heads. `None` when no such
-    /// subject is near: the names stage's link or the resolver's order then decides.
+    /// subject is near: the names stage's link or the resolver's order then decides. With the
+    /// antecedent comes the token of the nearest subject that stands for it (the pronoun that
+    /// began a chain, else the name): how recently the narrative spoke of that person.
     pub fn subject_antecedent(
         &self,
         doc: &Doc,
         analysis: &Analysis,
         p: usize,
-    ) -> Option<Antecedent> {
+    ) -> Option<(usize, Antecedent)> {
         let word = doc.tok(p).to_ascii_lowercase();
         let want = match word.as_str() {
             "he" | "him" => Gender::Male,
@@ -239,6 +241,7 @@ impl<'a> Tree<'a> {
         let mut here = sentences.partition_point(|r| r.end <= p);
         let mut before = p;
         let mut hops = 0;
+        let mut nearest = None;
         loop {
             let last = here.min(sentences.len().checked_sub(1)?);
             // Sentences wholly inside a quotation ("“She is a disgrace. She is a disgrace,” he
@@ -254,12 +257,13 @@ impl<'a> Tree<'a> {
                 })?;
             match found {
                 Subject::Chain(t) if hops < CHAIN => {
+                    nearest = nearest.or(Some(t));
                     hops += 1;
                     before = t;
                     here = sentences.partition_point(|r| r.end <= t);
                 }
                 Subject::Chain(_) => return None,
-                Subject::Found(a) => return Some(a),
+                Subject::Found(t, a) => return Some((nearest.unwrap_or(t), a)),
             }
         }
     }
@@ -321,11 +325,11 @@ impl<'a> Tree<'a> {
                         let fits = r.kind == EntityType::Person
                             && (r.gender == Gender::Unknown || r.gender == want);
                         if fits {
-                            Subject::Found(Antecedent::Referent(m.referent))
+                            Subject::Found(t, Antecedent::Referent(m.referent))
                         } else if r.kind != EntityType::Person
                             && self.speaks_unknown(doc, t, verb, r, chained)
                         {
-                            Subject::Found(Antecedent::Name(self.phrase(doc, t)))
+                            Subject::Found(t, Antecedent::Name(self.phrase(doc, t)))
                         } else {
                             return None;
                         }
@@ -339,7 +343,7 @@ impl<'a> Tree<'a> {
                         same.then_some(Subject::Chain(t))?
                     }
                     None if syn.upos(t) == Some(Upos::Propn) && doc.is_capitalised(t) => {
-                        Subject::Found(Antecedent::Name(self.phrase(doc, t)))
+                        Subject::Found(t, Antecedent::Name(self.phrase(doc, t)))
                     }
                     None => return None,
                 };
