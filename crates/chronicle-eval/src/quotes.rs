@@ -606,8 +606,8 @@ fn apposed_name_head(speaker: &str) -> Option<String> {
 /// The head word of a gold speaker span, or `None` for a pronoun or an empty span.
 fn gold_head(speaker: &str) -> Option<String> {
     let cut = [
-        ",", "(", " who ", " whose ", " which ", " of ", " for ", " at ", " from ", " on ",
-        " in ", " with ",
+        ",", "(", " who ", " whose ", " which ", " of ", " for ", " at ", " from ", " on ", " in ",
+        " with ",
     ]
     .iter()
     .filter_map(|sep| speaker.find(sep))

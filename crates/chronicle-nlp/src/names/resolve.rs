@@ -225,7 +225,10 @@ pub fn pronouns(t: &Tokens<'_>, syntax: &Syntax, r: &mut Resolver) -> Vec<Pronou
             let in_sentence = if back == 0 {
                 candidates.clone().find(|m| known(m)).or(candidates.next())
             } else {
-                let first = candidates.clone().find(|m| known(m)).or(candidates.clone().next());
+                let first = candidates
+                    .clone()
+                    .find(|m| known(m))
+                    .or(candidates.clone().next());
                 candidates
                     .filter_map(|m| subject_depth(t, syntax, m.span).map(|d| (d, m)))
                     .min_by_key(|&(d, m)| (!known(m), d, m.span.start))
