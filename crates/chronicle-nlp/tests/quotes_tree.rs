@@ -348,3 +348,18 @@ fn sentences_quoted_whole_do_not_hide_the_subject_before_them() {
     );
     assert_eq!(speaker(quote(&article, "It is a mess")), "Ray Kowal");
 }
+
+#[test]
+fn she_does_not_stand_for_a_known_man_written_by_surname_alone() {
+    // "Obama" alone, in an article from his presidency, is the dictionary's Barack Obama: a
+    // man, though no given name is written.
+    let mut article = Article::new(
+        "t",
+        "Rita Alvarez, a nurse in Dayton, wrote to the White House last spring. Obama \
+         answered her letter in June.\n\n\
+         “I cried when I read it,” she said.",
+    );
+    article.published = Some(jiff::civil::date(2015, 6, 1));
+    Pipeline::standard().annotate(&mut article);
+    assert_eq!(speaker(quote(&article, "I cried when")), "Rita Alvarez");
+}
