@@ -18,7 +18,8 @@
 //!   span (`start..end`); matching is one-to-one, each gold taking the unmatched unit that
 //!   overlaps it most. Precision is over units, recall over gold quotations.
 //! - **Speaker**, among matched pairs: the gold speaker span's head (its last word before any
-//!   apposition, parenthesis or relative clause: "Kenneth Baer, a former official ..." → `baer`,
+//!   apposition, parenthesis, relative clause or trailing "of/for/at/from/on/in/with" phrase:
+//!   "Kenneth Baer, a former official ..." → `baer`, "an aide involved in the talks" → `involved`,
 //!   "the Rev. Peter Wherry" → `wherry`, "another source" → `source`), lower-cased and without a
 //!   possessive, must be one of the words of the system speaker ("Choe" matches
 //!   "Choe Son Hui"). Where the annotator swapped the speaker and cue spans (speaker "said",
@@ -30,7 +31,8 @@
 //! - **By kind of mention**: the speaker figure is broken down by how the gold speaker is
 //!   written: a name (its head capitalised), a description ("the newspaper"), a pronoun (scored
 //!   through the approximate antecedent). A description is right when the system names it by
-//!   the description's head or, resolved, by a name whose mention is the gold one.
+//!   the description's head, by the name it holds in apposition ("her adviser, Jake
+//!   Sullivan," → `sullivan`) or, resolved, by a name whose mention is the gold one.
 //! - **Mention**: whether the span the system read the speaker from (`speaker_start..
 //!   speaker_end`) overlaps the gold speaker span: the phrase was found, whatever the name it
 //!   was resolved to. A continued piece points at the mention of the utterance it continues,
@@ -477,7 +479,11 @@ fn score_speaker(record: &Record, g: &GoldQuote, u: &Unit, report: &mut QuoteRep
         // A description may be resolved to the name it stands for (approximately, the last
         // named gold speaker before it).
         (Written::Description, Some(head)) => {
-            names(head) || antecedent.as_deref().is_some_and(&names)
+            names(head)
+                || gold_speaker(g)
+                    .and_then(apposed_name_head)
+                    .is_some_and(|h| names(&h))
+                || antecedent.as_deref().is_some_and(&names)
         }
         _ => match &antecedent {
             Some(a) => names(a),
@@ -583,10 +589,25 @@ fn antecedent(record: &Record, g: &GoldQuote) -> Option<String> {
         .map(|(_, head)| head)
 }
 
+/// The head of the name a description holds in apposition: "her senior policy adviser, Jake
+/// Sullivan," names Sullivan, who is the speaker as much as the adviser is.
+fn apposed_name_head(speaker: &str) -> Option<String> {
+    let (_, rest) = speaker.split_once(',')?;
+    let name = rest.split(',').next()?.trim();
+    let capitalised = name
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase));
+    if name.is_empty() || !capitalised {
+        return None;
+    }
+    gold_head(name)
+}
+
 /// The head word of a gold speaker span, or `None` for a pronoun or an empty span.
 fn gold_head(speaker: &str) -> Option<String> {
     let cut = [
-        ",", "(", " who ", " whose ", " which ", " of ", " for ", " at ", " from ", " on ",
+        ",", "(", " who ", " whose ", " which ", " of ", " for ", " at ", " from ", " on ", " in ",
+        " with ",
     ]
     .iter()
     .filter_map(|sep| speaker.find(sep))
@@ -656,8 +677,26 @@ mod tests {
         );
         assert_eq!(gold_head("another source").as_deref(), Some("source"));
         assert_eq!(gold_head("Trump’s").as_deref(), Some("trump"));
+        assert_eq!(
+            gold_head("one aide involved in the talks").as_deref(),
+            Some("involved")
+        );
+        assert_eq!(
+            gold_head("a lawyer familiar with the case").as_deref(),
+            Some("familiar")
+        );
         assert_eq!(gold_head("she"), None);
         assert_eq!(gold_head(""), None);
+    }
+
+    #[test]
+    fn a_description_names_its_apposed_person() {
+        assert_eq!(
+            apposed_name_head("the party's treasurer, Ruth Okafor,").as_deref(),
+            Some("okafor")
+        );
+        assert_eq!(apposed_name_head("the treasurer, who resigned,"), None);
+        assert_eq!(apposed_name_head("the treasurer"), None);
     }
 
     #[test]

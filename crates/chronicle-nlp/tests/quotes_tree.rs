@@ -268,3 +268,98 @@ fn a_name_inside_the_quotation_is_not_the_pronoun_outside_it() {
     let q = quote(&article, "Here comes Tony");
     assert_eq!(speaker(q), "Ana Ruiz", "{q:?}");
 }
+
+#[test]
+fn she_does_not_stand_for_a_man_named_by_his_given_name() {
+    // The subject of the sentence before is Donald Okafor; "Donald" says he is a man, so
+    // "she" is the woman named after him.
+    let article = run(
+        "Council member Ed Park questioned the budget on Monday.\n\n\
+         Donald Okafor, the mayor, defended it, and Rita Alvarez welcomed the plan.\n\n\
+         “Finally someone listens,” she said.",
+    );
+    assert_eq!(
+        speaker(quote(&article, "Finally someone listens")),
+        "Rita Alvarez"
+    );
+}
+
+#[test]
+fn a_he_inside_a_quotation_gives_the_speaker_no_gender() {
+    // "he" in the quotation is the senator; it must not make the professor a man, or "she"
+    // reaches back past her.
+    let article = run(
+        "Senator Paul Grant accused the moderator, Dan Reyes, of bias, though records show \
+         Reyes is a registered Republican.\n\n\
+         Jo-Anne Kessler, a history professor at Linden College, described Grant's approach \
+         as cautious.\n\n\
+         \"If he is pressed on the budget, he will change the subject,\" she said.",
+    );
+    assert_eq!(
+        speaker(quote(&article, "If he is pressed")),
+        "Jo-Anne Kessler"
+    );
+}
+
+#[test]
+fn a_pronoun_takes_the_name_in_apposition_to_a_role_subject() {
+    let article = run(
+        "In a statement, Governor Mark Ellison said the state would appeal the ruling.\n\n\
+         Texas Republican Party Chairman Walter Brandt called the verdict a \"victory for \
+         every voter.\"\n\n\
+         \"The judges have restored a basic right,\" he said in a statement.",
+    );
+    assert_eq!(
+        speaker(quote(&article, "The judges have restored")),
+        "Walter Brandt"
+    );
+}
+
+#[test]
+fn a_pronoun_prefers_the_person_of_its_gender_over_one_of_unknown_gender() {
+    // "Chris" tells no gender; "she" in the first sentence is Mary Voss, so Chris Dalton is
+    // not taken for a woman and "he" is him.
+    let article = run(
+        "Chris Dalton called Mary Voss a liar after she criticized the police on Monday.\n\n\
+         “She has insulted every officer in this state,” he said.",
+    );
+    assert_eq!(speaker(quote(&article, "She has insulted")), "Chris Dalton");
+}
+
+#[test]
+fn he_added_continues_the_speaker_just_quoted() {
+    let article = run(
+        "Ben Carlin, Ted Novak and Rand Porter have all attacked the program.\n\n\
+         “The answer you want is yes,” Novak, who has proposed repealing it, said at the \
+         time. But he added, “People are fed up.”",
+    );
+    let first = quote(&article, "The answer you want");
+    let second = quote(&article, "People are fed up");
+    assert_eq!(speaker(first), "Ted Novak");
+    assert_eq!(speaker(second), "Ted Novak");
+}
+
+#[test]
+fn sentences_quoted_whole_do_not_hide_the_subject_before_them() {
+    let article = run(
+        "Senator Ray Kowal, who campaigned for Governor Tom Birch before he left the race in \
+         May, attacked the plan on Friday.\n\n\
+         “It is a mess. It is a mess. It is a waste of money,” he said.",
+    );
+    assert_eq!(speaker(quote(&article, "It is a mess")), "Ray Kowal");
+}
+
+#[test]
+fn she_does_not_stand_for_a_known_man_written_by_surname_alone() {
+    // "Obama" alone, in an article from his presidency, is the dictionary's Barack Obama: a
+    // man, though no given name is written.
+    let mut article = Article::new(
+        "t",
+        "Rita Alvarez, a nurse in Dayton, wrote to the White House last spring. Obama \
+         answered her letter in June.\n\n\
+         “I cried when I read it,” she said.",
+    );
+    article.published = Some(jiff::civil::date(2015, 6, 1));
+    Pipeline::standard().annotate(&mut article);
+    assert_eq!(speaker(quote(&article, "I cried when")), "Rita Alvarez");
+}

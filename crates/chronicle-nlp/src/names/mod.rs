@@ -147,6 +147,7 @@ impl NameFinder {
             }
         }
         self.code_people(t, &mut named);
+        gender_from_given_names(t, &self.res, &mut named);
         named
     }
 
@@ -323,6 +324,31 @@ fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
             named.remove(k);
         } else {
             k += 1;
+        }
+    }
+}
+
+/// A person written with a given name and a surname takes the gender the given name usually
+/// has ("Donald Trump" is male), where no title told it: a "she" must not stand for him, and
+/// the pronoun linker (which otherwise gives a referent the gender of its first pronoun) must
+/// not reach past him to the wrong person. A surname alone that names a dictionary person
+/// ("Obama") takes the gender of the given name in the entry's full name. Unisex names
+/// ("Chris", "Jo") tell nothing.
+fn gender_from_given_names(t: &Tokens<'_>, res: &NameResources, named: &mut [Named]) {
+    for n in named.iter_mut() {
+        if n.kind != EntityType::Person || n.gender != Gender::Unknown {
+            continue;
+        }
+        let given = if n.end - n.first >= 2 {
+            Some(t.text(n.first))
+        } else {
+            n.entry
+                .and_then(|e| res.dict.entries.get(e))
+                .filter(|e| e.kind == EntityType::Person)
+                .and_then(|e| e.canonical.split_whitespace().next())
+        };
+        if let Some(g) = given.and_then(|w| res.lexicon.given_name(w)) {
+            n.gender = g;
         }
     }
 }

@@ -192,6 +192,7 @@ pub fn pronouns(t: &Tokens<'_>, syntax: &Syntax, r: &mut Resolver) -> Vec<Pronou
                 .copied()
         })
         .collect();
+    let quoted = inside_quotations(t);
     for i in 0..t.len() {
         let gender = match t.text(i) {
             "he" | "He" | "him" | "his" | "His" | "himself" => Gender::Male,
@@ -217,13 +218,20 @@ pub fn pronouns(t: &Tokens<'_>, syntax: &Syntax, r: &mut Resolver) -> Vec<Pronou
                 .zip(&sentence_of)
                 .filter(|&(m, &ms)| ms == Some(s) && compatible(m))
                 .map(|(m, _)| m);
+            // A person known to be of the pronoun's gender goes before one of unknown gender:
+            // in "Chris Christie called Hillary Clinton a disgrace after she spoke", "she" is
+            // Clinton, though Christie is named first.
+            let known = |m: &Mention| r.referents[m.referent].gender == gender;
             let in_sentence = if back == 0 {
-                candidates.next()
+                candidates.clone().find(|m| known(m)).or(candidates.next())
             } else {
-                let first = candidates.clone().next();
+                let first = candidates
+                    .clone()
+                    .find(|m| known(m))
+                    .or(candidates.clone().next());
                 candidates
                     .filter_map(|m| subject_depth(t, syntax, m.span).map(|d| (d, m)))
-                    .min_by_key(|&(d, m)| (d, m.span.start))
+                    .min_by_key(|&(d, m)| (!known(m), d, m.span.start))
                     .map(|(_, m)| m)
                     .or(first)
             };
@@ -233,7 +241,13 @@ pub fn pronouns(t: &Tokens<'_>, syntax: &Syntax, r: &mut Resolver) -> Vec<Pronou
             }
         }
         if let Some(referent) = chosen {
-            if r.referents[referent].gender == Gender::Unknown {
+            // Inside a quotation "he" is most often someone the speaker talks about, not the
+            // person named before it ("“If he is asked ...,” she said"): no gender from it.
+            // A possessive or object ("her career", "told him") stands for whoever the
+            // sentence talks about as often as for its subject: only "he" and "she" teach.
+            let quoted = quoted.get(i).copied().unwrap_or(false);
+            let subject = matches!(t.text(i), "he" | "He" | "she" | "She");
+            if subject && !quoted && r.referents[referent].gender == Gender::Unknown {
                 r.referents[referent].gender = gender;
             }
             links.push(PronounLink {
@@ -243,6 +257,37 @@ pub fn pronouns(t: &Tokens<'_>, syntax: &Syntax, r: &mut Resolver) -> Vec<Pronou
         }
     }
     links
+}
+
+/// Whether each token lies between quotation marks: curly marks open and close, a straight
+/// double mark toggles, and a paragraph break ends every quotation left open.
+fn inside_quotations(t: &Tokens<'_>) -> Vec<bool> {
+    let mut out = Vec::with_capacity(t.len());
+    let mut open = false;
+    let mut prev_end = 0usize;
+    for (i, tok) in t.tokens.iter().enumerate() {
+        let gap = t.body.get(prev_end..tok.span.start as usize).unwrap_or("");
+        if gap.contains("\n\n") {
+            open = false;
+        }
+        prev_end = tok.span.end as usize;
+        match t.text(i) {
+            "“" | "``" => {
+                open = true;
+                out.push(true);
+                continue;
+            }
+            "”" | "''" => open = false,
+            "\"" => {
+                open = !open;
+                out.push(true);
+                continue;
+            }
+            _ => {}
+        }
+        out.push(open);
+    }
+    out
 }
 
 /// How deep in its sentence's tree the clause lies whose subject the mention at `span` is (0:

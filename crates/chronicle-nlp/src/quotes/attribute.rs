@@ -408,6 +408,13 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
             if cue.class == CueClass::Source {
                 return None;
             }
+            // A cue word right before another cue is a noun, the subject's head: "the
+            // congressional *report* said", "an early *tweet* read".
+            let noun = i > first && doc.cue_at(i + cue.len, range.end).is_some();
+            if noun {
+                i += 1;
+                continue;
+            }
             let cue_range = i..i + cue.len;
             let np = if i == first || (first..i).all(|k| doc.is(k, WordClass::Aux)) {
                 np_after(doc, cue_range.end, range.end)?
@@ -549,6 +556,10 @@ mod tests {
             s("Quina Jones", "said")
         );
         assert_eq!(after(", the source added."), s("the source", "added"));
+        assert_eq!(
+            after(", the internal audit report said."),
+            s("the internal audit report", "said")
+        );
         assert_eq!(
             after(" Mr. Goldberg told CNBC in August."),
             s("Mr. Goldberg", "told")

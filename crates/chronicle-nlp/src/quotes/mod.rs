@@ -328,7 +328,8 @@ impl Reader<'_, '_, '_> {
             f.inherited = true;
         }
         if let Some(s) = &f.said.speaker {
-            self.resolver.remember(s, at);
+            let named = f.said.mention != Some(MentionKind::Description);
+            self.resolver.remember(s, at, named);
         }
     }
 
@@ -378,12 +379,19 @@ impl Reader<'_, '_, '_> {
             (Some(t), NpKind::Pronoun) => t.subject_antecedent(doc, self.analysis, np.tokens.start),
             _ => None,
         };
-        let speaker = match antecedent {
-            Some(Antecedent::Referent(r)) => self.resolver.referent(r),
-            Some(Antecedent::Name(named)) => Some(self.resolver.named(&named))
+        // The speaker of a quotation attributed after the subject the tree found is nearer:
+        // "Ben Carson and Ted Cruz attacked it. “...,” Cruz said. But he added, “...”" → Cruz,
+        // whatever the parser made of the quotation's attribution.
+        let recent = antecedent
+            .as_ref()
+            .and_then(|(at, _)| self.resolver.speaker_since(*at, np.tokens.start));
+        let speaker = match (recent, antecedent) {
+            (Some(s), _) => Some(s),
+            (None, Some((_, Antecedent::Referent(r)))) => self.resolver.referent(r),
+            (None, Some((_, Antecedent::Name(named)))) => Some(self.resolver.named(&named))
                 .filter(|s| s.person)
                 .or_else(|| self.resolver.resolve(np)),
-            None => self.resolver.resolve(np),
+            (None, None) => self.resolver.resolve(np),
         };
         Said {
             speaker,

@@ -19,6 +19,8 @@ pub struct Speaker {
     pub actor: Option<String>,
     /// Whether it is a person (pronouns "he"/"she" resolve only to persons).
     pub person: bool,
+    /// The gender the names stage gave its referent, when it gave one.
+    pub gender: Option<Gender>,
 }
 
 /// Resolves speaker phrases of one article, remembering the speakers seen so far.
@@ -33,6 +35,8 @@ pub struct Resolver<'a, 'd> {
     /// The last person and the last speaker attributed, with the token where it was named.
     last_person: Option<(usize, Speaker)>,
     last_speaker: Option<(usize, Speaker)>,
+    /// The last person attributed through a name or a pronoun, not a description.
+    last_named: Option<(usize, Speaker)>,
     /// Genders learnt from titles ("Mr.") and from pronouns that resolved to a name.
     genders: Vec<(String, Gender)>,
     /// Byte spans of the article's quotations, in text order.
@@ -64,6 +68,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
             mentions: Vec::new(),
             last_person: None,
             last_speaker: None,
+            last_named: None,
             genders: Vec::new(),
             quoted,
         };
@@ -72,11 +77,28 @@ impl<'a, 'd> Resolver<'a, 'd> {
     }
 
     /// Records `speaker` as the latest one, named at token `at`, for pronouns after it.
-    pub fn remember(&mut self, speaker: &Speaker, at: usize) {
+    /// `named` tells a speaker read from a name (or a pronoun standing for one) from a
+    /// description ("one questioner").
+    pub fn remember(&mut self, speaker: &Speaker, at: usize, named: bool) {
         if speaker.person {
             self.last_person = Some((at, speaker.clone()));
+            if named {
+                self.last_named = Some((at, speaker.clone()));
+            }
         }
         self.last_speaker = Some((at, speaker.clone()));
+    }
+
+    /// The last person attributed a quotation by name after token `after`, named before the
+    /// pronoun at token `p`, when the pronoun's gender fits what is known of that person's.
+    pub fn speaker_since(&self, after: usize, p: usize) -> Option<Speaker> {
+        let (at, s) = self.last_named.as_ref()?;
+        if *at <= after || *at >= p {
+            return None;
+        }
+        let gender = pronoun_gender(self.doc.tok(p))?;
+        let known = self.gender(&s.name).or(s.gender);
+        known.is_none_or(|g| g == gender).then(|| s.clone())
     }
 
     /// The speaker a phrase stands for, if it can be told.
@@ -235,6 +257,11 @@ impl<'a, 'd> Resolver<'a, 'd> {
             name: r.canonical.clone(),
             actor: r.actor.clone(),
             person: r.kind == EntityType::Person,
+            gender: match r.gender {
+                chronicle_core::Gender::Male => Some(Gender::Male),
+                chronicle_core::Gender::Female => Some(Gender::Female),
+                _ => None,
+            },
         })
     }
 
@@ -305,6 +332,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
             name: self.text_of(full),
             actor: None,
             person,
+            gender: None,
         }
     }
 
@@ -332,6 +360,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
             name: self.text_of(np.tokens.clone()),
             actor: None,
             person: true,
+            gender: None,
         }
     }
 

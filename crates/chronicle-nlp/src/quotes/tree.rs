@@ -32,8 +32,8 @@ pub enum Antecedent {
 
 /// What a sentence's subject says about a pronoun after it.
 enum Subject {
-    /// The person it stands for.
-    Found(Antecedent),
+    /// The person it stands for, and the token of the subject that named it.
+    Found(usize, Antecedent),
     /// The same pronoun at this token: the person is named before it.
     Chain(usize),
 }
@@ -222,13 +222,15 @@ impl<'a> Tree<'a> {
     /// also noted ... “...,” he said" → Ham). A subject that is the same pronoun again ("He
     /// added a note of caution ...") is the same person: the search goes on before it. A
     /// subject the names stage missed is taken as the name the tree heads. `None` when no such
-    /// subject is near: the names stage's link or the resolver's order then decides.
+    /// subject is near: the names stage's link or the resolver's order then decides. With the
+    /// antecedent comes the token of the nearest subject that stands for it (the pronoun that
+    /// began a chain, else the name): how recently the narrative spoke of that person.
     pub fn subject_antecedent(
         &self,
         doc: &Doc,
         analysis: &Analysis,
         p: usize,
-    ) -> Option<Antecedent> {
+    ) -> Option<(usize, Antecedent)> {
         let word = doc.tok(p).to_ascii_lowercase();
         let want = match word.as_str() {
             "he" | "him" => Gender::Male,
@@ -239,24 +241,63 @@ impl<'a> Tree<'a> {
         let mut here = sentences.partition_point(|r| r.end <= p);
         let mut before = p;
         let mut hops = 0;
+        let mut nearest = None;
         loop {
-            let first = here.saturating_sub(SENTENCES_BACK);
             let last = here.min(sentences.len().checked_sub(1)?);
-            let found = (first..=last).rev().find_map(|s| {
-                let range = sentences.get(s)?;
-                let toks = range.start..range.end.min(before);
-                self.subject_in(doc, analysis, toks, want, hops > 0)
-            })?;
+            // Sentences wholly inside a quotation ("“She is a disgrace. She is a disgrace,” he
+            // said") hold no subject of the narrative: they do not count against the reach.
+            let found = (0..=last)
+                .rev()
+                .filter(|&s| s == last || !self.all_quoted(doc, sentences.get(s)))
+                .take(SENTENCES_BACK + 1)
+                .find_map(|s| {
+                    let range = sentences.get(s)?;
+                    let toks = range.start..range.end.min(before);
+                    self.subject_in(doc, analysis, toks, want, hops > 0)
+                })?;
             match found {
                 Subject::Chain(t) if hops < CHAIN => {
+                    nearest = nearest.or(Some(t));
                     hops += 1;
                     before = t;
                     here = sentences.partition_point(|r| r.end <= t);
                 }
                 Subject::Chain(_) => return None,
-                Subject::Found(a) => return Some(a),
+                Subject::Found(t, a) => return Some((nearest.unwrap_or(t), a)),
             }
         }
+    }
+
+    /// The person named in apposition to subject `t` when `t` itself names none: "Ohio
+    /// Democratic *Party* Chairman David Pepper called" (the parser heads the phrase at "Party"
+    /// with the name in apposition) → Pepper; `t` otherwise.
+    fn person_in_apposition(&self, analysis: &Analysis, doc: &Doc, t: usize) -> usize {
+        let person = |k: usize| {
+            let at = doc.start_of(k) as u32;
+            let i = analysis.mentions.partition_point(|m| m.span.end <= at);
+            analysis
+                .mentions
+                .get(i)
+                .filter(|m| m.span.start <= at)
+                .and_then(|m| analysis.referents.get(m.referent))
+                .is_some_and(|r| r.kind == EntityType::Person)
+        };
+        if person(t) {
+            return t;
+        }
+        self.syntax
+            .children_by(t, DepRel::Appos)
+            .find(|&a| person(a))
+            .unwrap_or(t)
+    }
+
+    /// Whether every word of a sentence lies inside a quotation.
+    fn all_quoted(&self, doc: &Doc, range: Option<&Range<usize>>) -> bool {
+        range.is_some_and(|r| {
+            (r.start..r.end)
+                .filter(|&t| doc.kind(t) != Some(chronicle_core::TokenKind::Punct))
+                .all(|t| self.inside_quote(doc, t))
+        })
     }
 
     /// The subject nearest the root among tokens `toks` that can stand for a person of gender
@@ -272,6 +313,7 @@ impl<'a> Tree<'a> {
         let syn = self.syntax;
         toks.filter(|&t| syn.deprel(t).is_some_and(DepRel::is_subject))
             .filter_map(|t| Some((self.unmarked(doc, t)?, syn.head(t))))
+            .map(|(t, verb)| (self.person_in_apposition(analysis, doc, t), verb))
             .filter(|&(t, _)| !self.inside_quote(doc, t))
             .filter_map(|(t, verb)| {
                 let at = doc.start_of(t) as u32;
@@ -283,11 +325,11 @@ impl<'a> Tree<'a> {
                         let fits = r.kind == EntityType::Person
                             && (r.gender == Gender::Unknown || r.gender == want);
                         if fits {
-                            Subject::Found(Antecedent::Referent(m.referent))
+                            Subject::Found(t, Antecedent::Referent(m.referent))
                         } else if r.kind != EntityType::Person
                             && self.speaks_unknown(doc, t, verb, r, chained)
                         {
-                            Subject::Found(Antecedent::Name(self.phrase(doc, t)))
+                            Subject::Found(t, Antecedent::Name(self.phrase(doc, t)))
                         } else {
                             return None;
                         }
@@ -301,7 +343,7 @@ impl<'a> Tree<'a> {
                         same.then_some(Subject::Chain(t))?
                     }
                     None if syn.upos(t) == Some(Upos::Propn) && doc.is_capitalised(t) => {
-                        Subject::Found(Antecedent::Name(self.phrase(doc, t)))
+                        Subject::Found(t, Antecedent::Name(self.phrase(doc, t)))
                     }
                     None => return None,
                 };
