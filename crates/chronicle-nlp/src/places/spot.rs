@@ -101,26 +101,7 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
                 tokens[i].span.start as usize,
                 tokens[end_tok - 1].span.end as usize,
             );
-            // Entities that the gazetteer's longer name holds whole ("New South" of "New South
-            // Wales", "British" of "British Columbia"): the names stage cut a place's name short.
-            let overlapping = || ents.iter().filter(|e| e.0 < end && start < e.1);
-            let covered = overlapping().next().is_some()
-                && overlapping().all(|e| start <= e.0 && e.1 <= end && (e.0, e.1) != (start, end));
-            let under = ents
-                .iter()
-                .find(|e| e.0 < end && start < e.1 && !covered)
-                .map(|&(s, e, kind, short_person)| Under {
-                    whole: s == start && e == end,
-                    inside: s <= start && end <= e && (s, e) != (start, end),
-                    opens: s == start,
-                    kind,
-                    short_person,
-                    locative: after_locative(body, start),
-                    division_follows: s == start && {
-                        let rest = body.get(end..e).unwrap_or("").trim();
-                        DIVISION_HEADS.iter().any(|h| h.eq_ignore_ascii_case(rest))
-                    },
-                });
+            let (under, covered) = under_match(body, &ents, start, end);
             // The division or country after "Place," ("Churchill, Man.", "Edmonton, Ky."): its
             // comma-only readings hold here whatever else the article names.
             let after_place_comma = out.last().is_some_and(|p: &Toponym| {
@@ -184,6 +165,36 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
     mark_after_comma(body, &mut out);
     keep_nearby(g, &mut out);
     out
+}
+
+/// The names stage's entity over the match `start..end`, and whether the match holds every
+/// entity it meets whole and more: "New South" of "New South Wales", "British" of "British
+/// Columbia", where the names stage cut a place's name short and the gazetteer's longer name
+/// wins (the match then counts as under no entity).
+fn under_match(
+    body: &str,
+    ents: &[(usize, usize, EntityType, bool)],
+    start: usize,
+    end: usize,
+) -> (Option<Under>, bool) {
+    let overlapping = || ents.iter().filter(|e| e.0 < end && start < e.1);
+    let covered = overlapping().next().is_some()
+        && overlapping().all(|e| start <= e.0 && e.1 <= end && (e.0, e.1) != (start, end));
+    let under = overlapping()
+        .find(|_| !covered)
+        .map(|&(s, e, kind, short_person)| Under {
+            whole: s == start && e == end,
+            inside: s <= start && end <= e && (s, e) != (start, end),
+            opens: s == start,
+            kind,
+            short_person,
+            locative: after_locative(body, start),
+            division_follows: s == start && {
+                let rest = body.get(end..e).unwrap_or("").trim();
+                DIVISION_HEADS.iter().any(|h| h.eq_ignore_ascii_case(rest))
+            },
+        });
+    (under, covered)
 }
 
 /// Places named inside a hyphenated word that is no place itself: "Russia-Turkey ties",
