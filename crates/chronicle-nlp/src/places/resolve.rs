@@ -12,7 +12,7 @@ use chronicle_core::{Article, EntityType};
 
 use super::gazetteer::{Entry, Gazetteer, Kind, push_key};
 use super::spot::Toponym;
-use crate::hash::FastMap;
+use crate::hash::{FastMap, FastSet};
 
 /// How much the article's country shares add to a reading (times the share, 0..1).
 const COUNTRY_WEIGHT: f32 = 3.0;
@@ -48,21 +48,17 @@ pub(crate) fn resolve(g: &Gazetteer, article: &Article, tops: &[Toponym]) -> Vec
     let forced = containment(g, &article.body, tops);
     // Evidence for countries, by the key that gave it (so that a name is not its own witness).
     let mut evidence: Vec<(Option<&str>, [u8; 2], f32)> = Vec::new();
-    // Divisions the article names, by the key that named them: "Quebec" read as the province
-    // is no evidence that "Quebec" is the city in it.
-    let mut divisions: Vec<(&str, u32)> = Vec::new();
+    let mut divisions: FastSet<u32> = FastSet::default();
     for (k, t) in tops.iter().enumerate() {
         let clear = forced[k].or_else(|| clear_winner(g, t));
         if let Some(e) = clear {
             let x = &g.entries[e as usize];
             evidence.push((Some(&*t.key), x.cc, 1.0));
             match x.kind {
-                Kind::Admin1 => divisions.push((&t.key, e)),
-                _ => divisions.extend(
-                    x.admin1
-                        .filter(|_| forced[k].is_some())
-                        .map(|a| (&*t.key, a)),
-                ),
+                Kind::Admin1 => {
+                    divisions.insert(e);
+                }
+                _ => divisions.extend(x.admin1.filter(|_| forced[k].is_some())),
             }
         }
     }
@@ -110,7 +106,7 @@ fn best_in_context(
     g: &Gazetteer,
     t: &Toponym,
     evidence: &[(Option<&str>, [u8; 2], f32)],
-    divisions: &[(&str, u32)],
+    divisions: &FastSet<u32>,
 ) -> Option<u32> {
     let own = |k: &Option<&str>| k.is_some_and(|k| k == &*t.key);
     let total: f32 = evidence.iter().filter(|e| !own(&e.0)).map(|e| e.2).sum();
@@ -130,8 +126,7 @@ fn best_in_context(
         .map(|r| {
             let x = &g.entries[r.entry as usize];
             let mut s = prior(x) + COUNTRY_WEIGHT * share(x.cc);
-            let named = |a: u32| divisions.iter().any(|&(k, d)| d == a && k != &*t.key);
-            if x.admin1.is_some_and(named) {
+            if x.admin1.is_some_and(|a| divisions.contains(&a)) {
                 s += DIVISION_BONUS;
             }
             (r.entry, s)
