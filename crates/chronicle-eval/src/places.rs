@@ -148,9 +148,10 @@ pub fn evaluate_with(paths: &[PathBuf], finder: &PlaceFinder) -> Result<GeoRepor
     Ok(report)
 }
 
-/// Every mistake on the given files, one line each (`miss`, `extra`, `far`), for tuning by
-/// phenomenon: what the spotter misses, what it takes that is no gold toponym, and readings
-/// more than 161 km off.
+/// Every mistake on the given files, one tab-separated line each, for tuning by phenomenon:
+/// `miss` (a gold toponym no place covers exactly), `extra` (a place that is no gold toponym)
+/// and `far` (a matched place more than 161 km from the gold point), each with the file, the
+/// article's number, the text, the names stage's entity over it and the words around it.
 pub fn mistakes(paths: &[PathBuf]) -> Result<Vec<String>, String> {
     let pipeline = Pipeline::from_stages(vec![
         Box::new(chronicle_nlp::segment::Segmenter::new()),
@@ -161,15 +162,34 @@ pub fn mistakes(paths: &[PathBuf]) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     for path in paths {
         let xml = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let file = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into(),
+        );
         for (k, (text, gold)) in parse(&xml).into_iter().enumerate() {
             let mut a = Article::new(format!("{k}"), text);
             pipeline.annotate(&mut a);
-            let span = |s: usize, e: usize| a.body.chars().skip(s).take(e - s).collect::<String>();
+            let chars: Vec<char> = a.body.chars().collect();
+            let span =
+                |s: usize, e: usize| chars.get(s..e).map_or(String::new(), String::from_iter);
+            let around = |s: usize, e: usize| {
+                let lo = s.saturating_sub(40);
+                let hi = (e + 40).min(chars.len());
+                format!("{}[{}]{}", span(lo, s), span(s, e), span(e, hi)).replace(['\n', '\t'], " ")
+            };
             let kind = |s: usize, e: usize| {
                 a.entities
                     .iter()
                     .find(|x| x.start < e && s < x.end)
                     .map_or("-".to_string(), |x| format!("{:?}", x.kind))
+            };
+            let line = |what: &str, s: usize, e: usize, note: String| {
+                format!(
+                    "{what}\t{file}#{k}\t{}\t{}\t{note}\t{}",
+                    span(s, e),
+                    kind(s, e),
+                    around(s, e)
+                )
             };
             for g in &gold {
                 match a
@@ -177,19 +197,16 @@ pub fn mistakes(paths: &[PathBuf]) -> Result<Vec<String>, String> {
                     .iter()
                     .find(|p| p.start == g.start && p.end == g.end)
                 {
-                    None => out.push(format!(
-                        "miss\t{}\t{}",
-                        span(g.start, g.end),
-                        kind(g.start, g.end)
-                    )),
+                    None => out.push(line("miss", g.start, g.end, String::new())),
                     Some(p) => {
                         if let (Some((la, lo)), Some(pl), Some(pn)) = (g.point, p.lat, p.lon) {
                             let d = distance_km(la, lo, pl, pn);
                             if d > 161.0 {
-                                out.push(format!(
-                                    "far\t{}\t{} {:?} ({pl},{pn}) gold ({la},{lo}) {d:.0} km",
-                                    p.text, p.name, p.country
-                                ));
+                                let note = format!(
+                                    "{} {:?} {:?} ({pl},{pn}) gold ({la},{lo}) {d:.0} km",
+                                    p.name, p.country, p.kind
+                                );
+                                out.push(line("far", g.start, g.end, note));
                             }
                         }
                     }
@@ -197,7 +214,8 @@ pub fn mistakes(paths: &[PathBuf]) -> Result<Vec<String>, String> {
             }
             for p in &a.places {
                 if !gold.iter().any(|g| g.start == p.start && g.end == p.end) {
-                    out.push(format!("extra\t{}\t{}", p.text, kind(p.start, p.end)));
+                    let note = format!("{} {:?} {:?}", p.name, p.country, p.kind);
+                    out.push(line("extra", p.start, p.end, note));
                 }
             }
         }

@@ -20,7 +20,7 @@ pub enum EvalCommand {
     /// dictionaries (coded by the embedded pipeline).
     Events(EventFiles),
     /// Toponyms and their coordinates on TR-News/GeoVirus-format XML.
-    Geo(Files),
+    Geo(GeoFiles),
     /// Parts of speech, lemmas and dependency trees on CoNLL-U with gold words: UPOS accuracy,
     /// UAS and LAS over every word, punctuation included (CoNLL 2018 counting).
     Syntax(Files),
@@ -42,6 +42,18 @@ pub struct QuoteFiles {
     pub files: Vec<PathBuf>,
     /// Also print one line per error before the figures: each gold quotation missed, each
     /// system quotation that matches none, each matched quotation with the wrong speaker.
+    #[arg(long)]
+    pub misses: bool,
+}
+
+/// TR-News/GeoVirus-format files, with the option of listing every error.
+#[derive(Args)]
+pub struct GeoFiles {
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Also print one tab-separated line per error before the figures: each gold toponym
+    /// missed, each place that is no gold toponym, each place more than 161 km off, with the
+    /// file, the names stage's entity and the words around it.
     #[arg(long)]
     pub misses: bool,
 }
@@ -94,7 +106,14 @@ pub fn run(command: &EvalCommand) -> Result<()> {
                 r.to_string()
             }
         }),
-        EvalCommand::Geo(f) => chronicle_eval::places::evaluate(&f.files).map(|r| r.to_string()),
+        EvalCommand::Geo(f) => chronicle_eval::places::evaluate(&f.files).and_then(|r| {
+            if !f.misses {
+                return Ok(r.to_string());
+            }
+            let mut lines = chronicle_eval::places::mistakes(&f.files)?.join("\n");
+            lines.push('\n');
+            Ok(format!("{lines}{r}"))
+        }),
         EvalCommand::Syntax(f) => chronicle_eval::syntax::evaluate(&f.files),
         EvalCommand::Html(d) => chronicle_eval::html::evaluate(&d.dir).map(|r| r.to_string()),
     }

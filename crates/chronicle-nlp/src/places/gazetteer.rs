@@ -200,6 +200,43 @@ fn fold(c: char, out: &mut String) {
     out.push(base);
 }
 
+/// Words that name a part of a country by its direction or rank, never a division by themselves
+/// ("Eastern Province" is not "Eastern").
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "upper",
+    "lower",
+    "middle",
+    "federal",
+    "capital",
+    "coast",
+    "coastal",
+    "greater",
+    "far",
+];
+
+/// Whether `word` names a part of a country by its direction or rank ("Western", "Central"):
+/// no division's name by itself, and an adjective inside "pro-Western".
+pub fn is_direction(word: &str) -> bool {
+    DIRECTIONS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
 /// Great-circle distance in kilometres.
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());

@@ -5,18 +5,20 @@
 //!    its first- and second-level division names become places of their own, at the mean point
 //!    of the places in them, with the sum of their known populations;
 //! 3. `cities.tsv` (GeoNames ids and populations of the 34,000 places of 15,000+ people);
-//! 4. `country_points.tsv` (countries' own points; the capital otherwise) and `aliases.tsv`
-//!    (exonyms, abbreviations, continents, regions, seas).
+//! 4. `country_points.tsv` (countries' own points; the capital otherwise),
+//!    `division_points.tsv` (points of large divisions whose towns crowd into one corner) and
+//!    `aliases.tsv` (exonyms, abbreviations, continents, regions, seas).
 //!
 //! A user's file ([`add_file`]) adds entries in the `aliases.tsv` format or GeoNames dump rows.
 
 use crate::hash::FastMap;
 
-use super::gazetteer::{Entry, Gazetteer, Kind, push_key};
+use super::gazetteer::{Entry, Gazetteer, Kind, is_direction, push_key};
 
 const COUNTRIES: &str = include_str!("../../../../dictionaries/places/countries.tsv");
 const CITIES: &str = include_str!("../../../../dictionaries/places/cities.tsv");
 const POINTS: &str = include_str!("../../../../dictionaries/places/country_points.tsv");
+const DIVISION_POINTS: &str = include_str!("../../../../dictionaries/places/division_points.tsv");
 const ALIASES: &str = include_str!("../../../../dictionaries/places/aliases.tsv");
 
 /// The points of a division's member places.
@@ -58,6 +60,7 @@ pub fn build(geonames: &'static str) -> Gazetteer {
     cities_csv(&mut g, geonames);
     cities_tsv(&mut g);
     country_points(&mut g, &capitals);
+    division_points(&mut g);
     // Embedded data is compile-time data: a malformed line fails the build, named by file and
     // line (this runs in the build script).
     add_text(&mut g, "dictionaries/places/aliases.tsv", ALIASES)
@@ -190,6 +193,7 @@ fn cities_csv(g: &mut Gazetteer, text: &'static str) {
     a1.sort_by(|a, b| a.0.cmp(&b.0));
     for ((cc, name), mut d) in a1 {
         let e = division(g, name, cc, None, &mut d, Kind::Admin1);
+        short_name(g, name, cc, e);
         ids.insert((cc, name), e);
     }
     for (e, cc, a) in members {
@@ -232,6 +236,44 @@ fn division(
     });
     g.name(name, e, false);
     e
+}
+
+/// The generic words GeoNames keeps in some first-level divisions' names, which the news
+/// leaves out: "Anhui Sheng" is "Anhui", "Guangxi Zhuangzu Zizhiqu" is "Guangxi", "Murang'a
+/// District" is "Murang'a". Longest first.
+const DIVISION_WORDS: &[&str] = &[
+    " Zhuangzu Zizhiqu",
+    " Huizu Zizhiqu",
+    " Uygur Zizhiqu",
+    " Autonomous Region",
+    " Zizhiqu",
+    " Sheng",
+    " Shi",
+    " Province",
+    " Region",
+    " District",
+    " Governorate",
+    " Area",
+];
+
+/// Files a first-level division under its name without the generic word, where no place of its
+/// country bears that name already (the city of "Shanghai" stays the city) and what is left is
+/// no direction word ("North Province" is not "North").
+fn short_name(g: &mut Gazetteer, name: &str, cc: [u8; 2], e: u32) {
+    let Some(short) = DIVISION_WORDS
+        .iter()
+        .find_map(|w| name.strip_suffix(w))
+        .filter(|s| s.split([' ', '-']).any(|w| !is_direction(w)))
+    else {
+        return;
+    };
+    let taken = g
+        .lookup(short)
+        .iter()
+        .any(|r| g.entries[r.entry as usize].cc == cc);
+    if !taken {
+        g.name(short, e, false);
+    }
 }
 
 /// GeoNames ids and populations of the larger places, matched to the crate's places by name,
@@ -318,6 +360,35 @@ fn country_points(g: &mut Gazetteer, capitals: &[([u8; 2], String)]) {
             continue;
         };
         if let Some(&e) = g.countries.get(&cc) {
+            g.entries[e as usize].lat = lat;
+            g.entries[e as usize].lon = lon;
+        }
+    }
+}
+
+/// Points of large divisions whose towns crowd into one corner (`division_points.tsv`). The
+/// table is compile-time data: a line naming no division of its country fails the build.
+fn division_points(g: &mut Gazetteer) {
+    for (line, f) in tsv(DIVISION_POINTS) {
+        let bad = || panic!("dictionaries/places/division_points.tsv:{line}: no such division");
+        let [cc, name, lat, lon, ..] = f.as_slice() else {
+            bad()
+        };
+        let (Some(cc), Ok(lat), Ok(lon)) = (cc_of(cc), lat.parse(), lon.parse()) else {
+            bad()
+        };
+        let found: Vec<u32> = g
+            .lookup(name)
+            .iter()
+            .map(|r| r.entry)
+            .filter(|&e| {
+                g.entries[e as usize].cc == cc && g.entries[e as usize].kind == Kind::Admin1
+            })
+            .collect();
+        if found.is_empty() {
+            bad();
+        }
+        for e in found {
             g.entries[e as usize].lat = lat;
             g.entries[e as usize].lon = lon;
         }

@@ -93,6 +93,7 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
         let mut i = range.start;
         while i < range.end.min(tokens.len()) {
             let Some((end_tok, mut readings)) = longest_match(g, article, i, range.end, key) else {
+                out.extend(hyphen_parts(g, article, &ents, i, key));
                 i += 1;
                 continue;
             };
@@ -100,20 +101,13 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
                 tokens[i].span.start as usize,
                 tokens[end_tok - 1].span.end as usize,
             );
-            let under = ents.iter().find(|e| e.0 < end && start < e.1).map(
-                |&(s, e, kind, short_person)| Under {
-                    whole: s == start && e == end,
-                    inside: s <= start && end <= e && (s, e) != (start, end),
-                    opens: s == start,
-                    kind,
-                    short_person,
-                    locative: after_locative(body, start),
-                    division_follows: s == start && {
-                        let rest = body.get(end..e).unwrap_or("").trim();
-                        DIVISION_HEADS.iter().any(|h| h.eq_ignore_ascii_case(rest))
-                    },
-                },
-            );
+            let (under, covered) = under_match(body, &ents, start, end);
+            // The division or country after "Place," ("Churchill, Man.", "Edmonton, Ky."): its
+            // comma-only readings hold here whatever else the article names.
+            let after_place_comma = out.last().is_some_and(|p: &Toponym| {
+                body.get(p.end as usize..start)
+                    .is_some_and(|gap| gap.trim() == ",")
+            }) && readings.iter().any(|r| r.after_comma_only);
             // "Nov.", "Gen.": a word cut short by a full stop names the place it spells out
             // ("Ky." for Kentucky), never a place of that very spelling (Nov in Tajikistan).
             if end_tok == i + 1 && is_abbreviation(&body[start..end]) {
@@ -123,7 +117,7 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
             }
             // A capitalised word glued to a name the names stage found is part of that name
             // ("Singapore Summit"), not a place of its own.
-            let glued = under.is_none() && {
+            let glued = under.is_none() && !covered && {
                 let touches = |b: usize| ents.iter().any(|e| e.0 <= b && b <= e.1);
                 let prev = i.checked_sub(1).map(|p| tokens[p]);
                 let next = tokens.get(end_tok).copied();
@@ -137,17 +131,22 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
             };
             // Months and weekdays are dates, not the towns that share their names.
             let calendar = crate::calendar::is_month_or_weekday(&body[start..end]);
+            // A sentence's first word followed by a comma opens a dateline or a list of places
+            // ("EDMONTON, Ky.", "Saskatoon, Calgary and Winnipeg"): a place if its country is
+            // the article's.
+            let initial = i == range.start && !body[end..].starts_with(',');
+            // "Ont." after "Barrie,": the abbreviation carries the full stop the tokens left out.
+            let end = if after_place_comma && body[end..].starts_with('.') {
+                end + 1
+            } else {
+                end
+            };
             let verdict = if glued || calendar || readings.is_empty() {
                 Verdict::No
+            } else if after_place_comma && under.is_none() {
+                Verdict::Yes
             } else {
-                accept(
-                    g,
-                    &body[start..end],
-                    &readings,
-                    under,
-                    i == range.start,
-                    key,
-                )
+                accept(g, &body[start..end], &readings, under, initial, key)
             };
             if verdict != Verdict::No {
                 out.push(Toponym {
@@ -165,6 +164,122 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
     }
     mark_after_comma(body, &mut out);
     keep_nearby(g, &mut out);
+    out
+}
+
+/// The names stage's entity over the match `start..end`, and whether the match holds every
+/// entity it meets whole and more: "New South" of "New South Wales", "British" of "British
+/// Columbia", where the names stage cut a place's name short and the gazetteer's longer name
+/// wins (the match then counts as under no entity).
+fn under_match(
+    body: &str,
+    ents: &[(usize, usize, EntityType, bool)],
+    start: usize,
+    end: usize,
+) -> (Option<Under>, bool) {
+    let overlapping = || ents.iter().filter(|e| e.0 < end && start < e.1);
+    let covered = overlapping().next().is_some()
+        && overlapping().all(|e| start <= e.0 && e.1 <= end && (e.0, e.1) != (start, end));
+    let under = overlapping()
+        .find(|_| !covered)
+        .map(|&(s, e, kind, short_person)| Under {
+            whole: s == start && e == end,
+            inside: s <= start && end <= e && (s, e) != (start, end),
+            opens: s == start,
+            kind,
+            short_person,
+            locative: after_locative(body, start),
+            division_follows: s == start && {
+                let rest = body.get(end..e).unwrap_or("").trim();
+                DIVISION_HEADS.iter().any(|h| h.eq_ignore_ascii_case(rest))
+            },
+        });
+    (under, covered)
+}
+
+/// Places named inside a hyphenated word that is no place itself: "Russia-Turkey ties",
+/// "UK-based", "a Canada-wide warrant", "made-in-China". A part counts when it is capitalised,
+/// no nationality or direction word ("pro-Western"), and a country, division or region, or a town of 100,000+ people; never
+/// inside a person's name ("Lloyd-George").
+fn hyphen_parts(
+    g: &Gazetteer,
+    article: &Article,
+    ents: &[(usize, usize, EntityType, bool)],
+    i: usize,
+    key: &mut String,
+) -> Vec<Toponym> {
+    let t = article.analysis.tokens[i];
+    let (ts, te) = (t.span.start as usize, t.span.end as usize);
+    let Some(text) = article.body.get(ts..te) else {
+        return Vec::new();
+    };
+    if t.kind != TokenKind::Word || !text.contains('-') {
+        return Vec::new();
+    }
+    // Not inside a person's or an organisation's name ("Agence France-Presse").
+    let named = ents
+        .iter()
+        .any(|e| e.0 < te && ts < e.1 && matches!(e.2, EntityType::Person | EntityType::Org));
+    if named {
+        return Vec::new();
+    }
+    // The word before, when the first part may end the longer name it opens ("New York-based").
+    let prev_word = i
+        .checked_sub(1)
+        .map(|p| article.analysis.tokens[p])
+        .filter(|pt| {
+            pt.kind == TokenKind::Word
+                && starts_upper(article.text_of(pt.span))
+                && article
+                    .body
+                    .get(pt.span.end as usize..ts)
+                    .is_some_and(|gap| gap == " ")
+        })
+        .map(|pt| article.text_of(pt.span));
+    let mut out = Vec::new();
+    let mut at = ts;
+    for (n, part) in text.split('-').enumerate() {
+        let (start, end) = (at, at + part.len());
+        at = end + 1;
+        if let Some(prev) = prev_word.filter(|_| n == 0) {
+            key.clear();
+            push_key(key, prev);
+            push_key(key, part);
+            if !g.readings(key).is_empty() {
+                continue;
+            }
+        }
+        let letters = part.chars().filter(|c| c.is_alphabetic()).count();
+        let all_caps = !part.chars().any(char::is_lowercase);
+        if !starts_upper(part) || letters < 2 || (letters <= 3 && !all_caps) {
+            continue;
+        }
+        key.clear();
+        push_key(key, part);
+        if g.demonym(key).is_some() || super::gazetteer::is_direction(part) {
+            continue;
+        }
+        let readings: Vec<Reading> = g
+            .readings(key)
+            .iter()
+            .filter(|r| !r.after_comma_only)
+            .copied()
+            .collect();
+        let place = readings.iter().any(|r| {
+            let x = &g.entries[r.entry as usize];
+            matches!(x.kind, Kind::Country | Kind::Admin1 | Kind::Region)
+                || (x.kind == Kind::City && x.population >= 100_000)
+        });
+        if place {
+            out.push(Toponym {
+                start: start as u32,
+                end: end as u32,
+                readings,
+                key: key.as_str().into(),
+                nearby_only: false,
+            });
+        }
+    }
     out
 }
 
