@@ -38,6 +38,11 @@ case "${1:-}" in
   "" | -h | --help) sed -n '2,20p' "$0" >&2; exit 2 ;;
   *) reference=$1; shift ;;
 esac
+# "--record FILE" writes FILE: refuse an executable there, which is a binary given in FILE's place
+if [ "$mode" = record ] && [ -x "$reference" ] && [ ! -d "$reference" ]; then
+  echo "same_output.sh: $reference is an executable; --record takes the digest FILE first, then BIN" >&2
+  exit 2
+fi
 new=${1:-}
 if [ -z "$new" ]; then
   echo "== building the release binary of this checkout" >&2
