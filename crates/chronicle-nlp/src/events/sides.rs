@@ -76,10 +76,8 @@ impl EventCoder {
             }
             // "Brazil and the United States are seeking to deepen a partnership": actors joined
             // as the subject of a cooperation with no one else act on each other
-            let code = &self.dict.verbs[m.verb as usize].patterns[m.pattern as usize].code;
-            let mutual = code
-                .main
-                .as_deref()
+            let mutual = self
+                .main_code(m)
                 .and_then(|c| c.get(..2))
                 .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
             if mutual && from_tree && targets.iter().all(Option::is_none) && distinct(&sources) >= 2
@@ -90,15 +88,19 @@ impl EventCoder {
         (sources, targets, false)
     }
 
+    /// The CAMEO code the match's pattern gives, if it codes one.
+    fn main_code(&self, m: Match) -> Option<&str> {
+        self.dict.verbs[m.verb as usize].patterns[m.pattern as usize]
+            .code
+            .main
+            .as_deref()
+    }
+
     /// Whether the match is a statement in the passive with no one it is by ("security
     /// concerns are said to be a reason", "Iran is reported to have"): hearsay, said by no actor
     /// the sentence names, and no statement of its subject.
     fn hearsay(&self, t: Tree, v: usize, m: Match, modality: Modality) -> bool {
-        let statement = self.dict.verbs[m.verb as usize].patterns[m.pattern as usize]
-            .code
-            .main
-            .as_deref()
-            .is_some_and(|c| c == "010");
+        let statement = self.main_code(m) == Some("010");
         !self.dict.petrarch
             && statement
             && (t.passive(v) || modality.passive)
@@ -109,11 +111,7 @@ impl EventCoder {
     /// ("told reporters", "briefed journalists"): it hears the statement and is no actor of it
     /// (lawmakers told are).
     fn audience(&self, hits: &[ActorHit], v: usize, m: Match, k: usize) -> bool {
-        let statement = self.dict.verbs[m.verb as usize].patterns[m.pattern as usize]
-            .code
-            .main
-            .as_deref()
-            .is_some_and(|c| c.starts_with("01"));
+        let statement = self.main_code(m).is_some_and(|c| c.starts_with("01"));
         let h = &hits[k];
         !self.dict.petrarch
             && statement
