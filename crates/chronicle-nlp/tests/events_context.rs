@@ -6,6 +6,10 @@
 use chronicle_core::{Article, Event};
 use chronicle_nlp::Pipeline;
 
+#[path = "common/events.rs"]
+mod common_events;
+use common_events::triples;
+
 /// A team-written article: a visit, a news conference, thanks by "he".
 const VISIT: &str = include_str!("data/visit.txt");
 
@@ -14,19 +18,6 @@ fn events(body: &str) -> Vec<Event> {
     a.published = "2024-03-11".parse().ok();
     Pipeline::standard().annotate(&mut a);
     a.events
-}
-
-fn dyads(events: &[Event]) -> Vec<(String, String, String)> {
-    events
-        .iter()
-        .map(|e| {
-            (
-                e.source.clone().unwrap_or_default(),
-                e.target.clone().unwrap_or_default(),
-                e.cameo.clone(),
-            )
-        })
-        .collect()
 }
 
 #[test]
@@ -38,10 +29,10 @@ fn a_pronoun_stands_for_the_subject_of_the_sentence_before_not_its_first_name() 
         .filter(|e| e.trigger.starts_with("thanked"))
         .collect();
     assert_eq!(
-        dyads(&thanks.into_iter().cloned().collect::<Vec<_>>()),
+        triples(&thanks.into_iter().cloned().collect::<Vec<_>>()),
         [("CHLGOV".into(), "PER".into(), "051".into())],
         "{:?}",
-        dyads(&got)
+        triples(&got)
     );
 }
 
@@ -55,10 +46,10 @@ fn a_possessive_in_the_object_names_whose_it_is_not_who() {
         .cloned()
         .collect();
     assert_eq!(
-        dyads(&received),
+        triples(&received),
         [("CHLGOV".into(), "PER".into(), "043".into())],
         "{:?}",
-        dyads(&got)
+        triples(&got)
     );
 }
 
