@@ -300,3 +300,103 @@ fn a_passive_report_is_no_statement_of_its_subject() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A verb that is an act whatever it is done to ("reject", "condemn", "arrest") is coded when
+/// its object names no actor, with no target: "Iraq rejected the new border lines" is Iraq's
+/// rejection. Before, such verbs coded only with an actor as their object.
+#[test]
+fn an_act_on_a_thing_is_coded_without_a_target() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Iraq rejected the new border lines.",
+        &[("IRQ", "", "12")],
+        &[],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "A Brazilian court sentenced the hacker to twelve years.",
+        &[("BRAJUD", "", "11")],
+        &[],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The tree says whose a role is through the words between: in "a Chinese construction firm"
+/// both "Chinese" and "construction" modify "firm", so the firm is Chinese, not the country
+/// of the sentence's other actor.
+#[test]
+fn a_nationality_reaches_its_role_over_a_modifier() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Kenya's government accused a Chinese construction firm of bribery.",
+        &[("KENGOV", "CHNBUS", "11")],
+        &[("KENGOV", "KENBUS", "11")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A past participle on its own is a passive whose doer the sentence may not name: the noun
+/// it modifies is acted on ("fishermen arrested near Jaffna" did not arrest: read from the
+/// words, now that "arrest" codes with no actor after it, they would have), and "while
+/// detained" is no detention by the sentence's subject.
+#[test]
+fn a_bare_participle_acts_on_its_noun() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Sri Lanka deported forty Indian fishermen arrested near Jaffna.",
+        &[("LKA", "IND", "17")],
+        &[("IND", "", "17"), ("IND", "LKA", "17")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "Britain criticised the treatment the two men received while detained.",
+        &[("GBR", "", "11")],
+        &[("GBR", "", "17")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Each verb of two joined clauses has its own subject, and a target read from the words does
+/// not reach into the next clause: "Nigerian police arrested" is the police's arrest (the
+/// parser may hang "police" on "arrested" as a compound), and the unions' opposition has no
+/// target in the police's clause.
+#[test]
+fn joined_clauses_keep_their_own_actors() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Nigerian unions oppose the plan, but Nigerian police arrested the protesters.",
+        &[("NGALAB", "", "11"), ("NGACOP", "NGACVL", "17")],
+        &[("NGALAB", "NGACVL", "17"), ("NGALAB", "NGACOP", "11")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A noun with a noun or number modifier of its own is a noun, whatever verb it is spelt
+/// like: "artillery shells" are no shelling.
+#[test]
+fn a_modified_noun_is_no_verb() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Syrian troops found mortar shells near Aleppo.",
+        &[],
+        &[("SYRMIL", "", "19"), ("SYRMIL", "SYR", "19")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -6,10 +6,11 @@
 //!
 //! The role words are the names stage's (`dictionaries/actors/roles.txt`).
 
-use chronicle_core::Article;
+use chronicle_core::{Article, Upos};
 
 use super::actors::ActorHit;
 use super::sentence::Word;
+use super::tree::Tree;
 use crate::names::dictionary::embedded_roles;
 use crate::names::roles::{Case, RoleTable};
 
@@ -45,8 +46,16 @@ impl AgentRoles {
     /// Widens every country-coded hit over the role words that name who in that country acted,
     /// and gives it the country's code with the agent's: "Turkish troops" → TURMIL. A role
     /// followed by a name is the title of the person named ("Japanese Prime Minister Kishida"),
-    /// whose own mention codes the actor: it is left alone.
-    pub fn extend(&self, article: &Article, words: &[Word], hits: &mut Vec<ActorHit>) {
+    /// whose own mention codes the actor: it is left alone. Where the sentence has a tree, the
+    /// role may stand a modifier or two further on when the tree hangs the country under it
+    /// ("a Chinese construction firm" → CHNBUS).
+    pub fn extend(
+        &self,
+        article: &Article,
+        words: &[Word],
+        tree: Option<Tree>,
+        hits: &mut Vec<ActorHit>,
+    ) {
         let body = article.body.as_str();
         let text = |i: usize| word_text(body, words, i).unwrap_or("");
         let mut buf = String::new();
@@ -79,6 +88,11 @@ impl AgentRoles {
                 }
                 _ => None,
             };
+            let widened = widened.or_else(|| {
+                let t = tree.filter(|_| after == end)?;
+                self.modified_role(body, words, t, end, next_start, &mut buf)
+                    .map(|(e, agent)| (start, e, agent))
+            });
             let Some((s, e, agent)) = widened else {
                 continue;
             };
@@ -93,6 +107,43 @@ impl AgentRoles {
             h.span.end = last.end;
         }
         self.add_lone(body, words, hits, &mut buf);
+    }
+
+    /// The role a word or two after a country's mention ending at `end` that the tree makes
+    /// the head of the mention's noun phrase: "Chinese construction firm", where "Chinese" and
+    /// "construction" both modify "firm". The words skipped are nouns or adjectives in lower
+    /// case; returns the role's end and code.
+    fn modified_role(
+        &self,
+        body: &str,
+        words: &[Word],
+        tree: Tree,
+        end: usize,
+        limit: usize,
+        buf: &mut String,
+    ) -> Option<(usize, String)> {
+        let modifier = |i: usize| {
+            matches!(tree.upos(i), Some(Upos::Noun | Upos::Adj))
+                && !word_text(body, words, i)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_uppercase)
+        };
+        let governor = tree.head(end.checked_sub(1)?)?;
+        for skip in 1..=2 {
+            let from = end + skip;
+            if from >= limit || !(end..from).all(modifier) {
+                return None;
+            }
+            if let Some((n, agent)) = self.longest(body, words, from, buf)
+                && from + n <= limit
+                && (from..from + n).contains(&governor)
+                && (end..from).all(|i| tree.head(i).is_some_and(|h| h < from + n && h >= i))
+                && !titles_a_name(words, body, from + n)
+            {
+                return Some((from + n, agent.to_string()));
+            }
+        }
+        None
     }
 
     /// Role words that no actor covers become actors of no known country yet ("---COP" for

@@ -282,12 +282,13 @@ impl ActorSource for NamesLayers<'_> {
     fn hits(
         &self,
         article: &Article,
-        _s: usize,
+        s: usize,
         buf: &SentenceBuf,
         out: &mut Vec<actors::ActorHit>,
     ) {
         actors::from_article(article, &buf.words, out);
-        self.roles.extend(article, &buf.words, out);
+        let tree = tree::Tree::of(article, s, buf.words.len());
+        self.roles.extend(article, &buf.words, tree, out);
     }
 }
 

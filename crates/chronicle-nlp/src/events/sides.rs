@@ -11,7 +11,7 @@ use super::agents;
 use super::clause::{self, Modality};
 use super::coder::Side;
 use super::matcher::Match;
-use super::sentence::{BY, COMMA, ClauseKind, DET, PREP, PUNCT, SentenceBuf, TO};
+use super::sentence::{BY, COMMA, ClauseKind, DET, PARTICIPLE, PREP, PUNCT, SentenceBuf, TO};
 use super::tree::Tree;
 
 impl EventCoder {
@@ -57,9 +57,13 @@ impl EventCoder {
             (None, Some(r)) if r.unknown_doer => return (Vec::new(), Vec::new(), false),
             // a target the tree's objects do not name may still follow the verb in its clause
             // ("accused the United States of", parsed with a wrong attachment)
+            // but no further than the verb's own clause reaches, where the parse is a sentence's
             (None, Some(TreeSides { src, tgt: None, .. })) => {
                 let (_, wt) = self.word_sides(buf, hits, v, m, modality);
-                (src, wt.filter(|k| Some(*k) != src))
+                let reach = tree
+                    .filter(|t| t.verb_rooted(v))
+                    .map_or(usize::MAX, |t| t.clause_end(v));
+                (src, wt.filter(|&k| Some(k) != src && hits[k].start < reach))
             }
             (None, Some(r)) => (r.src, r.tgt),
             (None, None) => self.word_sides(buf, hits, v, m, modality),
@@ -136,8 +140,30 @@ impl EventCoder {
         v: usize,
         m: Match,
     ) -> Option<TreeSides> {
-        let subject = t.subject(v, hits);
-        let passive = t.passive(v);
+        // "Chinese nationals arrested during a raid": a past participle that modifies a noun
+        // acts on that noun, in a sentence with a verb of its own (a present participle's noun
+        // is left to the words: the parser often hangs "marched through Dhaka demanding" on
+        // the wrong noun)
+        let participle = buf.words.get(v).is_some_and(|w| w.flags & PARTICIPLE != 0)
+            && t.subject(v, hits).is_none()
+            && !t.finite_or_transitive(v)
+            && t.verb_rooted(v);
+        let acted_on = participle && t.rel(v) == Some(DepRel::Acl);
+        // "the treatment they received while detained": a participle clause of its own is a
+        // passive whose doer the sentence does not name
+        let bare_passive = participle && t.rel(v) == Some(DepRel::Advcl) && t.agent(v).is_none();
+        if bare_passive && m.source.is_none() {
+            return Some(TreeSides {
+                src: None,
+                tgt: None,
+                unknown_doer: true,
+            });
+        }
+        let subject = t.subject(v, hits).or_else(|| {
+            let noun = t.head(v).filter(|_| acted_on)?;
+            t.actor(noun, hits).is_some().then_some(noun)
+        });
+        let passive = t.passive(v) || acted_on;
         let agent = passive.then(|| t.agent(v)).flatten();
         if subject.is_none() && agent.is_none() && m.source.is_none() {
             return None;

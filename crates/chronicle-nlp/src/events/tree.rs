@@ -61,6 +61,20 @@ impl<'a> Tree<'a> {
         self.syn.head(self.tok(w)).and_then(|t| self.word(t))
     }
 
+    /// Whether the tree over word `w` is headed by a verb: a sentence whose root is a noun
+    /// ("Indian farmers blocked highways" read as "farmers [who were] blocked") is one the
+    /// parser took for a headline's noun phrase, and its modifiers are its verbs.
+    pub fn verb_rooted(&self, w: usize) -> bool {
+        let mut at = w;
+        for _ in 0..self.len {
+            match self.head(at) {
+                Some(h) => at = h,
+                None => break,
+            }
+        }
+        self.upos(at).is_some_and(verbal)
+    }
+
     /// The lemma of word `w`.
     pub fn lemma(&self, w: usize) -> &'a str {
         self.syn.lemma(self.tok(w))
@@ -74,14 +88,16 @@ impl<'a> Tree<'a> {
             .filter_map(move |&t| Some((self.word(t as usize)?, self.syn.deprel(t as usize)?)))
     }
 
-    /// Whether the word at `w` has a preposition, determiner or possessive of its own, or
-    /// modifies another noun as the first half of a compound ("state party chairs"): a noun
-    /// beyond doubt, whatever verb it is spelt like.
+    /// Whether the word at `w` has a preposition, determiner, possessive, number, adjective or
+    /// noun modifier of its own ("mortar shells", "artillery shells"), or modifies another
+    /// noun as the first half of a compound ("state party chairs"): a noun beyond doubt,
+    /// whatever verb it is spelt like.
     pub fn marked_noun(&self, w: usize) -> bool {
         self.rel(w) == Some(DepRel::Compound)
-            || self
-                .children(w)
-                .any(|(_, r)| matches!(r.base(), DepRel::Case | DepRel::Det | DepRel::NmodPoss))
+            || self.children(w).any(|(_, r)| {
+                matches!(r.base(), DepRel::Case | DepRel::Det | DepRel::NmodPoss)
+                    || matches!(r, DepRel::Compound | DepRel::Nummod | DepRel::Amod)
+            })
     }
 
     /// Whether a word of `start..end` has a possessive pronoun of its own ("his chancellor",
@@ -95,6 +111,15 @@ impl<'a> Tree<'a> {
 
     fn child(&self, w: usize, want: impl Fn(DepRel) -> bool) -> Option<usize> {
         self.children(w).find(|&(_, r)| want(r)).map(|(c, _)| c)
+    }
+
+    /// Whether the verb at `w` has an auxiliary or a direct object of its own ("having
+    /// detained", "was held", "signed an agreement"): no bare passive participle.
+    pub fn finite_or_transitive(&self, w: usize) -> bool {
+        self.child(w, |r| {
+            matches!(r, DepRel::Aux | DepRel::AuxPass | DepRel::Obj)
+        })
+        .is_some()
     }
 
     /// Whether word `w` heads a passive clause ("was blown up", "is held").
@@ -150,9 +175,14 @@ impl<'a> Tree<'a> {
     pub fn subject(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
         let mut at = w;
         for _ in 0..DEPTH {
+            // a verb has no compound: a noun the parser hung on one as such before it is its
+            // subject ("Nigerian police arrested", read as a compound "police arrested")
+            let verb = self.upos(at).is_some_and(verbal);
             let subjects = || {
                 self.children(at)
-                    .filter(|&(_, r)| r.base() == DepRel::Nsubj)
+                    .filter(move |&(c, r)| {
+                        r.base() == DepRel::Nsubj || (verb && r == DepRel::Compound && c < at)
+                    })
                     .map(|(c, _)| c)
             };
             // before the verb first, then by distance
@@ -223,6 +253,24 @@ impl<'a> Tree<'a> {
             .filter(|&(c, r)| matches!(r, DepRel::Obl | DepRel::OblNpmod) && !self.case_is(c, "as"))
             .map(|(c, _)| c);
         objects.chain(obliques)
+    }
+
+    /// The end (exclusive) of the verb at `w`'s own clause: its dependents' phrases (what it
+    /// reports, its purpose and means included), without the verbs joined to it. How far a
+    /// target read from the words may lie ("Unions oppose the plans but Mr Brown said" does
+    /// not target Mr Brown).
+    pub fn clause_end(&self, w: usize) -> usize {
+        self.children(w)
+            .filter(|&(c, r)| match r.base() {
+                DepRel::Conj | DepRel::Parataxis => !self.upos(c).is_some_and(verbal),
+                DepRel::Punct | DepRel::Cc => false,
+                _ => true,
+            })
+            .map(|(c, _)| {
+                let span = self.syn.subtree(self.tok(c));
+                span.end.saturating_sub(self.base).min(self.len)
+            })
+            .fold(w + 1, usize::max)
     }
 
     /// Whether the verb at `w` reports speech or thought about another clause: it has a clausal
