@@ -116,8 +116,10 @@ fn is_furniture_role(role: &str) -> bool {
 }
 
 /// Marks the roots of subtrees that are never main text. `text_chars[id]` is the text size of
-/// each subtree: a furniture name on an element that holds most of the page is a wrapper's
-/// state class, not furniture, and is ignored.
+/// each subtree: a furniture name on an element that holds most of the page and its headline
+/// is a wrapper's state class, not furniture, and is ignored. One that holds most of the text
+/// but not the headline is furniture all the same: a short article above long comments or
+/// a long list of teasers.
 pub fn mark(doc: &Document, text_chars: &[usize]) -> Vec<bool> {
     mark_with(doc, text_chars, true)
 }
@@ -130,6 +132,7 @@ pub fn mark_lenient(doc: &Document, text_chars: &[usize]) -> Vec<bool> {
 
 fn mark_with(doc: &Document, text_chars: &[usize], use_names: bool) -> Vec<bool> {
     let total = text_chars.first().copied().unwrap_or(0).max(1);
+    let headline = first_headline(doc, text_chars);
     let mut skip = vec![false; doc.nodes.len()];
     for (i, node) in doc.nodes.iter().enumerate() {
         let tag = node.tag;
@@ -150,8 +153,9 @@ fn mark_with(doc: &Document, text_chars: &[usize], use_names: bool) -> Vec<bool>
             _ => false,
         };
         let id = i as NodeId;
+        let wrapper = share >= 0.6 && headline.is_none_or(|h| id < h && h < node.end);
         let by_name = use_names
-            && share < 0.6
+            && !wrapper
             && doc.node_attrs(id).is_some_and(|a| {
                 let name = doc.span(a.id_class);
                 let content = share >= 0.15 && name.split_whitespace().any(is_content_word);
@@ -161,7 +165,18 @@ fn mark_with(doc: &Document, text_chars: &[usize], use_names: bool) -> Vec<bool>
             skip[i] = true;
         }
     }
+    crate::teasers::mark(doc, &mut skip);
     skip
+}
+
+/// The page's first visible `<h1>` with text: the headline, which a page wrapper holds and
+/// furniture (comments, teaser lists) does not.
+fn first_headline(doc: &Document, text_chars: &[usize]) -> Option<NodeId> {
+    doc.nodes
+        .iter()
+        .enumerate()
+        .find(|(i, n)| n.tag == Tag::H1 && text_chars.get(*i).is_some_and(|&c| c >= 8))
+        .map(|(i, _)| i as NodeId)
 }
 
 /// Text size (characters) of every subtree, not counting dropped or hidden parts.

@@ -32,6 +32,8 @@ pub struct Node {
     pub attrs: u32,
     /// Hidden by `hidden`, `aria-hidden="true"` or an inline `display:none`/`visibility:hidden`.
     pub hidden: bool,
+    /// An `<a>` with an `href`: a link, not an anchor (`<a name>`).
+    pub href: bool,
     /// Hash of the lowercase name, to match end tags of [`Tag::Other`] elements.
     pub name_hash: u32,
 }
@@ -132,6 +134,7 @@ impl Builder {
             text: Span::default(),
             attrs: u32::MAX,
             hidden: false,
+            href: false,
             name_hash: 0,
         });
         Builder {
@@ -189,6 +192,7 @@ impl Builder {
             text,
             attrs,
             hidden,
+            href: false,
             name_hash,
         });
         id
@@ -281,6 +285,10 @@ impl Builder {
             0
         };
         let id = self.push_node(tag, Span::default(), attr_idx, hidden, hash);
+        if tag == Tag::A {
+            self.doc.nodes[id as usize].href =
+                attrs.iter().any(|a| a.name.eq_ignore_ascii_case("href"));
+        }
         self.pending_raw = match tag {
             Tag::Title if self.doc.head.title.is_none() => Some(RawKind::Title),
             Tag::Script if script_type().contains("ld+json") => Some(RawKind::JsonLd),

@@ -42,6 +42,7 @@ mod failsafe;
 mod meta;
 mod prompts;
 mod tags;
+mod teasers;
 mod tokenizer;
 pub mod warc;
 
