@@ -37,6 +37,7 @@ mod code;
 mod content;
 mod dates;
 mod dom;
+mod ends;
 mod entities;
 mod failsafe;
 mod meta;
@@ -103,6 +104,7 @@ pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
             chosen = lenient;
         }
     }
+    ends::cut_at_closing_heading(&doc, &mut chosen);
     let mut second_body = None;
     match failsafe::look_again(
         &all,

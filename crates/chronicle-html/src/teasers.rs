@@ -103,7 +103,11 @@ fn is_linked(doc: &Document, heading: NodeId) -> bool {
         return false;
     };
     let parent = h.parent as usize;
-    if doc.nodes.get(parent).is_some_and(|p| p.tag == Tag::A && p.href) {
+    if doc
+        .nodes
+        .get(parent)
+        .is_some_and(|p| p.tag == Tag::A && p.href)
+    {
         return true;
     }
     let (mut text, mut linked) = (0usize, 0usize);

@@ -1,0 +1,126 @@
+//! Where the article ends inside its container: a heading that announces the page's
+//! furniture — the comments ("Comments", "82 responses", "Leave a reply"), other pages
+//! ("Related posts", "More from the desk", "Look at other entries:", "Read next") — closes the
+//! story, and what follows it is that furniture, not more of the story.
+//!
+//! Sites often put the comment section or a teaser list inside the same wrapper as the
+//! article, with no class name that says so; the heading they print above it does.
+
+use crate::blocks::{Block, Kind};
+use crate::dom::Document;
+use crate::failsafe::is_prose;
+
+/// Labels (lowercase) of a comment section: what follows them is never the story.
+#[rustfmt::skip]
+const COMMENTS: &[&str] = &[
+    "comment", "comments", "responses", "replies", "reader comments", "leave a reply",
+    "leave a comment", "post a comment", "add a comment", "join the discussion",
+    "join the conversation", "what do you think",
+];
+
+/// Labels (lowercase) of other pages. Sites also print them over a box in the middle of the
+/// story, so they close it only when the story does not go on after them: no paragraph beside
+/// the story's last one, and not two paragraphs of prose anywhere.
+#[rustfmt::skip]
+const OTHER_PAGES: &[&str] = &[
+    "related", "related posts", "related articles", "related stories", "more from",
+    "more stories", "more news", "read next", "up next", "what to read next",
+    "you may also like", "you might also like", "recommended", "most popular", "most read",
+    "trending", "latest news", "latest stories", "look at other", "other stories",
+    "other articles", "other posts", "also on", "elsewhere on", "around the web",
+    "from around the web", "in case you missed it",
+];
+
+/// Headings longer than this are titles of something, not labels.
+const MAX_LABEL_CHARS: usize = 48;
+
+/// Drops a closing heading and everything after it, when the story has begun before it.
+pub fn cut_at_closing_heading(doc: &Document, blocks: &mut Vec<Block>) {
+    let parent = |b: &Block| doc.nodes.get(b.owner as usize).map(|n| n.parent);
+    let mut story_parent = None;
+    for (i, b) in blocks.iter().enumerate() {
+        if story_parent.is_some() && is_heading_like(b) {
+            let cut = match label_kind(&b.text) {
+                Some(Label::Comments) => true,
+                Some(Label::OtherPages) => {
+                    let mut prose = blocks[i + 1..].iter().filter(|a| is_prose(a));
+                    let same_parent = prose.clone().any(|a| parent(a) == story_parent);
+                    !same_parent && prose.nth(1).is_none()
+                }
+                None => false,
+            };
+            if cut {
+                blocks.truncate(i);
+                return;
+            }
+        }
+        if is_prose(b) {
+            story_parent = parent(b);
+        }
+    }
+}
+
+/// A heading, or a short line on its own that reads as one ("Comments").
+fn is_heading_like(b: &Block) -> bool {
+    matches!(b.kind, Kind::Heading(_)) || (b.chars <= 24 && !b.text.contains(['.', ',']))
+}
+
+/// What a closing heading announces.
+#[derive(Debug, PartialEq, Eq)]
+enum Label {
+    Comments,
+    OtherPages,
+}
+
+/// Whether a heading's text is a label of comments or of other pages, and which.
+fn label_kind(text: &str) -> Option<Label> {
+    if text.chars().count() > MAX_LABEL_CHARS {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let label = lower
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '(')
+        .trim_end_matches([':', ' ', '.', '\u{2026}', ')']);
+    let starts = |w: &&str| {
+        label.strip_prefix(*w).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with([' ', ':', '(', '-', '\u{2013}', '\u{2014}'])
+        })
+    };
+    if COMMENTS.iter().any(starts) {
+        Some(Label::Comments)
+    } else if OTHER_PAGES.iter().any(starts) {
+        Some(Label::OtherPages)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closing_labels() {
+        for label in [
+            "Comments",
+            "12 Comments",
+            "Leave a Reply",
+            "Related posts",
+            "More from the Harbour Desk",
+            "Look at other encyclopedias:",
+            "You may also like",
+            "Read next",
+        ] {
+            assert!(label_kind(label).is_some(), "{label}");
+        }
+        for heading in [
+            "Commentary on the budget",
+            "Why the bridge closed",
+            "Related families in the valley share one gene",
+            "Popularity of the old ferry",
+            "More than a bridge",
+        ] {
+            assert_eq!(label_kind(heading), None, "{heading}");
+        }
+    }
+}
