@@ -40,6 +40,7 @@ mod dom;
 mod ends;
 mod entities;
 mod failsafe;
+mod lead;
 mod meta;
 mod prompts;
 mod tags;
@@ -118,8 +119,12 @@ pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
         }
         None => failsafe::trim_furniture_tail(&doc, &mut chosen),
     }
+    let headline = headline(&all, &doc, &meta);
+    if second_body.is_none() {
+        lead::take_standfirst(&all, headline, &mut chosen);
+    }
     let mut body = second_body.unwrap_or_else(|| assemble(&chosen, &meta));
-    if let Some(headline) = headline(&all, &doc, &meta)
+    if let Some(headline) = headline
         && !body.is_empty()
         && !body.contains(headline)
     {
