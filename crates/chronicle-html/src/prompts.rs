@@ -21,6 +21,7 @@ const PHRASES: &[&str] = &[
     "print this", "min read", "minute read", "related coverage", "more stories", "we welcome responses", "bonus value", "estimated value",
     "what you think", "let us know", "write to us", "letter to the editor", "we may earn", "commission",
     "we recommend", "advertiser", "medical advice", "the app", "our podcast",
+    "straight to your", "category:", "category :", "categories:", "filed under", "tags:",
 ];
 
 /// Whether a block is a prompt or notice rather than article text. Long blocks never are:
@@ -37,6 +38,26 @@ pub fn is_prompt(text: &str) -> bool {
     (hits >= 1 && text.len() <= 140) || hits >= 2
 }
 
+/// A web address alone on its line ("NEWSDESK.EXAMPLE.COM", "www.example.org"): a source
+/// credit or a link printed as text, never a sentence of the story.
+fn is_bare_address(t: &str) -> bool {
+    let t = t.trim_end_matches(['.', '/']);
+    let t = t
+        .strip_prefix("https://")
+        .or_else(|| t.strip_prefix("http://"))
+        .unwrap_or(t);
+    let Some((host, tld)) = t.rsplit_once('.') else {
+        return false;
+    };
+    !t.contains(char::is_whitespace)
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_alphabetic())
+        && host.len() >= 2
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+}
+
 /// A bare label ("Credit:", "Release Date:") or a bare date or time ("11 Jan 2019", "20:37"):
 /// page furniture printed beside the article, not part of it.
 fn is_label_or_stamp(text: &str) -> bool {
@@ -45,6 +66,9 @@ fn is_label_or_stamp(text: &str) -> bool {
         return false;
     }
     if t.ends_with(':') && t.chars().count() <= 20 {
+        return true;
+    }
+    if is_bare_address(t) {
         return true;
     }
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
