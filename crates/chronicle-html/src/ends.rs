@@ -5,6 +5,10 @@
 //!
 //! Sites often put the comment section or a teaser list inside the same wrapper as the
 //! article, with no class name that says so; the heading they print above it does.
+//!
+//! A second story boxed inside the first (a fact box that is another article, with its own
+//! headline and byline) is told by the same means: a heading followed by a byline, after the
+//! story has begun, opens another story, and the box that holds the two is left out.
 
 use crate::blocks::{Block, Kind};
 use crate::dom::Document;
@@ -58,6 +62,59 @@ pub fn cut_at_closing_heading(doc: &Document, blocks: &mut Vec<Block>) {
             story_parent = parent(b);
         }
     }
+}
+
+/// Drops boxes inside the story that hold a story of their own: a heading, then a byline,
+/// in an element that does not hold the story's first paragraph.
+pub fn drop_second_stories(doc: &Document, blocks: &mut Vec<Block>) {
+    let Some(first) = blocks.iter().position(is_prose) else {
+        return;
+    };
+    let story_start = blocks[first].owner;
+    let mut boxes: Vec<(u32, u32)> = Vec::new();
+    for pair in blocks[first + 1..].windows(2) {
+        let (head, byline) = (&pair[0], &pair[1]);
+        if !matches!(head.kind, Kind::Heading(_)) || !is_byline(&byline.text) {
+            continue;
+        }
+        let Some(common) = common_ancestor(doc, head.owner, byline.owner) else {
+            continue;
+        };
+        let end = doc.nodes[common as usize].end;
+        if !(common..end).contains(&story_start) && common != 0 {
+            boxes.push((common, end));
+        }
+    }
+    if !boxes.is_empty() {
+        blocks.retain(|b| !boxes.iter().any(|&(s, e)| (s..e).contains(&b.owner)));
+    }
+}
+
+/// "By Jane Roe", "By Jane Roe for the Harbour Post": a byline, short and naming someone.
+fn is_byline(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("By ")
+        .or_else(|| text.strip_prefix("BY "))
+    else {
+        return false;
+    };
+    text.chars().count() <= 80 && rest.starts_with(|c: char| c.is_uppercase())
+}
+
+/// The innermost element holding both nodes.
+fn common_ancestor(doc: &Document, a: u32, b: u32) -> Option<u32> {
+    let mut id = a;
+    for _ in 0..64 {
+        let node = doc.nodes.get(id as usize)?;
+        if id <= b && b < node.end {
+            return Some(id);
+        }
+        if id == 0 {
+            return None;
+        }
+        id = node.parent;
+    }
+    None
 }
 
 /// A heading, or a short line on its own that reads as one ("Comments").
