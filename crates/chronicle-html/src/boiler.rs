@@ -96,6 +96,13 @@ pub fn is_furniture_name(id_class: &str) -> bool {
     false
 }
 
+/// Whether an id/class string names a comment section (`comments-area`, `disqus_thread`).
+fn is_comments_name(id_class: &str) -> bool {
+    id_class
+        .split_whitespace()
+        .any(|w| !is_state_word(w) && (w.contains("comment") || w.contains("disqus")))
+}
+
 /// Whether an ARIA role names furniture.
 fn is_furniture_role(role: &str) -> bool {
     matches!(
@@ -124,8 +131,9 @@ pub fn mark(doc: &Document, text_chars: &[usize]) -> Vec<bool> {
     mark_with(doc, text_chars, true)
 }
 
-/// Like [`mark`], but trusting only tags, roles and hiding, not class/id names: the second try
-/// when names hid nearly everything (layouts named `sidebar_content`).
+/// Like [`mark`], but trusting only tags, roles and hiding, not class/id names (except those of
+/// comment sections): the second try when names hid nearly everything (layouts named
+/// `sidebar_content`).
 pub fn mark_lenient(doc: &Document, text_chars: &[usize]) -> Vec<bool> {
     mark_with(doc, text_chars, false)
 }
@@ -154,10 +162,13 @@ fn mark_with(doc: &Document, text_chars: &[usize], use_names: bool) -> Vec<bool>
         };
         let id = i as NodeId;
         let wrapper = share >= 0.6 && headline.is_none_or(|h| id < h && h < node.end);
-        let by_name = use_names
-            && !wrapper
+        let by_name = !wrapper
             && doc.node_attrs(id).is_some_and(|a| {
                 let name = doc.span(a.id_class);
+                if !use_names {
+                    // Layout names may mislead (`sidebar_content`); a comment section's do not.
+                    return is_comments_name(name);
+                }
                 let content = share >= 0.15 && name.split_whitespace().any(is_content_word);
                 (is_furniture_name(name) && !content) || is_furniture_role(doc.span(a.role))
             });
