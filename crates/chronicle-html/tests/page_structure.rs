@@ -43,7 +43,10 @@ fn short_story_above_a_comment_section_holding_most_of_the_page() {
          </body></html>"
     );
     let body = body(&html);
-    assert_has(&body, &["The night ferry between the two harbours", "last boat"]);
+    assert_has(
+        &body,
+        &["The night ferry between the two harbours", "last boat"],
+    );
     assert_lacks(&body, &["Reader 3 writes", "What readers say"]);
 }
 
@@ -73,7 +76,10 @@ fn teaser_list_after_a_short_post() {
     );
     let body = body(&html);
     assert_has(&body, &["Volunteers fitted a new oak wheel"]);
-    assert_lacks(&body, &["Lighthouse keeper", "the whole village", "Read the rest"]);
+    assert_lacks(
+        &body,
+        &["Lighthouse keeper", "the whole village", "Read the rest"],
+    );
 }
 
 #[test]
@@ -93,7 +99,13 @@ fn sections_with_plain_headings_are_no_teasers() {
          </body></html>"
     );
     let body = body(&html);
-    assert_has(&body, &["The wheel has its own story", "The miller has its own story"]);
+    assert_has(
+        &body,
+        &[
+            "The wheel has its own story",
+            "The miller has its own story",
+        ],
+    );
 }
 
 #[test]
@@ -122,7 +134,10 @@ fn related_box_in_mid_story_does_not_end_it() {
         <p>The repair used stone from the old quarry above the town, as the first wall did \
         two hundred years ago.</p></div></div></body></html>";
     let body = body(html);
-    assert_has(&body, &["Masons finished", "cracked in two places", "old quarry"]);
+    assert_has(
+        &body,
+        &["Masons finished", "cracked in two places", "old quarry"],
+    );
 }
 
 #[test]
@@ -144,7 +159,10 @@ fn standfirst_in_the_header_starts_the_body() {
          <div class=\"article-body\">{paras}</div></body></html>"
     );
     let body = body(&html);
-    assert_has(&body, &["The town's new library opened on Saturday", "Paragraph 3"]);
+    assert_has(
+        &body,
+        &["The town's new library opened on Saturday", "Paragraph 3"],
+    );
     assert_lacks(&body, &["By Ada Fenwick"]);
     let lede = body.find("new library opened").unwrap_or(usize::MAX);
     let first = body.find("Paragraph 0").unwrap_or(0);
