@@ -41,25 +41,28 @@ const MAX_LABEL_CHARS: usize = 48;
 /// Drops a closing heading and everything after it, when the story has begun before it.
 pub fn cut_at_closing_heading(doc: &Document, blocks: &mut Vec<Block>) {
     let parent = |b: &Block| doc.nodes.get(b.owner as usize).map(|n| n.parent);
-    let mut story_parent = None;
-    for (i, b) in blocks.iter().enumerate() {
-        if story_parent.is_some() && is_heading_like(b) {
-            let cut = match label_kind(&b.text) {
-                Some(Label::Comments) => true,
-                Some(Label::OtherPages) => {
-                    let mut prose = blocks[i + 1..].iter().filter(|a| is_prose(a));
-                    let same_parent = prose.clone().any(|a| parent(a) == story_parent);
-                    !same_parent && prose.nth(1).is_none()
-                }
-                None => false,
-            };
-            if cut {
-                blocks.truncate(i);
-                return;
+    // Labels are rare: find them first, and judge the prose around only those.
+    let labels = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| is_heading_like(b))
+        .filter_map(|(i, b)| label_kind(&b.text).map(|k| (i, k)));
+    for (i, kind) in labels {
+        let Some(last) = blocks[..i].iter().rposition(is_prose) else {
+            continue;
+        };
+        let story_parent = parent(&blocks[last]);
+        let cut = match kind {
+            Label::Comments => true,
+            Label::OtherPages => {
+                let mut prose = blocks[i + 1..].iter().filter(|a| is_prose(a));
+                let same_parent = prose.clone().any(|a| parent(a) == story_parent);
+                !same_parent && prose.nth(1).is_none()
             }
-        }
-        if is_prose(b) {
-            story_parent = parent(b);
+        };
+        if cut {
+            blocks.truncate(i);
+            return;
         }
     }
 }
