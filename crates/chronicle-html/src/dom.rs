@@ -32,8 +32,9 @@ pub struct Node {
     pub attrs: u32,
     /// Hidden by `hidden`, `aria-hidden="true"` or an inline `display:none`/`visibility:hidden`.
     pub hidden: bool,
-    /// An `<a>` with an `href`: a link, not an anchor (`<a name>`).
-    pub href: bool,
+    /// An `<a name>` or `<a id>` without `href`: a place to link to, not a link. (An `<a>`
+    /// with neither is a script's button, and reads as a link.)
+    pub anchor: bool,
     /// Hash of the lowercase name, to match end tags of [`Tag::Other`] elements.
     pub name_hash: u32,
 }
@@ -134,7 +135,7 @@ impl Builder {
             text: Span::default(),
             attrs: u32::MAX,
             hidden: false,
-            href: false,
+            anchor: false,
             name_hash: 0,
         });
         Builder {
@@ -192,7 +193,7 @@ impl Builder {
             text,
             attrs,
             hidden,
-            href: false,
+            anchor: false,
             name_hash,
         });
         id
@@ -286,8 +287,8 @@ impl Builder {
         };
         let id = self.push_node(tag, Span::default(), attr_idx, hidden, hash);
         if tag == Tag::A {
-            self.doc.nodes[id as usize].href =
-                attrs.iter().any(|a| a.name.eq_ignore_ascii_case("href"));
+            let has = |n: &str| attrs.iter().any(|a| a.name.eq_ignore_ascii_case(n));
+            self.doc.nodes[id as usize].anchor = !has("href") && (has("name") || has("id"));
         }
         self.pending_raw = match tag {
             Tag::Title if self.doc.head.title.is_none() => Some(RawKind::Title),

@@ -106,7 +106,7 @@ fn is_linked(doc: &Document, heading: NodeId) -> bool {
     if doc
         .nodes
         .get(parent)
-        .is_some_and(|p| p.tag == Tag::A && p.href)
+        .is_some_and(|p| p.tag == Tag::A && !p.anchor)
     {
         return true;
     }
@@ -114,7 +114,7 @@ fn is_linked(doc: &Document, heading: NodeId) -> bool {
     let mut link_until = 0;
     for id in heading + 1..h.end {
         let node = &doc.nodes[id as usize];
-        if node.tag == Tag::A && node.href {
+        if node.tag == Tag::A && !node.anchor {
             link_until = link_until.max(node.end);
         } else if node.tag == Tag::Text {
             let chars = doc.span(node.text).trim().chars().count();

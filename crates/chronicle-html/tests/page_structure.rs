@@ -207,3 +207,20 @@ fn credit_and_category_lines_are_furniture() {
     assert_has(&body, &["number 7 bus", "Mill Lane"]);
     assert_lacks(&body, &["Category", "VALLEYNEWS", "straight to your phone"]);
 }
+
+#[test]
+fn anchor_left_open_is_no_link() {
+    // Old hand-written pages open `<a name>` anchors and never close them; the text after
+    // one is still the page's own prose, not link text.
+    let html = "<html><body><h1>Setting up a tunnel</h1>\
+        <h2><a name=\"why\">Why</h2>\
+        <p><a name=\"intro\">I wanted the backups of my two machines to travel encrypted over \
+        the open network, and the manual's examples no longer matched the current version.\
+        <p>So I wrote down each step, from building the sources to testing the connection, \
+        in the hope that it helps someone else.</p></body></html>";
+    let body = body(html);
+    assert_has(
+        &body,
+        &["I wanted the backups", "So I wrote down each step"],
+    );
+}
