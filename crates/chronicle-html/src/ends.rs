@@ -32,26 +32,31 @@ const OTHER_PAGES: &[&str] = &[
     "you may also like", "you might also like", "recommended", "most popular", "most read",
     "trending", "latest news", "latest stories", "look at other", "other stories",
     "other articles", "other posts", "also on", "elsewhere on", "around the web",
-    "from around the web", "in case you missed it",
+    "from around the web", "in case you missed it", "keep reading",
 ];
 
 /// Headings longer than this are titles of something, not labels.
 const MAX_LABEL_CHARS: usize = 48;
 
-/// Drops a closing heading and everything after it, when the story has begun before it.
+/// Drops a closing heading and everything after it, when the story has begun before it. A
+/// label of other pages that the story goes on after heads a box inside the story: the label
+/// and the lines up to the story's next paragraph (the box's teasers) are dropped.
 pub fn cut_at_closing_heading(doc: &Document, blocks: &mut Vec<Block>) {
     let parent = |b: &Block| doc.nodes.get(b.owner as usize).map(|n| n.parent);
     // Labels are rare: find them first, and judge the prose around only those.
-    let labels = blocks
+    let labels: Vec<(usize, Label)> = blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| is_heading_like(b))
-        .filter_map(|(i, b)| label_kind(&b.text).map(|k| (i, k)));
+        .filter_map(|(i, b)| label_kind(&b.text).map(|k| (i, k)))
+        .collect();
+    let mut boxes: Vec<(usize, usize)> = Vec::new();
     for (i, kind) in labels {
         let Some(last) = blocks[..i].iter().rposition(is_prose) else {
             continue;
         };
         let story_parent = parent(&blocks[last]);
+        let next = blocks[i + 1..].iter().position(is_prose).map(|p| i + 1 + p);
         let cut = match kind {
             Label::Comments => true,
             Label::OtherPages => {
@@ -62,9 +67,18 @@ pub fn cut_at_closing_heading(doc: &Document, blocks: &mut Vec<Block>) {
         };
         if cut {
             blocks.truncate(i);
-            return;
+            break;
+        }
+        if let Some(next) = next {
+            boxes.push((i, next));
         }
     }
+    let mut i = 0;
+    blocks.retain(|_| {
+        let keep = !boxes.iter().any(|&(s, e)| (s..e).contains(&i));
+        i += 1;
+        keep
+    });
 }
 
 /// Drops boxes inside the story that hold a story of their own: a heading, then a byline,
@@ -91,6 +105,55 @@ pub fn drop_second_stories(doc: &Document, blocks: &mut Vec<Block>) {
     if !boxes.is_empty() {
         blocks.retain(|b| !boxes.iter().any(|&(s, e)| (s..e).contains(&b.owner)));
     }
+}
+
+/// Drops the contributor's note that closes some stories ("Jane Roe is a writer and the
+/// founder of ..."): the last block, opening with a name and a role.
+pub fn drop_closing_bio(blocks: &mut Vec<Block>) {
+    if blocks.len() >= 3 && blocks.last().is_some_and(|b| is_bio(&b.text)) {
+        blocks.pop();
+    }
+}
+
+/// Two to four capitalised words, then "is a/an/the", then a profession within a few words.
+fn is_bio(text: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "founder",
+        "writer",
+        "journalist",
+        "editor",
+        "consultant",
+        "author",
+        "contributor",
+        "columnist",
+        "reporter",
+        "correspondent",
+        "professor",
+        "director",
+        "freelance",
+        "analyst",
+        "researcher",
+        "fellow",
+    ];
+    if text.chars().count() > 600 {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(is) = words.iter().take(5).position(|w| *w == "is") else {
+        return false;
+    };
+    let named = (2..=4).contains(&is)
+        && words[..is]
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let article = words
+        .get(is + 1)
+        .is_some_and(|w| matches!(*w, "a" | "an" | "the"));
+    let role = words.iter().skip(is + 1).take(8).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        ROLES.iter().any(|r| w.starts_with(r))
+    });
+    named && article && role
 }
 
 /// "By Jane Roe", "By Jane Roe for the Harbour Post": a byline, short and naming someone.
@@ -158,6 +221,21 @@ fn label_kind(text: &str) -> Option<Label> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contributor_notes() {
+        assert!(is_bio(
+            "Ada Fenwick is a freelance writer and the founder of a small press in the valley."
+        ));
+        assert!(is_bio("Tom Wheatley is the editor of the Valley Echo."));
+        for text in [
+            "The mayor is a founder of the rowing club, and she said so at the meeting.",
+            "Ada Fenwick said the press would open a second shop next year.",
+            "It is a writer's town, said Ada Fenwick, who founded the press.",
+        ] {
+            assert!(!is_bio(text), "{text}");
+        }
+    }
 
     #[test]
     fn closing_labels() {

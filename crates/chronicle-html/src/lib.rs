@@ -107,6 +107,7 @@ pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
     }
     ends::cut_at_closing_heading(&doc, &mut chosen);
     ends::drop_second_stories(&doc, &mut chosen);
+    ends::drop_closing_bio(&mut chosen);
     let mut second_body = None;
     match failsafe::look_again(
         &all,

@@ -27,7 +27,7 @@ const PHRASES: &[&str] = &[
 /// Whether a block is a prompt or notice rather than article text. Long blocks never are:
 /// an article may well mention a newsletter.
 pub fn is_prompt(text: &str) -> bool {
-    if is_label_or_stamp(text) {
+    if is_label_or_stamp(text) || is_credit_line(text.trim()) {
         return true;
     }
     if text.len() > 300 {
@@ -36,6 +36,22 @@ pub fn is_prompt(text: &str) -> bool {
     let lower = text.to_lowercase();
     let hits = PHRASES.iter().filter(|p| lower.contains(*p)).count();
     (hits >= 1 && text.len() <= 140) || hits >= 2
+}
+
+/// An image's credit on a line of its own: "(Credit: Jane Roe / Agency)", "Photo: Agency".
+fn is_credit_line(t: &str) -> bool {
+    let lower = t.trim_start_matches(['(', '[']).to_lowercase();
+    t.chars().count() <= 100
+        && [
+            "credit:",
+            "credits:",
+            "photo:",
+            "image:",
+            "photograph:",
+            "illustration:",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 /// A web address alone on its line ("NEWSDESK.EXAMPLE.COM", "www.example.org"): a source

@@ -224,3 +224,32 @@ fn anchor_left_open_is_no_link() {
         &["I wanted the backups", "So I wrote down each step"],
     );
 }
+
+#[test]
+fn teaser_box_inside_the_story_and_closing_notes_are_left_out() {
+    let story: String = (0..3)
+        .map(|i| {
+            format!(
+                "<p>Part {i}: the county's new recycling plant sorts glass, paper and metal by \
+                 machine, and its managers say it will take most of the valley's waste by June.</p>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><article><h1>Recycling plant opens</h1>{story}\
+         <p><img src=\"plant.jpg\"><br><em>(Credit: Ada Fenwick / Valley Echo)</em></p>\
+         <div class=\"inset\"><h4>Keep Reading</h4>\
+         <p>The latest on waste, water and power in the valley, from the council and beyond</p></div>\
+         <p>The plant cost twelve million pounds, most of it from a national fund for rural \
+         councils, and it employs forty people on two shifts.</p>\
+         <p><em>Tom Wheatley is a freelance writer who covers the environment for local papers \
+         across the county.</em></p>\
+         </article></body></html>"
+    );
+    let body = body(&html);
+    assert_has(&body, &["Part 0", "Part 2", "twelve million pounds"]);
+    assert_lacks(
+        &body,
+        &["Credit:", "Keep Reading", "The latest on waste", "Tom Wheatley is"],
+    );
+}
