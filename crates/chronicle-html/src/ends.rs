@@ -204,9 +204,13 @@ fn label_kind(text: &str) -> Option<Label> {
     let label = lower
         .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == '(')
         .trim_end_matches([':', ' ', '.', '\u{2026}', ')']);
+    // The label, perhaps naming what it lists in a few words ("More from the Harbour Desk");
+    // a longer rest is a headline that happens to start so.
     let starts = |w: &&str| {
         label.strip_prefix(*w).is_some_and(|rest| {
-            rest.is_empty() || rest.starts_with([' ', ':', '(', '-', '\u{2013}', '\u{2014}'])
+            rest.is_empty()
+                || (rest.starts_with([' ', ':', '(', '-', '\u{2013}', '\u{2014}'])
+                    && rest.split_whitespace().count() <= 4)
         })
     };
     if COMMENTS.iter().any(starts) {
