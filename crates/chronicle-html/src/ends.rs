@@ -32,7 +32,8 @@ const OTHER_PAGES: &[&str] = &[
     "you may also like", "you might also like", "recommended", "most popular", "most read",
     "trending", "latest news", "latest stories", "look at other", "other stories",
     "other articles", "other posts", "also on", "elsewhere on", "around the web",
-    "from around the web", "in case you missed it", "keep reading",
+    "from around the web", "in case you missed it", "keep reading", "watch video",
+    "watch:", "video:",
 ];
 
 /// Headings longer than this are titles of something, not labels.

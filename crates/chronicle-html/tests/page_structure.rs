@@ -250,6 +250,11 @@ fn teaser_box_inside_the_story_and_closing_notes_are_left_out() {
     assert_has(&body, &["Part 0", "Part 2", "twelve million pounds"]);
     assert_lacks(
         &body,
-        &["Credit:", "Keep Reading", "The latest on waste", "Tom Wheatley is"],
+        &[
+            "Credit:",
+            "Keep Reading",
+            "The latest on waste",
+            "Tom Wheatley is",
+        ],
     );
 }
