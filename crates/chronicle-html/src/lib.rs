@@ -126,7 +126,12 @@ pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
         lead::take_standfirst(&all, headline, &mut chosen);
     }
     let mut body = second_body.unwrap_or_else(|| assemble(&chosen, &meta));
-    if let Some(headline) = headline
+    let skipped_h1 = if headline.is_none() {
+        skipped_headline(&doc, &meta)
+    } else {
+        None
+    };
+    if let Some(headline) = headline.or(skipped_h1.as_deref())
         && !body.is_empty()
         && !body.contains(headline)
     {
@@ -184,6 +189,32 @@ fn headline<'b>(
         })
     };
     matches(1).or_else(|| matches(2)).map(|b| b.text.as_str())
+}
+
+/// The page's first `<h1>` equal to its title when furniture marking hid it (a header wrapper
+/// named `entry-meta-wrap`): the headline all the same.
+fn skipped_headline(doc: &dom::Document, meta: &meta::Meta) -> Option<String> {
+    let titles: Vec<String> = [meta.title.as_deref(), doc.head.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(normalize)
+        .collect();
+    let h1 = doc
+        .nodes
+        .iter()
+        .enumerate()
+        .find(|(_, n)| n.tag == tags::Tag::H1 && !n.hidden)?;
+    let (id, node) = h1;
+    let text: String = (id + 1..node.end as usize)
+        .filter_map(|i| doc.nodes.get(i))
+        .filter(|n| n.tag == tags::Tag::Text)
+        .map(|n| doc.span(n.text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = dom::collapse(&text);
+    let norm = normalize(&text);
+    (text.chars().count() >= 12 && titles.iter().any(|t| t.contains(&norm) || norm == *t))
+        .then_some(text)
 }
 
 /// JSON-LD `articleBody` as paragraphs (its line breaks, when it has any).

@@ -258,3 +258,26 @@ fn teaser_box_inside_the_story_and_closing_notes_are_left_out() {
         ],
     );
 }
+
+#[test]
+fn headline_in_a_header_named_like_furniture_starts_the_body() {
+    let paras: String = (0..3)
+        .map(|i| {
+            format!(
+                "<p>Section {i}: the trade fair brings buyers from forty countries to the \
+                 harbour town for five days of talks, visits and deals.</p>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Trade fair opens in the harbour town - Valley Echo</title></head>\
+         <body><article><div class=\"entry-meta-wrap\"><h1>Trade fair opens in the harbour \
+         town</h1><div class=\"date\">April 2</div></div>\
+         <div class=\"entry-content\">{paras}</div></article></body></html>"
+    );
+    let body = body(&html);
+    assert!(
+        body.starts_with("Trade fair opens in the harbour town\n\n"),
+        "{body}"
+    );
+}
