@@ -14,9 +14,12 @@
 //!   no walk recurses and deep nesting cannot overflow the stack); `entities` decodes references.
 //! - `code`: JavaScript or CSS shown as text is dropped from the blocks, whatever its markup.
 //! - `boiler`: furniture (nav, footer, comments, share, related, cookie, hidden) by tag, role
-//!   and class/id words.
+//!   and class/id words; `teasers`: lists of teasers told by their structure (sibling blocks
+//!   of one template, each led by a linked heading).
 //! - `blocks`: the visible text as paragraphs; `content`: which container holds the article
-//!   (Readability-style scoring with link density) and which of its blocks to keep.
+//!   (Readability-style scoring with link density) and which of its blocks to keep; `ends`:
+//!   where the story ends inside its container (comment and "related" headings, second
+//!   stories, closing contributor notes); `lead`: the standfirst beside the headline.
 //! - `failsafe`: a second look when the chosen body is short and mostly furniture (an
 //!   address block, phones, register lines): the longest run of prose, or JSON-LD `articleBody`.
 //! - `meta` and `dates`: meta tags, JSON-LD, microdata, `<time>`, the URL.
