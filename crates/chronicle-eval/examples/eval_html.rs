@@ -8,18 +8,7 @@ fn main() {
     match chronicle_eval::html::evaluate(std::path::Path::new(&dir)) {
         Ok(report) => {
             if verbose {
-                for m in &report.misses {
-                    println!("== {}", m.file);
-                    for s in &m.missing {
-                        println!("  MISSING: {s}");
-                    }
-                    for s in &m.unwanted {
-                        println!("  UNWANTED: {s}");
-                    }
-                    if let Some((got, want)) = &m.date {
-                        println!("  DATE: got {got:?} want {want}");
-                    }
-                }
+                print!("{}", report.misses());
             }
             println!("{report}");
         }

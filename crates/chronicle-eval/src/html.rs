@@ -45,6 +45,8 @@ pub struct PageMiss {
     pub unwanted: Vec<String>,
     /// (extracted, gold) date when they differ.
     pub date: Option<(String, String)>,
+    /// `with` snippets the page's gold has.
+    pub with_total: usize,
 }
 
 impl HtmlReport {
@@ -74,6 +76,33 @@ impl HtmlReport {
     pub fn date_accuracy(&self) -> f64 {
         ratio(self.dates_right, self.dated_pages)
     }
+    /// One block per page that missed, worst first (most snippets wrong): the page, its
+    /// `with` snippets found and `without` snippets present, then each wrong snippet and date.
+    pub fn misses(&self) -> String {
+        let mut pages: Vec<&PageMiss> = self.misses.iter().collect();
+        pages.sort_by_key(|m| std::cmp::Reverse(m.missing.len() + m.unwanted.len()));
+        let mut out = String::new();
+        for m in pages {
+            let found = m.with_total - m.missing.len();
+            out.push_str(&format!(
+                "== {}: with {found}/{}, without present {}\n",
+                m.file,
+                m.with_total,
+                m.unwanted.len()
+            ));
+            for s in &m.missing {
+                out.push_str(&format!("  MISSING: {s}\n"));
+            }
+            for s in &m.unwanted {
+                out.push_str(&format!("  UNWANTED: {s}\n"));
+            }
+            if let Some((got, want)) = &m.date {
+                out.push_str(&format!("  DATE: got {got:?} want {want}\n"));
+            }
+        }
+        out
+    }
+
     /// Megabytes of HTML per second of extraction.
     pub fn mb_per_s(&self) -> f64 {
         if self.seconds > 0.0 {
@@ -165,6 +194,7 @@ pub fn evaluate(dir: &Path) -> Result<HtmlReport, String> {
         };
         for s in strings(entry.get("with")) {
             report.with_total += 1;
+            miss.with_total += 1;
             if body.contains(&squash(s)) {
                 report.with_found += 1;
             } else {

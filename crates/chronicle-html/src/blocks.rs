@@ -78,7 +78,7 @@ pub fn collect(doc: &Document, skip: &[bool]) -> Vec<Block> {
                 if tag.is_block() {
                     w.flush(&open);
                 }
-                if tag == Tag::A {
+                if tag == Tag::A && !node.anchor {
                     link_until = link_until.max(node.end);
                 }
                 if tag == Tag::Pre {

@@ -96,6 +96,13 @@ pub fn is_furniture_name(id_class: &str) -> bool {
     false
 }
 
+/// Whether an id/class string names a comment section (`comments-area`, `disqus_thread`).
+fn is_comments_name(id_class: &str) -> bool {
+    id_class
+        .split_whitespace()
+        .any(|w| !is_state_word(w) && (w.contains("comment") || w.contains("disqus")))
+}
+
 /// Whether an ARIA role names furniture.
 fn is_furniture_role(role: &str) -> bool {
     matches!(
@@ -116,20 +123,24 @@ fn is_furniture_role(role: &str) -> bool {
 }
 
 /// Marks the roots of subtrees that are never main text. `text_chars[id]` is the text size of
-/// each subtree: a furniture name on an element that holds most of the page is a wrapper's
-/// state class, not furniture, and is ignored.
+/// each subtree: a furniture name on an element that holds most of the page and its headline
+/// is a wrapper's state class, not furniture, and is ignored. One that holds most of the text
+/// but not the headline is furniture all the same: a short article above long comments or
+/// a long list of teasers.
 pub fn mark(doc: &Document, text_chars: &[usize]) -> Vec<bool> {
     mark_with(doc, text_chars, true)
 }
 
-/// Like [`mark`], but trusting only tags, roles and hiding, not class/id names: the second try
-/// when names hid nearly everything (layouts named `sidebar_content`).
+/// Like [`mark`], but trusting only tags, roles and hiding, not class/id names (except those of
+/// comment sections): the second try when names hid nearly everything (layouts named
+/// `sidebar_content`).
 pub fn mark_lenient(doc: &Document, text_chars: &[usize]) -> Vec<bool> {
     mark_with(doc, text_chars, false)
 }
 
 fn mark_with(doc: &Document, text_chars: &[usize], use_names: bool) -> Vec<bool> {
     let total = text_chars.first().copied().unwrap_or(0).max(1);
+    let headline = first_headline(doc, text_chars);
     let mut skip = vec![false; doc.nodes.len()];
     for (i, node) in doc.nodes.iter().enumerate() {
         let tag = node.tag;
@@ -150,10 +161,14 @@ fn mark_with(doc: &Document, text_chars: &[usize], use_names: bool) -> Vec<bool>
             _ => false,
         };
         let id = i as NodeId;
-        let by_name = use_names
-            && share < 0.6
+        let wrapper = share >= 0.6 && headline.is_none_or(|h| id < h && h < node.end);
+        let by_name = !wrapper
             && doc.node_attrs(id).is_some_and(|a| {
                 let name = doc.span(a.id_class);
+                if !use_names {
+                    // Layout names may mislead (`sidebar_content`); a comment section's do not.
+                    return is_comments_name(name);
+                }
                 let content = share >= 0.15 && name.split_whitespace().any(is_content_word);
                 (is_furniture_name(name) && !content) || is_furniture_role(doc.span(a.role))
             });
@@ -161,7 +176,18 @@ fn mark_with(doc: &Document, text_chars: &[usize], use_names: bool) -> Vec<bool>
             skip[i] = true;
         }
     }
+    crate::teasers::mark(doc, &mut skip);
     skip
+}
+
+/// The page's first visible `<h1>` with text: the headline, which a page wrapper holds and
+/// furniture (comments, teaser lists) does not.
+fn first_headline(doc: &Document, text_chars: &[usize]) -> Option<NodeId> {
+    doc.nodes
+        .iter()
+        .enumerate()
+        .find(|(i, n)| n.tag == Tag::H1 && text_chars.get(*i).is_some_and(|&c| c >= 8))
+        .map(|(i, _)| i as NodeId)
 }
 
 /// Text size (characters) of every subtree, not counting dropped or hidden parts.

@@ -32,6 +32,9 @@ pub struct Node {
     pub attrs: u32,
     /// Hidden by `hidden`, `aria-hidden="true"` or an inline `display:none`/`visibility:hidden`.
     pub hidden: bool,
+    /// An `<a name>` or `<a id>` without `href`: a place to link to, not a link. (An `<a>`
+    /// with neither is a script's button, and reads as a link.)
+    pub anchor: bool,
     /// Hash of the lowercase name, to match end tags of [`Tag::Other`] elements.
     pub name_hash: u32,
 }
@@ -132,6 +135,7 @@ impl Builder {
             text: Span::default(),
             attrs: u32::MAX,
             hidden: false,
+            anchor: false,
             name_hash: 0,
         });
         Builder {
@@ -189,6 +193,7 @@ impl Builder {
             text,
             attrs,
             hidden,
+            anchor: false,
             name_hash,
         });
         id
@@ -281,6 +286,10 @@ impl Builder {
             0
         };
         let id = self.push_node(tag, Span::default(), attr_idx, hidden, hash);
+        if tag == Tag::A {
+            let has = |n: &str| attrs.iter().any(|a| a.name.eq_ignore_ascii_case(n));
+            self.doc.nodes[id as usize].anchor = !has("href") && (has("name") || has("id"));
+        }
         self.pending_raw = match tag {
             Tag::Title if self.doc.head.title.is_none() => Some(RawKind::Title),
             Tag::Script if script_type().contains("ld+json") => Some(RawKind::JsonLd),

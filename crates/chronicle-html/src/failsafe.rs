@@ -125,7 +125,7 @@ fn longest_prose_run(all: &[Block]) -> Vec<Block> {
 }
 
 /// A paragraph of running text: sentences, few links, no furniture.
-fn is_prose(b: &Block) -> bool {
+pub fn is_prose(b: &Block) -> bool {
     matches!(b.kind, Kind::Paragraph | Kind::Loose | Kind::Quote)
         && b.link_chars * 3 < b.chars
         && is_prose_text(&b.text)

@@ -14,9 +14,12 @@
 //!   no walk recurses and deep nesting cannot overflow the stack); `entities` decodes references.
 //! - `code`: JavaScript or CSS shown as text is dropped from the blocks, whatever its markup.
 //! - `boiler`: furniture (nav, footer, comments, share, related, cookie, hidden) by tag, role
-//!   and class/id words.
+//!   and class/id words; `teasers`: lists of teasers told by their structure (sibling blocks
+//!   of one template, each led by a linked heading).
 //! - `blocks`: the visible text as paragraphs; `content`: which container holds the article
-//!   (Readability-style scoring with link density) and which of its blocks to keep.
+//!   (Readability-style scoring with link density) and which of its blocks to keep; `ends`:
+//!   where the story ends inside its container (comment and "related" headings, second
+//!   stories, closing contributor notes); `lead`: the standfirst beside the headline.
 //! - `failsafe`: a second look when the chosen body is short and mostly furniture (an
 //!   address block, phones, register lines): the longest run of prose, or JSON-LD `articleBody`.
 //! - `meta` and `dates`: meta tags, JSON-LD, microdata, `<time>`, the URL.
@@ -37,11 +40,14 @@ mod code;
 mod content;
 mod dates;
 mod dom;
+mod ends;
 mod entities;
 mod failsafe;
+mod lead;
 mod meta;
 mod prompts;
 mod tags;
+mod teasers;
 mod tokenizer;
 pub mod warc;
 
@@ -102,6 +108,9 @@ pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
             chosen = lenient;
         }
     }
+    ends::cut_at_closing_heading(&doc, &mut chosen);
+    ends::drop_second_stories(&doc, &mut chosen);
+    ends::drop_closing_bio(&mut chosen);
     let mut second_body = None;
     match failsafe::look_again(
         &all,
@@ -115,8 +124,17 @@ pub fn extract_page(html: &[u8], hints: &PageHints<'_>) -> WebPage {
         }
         None => failsafe::trim_furniture_tail(&doc, &mut chosen),
     }
+    let headline = headline(&all, &doc, &meta);
+    if second_body.is_none() {
+        lead::take_standfirst(&all, headline, &mut chosen);
+    }
     let mut body = second_body.unwrap_or_else(|| assemble(&chosen, &meta));
-    if let Some(headline) = headline(&all, &doc, &meta)
+    let skipped_h1 = if headline.is_none() {
+        skipped_headline(&doc, &meta)
+    } else {
+        None
+    };
+    if let Some(headline) = headline.or(skipped_h1.as_deref())
         && !body.is_empty()
         && !body.contains(headline)
     {
@@ -174,6 +192,32 @@ fn headline<'b>(
         })
     };
     matches(1).or_else(|| matches(2)).map(|b| b.text.as_str())
+}
+
+/// The page's first `<h1>` equal to its title when furniture marking hid it (a header wrapper
+/// named `entry-meta-wrap`): the headline all the same.
+fn skipped_headline(doc: &dom::Document, meta: &meta::Meta) -> Option<String> {
+    let titles: Vec<String> = [meta.title.as_deref(), doc.head.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(normalize)
+        .collect();
+    let h1 = doc
+        .nodes
+        .iter()
+        .enumerate()
+        .find(|(_, n)| n.tag == tags::Tag::H1 && !n.hidden)?;
+    let (id, node) = h1;
+    let text: String = (id + 1..node.end as usize)
+        .filter_map(|i| doc.nodes.get(i))
+        .filter(|n| n.tag == tags::Tag::Text)
+        .map(|n| doc.span(n.text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = dom::collapse(&text);
+    let norm = normalize(&text);
+    (text.chars().count() >= 12 && titles.iter().any(|t| t.contains(&norm) || norm == *t))
+        .then_some(text)
 }
 
 /// JSON-LD `articleBody` as paragraphs (its line breaks, when it has any).

@@ -21,12 +21,13 @@ const PHRASES: &[&str] = &[
     "print this", "min read", "minute read", "related coverage", "more stories", "we welcome responses", "bonus value", "estimated value",
     "what you think", "let us know", "write to us", "letter to the editor", "we may earn", "commission",
     "we recommend", "advertiser", "medical advice", "the app", "our podcast",
+    "straight to your", "category:", "category :", "categories:", "filed under", "tags:",
 ];
 
 /// Whether a block is a prompt or notice rather than article text. Long blocks never are:
 /// an article may well mention a newsletter.
 pub fn is_prompt(text: &str) -> bool {
-    if is_label_or_stamp(text) {
+    if is_label_or_stamp(text) || is_credit_line(text.trim()) {
         return true;
     }
     if text.len() > 300 {
@@ -37,6 +38,42 @@ pub fn is_prompt(text: &str) -> bool {
     (hits >= 1 && text.len() <= 140) || hits >= 2
 }
 
+/// An image's credit on a line of its own: "(Credit: Jane Roe / Agency)", "Photo: Agency".
+fn is_credit_line(t: &str) -> bool {
+    let lower = t.trim_start_matches(['(', '[']).to_lowercase();
+    t.chars().count() <= 100
+        && [
+            "credit:",
+            "credits:",
+            "photo:",
+            "image:",
+            "photograph:",
+            "illustration:",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// A web address alone on its line ("NEWSDESK.EXAMPLE.COM", "www.example.org"): a source
+/// credit or a link printed as text, never a sentence of the story.
+fn is_bare_address(t: &str) -> bool {
+    let t = t.trim_end_matches(['.', '/']);
+    let t = t
+        .strip_prefix("https://")
+        .or_else(|| t.strip_prefix("http://"))
+        .unwrap_or(t);
+    let Some((host, tld)) = t.rsplit_once('.') else {
+        return false;
+    };
+    !t.contains(char::is_whitespace)
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_alphabetic())
+        && host.len() >= 2
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+}
+
 /// A bare label ("Credit:", "Release Date:") or a bare date or time ("11 Jan 2019", "20:37"):
 /// page furniture printed beside the article, not part of it.
 fn is_label_or_stamp(text: &str) -> bool {
@@ -45,6 +82,9 @@ fn is_label_or_stamp(text: &str) -> bool {
         return false;
     }
     if t.ends_with(':') && t.chars().count() <= 20 {
+        return true;
+    }
+    if is_bare_address(t) {
         return true;
     }
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();

@@ -25,7 +25,7 @@ pub enum EvalCommand {
     /// UAS and LAS over every word, punctuation included (CoNLL 2018 counting).
     Syntax(Files),
     /// Main text and publication dates of HTML pages: a folder with `gold.json` and `html/`.
-    Html(Folder),
+    Html(HtmlFolder),
 }
 
 /// Development files to score on.
@@ -76,10 +76,14 @@ pub struct EventFiles {
     pub articles: Option<PathBuf>,
 }
 
-/// A development folder to score on.
+/// A folder of gold pages, with the option of listing every error.
 #[derive(Args)]
-pub struct Folder {
+pub struct HtmlFolder {
     pub dir: PathBuf,
+    /// Also print, worst page first, each page with a `with` snippet missing from its body, a
+    /// `without` snippet present in it, or a wrong date, and those snippets.
+    #[arg(long)]
+    pub misses: bool,
 }
 
 /// Runs the scorer and prints its report.
@@ -115,7 +119,13 @@ pub fn run(command: &EvalCommand) -> Result<()> {
             Ok(format!("{lines}{r}"))
         }),
         EvalCommand::Syntax(f) => chronicle_eval::syntax::evaluate(&f.files),
-        EvalCommand::Html(d) => chronicle_eval::html::evaluate(&d.dir).map(|r| r.to_string()),
+        EvalCommand::Html(d) => chronicle_eval::html::evaluate(&d.dir).map(|r| {
+            if d.misses {
+                format!("{}{r}", r.misses())
+            } else {
+                r.to_string()
+            }
+        }),
     }
     .map_err(|e| anyhow!(e))?;
     print!("{report}");
