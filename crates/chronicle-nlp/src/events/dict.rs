@@ -77,7 +77,8 @@ pub struct Pattern {
     pub negated: bool,
     /// Index into [`VerbDictionary::rules`].
     pub rule: u32,
-    /// How specific the pattern is: more elements win over fewer.
+    /// How specific the pattern is: more elements win over fewer (in the team's dictionaries a
+    /// literal word counts twice a target slot).
     pub weight: u16,
 }
 
@@ -277,7 +278,13 @@ impl VerbDictionary {
             tight = true;
         }
         let rule = self.rule(format!("{file}:{line}"));
-        let weight = after.len() as u16 + u16::from(negated);
+        // a literal word says more than "some actor": "capture * city" beats "capture TARGET"
+        // on "captured the city of Kinshasa"
+        let weight = after
+            .iter()
+            .map(|s| if s.elem == Elem::Target { 1 } else { 2 })
+            .sum::<u16>()
+            + 2 * u16::from(negated);
         self.verbs[verb as usize].patterns.push(Pattern {
             code: Code::parse(code),
             before: Vec::new(),
