@@ -100,12 +100,16 @@ pub fn team_run(
             .any(|end| last.ends_with(end));
         let plain = !t.opens_sentence(first)
             && !t.seen_lowercase(last)
-            && !typing::is_initial(last)
+            && !typing::opens_person_name(res, last)
             && !nationality
             && g.demonym(&key).is_none();
         return plain.then_some(EntityType::Org);
     }
-    let nickname = is_plural_nickname(t, last);
+    // A surname may end in "s" too ("Corentine Martins"): a nickname is one the article
+    // writes after "the" ("the Blue Jays", "the Jays").
+    let after_the = |k: usize| k > 0 && matches!(t.text(k - 1), "the" | "The");
+    let with_the = after_the(first) || (0..t.len()).any(|k| t.text(k) == last && after_the(k));
+    let nickname = is_plural_nickname(t, last) && with_the;
     (nickname && !typing::opens_person_name(res, opener)).then_some(EntityType::Org)
 }
 
@@ -134,11 +138,11 @@ pub fn places_as_teams(
             || is_country(&text);
         let before = n.first.checked_sub(1).map(|p| t.text(p));
         let after = t.text(n.end);
-        // "at Hove", "Hove : Sussex 363 ...".
+        // "at Hove", "Hove : Sussex 363 ...", "The Oval ( London )".
         let venue = before.is_some_and(|w| {
             matches!(
                 w.to_ascii_lowercase().as_str(),
-                "in" | "at" | "from" | "near" | "to" | "across" | "outside" | "of"
+                "in" | "at" | "from" | "near" | "to" | "across" | "outside" | "of" | "("
             )
         }) || (t.same_sentence(n.first, n.end) && after == ":");
         if !nation && !venue && !is_dateline(t, n.first, n.end) {
@@ -160,8 +164,8 @@ fn is_country(name: &str) -> bool {
     })
 }
 
-/// A place opening its line and followed by a date written as one unit, a month or a comma:
-/// a wire dateline ("LONDON 1996-08-30", "SEOUL, July 6"), not a team. A row of scores has
+/// A place opening its line (or the state after such a town) and followed by a date written
+/// as one unit, a month or a comma: a wire dateline ("LONDON 1996-08-30", "SEOUL, July 6"), not a team. A row of scores has
 /// figures standing apart ("CLEVELAND 80 53 .602").
 fn is_dateline(t: &Tokens<'_>, first: usize, end: usize) -> bool {
     let next = t.text(end);
@@ -172,7 +176,9 @@ fn is_dateline(t: &Tokens<'_>, first: usize, end: usize) -> bool {
     let one_date = t.kind(end) == Some(chronicle_core::TokenKind::Number)
         && (end + 1..line_end).all(|k| !t.spaced_before(k));
     let dated = one_date || next == "," || crate::calendar::is_month(next);
-    t.opens_sentence(first) && t.same_sentence(first, end) && dated
+    // "MILWAUKEE , Wisconsin 1996-08-29": the state after the town is the dateline's too.
+    let after_town = first >= 2 && t.text(first - 1) == "," && t.opens_sentence(first - 2);
+    (t.opens_sentence(first) || (after_town && one_date)) && t.same_sentence(first, end) && dated
 }
 
 /// Longest place name, in words, looked up in a line in capitals.

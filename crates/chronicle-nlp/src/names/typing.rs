@@ -83,8 +83,16 @@ pub fn known_place(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityTyp
     if end - first != 1 || t.in_caps_sentence(first) {
         return None;
     }
+    // "Western" and "South" are divisions by direction only; a word next to another
+    // capitalised one is part of a longer name ("South Darfur", "Centennial Park").
+    let w = t.text(first);
+    let capitalised_by = |k: usize| t.same_sentence(first, k) && t.is_capitalised(k);
+    let in_longer_name = (first > 0 && capitalised_by(first - 1)) || capitalised_by(end);
+    if crate::places::gazetteer::is_direction(w) || in_longer_name {
+        return None;
+    }
     let g = Gazetteer::embedded();
-    let known = g.lookup(t.text(first)).iter().any(|r| {
+    let known = g.lookup(w).iter().any(|r| {
         g.entries.get(r.entry as usize).is_some_and(|e| {
             !r.after_comma_only
                 && match e.kind {
