@@ -4,7 +4,9 @@
 //! office holders with their terms, role words) and word lists (`dictionaries/names/`), and:
 //! 1. matches dictionary phrases on token boundaries ([`spot::dictionary_matches`]);
 //! 2. takes runs of capitalised words that no dictionary holds and types them from their own
-//!    words and their context: titles, role words, appositions, speech verbs ([`typing`]);
+//!    words and their context: titles, role words, appositions, speech verbs ([`typing`]),
+//!    towns the gazetteer knows; in a sports report, towns, clubs and nicknames that stand for
+//!    teams ([`sport`]);
 //! 3. gathers mentions into referents: "Choe" is the Choe Son Hui named before, "the minister"
 //!    is the person with that role, "she" is the last compatible person ([`resolve`]);
 //! 4. codes actors: office holders by the article's date ("Trump" is USAGOV in 2020, USAELI in
