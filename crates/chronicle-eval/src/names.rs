@@ -1,5 +1,6 @@
 //! `chronicle eval ner`: entity-level exact-match F1 on CoNLL-format files (PER, ORG, LOC; GPE
-//! counts as LOC; NORP and MISC are left out on both sides).
+//! counts as LOC; NORP and MISC are left out on both sides). With `--misses`, every missed and
+//! spurious entity is listed with its sentence, grouped by type, so that error classes show.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -42,6 +43,23 @@ pub struct NerReport {
     pub documents: usize,
     pub tokens: usize,
     pub seconds: f64,
+    /// Every missed and spurious entity, in document order.
+    pub errors: Vec<Miss>,
+}
+
+/// One error: a gold entity the finder did not produce exactly, or a produced one no gold
+/// entity matches.
+#[derive(Debug, Clone)]
+pub struct Miss {
+    /// Whether the entity is gold (missed) or the finder's (spurious).
+    pub missed: bool,
+    /// "PER", "ORG" or "LOC".
+    pub ty: &'static str,
+    pub words: String,
+    /// What the other side has over the same tokens: the finder's entities for a miss, the
+    /// gold entities for a spurious one, each as `TYPE:words`.
+    pub overlap: Vec<String>,
+    pub sentence: String,
 }
 
 impl NerReport {
@@ -51,6 +69,35 @@ impl NerReport {
             system: self.per.system + self.org.system + self.loc.system,
             correct: self.per.correct + self.org.correct + self.loc.correct,
         }
+    }
+}
+
+impl NerReport {
+    /// The error list for `chronicle eval ner --misses`: per type, the missed entities and then
+    /// the spurious ones, one tab-separated line each (`missed|spurious`, type, words, what the
+    /// other side has there, sentence), each group headed by its count.
+    pub fn misses(&self) -> String {
+        let mut out = String::new();
+        for ty in ["PER", "ORG", "LOC"] {
+            for missed in [true, false] {
+                let group: Vec<&Miss> = self
+                    .errors
+                    .iter()
+                    .filter(|m| m.ty == ty && m.missed == missed)
+                    .collect();
+                let label = if missed { "missed" } else { "spurious" };
+                out.push_str(&format!("== {ty} {label}: {}\n", group.len()));
+                for m in group {
+                    out.push_str(&format!(
+                        "{label}\t{ty}\t{}\t[{}]\t{}\n",
+                        m.words,
+                        m.overlap.join(", "),
+                        m.sentence
+                    ));
+                }
+            }
+        }
+        out
     }
 }
 
@@ -140,7 +187,7 @@ fn score(doc: &Doc, segmenter: &Segmenter, finder: &NameFinder, report: &mut Ner
     let mut article = Article::new("conll", text);
     segmenter.annotate(&mut article);
     finder.annotate(&mut article);
-    let mut system: HashSet<(usize, usize, &'static str)> = HashSet::new();
+    let mut system: HashSet<Span> = HashSet::new();
     for e in &article.entities {
         let ty = match e.kind {
             EntityType::Person => "PER",
@@ -155,29 +202,8 @@ fn score(doc: &Doc, segmenter: &Segmenter, finder: &NameFinder, report: &mut Ner
             _ => system.insert((usize::MAX - e.start, e.end, ty)),
         };
     }
-    let gold: HashSet<_> = doc.gold.iter().copied().collect();
-    if std::env::var_os("NER_MISSES").is_some() {
-        let words = |a: usize, b: usize| {
-            doc.tokens
-                .get(a..b)
-                .map(|w| w.join(" "))
-                .unwrap_or_default()
-        };
-        for g in gold.iter().filter(|g| !system.contains(g)) {
-            let got: Vec<String> = system
-                .iter()
-                .filter(|s| s.0 < g.1 && g.0 < s.1)
-                .map(|s| format!("{}:{}", s.2, words(s.0, s.1)))
-                .collect();
-            eprintln!("miss {} {:?} got {:?}", g.2, words(g.0, g.1), got);
-        }
-        for s in system
-            .iter()
-            .filter(|s| !gold.contains(s) && s.0 < doc.tokens.len())
-        {
-            eprintln!("spurious {} {:?}", s.2, words(s.0, s.1));
-        }
-    }
+    let gold: HashSet<Span> = doc.gold.iter().copied().collect();
+    record_errors(doc, &gold, &system, &mut report.errors);
     for (_, _, ty) in &gold {
         tally(report, ty).gold += 1;
     }
@@ -187,6 +213,66 @@ fn score(doc: &Doc, segmenter: &Segmenter, finder: &NameFinder, report: &mut Ner
             tally(report, s.2).correct += 1;
         }
     }
+}
+
+type Span = (usize, usize, &'static str);
+
+/// Adds the document's missed and spurious entities to `errors`, each with its sentence.
+fn record_errors(doc: &Doc, gold: &HashSet<Span>, system: &HashSet<Span>, errors: &mut Vec<Miss>) {
+    let words = |a: usize, b: usize| {
+        doc.tokens
+            .get(a..b)
+            .map(|w| w.join(" "))
+            .unwrap_or_default()
+    };
+    let sentence = |at: usize| {
+        let k = doc.sentence_ends.partition_point(|&e| e <= at);
+        let first = k.checked_sub(1).map_or(0, |p| doc.sentence_ends[p]);
+        let end = doc
+            .sentence_ends
+            .get(k)
+            .copied()
+            .unwrap_or(doc.tokens.len());
+        words(first, end)
+    };
+    let overlap = |s: &Span, other: &HashSet<Span>| {
+        let mut v: Vec<&Span> = other.iter().filter(|o| o.0 < s.1 && s.0 < o.1).collect();
+        v.sort();
+        v.iter()
+            .map(|o| format!("{}:{}", o.2, words(o.0, o.1)))
+            .collect()
+    };
+    let mut found: Vec<(usize, Miss)> = Vec::new();
+    for g in gold.iter().filter(|g| !system.contains(g)) {
+        found.push((
+            g.0,
+            Miss {
+                missed: true,
+                ty: g.2,
+                words: words(g.0, g.1),
+                overlap: overlap(g, system),
+                sentence: sentence(g.0),
+            },
+        ));
+    }
+    // A span that fell off the token grid is keyed past the tokens (see `score`).
+    for s in system
+        .iter()
+        .filter(|s| !gold.contains(s) && s.0 < doc.tokens.len())
+    {
+        found.push((
+            s.0,
+            Miss {
+                missed: false,
+                ty: s.2,
+                words: words(s.0, s.1),
+                overlap: overlap(s, gold),
+                sentence: sentence(s.0),
+            },
+        ));
+    }
+    found.sort_by_key(|(at, m)| (*at, !m.missed));
+    errors.extend(found.into_iter().map(|(_, m)| m));
 }
 
 fn tally<'a>(report: &'a mut NerReport, ty: &str) -> &'a mut Tally {

@@ -12,7 +12,7 @@ pub enum EvalCommand {
     /// Time expressions, TempEval-3 style, on TimeBank/AQUAINT-format JSON lines.
     Time(Files),
     /// Named entities (PER, ORG, LOC), entity-level exact F1, on CoNLL-format files.
-    Ner(Files),
+    Ner(NerFiles),
     /// Direct quotes and their speakers on PolNeAR-format JSON lines.
     Quotes(QuoteFiles),
     /// Event coding: the share of records coded exactly, root-code accuracy and (source, target,
@@ -33,6 +33,18 @@ pub enum EvalCommand {
 pub struct Files {
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+}
+
+/// CoNLL-format files, with the option of listing every error.
+#[derive(Args)]
+pub struct NerFiles {
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Also print, before the figures and grouped by type, one tab-separated line per error:
+    /// each gold entity missed and each entity no gold one matches, with what the other side
+    /// has over the same words and the sentence.
+    #[arg(long)]
+    pub misses: bool,
 }
 
 /// PolNeAR-format files, with the option of listing every error.
@@ -90,7 +102,13 @@ pub struct HtmlFolder {
 pub fn run(command: &EvalCommand) -> Result<()> {
     let report = match command {
         EvalCommand::Time(f) => chronicle_eval::time::evaluate(&f.files).map(|r| r.to_string()),
-        EvalCommand::Ner(f) => chronicle_eval::names::evaluate(&f.files).map(|r| r.to_string()),
+        EvalCommand::Ner(f) => chronicle_eval::names::evaluate(&f.files).map(|r| {
+            if f.misses {
+                format!("{}{r}", r.misses())
+            } else {
+                r.to_string()
+            }
+        }),
         EvalCommand::Quotes(f) => chronicle_eval::quotes::evaluate(&f.files).map(|r| {
             if f.misses {
                 format!("{}{r}", r.misses())

@@ -1,6 +1,6 @@
 //! The name finder's word lists (`dictionaries/names/*.txt`): given names with their gender,
-//! titles, heads of organisation and place names, capitalised words that are not names, and the
-//! particles that join name parts.
+//! titles, heads of organisation and place names, capitalised words that are not names, the
+//! particles that join name parts, and the words that mark a sports report.
 
 use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 
@@ -40,6 +40,8 @@ pub struct NameLexicon {
     place_heads: HashMap<String, PlaceHead>,
     not_names: HashSet<String>,
     particles: HashSet<String>,
+    /// Words that mark a sports report ("innings", "striker", "halftime").
+    sport_words: HashSet<String>,
     /// Longest title in words, to bound lookbehind.
     pub max_title_words: usize,
 }
@@ -110,7 +112,19 @@ impl NameLexicon {
                 lx.particles.insert(w.to_string());
             }
         }
+        for f in fields(include_str!(
+            "../../../../dictionaries/names/sport_words.txt"
+        )) {
+            if let Some(w) = f.first() {
+                lx.sport_words.insert(w.to_string());
+            }
+        }
         lx
+    }
+
+    /// A word that marks a sports report, as written (lowercase in the list).
+    pub fn is_sport_word(&self, word: &str) -> bool {
+        self.sport_words.contains(word)
     }
 
     /// The gender a given name suggests, if it is one.

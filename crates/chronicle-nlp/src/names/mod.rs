@@ -4,7 +4,9 @@
 //! office holders with their terms, role words) and word lists (`dictionaries/names/`), and:
 //! 1. matches dictionary phrases on token boundaries ([`spot::dictionary_matches`]);
 //! 2. takes runs of capitalised words that no dictionary holds and types them from their own
-//!    words and their context: titles, role words, appositions, speech verbs ([`typing`]);
+//!    words and their context: titles, role words, appositions, speech verbs ([`typing`]),
+//!    towns the gazetteer knows; in a sports report, towns, clubs and nicknames that stand for
+//!    teams ([`sport`]);
 //! 3. gathers mentions into referents: "Choe" is the Choe Son Hui named before, "the minister"
 //!    is the person with that role, "she" is the last compatible person ([`resolve`]);
 //! 4. codes actors: office holders by the article's date ("Trump" is USAGOV in 2020, USAELI in
@@ -18,6 +20,7 @@ mod phrase_index;
 mod resolve;
 pub mod resources;
 pub mod roles;
+mod sport;
 mod spot;
 mod surnames;
 mod typing;
@@ -75,65 +78,26 @@ impl NameFinder {
         for c in &datelines {
             claimed[c.first..c.end].iter_mut().for_each(|x| *x = true);
         }
+        let dateline_starts: Vec<usize> = datelines.iter().map(|c| c.first).collect();
         cands.extend(datelines);
         cands.extend(spot::capitalised_runs(t, res, &claimed));
+        let sports = sport::is_sports_report(t, res);
+        if sports {
+            cands.extend(sport::caps_places(t, &claimed));
+        }
         cands.sort_by_key(|c| c.first);
         let mut named: Vec<Option<Named>> = cands
             .iter()
             .map(|c| self.type_candidate(t, c, article))
             .collect();
-        // A run nothing spoke for takes the type the article gives the same words elsewhere, or
-        // the type its shape suggests.
-        for (k, c) in cands.iter().enumerate() {
-            if named[k].is_some() || c.origin != Origin::Run {
-                continue;
-            }
-            let text = resolve::mention_text(t, c.first, c.end);
-            let same = named
-                .iter()
-                .flatten()
-                .find(|n| resolve::mention_text(t, n.first, n.end) == text)
-                .map(|n| n.kind);
-            // A single word that another name of the article carries: "Karimi" after "Parviz
-            // Karimi" is the person, "Magna" after "Magna International Inc" the company.
-            let shared_word = (c.end - c.first == 1)
-                .then(|| {
-                    named.iter().flatten().find_map(|n| match n.kind {
-                        EntityType::Person if (n.first..n.end).any(|j| t.text(j) == text) => {
-                            Some(EntityType::Person)
-                        }
-                        EntityType::Org if n.end - n.first > 1 && t.text(n.first) == text => {
-                            Some(EntityType::Org)
-                        }
-                        _ => None,
-                    })
-                })
-                .flatten();
-            let team = typing::in_score_line(t, c.first, c.end).then_some(EntityType::Org);
-            let lone = (c.end - c.first == 1)
-                .then(|| typing::lone_word_type(t, c.first))
-                .flatten();
-            if let Some(kind) = same
-                .or(shared_word)
-                .or(team)
-                .or(lone)
-                .or_else(|| typing::default_type(t, c.first, c.end))
-            {
-                named[k] = Some(Named {
-                    first: c.first,
-                    end: c.end,
-                    kind,
-                    entry: None,
-                    actor: None,
-                    gender: Gender::Unknown,
-                    roles: Vec::new(),
-                });
-            }
-        }
+        type_leftover_runs(t, res, &cands, &mut named, sports);
         surnames::settle(t, res, article.published, &cands, &mut named);
         let mut named: Vec<Named> = named.into_iter().flatten().collect();
         merge_org_places(t, &mut named);
         surnames_over_places(t, res, &mut named);
+        if sports {
+            sport::places_as_teams(t, res, &dateline_starts, &mut named);
+        }
         // In a line of scores a city or a state is its team: "NEW YORK 5 CHICAGO 3".
         for n in named.iter_mut() {
             // A capital has no entry of its own; a country in a score line is its national
@@ -183,7 +147,7 @@ impl NameFinder {
                     roles,
                 })
             }
-            Origin::Dateline => Some(Named {
+            Origin::Dateline | Origin::Gazetteer => Some(Named {
                 first: c.first,
                 end: c.end,
                 kind: EntityType::Gpe,
@@ -254,6 +218,78 @@ impl NameFinder {
     }
 }
 
+/// Types the runs that nothing spoke for, once the whole article has been read: the type the
+/// article gives the same words elsewhere, a word of another name, a team in a line of
+/// scores, a known town, a team of a sports report, or the type the run's shape suggests.
+fn type_leftover_runs(
+    t: &Tokens<'_>,
+    res: &NameResources,
+    cands: &[Candidate],
+    named: &mut [Option<Named>],
+    sports: bool,
+) {
+    // A run nothing spoke for takes the type the article gives the same words elsewhere, or
+    // the type its shape suggests.
+    for (k, c) in cands.iter().enumerate() {
+        if named[k].is_some() || c.origin != Origin::Run {
+            continue;
+        }
+        let text = resolve::mention_text(t, c.first, c.end);
+        let same = named
+            .iter()
+            .flatten()
+            .find(|n| resolve::mention_text(t, n.first, n.end) == text)
+            .map(|n| n.kind);
+        // A single word that another name of the article carries: "Karimi" after "Parviz
+        // Karimi" is the person, "Magna" after "Magna International Inc" the company.
+        let shared_word = (c.end - c.first == 1)
+            .then(|| {
+                named.iter().flatten().find_map(|n| match n.kind {
+                    EntityType::Person if (n.first..n.end).any(|j| t.text(j) == text) => {
+                        Some(EntityType::Person)
+                    }
+                    EntityType::Org if n.end - n.first > 1 && t.text(n.first) == text => {
+                        Some(EntityType::Org)
+                    }
+                    _ => None,
+                })
+            })
+            .flatten();
+        // In a scorecard a bowler or a fielder follows "b", "c" or "st": "c Smith b
+        // Jones 12" names people, not teams.
+        let cricketer = c.first > 0 && matches!(t.text(c.first - 1), "b" | "c" | "st");
+        let team = if cricketer {
+            Some(EntityType::Person)
+        } else {
+            typing::in_score_line(t, c.first, c.end).then_some(EntityType::Org)
+        };
+        let lone = (c.end - c.first == 1)
+            .then(|| typing::lone_word_type(t, c.first))
+            .flatten();
+        let sport_team = sports
+            .then(|| sport::team_run(t, res, c.first, c.end))
+            .flatten();
+        if let Some(kind) = same
+            .or(shared_word)
+            .or(team)
+            .or(lone)
+            .or_else(|| typing::known_place(t, c.first, c.end))
+            .or(sport_team)
+            .or_else(|| typing::default_type(t, c.first, c.end))
+        {
+            named[k] = Some(Named {
+                first: c.first,
+                end: c.end,
+                kind,
+                entry: None,
+                actor: None,
+                gender: Gender::Unknown,
+                roles: Vec::new(),
+            });
+        }
+    }
+}
+
 /// "Washington" after "MaliVai Washington", "Jordan" after "Michael Jordan", "Georgia" after
 /// "Georgia Stevens": a one-word place that is the surname, or the given name, of a person the
 /// article names in full is that person.
@@ -299,8 +335,12 @@ fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
         let listed_org = |n: &Named| n.kind == EntityType::Org && n.entry.is_some();
         let adjacent = a.end == b.first;
         let joined_by_of = a.end + 1 == b.first && t.text(a.end) == "of";
+        // A place right before a listed party or body names the national branch: "Kurdistan
+        // Democratic Party" (a nationality stays apart: "German Foreign Ministry").
+        let land = |n: &Named| matches!(n.kind, EntityType::Gpe | EntityType::Loc);
         let merge = t.same_sentence(a.first, b.first)
             && (((place(a) || listed_org(a)) && org_run(b) && adjacent)
+                || (land(a) && listed_org(b) && adjacent && b.end - b.first >= 2)
                 || (org_run(a) && place(b) && (adjacent || joined_by_of)));
         if merge {
             let end = b.end;

@@ -21,6 +21,9 @@ pub enum Origin {
     Run,
     /// A wire dateline's place in capitals: "SEOUL, July 6 (Reuters) -", "LONDON 1996-08-30".
     Dateline,
+    /// A town or state the gazetteer knows, in a line in capitals of a sports report
+    /// ("CLEVELAND AT TEXAS").
+    Gazetteer,
 }
 
 /// A stretch of tokens that may name something: `tokens[first..end]`.
@@ -298,6 +301,11 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
                 None => break,
             }
         }
+        // "Federal Reserve Governor Lawrence Lindsey": an office title after an organisation
+        // head ends the organisation's name; the person's run starts at the title.
+        if let Some(k) = org_then_title(t, res, first, end) {
+            end = k;
+        }
         // "Ohio-based KeyCorp": the place before "-based" is a modifier, not part of the name.
         if let Some(k) = (first..end).rev().find(|&k| is_based(t.text(k))) {
             first = k + 1;
@@ -333,6 +341,19 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
         i = end.max(i + 1);
     }
     out
+}
+
+/// Where an office title follows an organisation head inside a run ("Boxing Association
+/// President Ramon Manzanares"), with a name after it: the title's token.
+fn org_then_title(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> Option<usize> {
+    let lx = &res.lexicon;
+    let mut lower = String::new();
+    (first + 1..end.saturating_sub(1)).find(|&k| {
+        lower.clear();
+        lower.push_str(&t.text(k).to_lowercase());
+        lx.title(&lower).is_some_and(|title| title.office)
+            && (first..k).any(|j| lx.is_org_head(t.text(j)))
+    })
 }
 
 /// A run that is a common noun in capitals rather than a name: a bare title of two words or

@@ -23,8 +23,15 @@ pub fn type_run(
     if based || firm || (first..end).any(|k| lx.is_org_head(t.text(k))) {
         return Some(EntityType::Org);
     }
-    // An initial is a person's mark even before a word that heads places: "R. Marsh".
-    if is_initial(t.text(first)) && n > 1 {
+    // An initial is a person's mark even before a word that heads places: "R. Marsh"; so is
+    // a given name before a natural feature or a facility that is also a surname: "Tiger
+    // Woods", "Anthony Hill" (a town keeps its head: "Jackson County").
+    let given_opener = n == 2 && lx.given_name(t.text(first)).is_some();
+    let surname_like_head = !matches!(
+        lx.place_head(t.text(end - 1)),
+        None | Some(PlaceHead::Political)
+    );
+    if (is_initial(t.text(first)) && n > 1) || (given_opener && surname_like_head) {
         return Some(EntityType::Person);
     }
     if let Some(head) = lx.place_head(t.text(end - 1)).filter(|_| n > 1) {
@@ -63,6 +70,39 @@ pub fn default_type(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityTy
         w.chars().skip(1).any(|c| c.is_lowercase()) || w.ends_with('.')
     });
     ((2..=3).contains(&n) && name_shaped).then_some(EntityType::Person)
+}
+
+/// Smallest population of a town that a lone capitalised word nothing else typed is taken
+/// for: big enough that a surname seldom collides with it.
+pub const KNOWN_TOWN_POPULATION: u64 = 100_000;
+
+/// The type of a one-word run nothing spoke for that the gazetteer knows as a country, a
+/// state or province, or a town of 100,000 people or more ("Bonn", "Montreal", "Yunnan").
+pub fn known_place(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityType> {
+    use crate::places::gazetteer::{Gazetteer, Kind};
+    if end - first != 1 || t.in_caps_sentence(first) {
+        return None;
+    }
+    // "Western" and "South" are divisions by direction only; a word next to another
+    // capitalised one is part of a longer name ("South Darfur", "Centennial Park").
+    let w = t.text(first);
+    let capitalised_by = |k: usize| t.same_sentence(first, k) && t.is_capitalised(k);
+    let in_longer_name = (first > 0 && capitalised_by(first - 1)) || capitalised_by(end);
+    if crate::places::gazetteer::is_direction(w) || in_longer_name {
+        return None;
+    }
+    let g = Gazetteer::embedded();
+    let known = g.lookup(w).iter().any(|r| {
+        g.entries.get(r.entry as usize).is_some_and(|e| {
+            !r.after_comma_only
+                && match e.kind {
+                    Kind::Country | Kind::Admin1 => true,
+                    Kind::City => e.population >= KNOWN_TOWN_POPULATION,
+                    Kind::Admin2 | Kind::Region => false,
+                }
+        })
+    });
+    known.then_some(EntityType::Gpe)
 }
 
 /// The type of a one-word run nothing spoke for, from the article around it: a word that

@@ -1,0 +1,135 @@
+//! Names on the phenomena of issue #26's names half, each on sentences written by the team:
+//! teams named by their towns in sports reports, clubs and nicknames no dictionary holds, lines
+//! in capitals of a results page, an office title ending an organisation's name, a given name
+//! before a word that heads places, towns the gazetteer knows, and firms named for their trade.
+
+use chronicle_core::{Article, EntityType};
+use chronicle_nlp::Stage;
+use chronicle_nlp::names::NameFinder;
+use chronicle_nlp::segment::Segmenter;
+
+fn entities(body: &str) -> Vec<(String, EntityType)> {
+    let mut a = Article::new("t", body);
+    Segmenter::new().annotate(&mut a);
+    NameFinder::new().annotate(&mut a);
+    a.entities.into_iter().map(|e| (e.text, e.kind)).collect()
+}
+
+/// Each case: a text, then the entities it must hold and the texts no entity may have.
+fn check(body: &str, want: &[(&str, EntityType)], never: &[&str]) {
+    let got = entities(body);
+    for (text, kind) in want {
+        assert!(
+            got.iter().any(|(t, k)| t == text && k == kind),
+            "{body:?}: want {text:?} as {kind:?}, got {got:?}"
+        );
+    }
+    for text in never {
+        assert!(
+            got.iter().all(|(t, _)| t != text),
+            "{body:?}: {text:?} must not be an entity, got {got:?}"
+        );
+    }
+}
+
+use EntityType::{Gpe, Org, Person};
+
+#[test]
+fn towns_in_a_sports_report_are_teams_but_venues_and_nations_stay_places() {
+    check(
+        "On Tuesday Glamorgan beat Durham by six wickets at Cardiff. The home batsmen \
+         needed only 20 overs after their bowlers took four wickets before lunch. \
+         Scotland and Italy drew in the other match.",
+        &[
+            ("Glamorgan", Org),
+            ("Durham", Org),
+            ("Cardiff", Gpe),
+            ("Scotland", Gpe),
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn the_same_town_outside_a_sports_report_is_a_place() {
+    check(
+        "Durham council approved a new bus station on Tuesday after a long debate.",
+        &[("Durham", Gpe)],
+        &[],
+    );
+}
+
+#[test]
+fn clubs_and_plural_nicknames_in_a_sports_report_are_teams() {
+    check(
+        "The striker scored twice as the visitors won. Their goalkeeper saved a penalty \
+         against Vitesse late on. Later the Toronto Blue Jays and the Red Sox met in a \
+         doubleheader.",
+        &[("Vitesse", Org), ("Red Sox", Org)],
+        &["Blue Jays"],
+    );
+}
+
+#[test]
+fn a_line_in_capitals_of_a_results_page_names_its_teams() {
+    check(
+        "BASEBALL - FRIDAY 'S SCHEDULE\n\nSEATTLE AT DENVER\n\nThe pitcher homered twice \
+         in the ninth inning.",
+        &[("SEATTLE", Org), ("DENVER", Gpe)],
+        &[],
+    );
+}
+
+#[test]
+fn a_wire_dateline_in_a_sports_report_is_a_place() {
+    check(
+        "LONDON 1996-09-02\n\nThe striker signed for the club after the halftime talks.",
+        &[("LONDON", Gpe)],
+        &[],
+    );
+}
+
+#[test]
+fn an_office_title_ends_an_organisation_and_opens_a_person() {
+    check(
+        "The Harbour Development Authority Chairman Tomas Eriksen resigned on Monday.",
+        &[
+            ("Harbour Development Authority", Org),
+            ("Tomas Eriksen", Person),
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn a_given_name_before_a_word_that_heads_places_is_a_person() {
+    check(
+        "The actor Daniel Hill arrived late for the premiere.",
+        &[("Daniel Hill", Person)],
+        &[],
+    );
+}
+
+#[test]
+fn a_large_town_no_dictionary_holds_is_a_place() {
+    check(
+        "Officials expect the next round of talks to open once Bonn approves the plan.",
+        &[("Bonn", Gpe)],
+        &[],
+    );
+}
+
+#[test]
+fn firms_named_for_their_trade_or_a_country_are_organisations() {
+    check(
+        "Shares of Halvorsen Cement rose while Air France cut its fares.",
+        &[("Halvorsen Cement", Org), ("Air France", Org)],
+        &[],
+    );
+    check(
+        "Striker Paulo Mendes left Real Madrid for Dynamo Kiev in the summer transfer \
+         window.",
+        &[("Real Madrid", Org), ("Dynamo Kiev", Org)],
+        &[],
+    );
+}
