@@ -400,3 +400,20 @@ fn a_modified_noun_is_no_verb() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A pattern's literal word is more specific than its slot for any actor: rebels who
+/// "captured the city of Kinshasa" took a city (192), they did not arrest someone (173), even
+/// though the city's name is an actor within reach of "captured".
+#[test]
+fn a_literal_word_beats_an_actor_slot() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Congolese rebels captured the city of Kinshasa.",
+        &[("CODREB", "", "19")],
+        &[("CODREB", "", "17")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
