@@ -83,3 +83,30 @@ fn a_lone_role_takes_the_other_actors_country() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A company the dictionaries know is its home country's business actor, and a woman or man
+/// of a country is one of its civilians: "A Canadian woman is suing Samsung" is CANCVL suing
+/// KORBUS, not Canada suing no one.
+#[test]
+fn companies_and_private_people_are_actors() {
+    let pipeline = Pipeline::standard();
+    let rows: &[(&str, (&str, &str, &str))] = &[
+        (
+            "A Canadian woman is suing Samsung over a phone that caught fire.",
+            ("CANCVL", "KORBUS", "11"),
+        ),
+        (
+            "Petrobras signed a supply agreement with Sinopec on Monday.",
+            ("BRABUS", "CHNBUS", "05"),
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, (s, t, root)) in rows {
+        let got = dyads(&pipeline, text);
+        let want = (s.to_string(), t.to_string(), root.to_string());
+        if !got.contains(&want) {
+            failures.push(format!("{text}\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
