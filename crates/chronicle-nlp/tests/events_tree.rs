@@ -417,3 +417,24 @@ fn a_literal_word_beats_an_actor_slot() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Countries that promise aid together promise it to someone else, not to each other: joint
+/// subjects of an intent to give aid are no mutual cooperation ("have promised to send aid to
+/// other countries"), while joint subjects of a partnership are.
+#[test]
+fn joint_donors_do_not_aid_each_other() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Nine countries — Australia, Brazil, France — have promised to send aid to other countries.",
+        &[("AUS", "", "03"), ("BRA", "", "03"), ("FRA", "", "03")],
+        &[
+            ("AUS", "BRA", "03"),
+            ("BRA", "FRA", "03"),
+            ("FRA", "AUS", "03"),
+        ],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

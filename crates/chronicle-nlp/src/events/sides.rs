@@ -79,11 +79,11 @@ impl EventCoder {
                 targets.push(None);
             }
             // "Brazil and the United States are seeking to deepen a partnership": actors joined
-            // as the subject of a cooperation with no one else act on each other
-            let mutual = self
-                .main_code(m)
-                .and_then(|c| c.get(..2))
-                .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
+            // as the subject of a cooperation with no one else act on each other; aid they
+            // promise goes to someone else ("have promised to send aid to other countries")
+            let mutual = self.main_code(m).is_some_and(|c| {
+                matches!(c.get(..2), Some("03" | "04" | "05" | "06")) && !c.starts_with("033")
+            });
             if mutual && from_tree && targets.iter().all(Option::is_none) && distinct(&sources) >= 2
             {
                 return (sources, Vec::new(), true);
