@@ -1,7 +1,9 @@
 //! Toponyms only where the text names a place (issue #26): not a person's short name ("Cruz"
 //! after "Ted Cruz"), not a word inside a longer place's name ("Wall" of Wall Street), not an
 //! abbreviation ("Nov."), unless the text puts it somewhere ("in Cruz"); and the right Georgia by
-//! the article's other places. Sentences written by the team.
+//! the article's other places; not a place opening a newspaper, a club or an exchange ("New York
+//! Times"), while one opening its own public body ("Oregon State Police") still is. Sentences
+//! written by the team.
 
 use chronicle_core::Article;
 use chronicle_nlp::Stage;
@@ -75,4 +77,41 @@ fn which_georgia_the_articles_other_places_decide() {
          for help.",
     );
     assert_eq!(country_of(&a, "Georgia"), Some("GE"));
+}
+
+/// The starts of the places whose text is `text` (characters, here bytes: the text is ASCII).
+fn starts_of(a: &Article, text: &str) -> Vec<usize> {
+    a.places
+        .iter()
+        .filter(|p| p.text == text)
+        .map(|p| p.start)
+        .collect()
+}
+
+#[test]
+fn a_place_opening_a_newspaper_a_club_or_an_exchange_is_no_place() {
+    let body = "The New York Times said shares of the brewer fell on the London Stock Exchange, \
+                and Manchester United fans marched through Manchester on Saturday.";
+    let a = annotate(body);
+    let texts = place_texts(&a);
+    assert!(!texts.contains(&"New York"), "{texts:?}");
+    assert!(!texts.contains(&"London"), "{texts:?}");
+    let in_town = body.rfind("Manchester");
+    assert_eq!(
+        starts_of(&a, "Manchester"),
+        in_town.into_iter().collect::<Vec<_>>(),
+        "only the town the fans marched through: {texts:?}"
+    );
+}
+
+#[test]
+fn a_place_opening_its_own_public_body_is_still_the_place() {
+    let a = annotate(
+        "Oregon State Police said the driver fled, and the Nevada Department of Transportation \
+         closed the highway while the U.S. Army sent a helicopter.",
+    );
+    let texts = place_texts(&a);
+    for place in ["Oregon", "Nevada", "U.S."] {
+        assert!(texts.contains(&place), "{place}: {texts:?}");
+    }
 }

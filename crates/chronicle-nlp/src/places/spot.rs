@@ -40,8 +40,6 @@ struct Under {
     whole: bool,
     /// The entity holds the match and more ("Wall" of "Wall Street").
     inside: bool,
-    /// The match opens the entity.
-    opens: bool,
     kind: EntityType,
     /// A person's short mention of a name the article gives in full ("Cruz" after "Ted Cruz").
     short_person: bool,
@@ -49,6 +47,10 @@ struct Under {
     locative: bool,
     /// The rest of the entity is the division the match heads: "Kandahar Province".
     division_follows: bool,
+    /// The match opens an organisation that is the place's own public body: "Kentucky State
+    /// Police", "U.S. Department of Justice" (see [`PUBLIC_BODY_HEADS`]); never a direction
+    /// word ("Central Intelligence Agency").
+    public_body: bool,
 }
 
 /// The words that make a place's name into its division's: "Kandahar Province", "Hebei
@@ -68,6 +70,60 @@ const DIVISION_HEADS: &[&str] = &[
     "department",
     "parish",
 ];
+
+/// The head words of a place's own public bodies: its government, police, courts, forces and
+/// legislature. Such a body names the place as its jurisdiction ("Kentucky State Police"),
+/// while a newspaper, an exchange, a club, a company or a university that opens with a place's
+/// name ("New York Times", "London Stock Exchange", "Manchester United", "Ohio State
+/// University") names no place. The head is the last word before "of"/"for" ("Department of
+/// Justice") or the name's last word.
+const PUBLIC_BODY_HEADS: &[&str] = &[
+    "police",
+    "sheriff",
+    "sheriff's",
+    "patrol",
+    "department",
+    "ministry",
+    "government",
+    "office",
+    "agency",
+    "bureau",
+    "commission",
+    "service",
+    "health",
+    "court",
+    "coroner",
+    "jail",
+    "council",
+    "assembly",
+    "parliament",
+    "legislature",
+    "senate",
+    "congress",
+    "house",
+    "embassy",
+    "consulate",
+    "military",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "troops",
+    "marines",
+    "guard",
+    "treasury",
+];
+
+/// Whether `rest`, the words of an organisation's name after the place that opens it, make
+/// the name the place's public body ("State Police", "Department of Justice").
+fn public_body_rest(rest: &str) -> bool {
+    let head = rest
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "of" | "for" | "on"))
+        .last()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''));
+    head.is_some_and(|h| PUBLIC_BODY_HEADS.iter().any(|p| p.eq_ignore_ascii_case(h)))
+}
 
 /// Lowercase words that may stand inside a multi-word place name ("Gulf of Mexico").
 const CONNECTORS: &[&str] = &[
@@ -185,7 +241,6 @@ fn under_match(
         .map(|&(s, e, kind, short_person)| Under {
             whole: s == start && e == end,
             inside: s <= start && end <= e && (s, e) != (start, end),
-            opens: s == start,
             kind,
             short_person,
             locative: after_locative(body, start),
@@ -193,6 +248,10 @@ fn under_match(
                 let rest = body.get(end..e).unwrap_or("").trim();
                 DIVISION_HEADS.iter().any(|h| h.eq_ignore_ascii_case(rest))
             },
+            public_body: s == start
+                && end < e
+                && !super::gazetteer::is_direction(body.get(start..end).unwrap_or(""))
+                && public_body_rest(body.get(end..e).unwrap_or("")),
         });
     (under, covered)
 }
@@ -459,22 +518,21 @@ fn accept(
         };
     };
     let Under {
-        whole,
-        opens,
-        locative,
-        ..
+        whole, locative, ..
     } = under;
     match under.kind {
         // A place inside a longer place's name is that place only when it is a country, a
         // state or a region ("Gulf of Mexico"), or the rest is the division it heads
         // ("Kandahar Province"): "Wall" of Wall Street, "Central" of Central Park are not.
         EntityType::Gpe | EntityType::Loc => yes(!under.inside || strong || under.division_follows),
-        // Places that name or open an organisation still name the place: "NSW Health",
-        // "Kentucky State Police", "Canada" as an actor; and a whole one after "in", "at" is
-        // a place ("at Camp Bastion").
-        // A place inside an organisation's name counts only where it opens it ("Korean
-        // Central News Agency" holds no place called Central).
-        EntityType::Org => yes((opens && big(100_000)) || (whole && locative)),
+        // A place the names stage took for a whole organisation still names the place
+        // ("Canada" as an actor), and after "in", "at" it is one ("at Camp Bastion"). Inside an
+        // organisation's name it counts only where it opens the place's own public body ("NSW
+        // Health", "Kentucky State Police"): "New York Times", "Manchester United", "Bank of
+        // New York", "Korean Central News Agency" hold no place.
+        EntityType::Org => {
+            yes(((whole || under.public_body) && big(100_000)) || (whole && locative))
+        }
         // "British Columbia" read as a nationality phrase; never a part of one ("South" in
         // "South Korean").
         EntityType::Norp => yes(whole && strong),
