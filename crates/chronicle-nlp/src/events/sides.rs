@@ -144,8 +144,9 @@ impl EventCoder {
         // acts on that noun, in a sentence with a verb of its own (a present participle's noun
         // is left to the words: the parser often hangs "marched through Dhaka demanding" on
         // the wrong noun)
+        let own_subject = t.subject(v, hits);
         let participle = buf.words.get(v).is_some_and(|w| w.flags & PARTICIPLE != 0)
-            && t.subject(v, hits).is_none()
+            && own_subject.is_none()
             && !t.finite_or_transitive(v)
             && t.verb_rooted(v);
         let acted_on = participle && t.rel(v) == Some(DepRel::Acl);
@@ -159,7 +160,7 @@ impl EventCoder {
                 unknown_doer: true,
             });
         }
-        let subject = t.subject(v, hits).or_else(|| {
+        let subject = own_subject.or_else(|| {
             let noun = t.head(v).filter(|_| acted_on)?;
             t.actor(noun, hits).is_some().then_some(noun)
         });
