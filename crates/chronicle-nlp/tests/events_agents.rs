@@ -9,6 +9,20 @@ mod common_events;
 
 use common_events::dyads;
 
+/// Checks that each row's text codes the row's (source, target, root) dyad, listing every
+/// row that does not.
+fn assert_codes_each(pipeline: &Pipeline, rows: &[(&str, (&str, &str, &str))]) {
+    let mut failures = Vec::new();
+    for (text, (s, t, root)) in rows {
+        let got = dyads(pipeline, text);
+        let want = (s.to_string(), t.to_string(), root.to_string());
+        if !got.contains(&want) {
+            failures.push(format!("{text}\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn a_role_after_a_nationality_or_a_country_gives_the_agent() {
     let pipeline = Pipeline::standard();
@@ -34,15 +48,7 @@ fn a_role_after_a_nationality_or_a_country_gives_the_agent() {
             ("CHLGOV", "BOLCOP", "11"),
         ),
     ];
-    let mut failures = Vec::new();
-    for (text, (s, t, root)) in rows {
-        let got = dyads(&pipeline, text);
-        let want = (s.to_string(), t.to_string(), root.to_string());
-        if !got.contains(&want) {
-            failures.push(format!("{text}\n  want {want:?}\n  got  {got:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_codes_each(&pipeline, rows);
 }
 
 /// A participle after a noun and before "by" is a passive of its own ("the deal offered by
@@ -100,13 +106,5 @@ fn companies_and_private_people_are_actors() {
             ("BRABUS", "CHNBUS", "05"),
         ),
     ];
-    let mut failures = Vec::new();
-    for (text, (s, t, root)) in rows {
-        let got = dyads(&pipeline, text);
-        let want = (s.to_string(), t.to_string(), root.to_string());
-        if !got.contains(&want) {
-            failures.push(format!("{text}\n  want {want:?}\n  got  {got:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_codes_each(&pipeline, rows);
 }
