@@ -3,8 +3,8 @@
 
 use super::actors::ActorHit;
 use super::sentence::{
-    ADV, BE, BY, CAP, COMMA, ClauseKind, DET, DO, FUTURE, HAVE, HYPO, IF, NEG, PARTICIPLE, PLAN,
-    PUNCT, REFUSE, SentenceBuf, TO, WOULD,
+    ADV, BE, BY, CAP, COMMA, ClauseKind, DET, DO, FUTURE, HAVE, HYPO, IF, NEG, OBJECT_NEEDED,
+    PARTICIPLE, PLAN, PREP, PUNCT, REFUSE, SentenceBuf, TO, WOULD,
 };
 
 /// The verb group's modality.
@@ -17,6 +17,10 @@ pub struct Modality {
     /// "will" or "would" in the verb group and no "if" in the clause: what the source says it
     /// is going to do ("said it would provide aid").
     pub promised: bool,
+    /// A participle of a verb that always takes an object, with a preposition where the
+    /// object would be ("Kenya accused of abuses", "Obama praised for his speech"): a passive,
+    /// whatever the parse says, since the active cannot go without its object.
+    pub objectless_participle: bool,
 }
 
 /// Reads the auxiliaries, negators and infinitive markers left of the verb group starting at
@@ -63,6 +67,23 @@ pub fn modality(buf: &SentenceBuf, start: usize, head: usize) -> Modality {
         m.passive = true;
     }
     m
+}
+
+/// Whether the verb at `head` is a participle of a verb that needs an object in the active,
+/// followed straight by a preposition, with no "have" before it ("has accused" keeps its
+/// object further on). Our own dictionaries read it as a passive; PETRARCH's conformance
+/// suites spell their passives out in patterns.
+pub fn objectless_participle(buf: &SentenceBuf, head: usize) -> bool {
+    let w = &buf.words;
+    let needs_object = w
+        .get(head)
+        .is_some_and(|x| x.flags & (PARTICIPLE | OBJECT_NEEDED) == PARTICIPLE | OBJECT_NEEDED);
+    let preposition_follows = w.get(head + 1).is_some_and(|x| x.flags & PREP != 0);
+    let perfect = head
+        .checked_sub(1)
+        .and_then(|p| w.get(p))
+        .is_some_and(|x| x.flags & HAVE != 0);
+    needs_object && preposition_follows && !perfect
 }
 
 /// Whether the participle at `head` opens a reduced relative clause in the passive: right after

@@ -139,7 +139,11 @@ impl EventCoder {
             if tree.is_some_and(|t| t.upos(v) == Some(Upos::Propn)) {
                 continue;
             }
-            let modality = clause::modality(&sc.buf, v, v);
+            let mut modality = clause::modality(&sc.buf, v, v);
+            if !self.dict.petrarch && clause::objectless_participle(&sc.buf, v) {
+                modality.passive = true;
+                modality.objectless_participle = true;
+            }
             let clause = sc.buf.clauses[sc.buf.clause_of(v)];
             let (floor, limit) = if self.dict.petrarch {
                 (0, words.len())

@@ -7,7 +7,7 @@
 
 use super::actors::{ActorHit, hit_ending, hit_starting};
 use super::dict::{Elem, Pattern, Slot, Verb, VerbDictionary};
-use super::sentence::{BREAK, Word};
+use super::sentence::{BREAK, QUANT, Word};
 use super::words::WordId;
 
 /// The word ids of one sentence, as a bit set over the vocabulary.
@@ -162,7 +162,9 @@ impl Ctx<'_> {
                 continue;
             };
             let weight = p.weight + (verb.pre.len() + verb.particles.len()) as u16 * 2;
-            if best.is_none_or(|b| weight > b.weight) {
+            // equal weights: the pattern that closes nearer the verb reads the nearer words
+            let nearer = |b: &Match| weight == b.weight && m.end < b.end;
+            if best.is_none_or(|b| weight > b.weight || nearer(&b)) {
                 best = Some(Match {
                     verb: verb_id,
                     pattern: k as u32,
@@ -236,19 +238,29 @@ impl Ctx<'_> {
     }
 
     /// The first place at or after `from` where `slot` fits: (actor hit or word index, end).
+    /// A loose slot may skip up to the dictionary's gap of words, quantity words not counted.
     fn find_right(&self, slot: &Slot, from: usize, tight: bool) -> Option<(usize, usize)> {
         let last = if tight {
             from
         } else {
-            (from + self.dict.gap).min(self.limit.saturating_sub(1))
+            self.limit.saturating_sub(1)
         };
-        for p in from..=last {
+        let mut budget = if tight { 0 } else { self.dict.gap };
+        let mut p = from;
+        while p <= last {
             if p > from && self.words.get(p - 1).is_some_and(|w| w.flags & BREAK != 0) {
                 return None;
             }
             if let Some(found) = self.fits_right(&slot.elem, p) {
                 return Some(found);
             }
+            if self.words.get(p).is_none_or(|w| w.flags & QUANT == 0) {
+                if budget == 0 {
+                    return None;
+                }
+                budget -= 1;
+            }
+            p += 1;
         }
         None
     }

@@ -51,6 +51,13 @@ pub const REFER: u32 = 1 << 25;
 pub const DASH: u32 = 1 << 26;
 /// "would": a hypothetical, and in reported speech the future of a promise ("said it would").
 pub const WOULD: u32 = 1 << 27;
+/// A quantity word that stands between a verb and what it acts on without changing the act
+/// ("send ten percent of their vaccine supply", "withdraw half of its troops"): a pattern's gap
+/// does not count it.
+pub const QUANT: u32 = 1 << 28;
+/// The past participle of a verb that always takes an object in the active ("accused",
+/// "praised"): with a preposition straight after it, it is a passive.
+pub const OBJECT_NEEDED: u32 = 1 << 29;
 
 /// The function words, by class.
 const CLASSES: &[(u32, &str)] = &[
@@ -96,6 +103,14 @@ const CLASSES: &[(u32, &str)] = &[
         "said told thought held known shown thrown drawn sent found kept left met paid sold built bought fought brought caught taught sought shot hit struck cut put hurt led fed spent lost won upheld withheld understood",
     ),
     (THEN, "then"),
+    (
+        OBJECT_NEEDED,
+        "accused charged blamed criticised criticized condemned denounced rebuked censured praised hailed lauded commended sentenced convicted indicted arrested detained jailed imprisoned sued fined sanctioned expelled deported ousted",
+    ),
+    (
+        QUANT,
+        "percent per cent half part portion share bulk most much many all some third quarter tenth one two three four five six seven eight nine ten twenty fifty hundred thousand",
+    ),
     (PRON, "he she they it we i you him them us"),
     (
         REFER,

@@ -46,7 +46,7 @@ impl EventCoder {
         }
         let read = match nominal {
             Some(_) => None,
-            None => tree.and_then(|t| self.tree_sides(t, buf, hits, v, m)),
+            None => tree.and_then(|t| self.tree_sides(t, buf, hits, v, m, modality)),
         };
         let from_tree = read.is_some() || nominal.is_some();
         let (src, tgt) = match (nominal, read) {
@@ -139,6 +139,7 @@ impl EventCoder {
         hits: &[ActorHit],
         v: usize,
         m: Match,
+        modality: Modality,
     ) -> Option<TreeSides> {
         // "Chinese nationals arrested during a raid": a past participle that modifies a noun
         // acts on that noun, in a sentence with a verb of its own (a present participle's noun
@@ -164,7 +165,7 @@ impl EventCoder {
             let noun = t.head(v).filter(|_| acted_on)?;
             t.actor(noun, hits).is_some().then_some(noun)
         });
-        let passive = t.passive(v) || acted_on;
+        let passive = t.passive(v) || acted_on || modality.objectless_participle;
         let agent = passive.then(|| t.agent(v)).flatten();
         if subject.is_none() && agent.is_none() && m.source.is_none() {
             return None;
