@@ -493,3 +493,34 @@ fn an_objectless_participle_is_a_passive() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A statement whose words condemn what it speaks of is a criticism (111), as coders code
+/// it, not a bare statement; a negated word of censure defends, and a reported clause with an
+/// event of its own still takes the statement's place.
+#[test]
+fn a_statement_that_condemns_criticises() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Poland said the Russian troop movements were reckless and irresponsible.",
+        &[("POL", "RUS", "11")],
+        &[("POL", "RUS", "01")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "Poland said the Russian troop movements were not reckless.",
+        &[],
+        &[("POL", "RUS", "11")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "Russian troops shelled Kharkiv in a reckless assault, Ukraine said.",
+        &[("RUSMIL", "UKR", "19")],
+        &[("UKR", "RUS", "11"), ("UKR", "", "11")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

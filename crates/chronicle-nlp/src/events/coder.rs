@@ -11,8 +11,8 @@ use super::frame::{dateline_end, drop_apposition_qualifiers, quoted_target};
 use super::matcher::{Ctx, Match, WordSet};
 use super::modal::{intent_of, refusal_of};
 use super::sentence::{
-    ADV, BE, BREAK, CAP, COMMA, COORD, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON, REFER,
-    SentenceBuf, THAT, THEN, TO,
+    ADV, BE, BREAK, CAP, CENSURE, COMMA, COORD, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON, REFER,
+    SentenceBuf, THAT, THEN, TO, Word,
 };
 use super::tree::Tree;
 
@@ -316,6 +316,13 @@ impl EventCoder {
                 code = intent.to_string();
             }
         }
+        // a statement that condemns what it speaks of criticises (CAMEO 111)
+        if code == "010"
+            && !self.dict.petrarch
+            && tree.is_some_and(|t| t.says_any(v, |x| censures(t, &buf.words, x)))
+        {
+            code = "111".to_string();
+        }
         let (sources, mut targets, pairwise) = self.sides(buf, hits, tree, v, m, modality);
         if !self.dict.petrarch
             && targets.iter().all(Option::is_none)
@@ -477,9 +484,18 @@ impl EventCoder {
     }
 }
 
+/// Whether word `x` condemns what it is said of: a word of censure, not negated ("were not
+/// racist" defends) and not the idiom "go wrong".
+fn censures(t: Tree, words: &[Word], x: usize) -> bool {
+    let flags = |i: usize| words.get(i).map_or(0, |w| w.flags);
+    let negated = (1..=2).any(|k| x.checked_sub(k).is_some_and(|i| flags(i) & NEG != 0));
+    let gone_wrong = x.checked_sub(1).is_some_and(|i| t.lemma(i) == "go");
+    flags(x) & CENSURE != 0 && !negated && !gone_wrong
+}
+
 /// A reporting verb hands its complement to the coder: "X said Y attacked Z" is Y's attack on
-/// Z, not also X's statement; "Y attacked Z, X said" likewise. The bare statement (010) of a verb
-/// is dropped when the clause it reports on gave an event of its own; a report of a clause that
+/// Z, not also X's statement; "Y attacked Z, X said" likewise. The bare statement (010, or 111
+/// when its words condemn) of a verb is dropped when the clause it reports on gave an event of its own; a report of a clause that
 /// codes nothing stays X's statement. `coded` holds, for each coded verb of the sentence, where
 /// its events start in `out` (from `first` on) and the verb's word.
 fn drop_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut Vec<Event>) {
@@ -497,7 +513,8 @@ fn drop_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut Vec<E
             continue;
         }
         for k in start..end_of(i) {
-            if out[k].cameo == "010" {
+            // a statement, or the criticism a statement's words make of what it reports
+            if matches!(out[k].cameo.as_str(), "010" | "111") {
                 keep[k - first] = false;
             }
         }

@@ -58,6 +58,9 @@ pub const QUANT: u32 = 1 << 28;
 /// The past participle of a verb that always takes an object in the active ("accused",
 /// "praised"): with a preposition straight after it, it is a passive.
 pub const OBJECT_NEEDED: u32 = 1 << 29;
+/// A word that condemns whom or what it is said of ("wrong", "reckless", "hypocritical"): a
+/// statement that says it of someone criticises them (CAMEO 111), as coders code it.
+pub const CENSURE: u32 = 1 << 30;
 
 /// The function words, by class.
 const CLASSES: &[(u32, &str)] = &[
@@ -103,6 +106,10 @@ const CLASSES: &[(u32, &str)] = &[
         "said told thought held known shown thrown drawn sent found kept left met paid sold built bought fought brought caught taught sought shot hit struck cut put hurt led fed spent lost won upheld withheld understood",
     ),
     (THEN, "then"),
+    (
+        CENSURE,
+        "wrong stupid divisive unfit biased bias irresponsible reckless disgraceful shameful outrageous unacceptable deplorable appalling hypocritical hypocrisy arrogant incompetent corrupt racist bigoted dishonest blatantly blatant undermine undermines undermining undermined betrayal betrayed disastrous mistake misguided absurd ridiculous nonsense scandalous insulting cynical illegitimate sinister despicable cowardly",
+    ),
     (
         OBJECT_NEEDED,
         "accused charged blamed criticised criticized condemned denounced rebuked censured praised hailed lauded commended sentenced convicted indicted arrested detained jailed imprisoned sued fined sanctioned expelled deported ousted",

@@ -273,6 +273,31 @@ impl<'a> Tree<'a> {
             .fold(w + 1, usize::max)
     }
 
+    /// Whether any word of what the verb at `w` says satisfies `is`: its clausal complements,
+    /// open complements and obliques ("said [the plan would fail]", "described the talks [as
+    /// a failure]"), or, for an aside ("..., X said"), the clause it is the aside of.
+    pub fn says_any(&self, w: usize, is: impl Fn(usize) -> bool) -> bool {
+        let span_of = |c: usize| {
+            let span = self.syn.subtree(self.tok(c));
+            span.start.saturating_sub(self.base)..span.end.saturating_sub(self.base).min(self.len)
+        };
+        let complement = self
+            .children(w)
+            .filter(|&(_, r)| {
+                matches!(
+                    r.base(),
+                    DepRel::Ccomp | DepRel::Parataxis | DepRel::Xcomp | DepRel::Obl
+                )
+            })
+            .any(|(c, _)| span_of(c).any(&is));
+        let aside = self.rel(w) == Some(DepRel::Parataxis)
+            && self.head(w).is_some_and(|h| {
+                let (outer, own) = (span_of(h), span_of(w));
+                (outer.start..own.start).chain(own.end..outer.end).any(&is)
+            });
+        complement || aside
+    }
+
     /// Whether the verb at `w` reports speech or thought about another clause: it has a clausal
     /// complement ("said [Y attacked Z]") or is the aside of one ("Y attacked Z, [X said]").
     pub fn reports(&self, w: usize) -> bool {
