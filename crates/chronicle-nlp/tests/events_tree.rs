@@ -524,3 +524,42 @@ fn a_statement_that_condemns_criticises() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// What a verb like "spark", "prompt" or "draw" brings is done by others to its subject: a
+/// test that "drew condemnation from Japan" is Japan's criticism of the tester, and "sparked
+/// protests by students" the students' protest against whoever decided; the subject does not
+/// protest or criticise. A phrasal "drew up" plans is no such verb.
+#[test]
+fn what_an_act_draws_is_done_to_its_doer() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Iran's missile test drew sharp criticism from Japan.",
+        &[("JPN", "IRN", "11")],
+        &[("IRN", "JPN", "11"), ("IRN", "", "11")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "The ruling by Peru's government sparked protests by Peruvian farmers.",
+        &[("PERAGR", "PERGOV", "14")],
+        &[("PERGOV", "PERAGR", "14"), ("PERGOV", "", "14")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "Chile held a referendum, prompting protests.",
+        &[],
+        &[("CHL", "", "14")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "Norway and Sweden have drawn up proposals for talks.",
+        &[("NOR", "", "01")],
+        &[],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

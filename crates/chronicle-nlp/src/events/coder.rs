@@ -7,6 +7,7 @@ use super::EventCoder;
 use super::actors::ActorHit;
 use super::clause::{self, Modality};
 use super::dating::Timeline;
+use super::elicit;
 use super::frame::{dateline_end, drop_apposition_qualifiers, quoted_target};
 use super::matcher::{Ctx, Match, WordSet};
 use super::modal::{intent_of, refusal_of};
@@ -136,7 +137,12 @@ impl EventCoder {
             {
                 continue;
             }
-            if tree.is_some_and(|t| t.upos(v) == Some(Upos::Propn)) {
+            // a name is no trigger, nor a noun an eliciting verb draws ("prompting protests"):
+            // that verb's own pattern codes it
+            if tree.is_some_and(|t| {
+                t.upos(v) == Some(Upos::Propn)
+                    || (!self.dict.petrarch && elicit::elicited_noun(t, v))
+            }) {
                 continue;
             }
             let mut modality = clause::modality(&sc.buf, v, v);

@@ -19,6 +19,7 @@ mod coder;
 mod commas;
 mod dating;
 mod dict;
+mod elicit;
 mod frame;
 mod matcher;
 mod modal;

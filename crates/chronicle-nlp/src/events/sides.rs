@@ -10,6 +10,7 @@ use super::actors::{ActorHit, group, hit_starting};
 use super::agents;
 use super::clause::{self, Modality};
 use super::coder::Side;
+use super::elicit;
 use super::matcher::Match;
 use super::sentence::{BY, COMMA, ClauseKind, DET, PARTICIPLE, PREP, PUNCT, SentenceBuf, TO};
 use super::tree::Tree;
@@ -49,7 +50,10 @@ impl EventCoder {
             None => tree.and_then(|t| self.tree_sides(t, buf, hits, v, m, modality)),
         };
         let from_tree = read.is_some() || nominal.is_some();
+        // "the test sparked condemnation": the subject is whom the drawn act is aimed at
+        let elicited = tree.filter(|t| !self.dict.petrarch && elicit::eliciting(*t, v));
         let (src, tgt) = match (nominal, read) {
+            _ if elicited.is_some() => elicited.map_or((None, None), |t| elicit::sides(t, v, hits)),
             (Some(t), _) => {
                 let (src, own) = t.nominal_sides(m.start.min(v), m.end, hits);
                 (src, m.target.or(own).filter(|k| Some(*k) != src))
