@@ -563,3 +563,26 @@ fn what_an_act_draws_is_done_to_its_doer() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A role word with a "from" phrase comes from that phrase's country ("ministers from Peru and
+/// Chile" are Peru's and Chile's), and sports fans are civilians.
+#[test]
+fn a_role_from_a_country_is_that_countrys() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Trade ministers from Peru and Chile signed a pact in Lima.",
+        &[("PER", "CHL", "05"), ("CHL", "PER", "05")],
+        &[],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "Dutch police detained forty fans after the final.",
+        &[("NLDCOP", "NLDCVL", "17")],
+        &[],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

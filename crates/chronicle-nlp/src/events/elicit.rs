@@ -68,13 +68,7 @@ pub fn sides(t: Tree, v: usize, hits: &[ActorHit]) -> (Option<usize>, Option<usi
     let source = t
         .children(v)
         .filter(|&(_, r)| r == DepRel::Obj)
-        .find_map(|(o, _)| {
-            doer(o).or_else(|| {
-                t.children(o)
-                    .filter(|&(_, r)| r == DepRel::Conj)
-                    .find_map(|(c, _)| doer(c))
-            })
-        })
+        .find_map(|(o, _)| doer(o))
         .or_else(|| {
             t.children(v)
                 .filter(|&(c, r)| matches!(r, DepRel::Obl | DepRel::OblAgent) && from_or_by(c))

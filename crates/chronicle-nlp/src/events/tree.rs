@@ -402,11 +402,12 @@ impl<'a> Tree<'a> {
         })
     }
 
-    /// The actor a role word serves through "for" or "of" ("a spokesman for the Russian army").
+    /// The actor a role word serves through "for" or "of" ("a spokesman for the Russian army"),
+    /// or comes from ("health ministers from Brazil and Mexico").
     fn served(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
         self.children(w)
             .filter(|&(c, r)| {
-                r == DepRel::Nmod && (self.case_is(c, "for") || self.case_is(c, "of"))
+                r == DepRel::Nmod && ["for", "of", "from"].iter().any(|p| self.case_is(c, p))
             })
             .find_map(|(c, _)| self.actor_at(c, hits, 0))
     }
