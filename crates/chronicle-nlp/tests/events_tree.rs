@@ -586,3 +586,27 @@ fn a_role_from_a_country_is_that_countrys() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// What a judgment is passed for is the reason the sentence gives, not an act of its own:
+/// praise "for its help in fighting" militants codes the praise, an arrest "for attacking" a
+/// church the arrest, and neither the fighting nor the attacking.
+#[test]
+fn what_a_judgment_is_for_is_no_event() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Canada praised Kenya for its help in fighting Somali militants.",
+        &[("CAN", "KEN", "05")],
+        &[("KEN", "SOMREB", "19")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "Egyptian police arrested three men for attacking a church in Cairo.",
+        &[("EGYCOP", "EGYCVL", "17")],
+        &[("EGYCVL", "EGYRELCHR", "19")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

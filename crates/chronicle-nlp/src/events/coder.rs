@@ -11,6 +11,7 @@ use super::elicit;
 use super::frame::{dateline_end, drop_apposition_qualifiers, quoted_target};
 use super::matcher::{Ctx, Match, WordSet};
 use super::modal::{intent_of, refusal_of};
+use super::reasons;
 use super::sentence::{
     ADV, BE, BREAK, CAP, CENSURE, COMMA, COORD, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON, REFER,
     SentenceBuf, THAT, THEN, TO, Word,
@@ -205,6 +206,9 @@ impl EventCoder {
         }
         if let Some(t) = tree {
             drop_reports(t, first, &sc.coded, out);
+            if !self.dict.petrarch {
+                reasons::drop_reasons(t, first, &sc.coded, out);
+            }
         }
     }
 

@@ -25,6 +25,7 @@ mod matcher;
 mod modal;
 mod petrarch;
 mod petrarch_actors;
+mod reasons;
 mod sentence;
 mod sides;
 #[cfg(test)]
