@@ -610,3 +610,35 @@ fn what_a_judgment_is_for_is_no_event() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// An arrest, a release or a pledge in the passive that a speaker reports, with no one named
+/// doing it, is the speaker's own act ("police said three men were arrested"); a killing is
+/// not (the speaker only tells of it), nor an act the sentence denies ("no deal was offered"),
+/// nor one a man's own spokesman reports.
+#[test]
+fn a_reported_passive_is_the_speakers_act() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Ghanaian police said four smugglers were arrested near Accra.",
+        &[("GHACOP", "GHACRM", "17")],
+        &[],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "Ghanaian police said two soldiers were killed near Accra.",
+        &[],
+        &[("GHACOP", "GHAMIL", "18"), ("GHACOP", "GHAMIL", "19")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "Ghanaian officials said no loan had been offered to Togo.",
+        &[],
+        &[("GHAGOV", "TGO", "03"), ("GHAGOV", "", "03")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -189,7 +189,20 @@ impl EventCoder {
                     .flatten()
             })
         });
-        let agent = agent.and_then(|x| t.actor(x, hits));
+        // "police said three men were arrested": an act in the passive that a speaker reports
+        // and no one is named doing is the speaker's own (not a killing or an attack, which
+        // the speaker only tells of)
+        let reported_act = self.main_code(m).is_some_and(|c| {
+            matches!(
+                c.get(..2),
+                Some("03" | "04" | "05" | "06" | "07" | "08" | "09" | "16" | "17")
+            )
+        });
+        let agent = agent.and_then(|x| t.actor(x, hits)).or_else(|| {
+            (passive && reported_act && !modality.negated && !t.denied_subject(v))
+                .then(|| t.reporter_actor(v, hits))
+                .flatten()
+        });
         let (src, tgt_default) = match m.source {
             Some(k) => (Some(k), None),
             None if passive => (agent, subject),

@@ -225,6 +225,50 @@ impl<'a> Tree<'a> {
         None
     }
 
+    /// The actor who reports the clause of the verb at `w`: the subject of the saying verb
+    /// whose complement the verb is, or is joined to ("Police said [three men were arrested]").
+    /// Not someone's own spokesman ("his spokesman said"), who speaks for the one acted on.
+    pub fn reporter_actor(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
+        const SAYING: &[&str] = &[
+            "say", "tell", "announce", "report", "confirm", "state", "add",
+        ];
+        let mut at = w;
+        for _ in 0..DEPTH {
+            let rel = self.rel(at)?;
+            at = self.head(at)?;
+            match rel {
+                DepRel::Ccomp => {
+                    let saying = SAYING
+                        .iter()
+                        .any(|s| self.lemma(at).eq_ignore_ascii_case(s));
+                    let subject = self.subject(at, hits).filter(|_| saying)?;
+                    if self.pronoun_possessed(subject, subject + 1) {
+                        return None;
+                    }
+                    return self.subject_actor(subject, hits);
+                }
+                DepRel::Conj | DepRel::Xcomp => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Whether the subject of the verb at `w` is denied by its determiner ("no such deal had
+    /// been offered").
+    pub fn denied_subject(&self, w: usize) -> bool {
+        self.children(w)
+            .filter(|&(_, r)| r.base() == DepRel::Nsubj)
+            .any(|(s, _)| {
+                self.children(s).any(|(d, r)| {
+                    r == DepRel::Det
+                        && ["no", "neither"]
+                            .iter()
+                            .any(|n| self.lemma(d).eq_ignore_ascii_case(n))
+                })
+            })
+    }
+
     /// The agent of a passive: the `obl:agent` ("by the rebels"), or an `obl` opened by "by".
     pub fn agent(&self, w: usize) -> Option<usize> {
         self.child(w, |r| r == DepRel::OblAgent).or_else(|| {
