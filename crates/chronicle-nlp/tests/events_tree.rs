@@ -642,3 +642,20 @@ fn a_reported_passive_is_the_speakers_act() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The verb's own object does not count in a pattern's gap: "described [the long talks with
+/// the new Afghan government in Kabul] as useful" is a "describe ... as" however long the
+/// object runs.
+#[test]
+fn a_long_object_does_not_break_a_pattern() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Pakistan described the long talks with the new Afghan government in Kabul as useful.",
+        &[("PAK", "AFGGOV", "01")],
+        &[],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -165,6 +165,10 @@ impl EventCoder {
                 keys: &self.keys,
                 limit,
                 floor,
+                object: match tree {
+                    Some(t) if !self.dict.petrarch => t.object_span(v),
+                    _ => 0..0,
+                },
             };
             let mut best: Option<Match> = None;
             for &c in cands {

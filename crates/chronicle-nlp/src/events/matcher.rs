@@ -145,6 +145,9 @@ pub struct Ctx<'a> {
     pub limit: usize,
     /// Nor before this one.
     pub floor: usize,
+    /// The verb's own direct object, as the tree gives it: its words do not count in a gap
+    /// ("described [the execution of the former dictator] as a sad event").
+    pub object: std::ops::Range<usize>,
 }
 
 impl Ctx<'_> {
@@ -238,7 +241,8 @@ impl Ctx<'_> {
     }
 
     /// The first place at or after `from` where `slot` fits: (actor hit or word index, end).
-    /// A loose slot may skip up to the dictionary's gap of words, quantity words not counted.
+    /// A loose slot may skip up to the dictionary's gap of words, quantity words and the verb's
+    /// own object not counted.
     fn find_right(&self, slot: &Slot, from: usize, tight: bool) -> Option<(usize, usize)> {
         let last = if tight {
             from
@@ -254,7 +258,9 @@ impl Ctx<'_> {
             if let Some(found) = self.fits_right(&slot.elem, p) {
                 return Some(found);
             }
-            if self.words.get(p).is_none_or(|w| w.flags & QUANT == 0) {
+            let free =
+                self.object.contains(&p) || self.words.get(p).is_some_and(|w| w.flags & QUANT != 0);
+            if !free {
                 if budget == 0 {
                     return None;
                 }

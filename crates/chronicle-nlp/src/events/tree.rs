@@ -254,6 +254,14 @@ impl<'a> Tree<'a> {
         None
     }
 
+    /// The words of the verb at `w`'s direct object phrase (empty when it has none).
+    pub fn object_span(&self, w: usize) -> std::ops::Range<usize> {
+        self.child(w, |r| r == DepRel::Obj).map_or(0..0, |o| {
+            let span = self.syn.subtree(self.tok(o));
+            span.start.saturating_sub(self.base)..span.end.saturating_sub(self.base).min(self.len)
+        })
+    }
+
     /// Whether the subject of the verb at `w` is denied by its determiner ("no such deal had
     /// been offered").
     pub fn denied_subject(&self, w: usize) -> bool {
