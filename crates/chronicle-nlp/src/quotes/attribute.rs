@@ -301,6 +301,19 @@ pub fn subject_of(doc: &Doc, cue: usize, floor: usize) -> Option<Np> {
             return None;
         }
         np
+    } else if is_dash(doc.tok(j)) {
+        // An aside between dashes: "Jane Roe -- who runs the firm -- told me".
+        // A dash may be written as two tokens ("- -"): each run of dashes is one.
+        let run_start = |mut k: usize| {
+            while k > floor && is_dash(doc.tok(k - 1)) {
+                k -= 1;
+            }
+            k
+        };
+        let close = run_start(j);
+        let lo = close.saturating_sub(APPOSITION).max(floor);
+        let open = run_start((lo..close).rev().find(|&k| is_dash(doc.tok(k)))?);
+        np_before(doc, open.checked_sub(1)?, floor)?
     } else {
         np_before(doc, j, floor)?
     };

@@ -323,6 +323,12 @@ impl Reader<'_, '_, '_> {
             let np = self.speaker_np(&a);
             at = np.tokens.start;
             f.said = self.said(&a, &np);
+        } else if let Some((said, np_at)) = m
+            .filter(|_| f.kind == QuoteKind::Direct)
+            .and_then(|m| self.colon_lead(m))
+        {
+            at = np_at;
+            f.said = said;
         } else if let Some(said) = m.and_then(|m| self.inherited(before, m, f.kind)) {
             f.said = said;
             f.inherited = true;
@@ -331,6 +337,25 @@ impl Reader<'_, '_, '_> {
             let named = f.said.mention != Some(MentionKind::Description);
             self.resolver.remember(s, at, named);
         }
+    }
+
+    /// Who speaks a direct quotation that a colon introduces with no cue of its own, in its
+    /// paragraph or ending the paragraph before ("Sanders made the following comment:"): the
+    /// subject of the colon's clause, as the tree reads it; with the token its phrase starts at.
+    fn colon_lead(&mut self, m: &Marked) -> Option<(Said, usize)> {
+        let doc = self.doc;
+        let colon = doc.tokens_in(0, m.start).end.checked_sub(1)?;
+        let between = doc.text.get(doc.end_of(colon)..m.start)?;
+        if !doc.is_punct(colon, ":") || !between.trim().is_empty() {
+            return None;
+        }
+        let (read, verb) = self.tree?.colon_subject(doc, colon)?;
+        let a = Attribution {
+            np: read.np,
+            cue: verb..verb + 1,
+            class: CueClass::Speech,
+        };
+        Some((self.said(&a, &a.np), a.np.tokens.start))
     }
 
     /// The speaker phrase of an attribution. The word patterns' phrase stands where it is

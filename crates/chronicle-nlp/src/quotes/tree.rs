@@ -92,6 +92,56 @@ impl<'a> Tree<'a> {
         (!timed && !quoted).then_some(Reading { np, head, how })
     }
 
+    /// The subject of the clause a colon at token `colon` ends, for a quotation that follows
+    /// the colon with no cue of its own: "Sanders made the following comment: “...”" → Sanders;
+    /// "The campaign released a statement: “...”" → the campaign. A clause headed by no verb
+    /// ("A lesson from X:") or whose subject is a passive's ("The rule was stated:") gives none.
+    /// With the reading comes the clause's verb, which stands as the cue.
+    pub fn colon_subject(&self, doc: &Doc, colon: usize) -> Option<(Reading, usize)> {
+        let syn = self.syntax;
+        let mut v = match syn.head(colon) {
+            Some(h) if h < colon => h,
+            _ => colon.checked_sub(1)?,
+        };
+        // Up from the word before the colon to the nearest verb with a subject or an agent.
+        let mut s = None;
+        for _ in 0..CLIMB + 2 {
+            if matches!(syn.upos(v), Some(Upos::Verb | Upos::Aux)) {
+                s = syn
+                    .children_by(v, DepRel::OblAgent)
+                    .next()
+                    .or_else(|| syn.children_by_base(v, DepRel::Nsubj).next());
+                if s.is_some() {
+                    break;
+                }
+            }
+            match syn.head(v) {
+                Some(h) if h < colon && h != v => v = h,
+                _ => return None,
+            }
+        }
+        let s = s?;
+        let usable = s < colon
+            && syn.deprel(s) != Some(DepRel::NsubjPass)
+            && self.nominal(s)
+            && !self.inside_quote(doc, s)
+            && (syn.deprel(s) == Some(DepRel::OblAgent) || !self.marked_by_case(s));
+        if !usable {
+            return None;
+        }
+        let head = self.named_apposition(self.antecedent_of_relative(v, s)?);
+        let np = self.phrase(doc, head);
+        let timed = np.tokens.clone().any(|t| doc.is(t, WordClass::Time));
+        (!timed).then_some((
+            Reading {
+                np,
+                head,
+                how: How::Marked,
+            },
+            v,
+        ))
+    }
+
     /// X of "according to X": the noun "according" is a case marker of.
     fn according_to(&self, c: usize) -> Option<usize> {
         let syn = self.syntax;
