@@ -317,11 +317,25 @@ pub fn subject_of(doc: &Doc, cue: usize, floor: usize) -> Option<Np> {
     } else {
         np_before(doc, j, floor)?
     };
-    let np = owner_of(doc, np, floor);
+    let np = apposed_name(doc, owner_of(doc, np, floor), floor);
     if np.tokens.start > floor && is_preposition(doc.tok(np.tokens.start - 1)) {
         return clause_subject(doc, floor, np.tokens.start).or(Some(np));
     }
     Some(np)
+}
+
+/// The name a description stands in apposition to when that name opens the clause: "John Roe,
+/// the chief executive of the firm -- ... -- told me" → John Roe. A name after an opening
+/// preposition ("In Denver, the mayor said") is no such name.
+fn apposed_name(doc: &Doc, np: Np, floor: usize) -> Np {
+    let start = np.tokens.start;
+    if np.kind != NpKind::Described || start < floor + 2 || !doc.is_punct(start - 1, ",") {
+        return np;
+    }
+    match np_before(doc, start - 2, floor) {
+        Some(name) if name.kind == NpKind::Name && name.tokens.start == floor => name,
+        _ => np,
+    }
 }
 
 /// Prepositions: a phrase after one is not a subject.
@@ -355,13 +369,23 @@ fn is_preposition(word: &str) -> bool {
     )
 }
 
-/// The phrase a trailing "of the Y" hangs from: "Mr. Morgan of the Sierra Club" → "Mr. Morgan".
+/// The phrase a trailing "of the Y" hangs from: "Mr. Morgan of the Sierra Club" → "Mr. Morgan",
+/// "a narrator in the ad" → "a narrator".
 fn owner_of(doc: &Doc, np: Np, floor: usize) -> Np {
     let mut p = np.tokens.start;
     if p > floor && doc.is(p - 1, WordClass::Det) {
         p -= 1;
     }
-    let hangs = p > floor + 1 && matches!(doc.tok(p - 1), "of" | "at" | "for" | "from");
+    // A phrase after a preposition is never the subject: "a narrator *in* the ad asks"; the
+    // word before a preposition other than "of", "at", "for", "from" may be a participle
+    // ("protesters *marching* through the streets chanted"), which owns nothing.
+    let hangs = p > floor + 1 && {
+        let prep = doc.tok(p - 1);
+        let word = doc.tok(p - 2);
+        let participle = word.ends_with("ing") || word.ends_with("ed");
+        matches!(prep, "of" | "at" | "for" | "from")
+            || (doc.is_lower_word(p - 1) && is_preposition(prep) && !participle)
+    };
     if !hangs {
         return np;
     }

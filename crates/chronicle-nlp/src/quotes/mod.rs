@@ -413,8 +413,9 @@ impl Reader<'_, '_, '_> {
         let speaker = match (recent, antecedent) {
             (Some(s), _) => Some(s),
             (None, Some((_, Antecedent::Referent(r)))) => self.resolver.referent(r),
+            // "They" stands for a group as much as for people: only "he" and "she" need a person.
             (None, Some((_, Antecedent::Name(named)))) => Some(self.resolver.named(&named))
-                .filter(|s| s.person)
+                .filter(|s| s.person || doc.tok(np.tokens.start).eq_ignore_ascii_case("they"))
                 .or_else(|| self.resolver.resolve(np)),
             (None, None) => self.resolver.resolve(np),
         };

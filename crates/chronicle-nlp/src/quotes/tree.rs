@@ -30,6 +30,26 @@ pub enum Antecedent {
     Name(Np),
 }
 
+/// What a pronoun can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    /// "he", "she": a person of that gender.
+    Person(Gender),
+    /// "they": an organisation, a group or several people.
+    Group,
+}
+
+impl Want {
+    fn of(word: &str) -> Option<Want> {
+        match word.to_ascii_lowercase().as_str() {
+            "he" | "him" => Some(Want::Person(Gender::Male)),
+            "she" | "her" => Some(Want::Person(Gender::Female)),
+            "they" => Some(Want::Group),
+            _ => None,
+        }
+    }
+}
+
 /// What a sentence's subject says about a pronoun after it.
 enum Subject {
     /// The person it stands for, and the token of the subject that named it.
@@ -110,7 +130,16 @@ impl<'a> Tree<'a> {
                 s = syn
                     .children_by(v, DepRel::OblAgent)
                     .next()
-                    .or_else(|| syn.children_by_base(v, DepRel::Nsubj).next());
+                    .or_else(|| syn.children_by_base(v, DepRel::Nsubj).next())
+                    .or_else(|| self.apposed_to_opening(doc, v));
+                // A "subject" right after a verb is that verb's object, the word after it a
+                // noun the parser took for a verb: "made *the following* remark:".
+                let before = s.and_then(|s| self.phrase(doc, s).tokens.start.checked_sub(1));
+                if let Some(b) = before.filter(|&b| syn.upos(b) == Some(Upos::Verb)) {
+                    s = None;
+                    v = b;
+                    continue;
+                }
                 if s.is_some() {
                     break;
                 }
@@ -140,6 +169,29 @@ impl<'a> Tree<'a> {
             },
             v,
         ))
+    }
+
+    /// The name the parser hung in apposition to a phrase that opens the clause of verb `v`
+    /// with a preposition, after a comma: "On the radio, Senator X made ..." read as "the radio,
+    /// Senator X" leaves `v` without a subject, and X is it.
+    fn apposed_to_opening(&self, doc: &Doc, v: usize) -> Option<usize> {
+        let syn = self.syntax;
+        syn.children_by_base(v, DepRel::Obl)
+            .filter(|&o| o < v && self.marked_by_case(o))
+            .flat_map(|o| syn.children_by(o, DepRel::Appos))
+            .find(|&a| {
+                a < v
+                    && syn.upos(a) == Some(Upos::Propn)
+                    && self
+                        .phrase(doc, a)
+                        .tokens
+                        .start
+                        .checked_sub(1)
+                        .is_some_and(|c| {
+                            doc.is_punct(c, ",")
+                                || c.checked_sub(1).is_some_and(|cc| doc.is_punct(cc, ","))
+                        })
+            })
     }
 
     /// X of "according to X": the noun "according" is a case marker of.
@@ -281,11 +333,8 @@ impl<'a> Tree<'a> {
         analysis: &Analysis,
         p: usize,
     ) -> Option<(usize, Antecedent)> {
-        let word = doc.tok(p).to_ascii_lowercase();
-        let want = match word.as_str() {
-            "he" | "him" => Gender::Male,
-            "she" | "her" => Gender::Female,
-            _ => return None,
+        let Some(want) = Want::of(doc.tok(p)) else {
+            return None;
         };
         let sentences = &analysis.sentence_tokens;
         let mut here = sentences.partition_point(|r| r.end <= p);
@@ -350,16 +399,20 @@ impl<'a> Tree<'a> {
         })
     }
 
-    /// The subject nearest the root among tokens `toks` that can stand for a person of gender
-    /// `want`: a person mention, a name the names stage missed, or the same pronoun.
+    /// The subject nearest the root among tokens `toks` that can stand for what `want` asks: a
+    /// person mention, a name the names stage missed, or the same pronoun; for "they", an
+    /// organisation or group, or a plural noun ("Critics of the plan ... They wrote").
     fn subject_in(
         &self,
         doc: &Doc,
         analysis: &Analysis,
         toks: Range<usize>,
-        want: Gender,
+        want: Want,
         chained: bool,
     ) -> Option<Subject> {
+        let Want::Person(want) = want else {
+            return self.group_subject_in(doc, analysis, toks);
+        };
         let syn = self.syntax;
         toks.filter(|&t| syn.deprel(t).is_some_and(DepRel::is_subject))
             .filter_map(|t| Some((self.unmarked(doc, t)?, syn.head(t))))
@@ -401,6 +454,51 @@ impl<'a> Tree<'a> {
             })
             .min_by_key(|(depth, _)| *depth)
             .map(|(_, s)| s)
+    }
+
+    /// The subject nearest the root among tokens `toks` that a "they" can stand for: an
+    /// organisation or group the names stage found, a plural common noun, names joined by
+    /// "and", or "they" again.
+    fn group_subject_in(
+        &self,
+        doc: &Doc,
+        analysis: &Analysis,
+        toks: Range<usize>,
+    ) -> Option<Subject> {
+        let syn = self.syntax;
+        toks.filter(|&t| syn.deprel(t).is_some_and(DepRel::is_subject))
+            .filter(|&t| !self.inside_quote(doc, t) && self.unmarked(doc, t) == Some(t))
+            .filter_map(|t| {
+                let at = doc.start_of(t) as u32;
+                let k = analysis.mentions.partition_point(|m| m.span.end <= at);
+                let mention = analysis.mentions.get(k).filter(|m| m.span.start <= at);
+                let joined = syn.children_by(t, DepRel::Conj).any(|c| self.nominal(c));
+                let subject =
+                    match mention.and_then(|m| Some((m, analysis.referents.get(m.referent)?))) {
+                        Some((m, r))
+                            if matches!(r.kind, EntityType::Org | EntityType::Norp) && !joined =>
+                        {
+                            Subject::Found(t, Antecedent::Referent(m.referent))
+                        }
+                        _ if joined || self.plural_noun(doc, t) => {
+                            Subject::Found(t, Antecedent::Name(self.phrase(doc, t)))
+                        }
+                        None if doc.tok(t).eq_ignore_ascii_case("they") => Subject::Chain(t),
+                        _ => return None,
+                    };
+                Some((syn.ancestors(t).count(), subject))
+            })
+            .min_by_key(|(depth, _)| *depth)
+            .map(|(_, s)| s)
+    }
+
+    /// Whether `t` is a common noun in the plural: its lemma is not the word ("critics" →
+    /// "critic").
+    fn plural_noun(&self, doc: &Doc, t: usize) -> bool {
+        let word = doc.tok(t);
+        self.syntax.upos(t) == Some(Upos::Noun)
+            && word.ends_with('s')
+            && !self.syntax.lemma(t).eq_ignore_ascii_case(word)
     }
 
     /// Whether subject `t` of `verb`, which the names stage typed other than a person, speaks
