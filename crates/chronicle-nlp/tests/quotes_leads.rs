@@ -103,3 +103,21 @@ fn she_does_not_stand_for_a_man_the_article_called_he() {
     let s = speaker_of(&article, "He said the same thing");
     assert!(!s.contains("Hale"), "{s}");
 }
+
+#[test]
+fn a_participle_after_a_comma_continues_the_clause_before_it() {
+    let article = run("The festival closed on Sunday night.\n\n\
+         At the last concert, the choir director called the volunteers to the front, singing \
+         \"This Is Your Night.\"");
+    let s = speaker_of(&article, "This Is Your Night");
+    assert!(s.contains("director"), "{s}");
+}
+
+#[test]
+fn a_clause_opened_by_when_after_a_quotation_does_not_attribute_it() {
+    let article = run("The advert ends with a clip of Senator Ruth Abara.\n\n\
+         It shows footage of Mayor Leon Fisk saying at a rally in June, “Taxes are for \
+         suckers,” when Abara criticised him for his unpaid bills.");
+    let s = speaker_of(&article, "Taxes are for");
+    assert!(s.contains("Fisk"), "{s}");
+}

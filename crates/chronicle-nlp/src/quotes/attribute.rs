@@ -438,6 +438,11 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
     if first > range.start && is_dash(doc.tok(first - 1)) {
         return dash_signature(doc, first, range.end);
     }
+    // A clause of its own follows: "“...,” *when* Clinton blasted him" says who blasted, not
+    // who spoke.
+    if is_subordinator(doc.tok(first)) {
+        return None;
+    }
     let end = range.end.min(first + APPOSITION);
     let mut i = first;
     while i < end {
@@ -491,6 +496,23 @@ fn leading_subject(doc: &Doc, first: usize, cue: usize) -> Option<Np> {
     (follows && np.kind != NpKind::Described).then_some(np)
 }
 
+/// Conjunctions that open a clause of their own after a quotation.
+fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "when"
+            | "while"
+            | "because"
+            | "although"
+            | "though"
+            | "if"
+            | "unless"
+            | "since"
+            | "until"
+            | "whereas"
+    )
+}
+
 fn is_dash(p: &str) -> bool {
     matches!(p, "—" | "–" | "-" | "--" | "―")
 }
@@ -505,25 +527,33 @@ fn dash_signature(doc: &Doc, first: usize, limit: usize) -> Option<Attribution> 
     })
 }
 
+/// The last cue in the tokens `range` before a quotation, no more than `max_gap` tokens before
+/// its end, with its class: where the words next to it give no speaker phrase, the tree may
+/// ("the choir director called them to the front, *singing* “...”").
+pub fn cue_before(
+    doc: &Doc,
+    range: Range<usize>,
+    max_gap: usize,
+) -> Option<(Range<usize>, CueClass)> {
+    let lo = range.end.saturating_sub(APPOSITION).max(range.start);
+    (lo..range.end)
+        .rev()
+        .filter_map(|i| doc.cue_at(i, range.end).map(|c| (i, c)))
+        .find(|(i, _)| range.end - i <= max_gap)
+        .map(|(i, c)| (i..i + c.len, c.class))
+}
+
 /// The attribution that introduces a quotation, in the tokens `range` before it:
 /// "X said, “", "X told reporters: “", "According to X, “".
 pub fn before_quote(doc: &Doc, range: Range<usize>, max_gap: usize) -> Option<Attribution> {
-    let lo = range.end.saturating_sub(APPOSITION).max(range.start);
-    let found = (lo..range.end)
-        .rev()
-        .filter_map(|i| doc.cue_at(i, range.end).map(|c| (i, c)))
-        .find(|(i, _)| range.end - i <= max_gap)?;
-    let (i, cue) = found;
-    let cue_range = i..i + cue.len;
-    let np = match cue.class {
-        CueClass::Source => np_after(doc, cue_range.end, range.end)?,
-        _ => subject_of(doc, i, range.start).or_else(|| np_after(doc, cue_range.end, range.end))?,
+    let (cue, class) = cue_before(doc, range.clone(), max_gap)?;
+    let np = match class {
+        CueClass::Source => np_after(doc, cue.end, range.end)?,
+        _ => {
+            subject_of(doc, cue.start, range.start).or_else(|| np_after(doc, cue.end, range.end))?
+        }
     };
-    Some(Attribution {
-        np,
-        cue: cue_range,
-        class: cue.class,
-    })
+    Some(Attribution { np, cue, class })
 }
 
 /// The last attribution anywhere in `range` (a cue and its subject), for quotations whose

@@ -244,10 +244,38 @@ impl<'a> Tree<'a> {
                 return self.nominal(agent).then_some((agent, How::Marked));
             }
 
+            // A participle after a comma continues the clause before it, however the parser
+            // hung it ("..., *singing* “...”" as a parataxis, or from a word of the quotation).
+            let participle = step == 0
+                && doc.tok(v).ends_with("ing")
+                && v.checked_sub(1).is_some_and(|c| doc.is_punct(c, ","));
             match syn.deprel(v)? {
+                DepRel::Conj | DepRel::Advcl | DepRel::Xcomp | DepRel::Parataxis if participle => {
+                    let h = syn.head(v)?;
+                    v = if self.inside_quote(doc, h) {
+                        self.verb_before_comma(doc, v)?
+                    } else {
+                        h
+                    };
+                }
                 DepRel::Conj | DepRel::Advcl | DepRel::Xcomp => v = syn.head(v)?,
                 _ => return None,
             }
+        }
+        None
+    }
+
+    /// The verb of the clause a comma before `v` ends: "the band leader *called* them to the
+    /// stage, singing “...”", from the word before the comma up to its verb.
+    fn verb_before_comma(&self, doc: &Doc, v: usize) -> Option<usize> {
+        let syn = self.syntax;
+        let comma = v.checked_sub(1).filter(|&c| doc.is_punct(c, ","))?;
+        let mut t = comma.checked_sub(1)?;
+        for _ in 0..CLIMB + 2 {
+            if matches!(syn.upos(t), Some(Upos::Verb | Upos::Aux)) {
+                return Some(t);
+            }
+            t = syn.head(t).filter(|&h| h < comma)?;
         }
         None
     }
@@ -258,7 +286,10 @@ impl<'a> Tree<'a> {
     fn reduced_relative(&self, doc: &Doc, v: usize) -> bool {
         let syn = self.syntax;
         let before = v.checked_sub(1).and_then(|b| syn.upos(b));
-        syn.deprel(v) == Some(DepRel::Acl)
+        // After a comma a participle continues the clause, whatever noun the parser hung it
+        // from: "the band leader called them to the stage, *singing*".
+        let comma = v.checked_sub(1).is_some_and(|b| doc.is_punct(b, ","));
+        (syn.deprel(v) == Some(DepRel::Acl) && !comma)
             || (doc.tok(v).ends_with("ing") && matches!(before, Some(Upos::Propn | Upos::Noun)))
     }
 
@@ -333,9 +364,7 @@ impl<'a> Tree<'a> {
         analysis: &Analysis,
         p: usize,
     ) -> Option<(usize, Antecedent)> {
-        let Some(want) = Want::of(doc.tok(p)) else {
-            return None;
-        };
+        let want = Want::of(doc.tok(p))?;
         let sentences = &analysis.sentence_tokens;
         let mut here = sentences.partition_point(|r| r.end <= p);
         let mut before = p;
