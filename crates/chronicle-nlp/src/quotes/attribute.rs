@@ -301,14 +301,41 @@ pub fn subject_of(doc: &Doc, cue: usize, floor: usize) -> Option<Np> {
             return None;
         }
         np
+    } else if is_dash(doc.tok(j)) {
+        // An aside between dashes: "Jane Roe -- who runs the firm -- told me".
+        // A dash may be written as two tokens ("- -"): each run of dashes is one.
+        let run_start = |mut k: usize| {
+            while k > floor && is_dash(doc.tok(k - 1)) {
+                k -= 1;
+            }
+            k
+        };
+        let close = run_start(j);
+        let lo = close.saturating_sub(APPOSITION).max(floor);
+        let open = run_start((lo..close).rev().find(|&k| is_dash(doc.tok(k)))?);
+        np_before(doc, open.checked_sub(1)?, floor)?
     } else {
         np_before(doc, j, floor)?
     };
-    let np = owner_of(doc, np, floor);
+    let np = apposed_name(doc, owner_of(doc, np, floor), floor);
     if np.tokens.start > floor && is_preposition(doc.tok(np.tokens.start - 1)) {
         return clause_subject(doc, floor, np.tokens.start).or(Some(np));
     }
     Some(np)
+}
+
+/// The name a description stands in apposition to when that name opens the clause: "John Roe,
+/// the chief executive of the firm -- ... -- told me" → John Roe. A name after an opening
+/// preposition ("In Denver, the mayor said") is no such name.
+fn apposed_name(doc: &Doc, np: Np, floor: usize) -> Np {
+    let start = np.tokens.start;
+    if np.kind != NpKind::Described || start < floor + 2 || !doc.is_punct(start - 1, ",") {
+        return np;
+    }
+    match np_before(doc, start - 2, floor) {
+        Some(name) if name.kind == NpKind::Name && name.tokens.start == floor => name,
+        _ => np,
+    }
 }
 
 /// Prepositions: a phrase after one is not a subject.
@@ -342,13 +369,23 @@ fn is_preposition(word: &str) -> bool {
     )
 }
 
-/// The phrase a trailing "of the Y" hangs from: "Mr. Morgan of the Sierra Club" → "Mr. Morgan".
+/// The phrase a trailing "of the Y" hangs from: "Mr. Morgan of the Sierra Club" → "Mr. Morgan",
+/// "a narrator in the ad" → "a narrator".
 fn owner_of(doc: &Doc, np: Np, floor: usize) -> Np {
     let mut p = np.tokens.start;
     if p > floor && doc.is(p - 1, WordClass::Det) {
         p -= 1;
     }
-    let hangs = p > floor + 1 && matches!(doc.tok(p - 1), "of" | "at" | "for" | "from");
+    // A phrase after a preposition is never the subject: "a narrator *in* the ad asks"; the
+    // word before a preposition other than "of", "at", "for", "from" may be a participle
+    // ("protesters *marching* through the streets chanted"), which owns nothing.
+    let hangs = p > floor + 1 && {
+        let prep = doc.tok(p - 1);
+        let word = doc.tok(p - 2);
+        let participle = word.ends_with("ing") || word.ends_with("ed");
+        matches!(prep, "of" | "at" | "for" | "from")
+            || (doc.is_lower_word(p - 1) && is_preposition(prep) && !participle)
+    };
     if !hangs {
         return np;
     }
@@ -400,6 +437,11 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
     }
     if first > range.start && is_dash(doc.tok(first - 1)) {
         return dash_signature(doc, first, range.end);
+    }
+    // A clause of its own follows: "“...,” *when* Clinton blasted him" says who blasted, not
+    // who spoke.
+    if is_subordinator(doc.tok(first)) {
+        return None;
     }
     let end = range.end.min(first + APPOSITION);
     let mut i = first;
@@ -454,6 +496,23 @@ fn leading_subject(doc: &Doc, first: usize, cue: usize) -> Option<Np> {
     (follows && np.kind != NpKind::Described).then_some(np)
 }
 
+/// Conjunctions that open a clause of their own after a quotation.
+fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "when"
+            | "while"
+            | "because"
+            | "although"
+            | "though"
+            | "if"
+            | "unless"
+            | "since"
+            | "until"
+            | "whereas"
+    )
+}
+
 fn is_dash(p: &str) -> bool {
     matches!(p, "—" | "–" | "-" | "--" | "―")
 }
@@ -468,25 +527,33 @@ fn dash_signature(doc: &Doc, first: usize, limit: usize) -> Option<Attribution> 
     })
 }
 
+/// The last cue in the tokens `range` before a quotation, no more than `max_gap` tokens before
+/// its end, with its class: where the words next to it give no speaker phrase, the tree may
+/// ("the choir director called them to the front, *singing* “...”").
+pub fn cue_before(
+    doc: &Doc,
+    range: Range<usize>,
+    max_gap: usize,
+) -> Option<(Range<usize>, CueClass)> {
+    let lo = range.end.saturating_sub(APPOSITION).max(range.start);
+    (lo..range.end)
+        .rev()
+        .filter_map(|i| doc.cue_at(i, range.end).map(|c| (i, c)))
+        .find(|(i, _)| range.end - i <= max_gap)
+        .map(|(i, c)| (i..i + c.len, c.class))
+}
+
 /// The attribution that introduces a quotation, in the tokens `range` before it:
 /// "X said, “", "X told reporters: “", "According to X, “".
 pub fn before_quote(doc: &Doc, range: Range<usize>, max_gap: usize) -> Option<Attribution> {
-    let lo = range.end.saturating_sub(APPOSITION).max(range.start);
-    let found = (lo..range.end)
-        .rev()
-        .filter_map(|i| doc.cue_at(i, range.end).map(|c| (i, c)))
-        .find(|(i, _)| range.end - i <= max_gap)?;
-    let (i, cue) = found;
-    let cue_range = i..i + cue.len;
-    let np = match cue.class {
-        CueClass::Source => np_after(doc, cue_range.end, range.end)?,
-        _ => subject_of(doc, i, range.start).or_else(|| np_after(doc, cue_range.end, range.end))?,
+    let (cue, class) = cue_before(doc, range.clone(), max_gap)?;
+    let np = match class {
+        CueClass::Source => np_after(doc, cue.end, range.end)?,
+        _ => {
+            subject_of(doc, cue.start, range.start).or_else(|| np_after(doc, cue.end, range.end))?
+        }
     };
-    Some(Attribution {
-        np,
-        cue: cue_range,
-        class: cue.class,
-    })
+    Some(Attribution { np, cue, class })
 }
 
 /// The last attribution anywhere in `range` (a cue and its subject), for quotations whose

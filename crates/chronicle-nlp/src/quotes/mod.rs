@@ -191,6 +191,9 @@ struct Pending {
     span: Range<usize>,
     kind: QuoteKind,
     own: Option<Attribution>,
+    /// For a direct quotation without its own attribution, a participle cue after a comma right
+    /// before it whose subject the word patterns could not find: the tree may read it.
+    bare_cue: Option<(Range<usize>, CueClass)>,
     /// The marked span it comes from; `None` for reported speech.
     marked: Option<Marked>,
 }
@@ -213,6 +216,7 @@ fn find_quotes(doc: &Doc, analysis: &Analysis) -> Vec<Found> {
         span: r.content,
         kind: QuoteKind::Indirect,
         own: Some(r.attribution),
+        bare_cue: None,
         marked: None,
     }));
     pending.sort_by_key(|p| (p.span.start, p.span.end));
@@ -240,7 +244,8 @@ fn find_quotes(doc: &Doc, analysis: &Analysis) -> Vec<Found> {
             utterance: None,
         };
         if p.kind != QuoteKind::Term {
-            reader.attribute(&mut f, p.own, &found, p.marked.as_ref());
+            let own = p.own.or_else(|| reader.tree_attribution(p.bare_cue));
+            reader.attribute(&mut f, own, &found, p.marked.as_ref());
             f.utterance = Some(utterance_of(&f, &found).unwrap_or_else(|| {
                 utterances += 1;
                 utterances - 1
@@ -275,10 +280,24 @@ fn classify_marked(doc: &Doc, marked: &[Marked], i: usize) -> Pending {
         QuoteKind::Term => None,
         _ => own_attribution(doc, &ctx, kind, lead, after),
     };
+    // Only a participle after a comma ("..., singing “...”"): elsewhere, a cue whose subject the
+    // patterns miss is one the parser misreads as often, and inheritance does better.
+    let bare_cue = (kind == QuoteKind::Direct && own.is_none() && lead != Lead::Empty)
+        .then(|| attribute::cue_before(doc, doc.tokens_in(ctx.left.start, ctx.left.end), 12))
+        .flatten()
+        .filter(|(cue, _)| {
+            cue.len() == 1
+                && doc.tok(cue.start).ends_with("ing")
+                && cue
+                    .start
+                    .checked_sub(1)
+                    .is_some_and(|c| doc.is_punct(c, ","))
+        });
     Pending {
         span: m.start..m.end,
         kind,
         own,
+        bare_cue,
         marked: Some(*m),
     }
 }
@@ -323,6 +342,12 @@ impl Reader<'_, '_, '_> {
             let np = self.speaker_np(&a);
             at = np.tokens.start;
             f.said = self.said(&a, &np);
+        } else if let Some((said, np_at)) = m
+            .filter(|_| f.kind == QuoteKind::Direct)
+            .and_then(|m| self.colon_lead(m))
+        {
+            at = np_at;
+            f.said = said;
         } else if let Some(said) = m.and_then(|m| self.inherited(before, m, f.kind)) {
             f.said = said;
             f.inherited = true;
@@ -331,6 +356,36 @@ impl Reader<'_, '_, '_> {
             let named = f.said.mention != Some(MentionKind::Description);
             self.resolver.remember(s, at, named);
         }
+    }
+
+    /// The attribution the tree reads for a cue whose subject the word patterns missed.
+    fn tree_attribution(&self, cue: Option<(Range<usize>, CueClass)>) -> Option<Attribution> {
+        let (cue, class) = cue?;
+        let read = self.tree?.speaker(self.doc, &cue, class)?;
+        Some(Attribution {
+            np: read.np,
+            cue,
+            class,
+        })
+    }
+
+    /// Who speaks a direct quotation that a colon introduces with no cue of its own, in its
+    /// paragraph or ending the paragraph before ("Sanders made the following comment:"): the
+    /// subject of the colon's clause, as the tree reads it; with the token its phrase starts at.
+    fn colon_lead(&mut self, m: &Marked) -> Option<(Said, usize)> {
+        let doc = self.doc;
+        let colon = doc.tokens_in(0, m.start).end.checked_sub(1)?;
+        let between = doc.text.get(doc.end_of(colon)..m.start)?;
+        if !doc.is_punct(colon, ":") || !between.trim().is_empty() {
+            return None;
+        }
+        let (read, verb) = self.tree?.colon_subject(doc, colon)?;
+        let a = Attribution {
+            np: read.np,
+            cue: verb..verb + 1,
+            class: CueClass::Speech,
+        };
+        Some((self.said(&a, &a.np), a.np.tokens.start))
     }
 
     /// The speaker phrase of an attribution. The word patterns' phrase stands where it is
@@ -388,8 +443,9 @@ impl Reader<'_, '_, '_> {
         let speaker = match (recent, antecedent) {
             (Some(s), _) => Some(s),
             (None, Some((_, Antecedent::Referent(r)))) => self.resolver.referent(r),
+            // "They" stands for a group as much as for people: only "he" and "she" need a person.
             (None, Some((_, Antecedent::Name(named)))) => Some(self.resolver.named(&named))
-                .filter(|s| s.person)
+                .filter(|s| s.person || doc.tok(np.tokens.start).eq_ignore_ascii_case("they"))
                 .or_else(|| self.resolver.resolve(np)),
             (None, None) => self.resolver.resolve(np),
         };

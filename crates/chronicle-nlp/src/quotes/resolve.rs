@@ -126,11 +126,26 @@ impl<'a, 'd> Resolver<'a, 'd> {
         }
     }
 
+    /// The gender known of the person called `name`: learnt here from a title or a pronoun, else
+    /// the one the names stage gave the person referent of that canonical name ("Donald Trump"
+    /// is a "he" once any "he" of the article stood for him).
     fn gender(&self, name: &str) -> Option<Gender> {
-        self.genders
+        let learnt = self
+            .genders
             .iter()
             .find(|(n, _)| n == name)
-            .map(|&(_, g)| g)
+            .map(|&(_, g)| g);
+        learnt.or_else(|| {
+            self.analysis
+                .referents
+                .iter()
+                .filter(|r| r.kind == EntityType::Person && r.canonical == name)
+                .find_map(|r| match r.gender {
+                    chronicle_core::Gender::Male => Some(Gender::Male),
+                    chronicle_core::Gender::Female => Some(Gender::Female),
+                    _ => None,
+                })
+        })
     }
 
     /// Fills `mentions` and learns genders from titles.
@@ -286,7 +301,9 @@ impl<'a, 'd> Resolver<'a, 'd> {
         let remembered = self
             .last_person
             .as_ref()
-            .filter(|(_, s)| fits(&s.name))
+            .filter(|(_, s)| {
+                fits(&s.name) && s.gender.is_none_or(|g| gender.is_none_or(|w| w == g))
+            })
             .map(|(pos, s)| (*pos, s.clone()));
         let named = self.named_before(at, &fits);
         match (remembered, named) {

@@ -5,38 +5,23 @@
 //! The parser is greedy and wrong on about one word in six, so the tree is read only where it
 //! is clear: a subject outside every quotation, a nominal head, a cue that is a verb. Where it
 //! says nothing, [`super::attribute`]'s word patterns keep the answer they give.
+//!
+//! [`antecedent`] reads, from the same tree, whom a pronoun speaker stands for.
 
 use std::ops::Range;
 
-use chronicle_core::{Analysis, DepRel, EntityType, Gender, Syntax, Upos};
+use chronicle_core::{DepRel, Syntax, Upos};
 
 use super::attribute::{Np, NpKind};
 use super::doc::Doc;
 use super::lexicon::{CueClass, WordClass};
 
+mod antecedent;
+
+pub use antecedent::Antecedent;
+
 /// How many heads a cue without a subject of its own climbs ("adding" → "wrote").
 const CLIMB: usize = 3;
-/// How many sentences before its own a pronoun looks for the subject it stands for.
-const SENTENCES_BACK: usize = 2;
-/// How many subjects that are the same pronoun again a pronoun follows back to its name.
-const CHAIN: usize = 4;
-
-/// The person a pronoun stands for, as the tree tells it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Antecedent {
-    /// A referent of the names stage.
-    Referent(usize),
-    /// A name the tree heads as a subject and the names stage left out ("Ham made it clear").
-    Name(Np),
-}
-
-/// What a sentence's subject says about a pronoun after it.
-enum Subject {
-    /// The person it stands for, and the token of the subject that named it.
-    Found(usize, Antecedent),
-    /// The same pronoun at this token: the person is named before it.
-    Chain(usize),
-}
 
 /// A speaker phrase read from the tree: the phrase, its head token, and how it was read.
 pub struct Reading {
@@ -92,6 +77,88 @@ impl<'a> Tree<'a> {
         (!timed && !quoted).then_some(Reading { np, head, how })
     }
 
+    /// The subject of the clause a colon at token `colon` ends, for a quotation that follows
+    /// the colon with no cue of its own: "Sanders made the following comment: “...”" → Sanders;
+    /// "The campaign released a statement: “...”" → the campaign. A clause headed by no verb
+    /// ("A lesson from X:") or whose subject is a passive's ("The rule was stated:") gives none.
+    /// With the reading comes the clause's verb, which stands as the cue.
+    pub fn colon_subject(&self, doc: &Doc, colon: usize) -> Option<(Reading, usize)> {
+        let syn = self.syntax;
+        let mut v = match syn.head(colon) {
+            Some(h) if h < colon => h,
+            _ => colon.checked_sub(1)?,
+        };
+        // Up from the word before the colon to the nearest verb with a subject or an agent.
+        let mut s = None;
+        for _ in 0..CLIMB + 2 {
+            if matches!(syn.upos(v), Some(Upos::Verb | Upos::Aux)) {
+                s = syn
+                    .children_by(v, DepRel::OblAgent)
+                    .next()
+                    .or_else(|| syn.children_by_base(v, DepRel::Nsubj).next())
+                    .or_else(|| self.apposed_to_opening(doc, v));
+                // A "subject" right after a verb is that verb's object, the word after it a
+                // noun the parser took for a verb: "made *the following* remark:".
+                let before = s.and_then(|s| self.phrase(doc, s).tokens.start.checked_sub(1));
+                if let Some(b) = before.filter(|&b| syn.upos(b) == Some(Upos::Verb)) {
+                    s = None;
+                    v = b;
+                    continue;
+                }
+                if s.is_some() {
+                    break;
+                }
+            }
+            match syn.head(v) {
+                Some(h) if h < colon && h != v => v = h,
+                _ => return None,
+            }
+        }
+        let s = s?;
+        let usable = s < colon
+            && syn.deprel(s) != Some(DepRel::NsubjPass)
+            && self.nominal(s)
+            && !self.inside_quote(doc, s)
+            && (syn.deprel(s) == Some(DepRel::OblAgent) || !self.marked_by_case(s));
+        if !usable {
+            return None;
+        }
+        let head = self.named_apposition(self.antecedent_of_relative(v, s)?);
+        let np = self.phrase(doc, head);
+        let timed = np.tokens.clone().any(|t| doc.is(t, WordClass::Time));
+        (!timed).then_some((
+            Reading {
+                np,
+                head,
+                how: How::Marked,
+            },
+            v,
+        ))
+    }
+
+    /// The name the parser hung in apposition to a phrase that opens the clause of verb `v`
+    /// with a preposition, after a comma: "On the radio, Senator X made ..." read as "the radio,
+    /// Senator X" leaves `v` without a subject, and X is it.
+    fn apposed_to_opening(&self, doc: &Doc, v: usize) -> Option<usize> {
+        let syn = self.syntax;
+        syn.children_by_base(v, DepRel::Obl)
+            .filter(|&o| o < v && self.marked_by_case(o))
+            .flat_map(|o| syn.children_by(o, DepRel::Appos))
+            .find(|&a| {
+                a < v
+                    && syn.upos(a) == Some(Upos::Propn)
+                    && self
+                        .phrase(doc, a)
+                        .tokens
+                        .start
+                        .checked_sub(1)
+                        .is_some_and(|c| {
+                            doc.is_punct(c, ",")
+                                || c.checked_sub(1).is_some_and(|cc| doc.is_punct(cc, ","))
+                        })
+            })
+    }
+
     /// X of "according to X": the noun "according" is a case marker of.
     fn according_to(&self, c: usize) -> Option<usize> {
         let syn = self.syntax;
@@ -142,10 +209,38 @@ impl<'a> Tree<'a> {
                 return self.nominal(agent).then_some((agent, How::Marked));
             }
 
+            // A participle after a comma continues the clause before it, however the parser
+            // hung it ("..., *singing* “...”" as a parataxis, or from a word of the quotation).
+            let participle = step == 0
+                && doc.tok(v).ends_with("ing")
+                && v.checked_sub(1).is_some_and(|c| doc.is_punct(c, ","));
             match syn.deprel(v)? {
+                DepRel::Conj | DepRel::Advcl | DepRel::Xcomp | DepRel::Parataxis if participle => {
+                    let h = syn.head(v)?;
+                    v = if self.inside_quote(doc, h) {
+                        self.verb_before_comma(doc, v)?
+                    } else {
+                        h
+                    };
+                }
                 DepRel::Conj | DepRel::Advcl | DepRel::Xcomp => v = syn.head(v)?,
                 _ => return None,
             }
+        }
+        None
+    }
+
+    /// The verb of the clause a comma before `v` ends: "the band leader *called* them to the
+    /// stage, singing “...”", from the word before the comma up to its verb.
+    fn verb_before_comma(&self, doc: &Doc, v: usize) -> Option<usize> {
+        let syn = self.syntax;
+        let comma = v.checked_sub(1).filter(|&c| doc.is_punct(c, ","))?;
+        let mut t = comma.checked_sub(1)?;
+        for _ in 0..CLIMB + 2 {
+            if matches!(syn.upos(t), Some(Upos::Verb | Upos::Aux)) {
+                return Some(t);
+            }
+            t = syn.head(t).filter(|&h| h < comma)?;
         }
         None
     }
@@ -156,7 +251,10 @@ impl<'a> Tree<'a> {
     fn reduced_relative(&self, doc: &Doc, v: usize) -> bool {
         let syn = self.syntax;
         let before = v.checked_sub(1).and_then(|b| syn.upos(b));
-        syn.deprel(v) == Some(DepRel::Acl)
+        // After a comma a participle continues the clause, whatever noun the parser hung it
+        // from: "the band leader called them to the stage, *singing*".
+        let comma = v.checked_sub(1).is_some_and(|b| doc.is_punct(b, ","));
+        (syn.deprel(v) == Some(DepRel::Acl) && !comma)
             || (doc.tok(v).ends_with("ing") && matches!(before, Some(Upos::Propn | Upos::Noun)))
     }
 
@@ -214,183 +312,6 @@ impl<'a> Tree<'a> {
         syn.children_by(s, DepRel::Appos)
             .find(|&a| syn.upos(a) == Some(Upos::Propn))
             .unwrap_or(s)
-    }
-
-    /// The person a "he" or "she" at token `p` stands for: the subject nearest its clause's
-    /// root among the persons of compatible gender, outside quotations, in its own sentence
-    /// before it, else in the sentences before ("While he acknowledged ... under Obama, *Ham*
-    /// also noted ... “...,” he said" → Ham). A subject that is the same pronoun again ("He
-    /// added a note of caution ...") is the same person: the search goes on before it. A
-    /// subject the names stage missed is taken as the name the tree heads. `None` when no such
-    /// subject is near: the names stage's link or the resolver's order then decides. With the
-    /// antecedent comes the token of the nearest subject that stands for it (the pronoun that
-    /// began a chain, else the name): how recently the narrative spoke of that person.
-    pub fn subject_antecedent(
-        &self,
-        doc: &Doc,
-        analysis: &Analysis,
-        p: usize,
-    ) -> Option<(usize, Antecedent)> {
-        let word = doc.tok(p).to_ascii_lowercase();
-        let want = match word.as_str() {
-            "he" | "him" => Gender::Male,
-            "she" | "her" => Gender::Female,
-            _ => return None,
-        };
-        let sentences = &analysis.sentence_tokens;
-        let mut here = sentences.partition_point(|r| r.end <= p);
-        let mut before = p;
-        let mut hops = 0;
-        let mut nearest = None;
-        loop {
-            let last = here.min(sentences.len().checked_sub(1)?);
-            // Sentences wholly inside a quotation ("“She is a disgrace. She is a disgrace,” he
-            // said") hold no subject of the narrative: they do not count against the reach.
-            let found = (0..=last)
-                .rev()
-                .filter(|&s| s == last || !self.all_quoted(doc, sentences.get(s)))
-                .take(SENTENCES_BACK + 1)
-                .find_map(|s| {
-                    let range = sentences.get(s)?;
-                    let toks = range.start..range.end.min(before);
-                    self.subject_in(doc, analysis, toks, want, hops > 0)
-                })?;
-            match found {
-                Subject::Chain(t) if hops < CHAIN => {
-                    nearest = nearest.or(Some(t));
-                    hops += 1;
-                    before = t;
-                    here = sentences.partition_point(|r| r.end <= t);
-                }
-                Subject::Chain(_) => return None,
-                Subject::Found(t, a) => return Some((nearest.unwrap_or(t), a)),
-            }
-        }
-    }
-
-    /// The person named in apposition to subject `t` when `t` itself names none: "Ohio
-    /// Democratic *Party* Chairman David Pepper called" (the parser heads the phrase at "Party"
-    /// with the name in apposition) → Pepper; `t` otherwise.
-    fn person_in_apposition(&self, analysis: &Analysis, doc: &Doc, t: usize) -> usize {
-        let person = |k: usize| {
-            let at = doc.start_of(k) as u32;
-            let i = analysis.mentions.partition_point(|m| m.span.end <= at);
-            analysis
-                .mentions
-                .get(i)
-                .filter(|m| m.span.start <= at)
-                .and_then(|m| analysis.referents.get(m.referent))
-                .is_some_and(|r| r.kind == EntityType::Person)
-        };
-        if person(t) {
-            return t;
-        }
-        self.syntax
-            .children_by(t, DepRel::Appos)
-            .find(|&a| person(a))
-            .unwrap_or(t)
-    }
-
-    /// Whether every word of a sentence lies inside a quotation.
-    fn all_quoted(&self, doc: &Doc, range: Option<&Range<usize>>) -> bool {
-        range.is_some_and(|r| {
-            (r.start..r.end)
-                .filter(|&t| doc.kind(t) != Some(chronicle_core::TokenKind::Punct))
-                .all(|t| self.inside_quote(doc, t))
-        })
-    }
-
-    /// The subject nearest the root among tokens `toks` that can stand for a person of gender
-    /// `want`: a person mention, a name the names stage missed, or the same pronoun.
-    fn subject_in(
-        &self,
-        doc: &Doc,
-        analysis: &Analysis,
-        toks: Range<usize>,
-        want: Gender,
-        chained: bool,
-    ) -> Option<Subject> {
-        let syn = self.syntax;
-        toks.filter(|&t| syn.deprel(t).is_some_and(DepRel::is_subject))
-            .filter_map(|t| Some((self.unmarked(doc, t)?, syn.head(t))))
-            .map(|(t, verb)| (self.person_in_apposition(analysis, doc, t), verb))
-            .filter(|&(t, _)| !self.inside_quote(doc, t))
-            .filter_map(|(t, verb)| {
-                let at = doc.start_of(t) as u32;
-                let k = analysis.mentions.partition_point(|m| m.span.end <= at);
-                let mention = analysis.mentions.get(k).filter(|m| m.span.start <= at);
-                let subject = match mention {
-                    Some(m) => {
-                        let r = analysis.referents.get(m.referent)?;
-                        let fits = r.kind == EntityType::Person
-                            && (r.gender == Gender::Unknown || r.gender == want);
-                        if fits {
-                            Subject::Found(t, Antecedent::Referent(m.referent))
-                        } else if r.kind != EntityType::Person
-                            && self.speaks_unknown(doc, t, verb, r, chained)
-                        {
-                            Subject::Found(t, Antecedent::Name(self.phrase(doc, t)))
-                        } else {
-                            return None;
-                        }
-                    }
-                    None if syn.upos(t) == Some(Upos::Pron) => {
-                        let same = match doc.tok(t).to_ascii_lowercase().as_str() {
-                            "he" => want == Gender::Male,
-                            "she" => want == Gender::Female,
-                            _ => false,
-                        };
-                        same.then_some(Subject::Chain(t))?
-                    }
-                    None if syn.upos(t) == Some(Upos::Propn) && doc.is_capitalised(t) => {
-                        Subject::Found(t, Antecedent::Name(self.phrase(doc, t)))
-                    }
-                    None => return None,
-                };
-                Some((syn.ancestors(t).count(), subject))
-            })
-            .min_by_key(|(depth, _)| *depth)
-            .map(|(_, s)| s)
-    }
-
-    /// Whether subject `t` of `verb`, which the names stage typed other than a person, speaks
-    /// as one: a single name no dictionary knows (no actor code) that a speech cue has for
-    /// subject ("Ham said", "McLenney said"), or that a "he" or "she" already continued
-    /// (`chained`: "Melanie thought ... She was anxious ..."): a pronoun after it stands for it.
-    fn speaks_unknown(
-        &self,
-        doc: &Doc,
-        t: usize,
-        verb: Option<usize>,
-        r: &chronicle_core::Referent,
-        chained: bool,
-    ) -> bool {
-        let syn = self.syntax;
-        let single = !doc.is_capitalised(t + 1) && (t == 0 || !doc.is_capitalised(t - 1));
-        let cue = verb
-            .and_then(|v| doc.cue_at(v, v + 1))
-            .is_some_and(|c| c.class == CueClass::Speech);
-        r.actor.is_none() && single && syn.upos(t) == Some(Upos::Propn) && (cue || chained)
-    }
-
-    /// Subject `t`, unless a preposition opens it: then the parser read "In an interview with
-    /// (host) X, Y said" as a subject X with Y hung from it after a comma, and Y is the subject.
-    fn unmarked(&self, doc: &Doc, t: usize) -> Option<usize> {
-        let syn = self.syntax;
-        let sub = syn.subtree(t);
-        let start = self.phrase(doc, t).tokens.start.min(sub.start);
-        let marked = start
-            .checked_sub(1)
-            .into_iter()
-            .chain((sub.start < t).then_some(sub.start))
-            .any(|b| syn.upos(b) == Some(Upos::Adp));
-        if !marked {
-            return Some(t);
-        }
-        let comma = (t + 1..sub.end).rev().find(|&k| doc.is_punct(k, ","))?;
-        let name = comma + 1;
-        (name < sub.end && syn.upos(name) == Some(Upos::Propn) && doc.is_capitalised(name))
-            .then_some(name)
     }
 
     fn nominal(&self, t: usize) -> bool {

@@ -1,0 +1,277 @@
+//! The person or group a pronoun speaker stands for, read from the subjects of the sentences
+//! before it: the subject nearest the root of compatible gender ("he", "she") or number
+//! ("they"), followed back through the same pronoun to the name that began the chain.
+
+use std::ops::Range;
+
+use chronicle_core::{Analysis, DepRel, EntityType, Gender, Upos};
+
+use super::Tree;
+use crate::quotes::attribute::Np;
+use crate::quotes::doc::Doc;
+use crate::quotes::lexicon::CueClass;
+
+/// How many sentences before its own a pronoun looks for the subject it stands for.
+const SENTENCES_BACK: usize = 2;
+/// How many subjects that are the same pronoun again a pronoun follows back to its name.
+const CHAIN: usize = 4;
+
+/// The person a pronoun stands for, as the tree tells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Antecedent {
+    /// A referent of the names stage.
+    Referent(usize),
+    /// A name the tree heads as a subject and the names stage left out ("Ham made it clear").
+    Name(Np),
+}
+
+/// What a pronoun can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    /// "he", "she": a person of that gender.
+    Person(Gender),
+    /// "they": an organisation, a group or several people.
+    Group,
+}
+
+impl Want {
+    fn of(word: &str) -> Option<Want> {
+        match word.to_ascii_lowercase().as_str() {
+            "he" | "him" => Some(Want::Person(Gender::Male)),
+            "she" | "her" => Some(Want::Person(Gender::Female)),
+            "they" => Some(Want::Group),
+            _ => None,
+        }
+    }
+}
+
+/// What a sentence's subject says about a pronoun after it.
+enum Subject {
+    /// The person it stands for, and the token of the subject that named it.
+    Found(usize, Antecedent),
+    /// The same pronoun at this token: the person is named before it.
+    Chain(usize),
+}
+
+impl Tree<'_> {
+    /// The person a "he" or "she" at token `p` stands for: the subject nearest its clause's
+    /// root among the persons of compatible gender, outside quotations, in its own sentence
+    /// before it, else in the sentences before ("While he acknowledged ... under Obama, *Ham*
+    /// also noted ... “...,” he said" → Ham). A subject that is the same pronoun again ("He
+    /// added a note of caution ...") is the same person: the search goes on before it. A
+    /// subject the names stage missed is taken as the name the tree heads. `None` when no such
+    /// subject is near: the names stage's link or the resolver's order then decides. With the
+    /// antecedent comes the token of the nearest subject that stands for it (the pronoun that
+    /// began a chain, else the name): how recently the narrative spoke of that person.
+    pub fn subject_antecedent(
+        &self,
+        doc: &Doc,
+        analysis: &Analysis,
+        p: usize,
+    ) -> Option<(usize, Antecedent)> {
+        let want = Want::of(doc.tok(p))?;
+        let sentences = &analysis.sentence_tokens;
+        let mut here = sentences.partition_point(|r| r.end <= p);
+        let mut before = p;
+        let mut hops = 0;
+        let mut nearest = None;
+        loop {
+            let last = here.min(sentences.len().checked_sub(1)?);
+            // Sentences wholly inside a quotation ("“She is a disgrace. She is a disgrace,” he
+            // said") hold no subject of the narrative: they do not count against the reach.
+            let found = (0..=last)
+                .rev()
+                .filter(|&s| s == last || !self.all_quoted(doc, sentences.get(s)))
+                .take(SENTENCES_BACK + 1)
+                .find_map(|s| {
+                    let range = sentences.get(s)?;
+                    let toks = range.start..range.end.min(before);
+                    self.subject_in(doc, analysis, toks, want, hops > 0)
+                })?;
+            match found {
+                Subject::Chain(t) if hops < CHAIN => {
+                    nearest = nearest.or(Some(t));
+                    hops += 1;
+                    before = t;
+                    here = sentences.partition_point(|r| r.end <= t);
+                }
+                Subject::Chain(_) => return None,
+                Subject::Found(t, a) => return Some((nearest.unwrap_or(t), a)),
+            }
+        }
+    }
+
+    /// The person named in apposition to subject `t` when `t` itself names none: "Ohio
+    /// Democratic *Party* Chairman David Pepper called" (the parser heads the phrase at "Party"
+    /// with the name in apposition) → Pepper; `t` otherwise.
+    fn person_in_apposition(&self, analysis: &Analysis, doc: &Doc, t: usize) -> usize {
+        let person = |k: usize| {
+            let at = doc.start_of(k) as u32;
+            let i = analysis.mentions.partition_point(|m| m.span.end <= at);
+            analysis
+                .mentions
+                .get(i)
+                .filter(|m| m.span.start <= at)
+                .and_then(|m| analysis.referents.get(m.referent))
+                .is_some_and(|r| r.kind == EntityType::Person)
+        };
+        if person(t) {
+            return t;
+        }
+        self.syntax
+            .children_by(t, DepRel::Appos)
+            .find(|&a| person(a))
+            .unwrap_or(t)
+    }
+
+    /// Whether every word of a sentence lies inside a quotation.
+    fn all_quoted(&self, doc: &Doc, range: Option<&Range<usize>>) -> bool {
+        range.is_some_and(|r| {
+            (r.start..r.end)
+                .filter(|&t| doc.kind(t) != Some(chronicle_core::TokenKind::Punct))
+                .all(|t| self.inside_quote(doc, t))
+        })
+    }
+
+    /// The subject nearest the root among tokens `toks` that can stand for what `want` asks: a
+    /// person mention, a name the names stage missed, or the same pronoun; for "they", an
+    /// organisation or group, or a plural noun ("Critics of the plan ... They wrote").
+    fn subject_in(
+        &self,
+        doc: &Doc,
+        analysis: &Analysis,
+        toks: Range<usize>,
+        want: Want,
+        chained: bool,
+    ) -> Option<Subject> {
+        let Want::Person(want) = want else {
+            return self.group_subject_in(doc, analysis, toks);
+        };
+        let syn = self.syntax;
+        toks.filter(|&t| syn.deprel(t).is_some_and(DepRel::is_subject))
+            .filter_map(|t| Some((self.unmarked(doc, t)?, syn.head(t))))
+            .map(|(t, verb)| (self.person_in_apposition(analysis, doc, t), verb))
+            .filter(|&(t, _)| !self.inside_quote(doc, t))
+            .filter_map(|(t, verb)| {
+                let at = doc.start_of(t) as u32;
+                let k = analysis.mentions.partition_point(|m| m.span.end <= at);
+                let mention = analysis.mentions.get(k).filter(|m| m.span.start <= at);
+                let subject = match mention {
+                    Some(m) => {
+                        let r = analysis.referents.get(m.referent)?;
+                        let fits = r.kind == EntityType::Person
+                            && (r.gender == Gender::Unknown || r.gender == want);
+                        if fits {
+                            Subject::Found(t, Antecedent::Referent(m.referent))
+                        } else if r.kind != EntityType::Person
+                            && self.speaks_unknown(doc, t, verb, r, chained)
+                        {
+                            Subject::Found(t, Antecedent::Name(self.phrase(doc, t)))
+                        } else {
+                            return None;
+                        }
+                    }
+                    None if syn.upos(t) == Some(Upos::Pron) => {
+                        let same = match doc.tok(t).to_ascii_lowercase().as_str() {
+                            "he" => want == Gender::Male,
+                            "she" => want == Gender::Female,
+                            _ => false,
+                        };
+                        same.then_some(Subject::Chain(t))?
+                    }
+                    None if syn.upos(t) == Some(Upos::Propn) && doc.is_capitalised(t) => {
+                        Subject::Found(t, Antecedent::Name(self.phrase(doc, t)))
+                    }
+                    None => return None,
+                };
+                Some((syn.ancestors(t).count(), subject))
+            })
+            .min_by_key(|(depth, _)| *depth)
+            .map(|(_, s)| s)
+    }
+
+    /// The subject nearest the root among tokens `toks` that a "they" can stand for: an
+    /// organisation or group the names stage found, a plural common noun, names joined by
+    /// "and", or "they" again.
+    fn group_subject_in(
+        &self,
+        doc: &Doc,
+        analysis: &Analysis,
+        toks: Range<usize>,
+    ) -> Option<Subject> {
+        let syn = self.syntax;
+        toks.filter(|&t| syn.deprel(t).is_some_and(DepRel::is_subject))
+            .filter(|&t| !self.inside_quote(doc, t) && self.unmarked(doc, t) == Some(t))
+            .filter_map(|t| {
+                let at = doc.start_of(t) as u32;
+                let k = analysis.mentions.partition_point(|m| m.span.end <= at);
+                let mention = analysis.mentions.get(k).filter(|m| m.span.start <= at);
+                let joined = syn.children_by(t, DepRel::Conj).any(|c| self.nominal(c));
+                let subject =
+                    match mention.and_then(|m| Some((m, analysis.referents.get(m.referent)?))) {
+                        Some((m, r))
+                            if matches!(r.kind, EntityType::Org | EntityType::Norp) && !joined =>
+                        {
+                            Subject::Found(t, Antecedent::Referent(m.referent))
+                        }
+                        _ if joined || self.plural_noun(doc, t) => {
+                            Subject::Found(t, Antecedent::Name(self.phrase(doc, t)))
+                        }
+                        None if doc.tok(t).eq_ignore_ascii_case("they") => Subject::Chain(t),
+                        _ => return None,
+                    };
+                Some((syn.ancestors(t).count(), subject))
+            })
+            .min_by_key(|(depth, _)| *depth)
+            .map(|(_, s)| s)
+    }
+
+    /// Whether `t` is a common noun in the plural: its lemma is not the word ("critics" →
+    /// "critic").
+    fn plural_noun(&self, doc: &Doc, t: usize) -> bool {
+        let word = doc.tok(t);
+        self.syntax.upos(t) == Some(Upos::Noun)
+            && word.ends_with('s')
+            && !self.syntax.lemma(t).eq_ignore_ascii_case(word)
+    }
+
+    /// Whether subject `t` of `verb`, which the names stage typed other than a person, speaks
+    /// as one: a single name no dictionary knows (no actor code) that a speech cue has for
+    /// subject ("Ham said", "McLenney said"), or that a "he" or "she" already continued
+    /// (`chained`: "Melanie thought ... She was anxious ..."): a pronoun after it stands for it.
+    fn speaks_unknown(
+        &self,
+        doc: &Doc,
+        t: usize,
+        verb: Option<usize>,
+        r: &chronicle_core::Referent,
+        chained: bool,
+    ) -> bool {
+        let syn = self.syntax;
+        let single = !doc.is_capitalised(t + 1) && (t == 0 || !doc.is_capitalised(t - 1));
+        let cue = verb
+            .and_then(|v| doc.cue_at(v, v + 1))
+            .is_some_and(|c| c.class == CueClass::Speech);
+        r.actor.is_none() && single && syn.upos(t) == Some(Upos::Propn) && (cue || chained)
+    }
+
+    /// Subject `t`, unless a preposition opens it: then the parser read "In an interview with
+    /// (host) X, Y said" as a subject X with Y hung from it after a comma, and Y is the subject.
+    fn unmarked(&self, doc: &Doc, t: usize) -> Option<usize> {
+        let syn = self.syntax;
+        let sub = syn.subtree(t);
+        let start = self.phrase(doc, t).tokens.start.min(sub.start);
+        let marked = start
+            .checked_sub(1)
+            .into_iter()
+            .chain((sub.start < t).then_some(sub.start))
+            .any(|b| syn.upos(b) == Some(Upos::Adp));
+        if !marked {
+            return Some(t);
+        }
+        let comma = (t + 1..sub.end).rev().find(|&k| doc.is_punct(k, ","))?;
+        let name = comma + 1;
+        (name < sub.end && syn.upos(name) == Some(Upos::Propn) && doc.is_capitalised(name))
+            .then_some(name)
+    }
+}
