@@ -601,6 +601,15 @@ fn what_a_judgment_is_for_is_no_event() {
         &[("KEN", "SOMREB", "19")],
         &mut failures,
     );
+    // a statement dropped for the clause it reports, earlier in the sentence, leaves the
+    // judgment's reason still found
+    check(
+        &pipeline,
+        "Ukraine said Russian troops shelled Kharkiv on Monday, and Canada praised Kenya for its help in fighting Somali militants.",
+        &[("RUSMIL", "UKR", "19"), ("CAN", "KEN", "05")],
+        &[("KEN", "SOMREB", "19")],
+        &mut failures,
+    );
     check(
         &pipeline,
         "Egyptian police arrested three men for attacking a church in Cairo.",

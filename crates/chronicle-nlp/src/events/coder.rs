@@ -209,10 +209,17 @@ impl EventCoder {
             sc.coded.push((before, v));
         }
         if let Some(t) = tree {
-            drop_reports(t, first, &sc.coded, out);
+            // both read the sentence's events where `coded` says they are: mark, then drop
+            let mut keep = vec![true; out.len() - first];
+            mark_reports(t, first, &sc.coded, out, &mut keep);
             if !self.dict.petrarch {
-                reasons::drop_reasons(t, first, &sc.coded, out);
+                reasons::mark_reasons(t, first, &sc.coded, out, &mut keep);
             }
+            let mut k = 0;
+            out.retain(|_| {
+                k += 1;
+                k <= first || keep[k - first - 1]
+            });
         }
     }
 
@@ -511,10 +518,10 @@ fn censures(t: Tree, words: &[Word], x: usize) -> bool {
 /// Z, not also X's statement; "Y attacked Z, X said" likewise. The bare statement (010, or 111
 /// when its words condemn) of a verb is dropped when the clause it reports on gave an event of its own; a report of a clause that
 /// codes nothing stays X's statement. `coded` holds, for each coded verb of the sentence, where
-/// its events start in `out` (from `first` on) and the verb's word.
-fn drop_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut Vec<Event>) {
+/// its events start in `out` (from `first` on) and the verb's word; `keep` is cleared for the
+/// events to drop (index `k - first`).
+fn mark_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &[Event], keep: &mut [bool]) {
     let end_of = |i: usize| coded.get(i + 1).map_or(out.len(), |c| c.0);
-    let mut keep = vec![true; out.len() - first];
     for (i, &(start, v)) in coded.iter().enumerate() {
         if !t.reports(v) {
             continue;
@@ -533,11 +540,6 @@ fn drop_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut Vec<E
             }
         }
     }
-    let mut k = 0;
-    out.retain(|_| {
-        k += 1;
-        k <= first || keep[k - first - 1]
-    });
 }
 
 /// Whether an event with these sides says nothing CAMEO codes. A bare statement is somebody's

@@ -43,12 +43,17 @@ pub fn in_reason_of(t: Tree, x: usize, v: usize) -> bool {
     false
 }
 
-/// Drops the events of verbs that lie in the reason phrase of a verb whose events judge.
-/// `coded` holds, for each coded verb of the sentence, where its events start in `out` (from
-/// `first` on) and the verb's word.
-pub fn drop_reasons(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut Vec<Event>) {
+/// Marks for dropping (clears `keep`, indexed from `first`) the events of verbs that lie in
+/// the reason phrase of a verb whose events judge. `coded` holds, for each coded verb of the
+/// sentence, where its events start in `out` (from `first` on) and the verb's word.
+pub fn mark_reasons(
+    t: Tree,
+    first: usize,
+    coded: &[(usize, usize)],
+    out: &[Event],
+    keep: &mut [bool],
+) {
     let end_of = |i: usize| coded.get(i + 1).map_or(out.len(), |c| c.0);
-    let mut keep = vec![true; out.len() - first];
     for (i, &(start, v)) in coded.iter().enumerate() {
         if !out[start..end_of(i)].iter().any(|e| judges(&e.cameo)) {
             continue;
@@ -61,9 +66,4 @@ pub fn drop_reasons(t: Tree, first: usize, coded: &[(usize, usize)], out: &mut V
             }
         }
     }
-    let mut k = 0;
-    out.retain(|_| {
-        k += 1;
-        k <= first || keep[k - first - 1]
-    });
 }
