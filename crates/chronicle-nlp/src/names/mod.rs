@@ -74,7 +74,7 @@ impl NameFinder {
         for c in &cands {
             claimed[c.first..c.end].iter_mut().for_each(|x| *x = true);
         }
-        let datelines = spot::datelines(t, &claimed);
+        let datelines = spot::datelines(t, res, &claimed);
         for c in &datelines {
             claimed[c.first..c.end].iter_mut().for_each(|x| *x = true);
         }
@@ -94,6 +94,7 @@ impl NameFinder {
         surnames::settle(t, res, article.published, &cands, &mut named);
         let mut named: Vec<Named> = named.into_iter().flatten().collect();
         merge_org_places(t, &mut named);
+        org_head_of_place(t, res, &mut named);
         surnames_over_places(t, res, &mut named);
         if sports {
             sport::places_as_teams(t, res, &dateline_starts, &mut named);
@@ -365,6 +366,41 @@ fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
         } else {
             k += 1;
         }
+    }
+}
+
+/// "Bank of Canada", "Government of India", "Office of Tibet": an organisation head that is
+/// also an ordinary word, alone before "of" and a place, names the place's organisation. Alone
+/// the head is dropped as a common noun ("the Bank said"), so only the place was named. A
+/// club's head is a place's ("City of London").
+fn org_head_of_place(t: &Tokens<'_>, res: &NameResources, named: &mut [Named]) {
+    let lx = &res.lexicon;
+    let mut taken_until = 0;
+    for k in 0..named.len() {
+        let n = &named[k];
+        let place = matches!(n.kind, EntityType::Gpe | EntityType::Loc);
+        let head = n.first.wrapping_sub(2);
+        let free = k == 0 || named[k - 1].end <= head;
+        let fits = place
+            && n.first >= 2
+            && free
+            && head >= taken_until
+            && t.text(n.first - 1) == "of"
+            && t.same_sentence(head, n.first)
+            && t.is_capitalised(head)
+            && !t.in_caps_sentence(head)
+            && lx.is_org_head(t.text(head))
+            && !lx.is_team_head(t.text(head))
+            && !(t.opens_sentence(head) && t.seen_lowercase(t.text(head)));
+        if fits {
+            let n = &mut named[k];
+            n.first = head;
+            n.kind = EntityType::Org;
+            n.entry = None;
+            n.actor = None;
+            n.roles.clear();
+        }
+        taken_until = named[k].end;
     }
 }
 

@@ -370,7 +370,7 @@ fn bare_word(
     match end - first {
         1 => {
             let w = t.text(first);
-            w.chars().count() == 1 || lx.is_ambiguous_org_head(w)
+            w.chars().count() == 1 || lx.is_ambiguous_org_head(w) || counted_unit(t, first)
         }
         n => {
             if n > lx.max_title_words {
@@ -381,6 +381,33 @@ fn bare_word(
         }
     }
 }
+
+/// "six RBI", "200 MW", "three GDRs": letters in capitals counted by the number before them
+/// are a unit or a statistic, not an organisation. In a line of scores a figure follows
+/// the name too ("Ajax 2 PSV 1"): there it is a team.
+fn counted_unit(t: &Tokens<'_>, at: usize) -> bool {
+    let w = t.text(at);
+    let letters = w.trim_end_matches('s');
+    if at == 0 || !t.same_sentence(at - 1, at) || !super::typing::is_acronym(letters) {
+        return false;
+    }
+    let before = t.text(at - 1);
+    let counted = t.kind(at - 1) == Some(TokenKind::Number)
+        || crate::gist::numbers::small(&before.to_ascii_lowercase()).is_some();
+    // Before a noun the letters are a name's modifier: "two PKK fighters".
+    let next = t.text(at + 1);
+    let closes = !t.same_sentence(at, at + 1)
+        || t.kind(at + 1) == Some(TokenKind::Punct)
+        || UNIT_FOLLOWERS.contains(&next);
+    counted && closes
+}
+
+/// Words after which letters counted by a number stand as a noun of their own: "six RBI and",
+/// "200 MW of power", "10 GB in".
+const UNIT_FOLLOWERS: [&str; 18] = [
+    "and", "as", "or", "of", "in", "for", "to", "with", "on", "at", "from", "by", "per", "a", "an",
+    "the", "but", "while",
+];
 
 /// Where a run of name words starting at `from` ends: at the first token that is claimed, in
 /// another sentence than `first`, or no part of a name.
@@ -471,8 +498,9 @@ fn joins_name(t: &Tokens<'_>, res: &NameResources, i: usize) -> bool {
 }
 
 /// The place of a wire dateline: one to four words in capitals opening a sentence, then a
-/// comma, a date, an agency in brackets or a dash.
-pub fn datelines(t: &Tokens<'_>, claimed: &[bool]) -> Vec<Candidate> {
+/// comma, a date, an agency in brackets or a dash; or then a comma and the town's state, region
+/// or country before the date ("NABLUS, West Bank 1996-08-30"), which is a place too.
+pub fn datelines(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for i in 0..t.len() {
         let sentence_start = i == 0 || !t.same_sentence(i - 1, i);
@@ -492,21 +520,66 @@ pub fn datelines(t: &Tokens<'_>, claimed: &[bool]) -> Vec<Candidate> {
         if end == i {
             continue;
         }
-        let next = if t.text(end) == "," { end + 1 } else { end };
-        // After a dash the story begins in ordinary case: "WASHINGTON — The Senate"; a line in
-        // capitals on both sides of a dash is a headline ("SOCCER - LEAGUE RESULTS").
-        let dash_then_story = matches!(t.text(next), "-" | "—" | "–") && !caps(next + 1);
-        let dated = t.kind(next) == Some(TokenKind::Number)
-            || t.text(next) == "("
-            || dash_then_story
-            || crate::calendar::is_month(t.text(next));
-        if dated && t.same_sentence(i, next) {
+        let comma = t.text(end) == ",";
+        let next = if comma { end + 1 } else { end };
+        let dated = |k: usize| {
+            // After a dash the story begins in ordinary case: "WASHINGTON — The Senate"; a
+            // line in capitals on both sides of a dash is a headline ("SOCCER - LEAGUE
+            // RESULTS").
+            let dash_then_story = matches!(t.text(k), "-" | "—" | "–") && !caps(k + 1);
+            t.same_sentence(i, k)
+                && (t.kind(k) == Some(TokenKind::Number)
+                    || t.text(k) == "("
+                    || dash_then_story
+                    || crate::calendar::is_month(t.text(k)))
+        };
+        if dated(next) {
             out.push(Candidate {
                 first: i,
                 end,
                 origin: Origin::Dateline,
             });
+            continue;
+        }
+        // "NABLUS, West Bank 1996-08-30", "IRVINE, Calif (Reuters) -": the town, then its
+        // state, region or country in ordinary case, then the date.
+        let region = (next..next + MAX_DATELINE_REGION_WORDS)
+            .take_while(|&k| t.same_sentence(i, k) && t.is_capitalised(k))
+            .count();
+        let month = |k: usize| crate::calendar::is_month(t.text(k));
+        let region = (1..=region)
+            .rev()
+            .find(|&n| dated(next + n) && !month(next + n - 1));
+        // "FRIDAY, AUGUST 30": a day and a month are no town and region.
+        let common = |k: usize| res.lexicon.is_not_name(&title_case(t.text(k)));
+        let named = |n: usize| !(i..end).chain(next..next + n).any(common);
+        if let Some(n) = region.filter(|&n| comma && named(n)) {
+            out.push(Candidate {
+                first: i,
+                end,
+                origin: Origin::Dateline,
+            });
+            if !(next..next + n).any(|k| claimed[k]) {
+                out.push(Candidate {
+                    first: next,
+                    end: next + n,
+                    origin: Origin::Dateline,
+                });
+            }
         }
     }
     out
 }
+
+/// "FRIDAY" → "Friday", "N.H." → "N.h.": a word as it opens a sentence in ordinary case.
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
+}
+
+/// Most words of the state, region or country after a dateline's town ("Faroe Islands").
+const MAX_DATELINE_REGION_WORDS: usize = 3;

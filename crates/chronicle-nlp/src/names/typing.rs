@@ -17,6 +17,11 @@ pub fn type_run(
 ) -> Option<EntityType> {
     let lx = &res.lexicon;
     let n = end - first;
+    // "the Kurds", "North Africans": a people or a faith named by its members.
+    let direction = |k: usize| crate::places::gazetteer::is_direction(t.text(k));
+    if lx.is_group_noun(t.text(end - 1)) && (first..end - 1).all(direction) {
+        return Some(EntityType::Norp);
+    }
     let based = first > 0 && super::spot::is_based(t.text(first - 1));
     // "Procter & Gamble": an ampersand between names makes a firm.
     let firm = (first..end).any(|k| t.text(k) == "&");

@@ -1,0 +1,112 @@
+//! Names on phenomena of wire copy and everyday news prose: datelines that name a town and its
+//! region, letters counted by a number (a statistic, not a firm), peoples and faiths named by
+//! their members, common nouns opening a sentence, and an organisation named "X of <place>".
+//! Sentences written by the team.
+
+#[path = "common/names.rs"]
+mod common_names;
+
+use chronicle_core::EntityType;
+use common_names::check;
+
+use EntityType::{Gpe, Norp, Org};
+
+#[test]
+fn a_dateline_names_its_town_and_the_region_after_the_comma() {
+    check(
+        "HEBRON , West Bank 2021-03-02\n\nSettlers and villagers clashed near the road on Tuesday .",
+        &[("HEBRON", Gpe)],
+        &[],
+    );
+    check(
+        "FRESNO , Calif 2019-11-14\n\nA warehouse fire closed the highway overnight .",
+        &[("FRESNO", Gpe), ("Calif", Gpe)],
+        &[],
+    );
+    check(
+        "KLAKSVIK , Faroe Islands (Reuters) - The ferry left on time.",
+        &[("KLAKSVIK", Gpe)],
+        &[],
+    );
+}
+
+#[test]
+fn a_weekday_and_a_month_in_capitals_are_no_dateline() {
+    check(
+        "MONDAY , MARCH 4 FIXTURES\n\nThe league announced the order of play .",
+        &[],
+        &["MONDAY", "MARCH"],
+    );
+}
+
+#[test]
+fn letters_counted_by_a_number_are_a_statistic_not_a_firm() {
+    check(
+        "Ortiz drove in four RBI and the reliever lowered his ERA to 2.10 .",
+        &[],
+        &["RBI"],
+    );
+    check(
+        "The plant will add 450 MW of capacity by next year .",
+        &[],
+        &["MW"],
+    );
+    // Before a noun the letters are a name again: "three PKK fighters".
+    check(
+        "Officials said three ZRX fighters were captured near the border .",
+        &[("ZRX", Org)],
+        &[],
+    );
+}
+
+#[test]
+fn a_people_or_a_faith_named_by_its_members_is_a_group() {
+    check(
+        "The radio called on Kurds and Arabs to resist the decree .",
+        &[("Kurds", Norp), ("Arabs", Norp)],
+        &[],
+    );
+    check(
+        "Clashes broke out between the Moslems and the local police on Sunday .",
+        &[("Moslems", Norp)],
+        &[],
+    );
+    check(
+        "The North Africans were held to a draw by the visitors .",
+        &[("North Africans", Norp)],
+        &[],
+    );
+}
+
+#[test]
+fn a_common_noun_opening_a_sentence_is_no_organisation() {
+    for body in [
+        "Police sealed off the square after the blast .",
+        "Government officials declined to comment .",
+        "Traders said the market was thin before the holiday .",
+        "Eyewitnesses told local radio they heard two shots .",
+    ] {
+        let first = body.split(' ').next().unwrap_or_default();
+        check(body, &[], &[first]);
+    }
+}
+
+#[test]
+fn an_organisation_head_before_of_and_a_place_names_the_place_s_organisation() {
+    check(
+        "Rates were left unchanged , the Bank of Canada said on Wednesday .",
+        &[("Bank of Canada", Org)],
+        &["Canada"],
+    );
+    check(
+        "The Government of India approved the budget .",
+        &[("Government of India", Org)],
+        &[],
+    );
+    // A club's head before "of" is a place's.
+    check(
+        "Offices in the City of London emptied early .",
+        &[],
+        &["City of London"],
+    );
+}
