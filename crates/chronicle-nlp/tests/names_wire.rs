@@ -110,3 +110,49 @@ fn an_organisation_head_before_of_and_a_place_names_the_place_s_organisation() {
         &["City of London"],
     );
 }
+
+#[test]
+fn a_place_then_a_head_that_is_also_a_common_word_is_one_organisation() {
+    check(
+        "The Lagos Post reported the strike on its front page .",
+        &[("Lagos Post", Org)],
+        &["Lagos"],
+    );
+    // Heads of place names stay with the place.
+    check(
+        "Fans travelled from Kansas City to see the game .",
+        &[("Kansas City", Gpe)],
+        &[],
+    );
+}
+
+#[test]
+fn a_title_the_article_calls_a_newspaper_or_an_agency_is_an_organisation_throughout() {
+    check(
+        "The weekly Nasha Pravda printed the letter in full . Nasha Pravda said the mayor had \
+         seen it .",
+        &[("Nasha Pravda", Org)],
+        &[],
+    );
+    check(
+        "Kestrel news agency reported the arrests . Police later told Kestrel that two men were \
+         freed .",
+        &[("Kestrel", Org)],
+        &[],
+    );
+    // The agency's name is the one after the noun; the word before it is a modifier.
+    check(
+        "The Ruritanian news agency Belka said the border was open .",
+        &[("Belka", Org)],
+        &["Ruritanian"],
+    );
+}
+
+#[test]
+fn a_place_then_bank_is_a_bank() {
+    check(
+        "Rates rose after the Kenya Bank warned of inflation .",
+        &[("Kenya Bank", Org)],
+        &["Kenya"],
+    );
+}

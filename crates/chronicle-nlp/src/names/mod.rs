@@ -15,6 +15,7 @@
 pub mod dictionary;
 mod evidence;
 pub mod lexicon;
+mod orgs;
 pub mod petrarch;
 mod phrase_index;
 mod resolve;
@@ -94,11 +95,13 @@ impl NameFinder {
         surnames::settle(t, res, article.published, &cands, &mut named);
         let mut named: Vec<Named> = named.into_iter().flatten().collect();
         merge_org_places(t, &mut named);
-        org_head_of_place(t, res, &mut named);
+        orgs::org_head_of_place(t, res, &mut named);
+        orgs::place_then_head(t, res, &mut named);
         surnames_over_places(t, res, &mut named);
         if sports {
             sport::places_as_teams(t, res, &dateline_starts, &mut named);
         }
+        orgs::media_titles(t, &mut named);
         // In a line of scores a city or a state is its team: "NEW YORK 5 CHICAGO 3".
         for n in named.iter_mut() {
             // A capital has no entry of its own; a country in a score line is its national
@@ -366,41 +369,6 @@ fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
         } else {
             k += 1;
         }
-    }
-}
-
-/// "Bank of Canada", "Government of India", "Office of Tibet": an organisation head that is
-/// also an ordinary word, alone before "of" and a place, names the place's organisation. Alone
-/// the head is dropped as a common noun ("the Bank said"), so only the place was named. A
-/// club's head is a place's ("City of London").
-fn org_head_of_place(t: &Tokens<'_>, res: &NameResources, named: &mut [Named]) {
-    let lx = &res.lexicon;
-    let mut taken_until = 0;
-    for k in 0..named.len() {
-        let n = &named[k];
-        let place = matches!(n.kind, EntityType::Gpe | EntityType::Loc);
-        let head = n.first.wrapping_sub(2);
-        let free = k == 0 || named[k - 1].end <= head;
-        let fits = place
-            && n.first >= 2
-            && free
-            && head >= taken_until
-            && t.text(n.first - 1) == "of"
-            && t.same_sentence(head, n.first)
-            && t.is_capitalised(head)
-            && !t.in_caps_sentence(head)
-            && lx.is_org_head(t.text(head))
-            && !lx.is_team_head(t.text(head))
-            && !(t.opens_sentence(head) && t.seen_lowercase(t.text(head)));
-        if fits {
-            let n = &mut named[k];
-            n.first = head;
-            n.kind = EntityType::Org;
-            n.entry = None;
-            n.actor = None;
-            n.roles.clear();
-        }
-        taken_until = named[k].end;
     }
 }
 
