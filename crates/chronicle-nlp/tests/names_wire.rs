@@ -156,3 +156,14 @@ fn a_place_then_bank_is_a_bank() {
         &["Kenya"],
     );
 }
+
+#[test]
+fn a_town_after_a_preposition_opening_the_sentence_is_a_place_even_in_a_sports_report() {
+    check(
+        "Scores from Tuesday's county matches .\n\nAt Hollowmere : Kent beat Essex by 40 runs \
+         and took 22 points from the match .\n\nIn Dunbarrow , the home side batted all day \
+         for 310 runs .",
+        &[("Hollowmere", Gpe), ("Dunbarrow", Gpe)],
+        &[],
+    );
+}
