@@ -9,7 +9,7 @@ mod common_names;
 use chronicle_core::EntityType;
 use common_names::check;
 
-use EntityType::{Gpe, Norp, Org};
+use EntityType::{Gpe, Norp, Org, Person};
 
 #[test]
 fn a_dateline_names_its_town_and_the_region_after_the_comma() {
@@ -164,5 +164,14 @@ fn a_town_after_a_preposition_opening_the_sentence_is_a_place_even_in_a_sports_r
          for 310 runs .",
         &[("Hollowmere", Gpe), ("Dunbarrow", Gpe)],
         &[],
+    );
+}
+
+#[test]
+fn an_initial_that_could_be_monsieur_opens_the_name() {
+    check(
+        "Surrey 310 ( M. Fenwick 88 , T. Oakes 41 ) .",
+        &[("M. Fenwick", Person), ("T. Oakes", Person)],
+        &["Fenwick"],
     );
 }

@@ -403,10 +403,14 @@ fn leading_title_len(t: &Tokens<'_>, res: &NameResources, first: usize, end: usi
     let mut at = first;
     loop {
         let max = res.lexicon.max_title_words.min(end.saturating_sub(at + 1));
+        // "M. Butcher": an initial opens the name even where it could be "Monsieur".
+        let initial = typing::is_initial(t.text(at));
         let found = (1..=max).rev().find(|&n| {
-            res.lexicon
-                .title(&evidence::lower_words(t, at, at + n))
-                .is_some()
+            !(n == 1 && initial)
+                && res
+                    .lexicon
+                    .title(&evidence::lower_words(t, at, at + n))
+                    .is_some()
         });
         match found {
             Some(n) => at += n,

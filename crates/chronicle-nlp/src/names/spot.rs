@@ -184,7 +184,16 @@ pub fn dictionary_matches(t: &Tokens<'_>, res: &NameResources) -> Vec<Candidate>
         };
         let words = |k: usize| (t.same_sentence(i, i + k)).then(|| t.text(i + k));
         match res.phrases.longest(words, case) {
-            Some((group, n)) if accept(t, res, i, i + n, group, caps) => {
+            Some((group, n))
+                if accept(
+                    t,
+                    res,
+                    (i, i + n),
+                    group,
+                    caps,
+                    out.last().is_some_and(|c: &Candidate| c.end == i),
+                ) =>
+            {
                 out.push(Candidate {
                     first: i,
                     end: i + n,
@@ -205,10 +214,10 @@ pub fn dictionary_matches(t: &Tokens<'_>, res: &NameResources) -> Vec<Candidate>
 fn accept(
     t: &Tokens<'_>,
     res: &NameResources,
-    first: usize,
-    end: usize,
+    (first, end): (usize, usize),
     group: usize,
     caps: bool,
+    claimed_before: bool,
 ) -> bool {
     let Some(&phrase) = res.phrase_groups.get(group).and_then(|g| g.first()) else {
         return false;
@@ -227,6 +236,27 @@ fn accept(
     if res.dict.phrases[phrase].kind == PhraseKind::Surname
         && t.is_capitalised(last + 1)
         && t.same_sentence(last, last + 1)
+    {
+        return false;
+    }
+    // "Naina Yeltsin", "Tim Howard": a surname the dictionary knows after a word that reads
+    // as another given name is a namesake, no office holder: leave it to the run.
+    // A longer name ("Hillary Rodham Clinton") and a word of the holder's own full name
+    // ("Recep Erdogan") are left to the rules of the holder.
+    if res.dict.phrases[phrase].kind == PhraseKind::Surname
+        && first == last
+        && !caps
+        && first > 0
+        && !claimed_before
+        && !(first > 1 && t.same_sentence(first - 2, first) && t.is_capitalised(first - 2))
+        && other_given_name(t, res, first - 1)
+        && !res.phrase_groups[group].iter().any(|&p| {
+            let entry = &res.dict.entries[res.dict.phrases[p].entry];
+            entry
+                .canonical
+                .split_whitespace()
+                .any(|w| w == t.text(first - 1))
+        })
     {
         return false;
     }
@@ -253,6 +283,37 @@ fn accept(
         }
     }
     true
+}
+
+/// Whether token `at`, right before a surname, reads as a given name of someone else: a
+/// capitalised word inside a sentence that the article never writes in lowercase and that is
+/// no title, role, head, group, nationality or party word, nor shaped like a verb ("Lyn",
+/// not "President", "Russian", "Republican", "Celebrating").
+fn other_given_name(t: &Tokens<'_>, res: &NameResources, at: usize) -> bool {
+    let lx = &res.lexicon;
+    let w = t.text(at);
+    let adjective = ["an", "ese", "ish", "ist", "ive", "crat", "ic", "al", "i"]
+        .iter()
+        .any(|e| w.ends_with(e));
+    // "Celebrating Clinton's ...", "Vote Blair", "Longtime Clinton foe": a verb or a modifier
+    // opening a sentence or a headline, or one shaped like one, is no given name.
+    let verbal = ["ing", "ed", "ly", "time"].iter().any(|e| w.ends_with(e));
+    let plain = t.same_sentence(at, at + 1)
+        && !t.opens_sentence(at)
+        && !verbal
+        && t.kind(at) == Some(TokenKind::Word)
+        && t.is_capitalised(at)
+        && w.chars().skip(1).all(char::is_lowercase)
+        && w.chars().count() > 2
+        && !t.seen_lowercase(w)
+        && !lx.is_not_name(w)
+        && !lx.is_org_head(w)
+        && !lx.is_group_noun(w)
+        && lx.place_head(w).is_none()
+        && lx.title(&w.to_lowercase()).is_none()
+        && !res.roles.opens(w)
+        && !res.roles.opens(&w.to_lowercase());
+    plain && (lx.given_name(w).is_some() || !adjective)
 }
 
 /// Whether token `at` is a given name followed by one or two capitalised words that head no
