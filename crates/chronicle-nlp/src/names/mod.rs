@@ -6,12 +6,14 @@
 //! 2. takes runs of capitalised words that no dictionary holds and types them from their own
 //!    words and their context: titles, role words, appositions, speech verbs ([`typing`]),
 //!    towns the gazetteer knows; in a sports report, towns, clubs and nicknames that stand for
-//!    teams ([`sport`]);
+//!    teams ([`sport`]); organisation names that one run cannot show ("Bank of Canada", "China
+//!    Daily", a title the article calls a newspaper) are joined afterwards ([`orgs`]);
 //! 3. gathers mentions into referents: "Choe" is the Choe Son Hui named before, "the minister"
 //!    is the person with that role, "she" is the last compatible person ([`resolve`]);
 //! 4. codes actors: office holders by the article's date ("Trump" is USAGOV in 2020, USAELI in
 //!    2022), people no dictionary holds from their modifiers ("North Korean official" → PRKGOV).
 
+mod dateline;
 pub mod dictionary;
 mod evidence;
 pub mod lexicon;
@@ -75,7 +77,7 @@ impl NameFinder {
         for c in &cands {
             claimed[c.first..c.end].iter_mut().for_each(|x| *x = true);
         }
-        let datelines = spot::datelines(t, res, &claimed);
+        let datelines = dateline::datelines(t, res, &claimed);
         for c in &datelines {
             claimed[c.first..c.end].iter_mut().for_each(|x| *x = true);
         }
