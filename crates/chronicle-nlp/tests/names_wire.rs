@@ -175,3 +175,21 @@ fn an_initial_that_could_be_monsieur_opens_the_name() {
         &["Fenwick"],
     );
 }
+
+#[test]
+fn a_central_bank_is_its_country_s_monetary_authority() {
+    use chronicle_nlp::Stage;
+    let mut a = chronicle_core::Article::new(
+        "t",
+        "The Fed held rates steady , while the Bundesbank warned of inflation .",
+    );
+    chronicle_nlp::segment::Segmenter::new().annotate(&mut a);
+    chronicle_nlp::names::NameFinder::new().annotate(&mut a);
+    let coded: Vec<(&str, Option<&str>)> = a
+        .entities
+        .iter()
+        .map(|e| (e.text.as_str(), e.actor.as_deref()))
+        .collect();
+    assert!(coded.contains(&("Fed", Some("USAGOV"))), "{coded:?}");
+    assert!(coded.contains(&("Bundesbank", Some("DEUGOV"))), "{coded:?}");
+}
