@@ -193,3 +193,19 @@ fn a_central_bank_is_its_country_s_monetary_authority() {
     assert!(coded.contains(&("Fed", Some("USAGOV"))), "{coded:?}");
     assert!(coded.contains(&("Bundesbank", Some("DEUGOV"))), "{coded:?}");
 }
+
+#[test]
+fn a_headline_in_capitals_names_what_the_story_names() {
+    check(
+        "TENNIS - OKONKWO BEATS VALDIVIA IN OPENER .\n\nChidi Okonkwo beat Pablo Valdivia 6-3 \
+         6-4 on Monday . Okonkwo plays again on Wednesday .",
+        &[("OKONKWO", Person), ("VALDIVIA", Person)],
+        &["OPENER", "TENNIS"],
+    );
+    // A lone head word in the story is not echoed: "CUP" in capitals is the common word.
+    check(
+        "SOCCER - CUP DRAW MADE .\n\nThe Cup draw was made in Zurich on Monday .",
+        &[],
+        &["CUP"],
+    );
+}

@@ -7,7 +7,8 @@
 //!    words and their context: titles, role words, appositions, speech verbs ([`typing`]),
 //!    towns the gazetteer knows; in a sports report, towns, clubs and nicknames that stand for
 //!    teams ([`sport`]); organisation names that one run cannot show ("Bank of Canada", "China
-//!    Daily", a title the article calls a newspaper) are joined afterwards ([`orgs`]);
+//!    Daily", a title the article calls a newspaper) are joined afterwards ([`orgs`]), and a
+//!    headline in capitals names what the story below names ([`headline`]);
 //! 3. gathers mentions into referents: "Choe" is the Choe Son Hui named before, "the minister"
 //!    is the person with that role, "she" is the last compatible person ([`resolve`]);
 //! 4. codes actors: office holders by the article's date ("Trump" is USAGOV in 2020, USAELI in
@@ -16,6 +17,7 @@
 mod dateline;
 pub mod dictionary;
 mod evidence;
+mod headline;
 pub mod lexicon;
 mod orgs;
 pub mod petrarch;
@@ -104,6 +106,7 @@ impl NameFinder {
             sport::places_as_teams(t, res, &dateline_starts, &mut named);
         }
         orgs::media_titles(t, &mut named);
+        headline::echoes(t, res, &mut named);
         // In a line of scores a city or a state is its team: "NEW YORK 5 CHICAGO 3".
         for n in named.iter_mut() {
             // A capital has no entry of its own; a country in a score line is its national
