@@ -14,9 +14,11 @@
 //! | [`events`] | `events` | records coded exactly, root codes, dyads | PETRARCH suites, news records |
 //! | [`syntax`] | `syntax` | UPOS, UAS, LAS (CoNLL 2018 counting) | CoNLL-U |
 //! | [`html`] | `html` | main-text snippets and publication dates | trafilatura's gold pages |
+//! | [`mentions`] | `mentions` | nothing: the most frequent actor codes and places with their top mentions, to read for collisions | any news JSON lines |
 
 pub mod events;
 pub mod html;
+pub mod mentions;
 pub mod names;
 pub mod places;
 pub mod quotes;

@@ -154,3 +154,25 @@ fn a_surname_several_office_holders_share_goes_to_the_one_the_article_supports()
         assert_eq!(e.canonical, "Hillary Clinton");
     }
 }
+
+#[test]
+fn a_surname_after_a_given_name_the_lexicon_does_not_know_is_a_namesake() {
+    let a = annotate(
+        "The regional chess prize went to Zorana Putin, a schoolteacher from Omsk, on Sunday.",
+        Some(date(2021, 5, 2)),
+    );
+    assert_eq!(actors(&a, "Zorana Putin"), vec![None]);
+    assert!(a.entities.iter().all(|e| e.text != "Putin"));
+    // A title, a nationality or a party word before the surname is no given name.
+    let a = annotate(
+        "Russian President Putin met the envoy in Moscow on Sunday.",
+        Some(date(2021, 5, 2)),
+    );
+    assert_eq!(actors(&a, "Putin"), vec![Some("RUSGOV".to_string())]);
+    // A verb opening the sentence is no given name either.
+    let a = annotate(
+        "Congratulating Putin on the result, the envoy left Moscow on Sunday.",
+        Some(date(2021, 5, 2)),
+    );
+    assert_eq!(actors(&a, "Putin"), vec![Some("RUSGOV".to_string())]);
+}

@@ -26,6 +26,10 @@ pub enum EvalCommand {
     Syntax(Files),
     /// Main text and publication dates of HTML pages: a folder with `gold.json` and `html/`.
     Html(HtmlFolder),
+    /// No score: the actor codes (of people, of other names) and the places a corpus of news
+    /// JSON lines gets most often, each with the words it was read from most often, so that a
+    /// namesake's office or a surname read as a town shows at a glance.
+    Mentions(MentionFiles),
 }
 
 /// Development files to score on.
@@ -98,6 +102,19 @@ pub struct HtmlFolder {
     pub misses: bool,
 }
 
+/// News JSON lines (`{id, date, text}`, gzipped or not) to count mentions in.
+#[derive(Args)]
+pub struct MentionFiles {
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Rows per table.
+    #[arg(long, default_value_t = 50)]
+    pub top: usize,
+    /// Read at most this many articles.
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
 /// Runs the scorer and prints its report.
 pub fn run(command: &EvalCommand) -> Result<()> {
     let report = match command {
@@ -136,6 +153,9 @@ pub fn run(command: &EvalCommand) -> Result<()> {
             lines.push('\n');
             Ok(format!("{lines}{r}"))
         }),
+        EvalCommand::Mentions(f) => {
+            chronicle_eval::mentions::report(&f.files, f.top, f.limit).map(|r| r.to_string())
+        }
         EvalCommand::Syntax(f) => chronicle_eval::syntax::evaluate(&f.files),
         EvalCommand::Html(d) => chronicle_eval::html::evaluate(&d.dir).map(|r| {
             if d.misses {

@@ -16,7 +16,7 @@
 
 pub mod amounts;
 pub mod counts;
-mod numbers;
+pub(crate) mod numbers;
 mod object;
 mod text;
 pub mod themes;

@@ -253,7 +253,7 @@ fn plural_unit(w: &str) -> Option<f64> {
 }
 
 /// `one` to `ninety-nine`, hyphenated tens included.
-fn small(w: &str) -> Option<f64> {
+pub(crate) fn small(w: &str) -> Option<f64> {
     if let Some((tens, unit)) = w.split_once(['-', '‑']) {
         let t = small(tens).filter(|v| *v >= 20.0 && v % 10.0 == 0.0)?;
         let u = small(unit).filter(|v| *v < 10.0 && *v > 0.0)?;

@@ -83,11 +83,17 @@ pub fn gather(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> 
     }
     apposition(t, res, end, &mut ev);
     ev.speaks = speaks(t, first, end);
+    let before = before_title.saturating_sub(1);
+    // "In Toronto, ...", "At Hove : Sussex 363": the preposition opening the sentence.
+    let opening = t.opens_sentence(before)
+        && matches!(t.text(before), "In" | "At" | "From" | "Near" | "Outside");
     ev.after_place_preposition = first > 0
-        && matches!(
-            t.text(before_title.saturating_sub(1)),
-            "in" | "at" | "from" | "near" | "to" | "across" | "outside"
-        );
+        && before_title > 0
+        && (opening
+            || matches!(
+                t.text(before),
+                "in" | "at" | "from" | "near" | "to" | "across" | "outside"
+            ));
     ev
 }
 

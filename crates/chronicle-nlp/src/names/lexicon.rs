@@ -35,6 +35,8 @@ pub struct NameLexicon {
     org_heads: HashMap<String, bool>,
     /// Legal-form suffixes ("Inc", "Ltd", "GmbH"), a subset of the organisation heads.
     org_suffixes: HashSet<String>,
+    /// Heads of clubs and teams ("United", "City", "Rovers"), a subset of the organisation heads.
+    team_heads: HashSet<String>,
     /// Heads of named events, contests and laws ("Cup", "Open", "War", "Treaty").
     event_heads: HashSet<String>,
     place_heads: HashMap<String, PlaceHead>,
@@ -42,6 +44,8 @@ pub struct NameLexicon {
     particles: HashSet<String>,
     /// Words that mark a sports report ("innings", "striker", "halftime").
     sport_words: HashSet<String>,
+    /// Peoples and faiths named by their members ("Kurds", "Moslems"): groups, not names.
+    group_nouns: HashSet<String>,
     /// Longest title in words, to bound lookbehind.
     pub max_title_words: usize,
 }
@@ -81,6 +85,9 @@ impl NameLexicon {
                 if *kind == "suffix" {
                     lx.org_suffixes.insert(w.to_string());
                 }
+                if *kind == "sport" {
+                    lx.team_heads.insert(w.to_string());
+                }
             }
         }
         for f in fields(include_str!(
@@ -119,7 +126,24 @@ impl NameLexicon {
                 lx.sport_words.insert(w.to_string());
             }
         }
+        for f in fields(include_str!(
+            "../../../../dictionaries/names/group_nouns.txt"
+        )) {
+            if let Some(w) = f.first() {
+                lx.group_nouns.insert(w.to_string());
+            }
+        }
         lx
+    }
+
+    /// A head of clubs and teams ("Rovers"; "City" as in "Manchester City").
+    pub fn is_team_head(&self, word: &str) -> bool {
+        self.team_heads.contains(word)
+    }
+
+    /// A people or a faith named by its members ("Kurds", "Moslems"), as written.
+    pub fn is_group_noun(&self, word: &str) -> bool {
+        self.group_nouns.contains(word)
     }
 
     /// A word that marks a sports report, as written (lowercase in the list).

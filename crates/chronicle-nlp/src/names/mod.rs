@@ -6,15 +6,20 @@
 //! 2. takes runs of capitalised words that no dictionary holds and types them from their own
 //!    words and their context: titles, role words, appositions, speech verbs ([`typing`]),
 //!    towns the gazetteer knows; in a sports report, towns, clubs and nicknames that stand for
-//!    teams ([`sport`]);
+//!    teams ([`sport`]); organisation names that one run cannot show ("Bank of Canada", "China
+//!    Daily", a title the article calls a newspaper) are joined afterwards ([`orgs`]), and a
+//!    headline in capitals names what the story below names ([`headline`]);
 //! 3. gathers mentions into referents: "Choe" is the Choe Son Hui named before, "the minister"
 //!    is the person with that role, "she" is the last compatible person ([`resolve`]);
 //! 4. codes actors: office holders by the article's date ("Trump" is USAGOV in 2020, USAELI in
 //!    2022), people no dictionary holds from their modifiers ("North Korean official" → PRKGOV).
 
+mod dateline;
 pub mod dictionary;
 mod evidence;
+mod headline;
 pub mod lexicon;
+mod orgs;
 pub mod petrarch;
 mod phrase_index;
 mod resolve;
@@ -74,7 +79,7 @@ impl NameFinder {
         for c in &cands {
             claimed[c.first..c.end].iter_mut().for_each(|x| *x = true);
         }
-        let datelines = spot::datelines(t, &claimed);
+        let datelines = dateline::datelines(t, res, &claimed);
         for c in &datelines {
             claimed[c.first..c.end].iter_mut().for_each(|x| *x = true);
         }
@@ -94,10 +99,14 @@ impl NameFinder {
         surnames::settle(t, res, article.published, &cands, &mut named);
         let mut named: Vec<Named> = named.into_iter().flatten().collect();
         merge_org_places(t, &mut named);
+        orgs::org_head_of_place(t, res, &mut named);
+        orgs::place_then_head(t, res, &mut named);
         surnames_over_places(t, res, &mut named);
         if sports {
             sport::places_as_teams(t, res, &dateline_starts, &mut named);
         }
+        orgs::media_titles(t, &mut named);
+        headline::echoes(t, res, &mut named);
         // In a line of scores a city or a state is its team: "NEW YORK 5 CHICAGO 3".
         for n in named.iter_mut() {
             // A capital has no entry of its own; a country in a score line is its national
@@ -399,10 +408,14 @@ fn leading_title_len(t: &Tokens<'_>, res: &NameResources, first: usize, end: usi
     let mut at = first;
     loop {
         let max = res.lexicon.max_title_words.min(end.saturating_sub(at + 1));
+        // "M. Butcher": an initial opens the name even where it could be "Monsieur".
+        let initial = typing::is_initial(t.text(at));
         let found = (1..=max).rev().find(|&n| {
-            res.lexicon
-                .title(&evidence::lower_words(t, at, at + n))
-                .is_some()
+            !(n == 1 && initial)
+                && res
+                    .lexicon
+                    .title(&evidence::lower_words(t, at, at + n))
+                    .is_some()
         });
         match found {
             Some(n) => at += n,

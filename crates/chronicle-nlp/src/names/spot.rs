@@ -184,7 +184,16 @@ pub fn dictionary_matches(t: &Tokens<'_>, res: &NameResources) -> Vec<Candidate>
         };
         let words = |k: usize| (t.same_sentence(i, i + k)).then(|| t.text(i + k));
         match res.phrases.longest(words, case) {
-            Some((group, n)) if accept(t, res, i, i + n, group, caps) => {
+            Some((group, n))
+                if accept(
+                    t,
+                    res,
+                    (i, i + n),
+                    group,
+                    caps,
+                    out.last().is_some_and(|c: &Candidate| c.end == i),
+                ) =>
+            {
                 out.push(Candidate {
                     first: i,
                     end: i + n,
@@ -205,10 +214,10 @@ pub fn dictionary_matches(t: &Tokens<'_>, res: &NameResources) -> Vec<Candidate>
 fn accept(
     t: &Tokens<'_>,
     res: &NameResources,
-    first: usize,
-    end: usize,
+    (first, end): (usize, usize),
     group: usize,
     caps: bool,
+    claimed_before: bool,
 ) -> bool {
     let Some(&phrase) = res.phrase_groups.get(group).and_then(|g| g.first()) else {
         return false;
@@ -227,6 +236,27 @@ fn accept(
     if res.dict.phrases[phrase].kind == PhraseKind::Surname
         && t.is_capitalised(last + 1)
         && t.same_sentence(last, last + 1)
+    {
+        return false;
+    }
+    // "Naina Yeltsin", "Tim Howard": a surname the dictionary knows after a word that reads
+    // as another given name is a namesake, no office holder: leave it to the run.
+    // A longer name ("Hillary Rodham Clinton") and a word of the holder's own full name
+    // ("Recep Erdogan") are left to the rules of the holder.
+    if res.dict.phrases[phrase].kind == PhraseKind::Surname
+        && first == last
+        && !caps
+        && first > 0
+        && !claimed_before
+        && !(first > 1 && t.same_sentence(first - 2, first) && t.is_capitalised(first - 2))
+        && other_given_name(t, res, first - 1)
+        && !res.phrase_groups[group].iter().any(|&p| {
+            let entry = &res.dict.entries[res.dict.phrases[p].entry];
+            entry
+                .canonical
+                .split_whitespace()
+                .any(|w| w == t.text(first - 1))
+        })
     {
         return false;
     }
@@ -253,6 +283,37 @@ fn accept(
         }
     }
     true
+}
+
+/// Whether token `at`, right before a surname, reads as a given name of someone else: a
+/// capitalised word inside a sentence that the article never writes in lowercase and that is
+/// no title, role, head, group, nationality or party word, nor shaped like a verb ("Lyn",
+/// not "President", "Russian", "Republican", "Celebrating").
+fn other_given_name(t: &Tokens<'_>, res: &NameResources, at: usize) -> bool {
+    let lx = &res.lexicon;
+    let w = t.text(at);
+    let adjective = ["an", "ese", "ish", "ist", "ive", "crat", "ic", "al", "i"]
+        .iter()
+        .any(|e| w.ends_with(e));
+    // "Celebrating Clinton's ...", "Vote Blair", "Longtime Clinton foe": a verb or a modifier
+    // opening a sentence or a headline, or one shaped like one, is no given name.
+    let verbal = ["ing", "ed", "ly", "time"].iter().any(|e| w.ends_with(e));
+    let plain = t.same_sentence(at, at + 1)
+        && !t.opens_sentence(at)
+        && !verbal
+        && t.kind(at) == Some(TokenKind::Word)
+        && t.is_capitalised(at)
+        && w.chars().skip(1).all(char::is_lowercase)
+        && w.chars().count() > 2
+        && !t.seen_lowercase(w)
+        && !lx.is_not_name(w)
+        && !lx.is_org_head(w)
+        && !lx.is_group_noun(w)
+        && lx.place_head(w).is_none()
+        && lx.title(&w.to_lowercase()).is_none()
+        && !res.roles.opens(w)
+        && !res.roles.opens(&w.to_lowercase());
+    plain && (lx.given_name(w).is_some() || !adjective)
 }
 
 /// Whether token `at` is a given name followed by one or two capitalised words that head no
@@ -370,7 +431,7 @@ fn bare_word(
     match end - first {
         1 => {
             let w = t.text(first);
-            w.chars().count() == 1 || lx.is_ambiguous_org_head(w)
+            w.chars().count() == 1 || lx.is_ambiguous_org_head(w) || counted_unit(t, first)
         }
         n => {
             if n > lx.max_title_words {
@@ -381,6 +442,33 @@ fn bare_word(
         }
     }
 }
+
+/// "six RBI", "200 MW", "three GDRs": letters in capitals counted by the number before them
+/// are a unit or a statistic, not an organisation. In a line of scores a figure follows
+/// the name too ("Ajax 2 PSV 1"): there it is a team.
+fn counted_unit(t: &Tokens<'_>, at: usize) -> bool {
+    let w = t.text(at);
+    let letters = w.trim_end_matches('s');
+    if at == 0 || !t.same_sentence(at - 1, at) || !super::typing::is_acronym(letters) {
+        return false;
+    }
+    let before = t.text(at - 1);
+    let counted = t.kind(at - 1) == Some(TokenKind::Number)
+        || crate::gist::numbers::small(&before.to_ascii_lowercase()).is_some();
+    // Before a noun the letters are a name's modifier: "two PKK fighters".
+    let next = t.text(at + 1);
+    let closes = !t.same_sentence(at, at + 1)
+        || t.kind(at + 1) == Some(TokenKind::Punct)
+        || UNIT_FOLLOWERS.contains(&next);
+    counted && closes
+}
+
+/// Words after which letters counted by a number stand as a noun of their own: "six RBI and",
+/// "200 MW of power", "10 GB in".
+const UNIT_FOLLOWERS: [&str; 18] = [
+    "and", "as", "or", "of", "in", "for", "to", "with", "on", "at", "from", "by", "per", "a", "an",
+    "the", "but", "while",
+];
 
 /// Where a run of name words starting at `from` ends: at the first token that is claimed, in
 /// another sentence than `first`, or no part of a name.
@@ -468,45 +556,4 @@ fn joins_name(t: &Tokens<'_>, res: &NameResources, i: usize) -> bool {
         return !res.lexicon.is_not_name(t.text(i));
     }
     res.lexicon.is_particle(t.text(i)) && t.is_capitalised(i + 1)
-}
-
-/// The place of a wire dateline: one to four words in capitals opening a sentence, then a
-/// comma, a date, an agency in brackets or a dash.
-pub fn datelines(t: &Tokens<'_>, claimed: &[bool]) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    for i in 0..t.len() {
-        let sentence_start = i == 0 || !t.same_sentence(i - 1, i);
-        if !sentence_start || claimed[i] {
-            continue;
-        }
-        let caps = |k: usize| {
-            t.kind(k) == Some(TokenKind::Word)
-                && t.text(k).chars().all(|c| !c.is_lowercase())
-                && t.text(k).chars().count() > 1
-        };
-        let mut end = i;
-        while end < t.len() && end - i < 4 && caps(end) && !claimed[end] && t.same_sentence(i, end)
-        {
-            end += 1;
-        }
-        if end == i {
-            continue;
-        }
-        let next = if t.text(end) == "," { end + 1 } else { end };
-        // After a dash the story begins in ordinary case: "WASHINGTON — The Senate"; a line in
-        // capitals on both sides of a dash is a headline ("SOCCER - LEAGUE RESULTS").
-        let dash_then_story = matches!(t.text(next), "-" | "—" | "–") && !caps(next + 1);
-        let dated = t.kind(next) == Some(TokenKind::Number)
-            || t.text(next) == "("
-            || dash_then_story
-            || crate::calendar::is_month(t.text(next));
-        if dated && t.same_sentence(i, next) {
-            out.push(Candidate {
-                first: i,
-                end,
-                origin: Origin::Dateline,
-            });
-        }
-    }
-    out
 }

@@ -17,10 +17,16 @@ pub fn type_run(
 ) -> Option<EntityType> {
     let lx = &res.lexicon;
     let n = end - first;
+    // "the Kurds", "North Africans": a people or a faith named by its members.
+    let direction = |k: usize| crate::places::gazetteer::is_direction(t.text(k));
+    if lx.is_group_noun(t.text(end - 1)) && (first..end - 1).all(direction) {
+        return Some(EntityType::Norp);
+    }
     let based = first > 0 && super::spot::is_based(t.text(first - 1));
     // "Procter & Gamble": an ampersand between names makes a firm.
     let firm = (first..end).any(|k| t.text(k) == "&");
-    if based || firm || (first..end).any(|k| lx.is_org_head(t.text(k))) {
+    let media = super::orgs::called_media(t, first, end);
+    if based || firm || media || (first..end).any(|k| lx.is_org_head(t.text(k))) {
         return Some(EntityType::Org);
     }
     // An initial is a person's mark even before a word that heads places: "R. Marsh"; so is

@@ -1,0 +1,128 @@
+//! Organisation names that typing a run alone cannot see, because one of their words was
+//! dropped as a common noun or claimed by a dictionary place: "Bank of Canada" (the head alone
+//! is "the Bank"), "China Daily" and "Zambia Police" (a place, then a head that is also an
+//! ordinary word), and the titles of newspapers and agencies that the article calls so ("the
+//! weekly Der Spiegel", "Tanjug news agency"), wherever the article names them again.
+
+use chronicle_core::EntityType;
+
+use super::lexicon::PlaceHead;
+use super::resolve::{self, Named};
+use super::resources::NameResources;
+use super::spot::Tokens;
+
+/// "Bank of Canada", "Government of India", "Office of Tibet": an organisation head that is
+/// also an ordinary word, alone before "of" and a place, names the place's organisation. Alone
+/// the head is dropped as a common noun ("the Bank said"), so only the place was named. A
+/// club's head is a place's ("City of London").
+pub fn org_head_of_place(t: &Tokens<'_>, res: &NameResources, named: &mut [Named]) {
+    let lx = &res.lexicon;
+    let mut taken_until = 0;
+    for k in 0..named.len() {
+        let n = &named[k];
+        let place = matches!(n.kind, EntityType::Gpe | EntityType::Loc);
+        let head = n.first.wrapping_sub(2);
+        let free = k == 0 || named[k - 1].end <= head;
+        let fits = place
+            && n.first >= 2
+            && free
+            && head >= taken_until
+            && t.text(n.first - 1) == "of"
+            && t.same_sentence(head, n.first)
+            && t.is_capitalised(head)
+            && !t.in_caps_sentence(head)
+            && lx.is_org_head(t.text(head))
+            && !lx.is_team_head(t.text(head))
+            && !(t.opens_sentence(head) && t.seen_lowercase(t.text(head)));
+        if fits {
+            let n = &mut named[k];
+            n.first = head;
+            n.kind = EntityType::Org;
+            n.entry = None;
+            n.actor = None;
+            n.roles.clear();
+        }
+        taken_until = named[k].end;
+    }
+}
+
+/// "China Daily", "Jakarta Post", "Zambia Police", "Leeds United": a place, then a head of
+/// organisations that is also an ordinary word, ending the name, make one organisation. The
+/// head alone was dropped as a common noun. A head of place names makes a longer place instead:
+/// "Kansas City", "Bay County".
+pub fn place_then_head(t: &Tokens<'_>, res: &NameResources, named: &mut [Named]) {
+    let lx = &res.lexicon;
+    for k in 0..named.len() {
+        let n = &named[k];
+        let h = n.end;
+        let place = matches!(n.kind, EntityType::Gpe | EntityType::Loc);
+        let free = named.get(k + 1).is_none_or(|m| m.first > h);
+        let w = t.text(h);
+        let fits = place
+            && free
+            && t.same_sentence(n.first, h)
+            && t.is_capitalised(h)
+            && !t.in_caps_sentence(h)
+            && lx.is_ambiguous_org_head(w)
+            && !(t.same_sentence(h, h + 1) && t.is_capitalised(h + 1));
+        // "Kansas City", "Bay County": a head of towns (and of their clubs) makes a longer
+        // place; "Kenya Bank" is a bank, "Jordan River" no organisation at all.
+        let head = lx.place_head(w);
+        let town = head == Some(PlaceHead::Political) && lx.is_team_head(w);
+        let org = matches!(head, None | Some(PlaceHead::Political));
+        if fits && (town || org) {
+            let n = &mut named[k];
+            n.end = h + 1;
+            n.entry = None;
+            if !town {
+                n.kind = EntityType::Org;
+                n.roles.clear();
+            }
+        }
+    }
+}
+
+/// Nouns that call a name a newspaper, a magazine, an agency or a broadcaster.
+const MEDIA_NOUNS: [&str; 10] = [
+    "newspaper",
+    "daily",
+    "weekly",
+    "paper",
+    "magazine",
+    "tabloid",
+    "agency",
+    "broadcaster",
+    "journal",
+    "newsweekly",
+];
+
+/// Whether the words right around `tokens[first..end]` call it a newspaper or an agency: "the
+/// daily Le Matin", "news weekly Der Spiegel", "Liberte newspaper said", "Itar-Tass news agency".
+pub fn called_media(t: &Tokens<'_>, first: usize, end: usize) -> bool {
+    let media = |k: usize| t.same_sentence(first, k) && MEDIA_NOUNS.contains(&t.text(k));
+    // In "the Yugoslav news agency Tanjug" the agency's name is the one after the noun.
+    let named_after = |k: usize| t.same_sentence(first, k) && t.is_capitalised(k);
+    let after = (media(end) && !named_after(end + 1))
+        || (t.text(end) == "news" && media(end + 1) && !named_after(end + 2));
+    after || (first > 0 && media(first - 1))
+}
+
+/// Names that no dictionary holds and that the article calls a newspaper or an agency once
+/// are that organisation wherever it names them again: "Granma called ...", "told Der Spiegel".
+pub fn media_titles(t: &Tokens<'_>, named: &mut [Named]) {
+    let titles: Vec<String> = named
+        .iter()
+        .filter(|n| n.entry.is_none() && called_media(t, n.first, n.end))
+        .map(|n| resolve::mention_text(t, n.first, n.end))
+        .collect();
+    if titles.is_empty() {
+        return;
+    }
+    for n in named.iter_mut() {
+        if n.entry.is_none() && titles.contains(&resolve::mention_text(t, n.first, n.end)) {
+            n.kind = EntityType::Org;
+            n.actor = None;
+            n.roles.clear();
+        }
+    }
+}
