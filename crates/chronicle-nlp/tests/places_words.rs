@@ -115,3 +115,16 @@ fn a_place_opening_its_own_public_body_is_still_the_place() {
         assert!(texts.contains(&place), "{place}: {texts:?}");
     }
 }
+
+/// A country's body that a town shares its name with ("Congress", a town in Arizona) is that
+/// body after "in" too: seats "in Congress" are no place, while "in Kabul" still is.
+#[test]
+fn a_known_body_after_in_is_no_place() {
+    let a = annotate(
+        "The former rebels will hold five seats in Congress for two terms, the accord signed in \
+         Bogota says.",
+    );
+    let texts = place_texts(&a);
+    assert!(!texts.contains(&"Congress"), "{texts:?}");
+    assert!(texts.contains(&"Bogota"), "{texts:?}");
+}

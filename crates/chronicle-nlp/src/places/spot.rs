@@ -33,6 +33,10 @@ enum Verdict {
     IfNearby,
 }
 
+/// An entity as the spotter reads it: byte span, type, whether it is a person's short name,
+/// whether it is a known body of a country.
+type Ent = (usize, usize, EntityType, bool, bool);
+
 /// What the names stage found over a gazetteer match.
 #[derive(Debug, Clone, Copy)]
 struct Under {
@@ -45,6 +49,9 @@ struct Under {
     short_person: bool,
     /// The match follows "in", "at", "near".
     locative: bool,
+    /// The entity is an organisation the actor dictionaries know as a body of a country
+    /// ("Congress", USALEG): "in Congress" is in that body, not in a town of that name.
+    body: bool,
     /// The rest of the entity is the division the match heads: "Kandahar Province".
     division_follows: bool,
     /// The match opens an organisation that is the place's own public body: "Kentucky State
@@ -135,12 +142,22 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
     let body = article.body.as_str();
     let index = &article.analysis.index;
     // Entities as byte spans, in text order.
-    let ents: Vec<(usize, usize, EntityType, bool)> = article
+    let ents: Vec<Ent> = article
         .entities
         .iter()
         .map(|e| {
             let short = e.kind == EntityType::Person && short_name_of(&e.canonical, &e.text);
-            (index.byte_of(e.start), index.byte_of(e.end), e.kind, short)
+            let body = e.kind == EntityType::Org
+                && e.actor
+                    .as_deref()
+                    .is_some_and(|a| a.len() > 3 && !a.starts_with("---"));
+            (
+                index.byte_of(e.start),
+                index.byte_of(e.end),
+                e.kind,
+                short,
+                body,
+            )
         })
         .collect();
     let mut out = Vec::new();
@@ -227,23 +244,19 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
 /// entity it meets whole and more: "New South" of "New South Wales", "British" of "British
 /// Columbia", where the names stage cut a place's name short and the gazetteer's longer name
 /// wins (the match then counts as under no entity).
-fn under_match(
-    body: &str,
-    ents: &[(usize, usize, EntityType, bool)],
-    start: usize,
-    end: usize,
-) -> (Option<Under>, bool) {
+fn under_match(body: &str, ents: &[Ent], start: usize, end: usize) -> (Option<Under>, bool) {
     let overlapping = || ents.iter().filter(|e| e.0 < end && start < e.1);
     let covered = overlapping().next().is_some()
         && overlapping().all(|e| start <= e.0 && e.1 <= end && (e.0, e.1) != (start, end));
     let under = overlapping()
         .find(|_| !covered)
-        .map(|&(s, e, kind, short_person)| Under {
+        .map(|&(s, e, kind, short_person, known_body)| Under {
             whole: s == start && e == end,
             inside: s <= start && end <= e && (s, e) != (start, end),
             kind,
             short_person,
             locative: after_locative(body, start),
+            body: known_body,
             division_follows: s == start && {
                 let rest = body.get(end..e).unwrap_or("").trim();
                 DIVISION_HEADS.iter().any(|h| h.eq_ignore_ascii_case(rest))
@@ -263,7 +276,7 @@ fn under_match(
 fn hyphen_parts(
     g: &Gazetteer,
     article: &Article,
-    ents: &[(usize, usize, EntityType, bool)],
+    ents: &[Ent],
     i: usize,
     key: &mut String,
 ) -> Vec<Toponym> {
@@ -531,7 +544,8 @@ fn accept(
         // Health", "Kentucky State Police"): "New York Times", "Manchester United", "Bank of
         // New York", "Korean Central News Agency" hold no place.
         EntityType::Org => {
-            yes(((whole || under.public_body) && big(100_000)) || (whole && locative))
+            yes(((whole || under.public_body) && big(100_000))
+                || (whole && locative && !under.body))
         }
         // "British Columbia" read as a nationality phrase; never a part of one ("South" in
         // "South Korean").
