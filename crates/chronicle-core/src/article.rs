@@ -137,6 +137,20 @@ pub struct Analysis {
     pub referents: Vec<Referent>,
     /// Personal pronouns resolved to the referent they stand for ("she" → Choe Son Hui).
     pub pronouns: Vec<PronounLink>,
+    /// What kind of report the article is, as the names stage reads it; set by that stage.
+    pub report: ReportKind,
+}
+
+/// What kind of report an article is. A sports report names nations and towns as teams: "Zambia
+/// will host Malawi" there is a fixture, not a state visit, and the events stage codes only what
+/// a political actor does in it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ReportKind {
+    /// Any report that is not one of the kinds below.
+    #[default]
+    General,
+    /// Match reports, fixtures, results and league tables.
+    Sports,
 }
 
 /// Grammatical gender of a person, as far as the text tells (titles, pronouns, first names).

@@ -668,3 +668,27 @@ fn a_long_object_does_not_break_a_pattern() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// In a sports report nations and towns are teams: a fixture ("Zambia will host Lesotho") or a
+/// result is no state visit or clash, while what police or a government does there still counts.
+#[test]
+fn a_sports_report_codes_only_political_actors() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    let report = "Zambia beat Malawi 2-1 in the Nations Cup qualifier on Saturday, with the striker \
+         scoring twice in the second half. The coach praised his goalkeeper after the match. \
+         Zambia will host Lesotho in the next group match in Lusaka. Zambian police arrested \
+         twenty fans after the final whistle.";
+    check(
+        &pipeline,
+        report,
+        &[("ZMBCOP", "ZMBCVL", "17")],
+        &[
+            ("ZMB", "LSO", "03"),
+            ("ZMB", "LSO", "04"),
+            ("ZMB", "MWI", "19"),
+        ],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -322,6 +322,15 @@ impl Stage for EventCoder {
     fn annotate(&self, article: &mut Article) {
         let mut events = self.code(article);
         events.retain(|e| e.source.is_some());
+        // a sports report's nations and towns are teams: only a political actor's act counts
+        if article.analysis.report == chronicle_core::ReportKind::Sports {
+            events.retain(|e| {
+                [&e.source, &e.target]
+                    .into_iter()
+                    .flatten()
+                    .any(|code| political(code))
+            });
+        }
         // Where the clause names no place, the places stage gives the sentence's place or the
         // article's main place (GDELT's ActionGeo).
         for e in events.iter_mut().filter(|e| e.place.is_none()) {
@@ -329,4 +338,17 @@ impl Stage for EventCoder {
         }
         article.events = events;
     }
+}
+
+/// Whether an actor code names a political actor: an international body, or a country's
+/// government, military, police, courts, legislature, parties, opposition, rebels, insurgents,
+/// spies or elites. A bare country, its businesses, media and civilians are not.
+fn political(code: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SPY", "ELI", "SEP",
+    ];
+    code.starts_with("IGO")
+        || code
+            .get(3..)
+            .is_some_and(|roles| ROLES.iter().any(|r| roles.starts_with(r)))
 }

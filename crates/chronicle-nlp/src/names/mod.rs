@@ -72,7 +72,7 @@ impl NameFinder {
     }
 
     /// The typed name mentions of an article, in text order.
-    fn name_mentions(&self, t: &Tokens<'_>, article: &Article) -> Vec<Named> {
+    fn name_mentions(&self, t: &Tokens<'_>, article: &Article, sports: bool) -> Vec<Named> {
         let res = &*self.res;
         let mut cands = spot::dictionary_matches(t, res);
         let mut claimed = vec![false; t.len()];
@@ -86,7 +86,6 @@ impl NameFinder {
         let dateline_starts: Vec<usize> = datelines.iter().map(|c| c.first).collect();
         cands.extend(datelines);
         cands.extend(spot::capitalised_runs(t, res, &claimed));
-        let sports = sport::is_sports_report(t, res);
         if sports {
             cands.extend(sport::caps_places(t, &claimed));
         }
@@ -438,9 +437,10 @@ impl Stage for NameFinder {
     }
 
     fn annotate(&self, article: &mut Article) {
-        let (entities, referents, mentions, pronouns) = {
+        let (entities, referents, mentions, pronouns, sports) = {
             let t = Tokens::new(article);
-            let named = self.name_mentions(&t, article);
+            let sports = sport::is_sports_report(&t, &self.res);
+            let named = self.name_mentions(&t, article, sports);
             let mut resolver = Resolver::default();
             for n in &named {
                 resolver.add(&t, n);
@@ -469,11 +469,22 @@ impl Stage for NameFinder {
                     }
                 })
                 .collect();
-            (entities, resolver.referents, resolver.mentions, pronouns)
+            (
+                entities,
+                resolver.referents,
+                resolver.mentions,
+                pronouns,
+                sports,
+            )
         };
         article.entities = entities;
         article.analysis.referents = referents;
         article.analysis.mentions = mentions;
         article.analysis.pronouns = pronouns;
+        article.analysis.report = if sports {
+            chronicle_core::ReportKind::Sports
+        } else {
+            chronicle_core::ReportKind::General
+        };
     }
 }
