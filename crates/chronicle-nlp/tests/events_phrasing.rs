@@ -219,6 +219,12 @@ fn the_reporters_a_statement_is_told_to_are_its_audience_not_its_target() {
         got.contains(&("GBRGOV".into(), "KEN".into(), "010".into())),
         "{got:?}"
     );
+    // the reporters fill the slot of "tell TARGET that", and are still only its audience
+    let got = events(
+        &pipeline,
+        "The Palestinian minister told reporters that the talks in Cairo would resume soon.",
+    );
+    assert!(got.iter().all(|(_, t, _)| !t.ends_with("MED")), "{got:?}");
 }
 
 #[test]

@@ -115,9 +115,9 @@ impl EventCoder {
             && t.agent(v).is_none()
     }
 
-    /// Whether hit `k`, which the match's words take in, is the press a statement is told to
-    /// ("told reporters", "briefed journalists"): it hears the statement and is no actor of it
-    /// (lawmakers told are).
+    /// Whether hit `k`, which the match's words or its target slot take in, is the press a
+    /// statement is told to ("told reporters", "told reporters that", "briefed journalists"): it
+    /// hears the statement and is no actor of it (lawmakers told are, and a named newspaper).
     fn audience(&self, hits: &[ActorHit], v: usize, m: Match, k: usize) -> bool {
         let statement = self.main_code(m).is_some_and(|c| c.starts_with("01"));
         let h = &hits[k];
@@ -129,7 +129,6 @@ impl EventCoder {
                 .all(|c| c.starts_with("---") && c.ends_with("MED"))
             && h.start > v
             && h.end <= m.end
-            && m.target != Some(k)
     }
 
     /// Source and target hits read from the tree: the subject (the agent of a passive, whose
