@@ -90,13 +90,9 @@ impl NameLexicon {
                 }
             }
         }
-        for f in fields(include_str!(
+        lx.event_heads = first_words(include_str!(
             "../../../../dictionaries/names/event_heads.txt"
-        )) {
-            if let Some(w) = f.first() {
-                lx.event_heads.insert(w.to_string());
-            }
-        }
+        ));
         for f in fields(include_str!("../../../../dictionaries/names/loc_heads.txt")) {
             if let [w, kind, ..] = f.as_slice() {
                 let head = match *kind {
@@ -107,32 +103,16 @@ impl NameLexicon {
                 lx.place_heads.insert(w.to_string(), head);
             }
         }
-        for f in fields(include_str!("../../../../dictionaries/names/not_names.txt")) {
-            if let Some(w) = f.first() {
-                lx.not_names.insert(w.to_string());
-            }
-        }
-        for f in fields(include_str!(
+        lx.not_names = first_words(include_str!("../../../../dictionaries/names/not_names.txt"));
+        lx.particles = first_words(include_str!(
             "../../../../dictionaries/names/surname_particles.txt"
-        )) {
-            if let Some(w) = f.first() {
-                lx.particles.insert(w.to_string());
-            }
-        }
-        for f in fields(include_str!(
+        ));
+        lx.sport_words = first_words(include_str!(
             "../../../../dictionaries/names/sport_words.txt"
-        )) {
-            if let Some(w) = f.first() {
-                lx.sport_words.insert(w.to_string());
-            }
-        }
-        for f in fields(include_str!(
+        ));
+        lx.group_nouns = first_words(include_str!(
             "../../../../dictionaries/names/group_nouns.txt"
-        )) {
-            if let Some(w) = f.first() {
-                lx.group_nouns.insert(w.to_string());
-            }
-        }
+        ));
         lx
     }
 
@@ -206,6 +186,13 @@ fn gender_of(s: &str) -> Gender {
 }
 
 /// TAB-separated fields of each meaningful line.
+/// The first field of every line of a word list: the words themselves.
+fn first_words(text: &str) -> HashSet<String> {
+    fields(text)
+        .filter_map(|f| f.first().map(|w| w.to_string()))
+        .collect()
+}
+
 fn fields(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
