@@ -50,13 +50,7 @@ pub fn sides(t: Tree, v: usize, hits: &[ActorHit]) -> (Option<usize>, Option<usi
         _ => None,
     });
     let target = subject.and_then(|s| t.subject_actor(s, hits));
-    let from_or_by = |c: usize| {
-        t.children(c).any(|(k, r)| {
-            r == DepRel::Case
-                && (t.lemma(k).eq_ignore_ascii_case("from")
-                    || t.lemma(k).eq_ignore_ascii_case("by"))
-        })
-    };
+    let from_or_by = |c: usize| t.case_is(c, "from") || t.case_is(c, "by");
     let doer = |noun: usize| {
         t.children(noun)
             .filter(|&(c, r)| {

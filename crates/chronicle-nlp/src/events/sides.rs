@@ -45,15 +45,15 @@ impl EventCoder {
         if nominal.is_none() && tree.is_some_and(|t| self.hearsay(t, v, m, modality)) {
             return (Vec::new(), Vec::new(), false);
         }
-        let read = match nominal {
-            Some(_) => None,
-            None => tree.and_then(|t| self.tree_sides(t, buf, hits, v, m, modality)),
-        };
-        let from_tree = read.is_some() || nominal.is_some();
         // "the test sparked condemnation": the subject is whom the drawn act is aimed at
         let elicited = tree.filter(|t| !self.dict.petrarch && elicit::eliciting(*t, v));
+        let read = match (nominal, elicited) {
+            (None, None) => tree.and_then(|t| self.tree_sides(t, buf, hits, v, m, modality)),
+            _ => None,
+        };
+        let from_tree = read.is_some() || nominal.is_some() || elicited.is_some();
         let (src, tgt) = match (nominal, read) {
-            _ if elicited.is_some() => elicited.map_or((None, None), |t| elicit::sides(t, v, hits)),
+            _ if let Some(t) = elicited => elicit::sides(t, v, hits),
             (Some(t), _) => {
                 let (src, own) = t.nominal_sides(m.start.min(v), m.end, hits);
                 (src, m.target.or(own).filter(|k| Some(*k) != src))

@@ -46,6 +46,12 @@ impl<'a> Tree<'a> {
         (t >= self.base && t < self.base + self.len).then(|| t - self.base)
     }
 
+    /// The words of the phrase word `w` heads (its subtree), as sentence word indices.
+    fn phrase(&self, w: usize) -> std::ops::Range<usize> {
+        let span = self.syn.subtree(self.tok(w));
+        span.start.saturating_sub(self.base)..span.end.saturating_sub(self.base).min(self.len)
+    }
+
     /// The part of speech of word `w`.
     pub fn upos(&self, w: usize) -> Option<Upos> {
         self.syn.upos(self.tok(w))
@@ -256,10 +262,8 @@ impl<'a> Tree<'a> {
 
     /// The words of the verb at `w`'s direct object phrase (empty when it has none).
     pub fn object_span(&self, w: usize) -> std::ops::Range<usize> {
-        self.child(w, |r| r == DepRel::Obj).map_or(0..0, |o| {
-            let span = self.syn.subtree(self.tok(o));
-            span.start.saturating_sub(self.base)..span.end.saturating_sub(self.base).min(self.len)
-        })
+        self.child(w, |r| r == DepRel::Obj)
+            .map_or(0..0, |o| self.phrase(o))
     }
 
     /// Whether the subject of the verb at `w` is denied by its determiner ("no such deal had
@@ -287,7 +291,7 @@ impl<'a> Tree<'a> {
     }
 
     /// Whether the noun at `w` is opened by the preposition `prep`.
-    fn case_is(&self, w: usize, prep: &str) -> bool {
+    pub fn case_is(&self, w: usize, prep: &str) -> bool {
         self.children(w)
             .any(|(c, r)| r == DepRel::Case && self.lemma(c).eq_ignore_ascii_case(prep))
     }
@@ -318,10 +322,7 @@ impl<'a> Tree<'a> {
                 DepRel::Punct | DepRel::Cc => false,
                 _ => true,
             })
-            .map(|(c, _)| {
-                let span = self.syn.subtree(self.tok(c));
-                span.end.saturating_sub(self.base).min(self.len)
-            })
+            .map(|(c, _)| self.phrase(c).end)
             .fold(w + 1, usize::max)
     }
 
@@ -329,10 +330,6 @@ impl<'a> Tree<'a> {
     /// open complements and obliques ("said [the plan would fail]", "described the talks [as
     /// a failure]"), or, for an aside ("..., X said"), the clause it is the aside of.
     pub fn says_any(&self, w: usize, is: impl Fn(usize) -> bool) -> bool {
-        let span_of = |c: usize| {
-            let span = self.syn.subtree(self.tok(c));
-            span.start.saturating_sub(self.base)..span.end.saturating_sub(self.base).min(self.len)
-        };
         let complement = self
             .children(w)
             .filter(|&(_, r)| {
@@ -341,10 +338,10 @@ impl<'a> Tree<'a> {
                     DepRel::Ccomp | DepRel::Parataxis | DepRel::Xcomp | DepRel::Obl
                 )
             })
-            .any(|(c, _)| span_of(c).any(&is));
+            .any(|(c, _)| self.phrase(c).any(&is));
         let aside = self.rel(w) == Some(DepRel::Parataxis)
             && self.head(w).is_some_and(|h| {
-                let (outer, own) = (span_of(h), span_of(w));
+                let (outer, own) = (self.phrase(h), self.phrase(w));
                 (outer.start..own.start).chain(own.end..outer.end).any(&is)
             });
         complement || aside
@@ -392,9 +389,9 @@ impl<'a> Tree<'a> {
             return None;
         }
         self.actor(w, hits).or_else(|| {
-            let span = self.syn.subtree(self.tok(w));
-            let (lo, hi) = (span.start.saturating_sub(self.base), span.end - self.base);
-            hits.iter().position(|h| h.start >= lo && h.end <= hi)
+            let phrase = self.phrase(w);
+            hits.iter()
+                .position(|h| h.start >= phrase.start && h.end <= phrase.end)
         })
     }
 
