@@ -168,3 +168,16 @@ fn a_long_list_is_no_mutual_act() {
         "two countries still act on each other: {two:?}"
     );
 }
+
+/// A role that speaks for a body no dictionary knows ("a spokesman for the defence team") is
+/// that body's man, not the government of the country the sentence names.
+#[test]
+fn a_spokesman_for_an_unknown_body_is_no_government() {
+    let pipeline = Pipeline::standard();
+    let text = "A spokesman for the defence team criticised the Chilean government.";
+    let got = dyads(&pipeline, text);
+    assert!(
+        got.iter().all(|(s, _, _)| !s.starts_with("CHL")),
+        "{text}: {got:?}"
+    );
+}

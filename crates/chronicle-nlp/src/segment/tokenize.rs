@@ -26,7 +26,11 @@ pub fn tokenize(text: &str, lexicon: &SegmentLexicon, out: &mut Vec<Token>) {
                 i + 3 + count_prefix(&bytes[i + 3..], b'.'),
                 TokenKind::Punct,
             )
-        } else if is_apostrophe(c) && clitic_len(text, i) > 0 && i > 0 && prev_is_letter(text, i) {
+        } else if is_apostrophe(c)
+            && clitic_len(text, i) > 0
+            && i > 0
+            && prev_is_alphanumeric(text, i)
+        {
             (i + clitic_len(text, i), TokenKind::Clitic)
         } else if c.is_ascii_punctuation() || is_unicode_punct(c) {
             (i + len, TokenKind::Punct)
@@ -146,11 +150,13 @@ fn count_prefix(bytes: &[u8], b: u8) -> usize {
     bytes.iter().take_while(|&&x| x == b).count()
 }
 
-fn prev_is_letter(text: &str, i: usize) -> bool {
+/// Whether a letter or a digit ends `text[..i]`: a clitic may follow either ("Korea's",
+/// "Radio 4's", "the G8's").
+fn prev_is_alphanumeric(text: &str, i: usize) -> bool {
     text[..i]
         .chars()
         .next_back()
-        .is_some_and(char::is_alphabetic)
+        .is_some_and(char::is_alphanumeric)
 }
 
 fn prev_is_upper(text: &str, i: usize) -> bool {
@@ -258,6 +264,29 @@ mod tests {
                 "didn't",
                 "end",
                 "."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_possessive_after_a_number_splits_too() {
+        let texts: Vec<&str> = words("BBC Radio 4's programme and the G8's summit")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "BBC",
+                "Radio",
+                "4",
+                "'s",
+                "programme",
+                "and",
+                "the",
+                "G8",
+                "'s",
+                "summit"
             ]
         );
     }
