@@ -1,5 +1,6 @@
 //! Tokens as English news needs them: `U.S.` and `Mr.` keep their full stops, `3.5` and `2:30`
-//! stay whole, `Korea's` gives `Korea` and `'s`, an ellipsis is one token.
+//! stay whole, `Korea's` gives `Korea` and `'s`, an ellipsis is one token, and so is a quotation
+//! mark typed as two apostrophes (`''`).
 
 use chronicle_core::{ByteSpan, Token, TokenKind};
 
@@ -26,6 +27,9 @@ pub fn tokenize(text: &str, lexicon: &SegmentLexicon, out: &mut Vec<Token>) {
                 i + 3 + count_prefix(&bytes[i + 3..], b'.'),
                 TokenKind::Punct,
             )
+        } else if bytes[i..].starts_with(b"''") || bytes[i..].starts_with(b"``") {
+            // a quotation mark typed as two apostrophes or two backticks (''so,'' he said)
+            (i + 2, TokenKind::Punct)
         } else if is_apostrophe(c)
             && clitic_len(text, i) > 0
             && i > 0
@@ -287,6 +291,35 @@ mod tests {
                 "G8",
                 "'s",
                 "summit"
+            ]
+        );
+    }
+
+    #[test]
+    fn two_apostrophes_are_one_quotation_mark() {
+        let texts: Vec<&str> = words("Trump ''is not Christian,''' he said of the ``deal''.")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Trump",
+                "''",
+                "is",
+                "not",
+                "Christian",
+                ",",
+                "''",
+                "'",
+                "he",
+                "said",
+                "of",
+                "the",
+                "``",
+                "deal",
+                "''",
+                "."
             ]
         );
     }
