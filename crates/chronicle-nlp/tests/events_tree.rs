@@ -692,3 +692,33 @@ fn a_sports_report_codes_only_political_actors() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A phrase before the subject sets the scene of the act and is not what the act is aimed at:
+/// the trip's region or the interview's broadcaster is no addressee of a statement.
+#[test]
+fn a_fronted_phrase_is_no_target() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "At the close of her Middle East tour, Angela Merkel said the ceasefire would hold.",
+        &[],
+        &[("DEU", "MEA", "01")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "In a long interview with the BBC, President Vladimir Putin said the economy was growing.",
+        &[],
+        &[("RUS", "GBRMED", "01")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "After talks in Paris, France signed a trade agreement with Mexico.",
+        &[("FRA", "MEX", "05")],
+        &[("FRA", "FRA", "05")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

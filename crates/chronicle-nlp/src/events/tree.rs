@@ -297,16 +297,21 @@ impl<'a> Tree<'a> {
     }
 
     /// The phrases that can name the target of the verb at `w`, nearest first: objects, then
-    /// prepositional phrases (not times, not the passive's agent, not a role opened by `as`).
+    /// prepositional phrases after it (not times, not the passive's agent, not a role opened by
+    /// `as`).
     pub fn objects(&self, w: usize) -> impl Iterator<Item = usize> + '_ {
         let objects = self
             .children(w)
             .filter(|&(_, r)| matches!(r, DepRel::Obj | DepRel::Iobj))
             .map(|(c, _)| c);
-        // "met as secretary of state": an `as` phrase names a role, not who is acted on
+        // "met as secretary of state": an `as` phrase names a role, not who is acted on; a
+        // phrase before the verb sets the scene ("At the end of his Middle East trip, Mr Blair
+        // said"), and what a verb acts on follows it
         let obliques = self
             .children(w)
-            .filter(|&(c, r)| matches!(r, DepRel::Obl | DepRel::OblNpmod) && !self.case_is(c, "as"))
+            .filter(move |&(c, r)| {
+                matches!(r, DepRel::Obl | DepRel::OblNpmod) && c > w && !self.case_is(c, "as")
+            })
             .map(|(c, _)| c);
         objects.chain(obliques)
     }
