@@ -722,3 +722,34 @@ fn a_fronted_phrase_is_no_target() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A relative clause says what its noun did to someone else: the one it acted on is not the
+/// noun, so a storm that battered a country is no act of that country, and a bank that bought
+/// a lender in a country does not make the country the one who offers.
+#[test]
+fn a_relative_clause_lends_its_noun_no_actor() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "The cost is below that of the hurricanes which battered Cuba earlier this year.",
+        &[],
+        &[("CUB", "", "18")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "A bank that bought the largest lender in Kenya has offered a rival more cash.",
+        &[],
+        &[("KEN", "", "03")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "The Malian rebels, who seized the town of Gao last week, attacked an army convoy.",
+        &[("MLIREB", "MLIMIL", "19")],
+        &[],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

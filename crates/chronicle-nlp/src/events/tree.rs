@@ -388,16 +388,38 @@ impl<'a> Tree<'a> {
     }
 
     /// The actor of a subject: as [`Tree::actor`], else the first actor anywhere in the subject
-    /// phrase (the parser may have hung the name on a wrong word of it).
+    /// phrase (the parser may have hung the name on a wrong word of it) before a relative
+    /// clause of its own, which says what the subject did to someone else ("the rain which has
+    /// lashed Los Angeles" is no one).
     pub fn subject_actor(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
         if hit_holding(hits, w).is_some() && self.serves_unknown(w, hits) {
             return None;
         }
         self.actor(w, hits).or_else(|| {
             let phrase = self.phrase(w);
-            hits.iter()
-                .position(|h| h.start >= phrase.start && h.end <= phrase.end)
+            hits.iter().position(|h| {
+                h.start >= phrase.start && h.end <= phrase.end && !self.in_relative(h.start, w)
+            })
         })
+    }
+
+    /// Whether word `x` lies in a relative clause inside the phrase of `w` (on its way up to
+    /// `w`, a word hangs from a relative clause's verb).
+    fn in_relative(&self, x: usize, w: usize) -> bool {
+        let mut at = x;
+        for _ in 0..self.len {
+            if at == w {
+                return false;
+            }
+            if self.rel(at) == Some(DepRel::AclRelcl) {
+                return true;
+            }
+            match self.head(at) {
+                Some(h) => at = h,
+                None => return false,
+            }
+        }
+        false
     }
 
     fn actor_at(&self, w: usize, hits: &[ActorHit], depth: u8) -> Option<usize> {
