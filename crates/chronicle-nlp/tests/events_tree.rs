@@ -753,3 +753,33 @@ fn a_relative_clause_lends_its_noun_no_actor() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Where the tree gives a verb no subject ("will be in Kenya to seek"), the place a
+/// prepositional phrase names is where the act happens, not who acts.
+#[test]
+fn a_place_in_a_prepositional_phrase_is_no_subject() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Three members of the panel will be in Kenya to seek views from farmers.",
+        &[],
+        &[("KEN", "", "02")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "Since 2010, thousands of migrants have arrived in Italy to seek asylum.",
+        &[],
+        &[("ITA", "", "02")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "He was in Kenya before travelling to Sudan with the committee.",
+        &[],
+        &[("KEN", "SDN", "04")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

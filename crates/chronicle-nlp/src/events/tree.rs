@@ -403,6 +403,18 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// Whether the words `start..end` (an actor's name) open with a preposition of their own:
+    /// the head word of the span, the one hung outside it, has an `ADP` case marker ("in
+    /// Scotland"), so the name is a place or a circumstance, never a clause's subject.
+    pub fn prepositional(&self, start: usize, end: usize) -> bool {
+        (start..end.min(self.len))
+            .find(|&w| self.head(w).is_none_or(|h| h < start || h >= end))
+            .is_some_and(|w| {
+                self.children(w)
+                    .any(|(c, r)| r == DepRel::Case && self.upos(c) == Some(Upos::Adp))
+            })
+    }
+
     /// Whether word `x` lies in a relative clause inside the phrase of `w` (on its way up to
     /// `w`, a word hangs from a relative clause's verb).
     fn in_relative(&self, x: usize, w: usize) -> bool {
