@@ -300,3 +300,21 @@ fn a_nationality_inside_an_apposition_qualifies_it_and_acts_in_nothing() {
     );
     assert!(got.iter().any(|(s, _, _)| s.starts_with("GBR")), "{got:?}");
 }
+
+/// "Seeks to" is an attempt, no appeal: the act sought is the event, and only where its verb
+/// codes one; seeking help from someone stays an appeal.
+#[test]
+fn seeking_to_do_is_no_appeal() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "The French president will seek to calm his party's critics at a meeting on Monday.",
+    );
+    assert!(got.iter().all(|(_, _, c)| !c.starts_with("02")), "{got:?}");
+    let got = events(&pipeline, "Ukraine sought help from the United States.");
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("UKR") && t.starts_with("USA") && c.starts_with("02")),
+        "{got:?}"
+    );
+}
