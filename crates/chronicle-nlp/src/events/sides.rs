@@ -28,7 +28,10 @@ impl EventCoder {
     ) -> (Vec<Side>, Vec<Side>, bool) {
         let words = &buf.words;
         let expand = |k: usize| -> Vec<Side> {
-            let (lo, hi) = group(hits, words, k);
+            let (lo, hi) = match tree {
+                Some(t) => t.group(hits, words, k),
+                None => group(hits, words, k),
+            };
             hits[lo..hi]
                 .iter()
                 .flat_map(|h| {
