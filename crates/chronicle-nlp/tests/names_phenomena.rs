@@ -150,3 +150,28 @@ fn an_ordinary_word_heading_organisations_names_nothing_alone() {
         &["Division", "Olympic"],
     );
 }
+
+#[test]
+fn words_describing_a_person_before_the_name_are_no_part_of_it() {
+    check(
+        "Republican Sen. Marta Okonkwo won the primary in Ohio on Tuesday.",
+        &[("Marta Okonkwo", Person), ("Ohio", Gpe)],
+        &["Republican Sen. Marta Okonkwo", "Sen. Marta Okonkwo"],
+    );
+    check(
+        "The rally was addressed by Democrat Walter Pemberton and two mayors.",
+        &[("Walter Pemberton", Person)],
+        &["Democrat Walter Pemberton"],
+    );
+    check(
+        "Brazilian-born Luis Amarante scored twice for his new club.",
+        &[("Luis Amarante", Person)],
+        &["Brazilian-born Luis Amarante"],
+    );
+    // Where no person's name follows, the words stay one name.
+    check(
+        "The Republican Party met in Ohio.",
+        &[("Republican Party", Org)],
+        &["Party"],
+    );
+}

@@ -87,8 +87,11 @@ pub fn gather(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> 
     // "In Toronto, ...", "At Hove : Sussex 363": the preposition opening the sentence.
     let opening = t.opens_sentence(before)
         && matches!(t.text(before), "In" | "At" | "From" | "Near" | "Outside");
+    // "at Cruz's rally" puts the rally somewhere, not Cruz.
+    let possessive = matches!(t.text(end), "'s" | "’s" | "'" | "’");
     ev.after_place_preposition = first > 0
         && before_title > 0
+        && !possessive
         && (opening
             || matches!(
                 t.text(before),

@@ -29,6 +29,9 @@ pub struct Title {
 #[derive(Debug, Default)]
 pub struct NameLexicon {
     given: HashMap<String, Gender>,
+    /// Given names that are also a common word, a place or a famous surname ("Jordan",
+    /// "Georgia", "Will"): evidence of a person only with a surname after them.
+    ambiguous_given: HashSet<String>,
     /// Titles by their lowercase form, single- and multi-word ("prime minister").
     titles: HashMap<String, Title>,
     /// Organisation heads, with whether each is also an ordinary word ("Division", "Olympic").
@@ -59,10 +62,12 @@ impl NameLexicon {
         )) {
             // A name that is also a common word or a famous surname ("Will", "Abe") is no
             // evidence of a person by itself.
-            if let [name, gender, rest @ ..] = f.as_slice()
-                && !rest.contains(&"ambiguous")
-            {
-                lx.given.insert(name.to_string(), gender_of(gender));
+            if let [name, gender, rest @ ..] = f.as_slice() {
+                if rest.contains(&"ambiguous") {
+                    lx.ambiguous_given.insert(name.to_string());
+                } else {
+                    lx.given.insert(name.to_string(), gender_of(gender));
+                }
             }
         }
         for f in fields(include_str!("../../../../dictionaries/names/titles.txt")) {
@@ -134,6 +139,12 @@ impl NameLexicon {
     /// The gender a given name suggests, if it is one.
     pub fn given_name(&self, word: &str) -> Option<Gender> {
         self.given.get(word).copied()
+    }
+
+    /// A given name the list marks as also a common word, a place or a famous surname
+    /// ("Jordan", "Georgia"): a person's only when a surname follows it.
+    pub fn is_ambiguous_given_name(&self, word: &str) -> bool {
+        self.ambiguous_given.contains(word)
     }
 
     /// The title spelt by `words` (lowercase, single spaces), if it is one.
