@@ -175,3 +175,27 @@ fn words_describing_a_person_before_the_name_are_no_part_of_it() {
         &["Party"],
     );
 }
+
+#[test]
+fn a_partys_member_describes_a_person_and_names_none() {
+    let got =
+        common_names::entities("Analysts said voters wanted a moderate Republican in the post.");
+    assert!(
+        got.iter()
+            .all(|(t, k)| !(t == "Republican" && *k == Person)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_clause_about_a_town_is_no_apposition_of_a_person() {
+    // ", which are home to many voters" says nothing of a person: the towns stay towns.
+    let got = common_names::entities(
+        "The campaign sent him to cities like Pittsburgh and Charlotte, which are home to many \
+         young voters.",
+    );
+    assert!(
+        got.iter().all(|(t, k)| !(t == "Charlotte" && *k == Person)),
+        "{got:?}"
+    );
+}

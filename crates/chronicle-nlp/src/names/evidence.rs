@@ -125,6 +125,10 @@ fn apposition(t: &Tokens<'_>, res: &NameResources, end: usize, ev: &mut Evidence
         return;
     }
     let mut j = end + 1;
+    // ", which are home to many voters": a clause about a thing or a place, no apposition.
+    if matches!(t.text(j), "which" | "where" | "that" | "when") {
+        return;
+    }
     if t.kind(j) == Some(chronicle_core::TokenKind::Number) && t.text(j + 1) == "," {
         ev.age_apposition = true;
         return;

@@ -40,6 +40,9 @@ pub struct NameLexicon {
     org_suffixes: HashSet<String>,
     /// Heads of clubs and teams ("United", "City", "Rovers"), a subset of the organisation heads.
     team_heads: HashSet<String>,
+    /// A party's member, from the party heads written in the plural ("Republican" of
+    /// "Republicans", "Socialist" of "Socialists").
+    party_members: HashSet<String>,
     /// Heads of named events, contests and laws ("Cup", "Open", "War", "Treaty").
     event_heads: HashSet<String>,
     place_heads: HashMap<String, PlaceHead>,
@@ -93,6 +96,9 @@ impl NameLexicon {
                 if *kind == "sport" {
                     lx.team_heads.insert(w.to_string());
                 }
+                if let Some(one) = w.strip_suffix('s').filter(|_| *kind == "party") {
+                    lx.party_members.insert(one.to_string());
+                }
             }
         }
         lx.event_heads = first_words(include_str!(
@@ -145,6 +151,12 @@ impl NameLexicon {
     /// ("Jordan", "Georgia"): a person's only when a surname follows it.
     pub fn is_ambiguous_given_name(&self, word: &str) -> bool {
         self.ambiguous_given.contains(word)
+    }
+
+    /// A member of a party ("Republican", "Democrat", "Socialist"): describes a person, names
+    /// none.
+    pub fn is_party_member(&self, word: &str) -> bool {
+        self.party_members.contains(word)
     }
 
     /// The title spelt by `words` (lowercase, single spaces), if it is one.

@@ -95,7 +95,7 @@ impl NameFinder {
             .map(|c| self.type_candidate(t, c, article))
             .collect();
         type_leftover_runs(t, res, &cands, &mut named, sports);
-        surnames::settle(t, res, article.published, &cands, &mut named);
+        surnames::settle(t, res, (article.published, sports), &cands, &mut named);
         let mut named: Vec<Named> = named.into_iter().flatten().collect();
         merge_org_places(t, &mut named);
         orgs::org_head_of_place(t, res, &mut named);
@@ -428,8 +428,7 @@ fn leading_context_len(t: &Tokens<'_>, res: &NameResources, first: usize, end: u
 }
 
 /// Whether token `at` is a word that describes a person rather than names one: a nationality
-/// ("Brazilian"), a party's member ("Republican", "Democrat": the party's members are an
-/// organisation head, "Republicans"), a made-up modifier ("Brazilian-born", "Ex-Yankee"), a
+/// ("Brazilian"), a party's member ("Republican", "Democrat"), a made-up modifier ("Brazilian-born", "Ex-Yankee"), a
 /// player's position ("Fullback"), a role word, or a word the article writes in lowercase too
 /// ("Former").
 fn describes_person(t: &Tokens<'_>, res: &NameResources, at: usize) -> bool {
@@ -440,7 +439,7 @@ fn describes_person(t: &Tokens<'_>, res: &NameResources, at: usize) -> bool {
     let nationality = crate::places::gazetteer::Gazetteer::embedded()
         .demonym(&key)
         .is_some();
-    let member = !w.ends_with('s') && res.lexicon.is_org_head(&format!("{w}s"));
+    let member = res.lexicon.is_party_member(w);
     let hyphened = w.contains('-')
         && (lower.starts_with("ex-")
             || w.rsplit('-')

@@ -22,6 +22,10 @@ pub fn type_run(
     if lx.is_group_noun(t.text(end - 1)) && (first..end - 1).all(direction) {
         return Some(EntityType::Norp);
     }
+    // "a moderate Republican", "Democrat": a party's member describes a person, names none.
+    if n == 1 && lx.is_party_member(t.text(first)) {
+        return Some(EntityType::Norp);
+    }
     let based = first > 0 && super::spot::is_based(t.text(first - 1));
     // "Procter & Gamble": an ampersand between names makes a firm.
     let firm = (first..end).any(|k| t.text(k) == "&");
