@@ -199,3 +199,20 @@ fn a_clause_about_a_town_is_no_apposition_of_a_person() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_run_of_words_the_article_also_writes_in_lowercase_is_no_person() {
+    // "Purchasing Managers" names a survey's body, and the article's own "purchasing managers"
+    // shows the words are common nouns; a run of two unknown names stays a person.
+    check(
+        "Bond prices fell after the Purchasing Managers survey beat forecasts. Purchasing \
+         managers at big firms reported more orders.",
+        &[],
+        &["Purchasing Managers", "Purchasing"],
+    );
+    check(
+        "Talks were led by Okonkwo Adebayo, who arrived on Monday.",
+        &[("Okonkwo Adebayo", Person)],
+        &[],
+    );
+}

@@ -79,7 +79,10 @@ pub fn default_type(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityTy
         let w = t.text(k);
         w.chars().skip(1).any(|c| c.is_lowercase()) || w.ends_with('.')
     });
-    ((2..=3).contains(&n) && name_shaped).then_some(EntityType::Person)
+    // "Purchasing Managers", "Human Rights": a word the article also writes in lowercase is
+    // a common noun, and the run most often a body's or a title's name, not a person's.
+    let common = (first + 1..end).any(|k| t.seen_lowercase(t.text(k)));
+    ((2..=3).contains(&n) && name_shaped && !common).then_some(EntityType::Person)
 }
 
 /// Smallest population of a town that a lone capitalised word nothing else typed is taken
