@@ -8,7 +8,7 @@ mod common_names;
 use chronicle_core::EntityType;
 use common_names::check;
 
-use EntityType::{Gpe, Org, Person};
+use EntityType::{Gpe, Loc, Org, Person};
 
 #[test]
 fn a_given_name_or_an_initial_makes_the_next_word_a_surname() {
@@ -214,5 +214,30 @@ fn a_run_of_words_the_article_also_writes_in_lowercase_is_no_person() {
         "Talks were led by Okonkwo Adebayo, who arrived on Monday.",
         &[("Okonkwo Adebayo", Person)],
         &[],
+    );
+}
+
+#[test]
+fn a_place_head_that_speaks_alone_elsewhere_is_a_persons_surname() {
+    // A wood never speaks: "Woods said" makes "Zephan Woods" a golfer, and the lone "Woods"
+    // the same person; a forest that nobody quotes stays a place.
+    check(
+        "Zephan Woods shot 68 on the opening day. Woods said the greens were fast.",
+        &[("Zephan Woods", Person), ("Woods", Person)],
+        &[],
+    );
+    check(
+        "Walkers crowded Sherwood Forest on Sunday, a ranger said.",
+        &[("Sherwood Forest", Loc)],
+        &[],
+    );
+}
+
+#[test]
+fn a_zoo_is_an_institution_and_its_town_no_toponym_of_its_own() {
+    check(
+        "Keepers at the Dunedin Zoo found the otter on Monday.",
+        &[("Dunedin Zoo", Org)],
+        &["Dunedin"],
     );
 }

@@ -44,6 +44,11 @@ pub fn type_run(
     if (is_initial(t.text(first)) && n > 1) || (given_opener && surname_like_head) {
         return Some(EntityType::Person);
     }
+    // "Tiger Woods ... Woods said": a wood or a hill never speaks, so a head word that
+    // speaks alone elsewhere in the article is the surname of the person the run names.
+    if n == 2 && surname_like_head && head_speaks_alone(t, end - 1) {
+        return Some(EntityType::Person);
+    }
     if let Some(head) = lx.place_head(t.text(end - 1)).filter(|_| n > 1) {
         return Some(match head {
             PlaceHead::Political => EntityType::Gpe,
@@ -69,6 +74,20 @@ pub fn type_run(
         return Some(EntityType::Gpe);
     }
     None
+}
+
+/// Whether the word at `head` stands alone (no capitalised word either side) somewhere in
+/// the article with a speech verb beside it: "Woods said", "said Hill".
+fn head_speaks_alone(t: &Tokens<'_>, head: usize) -> bool {
+    let w = t.text(head);
+    let capitalised = |k: usize| k < t.len() && t.is_capitalised(k);
+    (0..t.len()).any(|k| {
+        k != head
+            && t.text(k) == w
+            && !(k > 0 && t.same_sentence(k - 1, k) && capitalised(k - 1))
+            && !capitalised(k + 1)
+            && super::evidence::speaks(t, k, k + 1)
+    })
 }
 
 /// The type of a run nothing spoke for, once the whole article has been read: two or three
