@@ -241,3 +241,18 @@ fn a_zoo_is_an_institution_and_its_town_no_toponym_of_its_own() {
         &["Dunedin"],
     );
 }
+
+#[test]
+fn a_town_among_unknown_capitalised_words_names_a_club_not_a_person() {
+    // No given name opens "Torpedo Samara": with a city inside it is a club of that city.
+    check(
+        "Fans of Torpedo Samara threw flares onto the pitch before the derby.",
+        &[("Torpedo Samara", Org)],
+        &[],
+    );
+    check(
+        "The inquiry questioned Okonkwo Adebayo on Monday.",
+        &[("Okonkwo Adebayo", Person)],
+        &[],
+    );
+}

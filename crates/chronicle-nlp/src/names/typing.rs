@@ -101,7 +101,15 @@ pub fn default_type(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityTy
     // "Purchasing Managers", "Human Rights": a word the article also writes in lowercase is
     // a common noun, and the run most often a body's or a title's name, not a person's.
     let common = (first + 1..end).any(|k| t.seen_lowercase(t.text(k)));
-    ((2..=3).contains(&n) && name_shaped && !common).then_some(EntityType::Person)
+    if !(2..=3).contains(&n) || !name_shaped || common {
+        return None;
+    }
+    // "Rotor Volgograd", "Bradford Bulls", "Lada Togliatti": a town or a country among words
+    // no given name opens names a club or a firm of that place, not a person.
+    if (first..end).any(|k| is_known_place(t.text(k))) {
+        return Some(EntityType::Org);
+    }
+    Some(EntityType::Person)
 }
 
 /// Smallest population of a town that a lone capitalised word nothing else typed is taken
@@ -111,7 +119,6 @@ pub const KNOWN_TOWN_POPULATION: u64 = 100_000;
 /// The type of a one-word run nothing spoke for that the gazetteer knows as a country, a
 /// state or province, or a town of 100,000 people or more ("Bonn", "Montreal", "Yunnan").
 pub fn known_place(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityType> {
-    use crate::places::gazetteer::{Gazetteer, Kind};
     if end - first != 1 || t.in_caps_sentence(first) {
         return None;
     }
@@ -123,8 +130,15 @@ pub fn known_place(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityTyp
     if crate::places::gazetteer::is_direction(w) || in_longer_name {
         return None;
     }
+    is_known_place(w).then_some(EntityType::Gpe)
+}
+
+/// Whether the gazetteer knows the word as a country, a state or province, or a town of
+/// 100,000 people or more.
+fn is_known_place(w: &str) -> bool {
+    use crate::places::gazetteer::{Gazetteer, Kind};
     let g = Gazetteer::embedded();
-    let known = g.lookup(w).iter().any(|r| {
+    g.lookup(w).iter().any(|r| {
         g.entries.get(r.entry as usize).is_some_and(|e| {
             !r.after_comma_only
                 && match e.kind {
@@ -133,8 +147,7 @@ pub fn known_place(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityTyp
                     Kind::Admin2 | Kind::Region => false,
                 }
         })
-    });
-    known.then_some(EntityType::Gpe)
+    })
 }
 
 /// The type of a one-word run nothing spoke for, from the article around it: a word that
