@@ -270,7 +270,9 @@ fn type_leftover_runs(
         let team = if cricketer {
             Some(EntityType::Person)
         } else {
-            typing::in_score_line(t, c.first, c.end).then_some(EntityType::Org)
+            (typing::in_score_line(t, c.first, c.end)
+                || typing::team_after_bracketed_country(t, c.first, c.end))
+            .then_some(EntityType::Org)
         };
         let lone = (c.end - c.first == 1)
             .then(|| typing::lone_word_type(t, c.first))

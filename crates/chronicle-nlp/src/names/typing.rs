@@ -76,6 +76,32 @@ pub fn type_run(
     None
 }
 
+/// The index right after a bracketed one- or two-letter qualifier opening at `k` ("( Z )",
+/// "( BJ )": which of two clubs of one name), or `k` itself when none opens there. A country
+/// in brackets ("Joakim Haeggman ( Sweden ) 71 77") marks a player, not a team.
+fn after_qualifier(t: &Tokens<'_>, k: usize) -> usize {
+    let code = t.text(k + 1);
+    let short = (1..=2).contains(&code.len()) && code.chars().all(|c| c.is_ascii_uppercase());
+    if t.text(k) == "(" && short && t.text(k + 2) == ")" && t.same_sentence(k, k + 2) {
+        k + 3
+    } else {
+        k
+    }
+}
+
+/// "Eleuterio Anguita ( Spain ) MX Onda 4:05:21": in a line of results, the run right after a
+/// rider's or a driver's bracketed country, ending the line or before a figure, is the team.
+pub fn team_after_bracketed_country(t: &Tokens<'_>, first: usize, end: usize) -> bool {
+    if first < 4 || t.text(first - 1) != ")" || t.text(first - 3) != "(" {
+        return false;
+    }
+    let in_line = |k: usize| t.same_sentence(k, first);
+    let country = t.is_capitalised(first - 2) && in_line(first - 3);
+    let entrant = t.is_capitalised(first - 4) && in_line(first - 4);
+    let closes = !in_line(end) || t.kind(end) == Some(chronicle_core::TokenKind::Number);
+    country && entrant && closes
+}
+
 /// Whether the word at `head` stands alone (no capitalised word either side) somewhere in
 /// the article with a speech verb beside it: "Woods said", "said Hill".
 fn head_speaks_alone(t: &Tokens<'_>, head: usize) -> bool {
@@ -215,7 +241,9 @@ pub fn is_acronym(word: &str) -> bool {
 /// PSV 1"): a name followed by a number, in a sentence where another name is too. Such names
 /// are teams.
 pub fn in_score_line(t: &Tokens<'_>, first: usize, end: usize) -> bool {
-    let followed_by_number = |k: usize| t.kind(k) == Some(chronicle_core::TokenKind::Number);
+    let number_at = |k: usize| t.kind(k) == Some(chronicle_core::TokenKind::Number);
+    // "Hajduk 2 Proleter ( Z ) 0": a team's score may follow a short qualifier in brackets.
+    let followed_by_number = |k: usize| number_at(k) || number_at(after_qualifier(t, k));
     if !followed_by_number(end) {
         return false;
     }
