@@ -296,7 +296,10 @@ pub fn subject_of(doc: &Doc, cue: usize, floor: usize) -> Option<Np> {
         }
         let lo = j.saturating_sub(APPOSITION).max(floor);
         let comma = (lo..j).rev().find(|&k| doc.is_punct(k, ","))?;
-        let np = np_before(doc, comma.checked_sub(1)?, floor)?;
+        // The phrase before the apposition, else the apposition's own when no phrase ends
+        // there ("Another peer meanwhile, Lord Skidelsky, said").
+        let np = np_before(doc, comma.checked_sub(1)?, floor)
+            .or_else(|| np_before(doc, j.checked_sub(1)?, comma + 1))?;
         if np.kind == NpKind::Described && np.tokens.len() < 2 {
             return None;
         }
@@ -369,9 +372,27 @@ fn is_preposition(word: &str) -> bool {
     )
 }
 
-/// The phrase a trailing "of the Y" hangs from: "Mr. Morgan of the Sierra Club" → "Mr. Morgan",
-/// "a narrator in the ad" → "a narrator".
+/// Most prepositional phrases a subject carries after its head ("an official *with* the
+/// committee *of* the league *in* the capital").
+const OWNED: usize = 3;
+
+/// The phrase trailing prepositional phrases hang from, however many: "Mr. Morgan of the Sierra
+/// Club" → "Mr. Morgan", "a narrator in the ad" → "a narrator", "an official with the Central
+/// Committee of the Youth League" → "an official".
 fn owner_of(doc: &Doc, np: Np, floor: usize) -> Np {
+    let mut np = np;
+    for _ in 0..OWNED {
+        let start = np.tokens.start;
+        np = owner_once(doc, np, floor);
+        if np.tokens.start == start {
+            break;
+        }
+    }
+    np
+}
+
+/// The phrase one trailing prepositional phrase hangs from, or `np` itself.
+fn owner_once(doc: &Doc, np: Np, floor: usize) -> Np {
     let mut p = np.tokens.start;
     if p > floor && doc.is(p - 1, WordClass::Det) {
         p -= 1;
@@ -457,6 +478,14 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
                 i += 1;
                 continue;
             }
+            // A participle after a comma past the first words opens an aside on the subject
+            // ("Smith, *speaking* at a rally, said"; "Protesters, *noting* the rain, left"):
+            // the attribution, if any, is the finite cue after it.
+            let aside = i > first && doc.is_punct(i - 1, ",") && doc.tok(i).ends_with("ing");
+            if aside {
+                i += cue.len;
+                continue;
+            }
             let cue_range = i..i + cue.len;
             let np = if i == first || (first..i).all(|k| doc.is(k, WordClass::Aux)) {
                 np_after(doc, cue_range.end, range.end)?
@@ -494,6 +523,13 @@ fn leading_subject(doc: &Doc, first: usize, cue: usize) -> Option<Np> {
         || doc.is_punct(next, "(")
         || (next..cue).all(|k| doc.is(k, WordClass::Aux));
     (follows && np.kind != NpKind::Described).then_some(np)
+}
+
+/// Whether attribution `a`, found after a quotation that ends a sentence of its own ("“... .”"),
+/// opens a report of its own instead: its cue takes a "that" clause ("“... .” Officials
+/// *reported that* ..."), which says what was reported, not who spoke the quotation.
+pub fn reports_anew(doc: &Doc, a: &Attribution) -> bool {
+    doc.tok(a.cue.end).eq_ignore_ascii_case("that")
 }
 
 /// Conjunctions that open a clause of their own after a quotation.

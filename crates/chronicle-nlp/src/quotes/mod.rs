@@ -274,7 +274,12 @@ fn classify_marked(doc: &Doc, marked: &[Marked], i: usize) -> Pending {
     let ctx = kinds::context(doc, marked, i);
     let lead = kinds::lead(doc, &ctx.left);
     let right = doc.tokens_in(ctx.right_ext.start, ctx.right_ext.end);
-    let after = attribute::after_quote(doc, right);
+    let ends_sentence = doc
+        .text
+        .get(m.inner_start..m.inner_end)
+        .is_some_and(|t| t.trim_end().ends_with('.'));
+    let after = attribute::after_quote(doc, right)
+        .filter(|a| !(ends_sentence && attribute::reports_anew(doc, a)));
     let kind = kinds::classify(doc, m, &ctx, lead, after.is_some());
     let own = match kind {
         QuoteKind::Term => None,
@@ -468,6 +473,23 @@ impl Reader<'_, '_, '_> {
         if let Some(prev) = before.iter().rev().find(spoken)
             && (prev.paragraph == para.start || prev.span.end > para.start)
         {
+            // An attribution in a sentence of its own between that quotation (with its cue) and
+            // this one speaks for this one: "“A.” Jane Roe rejected it, telling the radio that
+            // ... “B.”" → Roe. One in the sentence of that quotation ("“A,” he said, adding
+            // ...") continues its utterance.
+            let after = prev
+                .said
+                .cue_span
+                .as_ref()
+                .map_or(prev.span.end, |c| c.end.max(prev.span.end));
+            let between = doc.tokens_in(after.max(para.start), m.start);
+            let own_sentence = |a: &Attribution| {
+                doc.sentence_at(doc.start_of(a.cue.start)).start as usize >= after
+            };
+            if let Some(a) = attribute::last_in(doc, between).filter(own_sentence) {
+                let np = self.speaker_np(&a);
+                return Some(self.said(&a, &np));
+            }
             return Some(prev.said.clone());
         }
         let earlier = doc.tokens_in(para.start, m.start);

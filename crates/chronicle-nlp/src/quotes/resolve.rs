@@ -104,7 +104,20 @@ impl<'a, 'd> Resolver<'a, 'd> {
     /// The speaker a phrase stands for, if it can be told.
     pub fn resolve(&mut self, np: &Np) -> Option<Speaker> {
         let span = self.byte_span(&np.tokens);
-        if let Some(referent) = self.referent_at(np, span) {
+        // A role the article itself gives someone ("President X", "X, the minister") names
+        // the holder surer than a role the names stage linked from elsewhere; a capitalised
+        // title alone ("Mr. King") is a name the names stage knows better.
+        let head = np.tokens.end.saturating_sub(1);
+        if np.kind == NpKind::Described
+            && self.doc.is_lower_word(head)
+            && let Some(holder) = self.role_holder(np)
+        {
+            return Some(holder);
+        }
+        if let Some(referent) = self
+            .referent_at(np, span)
+            .filter(|&r| np.kind != NpKind::Described || self.description_fits(np, r))
+        {
             return self.speaker_of(referent);
         }
         match np.kind {
@@ -353,8 +366,36 @@ impl<'a, 'd> Resolver<'a, 'd> {
         }
     }
 
+    /// Whether the referent `r` the names stage put on description `np` can be what it
+    /// describes: a plural ("the ministers", "officials") is no one person, and an
+    /// organisation's word ("the military", "the ministry") no person either.
+    fn description_fits(&self, np: &Np, r: usize) -> bool {
+        let head = np.tokens.end.saturating_sub(1);
+        let word = self.doc.tok(head);
+        let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
+        let organisation = self.doc.is(head, WordClass::Org);
+        let person = self
+            .analysis
+            .referents
+            .get(r)
+            .is_some_and(|r| r.kind == EntityType::Person);
+        !(person && (plural || organisation))
+    }
+
     /// A description: the person the article gave that role ("the minister"), or the words.
     fn described(&self, np: &Np) -> Speaker {
+        self.role_holder(np).unwrap_or_else(|| Speaker {
+            name: self.text_of(np.tokens.clone()),
+            actor: None,
+            person: true,
+            gender: None,
+        })
+    }
+
+    /// The person the article itself gives the role a description is headed by, written as a
+    /// title before the name or in an apposition after it: "President Barack Obama", "Choe Son
+    /// Hui, the first vice foreign minister"; the last such before the description.
+    fn role_holder(&self, np: &Np) -> Option<Speaker> {
         let head = np.tokens.end.saturating_sub(1);
         let head_word = self.doc.tok(head);
         if self.doc.is(head, WordClass::Title) {
@@ -370,15 +411,31 @@ impl<'a, 'd> Resolver<'a, 'd> {
                 r.end <= np.tokens.start && (titled || apposed)
             });
             if let Some(run) = holder {
-                return self.name(run.clone());
+                return Some(self.person_named(run.clone()));
             }
         }
-        Speaker {
-            name: self.text_of(np.tokens.clone()),
-            actor: None,
-            person: true,
-            gender: None,
-        }
+        None
+    }
+
+    /// The person the names stage found at the name `run` (its canonical name and actor
+    /// code), else the name as the article writes it at its fullest.
+    fn person_named(&self, run: Range<usize>) -> Speaker {
+        let span = self.byte_span(&(run.end.saturating_sub(1)..run.end));
+        let referent = self
+            .analysis
+            .mentions
+            .iter()
+            .find(|m| m.span.start < span.end && span.start < m.span.end)
+            .map(|m| m.referent)
+            .filter(|&r| {
+                self.analysis
+                    .referents
+                    .get(r)
+                    .is_some_and(|r| r.kind == EntityType::Person)
+            });
+        referent
+            .and_then(|r| self.speaker_of(r))
+            .unwrap_or_else(|| self.name(run))
     }
 
     fn text_of(&self, tokens: Range<usize>) -> String {
