@@ -148,3 +148,37 @@ fn an_attribution_in_its_own_sentence_between_two_quotations_speaks_for_the_seco
     assert!(speaker_of(&article, "I think someone").contains("Hale"));
     assert!(speaker_of(&article, "We have a duty").contains("Pike"));
 }
+
+/// The body text of the mention the speaker of the quotation opening with `opening` was read
+/// from (its offsets count characters).
+fn mention_of(article: &Article, opening: &str) -> String {
+    let q = article
+        .quotes
+        .iter()
+        .find(|q| q.text.trim_start_matches(['“', '"']).starts_with(opening))
+        .unwrap_or_else(|| panic!("no quotation opening with {opening:?}"));
+    match (q.speaker_start, q.speaker_end) {
+        (Some(s), Some(e)) => article.body.chars().skip(s).take(e - s).collect(),
+        _ => String::new(),
+    }
+}
+
+#[test]
+fn an_age_written_with_hyphens_is_part_of_the_speaker_phrase() {
+    let article = run("The club signed a new goalkeeper on Monday.\n\n\
+         “We trained hard all winter and it showed,” said the 27-year-old, who joined in May.\n\n\
+         The 41-year-old Dane told reporters: “I am not finished yet.”");
+    assert_eq!(mention_of(&article, "We trained"), "the 27-year-old");
+    assert_eq!(mention_of(&article, "I am not"), "The 41-year-old Dane");
+}
+
+#[test]
+fn a_name_in_apposition_to_a_description_speaks() {
+    let article = run("A tenant sued the landlord in March.\n\n\
+         “It is a very sad case,” the boy's lawyer, Mark Dunne, said of the ruling.\n\n\
+         The landlord's spokesman, Ahmed Rahimi, said: “We will answer in court.”");
+    let s = speaker_of(&article, "It is a very sad");
+    assert!(s.contains("Mark Dunne"), "{s}");
+    let s = speaker_of(&article, "We will answer");
+    assert!(s.contains("Ahmed Rahimi"), "{s}");
+}

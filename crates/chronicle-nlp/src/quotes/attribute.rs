@@ -87,7 +87,14 @@ pub fn np_before(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
     }
     let function = doc.is(j, WordClass::Function) || doc.is(j, WordClass::Det);
     if doc.is_capitalised(j) && !function {
-        return Some(name_before(doc, j, floor));
+        let name = name_before(doc, j, floor);
+        // One capitalised word after a determiner and lower-case modifiers heads a
+        // description: "the 55-year-old Frenchman", "the veteran Republican".
+        let described = (name.tokens.len() == 1)
+            .then(|| described_before(doc, j, floor))
+            .flatten()
+            .filter(|np| np.tokens.len() > 2 && doc.is(np.tokens.start, WordClass::Det));
+        return Some(described.unwrap_or(name));
     }
     if doc.is_lower_word(j) && !doc.is(j, WordClass::Aux) && !function {
         return described_before(doc, j, floor);
@@ -142,7 +149,8 @@ fn described_before(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
         }
         let modifier = (doc.is_lower_word(p) && !doc.is(p, WordClass::Function))
             || doc.is_capitalised(p)
-            || doc.kind(p) == Some(TokenKind::Number);
+            || doc.kind(p) == Some(TokenKind::Number)
+            || glued_hyphen(doc, p);
         if !modifier || doc.cue_at(p, p + 1).is_some() || doc.is(p, WordClass::Aux) {
             break;
         }
@@ -162,6 +170,20 @@ fn described_before(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
         tokens: j..j + 1,
         kind: NpKind::Described,
     })
+}
+
+/// Whether token `k` is a hyphen written inside one word, with no space on either side of it
+/// and a word or number each side: the tokenizer splits "30-year-old" after the digits, but "the
+/// 30-year-old" is one phrase.
+fn glued_hyphen(doc: &Doc, k: usize) -> bool {
+    let wordlike = |t: usize| matches!(doc.kind(t), Some(TokenKind::Word | TokenKind::Number));
+    doc.tok(k) == "-"
+        && k > 0
+        && k + 1 < doc.tokens.len()
+        && wordlike(k - 1)
+        && wordlike(k + 1)
+        && doc.end_of(k - 1) == doc.start_of(k)
+        && doc.end_of(k) == doc.start_of(k + 1)
 }
 
 /// Lower-case role words between a name and a name ("MSNBC *host* Chris Matthews", "White
@@ -228,7 +250,8 @@ pub fn np_after(doc: &Doc, i: usize, limit: usize) -> Option<Np> {
     }
     let mut k = first;
     while k < limit && k < first + DESCRIBED {
-        let word = matches!(doc.kind(k), Some(TokenKind::Word | TokenKind::Number));
+        let word = matches!(doc.kind(k), Some(TokenKind::Word | TokenKind::Number))
+            || glued_hyphen(doc, k);
         if !word || doc.is(k, WordClass::Function) {
             break;
         }
@@ -298,8 +321,21 @@ pub fn subject_of(doc: &Doc, cue: usize, floor: usize) -> Option<Np> {
         let comma = (lo..j).rev().find(|&k| doc.is_punct(k, ","))?;
         // The phrase before the apposition, else the apposition's own when no phrase ends
         // there ("Another peer meanwhile, Lord Skidelsky, said").
-        let np = np_before(doc, comma.checked_sub(1)?, floor)
-            .or_else(|| np_before(doc, j.checked_sub(1)?, comma + 1))?;
+        let apposed = np_before(doc, j.checked_sub(1)?, comma + 1);
+        let np = match np_before(doc, comma.checked_sub(1)?, floor) {
+            // A description with a name in apposition: the name speaks ("the man's
+            // lawyer, David Roe, said" → David Roe).
+            Some(np)
+                if np.kind == NpKind::Described
+                    && apposed
+                        .as_ref()
+                        .is_some_and(|a| a.kind == NpKind::Name && a.tokens.start == comma + 1) =>
+            {
+                apposed?
+            }
+            Some(np) => np,
+            None => apposed?,
+        };
         if np.kind == NpKind::Described && np.tokens.len() < 2 {
             return None;
         }
@@ -493,7 +529,20 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
                 leading_subject(doc, first, i).or_else(|| subject_of(doc, i, first))?
             };
             // Role words may stand before the name: "White House press secretary Josh Earnest".
-            let starts_here = np.tokens.start >= cue_range.end
+            // Or a name in apposition to the noun phrase that opens the words: "the man's
+            // lawyer, David Roe, said", not to a clause ("Citing the rules, Roe would not say").
+            let apposed = np.tokens.start > first + 1
+                && doc.is_punct(np.tokens.start - 1, ",")
+                && !doc.tok(first).ends_with("ing")
+                && (first..np.tokens.start - 1).all(|k| {
+                    (matches!(
+                        doc.kind(k),
+                        Some(TokenKind::Word | TokenKind::Clitic | TokenKind::Number)
+                    ) || glued_hyphen(doc, k))
+                        && doc.cue_at(k, k + 1).is_none()
+                });
+            let starts_here = apposed
+                || np.tokens.start >= cue_range.end
                 || (np.tokens.start >= first
                     && np.tokens.start - first <= LEADING_ROLE
                     && (first..np.tokens.start).all(|k| {
