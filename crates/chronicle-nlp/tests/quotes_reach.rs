@@ -182,3 +182,26 @@ fn a_name_in_apposition_to_a_description_speaks() {
     let s = speaker_of(&article, "We will answer");
     assert!(s.contains("Ahmed Rahimi"), "{s}");
 }
+
+#[test]
+fn he_never_stands_for_a_place_named_like_a_person() {
+    let article = run("Floods closed roads across the province on Tuesday.\n\n\
+         Northern Cape police spokesman Thabo Mokoena said two bridges had been swept away.\n\n\
+         “We are asking people to stay at home,” he said.");
+    let s = speaker_of(&article, "We are asking");
+    assert!(s.contains("Mokoena"), "{s}");
+}
+
+#[test]
+fn he_never_stands_for_part_of_an_organisation_name() {
+    let article = run(
+        "New police posts opened in 40 villages, said Rural Security Vice-Minister \
+         Chen Lin.\n\n\
+         Officers have studied order in the villages, he said at a meeting of the Council for \
+         Management of Rural Security.\n\n\
+         The Ministry of Rural Security claimed that 1,200 incidents were handled by September.\n\n\
+         “The countryside is calm,” he said.",
+    );
+    let s = speaker_of(&article, "The countryside");
+    assert!(s.contains("Chen Lin"), "{s}");
+}

@@ -60,7 +60,10 @@ impl<'a, 'd> Resolver<'a, 'd> {
     /// `quoted` lists the byte spans of the article's quotations: names inside them are not
     /// antecedents of the pronouns outside.
     pub fn new(doc: &'a Doc<'d>, analysis: &'a Analysis, quoted: &'a [Range<usize>]) -> Self {
-        let names = person_runs(doc);
+        let names = person_runs(doc)
+            .into_iter()
+            .filter(|run| !names_other_than_a_person(doc, analysis, run))
+            .collect();
         let mut resolver = Resolver {
             doc,
             analysis,
@@ -496,6 +499,12 @@ fn person_runs(doc: &Doc) -> Vec<Range<usize>> {
             start += 1;
         }
         let run = strip_titles(doc, start..i);
+        // A body's name may stand before a person's: "National Prosecuting Authority Eric
+        // Roe" holds the person "Eric Roe".
+        let run = match run.clone().rev().find(|&t| doc.is(t, WordClass::Org)) {
+            Some(t) if run.end - t > 2 => strip_titles(doc, t + 1..run.end),
+            _ => run,
+        };
         let person = (2..=MAX_NAME).contains(&run.len())
             && !run.clone().any(|t| {
                 doc.is(t, WordClass::Org)
@@ -509,6 +518,25 @@ fn person_runs(doc: &Doc) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Whether the names stage read the capitalised run `run` as a place ("Western Cape") or as
+/// part of a longer name that is no person's ("Public Security" in "the Ministry of Public
+/// Security"): such a run is no person a pronoun could stand for, however person-like its
+/// words. A run it read whole as an organisation may still be a person it misread ("said Brian
+/// Town, station director").
+fn names_other_than_a_person(doc: &Doc, analysis: &Analysis, run: &Range<usize>) -> bool {
+    let (start, end) = (doc.start_of(run.start), doc.end_of(run.end - 1));
+    analysis.mentions.iter().any(|m| {
+        let (m_start, m_end) = (m.span.start as usize, m.span.end as usize);
+        let kind = analysis.referents.get(m.referent).map(|r| r.kind);
+        let longer = m_start < start || m_end > end;
+        m.form == chronicle_core::MentionForm::Name
+            && m_start <= start
+            && m_end >= end
+            && kind.is_some_and(|k| k != EntityType::Person)
+            && (longer || matches!(kind, Some(EntityType::Loc | EntityType::Gpe)))
+    })
 }
 
 /// A word of two letters or more, all capitals: "KCNA", "NYPD", "U.S.".
