@@ -205,3 +205,34 @@ fn he_never_stands_for_part_of_an_organisation_name() {
     let s = speaker_of(&article, "The countryside");
     assert!(s.contains("Chen Lin"), "{s}");
 }
+
+#[test]
+fn an_age_before_a_name_after_the_cue_is_a_role_word() {
+    let article = run("Voters lined up early in Dayton.\n\n\
+         “Turnout looks strong this year,” said 19-year-old Jo Park, a student.");
+    let s = speaker_of(&article, "Turnout looks");
+    assert!(s.contains("Jo Park"), "{s}");
+}
+
+#[test]
+fn a_headline_names_its_quotation_s_speaker_before_the_colon() {
+    let article = run("Mayor Ann Cole: ‘We Will Rebuild Every School’\n\n\
+         The storm flattened two schools in Hollins on Sunday. Repairs begin next week.");
+    let s = speaker_of(&article, "‘We Will Rebuild");
+    assert!(s.contains("Ann Cole"), "{s}");
+    let article = run(
+        "A lesson from Omar Haddad: 'Build for your grandmother'\n\n\
+         The engineer showed his cane in Leeds on Monday.",
+    );
+    let s = speaker_of(&article, "Build for your");
+    assert!(s.contains("Omar Haddad"), "{s}");
+}
+
+#[test]
+fn a_colon_after_a_clause_with_a_cue_is_no_headline() {
+    // The line's own cue ("warned") attributes the quotation; the headline rule stays out.
+    let article = run("Storm season\n\n\
+         Forecasters in Miami warned Carla Diaz: ‘Leave Before Friday’");
+    let s = speaker_of(&article, "‘Leave Before");
+    assert!(!s.contains("Carla Diaz"), "{s}");
+}

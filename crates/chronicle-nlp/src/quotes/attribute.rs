@@ -269,6 +269,7 @@ fn name_after_role(doc: &Doc, i: usize, limit: usize) -> Option<Np> {
         .take_while(|&t| {
             (doc.is_lower_word(t) && !doc.is(t, WordClass::Function) && !doc.is(t, WordClass::Aux))
                 || doc.kind(t) == Some(TokenKind::Number)
+                || glued_hyphen(doc, t)
         })
         .count();
     if lead == 0 || !doc.is_capitalised(i + lead) {

@@ -332,6 +332,10 @@ struct Reader<'r, 'a, 'd> {
     tree: Option<&'r Tree<'r>>,
 }
 
+/// Most words before the colon of a headline that names a quotation's speaker ("Mayor Ann Cole:
+/// ‘...’"); a longer lead is a sentence whose colon the tree reads.
+const HEADLINE_LEAD: usize = 8;
+
 impl Reader<'_, '_, '_> {
     /// Gives `f` its speaker and cue: from its own attribution, else inherited.
     fn attribute(
@@ -350,6 +354,12 @@ impl Reader<'_, '_, '_> {
         } else if let Some((said, np_at)) = m
             .filter(|_| f.kind == QuoteKind::Direct)
             .and_then(|m| self.colon_lead(m))
+        {
+            at = np_at;
+            f.said = said;
+        } else if let Some((said, np_at)) = m
+            .filter(|_| f.kind == QuoteKind::Direct)
+            .and_then(|m| self.headline_lead(m))
         {
             at = np_at;
             f.said = said;
@@ -391,6 +401,40 @@ impl Reader<'_, '_, '_> {
             class: CueClass::Speech,
         };
         Some((self.said(&a, &a.np), a.np.tokens.start))
+    }
+
+    /// Who speaks a direct quotation that ends a short line of its own opened by a name and a
+    /// colon, with no cue: the headline convention "Mayor Ann Cole: ‘We Will Rebuild’" or "A
+    /// lesson from Ann Cole: ‘...’" gives the name before the colon; with the token its phrase
+    /// starts at.
+    fn headline_lead(&mut self, m: &Marked) -> Option<(Said, usize)> {
+        let doc = self.doc;
+        let colon = doc.tokens_in(0, m.start).end.checked_sub(1)?;
+        let between = doc.text.get(doc.end_of(colon)..m.start)?;
+        let line = doc.paragraph_at(m.start);
+        let after = doc.text.get(m.end.min(line.end)..line.end)?;
+        let lead = doc.tokens_in(line.start, doc.start_of(colon));
+        let short = !lead.is_empty() && lead.len() <= HEADLINE_LEAD;
+        let ends_line = after
+            .chars()
+            .all(|c| c.is_whitespace() || c.is_ascii_punctuation());
+        if !doc.is_punct(colon, ":") || !between.trim().is_empty() || !short || !ends_line {
+            return None;
+        }
+        if lead.clone().any(|k| doc.cue_at(k, k + 1).is_some()) {
+            return None;
+        }
+        let np = attribute::np_before(doc, colon.checked_sub(1)?, lead.start)
+            .filter(|np| np.kind == NpKind::Name)?;
+        let start = doc.start_of(np.tokens.start);
+        let said = Said {
+            speaker: self.resolver.resolve(&np),
+            speaker_span: Some(start..doc.end_of(np.tokens.end - 1).max(start)),
+            mention: Some(np.kind.into()),
+            cue: None,
+            cue_span: None,
+        };
+        Some((said, np.tokens.start))
     }
 
     /// The speaker phrase of an attribution. The word patterns' phrase stands where it is
