@@ -236,3 +236,15 @@ fn a_colon_after_a_clause_with_a_cue_is_no_headline() {
     let s = speaker_of(&article, "‘Leave Before");
     assert!(!s.contains("Carla Diaz"), "{s}");
 }
+
+#[test]
+fn a_one_word_name_after_a_preposition_and_a_modifier_is_no_subject() {
+    let article = run("The inquiry closed in June.\n\n\
+         “The facts have not changed,” a spokesman for committee Democrats said.\n\n\
+         Club director of football Luis Ortega said: “We will appeal the ban.”");
+    let s = speaker_of(&article, "The facts");
+    assert!(s.contains("spokesman"), "{s}");
+    // A person's full name after a role and its domain is the subject itself.
+    let s = speaker_of(&article, "We will appeal");
+    assert!(s.contains("Luis Ortega"), "{s}");
+}

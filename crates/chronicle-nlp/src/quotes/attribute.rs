@@ -431,6 +431,24 @@ fn owner_of(doc: &Doc, np: Np, floor: usize) -> Np {
 /// The phrase one trailing prepositional phrase hangs from, or `np` itself.
 fn owner_once(doc: &Doc, np: Np, floor: usize) -> Np {
     let mut p = np.tokens.start;
+    // Lower-case words before a one-word name modify it: "a spokesman for *committee*
+    // Democrats". Before a person's full name they are a role ("director of *sport* Emilio
+    // Butragueno"), and the name is the subject.
+    if np.kind == NpKind::Name && np.tokens.len() == 1 {
+        for _ in 0..2 {
+            let modifier = p > floor
+                && doc.is_lower_word(p - 1)
+                && !is_preposition(doc.tok(p - 1))
+                && ![WordClass::Function, WordClass::Det, WordClass::Aux]
+                    .iter()
+                    .any(|&c| doc.is(p - 1, c))
+                && doc.cue_at(p - 1, p).is_none();
+            if !modifier {
+                break;
+            }
+            p -= 1;
+        }
+    }
     if p > floor && doc.is(p - 1, WordClass::Det) {
         p -= 1;
     }
