@@ -248,3 +248,42 @@ fn a_one_word_name_after_a_preposition_and_a_modifier_is_no_subject() {
     let s = speaker_of(&article, "We will appeal");
     assert!(s.contains("Luis Ortega"), "{s}");
 }
+
+#[test]
+fn a_role_word_before_a_full_name_after_the_cue_belongs_to_the_name() {
+    let article = run("Shop sales rose in March.\n\n\
+         “Discounts explain most of the rise,” said Norvest economist Ruth Obi.");
+    let s = speaker_of(&article, "Discounts explain");
+    assert!(s.contains("Ruth Obi"), "{s}");
+}
+
+#[test]
+fn a_sentence_whose_cue_takes_an_infinitive_or_a_clause_reports_anew() {
+    let article = run("Harbour Air bought six planes.\n\n\
+         “The new model fits our routes better,” said a Harbour Air spokesman. “It \
+         arrives when we need it.” Norvik continues to lead the market for small planes.\n\n\
+         Mayor Ann Cole said the vote was close. “We will build the bridge.” The council has \
+         said it is committed to the plan.");
+    let s = speaker_of(&article, "It arrives");
+    assert!(s.contains("spokesman"), "{s}");
+    let s = speaker_of(&article, "We will build");
+    assert!(s.contains("Ann Cole"), "{s}");
+}
+
+#[test]
+fn finally_opening_a_sentence_is_no_name() {
+    let article = run("The guide showed them round the museum.\n\n\
+         “This hall is the newest,” the guide tells them. Finally, he lowers his voice to a \
+         whisper, and says: “This room is the oldest.”");
+    let s = speaker_of(&article, "This room");
+    assert!(!s.contains("Finally"), "{s}");
+}
+
+#[test]
+fn a_participle_cue_ends_a_described_speaker() {
+    let article = run("Two broadcasters may merge.\n\n\
+         “A tie-up would bring stability,” said a senior network official quoted by the \
+         business daily.");
+    let s = speaker_of(&article, "A tie-up");
+    assert!(!s.contains("quoted"), "{s}");
+}

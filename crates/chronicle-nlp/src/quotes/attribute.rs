@@ -190,11 +190,31 @@ fn glued_hyphen(doc: &Doc, k: usize) -> bool {
 /// House *press secretary* Josh Earnest"): how many, when a title ends them and a name follows.
 fn role_then_name(doc: &Doc, k: usize, limit: usize) -> Option<usize> {
     let n = (k..limit.min(k + 3))
-        .take_while(|&t| doc.is_lower_word(t) && !doc.is(t, WordClass::Function))
+        .take_while(|&t| {
+            doc.is_lower_word(t)
+                && !doc.is(t, WordClass::Function)
+                && !doc.is(t, WordClass::Aux)
+                && !doc.is(t, WordClass::Time)
+                && doc.cue_at(t, t + 1).is_none()
+        })
         .count();
-    (1..=n)
-        .rev()
-        .find(|&len| doc.is(k + len - 1, WordClass::Title) && doc.is_capitalised(k + len))
+    // A role word the lexicon does not list still stands before a full name: "Investec
+    // *economist* David Page"; not a verb's form ("Joan Pike *rejected* Mr Hale's words").
+    let noun = |t: usize| {
+        let w = doc.tok(t);
+        !(w.ends_with("ed") || w.ends_with("ing") || (w.ends_with('s') && !w.ends_with("ss")))
+    };
+    let full_name = |at: usize| {
+        at > k
+            && (k..at).all(noun)
+            && at + 1 < limit
+            && doc.is_capitalised(at)
+            && doc.is_capitalised(at + 1)
+            && !doc.is(at, WordClass::Function)
+    };
+    (1..=n).rev().find(|&len| {
+        (doc.is(k + len - 1, WordClass::Title) && doc.is_capitalised(k + len)) || full_name(k + len)
+    })
 }
 
 /// The speaker phrase that starts at token `i`, looking no further than `limit`.
@@ -252,7 +272,10 @@ pub fn np_after(doc: &Doc, i: usize, limit: usize) -> Option<Np> {
     while k < limit && k < first + DESCRIBED {
         let word = matches!(doc.kind(k), Some(TokenKind::Word | TokenKind::Number))
             || glued_hyphen(doc, k);
-        if !word || doc.is(k, WordClass::Function) {
+        // A passive participle with its agent ends the phrase: "said a senior official *quoted
+        // by* the daily".
+        let participle = k > first && doc.tok(k).ends_with("ed") && doc.tok(k + 1) == "by";
+        if !word || participle || doc.is(k, WordClass::Function) {
             break;
         }
         k += 1;
@@ -597,7 +620,12 @@ fn leading_subject(doc: &Doc, first: usize, cue: usize) -> Option<Np> {
 /// opens a report of its own instead: its cue takes a "that" clause ("“... .” Officials
 /// *reported that* ..."), which says what was reported, not who spoke the quotation.
 pub fn reports_anew(doc: &Doc, a: &Attribution) -> bool {
-    doc.tok(a.cue.end).eq_ignore_ascii_case("that")
+    // Or an infinitive ("Boeing *continues to* lead", "prosecutors *agreed to* drop"), or a
+    // clause with a subject of its own ("the US has *said it* is committed").
+    matches!(
+        doc.tok(a.cue.end).to_ascii_lowercase().as_str(),
+        "that" | "to" | "it" | "he" | "she" | "they" | "we"
+    )
 }
 
 /// Conjunctions that open a clause of their own after a quotation.
