@@ -326,7 +326,10 @@ impl EventCoder {
             return;
         };
         let (mut code, mut context) = (code.to_string(), Vec::new());
-        if modality.negated && !pattern.negated && !self.dict.petrarch {
+        // "denied that its troops had attacked": the act is told only to be denied
+        if !self.dict.petrarch && tree.is_some_and(|t| t.denied_clause(v)) {
+            context.push(EventContext::Negated);
+        } else if modality.negated && !pattern.negated && !self.dict.petrarch {
             context.push(EventContext::Negated);
             if let Some(refusal) = refusal_of(&code) {
                 code = refusal.to_string();

@@ -283,6 +283,56 @@ impl<'a> Tree<'a> {
             })
     }
 
+    /// Whether the clause of the verb at `w` is one its sentence denies: the complement of a
+    /// negated verb ("did not mean that Libya had cut ties"), of a verb of denial ("denied that
+    /// its troops had attacked"), or of a report, claim or allegation such a verb takes
+    /// ("rejected reports that Iran had sent weapons").
+    pub fn denied_clause(&self, w: usize) -> bool {
+        const DENY: &[&str] = &["deny", "reject", "dismiss", "refute", "rebut", "disprove"];
+        const CLAIM: &[&str] = &[
+            "report",
+            "claim",
+            "allegation",
+            "suggestion",
+            "rumour",
+            "rumor",
+            "speculation",
+        ];
+        let denies = |v: usize| {
+            DENY.iter().any(|d| self.lemma(v).eq_ignore_ascii_case(d))
+                || self.children(v).any(|(c, r)| {
+                    r == DepRel::Advmod
+                        && ["not", "never"]
+                            .iter()
+                            .any(|n| self.lemma(c).eq_ignore_ascii_case(n))
+                })
+        };
+        let mut at = w;
+        for _ in 0..DEPTH {
+            let (Some(rel), Some(head)) = (self.rel(at), self.head(at)) else {
+                return false;
+            };
+            match rel.base() {
+                DepRel::Ccomp => return denies(head),
+                // "reports that ...": the claim's own verb decides
+                DepRel::Acl
+                    if CLAIM
+                        .iter()
+                        .any(|c| self.lemma(head).eq_ignore_ascii_case(c)) =>
+                {
+                    at = head;
+                    let Some(verb) = self.head(at) else {
+                        return false;
+                    };
+                    return denies(verb);
+                }
+                DepRel::Conj => at = head,
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// The agent of a passive: the `obl:agent` ("by the rebels"), or an `obl` opened by "by".
     pub fn agent(&self, w: usize) -> Option<usize> {
         self.child(w, |r| r == DepRel::OblAgent).or_else(|| {
