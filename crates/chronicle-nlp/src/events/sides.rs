@@ -86,6 +86,17 @@ impl EventCoder {
         let tgt = tgt.filter(|&k| !self.audience(hits, v, m, k));
         let mut targets = tgt.map(expand).unwrap_or_else(|| vec![None]);
         if !self.dict.petrarch {
+            // "its troops" in what a speaker says are the speaker's
+            if let Some(t) = tree
+                && let Some(owner) = t.pronoun_actor(v, hits)
+            {
+                let owned = |span: &(u32, u32)| {
+                    hits.iter().any(|h| {
+                        (h.span.start, h.span.end) == *span && t.pronoun_possessed(h.start, h.end)
+                    })
+                };
+                agents::place_owned_agents(&mut sources, owned, &hits[owner]);
+            }
             agents::place_lone_agents(&mut sources, &targets, hits);
             agents::place_lone_agents(&mut targets, &sources, hits);
             drop_self_targets(&sources, &mut targets, hits, tree);
