@@ -318,3 +318,21 @@ fn seeking_to_do_is_no_appeal() {
         "{got:?}"
     );
 }
+
+/// Markets are no politics: a firm acting alone or on a firm of its own country codes no
+/// event, and one political actor on either side makes it one.
+#[test]
+fn a_firm_acting_on_a_firm_is_no_political_event() {
+    let pipeline = Pipeline::standard();
+    let got = events(&pipeline, "Toyota has sued Honda over a patent.");
+    assert!(got.is_empty(), "{got:?}");
+    let got = events(
+        &pipeline,
+        "Toyota has sued the Japanese government over a new tax.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.ends_with("BUS") && t == "JPNGOV" && c.starts_with("11")),
+        "{got:?}"
+    );
+}
