@@ -226,6 +226,8 @@ impl AgentRoles {
             let limit = hits.get(next_hit).map_or(words.len(), |h| h.start);
             match self.longest(body, words, i, buf) {
                 Some((n, agent)) if i + n <= limit && !titles_a_name(words, body, i + n) => {
+                    // `buf` holds the role phrase, lower case, after the look-up
+                    let one_person = self.table.names_one_person(buf);
                     if let (Some(first), Some(last)) = (words.get(i), words.get(i + n - 1)) {
                         lone.push(ActorHit {
                             start: i,
@@ -236,6 +238,7 @@ impl AgentRoles {
                                 end: last.end,
                             },
                             person: None,
+                            one_person,
                         });
                     }
                     i += n;
@@ -280,7 +283,10 @@ pub fn place_owned_agents(
 
 /// Gives each lone agent of `sides` (`---COP`) a country: the first country among `other` (the
 /// event's other side: "Iraqi riot police ... protesters" are Iraqi protesters), else the
-/// sentence's country when its actors name only one; a lone agent no country claims is dropped.
+/// sentence's country when its actors name only one. A body or a group no country claims keeps
+/// CAMEO's unknown country (`---GOV` for "the government", `---COP` for "police"): the text
+/// does not say whose it is; one person ("the minister") is dropped, as someone the article
+/// names elsewhere.
 pub fn place_lone_agents(
     sides: &mut Vec<super::coder::Side>,
     other: &[super::coder::Side],
@@ -305,18 +311,25 @@ pub fn place_lone_agents(
         .or_else(sentence)
         .map(str::to_string);
     for side in sides.iter_mut() {
-        let Some((code, _)) = side else { continue };
+        let Some((code, span)) = side else { continue };
         let Some(agent) = code.strip_prefix("---") else {
             continue;
         };
         match &country {
             Some(cc) => *code = format!("{cc}{agent}"),
-            None => *side = None,
+            None if one_person(hits, span) => *side = None,
+            None => {}
         }
     }
     if sides.is_empty() {
         sides.push(None);
     }
+}
+
+/// Whether the hit at `span` is a role word for one person standing alone.
+fn one_person(hits: &[ActorHit], span: &(u32, u32)) -> bool {
+    hits.iter()
+        .any(|h| (h.span.start, h.span.end) == *span && h.one_person)
 }
 
 /// Whether word `i` opens a capitalised name: the role before it is a title.
