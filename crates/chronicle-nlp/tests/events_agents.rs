@@ -248,3 +248,18 @@ fn a_body_of_no_known_country_keeps_its_role_and_a_lone_title_is_no_actor() {
         "a lone title coded an actor: {lone_title:?}"
     );
 }
+
+/// The officials or the spokesman of an organisation that codes no actor (a football club, a
+/// league) are that organisation's people, not a government's of unknown country.
+#[test]
+fn an_uncoded_organisations_officials_are_no_government() {
+    let pipeline = Pipeline::standard();
+    let got = dyads(
+        &pipeline,
+        "Borussia Dortmund officials met with the banks on Friday.",
+    );
+    assert!(
+        got.iter().all(|(s, _, _)| !s.ends_with("GOV")),
+        "a club's officials coded as a government: {got:?}"
+    );
+}
