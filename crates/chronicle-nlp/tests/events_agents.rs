@@ -263,3 +263,27 @@ fn an_uncoded_organisations_officials_are_no_government() {
         "a club's officials coded as a government: {got:?}"
     );
 }
+
+/// A nationality before a job or trade that describes a named firm, band or athlete says where
+/// the name comes from; the country does not act ("Danish brewer Tuborg rejected the offer").
+/// A nationality on a force still acts ("Russian artillery shelled the city").
+#[test]
+fn a_nationality_describing_a_named_firm_is_no_actor() {
+    let pipeline = Pipeline::standard();
+    let got = dyads(
+        &pipeline,
+        "Danish brewer Tuborg has rejected a takeover offer from a rival.",
+    );
+    assert!(
+        got.iter().all(|(s, _, _)| s != "DNK"),
+        "the firm's country coded as the actor: {got:?}"
+    );
+    let got = dyads(
+        &pipeline,
+        "Russian artillery shelled the Ukrainian city of Kharkiv.",
+    );
+    assert!(
+        got.iter().any(|(s, t, _)| s == "RUS" && t == "UKR"),
+        "{got:?}"
+    );
+}

@@ -11,6 +11,7 @@ use chronicle_core::{Article, DepRel, Syntax, Upos};
 
 use super::actors::ActorHit;
 
+mod actor_of;
 mod names;
 
 /// How deep the search for a noun phrase's actor follows appositions and `of` phrases.
@@ -432,123 +433,6 @@ impl<'a> Tree<'a> {
         false
     }
 
-    /// The actor hit that the noun phrase headed by `w` names: the hit holding its head, else
-    /// its apposition's ("the US commander in Iraq, General Petraeus"), else a name inside it
-    /// (a compound, an adjective, a possessive: "Turkish troops", "Iran's navy"), else the
-    /// actor of an `of` phrase ("the leader of Hamas"); places it is in or at are no actors of it.
-    pub fn actor(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
-        self.actor_at(w, hits, DEPTH)
-    }
-
-    /// The actor of a subject: as [`Tree::actor`], else the first actor anywhere in the subject
-    /// phrase (the parser may have hung the name on a wrong word of it) before a relative
-    /// clause of its own, which says what the subject did to someone else ("the rain which has
-    /// lashed Los Angeles" is no one).
-    pub fn subject_actor(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
-        if hit_holding(hits, w).is_some() && self.serves_unknown(w, hits) {
-            return None;
-        }
-        self.actor(w, hits).or_else(|| {
-            let phrase = self.phrase(w);
-            hits.iter().position(|h| {
-                h.start >= phrase.start && h.end <= phrase.end && !self.in_relative(h.start, w)
-            })
-        })
-    }
-
-    /// Whether word `x` lies in a relative clause inside the phrase of `w` (on its way up to
-    /// `w`, a word hangs from a relative clause's verb).
-    fn in_relative(&self, x: usize, w: usize) -> bool {
-        let mut at = x;
-        for _ in 0..self.len {
-            if at == w {
-                return false;
-            }
-            if self.rel(at) == Some(DepRel::AclRelcl) {
-                return true;
-            }
-            match self.head(at) {
-                Some(h) => at = h,
-                None => return false,
-            }
-        }
-        false
-    }
-
-    fn actor_at(&self, w: usize, hits: &[ActorHit], depth: u8) -> Option<usize> {
-        if let Some(k) = hit_holding(hits, w) {
-            let lone = hits[k].codes.first().is_some_and(|c| c.starts_with("---"));
-            if !lone {
-                return Some(k);
-            }
-            if self.serves_unknown(w, hits) {
-                return None;
-            }
-            // "a spokesman for the Russian army" speaks for the army
-            return self.served(w, hits).or(Some(k));
-        }
-        if depth == 0 {
-            return None;
-        }
-        let inner = |want: fn(DepRel) -> bool| {
-            self.children(w)
-                .filter(|&(_, r)| want(r))
-                .find_map(|(c, _)| hit_holding(hits, c))
-        };
-        if let Some(k) = self
-            .children(w)
-            .filter(|&(_, r)| r == DepRel::Appos)
-            .find_map(|(c, _)| self.actor_at(c, hits, depth - 1))
-        {
-            return Some(k);
-        }
-        // a nationality or a name inside the phrase says who it is before a possessive says
-        // whose it is: "his Peruvian counterpart" is Peru's, "Iran's navy" Iran's
-        if let Some(k) = inner(|r| {
-            matches!(
-                r,
-                DepRel::Compound | DepRel::Amod | DepRel::Flat | DepRel::NmodDesc
-            )
-        })
-        .or_else(|| inner(|r| r == DepRel::NmodPoss))
-        {
-            return Some(k);
-        }
-        self.children(w)
-            .filter(|&(c, r)| r == DepRel::Nmod && self.case_is(c, "of"))
-            .find_map(|(c, _)| self.actor_at(c, hits, depth - 1))
-    }
-
-    /// Whether the role word at `w` serves a named body no dictionary knows ("a spokesman for
-    /// the English National Ballet", "the head of Acme Mining"): then it names no government's
-    /// or army's man, whatever the role word alone would say.
-    /// So does one that speaks "for" a body whose whole phrase names no actor ("a spokesman
-    /// for Yukos' lawyers", "a spokesman for the family").
-    fn serves_unknown(&self, w: usize, hits: &[ActorHit]) -> bool {
-        self.children(w).any(|(c, r)| {
-            let named = self.upos(c) == Some(Upos::Propn)
-                && ["for", "of", "at"].iter().any(|p| self.case_is(c, p))
-                && self.actor_at(c, hits, 0).is_none();
-            let phrase = self.phrase(c);
-            let unnamed_body = self.upos(c) == Some(Upos::Noun)
-                && self.case_is(c, "for")
-                && !hits
-                    .iter()
-                    .any(|h| h.start < phrase.end && h.end > phrase.start);
-            r == DepRel::Nmod && (named || unnamed_body)
-        })
-    }
-
-    /// The actor a role word serves through "for" or "of" ("a spokesman for the Russian army"),
-    /// or comes from ("health ministers from Brazil and Mexico").
-    fn served(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
-        self.children(w)
-            .filter(|&(c, r)| {
-                r == DepRel::Nmod && ["for", "of", "from"].iter().any(|p| self.case_is(c, p))
-            })
-            .find_map(|(c, _)| self.actor_at(c, hits, 0))
-    }
-
     /// The sides of a nominal trigger spanning words `start..end` ("the US military
     /// operations", "Russian air strikes on Aleppo"), read from the noun the phrase is headed
     /// by: the source from its own possessive, compound, adjective or `by` phrase, else, when
@@ -623,16 +507,6 @@ impl<'a> Tree<'a> {
                 .find(|&k| Some(k) != source)
         });
         (source, target)
-    }
-
-    /// The actor of a target phrase: as [`Tree::actor`], and also through a noun's
-    /// prepositional phrase ("fired missiles at Russia", "held talks with Suleiman").
-    pub fn target_actor(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
-        self.actor(w, hits).or_else(|| {
-            self.children(w)
-                .filter(|&(c, r)| r == DepRel::Nmod && !self.case_is(c, "of"))
-                .find_map(|(c, _)| self.actor(c, hits))
-        })
     }
 }
 
