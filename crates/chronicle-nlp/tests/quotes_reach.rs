@@ -268,3 +268,17 @@ fn a_participle_cue_ends_a_described_speaker() {
     let s = speaker_of(&article, "A tie-up");
     assert!(!s.contains("quoted"), "{s}");
 }
+
+#[test]
+fn a_participle_after_a_place_continues_the_clause_whose_subject_speaks() {
+    let article = run(
+        "Joan Marsh has become the first guest to leave the show.\n\n\
+         Marsh, 68, seemed not to have enjoyed her weeks in the house saying: \"I am worn out, \
+         I need a holiday.\"\n\n\
+         Her agent was quoted in the local newspaper saying: \"She will be back on stage soon.\"",
+    );
+    let s = speaker_of(&article, "I am worn out");
+    assert!(s.contains("Marsh"), "{s}");
+    let s = speaker_of(&article, "She will be back");
+    assert!(s.contains("agent"), "{s}");
+}
