@@ -268,3 +268,33 @@ fn a_participle_cue_ends_a_described_speaker() {
     let s = speaker_of(&article, "A tie-up");
     assert!(!s.contains("quoted"), "{s}");
 }
+
+#[test]
+fn a_participle_after_a_place_continues_the_clause_whose_subject_speaks() {
+    let article = run(
+        "Joan Marsh has become the first guest to leave the show.\n\n\
+         Marsh, 68, seemed not to have enjoyed her weeks in the house saying: \"I am worn out, \
+         I need a holiday.\"\n\n\
+         Her agent was quoted in the local newspaper saying: \"She will be back on stage soon.\"",
+    );
+    let s = speaker_of(&article, "I am worn out");
+    assert!(s.contains("Marsh"), "{s}");
+    let s = speaker_of(&article, "She will be back");
+    assert!(s.contains("agent"), "{s}");
+}
+
+#[test]
+fn a_conjunction_opening_the_words_after_a_quotation_is_no_speaker() {
+    let article = run("The minister defended the new rules on betting shops.\n\n\
+         Ms Harlow insisted: \"We have a good record of protecting young people.\" And \
+         continued: \"We intend to keep it that way.\"\n\n\
+         In a statement on Sunday, the regulator said it was reviewing the rules. \"Operators \
+         will of course be consulted.\" On Monday, a spokesman for the bookmakers said they \
+         welcomed the review.");
+    for opening in ["We have a good record", "We intend to keep"] {
+        let s = speaker_of(&article, opening);
+        assert!(s.contains("Harlow"), "{opening}: {s}");
+    }
+    let s = speaker_of(&article, "Operators will");
+    assert!(s.contains("regulator"), "{s}");
+}

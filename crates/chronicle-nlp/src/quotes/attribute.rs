@@ -597,8 +597,20 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
 }
 
 /// The phrase opening the words after a quotation, when an apposition, a parenthesis or the
-/// cue follows it: "Scott Pruitt, the attorney general of Oklahoma, one of the states, said".
+/// cue follows it: "Scott Pruitt, the attorney general of Oklahoma, one of the states, said";
+/// past a conjunction or connective that opens them.
 fn leading_subject(doc: &Doc, first: usize, cue: usize) -> Option<Np> {
+    // "“...” And continued: “...”": a conjunction or connective opening the words is no one;
+    // the phrase after it is ("Meanwhile Ms Roe said").
+    // A preposition opens no subject ("On Friday, the minister flew").
+    let opener = doc.is(first, WordClass::Function);
+    if opener && is_preposition(doc.tok(first)) {
+        return None;
+    }
+    let first = first + usize::from(opener);
+    if first >= cue {
+        return None;
+    }
     let np = np_after(doc, first, cue)?;
     let next = np.tokens.end;
     let follows = next == cue

@@ -184,7 +184,7 @@ impl<'a> Tree<'a> {
                 return None;
             }
             if step == 0 && self.reduced_relative(doc, v) {
-                return self.participle_subject(v).map(|s| (s, How::Marked));
+                return self.participle_subject(doc, v).map(|s| (s, How::Marked));
             }
             if let Some(s) = syn.children_by_base(v, DepRel::Nsubj).next() {
                 let s = match syn.deprel(s) {
@@ -260,11 +260,21 @@ impl<'a> Tree<'a> {
 
     /// Who speaks in "footage of Trump *saying*", "a video of Clinton *asking*": the name or
     /// noun right before the participle, whatever noun the parser hung the participle from.
-    fn participle_subject(&self, v: usize) -> Option<usize> {
+    /// A noun a place or time preposition governs ("she looked tired *in the house* saying")
+    /// is where the clause happens, not who speaks: the participle continues its clause, whose
+    /// subject speaks.
+    fn participle_subject(&self, doc: &Doc, v: usize) -> Option<usize> {
         let syn = self.syntax;
         let mut n = v.checked_sub(1)?;
         if !self.nominal(n) {
             return None;
+        }
+        let start = self.phrase(doc, n).tokens.start;
+        let placed = start.checked_sub(1).is_some_and(|b| {
+            syn.upos(b) == Some(Upos::Adp) && !doc.tok(b).eq_ignore_ascii_case("of")
+        });
+        if placed && syn.upos(n) == Some(Upos::Noun) {
+            return self.clause_subject_above(n);
         }
         // Up from the last word of a name to its head: "Hillary *Clinton*" → "Hillary".
         while matches!(syn.deprel(n), Some(DepRel::Flat | DepRel::Compound))
@@ -273,6 +283,26 @@ impl<'a> Tree<'a> {
             n = syn.head(n)?;
         }
         Some(n)
+    }
+
+    /// The subject of the nearest verb above `n` that has one of its own, not a relative
+    /// pronoun nor a passive's (but "quoted"'s): "Roe, 71, seemed tired in *the house*" → Roe;
+    /// "Roe was quoted in *the paper*" → Roe.
+    fn clause_subject_above(&self, n: usize) -> Option<usize> {
+        let syn = self.syntax;
+        let mut t = syn.head(n)?;
+        for _ in 0..CLIMB + 2 {
+            if matches!(syn.upos(t), Some(Upos::Verb | Upos::Aux | Upos::Adj))
+                && let Some(s) = syn.children_by_base(t, DepRel::Nsubj).next()
+            {
+                // "X was quoted in the paper saying" names the speaker; "Y was told" not.
+                let passive = syn.deprel(s) == Some(DepRel::NsubjPass) && syn.lemma(t) != "quote";
+                let relative = matches!(syn.lemma(s), "who" | "which" | "that");
+                return (!relative && !passive && self.nominal(s)).then_some(s);
+            }
+            t = syn.head(t)?;
+        }
+        None
     }
 
     /// "Smith, who said": the relative pronoun stands for the noun its clause modifies;

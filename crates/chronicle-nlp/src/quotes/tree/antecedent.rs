@@ -86,7 +86,16 @@ impl Tree<'_> {
                 .find_map(|s| {
                     let range = sentences.get(s)?;
                     let toks = range.start..range.end.min(before);
-                    self.subject_in(doc, analysis, toks, want, hops > 0)
+                    self.subject_in(doc, analysis, toks.clone(), want, hops > 0)
+                        .or_else(|| {
+                            // A sentence before the pronoun's that gives no fitting subject
+                            // still offers the persons it names elsewhere, as its objects.
+                            // Not one whose subject describes a person ("The 27-year-old
+                            // said ... Farrell"): it is about that person.
+                            (s != last && !self.described_subject(doc, toks.clone()))
+                                .then(|| self.person_in(doc, analysis, toks, want))
+                                .flatten()
+                        })
                 })?;
             match found {
                 Subject::Chain(t) if hops < CHAIN => {
@@ -212,6 +221,87 @@ impl Tree<'_> {
             })
             .min_by_key(|(depth, _)| *depth)
             .map(|(_, s)| s)
+    }
+
+    /// The person the names stage found in tokens `toks` nearest the clause's root, in any
+    /// role, who can stand for `want`: where a sentence before a pronoun's has no fitting
+    /// subject ("That has not been true for the mayor, which worries *Paul Okafor*, chairman of
+    /// the party."; "It became an issue, with *Mary Dunn* attacking the plan."), the pronoun
+    /// after it stands for a person it names, as a reader takes it, before any person of the
+    /// sentences further back. Only persons named, not inside quotations; "he" never stands
+    /// for a "the"-led name.
+    fn person_in(
+        &self,
+        doc: &Doc,
+        analysis: &Analysis,
+        toks: Range<usize>,
+        want: Want,
+    ) -> Option<Subject> {
+        let Want::Person(want) = want else {
+            return None;
+        };
+        if toks.is_empty() {
+            return None;
+        }
+        let (from, to) = (doc.start_of(toks.start), doc.end_of(toks.end - 1));
+        let first = analysis
+            .mentions
+            .partition_point(|m| (m.span.start as usize) < from);
+        analysis.mentions[first..]
+            .iter()
+            .take_while(|m| (m.span.end as usize) <= to)
+            .filter(|m| m.form == chronicle_core::MentionForm::Name)
+            .filter(|m| {
+                let at = m.span.start as usize;
+                // "an Alan Shearer strike": a name that modifies a noun names no one there.
+                let words = doc.tokens_in(at, m.span.end as usize);
+                let modifier = words.clone().any(|k| {
+                    self.syntax.deprel(k) == Some(DepRel::Compound)
+                        && self.syntax.head(k).is_some_and(|h| !words.contains(&h))
+                });
+                analysis.referents.get(m.referent).is_some_and(|r| {
+                    r.kind == EntityType::Person
+                        && (r.gender == Gender::Unknown || r.gender == want)
+                }) && !modifier
+                    && !self.after_the(doc, at)
+                    && !self.inside_quote(doc, doc.tokens_in(at, at + 1).start)
+            })
+            .map(|m| {
+                let t = doc
+                    .tokens_in(m.span.start as usize, m.span.start as usize + 1)
+                    .start;
+                (
+                    self.syntax.ancestors(t).count(),
+                    Subject::Found(t, Antecedent::Referent(m.referent)),
+                )
+            })
+            .min_by_key(|(depth, _)| *depth)
+            .map(|(_, s)| s)
+    }
+
+    /// Whether the subject of the sentence's root among tokens `toks` describes a person rather
+    /// than naming one: a role word heads it ("the president referred to X", "a spokesman for
+    /// X said"), an age does ("the 27-year-old"), or "the" opens a capitalised word ("the
+    /// Australian"). Such a sentence is about the person named further back, not about the
+    /// persons it names.
+    fn described_subject(&self, doc: &Doc, toks: Range<usize>) -> bool {
+        let syn = self.syntax;
+        toks.filter(|&t| syn.deprel(t).is_some_and(DepRel::is_subject))
+            .filter(|&t| !self.inside_quote(doc, t))
+            .filter(|&t| syn.head(t).is_some_and(|v| syn.head(v).is_none()))
+            .any(|t| {
+                let np = self.phrase(doc, t).tokens;
+                let opened = np.start < t
+                    && matches!(
+                        doc.tok(np.start).to_ascii_lowercase().as_str(),
+                        "the" | "a" | "an" | "one" | "another"
+                    );
+                let role = doc.is(t, WordClass::Title) && syn.upos(t) == Some(Upos::Noun);
+                let aged = np.clone().any(|k| doc.tok(k).ends_with("-old"))
+                    || (np.start..t).any(|k| doc.tok(k).eq_ignore_ascii_case("year"));
+                let demonym = doc.is_capitalised(t) && syn.upos(t) != Some(Upos::Propn);
+                opened && (role || aged || demonym)
+            })
     }
 
     /// The subject nearest the root among tokens `toks` that a "they" can stand for: an

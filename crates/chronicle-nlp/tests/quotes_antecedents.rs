@@ -1,0 +1,52 @@
+//! Whom a "he" or "she" speaker stands for when the sentence before it has no person for a
+//! subject: a reader takes the person that sentence names elsewhere (its object, the subject
+//! of a "with" clause), not a subject further back; but a name that only modifies a noun ("a
+//! Leo Hart header") is no such person. The sentences are the team's own.
+
+use chronicle_core::Article;
+
+#[path = "common/quotes.rs"]
+mod common_quotes;
+use common_quotes::speaker_of;
+
+fn run(body: &str) -> Article {
+    common_quotes::run_on(body, jiff::civil::date(2016, 10, 1))
+}
+
+#[test]
+fn she_stands_for_the_person_of_a_with_clause_not_an_earlier_speaker() {
+    let article = run(
+        "Some renters would pay more under the mayor's plan, according to a study by Jane \
+         Roe, an economist at the state university.\n\n\
+         That is because the plan drops the credit for families, which helps single parents. \
+         The city would also raise the fee, but the losses would outweigh the gains, said Roe.\n\n\
+         It has become a flashpoint in the race, with Mary Dunn — who has called for rent caps \
+         — attacking the plan.\n\n\
+         \"This plan would hurt working families,\" she said at a forum on Tuesday.",
+    );
+    let s = speaker_of(&article, "This plan would hurt");
+    assert!(s.contains("Dunn"), "{s}");
+}
+
+#[test]
+fn he_stands_for_the_person_a_subjectless_sentence_introduces() {
+    let article = run("Tom Reyes said the governor has not been consistent.\n\n\
+         \"He only shows up when the cameras are on,\" he said.\n\n\
+         While the governor had plenty of allies writing letters for him, that has not been \
+         true for the mayor, which is something that worries Paul Okafor, chairman of the \
+         county party.\n\n\
+         \"Nobody is writing letters for the mayor,\" he said.");
+    let s = speaker_of(&article, "Nobody is writing");
+    assert!(s.contains("Okafor"), "{s}");
+}
+
+#[test]
+fn a_name_that_modifies_a_noun_is_no_antecedent() {
+    let article = run(
+        "Coach Dan Price felt the side was never in danger on Saturday.\n\n\
+         A late own goal followed by a Leo Hart header earned them a draw. \"We were always \
+         in control,\" he said after the match.",
+    );
+    let s = speaker_of(&article, "We were always");
+    assert!(s.contains("Price"), "{s}");
+}
