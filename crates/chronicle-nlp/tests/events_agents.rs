@@ -47,6 +47,11 @@ fn a_role_after_a_nationality_or_a_country_gives_the_agent() {
             "The government of Chile condemned the attack on Bolivian police.",
             ("CHLGOV", "BOLCOP", "11"),
         ),
+        // a regulator is a government body; a channel or a station is the media
+        (
+            "Kenya's communications regulator shut down two private radio stations on Monday.",
+            ("KENGOV", "KENMED", "17"),
+        ),
     ];
     assert_codes_each(&pipeline, rows);
 }
