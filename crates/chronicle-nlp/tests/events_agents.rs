@@ -292,3 +292,27 @@ fn a_nationality_describing_a_named_firm_is_no_actor() {
         "{got:?}"
     );
 }
+
+/// Force is used by those who bear arms: a party that "defeats" the government or a
+/// parliament that "slashes" a budget acts in votes and words, and codes no assault or fight;
+/// soldiers who attack still do.
+#[test]
+fn a_party_or_a_parliament_uses_no_force() {
+    let pipeline = Pipeline::standard();
+    for text in [
+        "The Labour Party could go on to defeat the government in the vote.",
+        "Parliament slashed the Kenyan army's budget.",
+    ] {
+        let got = dyads(&pipeline, text);
+        assert!(
+            got.iter()
+                .all(|(_, _, r)| !matches!(r.as_str(), "18" | "19" | "20")),
+            "{text}: {got:?}"
+        );
+    }
+    let got = dyads(&pipeline, "Kenyan soldiers attacked the rebels on Monday.");
+    assert!(
+        got.iter().any(|(s, _, r)| s == "KENMIL" && r == "19"),
+        "{got:?}"
+    );
+}

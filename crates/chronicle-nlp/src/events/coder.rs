@@ -566,11 +566,28 @@ fn says_nothing(code: &str, source: &Side, target: &Side) -> bool {
     if domestic {
         return true;
     }
+    // force is used by those who bear arms: a party, a firm, the press, a court or a parliament
+    // that "attacks", "fights" or "defeats" does so in words, votes or markets ("the Tories
+    // attacked the plan", "Yukos has been battling the authorities", "MPs slashed its budget")
+    let force = matches!(code.get(..2), Some("18" | "19" | "20"));
+    if force && source.as_ref().is_some_and(|(c, _)| unarmed(c)) {
+        return true;
+    }
     match code {
         "010" => source.is_none() || target.is_none(),
         "042" | "043" => target.is_none(),
         _ => false,
     }
+}
+
+/// Whether an actor code names a body that bears no arms: a party, a firm, the media, a
+/// legislature, a court, a school, a hospital, a union, farmers or elites.
+fn unarmed(code: &str) -> bool {
+    const CIVIL: [&str; 10] = [
+        "PTY", "BUS", "MED", "LEG", "JUD", "EDU", "HLH", "LAB", "AGR", "ELI",
+    ];
+    let agent = code.get(3..6).unwrap_or("");
+    CIVIL.contains(&agent) || code.starts_with("MNC")
 }
 
 /// Every (source, target) pair, or every ordered pair of distinct members of one compound.
