@@ -238,8 +238,10 @@ fn type_leftover_runs(
     sports: bool,
 ) {
     // A run nothing spoke for takes the type the article gives the same words elsewhere, or
-    // the type its shape suggests.
-    for (k, c) in cands.iter().enumerate() {
+    // the type its shape suggests. A second pass lets a run take the type of the same words
+    // typed only further on ("Essex need another 148 ... to beat Essex").
+    for k in (0..cands.len()).chain(0..cands.len()) {
+        let c = &cands[k];
         if named[k].is_some() || c.origin != Origin::Run {
             continue;
         }
@@ -266,16 +268,19 @@ fn type_leftover_runs(
             .flatten();
         // In a scorecard a bowler or a fielder follows "b", "c" or "st": "c Smith b
         // Jones 12" names people, not teams.
-        let cricketer = c.first > 0 && matches!(t.text(c.first - 1), "b" | "c" | "st");
+        // A name before the minute of a match ("Gomez 86th") is a scorer or a substitute.
+        let cricketer = (c.first > 0 && matches!(t.text(c.first - 1), "b" | "c" | "st"))
+            || typing::minute_after(t, c.first, c.end);
         let team = if cricketer {
             Some(EntityType::Person)
         } else {
             (typing::in_score_line(t, c.first, c.end)
-                || typing::team_after_bracketed_country(t, c.first, c.end))
+                || typing::team_after_bracketed_country(t, c.first, c.end)
+                || (sports && c.end - c.first == 1 && typing::in_fixture(t, c.first, c.end)))
             .then_some(EntityType::Org)
         };
         let lone = (c.end - c.first == 1)
-            .then(|| typing::lone_word_type(t, c.first))
+            .then(|| typing::lone_word_type(t, c.first, sports))
             .flatten();
         let sport_team = sports
             .then(|| sport::team_run(t, res, c.first, c.end))
