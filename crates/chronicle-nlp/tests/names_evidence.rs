@@ -143,3 +143,33 @@ fn after_a_place_preposition_the_comma_closes_no_apposition() {
         &[],
     );
 }
+
+#[test]
+fn a_title_before_a_name_the_dictionaries_hold_is_no_name_of_its_own() {
+    // "said Mr." read as a speaker was an agency, and every "Mr." of the article with it.
+    check(
+        "Frank Holm, a pollster, said Mr. Obama had failed to persuade voters. Many of \
+         them doubted Mr. Obama.",
+        &[("Obama", Person)],
+        &["Mr."],
+    );
+}
+
+#[test]
+fn a_party_adjective_before_a_noun_is_no_organisation() {
+    check(
+        "Turnout fell in the Democratic caucus, and the Democratic Party blamed the weather.",
+        &[("Democratic Party", Org)],
+        &["Democratic"],
+    );
+}
+
+#[test]
+fn a_contest_opened_by_a_number_or_cut_before_its_head_is_no_organisation() {
+    check(
+        "The fly-half kicked three penalties. Ireland can win only their second Grand Slam \
+         this year, and the Six Nations title with it.",
+        &[("Ireland", EntityType::Gpe)],
+        &["Nations", "Grand", "Six Nations"],
+    );
+}

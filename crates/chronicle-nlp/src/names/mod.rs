@@ -253,13 +253,21 @@ fn type_leftover_runs(
             .map(|n| n.kind);
         // A single word that another name of the article carries: "Karimi" after "Parviz
         // Karimi" is the person, "Magna" after "Magna International Inc" the company.
+        // "the Democratic caucus" beside "Democratic Party": a word shaped like an adjective
+        // before a lowercase noun modifies the noun here, it names no body.
+        let modifier = typing::adjective_shaped(&text)
+            && t.same_sentence(c.first, c.end)
+            && t.kind(c.end) == Some(chronicle_core::TokenKind::Word)
+            && t.text(c.end).starts_with(|ch: char| ch.is_lowercase());
         let shared_word = (c.end - c.first == 1)
             .then(|| {
                 named.iter().flatten().find_map(|n| match n.kind {
                     EntityType::Person if (n.first..n.end).any(|j| t.text(j) == text) => {
                         Some(EntityType::Person)
                     }
-                    EntityType::Org if n.end - n.first > 1 && t.text(n.first) == text => {
+                    EntityType::Org
+                        if !modifier && n.end - n.first > 1 && t.text(n.first) == text =>
+                    {
                         Some(EntityType::Org)
                     }
                     _ => None,

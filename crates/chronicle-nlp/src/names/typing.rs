@@ -358,3 +358,11 @@ pub fn in_fixture(t: &Tokens<'_>, first: usize, end: usize) -> bool {
     };
     versus(end) || (first > 0 && versus(first - 1))
 }
+
+/// "Democratic", "Socialist", "Continental": a capitalised word with the ending of an
+/// adjective or of a member of a group.
+pub fn adjective_shaped(word: &str) -> bool {
+    ["ic", "an", "ist", "al", "ish", "ese", "ive"]
+        .iter()
+        .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
+}
