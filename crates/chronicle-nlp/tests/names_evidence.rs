@@ -173,3 +173,50 @@ fn a_contest_opened_by_a_number_or_cut_before_its_head_is_no_organisation() {
         &["Nations", "Grand", "Six Nations"],
     );
 }
+
+#[test]
+fn the_names_of_a_team_sheet_and_its_substitutions_are_players() {
+    check(
+        "The fly-half kicked three penalties before halftime.\n\nBrannock, Teale, Orwin, \
+         Kessel, Dravik; Morley, Tasker; Hulme, Pryde, Garrick.\n\nReplacements: Stott for \
+         Morley (53), Vance for Tasker (77).",
+        &[
+            ("Teale", Person),
+            ("Dravik", Person),
+            ("Garrick", Person),
+            ("Stott", Person),
+            ("Tasker", Person),
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn players_listed_with_their_clubs_in_brackets_are_players_and_the_clubs_teams() {
+    check(
+        "The striker scored twice before halftime as the visitors won.\n\nCoyne (Burnley), \
+         Jones (Wolves), Roberts (Wrexham), Collins (Sunderland), Hartson (Celtic).",
+        &[
+            ("Jones", Person),
+            ("Roberts", Person),
+            ("Hartson", Person),
+            ("Wolves", Org),
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn a_club_in_brackets_on_a_team_sheet_stays_a_team_and_an_opening_participle_no_person() {
+    check(
+        "The fly-half kicked three penalties before halftime.\n\nG Thorne (Hartwell, capt); \
+         K Morley (Dunmore), T Pryde (Hartwell), R Tasker (Kestley), S Vance (Dunmore).",
+        &[("Hartwell", Org), ("Dunmore", Org)],
+        &[],
+    );
+    check(
+        "Speaking at the trial of his former boss, the banker denied the charges.",
+        &[],
+        &["Speaking"],
+    );
+}

@@ -165,7 +165,12 @@ fn subject_possessive(
     end: usize,
 ) -> Option<chronicle_core::EntityType> {
     use chronicle_core::EntityType;
-    if !t.opens_sentence(first) {
+    // "Speaking at the trial of his boss", "Ideally, his ...": an opener shaped like a verb,
+    // an adverb or an adjective is no subject's name.
+    let w = t.text(first);
+    let shaped =
+        ["ing", "ly", "ed"].iter().any(|e| w.ends_with(e)) || super::typing::adjective_shaped(w);
+    if !t.opens_sentence(first) || (end - first == 1 && shaped) {
         return None;
     }
     for k in end..(end + POSSESSIVE_REACH).min(t.len()) {

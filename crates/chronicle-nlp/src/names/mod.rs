@@ -19,6 +19,7 @@ pub mod dictionary;
 mod evidence;
 mod headline;
 pub mod lexicon;
+mod lists;
 mod orgs;
 pub mod petrarch;
 mod phrase_index;
@@ -106,6 +107,7 @@ impl NameFinder {
         }
         orgs::media_titles(t, &mut named);
         headline::echoes(t, res, &mut named);
+        lists::people_in_lists(t, &mut named);
         // In a line of scores a city or a state is its team: "NEW YORK 5 CHICAGO 3".
         for n in named.iter_mut() {
             // A capital has no entry of its own; a country in a score line is its national
@@ -182,10 +184,15 @@ impl NameFinder {
                     end: c.end,
                     kind,
                     entry: None,
+                    // "UK firm Phytopharm": the role word that made a body of the name gives
+                    // its agent code too, as it gives a person's.
                     actor: ev
                         .role_code
                         .clone()
-                        .filter(|_| kind == EntityType::Person)
+                        .filter(|_| {
+                            kind == EntityType::Person
+                                || (kind == EntityType::Org && ev.institution)
+                        })
                         .map(|r| format!("@{r}")),
                     gender: ev.gender(),
                     roles: ev.roles,
@@ -239,26 +246,43 @@ fn type_leftover_runs(
 ) {
     // A run nothing spoke for takes the type the article gives the same words elsewhere, or
     // the type its shape suggests. A second pass lets a run take the type of the same words
-    // typed only further on ("Essex need another 148 ... to beat Essex").
-    for k in (0..cands.len()).chain(0..cands.len()) {
+    // typed only further on ("Velcora plans ... said Velcora").
+    let passes = (0..cands.len()).map(|k| (k, false));
+    for (k, second) in passes.chain((0..cands.len()).map(|k| (k, true))) {
         let c = &cands[k];
         if named[k].is_some() || c.origin != Origin::Run {
             continue;
         }
         let text = resolve::mention_text(t, c.first, c.end);
-        let same = named
-            .iter()
-            .flatten()
-            .find(|n| resolve::mention_text(t, n.first, n.end) == text)
-            .map(|n| n.kind);
-        // A single word that another name of the article carries: "Karimi" after "Parviz
-        // Karimi" is the person, "Magna" after "Magna International Inc" the company.
         // "the Democratic caucus" beside "Democratic Party": a word shaped like an adjective
         // before a lowercase noun modifies the noun here, it names no body.
         let modifier = typing::adjective_shaped(&text)
             && t.same_sentence(c.first, c.end)
             && t.kind(c.end) == Some(chronicle_core::TokenKind::Word)
             && t.text(c.end).starts_with(|ch: char| ch.is_lowercase());
+        let same = named
+            .iter()
+            .flatten()
+            .find(|n| resolve::mention_text(t, n.first, n.end) == text)
+            .map(|n| n.kind);
+        // The second pass takes only a body's type from further on ("Velcora plans ... said
+        // Velcora"): a person's or a place's would spread one misreading over the article.
+        if second {
+            if let Some(kind) = same.filter(|&k| k == EntityType::Org && !modifier) {
+                named[k] = Some(Named {
+                    first: c.first,
+                    end: c.end,
+                    kind,
+                    entry: None,
+                    actor: None,
+                    gender: Gender::Unknown,
+                    roles: Vec::new(),
+                });
+            }
+            continue;
+        }
+        // A single word that another name of the article carries: "Karimi" after "Parviz
+        // Karimi" is the person, "Magna" after "Magna International Inc" the company.
         let shared_word = (c.end - c.first == 1)
             .then(|| {
                 named.iter().flatten().find_map(|n| match n.kind {
