@@ -245,44 +245,18 @@ fn type_leftover_runs(
     sports: bool,
 ) {
     // A run nothing spoke for takes the type the article gives the same words elsewhere, or
-    // the type its shape suggests. A second pass lets a run take the type of the same words
-    // typed only further on ("Velcora plans ... said Velcora").
-    let passes = (0..cands.len()).map(|k| (k, false));
-    for (k, second) in passes.chain((0..cands.len()).map(|k| (k, true))) {
-        let c = &cands[k];
+    // the type its shape suggests.
+    for (k, c) in cands.iter().enumerate() {
         if named[k].is_some() || c.origin != Origin::Run {
             continue;
         }
         let text = resolve::mention_text(t, c.first, c.end);
-        // "the Democratic caucus" beside "Democratic Party": a word shaped like an adjective
-        // before a lowercase noun modifies the noun here, it names no body.
-        let modifier = typing::adjective_shaped(&text)
-            && t.same_sentence(c.first, c.end)
-            && t.kind(c.end) == Some(chronicle_core::TokenKind::Word)
-            && t.text(c.end).starts_with(|ch: char| ch.is_lowercase());
+        let modifier = is_modifier(t, c, &text);
         let same = named
             .iter()
             .flatten()
             .find(|n| resolve::mention_text(t, n.first, n.end) == text)
             .map(|n| n.kind);
-        // The second pass takes only a body's type from further on ("Velcora plans ... said
-        // Velcora"): a person's or a place's would spread one misreading over the article.
-        if second {
-            if let Some(kind) = same.filter(|&k| k == EntityType::Org && !modifier) {
-                named[k] = Some(Named {
-                    first: c.first,
-                    end: c.end,
-                    kind,
-                    entry: None,
-                    actor: None,
-                    gender: Gender::Unknown,
-                    roles: Vec::new(),
-                });
-            }
-            continue;
-        }
-        // A single word that another name of the article carries: "Karimi" after "Parviz
-        // Karimi" is the person, "Magna" after "Magna International Inc" the company.
         let shared_word = (c.end - c.first == 1)
             .then(|| {
                 named.iter().flatten().find_map(|n| match n.kind {
@@ -329,6 +303,43 @@ fn type_leftover_runs(
                 first: c.first,
                 end: c.end,
                 kind,
+                entry: None,
+                actor: None,
+                gender: Gender::Unknown,
+                roles: Vec::new(),
+            });
+        }
+    }
+    adopt_body_types_from_later(t, cands, named);
+}
+
+/// "the Democratic caucus" beside "Democratic Party": a word shaped like an adjective before
+/// a lowercase noun modifies the noun here, it names no body.
+fn is_modifier(t: &Tokens<'_>, c: &Candidate, text: &str) -> bool {
+    typing::adjective_shaped(text)
+        && t.same_sentence(c.first, c.end)
+        && t.kind(c.end) == Some(chronicle_core::TokenKind::Word)
+        && t.text(c.end).starts_with(|ch: char| ch.is_lowercase())
+}
+
+/// A second pass over the runs still untyped: one takes a body's type that the same words get
+/// only further on ("Velcora plans ... said Velcora"). A person's or a place's type is not
+/// taken so: it would spread one misreading over the article.
+fn adopt_body_types_from_later(t: &Tokens<'_>, cands: &[Candidate], named: &mut [Option<Named>]) {
+    for (k, c) in cands.iter().enumerate() {
+        if named[k].is_some() || c.origin != Origin::Run {
+            continue;
+        }
+        let text = resolve::mention_text(t, c.first, c.end);
+        let body = named
+            .iter()
+            .flatten()
+            .any(|n| n.kind == EntityType::Org && resolve::mention_text(t, n.first, n.end) == text);
+        if body && !is_modifier(t, c, &text) {
+            named[k] = Some(Named {
+                first: c.first,
+                end: c.end,
+                kind: EntityType::Org,
                 entry: None,
                 actor: None,
                 gender: Gender::Unknown,
