@@ -24,6 +24,12 @@ pub struct Evidence {
     pub after_place_preposition: bool,
     /// An age in apposition ("Abe, 65,"): only people have one.
     pub age_apposition: bool,
+    /// A noun that stands for an organisation heads an apposition ("Zentrix, the packaging
+    /// group,") or introduces the name ("the firm Zentrix"): the name is the organisation's.
+    pub institution: bool,
+    /// What the first possessive after a name that opens its sentence says it is: "its" a
+    /// body ("Velcora plans to cut its workforce"), "his" or "her" a person.
+    pub possessive: Option<chronicle_core::EntityType>,
 }
 
 impl Evidence {
@@ -82,6 +88,7 @@ pub fn gather(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> 
         }
     }
     apposition(t, res, end, &mut ev);
+    ev.possessive = subject_possessive(t, first, end);
     ev.speaks = speaks(t, first, end);
     let before = before_title.saturating_sub(1);
     // "In Toronto, ...", "At Hove : Sussex 363": the preposition opening the sentence.
@@ -97,6 +104,10 @@ pub fn gather(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> 
                 t.text(before),
                 "in" | "at" | "from" | "near" | "to" | "across" | "outside"
             ));
+    // "In Dunbarrow, the home side batted": after a place preposition the comma closes an
+    // adverbial, and what follows is the sentence's subject, no apposition.
+    ev.institution = introduced_by_institution(t, res, first)
+        || (!ev.after_place_preposition && institution_apposition(t, res, end));
     ev
 }
 
@@ -117,6 +128,117 @@ fn title_before(t: &Tokens<'_>, res: &NameResources, first: usize) -> Option<(Ti
         let words = words_as_written(t, first - n, first).to_lowercase();
         res.lexicon.title(&words).map(|title| (title, n))
     })
+}
+
+/// "the firm Zentrix", "club Zentrix": a noun that stands for an organisation right before a
+/// name that no given name opens. ("the company's Smith" has the possessive in between.)
+fn introduced_by_institution(t: &Tokens<'_>, res: &NameResources, first: usize) -> bool {
+    let Some(before) = first.checked_sub(1) else {
+        return false;
+    };
+    t.same_sentence(before, first)
+        && is_institution_word(res, t.text(before))
+        && !super::typing::opens_person_name(res, t.text(first))
+}
+
+/// A lowercase noun that stands for an organisation, singular or plural ("group",
+/// "companies", "giants").
+fn is_institution_word(res: &NameResources, w: &str) -> bool {
+    let singular = w
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| w.strip_suffix('s').map(str::to_string));
+    w.starts_with(|c: char| c.is_lowercase())
+        && (res.lexicon.is_institution_noun(w)
+            || singular.is_some_and(|s| res.lexicon.is_institution_noun(&s)))
+}
+
+/// Most tokens between a subject's name and a possessive that refers back to it.
+const POSSESSIVE_REACH: usize = 8;
+
+/// The type the first possessive pronoun of the sentence gives the name that opens it: "its"
+/// for a body, "his" or "her" for a person. Another name, a relative word or a second clause
+/// ("but", ";") on the way may take the pronoun, so the search stops there.
+fn subject_possessive(
+    t: &Tokens<'_>,
+    first: usize,
+    end: usize,
+) -> Option<chronicle_core::EntityType> {
+    use chronicle_core::EntityType;
+    // "Speaking at the trial of his boss", "Ideally, his ...": an opener shaped like a verb,
+    // an adverb or an adjective is no subject's name.
+    let w = t.text(first);
+    let shaped =
+        ["ing", "ly", "ed"].iter().any(|e| w.ends_with(e)) || super::typing::adjective_shaped(w);
+    if !t.opens_sentence(first) || (end - first == 1 && shaped) {
+        return None;
+    }
+    for k in end..(end + POSSESSIVE_REACH).min(t.len()) {
+        if !t.same_sentence(first, k) || t.is_capitalised(k) {
+            return None;
+        }
+        match t.text(k) {
+            "its" | "itself" => return Some(EntityType::Org),
+            "his" | "her" | "himself" | "herself" => return Some(EntityType::Person),
+            "who" | "whose" | "which" | "that" | "and" | "or" | "but" | ";" | "\"" | "“" => {
+                return None;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Most words an apposition's noun phrase runs to before its head.
+const APPOSITION_WORDS: usize = 7;
+
+/// ", the first foreign company to list", ", a packaging group based in Vienna", ", one of the
+/// largest banks,": an apposition whose head noun stands for an organisation. The head is the
+/// noun that ends the phrase; "the club's captain" is headed by "captain".
+fn institution_apposition(t: &Tokens<'_>, res: &NameResources, end: usize) -> bool {
+    if t.text(end) != "," || !t.same_sentence(end, end + 1) {
+        return false;
+    }
+    let mut j = end + 1;
+    if t.text(j) == "one" && t.text(j + 1) == "of" {
+        j += 2;
+    }
+    if matches!(
+        t.text(j),
+        "the" | "a" | "an" | "its" | "his" | "her" | "their"
+    ) {
+        j += 1;
+    }
+    // The phrase ends at punctuation, a preposition or a relative word; a participle
+    // ("based", "owned", "making") ends it too, but only after a noun ("packaging group").
+    let hard_stop = |k: usize| {
+        !t.same_sentence(end, k)
+            || matches!(t.kind(k), Some(chronicle_core::TokenKind::Punct))
+            || matches!(
+                t.text(k),
+                "of" | "in"
+                    | "to"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "whose"
+                    | "with"
+                    | "for"
+                    | "at"
+                    | "on"
+                    | "from"
+                    | "and"
+                    | "since"
+                    | "by"
+            )
+    };
+    let participle = |k: usize| {
+        let w = t.text(k);
+        w.starts_with(|c: char| c.is_lowercase()) && (w.ends_with("ed") || w.ends_with("ing"))
+    };
+    (j..j + APPOSITION_WORDS)
+        .take_while(|&k| !hard_stop(k))
+        .any(|k| is_institution_word(res, t.text(k)) && (hard_stop(k + 1) || participle(k + 1)))
 }
 
 /// ", the first vice foreign minister," / ", 65," / ", a senior official," after a name.

@@ -52,6 +52,9 @@ pub struct NameLexicon {
     sport_words: HashSet<String>,
     /// Peoples and faiths named by their members ("Kurds", "Moslems"): groups, not names.
     group_nouns: HashSet<String>,
+    /// Common nouns that stand for an organisation ("company", "club", "newspaper"): a name
+    /// they head in apposition or introduce is an organisation.
+    institution_nouns: HashSet<String>,
     /// Longest title in words, to bound lookbehind.
     pub max_title_words: usize,
 }
@@ -124,12 +127,20 @@ impl NameLexicon {
         lx.group_nouns = first_words(include_str!(
             "../../../../dictionaries/names/group_nouns.txt"
         ));
+        lx.institution_nouns = first_words(include_str!(
+            "../../../../dictionaries/names/institution_nouns.txt"
+        ));
         lx
     }
 
     /// A head of clubs and teams ("Rovers"; "City" as in "Manchester City").
     pub fn is_team_head(&self, word: &str) -> bool {
         self.team_heads.contains(word)
+    }
+
+    /// A common noun that stands for an organisation ("company", "club"), lowercase.
+    pub fn is_institution_noun(&self, word: &str) -> bool {
+        self.institution_nouns.contains(word)
     }
 
     /// A people or a faith named by its members ("Kurds", "Moslems"), as written.

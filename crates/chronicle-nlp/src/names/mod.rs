@@ -19,6 +19,7 @@ pub mod dictionary;
 mod evidence;
 mod headline;
 pub mod lexicon;
+mod lists;
 mod orgs;
 pub mod petrarch;
 mod phrase_index;
@@ -106,6 +107,7 @@ impl NameFinder {
         }
         orgs::media_titles(t, &mut named);
         headline::echoes(t, res, &mut named);
+        lists::people_in_lists(t, &mut named);
         // In a line of scores a city or a state is its team: "NEW YORK 5 CHICAGO 3".
         for n in named.iter_mut() {
             // A capital has no entry of its own; a country in a score line is its national
@@ -182,10 +184,15 @@ impl NameFinder {
                     end: c.end,
                     kind,
                     entry: None,
+                    // "UK firm Phytopharm": the role word that made a body of the name gives
+                    // its agent code too, as it gives a person's.
                     actor: ev
                         .role_code
                         .clone()
-                        .filter(|_| kind == EntityType::Person)
+                        .filter(|_| {
+                            kind == EntityType::Person
+                                || (kind == EntityType::Org && ev.institution)
+                        })
                         .map(|r| format!("@{r}")),
                     gender: ev.gender(),
                     roles: ev.roles,
@@ -244,20 +251,21 @@ fn type_leftover_runs(
             continue;
         }
         let text = resolve::mention_text(t, c.first, c.end);
+        let modifier = is_modifier(t, c, &text);
         let same = named
             .iter()
             .flatten()
             .find(|n| resolve::mention_text(t, n.first, n.end) == text)
             .map(|n| n.kind);
-        // A single word that another name of the article carries: "Karimi" after "Parviz
-        // Karimi" is the person, "Magna" after "Magna International Inc" the company.
         let shared_word = (c.end - c.first == 1)
             .then(|| {
                 named.iter().flatten().find_map(|n| match n.kind {
                     EntityType::Person if (n.first..n.end).any(|j| t.text(j) == text) => {
                         Some(EntityType::Person)
                     }
-                    EntityType::Org if n.end - n.first > 1 && t.text(n.first) == text => {
+                    EntityType::Org
+                        if !modifier && n.end - n.first > 1 && t.text(n.first) == text =>
+                    {
                         Some(EntityType::Org)
                     }
                     _ => None,
@@ -266,16 +274,19 @@ fn type_leftover_runs(
             .flatten();
         // In a scorecard a bowler or a fielder follows "b", "c" or "st": "c Smith b
         // Jones 12" names people, not teams.
-        let cricketer = c.first > 0 && matches!(t.text(c.first - 1), "b" | "c" | "st");
+        // A name before the minute of a match ("Gomez 86th") is a scorer or a substitute.
+        let cricketer = (c.first > 0 && matches!(t.text(c.first - 1), "b" | "c" | "st"))
+            || typing::minute_after(t, c.first, c.end);
         let team = if cricketer {
             Some(EntityType::Person)
         } else {
             (typing::in_score_line(t, c.first, c.end)
-                || typing::team_after_bracketed_country(t, c.first, c.end))
+                || typing::team_after_bracketed_country(t, c.first, c.end)
+                || (sports && c.end - c.first == 1 && typing::in_fixture(t, c.first, c.end)))
             .then_some(EntityType::Org)
         };
         let lone = (c.end - c.first == 1)
-            .then(|| typing::lone_word_type(t, c.first))
+            .then(|| typing::lone_word_type(t, c.first, sports))
             .flatten();
         let sport_team = sports
             .then(|| sport::team_run(t, res, c.first, c.end))
@@ -292,6 +303,43 @@ fn type_leftover_runs(
                 first: c.first,
                 end: c.end,
                 kind,
+                entry: None,
+                actor: None,
+                gender: Gender::Unknown,
+                roles: Vec::new(),
+            });
+        }
+    }
+    adopt_body_types_from_later(t, cands, named);
+}
+
+/// "the Democratic caucus" beside "Democratic Party": a word shaped like an adjective before
+/// a lowercase noun modifies the noun here, it names no body.
+fn is_modifier(t: &Tokens<'_>, c: &Candidate, text: &str) -> bool {
+    typing::adjective_shaped(text)
+        && t.same_sentence(c.first, c.end)
+        && t.kind(c.end) == Some(chronicle_core::TokenKind::Word)
+        && t.text(c.end).starts_with(|ch: char| ch.is_lowercase())
+}
+
+/// A second pass over the runs still untyped: one takes a body's type that the same words get
+/// only further on ("Velcora plans ... said Velcora"). A person's or a place's type is not
+/// taken so: it would spread one misreading over the article.
+fn adopt_body_types_from_later(t: &Tokens<'_>, cands: &[Candidate], named: &mut [Option<Named>]) {
+    for (k, c) in cands.iter().enumerate() {
+        if named[k].is_some() || c.origin != Origin::Run {
+            continue;
+        }
+        let text = resolve::mention_text(t, c.first, c.end);
+        let body = named
+            .iter()
+            .flatten()
+            .any(|n| n.kind == EntityType::Org && resolve::mention_text(t, n.first, n.end) == text);
+        if body && !is_modifier(t, c, &text) {
+            named[k] = Some(Named {
+                first: c.first,
+                end: c.end,
+                kind: EntityType::Org,
                 entry: None,
                 actor: None,
                 gender: Gender::Unknown,

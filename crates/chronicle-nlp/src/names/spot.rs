@@ -390,7 +390,15 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
             end -= 1;
         }
         // "World Cup", "Gulf War", "Labor Day": an event's name is neither actor nor place.
-        let event = end - first >= 2 && lx.is_event_head(t.text(end - 1));
+        // "Grand Slam": the run stopped right before an event's head that is no name alone;
+        // "Six Nations": a number in capitals inside a sentence opens the name of a contest
+        // or a group, not of an actor or a place.
+        let event = (end - first >= 2 && lx.is_event_head(t.text(end - 1)))
+            || (first < end
+                && t.same_sentence(first, end)
+                && t.is_capitalised(end)
+                && lx.is_event_head(t.text(end)))
+            || numbered(t, first);
         if event || (first < end && bare_word(t, res, first, end, &mut lower)) {
             i = end.max(i + 1);
             continue;
@@ -407,6 +415,19 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
     out
 }
 
+/// Whether a number from two up written in capitals inside a sentence stands right before
+/// token `first` ("the Six Nations", "the Five Nations"): a number word capitalised
+/// mid-sentence opens the name of a contest or a group, which no dictionary word cut short.
+fn numbered(t: &Tokens<'_>, first: usize) -> bool {
+    let Some(before) = first.checked_sub(1) else {
+        return false;
+    };
+    t.same_sentence(before, first)
+        && t.is_capitalised(before)
+        && !t.opens_sentence(before)
+        && crate::gist::numbers::small(&t.text(before).to_lowercase()).is_some_and(|v| v >= 2.0)
+}
+
 /// Where an office title follows an organisation head inside a run ("Boxing Association
 /// President Ramon Manzanares"), with a name after it: the title's token.
 fn org_then_title(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> Option<usize> {
@@ -421,8 +442,10 @@ fn org_then_title(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize)
 }
 
 /// A run that is a common noun in capitals rather than a name: a bare title of two words or
-/// more ("Prime Minister" with no name after it), a single letter ("N"), an organisation head
-/// that is also an ordinary word ("Division one", "Olympic champion").
+/// more ("Prime Minister" with no name after it), a title of one word right before a name the
+/// dictionaries hold ("Mr." of "Mr. Trump", "President" of "President Obama": the run stops
+/// where the dictionary's name starts), a single letter ("N"), an organisation head that is
+/// also an ordinary word ("Division one", "Olympic champion").
 fn bare_word(
     t: &Tokens<'_>,
     res: &NameResources,
@@ -434,7 +457,13 @@ fn bare_word(
     match end - first {
         1 => {
             let w = t.text(first);
-            w.chars().count() == 1 || lx.is_ambiguous_org_head(w) || counted_unit(t, first)
+            super::evidence::lower_words_into(t, first, end, lower);
+            let title_of_next =
+                lx.title(lower).is_some() && t.same_sentence(first, end) && t.is_capitalised(end);
+            w.chars().count() == 1
+                || title_of_next
+                || lx.is_ambiguous_org_head(w)
+                || counted_unit(t, first)
         }
         n => {
             if n > lx.max_title_words {

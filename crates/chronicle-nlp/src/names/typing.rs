@@ -26,11 +26,15 @@ pub fn type_run(
     if n == 1 && lx.is_party_member(t.text(first)) {
         return Some(EntityType::Norp);
     }
+    // A line that is one result names two teams, whatever their words look like.
+    if in_result_pair(t, first, end) {
+        return Some(EntityType::Org);
+    }
     let based = first > 0 && super::spot::is_based(t.text(first - 1));
     // "Procter & Gamble": an ampersand between names makes a firm.
     let firm = (first..end).any(|k| t.text(k) == "&");
     let media = super::orgs::called_media(t, first, end);
-    if based || firm || media || (first..end).any(|k| lx.is_org_head(t.text(k))) {
+    if based || firm || media || ev.institution || (first..end).any(|k| lx.is_org_head(t.text(k))) {
         return Some(EntityType::Org);
     }
     // An initial is a person's mark even before a word that heads places: "R. Marsh"; so is
@@ -57,6 +61,10 @@ pub fn type_run(
     }
     if ev.title.is_some() || ev.age_apposition || !ev.roles.is_empty() {
         return Some(EntityType::Person);
+    }
+    // "Velcora plans to cut its workforce", "Kelvao injured his knee".
+    if let Some(kind) = ev.possessive {
+        return Some(kind);
     }
     if n == 1 && is_acronym(t.text(first)) {
         return Some(EntityType::Org);
@@ -178,12 +186,17 @@ fn is_known_place(w: &str) -> bool {
 
 /// The type of a one-word run nothing spoke for, from the article around it: a word that
 /// speaks without a first name anywhere in the article is an agency or a firm ("Tanjug said",
-/// "said Ericsson"); "the Mets", "the Springboks": a plural after "the" that the article
+/// "said Ericsson"), except in a sports report, where the one who speaks is a player or a
+/// coach ("Safin said"); "the Mets", "the Springboks": a plural after "the" that the article
 /// never writes in lowercase is a team or a band.
-pub fn lone_word_type(t: &Tokens<'_>, at: usize) -> Option<EntityType> {
+pub fn lone_word_type(t: &Tokens<'_>, at: usize, sports: bool) -> Option<EntityType> {
     let w = t.text(at);
     if super::evidence::speaks(t, at, at + 1) {
-        return Some(EntityType::Org);
+        return Some(if sports {
+            EntityType::Person
+        } else {
+            EntityType::Org
+        });
     }
     let after_the = at > 0 && matches!(t.text(at - 1), "the" | "The");
     let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
@@ -241,7 +254,7 @@ pub fn is_acronym(word: &str) -> bool {
 /// PSV 1"): a name followed by a number, in a sentence where another name is too. Such names
 /// are teams.
 pub fn in_score_line(t: &Tokens<'_>, first: usize, end: usize) -> bool {
-    let number_at = |k: usize| t.kind(k) == Some(chronicle_core::TokenKind::Number);
+    let number_at = |k: usize| is_score(t, k);
     // "Hajduk 2 Proleter ( Z ) 0": a team's score may follow a short qualifier in brackets.
     let followed_by_number = |k: usize| number_at(k) || number_at(after_qualifier(t, k));
     if !followed_by_number(end) {
@@ -269,4 +282,87 @@ pub fn in_score_line(t: &Tokens<'_>, first: usize, end: usize) -> bool {
         .filter(|&k| t.is_capitalised(k) && followed_by_number(k + 1))
         .count();
     others >= 1
+}
+
+/// Whether token `k` is a figure that can be a score or a count: digits with inner separators,
+/// not an ordinal ("64th", "3rd"), which in a match report is a minute or a place.
+fn is_score(t: &Tokens<'_>, k: usize) -> bool {
+    t.kind(k) == Some(chronicle_core::TokenKind::Number)
+        && !t.text(k).ends_with(|c: char| c.is_ascii_alphabetic())
+}
+
+/// Latest minute a match report gives a goal, a card or a substitution: 90 and stoppage time,
+/// extra time up to 120.
+const LAST_MINUTE: u32 = 130;
+
+/// The minute of a match written as an ordinal at token `k`: "64th", "90th", "41st".
+fn minute_at(t: &Tokens<'_>, k: usize) -> bool {
+    let w = t.text(k);
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    t.kind(k) == Some(chronicle_core::TokenKind::Number)
+        && matches!(suffix, "st" | "nd" | "rd" | "th")
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|m| (1..=LAST_MINUTE).contains(&m))
+}
+
+/// "Gomez 86th", "Aunger ( 41st min , pen )", "( Becerril 46th )": a name followed by the
+/// minute of a match, right after it or opening a bracket, is a player who scored, was booked
+/// or came on, never a team (a team's figure is a score, not an ordinal).
+pub fn minute_after(t: &Tokens<'_>, first: usize, end: usize) -> bool {
+    let at = if t.text(end) == "(" { end + 1 } else { end };
+    let closes = |k: usize| {
+        !t.same_sentence(first, k)
+            || matches!(t.text(k), "," | ")" | ";" | "." | "min" | "mins" | "minute")
+    };
+    t.same_sentence(first, at) && minute_at(t, at) && closes(at + 1)
+}
+
+/// "Wigan 42 Bradford Bulls 36", "Hajduk 2 Proleter 0": a line that is one result, a name and
+/// its score and then another name and its score and nothing more, names two teams whatever
+/// their words look like. A golfer's line has a row of figures after one name
+/// ("Mark Roe 69 71 78 73"), a tennis result a verb between the names.
+pub fn in_result_pair(t: &Tokens<'_>, first: usize, end: usize) -> bool {
+    let line = |k: usize| t.same_sentence(first, k);
+    let score = |k: usize| line(k) && is_score(t, k);
+    let name_end = |from: usize| {
+        (from..t.len())
+            .take_while(|&k| line(k) && t.is_capitalised(k))
+            .last()
+    };
+    let closes = |k: usize| !line(k) || matches!(t.text(k), "(" | ".");
+    // The first name of the pair: it opens the line.
+    let as_first = t.opens_sentence(first)
+        && score(end)
+        && name_end(end + 1).is_some_and(|last| score(last + 1) && closes(last + 2));
+    // The second: a score and a name opening the line before it.
+    let name_before = |score_at: usize| {
+        (0..score_at)
+            .rev()
+            .take_while(|&k| line(k) && t.is_capitalised(k))
+            .last()
+            .is_some_and(|k| k < score_at && t.opens_sentence(k))
+    };
+    let as_second =
+        first >= 2 && score(first - 1) && name_before(first - 1) && score(end) && closes(end + 1);
+    as_first || as_second
+}
+
+/// "Dunmore v Clydebank", "Essex vs Kent": a name on either side of "v" or "vs" (a fixture).
+/// Only one word tells a team by this alone: two ("Stephen Hendry v Ronnie Kerr") are as often
+/// two players.
+pub fn in_fixture(t: &Tokens<'_>, first: usize, end: usize) -> bool {
+    let versus = |k: usize| {
+        t.same_sentence(first, k) && matches!(t.text(k), "v" | "vs" | "vs." | "v." | "versus")
+    };
+    versus(end) || (first > 0 && versus(first - 1))
+}
+
+/// "Democratic", "Socialist", "Continental": a capitalised word with the ending of an
+/// adjective or of a member of a group.
+pub fn adjective_shaped(word: &str) -> bool {
+    ["ic", "an", "ist", "al", "ish", "ese", "ive"]
+        .iter()
+        .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
 }
