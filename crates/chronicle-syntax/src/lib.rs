@@ -7,10 +7,14 @@
 //! | module | job |
 //! |---|---|
 //! | [`conllu`] | reads and writes CoNLL-U |
+//! | [`files`] | treebanks, clusters and models on disk |
 //! | [`features`] | hashes words and feature templates |
 //! | [`perceptron`] | the averaged perceptron, training and compact inference forms |
 //! | [`tagger`] | UPOS tags, greedy left to right |
+//! | [`predicate`] | the tagger's one rule: a clause's only possible verb is a verb |
 //! | [`parser`] | heads, arc-eager transitions with a dynamic oracle |
+//! | [`opener`] | the one tree repair: a sentence-opening participle is no root |
+//! | [`punct`] | punctuation re-hung once the tree is whole |
 //! | [`labeler`] | relations, once the tree is whole |
 //! | [`lemma`] | lemmas from learnt tables and endings |
 //! | [`model`] | the model file and the one call that analyses a sentence |
@@ -24,11 +28,15 @@
 pub mod conllu;
 pub mod eval;
 pub mod features;
+pub mod files;
 pub mod labeler;
 pub mod lemma;
 pub mod model;
+pub mod opener;
 pub mod parser;
 pub mod perceptron;
+pub mod predicate;
+pub mod punct;
 pub mod tagger;
 pub mod train;
 

@@ -19,7 +19,7 @@ use crate::tagger;
 
 const MAGIC: &[u8; 8] = b"CHRONSYN";
 /// The format version this code reads and writes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// The model trained from UD English-EWT, embedded in the binary. It is stored uncompressed:
 /// its weights are high-entropy (gzip saves a quarter), git compresses what it stores anyway,
@@ -89,6 +89,8 @@ pub struct Model {
     /// The second pass of the tagger, which also reads the first pass's tags to the right.
     pub tagger_second: Weights,
     pub parser: Weights,
+    /// Re-hangs punctuation once the tree is built (one class: a candidate's score).
+    pub punct: Weights,
     pub labeler: Weights,
     pub lemmas: Lemmatizer,
     pub clusters: Clusters,
@@ -116,6 +118,7 @@ pub struct Workspace {
     clause_marks: Vec<u32>,
     may_head: Vec<bool>,
     state: State,
+    punct: crate::punct::Scratch,
     heads: Vec<usize>,
     labels: Vec<usize>,
     kids: Vec<usize>,
@@ -176,10 +179,12 @@ impl Model {
         let tagger = Weights::read(&mut input)?;
         let tagger_second = Weights::read(&mut input)?;
         let parser = Weights::read(&mut input)?;
+        let punct = Weights::read(&mut input)?;
         let labeler = Weights::read(&mut input)?;
         if tagger.n_classes() != tagset.len()
             || tagger_second.n_classes() != tagset.len()
             || parser.n_classes() != parser::N_MOVES
+            || punct.n_classes() != 1
             || labeler.n_classes() != labeler::n_labels()
         {
             return Err(
@@ -198,6 +203,7 @@ impl Model {
             tagger,
             tagger_second,
             parser,
+            punct,
             labeler,
             lemmas,
             clusters,
@@ -215,6 +221,7 @@ impl Model {
         self.tagger.write(&mut out);
         self.tagger_second.write(&mut out);
         self.parser.write(&mut out);
+        self.punct.write(&mut out);
         self.labeler.write(&mut out);
         self.lemmas.write(&mut out);
         self.clusters.write(&mut out);
@@ -230,10 +237,37 @@ impl Model {
             tagger: self.tagger.pruned(min_abs),
             tagger_second: self.tagger_second.pruned(min_abs),
             parser: self.parser.pruned(min_abs),
+            punct: self.punct.pruned(min_abs),
             labeler: self.labeler.pruned(min_abs),
             lemmas: self.lemmas.clone(),
             clusters: self.clusters.clone(),
         }
+    }
+
+    /// The mean of models trained alike from different seeds (see [`Weights::mean`]): each
+    /// table is the mean of the members' tables; the rest is the first member's. `None` when
+    /// there is no model or their tag sets differ.
+    pub fn mean(models: &[Model]) -> Option<Model> {
+        let first = models.first()?;
+        if models.iter().any(|m| m.tagset != first.tagset) {
+            return None;
+        }
+        let mean = |table: fn(&Model) -> &Weights| {
+            let tables: Vec<&Weights> = models.iter().map(table).collect();
+            Weights::mean(&tables)
+        };
+        Some(Model {
+            description: first.description.clone(),
+            tagset: first.tagset.clone(),
+            tag_dictionary: first.tag_dictionary.clone(),
+            tagger: mean(|m| &m.tagger)?,
+            tagger_second: mean(|m| &m.tagger_second)?,
+            parser: mean(|m| &m.parser)?,
+            punct: mean(|m| &m.punct)?,
+            labeler: mean(|m| &m.labeler)?,
+            lemmas: first.lemmas.clone(),
+            clusters: first.clusters.clone(),
+        })
     }
 
     /// Reads words into their feature hashes (index 0 is the root's stand-in).
@@ -269,7 +303,7 @@ impl Model {
         }
     }
 
-    /// Tags the words read (both passes) into `ws.tags`.
+    /// Tags the words read (both passes, then the predicate rule) into `ws.tags`.
     fn tag(&self, ws: &mut Workspace) {
         tagger::tag(
             &self.tagger,
@@ -287,6 +321,9 @@ impl Model {
             &mut ws.feats,
             &mut ws.tags,
         );
+        if let Some(rule) = crate::predicate::PredicateRule::new(&self.tagset) {
+            rule.apply(&self.tagset, &ws.words[1..], &mut ws.tags);
+        }
     }
 
     /// The tags of the words last read, for scoring the tagger alone.
@@ -323,6 +360,15 @@ impl Model {
             &mut ws.feats,
             &mut ws.heads,
         );
+        crate::opener::repair(&ws.words, &ws.upos, &mut ws.heads);
+        if self.punct.features() > 0 {
+            let sentence = crate::punct::Sentence {
+                words: &ws.words,
+                tags: &ws.tag_values,
+                upos: &ws.upos,
+            };
+            ws.punct.attach(&self.punct, &sentence, &mut ws.heads);
+        }
         labeler::index_children(&ws.heads, &mut ws.kids, &mut ws.kid_start);
         let tree = Tree {
             words: &ws.words,
