@@ -1,7 +1,7 @@
 //! How much a model loses when its small weights go: `cargo run --release -p chronicle-syntax
 //! --example prune_syntax -- MODEL.chsyn DEV.conllu [THRESHOLD...] [--write OUT]`. Prints the
 //! features kept and the dev figures at each threshold (perceptron units); `--write` keeps the
-//! model pruned at the last threshold. Each line gives the speed (words per second on one core).
+//! model pruned at the last threshold; `--parser` prunes the parser's table only. Each line gives the speed (words per second on one core).
 
 use std::process::ExitCode;
 
@@ -39,8 +39,13 @@ fn main() -> ExitCode {
         .iter()
         .position(|a| a == "--write")
         .and_then(|i| args.get(i + 1));
+    let parser_only = args.iter().any(|a| a == "--parser");
     for t in args[2..].iter().filter_map(|a| a.parse::<f32>().ok()) {
-        let pruned = model.pruned(t);
+        let pruned = if parser_only {
+            model.pruned_parser(t)
+        } else {
+            model.pruned(t)
+        };
         // The faster of two runs: the machine is shared, and the slower run measures the others.
         let mut seconds = f64::MAX;
         let mut score = Score::default();

@@ -13,7 +13,9 @@
 //! | [`tagger`] | UPOS tags, greedy left to right |
 //! | [`predicate`] | the tagger's one rule: a clause's only possible verb is a verb |
 //! | [`parser`] | heads, arc-eager transitions with a dynamic oracle |
-//! | [`opener`] | the one tree repair: a sentence-opening participle is no root |
+//! | [`templates`] | the feature templates the parser reads |
+//! | [`opener`] | a tree repair: a sentence-opening participle is no root |
+//! | [`subject`] | a tree repair: a subject after a comma is its verb's ("…, Ruiz said") |
 //! | [`punct`] | punctuation re-hung once the tree is whole |
 //! | [`labeler`] | relations, once the tree is whole |
 //! | [`lemma`] | lemmas from learnt tables and endings |
@@ -37,7 +39,9 @@ pub mod parser;
 pub mod perceptron;
 pub mod predicate;
 pub mod punct;
+pub mod subject;
 pub mod tagger;
+pub mod templates;
 pub mod train;
 
 pub use model::{Model, WordAnalysis, Workspace};

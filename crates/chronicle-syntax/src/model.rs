@@ -19,7 +19,7 @@ use crate::tagger;
 
 const MAGIC: &[u8; 8] = b"CHRONSYN";
 /// The format version this code reads and writes.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// The model trained from UD English-EWT, embedded in the binary. It is stored uncompressed:
 /// its weights are high-entropy (gzip saves a quarter), git compresses what it stores anyway,
@@ -244,6 +244,23 @@ impl Model {
         }
     }
 
+    /// The same model with the parser's weights smaller than `min_abs` dropped, the other
+    /// tables kept: the parser's table is the one read most often per word.
+    pub fn pruned_parser(&self, min_abs: f32) -> Model {
+        Model {
+            description: self.description.clone(),
+            tagset: self.tagset.clone(),
+            tag_dictionary: self.tag_dictionary.clone(),
+            tagger: self.tagger.clone(),
+            tagger_second: self.tagger_second.clone(),
+            parser: self.parser.pruned(min_abs),
+            punct: self.punct.clone(),
+            labeler: self.labeler.clone(),
+            lemmas: self.lemmas.clone(),
+            clusters: self.clusters.clone(),
+        }
+    }
+
     /// The mean of models trained alike from different seeds (see [`Weights::mean`]): each
     /// table is the mean of the members' tables; the rest is the first member's. `None` when
     /// there is no model or their tag sets differ.
@@ -361,6 +378,7 @@ impl Model {
             &mut ws.heads,
         );
         crate::opener::repair(&ws.words, &ws.upos, &mut ws.heads);
+        crate::subject::repair(&ws.words, &ws.upos, &mut ws.heads);
         if self.punct.features() > 0 {
             let sentence = crate::punct::Sentence {
                 words: &ws.words,

@@ -241,6 +241,7 @@ struct Slot {
 
 /// A trained perceptron for inference: an open-addressing table from feature hash to a sparse
 /// row of `(class, weight)` entries. Eight bytes a slot, so one cache line holds eight.
+#[derive(Clone)]
 pub struct Weights {
     n_classes: usize,
     scale: f32,
