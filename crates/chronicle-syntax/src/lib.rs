@@ -11,7 +11,8 @@
 //! | [`features`] | hashes words and feature templates |
 //! | [`perceptron`] | the averaged perceptron, training and compact inference forms |
 //! | [`tagger`] | UPOS tags, greedy left to right |
-//! | [`predicate`] | the tagger's one rule: a clause's only possible verb is a verb |
+//! | [`predicate`] | a tagger rule: a clause's only possible verb is a verb |
+//! | [`possessive`] | a tagger rule: a possessive's phrase ends in a noun ("-ly" nouns) |
 //! | [`parser`] | heads, arc-eager transitions with a dynamic oracle |
 //! | [`templates`] | the feature templates the parser reads |
 //! | [`opener`] | a tree repair: a sentence-opening participle is no root |
@@ -37,6 +38,7 @@ pub mod model;
 pub mod opener;
 pub mod parser;
 pub mod perceptron;
+pub mod possessive;
 pub mod predicate;
 pub mod punct;
 pub mod subject;

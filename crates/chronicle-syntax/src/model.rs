@@ -341,6 +341,9 @@ impl Model {
         if let Some(rule) = crate::predicate::PredicateRule::new(&self.tagset) {
             rule.apply(&self.tagset, &ws.words[1..], &mut ws.tags);
         }
+        if let Some(rule) = crate::possessive::PossessiveRule::new(&self.tagset) {
+            rule.apply(&self.tagset, &ws.words[1..], &mut ws.tags);
+        }
     }
 
     /// The tags of the words last read, for scoring the tagger alone.
