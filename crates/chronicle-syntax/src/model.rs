@@ -372,6 +372,7 @@ impl Model {
             tags: &ws.tag_values,
             clause_marks: &ws.clause_marks,
             may_head: &ws.may_head,
+            upos: &ws.upos,
         };
         parser::parse(
             &self.parser,

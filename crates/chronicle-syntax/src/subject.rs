@@ -18,6 +18,9 @@ use crate::features::{WordInfo, hash_bytes};
 /// phrase or two coordinated ones.
 const MAX_PHRASE: usize = 6;
 
+/// How far before its noun a preposition is looked for ("in the first two rounds").
+const CASE_REACH: usize = 8;
+
 fn nominal(u: Upos) -> bool {
     matches!(u, Upos::Noun | Upos::Propn | Upos::Pron)
 }
@@ -59,7 +62,14 @@ pub fn repair(words: &[WordInfo], upos: &[Upos], heads: &mut [usize]) {
         }
         // The verb has no subject yet (no nominal hangs from it on its left), and nothing
         // outside the phrase hangs inside it. These read the whole sentence, so they come last.
-        let has_subject = (1..v).any(|j| heads[j] == v && nominal(upos[j]));
+        // A nominal with a preposition of its own (a few words before it) is an oblique ("In
+        // a radio interview with Dobbs, Ham said"), no subject.
+        let has_subject = (1..v).any(|j| {
+            heads[j] == v
+                && nominal(upos[j])
+                && !(j.saturating_sub(CASE_REACH).max(1)..j)
+                    .any(|c| heads[c] == j && upos[c] == Upos::Adp)
+        });
         let closed = (1..n)
             .filter(|&k| !phrase.contains(&k) && upos[k] != Upos::Punct)
             .all(|k| !phrase.contains(&heads[k]));
@@ -155,5 +165,26 @@ mod tests {
         let before = heads;
         repair(&words, &upos, &mut heads);
         assert_eq!(heads, before);
+    }
+
+    #[test]
+    fn a_fronted_prepositional_phrase_is_no_subject() {
+        // "In talks with Lee , Ham said ." with "Ham" hung from "Lee" as its conjunct and
+        // "talks" an oblique of "said".
+        let words = read(&["In", "talks", "with", "Lee", ",", "Ham", "said", "."]);
+        let upos = [
+            Upos::X,
+            Upos::Adp,
+            Upos::Noun,
+            Upos::Adp,
+            Upos::Propn,
+            Upos::Punct,
+            Upos::Propn,
+            Upos::Verb,
+            Upos::Punct,
+        ];
+        let mut heads = [0, 2, 7, 4, 2, 6, 4, 0, 7];
+        repair(&words, &upos, &mut heads);
+        assert_eq!(heads, [0, 2, 7, 4, 2, 2, 7, 0, 7]);
     }
 }

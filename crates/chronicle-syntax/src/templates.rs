@@ -8,6 +8,8 @@
 //! On EWT dev, one model from seed 1, the second and third groups took UAS from 0.842 to
 //! 0.857 (see the README's syntax section).
 
+use chronicle_core::Upos;
+
 use crate::features::{NONE, WordInfo, f1, f2, f3, mix};
 use crate::parser::{NO_WORD as NO, Positions, State};
 
@@ -21,6 +23,9 @@ pub struct Context<'a> {
     pub clause_marks: &'a [u32],
     /// Whether each word may be a head (not a mark); index 0, the root, may.
     pub may_head: &'a [bool],
+    /// Each word's predicted part of speech (index 0, the root's, is `X`), for the moves no
+    /// English tree makes (see [`crate::parser::allowed`]).
+    pub upos: &'a [Upos],
 }
 
 /// Reads the hashes of the word at a position, `NONE` where there is no word.
@@ -284,11 +289,13 @@ mod tests {
         let tags: Vec<u64> = (0..forms.len() as u64).map(|t| 100 + t).collect();
         let clause_marks = vec![0; forms.len()];
         let may_head = vec![true; forms.len()];
+        let upos = vec![Upos::X; forms.len()];
         let ctx = Context {
             words: &words,
             tags: &tags,
             clause_marks: &clause_marks,
             may_head: &may_head,
+            upos: &upos,
         };
         let mut state = State::new();
         state.reset(forms.len() - 1);

@@ -298,6 +298,7 @@ fn train_member(
                 tags: &e.tag_values,
                 clause_marks: &e.clause_marks,
                 may_head: &e.may_head,
+                upos: &e.upos,
             };
             let explore = (epoch > options.explore_after).then_some(&mut rng);
             let (r, t) = parser::train_sentence(
