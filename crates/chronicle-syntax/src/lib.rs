@@ -16,6 +16,7 @@
 //! | [`parser`] | heads, arc-eager transitions with a dynamic oracle |
 //! | [`templates`] | the feature templates the parser reads |
 //! | [`opener`] | a tree repair: a sentence-opening participle is no root |
+//! | [`finite`] | a tree repair: a present-tense verb after a noun is its predicate |
 //! | [`subject`] | a tree repair: a subject after a comma is its verb's ("…, Ruiz said") |
 //! | [`punct`] | punctuation re-hung once the tree is whole |
 //! | [`labeler`] | relations, once the tree is whole |
@@ -32,6 +33,7 @@ pub mod conllu;
 pub mod eval;
 pub mod features;
 pub mod files;
+pub mod finite;
 pub mod labeler;
 pub mod lemma;
 pub mod model;

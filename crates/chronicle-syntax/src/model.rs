@@ -117,6 +117,9 @@ pub struct Workspace {
     upos: Vec<Upos>,
     clause_marks: Vec<u32>,
     may_head: Vec<bool>,
+    next_verb: Vec<u8>,
+    /// Whether each word (index 0 the root) is a verb in a present-tense or base form.
+    present: Vec<bool>,
     state: State,
     punct: crate::punct::Scratch,
     heads: Vec<usize>,
@@ -303,21 +306,28 @@ impl Model {
         }
     }
 
-    /// Tags, parses, labels and lemmatizes one sentence of words; the result is in
-    /// `ws.analysis` and `ws.lemmas`.
+    /// Tags, lemmatizes, parses and labels one sentence of words; the result is in
+    /// `ws.analysis` and `ws.lemmas`. The lemmas come before the tree: a verb's form against its
+    /// lemma tells a present tense from a participle (see [`crate::finite`]).
     pub fn analyse<'a>(&self, forms: impl Iterator<Item = &'a str> + Clone, ws: &mut Workspace) {
         self.read_words(forms.clone(), ws);
         let n = ws.words.len() - 1;
         self.tag(ws);
-        self.parse_tagged(ws);
         ws.lemmas.clear();
         ws.lemma_ends.clear();
+        ws.present.clear();
+        ws.present.push(false);
         for (i, form) in forms.enumerate().take(n) {
-            let upos = ws.upos[i + 1];
+            let upos = self.tagset.upos(ws.tags[i]);
+            let start = ws.lemmas.len();
             self.lemmas
                 .lemma_into(form, upos, &mut ws.lower, &mut ws.lemmas);
             ws.lemma_ends.push(ws.lemmas.len());
+            let lemma = ws.lemmas.get(start..).unwrap_or("");
+            ws.present
+                .push(upos == Upos::Verb && crate::finite::present_form(form, lemma));
         }
+        self.parse_tagged(ws);
     }
 
     /// Tags the words read (both passes, then the predicate rule) into `ws.tags`.
@@ -367,12 +377,14 @@ impl Model {
         ws.may_head
             .extend(ws.upos.iter().map(|&u| u != Upos::Punct));
         ws.may_head[0] = true;
+        crate::templates::verb_lookahead(&ws.upos, &mut ws.next_verb);
         let ctx = Context {
             words: &ws.words,
             tags: &ws.tag_values,
             clause_marks: &ws.clause_marks,
             may_head: &ws.may_head,
             upos: &ws.upos,
+            next_verb: &ws.next_verb,
         };
         parser::parse(
             &self.parser,
@@ -382,6 +394,7 @@ impl Model {
             &mut ws.heads,
         );
         crate::opener::repair(&ws.words, &ws.upos, &mut ws.heads);
+        crate::finite::repair(&ws.upos, &ws.present, &mut ws.heads);
         crate::subject::repair(&ws.words, &ws.upos, &mut ws.heads);
         if self.punct.features() > 0 {
             let sentence = crate::punct::Sentence {

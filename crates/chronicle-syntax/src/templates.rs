@@ -26,6 +26,30 @@ pub struct Context<'a> {
     /// Each word's predicted part of speech (index 0, the root's, is `X`), for the moves no
     /// English tree makes (see [`crate::parser::allowed`]).
     pub upos: &'a [Upos],
+    /// How far after each word the next verb is, in buckets (see [`verb_lookahead`]).
+    pub next_verb: &'a [u8],
+}
+
+/// Fills `out` with, for each word (index 0 the root), how far after it the next word tagged
+/// as a verb or auxiliary is: 1 the next word, 2 within three, 3 within six, 4 further, 0 none.
+/// Whether a verb is still to come tells a subject waiting for its verb from a fragment ("Critics
+/// of the rules, like the farmer Jan Smit, want": the root is not "Critics").
+pub fn verb_lookahead(upos: &[Upos], out: &mut Vec<u8>) {
+    out.clear();
+    out.resize(upos.len(), 0);
+    let mut next: Option<usize> = None;
+    for i in (0..upos.len()).rev() {
+        out[i] = match next.map(|v| v - i) {
+            None => 0,
+            Some(1) => 1,
+            Some(2..=3) => 2,
+            Some(4..=6) => 3,
+            Some(_) => 4,
+        };
+        if matches!(upos[i], Upos::Verb | Upos::Aux) {
+            next = Some(i);
+        }
+    }
 }
 
 /// Reads the hashes of the word at a position, `NONE` where there is no word.
@@ -70,6 +94,13 @@ impl Read<'_> {
             NONE
         } else {
             self.ctx.words[i].suffix[2]
+        }
+    }
+    fn next_verb(&self, i: usize) -> u64 {
+        if i == NO || i > self.n {
+            NONE
+        } else {
+            u64::from(self.ctx.next_verb.get(i).copied().unwrap_or(0))
         }
     }
     fn shape(&self, i: usize) -> u64 {
@@ -267,6 +298,8 @@ fn clusters_and_children(p: &Positions, r: &Read<'_>, out: &mut Vec<u64>) {
         f3(119, s0p, tag(p.s0l), word(p.s0l)),
         f3(120, s0p, cluster(p.s0l), b0p),
         f3(121, tag(s1), word(s1), b0p),
+        f3(122, s0p, b0p, r.next_verb(b0)),
+        f3(123, s0p, r.next_verb(s0), b0p),
     ]);
 }
 
@@ -290,12 +323,14 @@ mod tests {
         let clause_marks = vec![0; forms.len()];
         let may_head = vec![true; forms.len()];
         let upos = vec![Upos::X; forms.len()];
+        let next_verb = vec![0; forms.len()];
         let ctx = Context {
             words: &words,
             tags: &tags,
             clause_marks: &clause_marks,
             may_head: &may_head,
             upos: &upos,
+            next_verb: &next_verb,
         };
         let mut state = State::new();
         state.reset(forms.len() - 1);
@@ -304,10 +339,21 @@ mod tests {
         }
         let mut out = Vec::new();
         features(&state, &ctx, &mut out);
-        assert_eq!(out.len(), 120);
+        assert_eq!(out.len(), 122);
         let mut distinct = out.clone();
         distinct.sort_unstable();
         distinct.dedup();
         assert_eq!(distinct.len(), out.len());
+    }
+
+    /// A subject still waiting for its verb is told from a word after the last verb.
+    #[test]
+    fn the_next_verb_is_bucketed_by_distance() {
+        use Upos::*;
+        // <root> Critics of rules , want them .
+        let upos = [X, Noun, Adp, Noun, Punct, Verb, Pron, Punct];
+        let mut out = Vec::new();
+        verb_lookahead(&upos, &mut out);
+        assert_eq!(out, [3, 3, 2, 2, 1, 0, 0, 0]);
     }
 }

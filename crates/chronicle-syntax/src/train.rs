@@ -75,6 +75,8 @@ struct Example {
     clause_marks: Vec<u32>,
     /// Whether each word may head, by its jackknifed tag (marks may not).
     may_head: Vec<bool>,
+    /// How far the next verb is after each word, by its jackknifed tag.
+    next_verb: Vec<u8>,
     gold_tags: Vec<usize>,
     /// The first pass's tags, jackknifed, for training the second pass.
     first_tags: Vec<usize>,
@@ -299,6 +301,7 @@ fn train_member(
                 clause_marks: &e.clause_marks,
                 may_head: &e.may_head,
                 upos: &e.upos,
+                next_verb: &e.next_verb,
             };
             let explore = (epoch > options.explore_after).then_some(&mut rng);
             let (r, t) = parser::train_sentence(
@@ -434,6 +437,7 @@ fn example(model: &Model, s: &Sentence) -> Example {
         words,
         clause_marks,
         may_head: Vec::new(),
+        next_verb: Vec::new(),
         gold_tags,
         first_tags: Vec::new(),
         tag_values: Vec::new(),
@@ -454,6 +458,7 @@ fn set_tags(e: &mut Example, tags: &[usize], tagset: &tagger::TagSet) {
     e.may_head.clear();
     e.may_head.extend(e.upos.iter().map(|&u| u != Upos::Punct));
     e.may_head[0] = true;
+    crate::templates::verb_lookahead(&e.upos, &mut e.next_verb);
 }
 
 /// Which pass of the tagger is trained or scored.
