@@ -108,3 +108,76 @@ fn companies_and_private_people_are_actors() {
     ];
     assert_codes_each(&pipeline, rows);
 }
+
+/// A role after a possessive country and a name of its own ("Iraq's Oil Ministry") is that
+/// country's, not the nearest nationality's; a party's spokesman speaks for the party, while
+/// the party's government and its MPs stay the government and the legislature.
+#[test]
+fn a_role_belongs_to_the_body_that_names_it() {
+    let pipeline = Pipeline::standard();
+    let rows: &[(&str, (&str, &str, &str))] = &[
+        (
+            "Peru's Energy Ministry has awarded oilfield contracts to a Canadian company.",
+            ("PERGOV", "CANBUS", "06"),
+        ),
+        (
+            "A Labour Party spokesman criticised the Chinese government on Tuesday.",
+            ("GBRPTY", "CHNGOV", "11"),
+        ),
+        (
+            "Dozens of British Labour MPs voted against the government's plans.",
+            ("GBRLEG", "GBRGOV", "12"),
+        ),
+    ];
+    assert_codes_each(&pipeline, rows);
+}
+
+/// A nationality that modifies a currency or a market names no actor: a central bank buying
+/// the Swiss franc does nothing to Switzerland.
+#[test]
+fn a_currency_is_no_actor() {
+    let pipeline = Pipeline::standard();
+    for text in [
+        "Norway said it would buy more of the Swiss and Danish currencies.",
+        "Chile said it plans to sell holdings of the Australian dollar.",
+    ] {
+        let got = dyads(&pipeline, text);
+        assert!(
+            got.iter()
+                .all(|(_, t, _)| !matches!(t.as_str(), "CHE" | "DNK" | "AUS")),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+/// A long list of countries is a roll call, not each acting on every other: five delegations
+/// invited to a summit are five one-sided events at most, never twenty mutual ones.
+#[test]
+fn a_long_list_is_no_mutual_act() {
+    let pipeline = Pipeline::standard();
+    let text = "Delegations from Peru, Chile, Bolivia, Ecuador and Colombia were invited to \
+                attend the talks.";
+    let got = dyads(&pipeline, text);
+    assert!(got.iter().all(|(_, t, _)| t.is_empty()), "{text}: {got:?}");
+    let two = dyads(
+        &pipeline,
+        "Peru and Chile agreed to cooperate on fisheries.",
+    );
+    assert!(
+        two.contains(&("PER".into(), "CHL".into(), "03".into())),
+        "two countries still act on each other: {two:?}"
+    );
+}
+
+/// A role that speaks for a body no dictionary knows ("a spokesman for the defence team") is
+/// that body's man, not the government of the country the sentence names.
+#[test]
+fn a_spokesman_for_an_unknown_body_is_no_government() {
+    let pipeline = Pipeline::standard();
+    let text = "A spokesman for the defence team criticised the Chilean government.";
+    let got = dyads(&pipeline, text);
+    assert!(
+        got.iter().all(|(s, _, _)| !s.starts_with("CHL")),
+        "{text}: {got:?}"
+    );
+}

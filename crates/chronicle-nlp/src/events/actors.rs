@@ -5,9 +5,10 @@
 //! pronouns, each resolved to a referent with an actor code); with PETRARCH dictionaries the
 //! coder spots them itself (`petrarch_actors.rs`).
 
-use chronicle_core::{Article, ByteSpan, EntityType};
+use chronicle_core::{Article, ByteSpan, DepRel, EntityType};
 
-use super::sentence::{BREAK, COMMA, COORD, DET, PUNCT, Word};
+use super::sentence::{BREAK, COMMA, COORD, DET, MARKET, PUNCT, Word};
+use super::tree::Tree;
 
 /// An actor mention in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +64,38 @@ pub fn from_article(article: &Article, words: &[Word], out: &mut Vec<ActorHit>) 
     }
     out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     out.dedup_by(|b, a| b.start < a.end);
+}
+
+/// Drops the nationalities that modify a currency or a market ("the Australian and Canadian
+/// dollar", "Japanese stocks fell"): a price or an index does not act. The tree says what the
+/// word modifies; a conjunct ("Australian and Canadian") modifies what its first conjunct does.
+pub fn drop_market_modifiers(words: &[Word], tree: Option<Tree>, hits: &mut Vec<ActorHit>) {
+    let Some(t) = tree else { return };
+    let market = |w: usize| {
+        words.get(w).is_some_and(|x| x.flags & MARKET != 0)
+            && t.upos(w) == Some(chronicle_core::Upos::Noun)
+    };
+    let modifies_market = |h: &ActorHit| {
+        let Some(last) = h.end.checked_sub(1) else {
+            return false;
+        };
+        let mut at = last;
+        for _ in 0..2 {
+            let Some(head) = t.head(at) else { return false };
+            if market(head) && !(h.start..h.end).contains(&head) {
+                return matches!(
+                    t.rel(at).map(|r| r.base()),
+                    Some(DepRel::Amod | DepRel::Compound | DepRel::Nmod)
+                );
+            }
+            if t.rel(at) != Some(DepRel::Conj) {
+                return false;
+            }
+            at = head;
+        }
+        false
+    };
+    hits.retain(|h| !modifies_market(h));
 }
 
 /// The words covered by a byte span.

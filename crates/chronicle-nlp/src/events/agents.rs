@@ -17,6 +17,39 @@ use crate::names::roles::{Case, RoleTable};
 /// Agent codes that are whole codes, not a suffix to a country (`roles.txt` documents them).
 const STANDALONE: [&str; 4] = ["IGOPKO", "UIS", "NGO", "MNC"];
 
+/// Roles that speak or act for whichever body names them ("a Labour Party spokesman", "Hamas
+/// officials"), and not for the country's institution of that name: a party's spokesman is
+/// the party, while "the Labour government" and "Labour MPs" stay the government and the
+/// legislature.
+const REPRESENTATIVES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "official",
+    "officials",
+    "senior official",
+    "senior officials",
+    "leader",
+    "leaders",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "representative",
+    "representatives",
+    "member",
+    "members",
+];
+
+/// Whose people a role after a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    /// A country's: the role adds its agent code ("Turkish troops" TURMIL).
+    Country,
+    /// A group's, whose code already says what it is ("a Labour Party spokesman" GBRPTY).
+    Group,
+}
+
 /// The role phrases of `roles.txt` and their agent codes, without the whole codes.
 #[derive(Debug, Default)]
 pub struct AgentRoles {
@@ -60,8 +93,13 @@ impl AgentRoles {
         let text = |i: usize| word_text(body, words, i).unwrap_or("");
         let mut buf = String::new();
         for k in 0..hits.len() {
-            let code = match hits[k].codes.as_slice() {
-                [c] if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => c.clone(),
+            let (code, owner) = match hits[k].codes.as_slice() {
+                [c] if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => {
+                    (c.clone(), Owner::Country)
+                }
+                [c] if hits[k].person.is_none() && country_of(c).is_some() => {
+                    (c.clone(), Owner::Group)
+                }
                 _ => continue,
             };
             let next_start = hits.get(k + 1).map_or(words.len(), |h| h.start);
@@ -73,6 +111,22 @@ impl AgentRoles {
                 ("'" | "’", "s") => end + 2,
                 _ => end,
             };
+            if owner == Owner::Group {
+                // "a Labour Party spokesman", "Hamas's fighters": the group's own people,
+                // whom the role would otherwise give the sentence's government
+                if let Some((n, _)) = self.longest(body, words, after, &mut buf)
+                    && REPRESENTATIVES.contains(&buf.as_str())
+                    && after + n <= next_start
+                    && !titles_a_name(words, body, after + n)
+                    && let (Some(first), Some(last)) = (words.get(start), words.get(after + n - 1))
+                {
+                    let h = &mut hits[k];
+                    h.end = after + n;
+                    h.span.start = first.start;
+                    h.span.end = last.end;
+                }
+                continue;
+            }
             let widened = match self.longest(body, words, after, &mut buf) {
                 Some((n, agent))
                     if after + n <= next_start && !titles_a_name(words, body, after + n) =>
@@ -89,8 +143,8 @@ impl AgentRoles {
                 _ => None,
             };
             let widened = widened.or_else(|| {
-                let t = tree.filter(|_| after == end)?;
-                self.modified_role(body, words, t, end, next_start, &mut buf)
+                let t = tree?;
+                self.modified_role(body, words, t, end, after, next_start, &mut buf)
                     .map(|(e, agent)| (start, e, agent))
             });
             let Some((s, e, agent)) = widened else {
@@ -109,35 +163,43 @@ impl AgentRoles {
         self.add_lone(body, words, hits, &mut buf);
     }
 
-    /// The role a word or two after a country's mention ending at `end` that the tree makes
-    /// the head of the mention's noun phrase: "Chinese construction firm", where "Chinese" and
-    /// "construction" both modify "firm". The words skipped are nouns or adjectives in lower
-    /// case; returns the role's end and code.
+    /// The role a word or two after a country's mention ending at `end` (its possessive ending
+    /// at `after`) that the tree makes the head of the mention's noun phrase: "Chinese
+    /// construction firm", where "Chinese" and "construction" both modify "firm"; "Iraq's Oil
+    /// Ministry". The words skipped are nouns or adjectives in lower case, or after a
+    /// possessive any noun; returns the role's end and code.
+    #[allow(clippy::too_many_arguments)]
     fn modified_role(
         &self,
         body: &str,
         words: &[Word],
         tree: Tree,
         end: usize,
+        after: usize,
         limit: usize,
         buf: &mut String,
     ) -> Option<(usize, String)> {
-        let modifier = |i: usize| {
-            matches!(tree.upos(i), Some(Upos::Noun | Upos::Adj))
-                && !word_text(body, words, i)
-                    .and_then(|t| t.chars().next())
-                    .is_some_and(char::is_uppercase)
+        let possessive = after > end;
+        let modifier = |i: usize| match tree.upos(i) {
+            Some(Upos::Noun | Upos::Adj) => {
+                possessive
+                    || !word_text(body, words, i)
+                        .and_then(|t| t.chars().next())
+                        .is_some_and(char::is_uppercase)
+            }
+            Some(Upos::Propn) => possessive,
+            _ => false,
         };
         let governor = tree.head(end.checked_sub(1)?)?;
         for skip in 1..=2 {
-            let from = end + skip;
-            if from >= limit || !(end..from).all(modifier) {
+            let from = after + skip;
+            if from >= limit || !(after..from).all(modifier) {
                 return None;
             }
             if let Some((n, agent)) = self.longest(body, words, from, buf)
                 && from + n <= limit
                 && (from..from + n).contains(&governor)
-                && (end..from).all(|i| tree.head(i).is_some_and(|h| h < from + n && h >= i))
+                && (after..from).all(|i| tree.head(i).is_some_and(|h| h < from + n && h >= i))
                 && !titles_a_name(words, body, from + n)
             {
                 return Some((from + n, agent.to_string()));

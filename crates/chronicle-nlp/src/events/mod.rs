@@ -290,6 +290,7 @@ impl ActorSource for NamesLayers<'_> {
     ) {
         actors::from_article(article, &buf.words, out);
         let tree = tree::Tree::of(article, s, buf.words.len());
+        actors::drop_market_modifiers(&buf.words, tree, out);
         self.roles.extend(article, &buf.words, tree, out);
     }
 }

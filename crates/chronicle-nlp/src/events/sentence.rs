@@ -61,6 +61,9 @@ pub const OBJECT_NEEDED: u32 = 1 << 29;
 /// A word that condemns whom or what it is said of ("wrong", "reckless", "hypocritical"): a
 /// statement that says it of someone criticises them (CAMEO 111), as coders code it.
 pub const CENSURE: u32 = 1 << 30;
+/// A currency or a market ("dollar", "yen", "stocks", "economy"): a nationality that modifies
+/// it ("the Canadian dollar", "Japanese stocks") names no actor.
+pub const MARKET: u32 = 1 << 31;
 
 /// The function words, by class.
 const CLASSES: &[(u32, &str)] = &[
@@ -117,6 +120,10 @@ const CLASSES: &[(u32, &str)] = &[
     (
         QUANT,
         "percent per cent half part portion share bulk most much many all some third quarter tenth one two three four five six seven eight nine ten twenty fifty hundred thousand",
+    ),
+    (
+        MARKET,
+        "dollar dollars euro euros pound pounds sterling yen yuan renminbi rupee rupees peso pesos franc francs rouble roubles ruble rubles rand lira shekel shekels dinar dinars riyal riyals ringgit baht krona krone currency currencies stocks shares bonds equities economy economies",
     ),
     (PRON, "he she they it we i you him them us"),
     (

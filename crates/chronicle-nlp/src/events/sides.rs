@@ -88,8 +88,10 @@ impl EventCoder {
             let mutual = self.main_code(m).is_some_and(|c| {
                 matches!(c.get(..2), Some("03" | "04" | "05" | "06")) && !c.starts_with("033")
             });
-            if mutual && from_tree && targets.iter().all(Option::is_none) && distinct(&sources) >= 2
-            {
+            // A longer list is a meeting's roll call ("representatives from China, India, Russia,
+            // South Africa and Brazil were invited"), not each acting on every other.
+            let joint = (2..=MUTUAL_MAX).contains(&distinct(&sources));
+            if mutual && from_tree && targets.iter().all(Option::is_none) && joint {
                 return (sources, Vec::new(), true);
             }
         }
@@ -403,6 +405,9 @@ impl Who {
 }
 
 /// How many different actor codes `sides` names.
+/// The most actors a joint subject holds for its cooperation to be coded as mutual.
+const MUTUAL_MAX: usize = 3;
+
 fn distinct(sides: &[Side]) -> usize {
     let mut codes: Vec<&str> = sides.iter().flatten().map(|(c, _)| c.as_str()).collect();
     codes.sort_unstable();

@@ -442,12 +442,20 @@ impl<'a> Tree<'a> {
     /// Whether the role word at `w` serves a named body no dictionary knows ("a spokesman for
     /// the English National Ballet", "the head of Acme Mining"): then it names no government's
     /// or army's man, whatever the role word alone would say.
+    /// So does one that speaks "for" a body whose whole phrase names no actor ("a spokesman
+    /// for Yukos' lawyers", "a spokesman for the family").
     fn serves_unknown(&self, w: usize, hits: &[ActorHit]) -> bool {
         self.children(w).any(|(c, r)| {
-            r == DepRel::Nmod
-                && self.upos(c) == Some(Upos::Propn)
+            let named = self.upos(c) == Some(Upos::Propn)
                 && ["for", "of", "at"].iter().any(|p| self.case_is(c, p))
-                && self.actor_at(c, hits, 0).is_none()
+                && self.actor_at(c, hits, 0).is_none();
+            let phrase = self.phrase(c);
+            let unnamed_body = self.upos(c) == Some(Upos::Noun)
+                && self.case_is(c, "for")
+                && !hits
+                    .iter()
+                    .any(|h| h.start < phrase.end && h.end > phrase.start);
+            r == DepRel::Nmod && (named || unnamed_body)
         })
     }
 

@@ -236,7 +236,7 @@ fn is_opening(s: &str) -> bool {
 }
 
 fn is_quote(s: &str) -> bool {
-    matches!(s, "\"" | "'" | "”" | "“" | "’" | "‘")
+    matches!(s, "\"" | "'" | "”" | "“" | "’" | "‘" | "''" | "``")
 }
 
 /// Whether the quote token at `i` opens a quotation: it is glued to the word after it and not to

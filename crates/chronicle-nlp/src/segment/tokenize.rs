@@ -1,5 +1,6 @@
 //! Tokens as English news needs them: `U.S.` and `Mr.` keep their full stops, `3.5` and `2:30`
-//! stay whole, `Korea's` gives `Korea` and `'s`, an ellipsis is one token.
+//! stay whole, `Korea's` gives `Korea` and `'s`, an ellipsis is one token, and so is a quotation
+//! mark typed as two apostrophes (`''`).
 
 use chronicle_core::{ByteSpan, Token, TokenKind};
 
@@ -26,7 +27,14 @@ pub fn tokenize(text: &str, lexicon: &SegmentLexicon, out: &mut Vec<Token>) {
                 i + 3 + count_prefix(&bytes[i + 3..], b'.'),
                 TokenKind::Punct,
             )
-        } else if is_apostrophe(c) && clitic_len(text, i) > 0 && i > 0 && prev_is_letter(text, i) {
+        } else if bytes[i..].starts_with(b"''") || bytes[i..].starts_with(b"``") {
+            // a quotation mark typed as two apostrophes or two backticks (''so,'' he said)
+            (i + 2, TokenKind::Punct)
+        } else if is_apostrophe(c)
+            && clitic_len(text, i) > 0
+            && i > 0
+            && prev_is_alphanumeric(text, i)
+        {
             (i + clitic_len(text, i), TokenKind::Clitic)
         } else if c.is_ascii_punctuation() || is_unicode_punct(c) {
             (i + len, TokenKind::Punct)
@@ -146,11 +154,13 @@ fn count_prefix(bytes: &[u8], b: u8) -> usize {
     bytes.iter().take_while(|&&x| x == b).count()
 }
 
-fn prev_is_letter(text: &str, i: usize) -> bool {
+/// Whether a letter or a digit ends `text[..i]`: a clitic may follow either ("Korea's",
+/// "Radio 4's", "the G8's").
+fn prev_is_alphanumeric(text: &str, i: usize) -> bool {
     text[..i]
         .chars()
         .next_back()
-        .is_some_and(char::is_alphabetic)
+        .is_some_and(char::is_alphanumeric)
 }
 
 fn prev_is_upper(text: &str, i: usize) -> bool {
@@ -257,6 +267,58 @@ mod tests {
                 "summit",
                 "didn't",
                 "end",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_possessive_after_a_number_splits_too() {
+        let texts: Vec<&str> = words("BBC Radio 4's programme and the G8's summit")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "BBC",
+                "Radio",
+                "4",
+                "'s",
+                "programme",
+                "and",
+                "the",
+                "G8",
+                "'s",
+                "summit"
+            ]
+        );
+    }
+
+    #[test]
+    fn two_apostrophes_are_one_quotation_mark() {
+        let texts: Vec<&str> = words("Trump ''is not Christian,''' he said of the ``deal''.")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Trump",
+                "''",
+                "is",
+                "not",
+                "Christian",
+                ",",
+                "''",
+                "'",
+                "he",
+                "said",
+                "of",
+                "the",
+                "``",
+                "deal",
+                "''",
                 "."
             ]
         );
