@@ -18,6 +18,7 @@
 //! | [`opener`] | a tree repair: a sentence-opening participle is no root |
 //! | [`finite`] | a tree repair: a present-tense verb after a noun is its predicate |
 //! | [`subject`] | a tree repair: a subject after a comma is its verb's ("…, Ruiz said") |
+//! | [`nominal_root`] | a tree repair: a noun left as root is the subject of the verb hung from it |
 //! | [`punct`] | punctuation re-hung once the tree is whole |
 //! | [`labeler`] | relations, once the tree is whole |
 //! | [`lemma`] | lemmas from learnt tables and endings |
@@ -37,6 +38,7 @@ pub mod finite;
 pub mod labeler;
 pub mod lemma;
 pub mod model;
+pub mod nominal_root;
 pub mod opener;
 pub mod parser;
 pub mod perceptron;

@@ -1,0 +1,111 @@
+//! A noun phrase left as the root, with the verb after it hung from it, is that verb's subject.
+//!
+//! "Critics of the port's rules, like the farmer Jan Smit, want the rules rewritten": a greedy
+//! parser that meets a phrase set off after the subject ("like …", "such as …", "including …")
+//! may take that phrase for the subject of the verb after it, and, the verb's subject slot
+//! filled, hang the verb from the real subject as a conjunct, leaving a noun as the sentence's
+//! root. In EWT's training trees a verb hangs from a nominal root with no coordinator of its own
+//! and with, on its left, only nominals that carry a preposition of their own twice in 204,577
+//! words; such a tree is the parser's misreading. So the verb takes the noun's place as root,
+//! the noun becomes its subject, the noun's dependents after the verb go with the verb, and the
+//! prepositional phrases between them hang from the noun they follow ("critics like Smit").
+//! Arcs move only between the noun, the verb and their children, so the tree stays a tree; the
+//! repair runs before the punctuation attacher and the labeler, which name the new arcs.
+
+use chronicle_core::Upos;
+
+fn nominal(u: Upos) -> bool {
+    matches!(u, Upos::Noun | Upos::Propn | Upos::Pron)
+}
+
+/// Whether nominal `k`, a left dependent of `verb`, has a preposition of its own: one hung from
+/// it or from the verb, before it and after any other nominal of the verb.
+fn has_case(upos: &[Upos], heads: &[usize], verb: usize, k: usize) -> bool {
+    (1..k)
+        .rev()
+        .take_while(|&c| !(heads[c] == verb && nominal(upos[c])))
+        .any(|c| upos[c] == Upos::Adp && (heads[c] == k || heads[c] == verb))
+}
+
+/// Repairs `heads` (index 0 is the root's stand-in; `heads[i]` is word `i`'s head, 0 for the
+/// root) as the module's doc describes.
+pub fn repair(upos: &[Upos], heads: &mut [usize]) {
+    let n = heads.len().min(upos.len());
+    let Some(root) = (1..n).find(|&k| heads[k] == 0) else {
+        return;
+    };
+    if !nominal(upos[root]) || (1..n).any(|c| heads[c] == root && upos[c] == Upos::Adp) {
+        return;
+    }
+    let Some(verb) = (root + 1..n).find(|&v| heads[v] == root && upos[v] == Upos::Verb) else {
+        return;
+    };
+    let left: Vec<usize> = (1..verb).filter(|&k| heads[k] == verb).collect();
+    if left.iter().any(|&k| upos[k] == Upos::Cconj)
+        || left
+            .iter()
+            .any(|&k| nominal(upos[k]) && !has_case(upos, heads, verb, k))
+    {
+        return;
+    }
+    // The one prepositional phrase between the noun and the verb.
+    let mut after_root = left
+        .iter()
+        .copied()
+        .filter(|&k| k > root && nominal(upos[k]));
+    let (Some(phrase), None) = (after_root.next(), after_root.next()) else {
+        return;
+    };
+    heads[verb] = 0;
+    heads[root] = verb;
+    for h in heads.iter_mut().take(n).skip(verb + 1) {
+        if *h == root {
+            *h = verb;
+        }
+    }
+    heads[phrase] = root;
+    for d in left {
+        if d > root && d < phrase && upos[d] != Upos::Punct {
+            heads[d] = phrase;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_root_noun_becomes_the_subject_and_the_set_off_phrase_its_modifier() {
+        // "Critics , like Smit , want rules ." read with "Critics" as root, "want" its
+        // conjunct and "Smit" the subject of "want".
+        use Upos::*;
+        let upos = [X, Noun, Punct, Adp, Propn, Punct, Verb, Noun, Punct];
+        let mut heads = [0, 0, 4, 4, 6, 4, 1, 6, 1];
+        repair(&upos, &mut heads);
+        assert_eq!(heads, [0, 6, 4, 4, 1, 4, 0, 6, 6]);
+
+        // The same with "like" and "the" hung from the verb: they go with their noun.
+        let upos = [X, Noun, Punct, Adp, Det, Propn, Punct, Verb, Noun];
+        let mut heads = [0, 0, 7, 7, 7, 7, 5, 1, 7];
+        repair(&upos, &mut heads);
+        assert_eq!(heads, [0, 7, 7, 5, 5, 1, 5, 0, 7]);
+    }
+
+    #[test]
+    fn a_verb_with_a_subject_or_a_coordinator_of_its_own_is_left_alone() {
+        use Upos::*;
+        // "Pizza , and they loved it": the verb has a coordinator and a subject.
+        let upos = [X, Noun, Punct, Cconj, Pron, Verb, Pron];
+        let mut heads = [0, 0, 5, 5, 5, 1, 5];
+        let before = heads;
+        repair(&upos, &mut heads);
+        assert_eq!(heads, before);
+        // "Great place , love it": no nominal on the verb's left, a list, not a subject.
+        let upos = [X, Adj, Noun, Punct, Verb, Pron];
+        let mut heads = [0, 2, 0, 4, 2, 4];
+        let before = heads;
+        repair(&upos, &mut heads);
+        assert_eq!(heads, before);
+    }
+}
