@@ -692,3 +692,94 @@ fn a_sports_report_codes_only_political_actors() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A phrase before the subject sets the scene of the act and is not what the act is aimed at:
+/// the trip's region or the interview's broadcaster is no addressee of a statement.
+#[test]
+fn a_fronted_phrase_is_no_target() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "At the close of her Middle East tour, Angela Merkel said the ceasefire would hold.",
+        &[],
+        &[("DEU", "MEA", "01")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "In a long interview with the BBC, President Vladimir Putin said the economy was growing.",
+        &[],
+        &[("RUS", "GBRMED", "01")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "After talks in Paris, France signed a trade agreement with Mexico.",
+        &[("FRA", "MEX", "05")],
+        &[("FRA", "FRA", "05")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A relative clause says what its noun did to someone else: the one it acted on is not the
+/// noun, so a storm that battered a country is no act of that country, and a bank that bought
+/// a lender in a country does not make the country the one who offers.
+#[test]
+fn a_relative_clause_lends_its_noun_no_actor() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "The cost is below that of the hurricanes which battered Cuba earlier this year.",
+        &[],
+        &[("CUB", "", "18")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "A bank that bought the largest lender in Kenya has offered a rival more cash.",
+        &[],
+        &[("KEN", "", "03")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "The Malian rebels, who seized the town of Gao last week, attacked an army convoy.",
+        &[("MLIREB", "MLIMIL", "19")],
+        &[],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Where the tree gives a verb no subject ("will be in Kenya to seek"), the place a
+/// prepositional phrase names is where the act happens, not who acts.
+#[test]
+fn a_place_in_a_prepositional_phrase_is_no_subject() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Three members of the panel will be in Kenya to seek views from farmers.",
+        &[],
+        &[("KEN", "", "02")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "Since 2010, thousands of migrants have arrived in Italy to seek asylum.",
+        &[],
+        &[("ITA", "", "02")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "He was in Kenya before travelling to Sudan with the committee.",
+        &[],
+        &[("KEN", "SDN", "04")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

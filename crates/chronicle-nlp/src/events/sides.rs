@@ -70,7 +70,14 @@ impl EventCoder {
                 (src, wt.filter(|&k| Some(k) != src && hits[k].start < reach))
             }
             (None, Some(r)) => (r.src, r.tgt),
-            (None, None) => self.word_sides(buf, hits, v, m, modality),
+            (None, None) => {
+                // the tree names no subject ("will be in Scotland to seek views"): the words'
+                // guess is no name the tree puts in a prepositional phrase
+                let (src, tgt) = self.word_sides(buf, hits, v, m, modality);
+                let placed =
+                    |k: &usize| tree.is_some_and(|t| t.prepositional(hits[*k].start, hits[*k].end));
+                (src.filter(|k| m.source == Some(*k) || !placed(k)), tgt)
+            }
         };
         let mut sources = src.map(expand).unwrap_or_else(|| vec![None]);
         let tgt = tgt.filter(|&k| !self.audience(hits, v, m, k));

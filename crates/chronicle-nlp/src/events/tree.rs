@@ -297,16 +297,21 @@ impl<'a> Tree<'a> {
     }
 
     /// The phrases that can name the target of the verb at `w`, nearest first: objects, then
-    /// prepositional phrases (not times, not the passive's agent, not a role opened by `as`).
+    /// prepositional phrases after it (not times, not the passive's agent, not a role opened by
+    /// `as`).
     pub fn objects(&self, w: usize) -> impl Iterator<Item = usize> + '_ {
         let objects = self
             .children(w)
             .filter(|&(_, r)| matches!(r, DepRel::Obj | DepRel::Iobj))
             .map(|(c, _)| c);
-        // "met as secretary of state": an `as` phrase names a role, not who is acted on
+        // "met as secretary of state": an `as` phrase names a role, not who is acted on; a
+        // phrase before the verb sets the scene ("At the end of his Middle East trip, Mr Blair
+        // said"), and what a verb acts on follows it
         let obliques = self
             .children(w)
-            .filter(|&(c, r)| matches!(r, DepRel::Obl | DepRel::OblNpmod) && !self.case_is(c, "as"))
+            .filter(move |&(c, r)| {
+                matches!(r, DepRel::Obl | DepRel::OblNpmod) && c > w && !self.case_is(c, "as")
+            })
             .map(|(c, _)| c);
         objects.chain(obliques)
     }
@@ -383,16 +388,50 @@ impl<'a> Tree<'a> {
     }
 
     /// The actor of a subject: as [`Tree::actor`], else the first actor anywhere in the subject
-    /// phrase (the parser may have hung the name on a wrong word of it).
+    /// phrase (the parser may have hung the name on a wrong word of it) before a relative
+    /// clause of its own, which says what the subject did to someone else ("the rain which has
+    /// lashed Los Angeles" is no one).
     pub fn subject_actor(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
         if hit_holding(hits, w).is_some() && self.serves_unknown(w, hits) {
             return None;
         }
         self.actor(w, hits).or_else(|| {
             let phrase = self.phrase(w);
-            hits.iter()
-                .position(|h| h.start >= phrase.start && h.end <= phrase.end)
+            hits.iter().position(|h| {
+                h.start >= phrase.start && h.end <= phrase.end && !self.in_relative(h.start, w)
+            })
         })
+    }
+
+    /// Whether the words `start..end` (an actor's name) open with a preposition of their own:
+    /// the head word of the span, the one hung outside it, has an `ADP` case marker ("in
+    /// Scotland"), so the name is a place or a circumstance, never a clause's subject.
+    pub fn prepositional(&self, start: usize, end: usize) -> bool {
+        (start..end.min(self.len))
+            .find(|&w| self.head(w).is_none_or(|h| h < start || h >= end))
+            .is_some_and(|w| {
+                self.children(w)
+                    .any(|(c, r)| r == DepRel::Case && self.upos(c) == Some(Upos::Adp))
+            })
+    }
+
+    /// Whether word `x` lies in a relative clause inside the phrase of `w` (on its way up to
+    /// `w`, a word hangs from a relative clause's verb).
+    fn in_relative(&self, x: usize, w: usize) -> bool {
+        let mut at = x;
+        for _ in 0..self.len {
+            if at == w {
+                return false;
+            }
+            if self.rel(at) == Some(DepRel::AclRelcl) {
+                return true;
+            }
+            match self.head(at) {
+                Some(h) => at = h,
+                None => return false,
+            }
+        }
+        false
     }
 
     fn actor_at(&self, w: usize, hits: &[ActorHit], depth: u8) -> Option<usize> {
