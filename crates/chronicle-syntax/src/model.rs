@@ -396,7 +396,7 @@ impl Model {
         crate::opener::repair(&ws.words, &ws.upos, &mut ws.heads);
         crate::finite::repair(&ws.upos, &ws.present, &mut ws.heads);
         crate::subject::repair(&ws.words, &ws.upos, &mut ws.heads);
-        crate::nominal_root::repair(&ws.upos, &mut ws.heads);
+        crate::nominal_root::repair(&ws.words, &ws.upos, &mut ws.heads);
         if self.punct.features() > 0 {
             let sentence = crate::punct::Sentence {
                 words: &ws.words,

@@ -9,10 +9,17 @@
 //! words; such a tree is the parser's misreading. So the verb takes the noun's place as root,
 //! the noun becomes its subject, the noun's dependents after the verb go with the verb, and the
 //! prepositional phrases between them hang from the noun they follow ("critics like Smit").
-//! Arcs move only between the noun, the verb and their children, so the tree stays a tree; the
+//!
+//! The same misreading of a coordinated subject: "Indonesia, Sri Lanka and the Seychelles
+//! accepted the offer" read as a list of names with "accepted" a participle modifying the last
+//! ("the Seychelles, accepted …"). A verb not in "-ing" right after the last conjunct of a noun
+//! root, with no dependent on its left and an object on its right, is that list's predicate: in
+//! EWT's training trees no such verb hangs from a coordinated nominal root. Arcs move only between the noun, the verb and their children, so the tree stays a tree; the
 //! repair runs before the punctuation attacher and the labeler, which name the new arcs.
 
 use chronicle_core::Upos;
+
+use crate::features::{WordInfo, hash_bytes};
 
 fn nominal(u: Upos) -> bool {
     matches!(u, Upos::Noun | Upos::Propn | Upos::Pron)
@@ -29,12 +36,15 @@ fn has_case(upos: &[Upos], heads: &[usize], verb: usize, k: usize) -> bool {
 
 /// Repairs `heads` (index 0 is the root's stand-in; `heads[i]` is word `i`'s head, 0 for the
 /// root) as the module's doc describes.
-pub fn repair(upos: &[Upos], heads: &mut [usize]) {
-    let n = heads.len().min(upos.len());
+pub fn repair(words: &[WordInfo], upos: &[Upos], heads: &mut [usize]) {
+    let n = heads.len().min(upos.len()).min(words.len());
     let Some(root) = (1..n).find(|&k| heads[k] == 0) else {
         return;
     };
     if !nominal(upos[root]) || (1..n).any(|c| heads[c] == root && upos[c] == Upos::Adp) {
+        return;
+    }
+    if coordinated_subject(words, upos, root, &mut heads[..n]) {
         return;
     }
     let Some(verb) = (root + 1..n).find(|&v| heads[v] == root && upos[v] == Upos::Verb) else {
@@ -71,9 +81,72 @@ pub fn repair(upos: &[Upos], heads: &mut [usize]) {
     }
 }
 
+/// The coordinated subject case of the module's doc; whether it moved arcs.
+fn coordinated_subject(
+    words: &[WordInfo],
+    upos: &[Upos],
+    root: usize,
+    heads: &mut [usize],
+) -> bool {
+    let n = heads.len();
+    let has_cc = |k: usize| (1..n).any(|c| heads[c] == k && upos[c] == Upos::Cconj);
+    let Some(last) = (root + 1..n)
+        .rev()
+        .find(|&k| heads[k] == root && matches!(upos[k], Upos::Noun | Upos::Propn) && has_cc(k))
+    else {
+        return false;
+    };
+    let verb = last + 1;
+    let ing = hash_bytes(b"ing");
+    let object = |k: usize| {
+        heads[k] == verb
+            && nominal(upos[k])
+            && !(1..n).any(|c| heads[c] == k && upos[c] == Upos::Adp)
+    };
+    if verb >= n
+        || upos[verb] != Upos::Verb
+        || words[verb].suffix[2] == ing
+        || !(heads[verb] == last || heads[verb] == root)
+        || (1..verb).any(|k| heads[k] == verb)
+        || !(verb + 1..n).any(object)
+    {
+        return false;
+    }
+    heads[verb] = 0;
+    heads[root] = verb;
+    for h in heads.iter_mut().skip(verb + 1) {
+        if *h == root {
+            *h = verb;
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::Scratch;
+
+    /// Words for the tags of a test: only their endings are read ("-ing"), so a verb is "held".
+    fn read(upos: &[Upos]) -> Vec<WordInfo> {
+        let mut scratch = Scratch::default();
+        upos.iter()
+            .map(|&u| scratch.word_info(if u == Upos::Verb { "held" } else { "x" }, &|_| [0, 0]))
+            .collect()
+    }
+
+    #[test]
+    fn a_verb_after_a_list_of_names_is_its_predicate() {
+        // "Peru , Chile and the Congo accepted the offer ." read with "Peru" as root and
+        // "accepted" a modifier of "Congo".
+        use Upos::*;
+        let upos = [
+            X, Propn, Punct, Propn, Cconj, Det, Propn, Verb, Det, Noun, Punct,
+        ];
+        let mut heads = [0, 0, 3, 1, 6, 6, 1, 6, 9, 7, 1];
+        repair(&read(&upos), &upos, &mut heads);
+        assert_eq!(heads, [0, 7, 3, 1, 6, 6, 1, 0, 9, 7, 7]);
+    }
 
     #[test]
     fn the_root_noun_becomes_the_subject_and_the_set_off_phrase_its_modifier() {
@@ -82,13 +155,13 @@ mod tests {
         use Upos::*;
         let upos = [X, Noun, Punct, Adp, Propn, Punct, Verb, Noun, Punct];
         let mut heads = [0, 0, 4, 4, 6, 4, 1, 6, 1];
-        repair(&upos, &mut heads);
+        repair(&read(&upos), &upos, &mut heads);
         assert_eq!(heads, [0, 6, 4, 4, 1, 4, 0, 6, 6]);
 
         // The same with "like" and "the" hung from the verb: they go with their noun.
         let upos = [X, Noun, Punct, Adp, Det, Propn, Punct, Verb, Noun];
         let mut heads = [0, 0, 7, 7, 7, 7, 5, 1, 7];
-        repair(&upos, &mut heads);
+        repair(&read(&upos), &upos, &mut heads);
         assert_eq!(heads, [0, 7, 7, 5, 5, 1, 5, 0, 7]);
     }
 
@@ -99,13 +172,13 @@ mod tests {
         let upos = [X, Noun, Punct, Cconj, Pron, Verb, Pron];
         let mut heads = [0, 0, 5, 5, 5, 1, 5];
         let before = heads;
-        repair(&upos, &mut heads);
+        repair(&read(&upos), &upos, &mut heads);
         assert_eq!(heads, before);
         // "Great place , love it": no nominal on the verb's left, a list, not a subject.
         let upos = [X, Adj, Noun, Punct, Verb, Pron];
         let mut heads = [0, 2, 0, 4, 2, 4];
         let before = heads;
-        repair(&upos, &mut heads);
+        repair(&read(&upos), &upos, &mut heads);
         assert_eq!(heads, before);
     }
 }
