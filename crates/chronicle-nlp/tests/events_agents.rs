@@ -181,3 +181,23 @@ fn a_spokesman_for_an_unknown_body_is_no_government() {
         "{text}: {got:?}"
     );
 }
+
+/// "Its troops" in what a country says are that country's troops, not those of the country
+/// they act on.
+#[test]
+fn a_possessive_pronoun_in_a_report_owns_the_agent_for_the_speaker() {
+    let pipeline = Pipeline::standard();
+    assert_codes_each(
+        &pipeline,
+        &[
+            (
+                "Kenya said its police had arrested three Somali men.",
+                ("KENCOP", "SOMCVL", "17"),
+            ),
+            (
+                "Sudan said that its soldiers had attacked Chadian villages.",
+                ("SDNMIL", "TCD", "19"),
+            ),
+        ],
+    );
+}

@@ -300,3 +300,39 @@ fn a_nationality_inside_an_apposition_qualifies_it_and_acts_in_nothing() {
     );
     assert!(got.iter().any(|(s, _, _)| s.starts_with("GBR")), "{got:?}");
 }
+
+/// "Seeks to" is an attempt, no appeal: the act sought is the event, and only where its verb
+/// codes one; seeking help from someone stays an appeal.
+#[test]
+fn seeking_to_do_is_no_appeal() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "The French president will seek to calm his party's critics at a meeting on Monday.",
+    );
+    assert!(got.iter().all(|(_, _, c)| !c.starts_with("02")), "{got:?}");
+    let got = events(&pipeline, "Ukraine sought help from the United States.");
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("UKR") && t.starts_with("USA") && c.starts_with("02")),
+        "{got:?}"
+    );
+}
+
+/// Markets are no politics: a firm acting alone or on a firm of its own country codes no
+/// event, and one political actor on either side makes it one.
+#[test]
+fn a_firm_acting_on_a_firm_is_no_political_event() {
+    let pipeline = Pipeline::standard();
+    let got = events(&pipeline, "Toyota has sued Honda over a patent.");
+    assert!(got.is_empty(), "{got:?}");
+    let got = events(
+        &pipeline,
+        "Toyota has sued the Japanese government over a new tax.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.ends_with("BUS") && t == "JPNGOV" && c.starts_with("11")),
+        "{got:?}"
+    );
+}

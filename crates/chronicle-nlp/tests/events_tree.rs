@@ -799,3 +799,17 @@ fn a_participle_modifying_a_noun_is_no_trigger() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A comma between a scene and the subject after it joins no list: the state a sentence
+/// opens with does not act beside its subject.
+#[test]
+fn a_scene_before_the_subject_is_no_second_actor() {
+    let pipeline = Pipeline::standard();
+    let text = "In Ohio, the firm has sued the state government over the new tax.";
+    let got = dyads(&pipeline, text);
+    assert!(got.iter().all(|(s, _, _)| s != "USA"), "{text}\n  {got:?}");
+    assert!(
+        got.iter().any(|(s, _, r)| s == "USABUS" && r == "11"),
+        "{text}\n  {got:?}"
+    );
+}

@@ -176,3 +176,23 @@ fn a_surname_after_a_given_name_the_lexicon_does_not_know_is_a_namesake() {
     );
     assert_eq!(actors(&a, "Putin"), vec![Some("RUSGOV".to_string())]);
 }
+
+#[test]
+fn a_sports_reports_countries_speak_for_no_office_holder() {
+    // A sports report names countries as teams: "Australia" there does not make a lone "Hill"
+    // the Australian minister of that surname, even in his term.
+    let a = annotate(
+        "England's coach named his squad for the test against Australia. The flanker Hill and \
+         the midfielder Dawes return after injury, and the goalkeeper keeps his place for the \
+         fixtures in November.",
+        Some(date(2004, 10, 1)),
+    );
+    assert_eq!(actors(&a, "Hill"), vec![None]);
+    // The same country in a news report still speaks for him.
+    let a = annotate(
+        "Australia will keep its frigates in the Gulf. Hill told reporters the decision was \
+         final.",
+        Some(date(2004, 10, 1)),
+    );
+    assert_eq!(actors(&a, "Hill"), vec![Some("AUSGOV".to_string())]);
+}

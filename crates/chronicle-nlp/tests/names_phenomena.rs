@@ -8,7 +8,7 @@ mod common_names;
 use chronicle_core::EntityType;
 use common_names::check;
 
-use EntityType::{Gpe, Org, Person};
+use EntityType::{Gpe, Loc, Org, Person};
 
 #[test]
 fn a_given_name_or_an_initial_makes_the_next_word_a_surname() {
@@ -148,5 +148,111 @@ fn an_ordinary_word_heading_organisations_names_nothing_alone() {
         "Scottish league standings.\n\nDivision one\n\nThe Olympic champion ran.",
         &[("Scottish", EntityType::Norp)],
         &["Division", "Olympic"],
+    );
+}
+
+#[test]
+fn words_describing_a_person_before_the_name_are_no_part_of_it() {
+    check(
+        "Republican Sen. Marta Okonkwo won the primary in Ohio on Tuesday.",
+        &[("Marta Okonkwo", Person), ("Ohio", Gpe)],
+        &["Republican Sen. Marta Okonkwo", "Sen. Marta Okonkwo"],
+    );
+    check(
+        "The rally was addressed by Democrat Walter Pemberton and two mayors.",
+        &[("Walter Pemberton", Person)],
+        &["Democrat Walter Pemberton"],
+    );
+    check(
+        "Brazilian-born Luis Amarante scored twice for his new club.",
+        &[("Luis Amarante", Person)],
+        &["Brazilian-born Luis Amarante"],
+    );
+    // Where no person's name follows, the words stay one name.
+    check(
+        "The Republican Party met in Ohio.",
+        &[("Republican Party", Org)],
+        &["Party"],
+    );
+}
+
+#[test]
+fn a_partys_member_describes_a_person_and_names_none() {
+    let got =
+        common_names::entities("Analysts said voters wanted a moderate Republican in the post.");
+    assert!(
+        got.iter()
+            .all(|(t, k)| !(t == "Republican" && *k == Person)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_clause_about_a_town_is_no_apposition_of_a_person() {
+    // ", which are home to many voters" says nothing of a person: the towns stay towns.
+    let got = common_names::entities(
+        "The campaign sent him to cities like Pittsburgh and Charlotte, which are home to many \
+         young voters.",
+    );
+    assert!(
+        got.iter().all(|(t, k)| !(t == "Charlotte" && *k == Person)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_run_of_words_the_article_also_writes_in_lowercase_is_no_person() {
+    // "Purchasing Managers" names a survey's body, and the article's own "purchasing managers"
+    // shows the words are common nouns; a run of two unknown names stays a person.
+    check(
+        "Bond prices fell after the Purchasing Managers survey beat forecasts. Purchasing \
+         managers at big firms reported more orders.",
+        &[],
+        &["Purchasing Managers", "Purchasing"],
+    );
+    check(
+        "Talks were led by Okonkwo Adebayo, who arrived on Monday.",
+        &[("Okonkwo Adebayo", Person)],
+        &[],
+    );
+}
+
+#[test]
+fn a_place_head_that_speaks_alone_elsewhere_is_a_persons_surname() {
+    // A wood never speaks: "Woods said" makes "Zephan Woods" a golfer, and the lone "Woods"
+    // the same person; a forest that nobody quotes stays a place.
+    check(
+        "Zephan Woods shot 68 on the opening day. Woods said the greens were fast.",
+        &[("Zephan Woods", Person), ("Woods", Person)],
+        &[],
+    );
+    check(
+        "Walkers crowded Sherwood Forest on Sunday, a ranger said.",
+        &[("Sherwood Forest", Loc)],
+        &[],
+    );
+}
+
+#[test]
+fn a_zoo_is_an_institution_and_its_town_no_toponym_of_its_own() {
+    check(
+        "Keepers at the Dunedin Zoo found the otter on Monday.",
+        &[("Dunedin Zoo", Org)],
+        &["Dunedin"],
+    );
+}
+
+#[test]
+fn a_town_among_unknown_capitalised_words_names_a_club_not_a_person() {
+    // No given name opens "Torpedo Samara": with a city inside it is a club of that city.
+    check(
+        "Fans of Torpedo Samara threw flares onto the pitch before the derby.",
+        &[("Torpedo Samara", Org)],
+        &[],
+    );
+    check(
+        "The inquiry questioned Okonkwo Adebayo on Monday.",
+        &[("Okonkwo Adebayo", Person)],
+        &[],
     );
 }

@@ -110,3 +110,39 @@ fn firms_named_for_their_trade_or_a_country_are_organisations() {
         &[],
     );
 }
+
+#[test]
+fn a_score_may_follow_a_bracketed_club_code_and_a_riders_team_follows_his_country() {
+    // "( K )" tells two clubs of one name apart; a player's bracketed country does not make
+    // him a team.
+    check(
+        "Results of the second round.\n\nVardar 3 Pobeda ( K ) 1\n\nZvonimir Brkic ( Croatia ) \
+         71 70 68 , Ansel Okafor ( Nigeria ) 72 69 70",
+        &[("Vardar", Org), ("Pobeda", Org)],
+        &[],
+    );
+    let got = common_names::entities(
+        "Results of the second round.\n\nVardar 3 Pobeda ( K ) 1\n\nZvonimir Brkic ( Croatia ) \
+         71 70 68 , Ansel Okafor ( Nigeria ) 72 69 70",
+    );
+    assert!(
+        got.iter().all(|(t, k)| t != "Zvonimir Brkic" || *k != Org),
+        "{got:?}"
+    );
+    let got = common_names::entities(
+        "Stage standings.\n\n4. Zvonimir Brkic ( Croatia ) Verdano 4:05:21\n\n5. Ansel Okafor ( \
+         Nigeria ) Ketterholt 4:05:40",
+    );
+    for team in ["Verdano", "Ketterholt"] {
+        assert!(
+            got.iter().any(|(t, k)| t == team && *k == Org),
+            "{team}: {got:?}"
+        );
+    }
+    for rider in ["Zvonimir Brkic", "Ansel Okafor"] {
+        assert!(
+            got.iter().all(|(t, k)| t != rider || *k != Org),
+            "{rider}: {got:?}"
+        );
+    }
+}

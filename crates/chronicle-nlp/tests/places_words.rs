@@ -128,3 +128,65 @@ fn a_known_body_after_in_is_no_place() {
     assert!(!texts.contains(&"Congress"), "{texts:?}");
     assert!(texts.contains(&"Bogota"), "{texts:?}");
 }
+
+#[test]
+fn a_direction_word_alone_is_no_place() {
+    // "South", "West", "Western" are divisions' names somewhere (Iceland, Cameroon, Sri Lanka),
+    // but alone in English news they are a direction or the first word of a longer name.
+    let a = annotate(
+        "House prices fell most in the South and in West Yorkshire last year. Western \
+         buyers moved to the Far East, and firms in Kenya followed.",
+    );
+    let texts = place_texts(&a);
+    for word in ["South", "West", "Western", "East"] {
+        assert!(!texts.contains(&word), "{word}: {texts:?}");
+    }
+    assert!(texts.contains(&"Kenya"), "{texts:?}");
+}
+
+#[test]
+fn a_surname_that_speaks_is_no_municipality() {
+    // Named without a first name, a speaker is taken for an organisation; a one-word name that
+    // is only a municipality somewhere is still no place.
+    let a = annotate(
+        "\"We will win this state,\" Cruz said in Miami on Tuesday. Supporters cheered when \
+         Cruz arrived at the rally in Florida. Later they waited at Cruz's hotel.",
+    );
+    let texts = place_texts(&a);
+    assert!(!texts.contains(&"Cruz"), "{texts:?}");
+    assert!(
+        texts.contains(&"Miami") && texts.contains(&"Florida"),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_country_after_of_in_a_rulers_name_stays_the_country() {
+    // "King Hussein of Jordan" names the country after "of"; "Jordan" alone later in the
+    // article is the country, not the king.
+    let a = annotate(
+        "King Hussein of Jordan flew to Washington for talks. Trucks kept crossing from \
+         Jordan into Iraq on Tuesday, and aid to Jordan was discussed.",
+    );
+    assert_eq!(country_of(&a, "Jordan"), Some("JO"));
+    assert_eq!(
+        a.places.iter().filter(|p| p.text == "Jordan").count(),
+        2,
+        "{:?}",
+        place_texts(&a)
+    );
+}
+
+#[test]
+fn a_place_that_is_also_a_given_name_opens_a_persons_name() {
+    let a = annotate(
+        "The singer will marry the music executive Jordan Bratman, her agent said. \
+         Georgia Whitcombe, a 17-year-old student from Leeds, won the prize.",
+    );
+    let texts = place_texts(&a);
+    assert!(
+        !texts.contains(&"Jordan") && !texts.contains(&"Georgia"),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"Leeds"), "{texts:?}");
+}

@@ -258,6 +258,26 @@ fn country_of(code: &str) -> Option<&str> {
     (!international && cc.bytes().all(|b| b.is_ascii_uppercase())).then_some(cc)
 }
 
+/// Gives each lone agent of `sides` that a possessive pronoun owns ("Russia said its troops
+/// had attacked") the country of `owner`, the actor the pronoun stands for; `owned` says which
+/// mentions (by byte span) the pronoun owns.
+pub fn place_owned_agents(
+    sides: &mut [super::coder::Side],
+    owned: impl Fn(&(u32, u32)) -> bool,
+    owner: &ActorHit,
+) {
+    let Some(cc) = owner.codes.first().and_then(|c| country_of(c)) else {
+        return;
+    };
+    for (code, span) in sides.iter_mut().flatten() {
+        if let Some(agent) = code.strip_prefix("---")
+            && owned(span)
+        {
+            *code = format!("{cc}{agent}");
+        }
+    }
+}
+
 /// Gives each lone agent of `sides` (`---COP`) a country: the first country among `other` (the
 /// event's other side: "Iraqi riot police ... protesters" are Iraqi protesters), else the
 /// sentence's country when its actors name only one; a lone agent no country claims is dropped.

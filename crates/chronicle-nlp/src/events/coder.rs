@@ -332,7 +332,10 @@ impl EventCoder {
             return;
         };
         let (mut code, mut context) = (code.to_string(), Vec::new());
-        if modality.negated && !pattern.negated && !self.dict.petrarch {
+        // "denied that its troops had attacked": the act is told only to be denied
+        if !self.dict.petrarch && tree.is_some_and(|t| t.denied_clause(v)) {
+            context.push(EventContext::Negated);
+        } else if modality.negated && !pattern.negated && !self.dict.petrarch {
             context.push(EventContext::Negated);
             if let Some(refusal) = refusal_of(&code) {
                 code = refusal.to_string();
@@ -553,6 +556,22 @@ fn mark_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &[Event], 
 /// said UNDP"); a visit, made or hosted, is one with a host and a guest ("as he arrived in
 /// Philadelphia").
 fn says_nothing(code: &str, source: &Side, target: &Side) -> bool {
+    // a firm acting alone or on a firm of its own country is market news, no political event
+    // ("Japanese banks are seeking alliances", "Yukos accused Gazprom"); a political actor on
+    // either side, or firms of two countries ("Petrobras signed with Sinopec"), make it one
+    fn firm(side: &Side) -> Option<&str> {
+        let (c, _) = side.as_ref()?;
+        let business = c.get(3..).is_some_and(|s| s.starts_with("BUS")) || c.starts_with("MNC");
+        business.then(|| c.get(..3).unwrap_or(""))
+    }
+    let domestic = match (firm(source), firm(target), source, target) {
+        (Some(a), Some(b), _, _) => a == b,
+        (Some(_), None, _, None) | (None, Some(_), None, _) => true,
+        _ => false,
+    };
+    if domestic {
+        return true;
+    }
     match code {
         "010" => source.is_none() || target.is_none(),
         "042" | "043" => target.is_none(),

@@ -5,7 +5,9 @@
 //! inflection matches; a leading `not` marks a negated phrasing, a leading `=` a nominal trigger),
 //! then literal lower-case words (alternatives joined by `|`), `*` for a gap of up to four words,
 //! and `TARGET` for the position of the target's noun phrase. Example:
-//! `125<TAB>rule out * talks|negotiations|dialogue with TARGET`.
+//! `125<TAB>rule out * talks|negotiations|dialogue with TARGET`. The code `---` codes nothing: a
+//! phrasing that says no event ("seek to" is an attempt, no appeal) and, being longer, blocks the
+//! verb's shorter patterns.
 //!
 //! PETRARCH's verb files (`petrarch.rs`) load into the same structures, so one matcher serves both.
 
@@ -223,7 +225,7 @@ impl VerbDictionary {
             let pattern = fields.next().unwrap_or("").trim();
             if code.is_empty()
                 || pattern.is_empty()
-                || !code.bytes().all(|b| b.is_ascii_alphanumeric())
+                || !(code == "---" || code.bytes().all(|b| b.is_ascii_alphanumeric()))
             {
                 return Err(format!("{file}:{}: expected CODE<TAB>PATTERN", n + 1));
             }

@@ -28,7 +28,10 @@ impl EventCoder {
     ) -> (Vec<Side>, Vec<Side>, bool) {
         let words = &buf.words;
         let expand = |k: usize| -> Vec<Side> {
-            let (lo, hi) = group(hits, words, k);
+            let (lo, hi) = match tree {
+                Some(t) => t.group(hits, words, k),
+                None => group(hits, words, k),
+            };
             hits[lo..hi]
                 .iter()
                 .flat_map(|h| {
@@ -83,6 +86,17 @@ impl EventCoder {
         let tgt = tgt.filter(|&k| !self.audience(hits, v, m, k));
         let mut targets = tgt.map(expand).unwrap_or_else(|| vec![None]);
         if !self.dict.petrarch {
+            // "its troops" in what a speaker says are the speaker's
+            if let Some(t) = tree
+                && let Some(owner) = t.pronoun_actor(v, hits)
+            {
+                let owned = |span: &(u32, u32)| {
+                    hits.iter().any(|h| {
+                        (h.span.start, h.span.end) == *span && t.pronoun_possessed(h.start, h.end)
+                    })
+                };
+                agents::place_owned_agents(&mut sources, owned, &hits[owner]);
+            }
             agents::place_lone_agents(&mut sources, &targets, hits);
             agents::place_lone_agents(&mut targets, &sources, hits);
             drop_self_targets(&sources, &mut targets, hits, tree);

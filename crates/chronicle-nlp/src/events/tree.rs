@@ -11,6 +11,8 @@ use chronicle_core::{Article, DepRel, Syntax, Upos};
 
 use super::actors::ActorHit;
 
+mod names;
+
 /// How deep the search for a noun phrase's actor follows appositions and `of` phrases.
 const DEPTH: u8 = 3;
 
@@ -281,6 +283,56 @@ impl<'a> Tree<'a> {
             })
     }
 
+    /// Whether the clause of the verb at `w` is one its sentence denies: the complement of a
+    /// negated verb ("did not mean that Libya had cut ties"), of a verb of denial ("denied that
+    /// its troops had attacked"), or of a report, claim or allegation such a verb takes
+    /// ("rejected reports that Iran had sent weapons").
+    pub fn denied_clause(&self, w: usize) -> bool {
+        const DENY: &[&str] = &["deny", "reject", "dismiss", "refute", "rebut", "disprove"];
+        const CLAIM: &[&str] = &[
+            "report",
+            "claim",
+            "allegation",
+            "suggestion",
+            "rumour",
+            "rumor",
+            "speculation",
+        ];
+        let denies = |v: usize| {
+            DENY.iter().any(|d| self.lemma(v).eq_ignore_ascii_case(d))
+                || self.children(v).any(|(c, r)| {
+                    r == DepRel::Advmod
+                        && ["not", "never"]
+                            .iter()
+                            .any(|n| self.lemma(c).eq_ignore_ascii_case(n))
+                })
+        };
+        let mut at = w;
+        for _ in 0..DEPTH {
+            let (Some(rel), Some(head)) = (self.rel(at), self.head(at)) else {
+                return false;
+            };
+            match rel.base() {
+                DepRel::Ccomp => return denies(head),
+                // "reports that ...": the claim's own verb decides
+                DepRel::Acl
+                    if CLAIM
+                        .iter()
+                        .any(|c| self.lemma(head).eq_ignore_ascii_case(c)) =>
+                {
+                    at = head;
+                    let Some(verb) = self.head(at) else {
+                        return false;
+                    };
+                    return denies(verb);
+                }
+                DepRel::Conj => at = head,
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// The agent of a passive: the `obl:agent` ("by the rebels"), or an `obl` opened by "by".
     pub fn agent(&self, w: usize) -> Option<usize> {
         self.child(w, |r| r == DepRel::OblAgent).or_else(|| {
@@ -401,18 +453,6 @@ impl<'a> Tree<'a> {
                 h.start >= phrase.start && h.end <= phrase.end && !self.in_relative(h.start, w)
             })
         })
-    }
-
-    /// Whether the words `start..end` (an actor's name) open with a preposition of their own:
-    /// the head word of the span, the one hung outside it, has an `ADP` case marker ("in
-    /// Scotland"), so the name is a place or a circumstance, never a clause's subject.
-    pub fn prepositional(&self, start: usize, end: usize) -> bool {
-        (start..end.min(self.len))
-            .find(|&w| self.head(w).is_none_or(|h| h < start || h >= end))
-            .is_some_and(|w| {
-                self.children(w)
-                    .any(|(c, r)| r == DepRel::Case && self.upos(c) == Some(Upos::Adp))
-            })
     }
 
     /// Whether word `x` lies in a relative clause inside the phrase of `w` (on its way up to

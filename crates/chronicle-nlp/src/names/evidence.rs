@@ -87,8 +87,11 @@ pub fn gather(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> 
     // "In Toronto, ...", "At Hove : Sussex 363": the preposition opening the sentence.
     let opening = t.opens_sentence(before)
         && matches!(t.text(before), "In" | "At" | "From" | "Near" | "Outside");
+    // "at Cruz's rally" puts the rally somewhere, not Cruz.
+    let possessive = matches!(t.text(end), "'s" | "’s" | "'" | "’");
     ev.after_place_preposition = first > 0
         && before_title > 0
+        && !possessive
         && (opening
             || matches!(
                 t.text(before),
@@ -122,6 +125,10 @@ fn apposition(t: &Tokens<'_>, res: &NameResources, end: usize, ev: &mut Evidence
         return;
     }
     let mut j = end + 1;
+    // ", which are home to many voters": a clause about a thing or a place, no apposition.
+    if matches!(t.text(j), "which" | "where" | "that" | "when") {
+        return;
+    }
     if t.kind(j) == Some(chronicle_core::TokenKind::Number) && t.text(j + 1) == "," {
         ev.age_apposition = true;
         return;

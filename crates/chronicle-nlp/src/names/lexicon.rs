@@ -29,6 +29,9 @@ pub struct Title {
 #[derive(Debug, Default)]
 pub struct NameLexicon {
     given: HashMap<String, Gender>,
+    /// Given names that are also a common word, a place or a famous surname ("Jordan",
+    /// "Georgia", "Will"): evidence of a person only with a surname after them.
+    ambiguous_given: HashSet<String>,
     /// Titles by their lowercase form, single- and multi-word ("prime minister").
     titles: HashMap<String, Title>,
     /// Organisation heads, with whether each is also an ordinary word ("Division", "Olympic").
@@ -37,6 +40,9 @@ pub struct NameLexicon {
     org_suffixes: HashSet<String>,
     /// Heads of clubs and teams ("United", "City", "Rovers"), a subset of the organisation heads.
     team_heads: HashSet<String>,
+    /// A party's member, from the party heads written in the plural ("Republican" of
+    /// "Republicans", "Socialist" of "Socialists").
+    party_members: HashSet<String>,
     /// Heads of named events, contests and laws ("Cup", "Open", "War", "Treaty").
     event_heads: HashSet<String>,
     place_heads: HashMap<String, PlaceHead>,
@@ -59,10 +65,12 @@ impl NameLexicon {
         )) {
             // A name that is also a common word or a famous surname ("Will", "Abe") is no
             // evidence of a person by itself.
-            if let [name, gender, rest @ ..] = f.as_slice()
-                && !rest.contains(&"ambiguous")
-            {
-                lx.given.insert(name.to_string(), gender_of(gender));
+            if let [name, gender, rest @ ..] = f.as_slice() {
+                if rest.contains(&"ambiguous") {
+                    lx.ambiguous_given.insert(name.to_string());
+                } else {
+                    lx.given.insert(name.to_string(), gender_of(gender));
+                }
             }
         }
         for f in fields(include_str!("../../../../dictionaries/names/titles.txt")) {
@@ -87,6 +95,9 @@ impl NameLexicon {
                 }
                 if *kind == "sport" {
                     lx.team_heads.insert(w.to_string());
+                }
+                if let Some(one) = w.strip_suffix('s').filter(|_| *kind == "party") {
+                    lx.party_members.insert(one.to_string());
                 }
             }
         }
@@ -134,6 +145,18 @@ impl NameLexicon {
     /// The gender a given name suggests, if it is one.
     pub fn given_name(&self, word: &str) -> Option<Gender> {
         self.given.get(word).copied()
+    }
+
+    /// A given name the list marks as also a common word, a place or a famous surname
+    /// ("Jordan", "Georgia"): a person's only when a surname follows it.
+    pub fn is_ambiguous_given_name(&self, word: &str) -> bool {
+        self.ambiguous_given.contains(word)
+    }
+
+    /// A member of a party ("Republican", "Democrat", "Socialist"): describes a person, names
+    /// none.
+    pub fn is_party_member(&self, word: &str) -> bool {
+        self.party_members.contains(word)
     }
 
     /// The title spelt by `words` (lowercase, single spaces), if it is one.

@@ -95,7 +95,7 @@ impl NameFinder {
             .map(|c| self.type_candidate(t, c, article))
             .collect();
         type_leftover_runs(t, res, &cands, &mut named, sports);
-        surnames::settle(t, res, article.published, &cands, &mut named);
+        surnames::settle(t, res, (article.published, sports), &cands, &mut named);
         let mut named: Vec<Named> = named.into_iter().flatten().collect();
         merge_org_places(t, &mut named);
         orgs::org_head_of_place(t, res, &mut named);
@@ -165,8 +165,9 @@ impl NameFinder {
                 roles: Vec::new(),
             }),
             Origin::Run => {
-                // Leading title words are context, not name: "President Moon Jae-in".
-                let first = c.first + leading_title_len(t, res, c.first, c.end);
+                // Leading titles and describing words are context, not name: "President Moon
+                // Jae-in", "Republican Sen. Ted Cruz".
+                let first = c.first + leading_context_len(t, res, c.first, c.end);
                 if first >= c.end {
                     return None;
                 }
@@ -269,7 +270,9 @@ fn type_leftover_runs(
         let team = if cricketer {
             Some(EntityType::Person)
         } else {
-            typing::in_score_line(t, c.first, c.end).then_some(EntityType::Org)
+            (typing::in_score_line(t, c.first, c.end)
+                || typing::team_after_bracketed_country(t, c.first, c.end))
+            .then_some(EntityType::Org)
         };
         let lone = (c.end - c.first == 1)
             .then(|| typing::lone_word_type(t, c.first))
@@ -302,9 +305,12 @@ fn type_leftover_runs(
 /// "Georgia Stevens": a one-word place that is the surname, or the given name, of a person the
 /// article names in full is that person.
 fn surnames_over_places(t: &Tokens<'_>, res: &NameResources, named: &mut [Named]) {
+    // "King Hussein of Jordan", "Catherine of Aragon": the word after "of" is the person's
+    // land or house, not a surname.
     let names: Vec<(&str, &str)> = named
         .iter()
         .filter(|n| n.kind == EntityType::Person && n.end - n.first >= 2)
+        .filter(|n| t.text(n.end - 2) != "of")
         .map(|n| (t.text(n.first), t.text(n.end - 1)))
         .collect();
     if names.is_empty() {
@@ -399,6 +405,54 @@ fn gender_from_given_names(t: &Tokens<'_>, res: &NameResources, named: &mut [Nam
             n.gender = g;
         }
     }
+}
+
+/// How many tokens at the start of a run are context, not name: titles ("Prime Minister" in
+/// "Prime Minister Shinzo Abe") and words that describe the person named after them
+/// ("Republican Sen. Ted Cruz", "Democrat Walter Mondale", "Brazilian-born Luis Oliveira",
+/// "Fullback Andre Joubert"). A describing word goes only where a title or a given name and a
+/// surname follow it, so that "Republican Party" or "Brazilian Football Confederation" stay
+/// whole.
+fn leading_context_len(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> usize {
+    let mut at = first;
+    loop {
+        at += leading_title_len(t, res, at, end);
+        let next = at + 1;
+        let named_after = next < end
+            && (leading_title_len(t, res, next, end) > 0
+                || (next + 1 < end && typing::opens_person_name(res, t.text(next))));
+        if named_after && describes_person(t, res, at) {
+            at = next;
+        } else {
+            return at - first;
+        }
+    }
+}
+
+/// Whether token `at` is a word that describes a person rather than names one: a nationality
+/// ("Brazilian"), a party's member ("Republican", "Democrat"), a made-up modifier ("Brazilian-born", "Ex-Yankee"), a
+/// player's position ("Fullback"), a role word, or a word the article writes in lowercase too
+/// ("Former").
+fn describes_person(t: &Tokens<'_>, res: &NameResources, at: usize) -> bool {
+    let w = t.text(at);
+    let lower = w.to_lowercase();
+    let mut key = String::new();
+    crate::places::gazetteer::push_key(&mut key, w);
+    let nationality = crate::places::gazetteer::Gazetteer::embedded()
+        .demonym(&key)
+        .is_some();
+    let member = res.lexicon.is_party_member(w);
+    let hyphened = w.contains('-')
+        && (lower.starts_with("ex-")
+            || w.rsplit('-')
+                .next()
+                .is_some_and(|tail| !tail.is_empty() && tail.chars().all(char::is_lowercase)));
+    nationality
+        || member
+        || hyphened
+        || res.lexicon.is_sport_word(&lower)
+        || res.roles.code(&lower).is_some()
+        || t.seen_lowercase(w)
 }
 
 /// How many tokens at the start of a run spell a title ("Prime Minister" in "Prime Minister

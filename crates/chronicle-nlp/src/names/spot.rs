@@ -320,7 +320,8 @@ fn other_given_name(t: &Tokens<'_>, res: &NameResources, at: usize) -> bool {
 /// organisation or place and start no dictionary phrase: a person's name.
 fn given_name_before_surname(t: &Tokens<'_>, res: &NameResources, at: usize) -> bool {
     let lx = &res.lexicon;
-    if lx.given_name(t.text(at)).is_none() {
+    let w = t.text(at);
+    if lx.given_name(w).is_none() && !lx.is_ambiguous_given_name(w) {
         return false;
     }
     let plain = |k: usize| {
@@ -333,6 +334,8 @@ fn given_name_before_surname(t: &Tokens<'_>, res: &NameResources, at: usize) -> 
             && !lx.is_org_head(w)
             && lx.place_head(w).is_none()
             && !lx.is_event_head(w)
+            && lx.title(&w.to_lowercase()).is_none()
+            && !res.roles.opens(&w.to_lowercase())
             && res
                 .phrases
                 .longest(|n| (n == 0).then_some(w), Case::Exact)

@@ -10,7 +10,8 @@
 //! 2. Else an entry whose term covers the article's date holds the mention where a title or role
 //!    of its offices stands at the mention ("Prime Minister Howard") or the article names its
 //!    country ("Australia", "Australian", "Canberra"); of several such entries, only the one
-//!    the article singles out.
+//!    the article singles out. A sports report's countries are its teams: there the country
+//!    speaks for no office holder ("Hill" in an England squad that plays Australia).
 //! 3. Else, in a lone sentence (no article around it to weigh), the only entry of that surname
 //!    that had taken office by the article's date (its code says whether it holds or held it).
 //! 4. Else no entry: a person the dictionaries do not know gets no office.
@@ -29,7 +30,7 @@ use super::spot::{Candidate, Origin, Tokens};
 pub(super) fn settle(
     t: &Tokens<'_>,
     res: &NameResources,
-    date: Option<Date>,
+    (date, sports): (Option<Date>, bool),
     cands: &[Candidate],
     named: &mut [Option<Named>],
 ) {
@@ -60,7 +61,13 @@ pub(super) fn settle(
         let entry = match named_in_full(t, res, cands, named, k, &candidates, &surname.text) {
             Some(found) => found,
             None => {
-                let countries = countries.get_or_insert_with(|| article_countries(named));
+                let countries = countries.get_or_insert_with(|| {
+                    if sports {
+                        Vec::new()
+                    } else {
+                        article_countries(named)
+                    }
+                });
                 let lone = t.caps_sentence.len() <= 1;
                 by_context(res, date, &ev, &candidates, countries, lone)
             }

@@ -22,6 +22,10 @@ pub fn type_run(
     if lx.is_group_noun(t.text(end - 1)) && (first..end - 1).all(direction) {
         return Some(EntityType::Norp);
     }
+    // "a moderate Republican", "Democrat": a party's member describes a person, names none.
+    if n == 1 && lx.is_party_member(t.text(first)) {
+        return Some(EntityType::Norp);
+    }
     let based = first > 0 && super::spot::is_based(t.text(first - 1));
     // "Procter & Gamble": an ampersand between names makes a firm.
     let firm = (first..end).any(|k| t.text(k) == "&");
@@ -38,6 +42,11 @@ pub fn type_run(
         None | Some(PlaceHead::Political)
     );
     if (is_initial(t.text(first)) && n > 1) || (given_opener && surname_like_head) {
+        return Some(EntityType::Person);
+    }
+    // "Tiger Woods ... Woods said": a wood or a hill never speaks, so a head word that
+    // speaks alone elsewhere in the article is the surname of the person the run names.
+    if n == 2 && surname_like_head && head_speaks_alone(t, end - 1) {
         return Some(EntityType::Person);
     }
     if let Some(head) = lx.place_head(t.text(end - 1)).filter(|_| n > 1) {
@@ -67,6 +76,46 @@ pub fn type_run(
     None
 }
 
+/// The index right after a bracketed one- or two-letter qualifier opening at `k` ("( Z )",
+/// "( BJ )": which of two clubs of one name), or `k` itself when none opens there. A country
+/// in brackets ("Joakim Haeggman ( Sweden ) 71 77") marks a player, not a team.
+fn after_qualifier(t: &Tokens<'_>, k: usize) -> usize {
+    let code = t.text(k + 1);
+    let short = (1..=2).contains(&code.len()) && code.chars().all(|c| c.is_ascii_uppercase());
+    if t.text(k) == "(" && short && t.text(k + 2) == ")" && t.same_sentence(k, k + 2) {
+        k + 3
+    } else {
+        k
+    }
+}
+
+/// "Eleuterio Anguita ( Spain ) MX Onda 4:05:21": in a line of results, the run right after a
+/// rider's or a driver's bracketed country, ending the line or before a figure, is the team.
+pub fn team_after_bracketed_country(t: &Tokens<'_>, first: usize, end: usize) -> bool {
+    if first < 4 || t.text(first - 1) != ")" || t.text(first - 3) != "(" {
+        return false;
+    }
+    let in_line = |k: usize| t.same_sentence(k, first);
+    let country = t.is_capitalised(first - 2) && in_line(first - 3);
+    let entrant = t.is_capitalised(first - 4) && in_line(first - 4);
+    let closes = !in_line(end) || t.kind(end) == Some(chronicle_core::TokenKind::Number);
+    country && entrant && closes
+}
+
+/// Whether the word at `head` stands alone (no capitalised word either side) somewhere in
+/// the article with a speech verb beside it: "Woods said", "said Hill".
+fn head_speaks_alone(t: &Tokens<'_>, head: usize) -> bool {
+    let w = t.text(head);
+    let capitalised = |k: usize| k < t.len() && t.is_capitalised(k);
+    (0..t.len()).any(|k| {
+        k != head
+            && t.text(k) == w
+            && !(k > 0 && t.same_sentence(k - 1, k) && capitalised(k - 1))
+            && !capitalised(k + 1)
+            && super::evidence::speaks(t, k, k + 1)
+    })
+}
+
 /// The type of a run nothing spoke for, once the whole article has been read: two or three
 /// name-shaped words are most often a person.
 pub fn default_type(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityType> {
@@ -75,7 +124,18 @@ pub fn default_type(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityTy
         let w = t.text(k);
         w.chars().skip(1).any(|c| c.is_lowercase()) || w.ends_with('.')
     });
-    ((2..=3).contains(&n) && name_shaped).then_some(EntityType::Person)
+    // "Purchasing Managers", "Human Rights": a word the article also writes in lowercase is
+    // a common noun, and the run most often a body's or a title's name, not a person's.
+    let common = (first + 1..end).any(|k| t.seen_lowercase(t.text(k)));
+    if !(2..=3).contains(&n) || !name_shaped || common {
+        return None;
+    }
+    // "Rotor Volgograd", "Bradford Bulls", "Lada Togliatti": a town or a country among words
+    // no given name opens names a club or a firm of that place, not a person.
+    if (first..end).any(|k| is_known_place(t.text(k))) {
+        return Some(EntityType::Org);
+    }
+    Some(EntityType::Person)
 }
 
 /// Smallest population of a town that a lone capitalised word nothing else typed is taken
@@ -85,7 +145,6 @@ pub const KNOWN_TOWN_POPULATION: u64 = 100_000;
 /// The type of a one-word run nothing spoke for that the gazetteer knows as a country, a
 /// state or province, or a town of 100,000 people or more ("Bonn", "Montreal", "Yunnan").
 pub fn known_place(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityType> {
-    use crate::places::gazetteer::{Gazetteer, Kind};
     if end - first != 1 || t.in_caps_sentence(first) {
         return None;
     }
@@ -97,8 +156,15 @@ pub fn known_place(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityTyp
     if crate::places::gazetteer::is_direction(w) || in_longer_name {
         return None;
     }
+    is_known_place(w).then_some(EntityType::Gpe)
+}
+
+/// Whether the gazetteer knows the word as a country, a state or province, or a town of
+/// 100,000 people or more.
+fn is_known_place(w: &str) -> bool {
+    use crate::places::gazetteer::{Gazetteer, Kind};
     let g = Gazetteer::embedded();
-    let known = g.lookup(w).iter().any(|r| {
+    g.lookup(w).iter().any(|r| {
         g.entries.get(r.entry as usize).is_some_and(|e| {
             !r.after_comma_only
                 && match e.kind {
@@ -107,8 +173,7 @@ pub fn known_place(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityTyp
                     Kind::Admin2 | Kind::Region => false,
                 }
         })
-    });
-    known.then_some(EntityType::Gpe)
+    })
 }
 
 /// The type of a one-word run nothing spoke for, from the article around it: a word that
@@ -176,7 +241,9 @@ pub fn is_acronym(word: &str) -> bool {
 /// PSV 1"): a name followed by a number, in a sentence where another name is too. Such names
 /// are teams.
 pub fn in_score_line(t: &Tokens<'_>, first: usize, end: usize) -> bool {
-    let followed_by_number = |k: usize| t.kind(k) == Some(chronicle_core::TokenKind::Number);
+    let number_at = |k: usize| t.kind(k) == Some(chronicle_core::TokenKind::Number);
+    // "Hajduk 2 Proleter ( Z ) 0": a team's score may follow a short qualifier in brackets.
+    let followed_by_number = |k: usize| number_at(k) || number_at(after_qualifier(t, k));
     if !followed_by_number(end) {
         return false;
     }

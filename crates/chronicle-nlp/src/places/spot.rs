@@ -255,7 +255,8 @@ fn under_match(body: &str, ents: &[Ent], start: usize, end: usize) -> (Option<Un
             inside: s <= start && end <= e && (s, e) != (start, end),
             kind,
             short_person,
-            locative: after_locative(body, start),
+            // "at Cruz's rally" puts the rally somewhere, not Cruz.
+            locative: after_locative(body, start) && !possessive(body, end),
             body: known_body,
             division_follows: s == start && {
                 let rest = body.get(end..e).unwrap_or("").trim();
@@ -449,6 +450,12 @@ fn after_locative(body: &str, at: usize) -> bool {
         .any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Whether the word ending at byte `end` is a possessive ("Cruz's", "Cruz’s").
+fn possessive(body: &str, end: usize) -> bool {
+    let rest = body.get(end..).unwrap_or("");
+    rest.starts_with("'s") || rest.starts_with("’s")
+}
+
 fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -490,6 +497,12 @@ fn accept(
     key: &str,
 ) -> Verdict {
     let yes = |b: bool| if b { Verdict::Yes } else { Verdict::No };
+    // "South", "West", "Western" alone are a direction ("the South", "in the West", "Western
+    // firms") or the first word of a longer name the gazetteer lacks ("South Wales", "West
+    // Yorkshire", "Far East"), never the division of that name in Iceland or Cameroon.
+    if super::gazetteer::is_direction(text) {
+        return Verdict::No;
+    }
     // A nationality word is not a place, unless it is also a country's name ("Georgian" is
     // not; "Chad" is Chad).
     if g.demonym(key).is_some()
@@ -519,6 +532,21 @@ fn accept(
             !r.after_comma_only && (x.kind != Kind::City || x.population >= min)
         })
     };
+    // One word that is only a municipality's name somewhere is more often a person's or a
+    // firm's ("Cruz said", "Carson and Cruz"): a one-word name counts as big only as a
+    // country, a state, a region or a large town ("Dallas County" says what it is).
+    let big_enough = |min: u64| {
+        (text.contains(' ') && big(min))
+            || readings.iter().any(|r| {
+                let x = &g.entries[r.entry as usize];
+                !r.after_comma_only
+                    && match x.kind {
+                        Kind::City => x.population >= min,
+                        Kind::Admin2 => false,
+                        _ => true,
+                    }
+            })
+    };
     // A capitalised word the names stage took for no name: a state or a region is a place;
     // a town only among other places of its country ("Christmas" is no town in a story about
     // Heathrow).
@@ -526,7 +554,7 @@ fn accept(
         return match () {
             _ if strong => Verdict::Yes,
             _ if sentence_initial => Verdict::No,
-            _ if big(100_000) => Verdict::Yes,
+            _ if big_enough(100_000) => Verdict::Yes,
             _ => Verdict::IfNearby,
         };
     };
@@ -543,10 +571,8 @@ fn accept(
         // organisation's name it counts only where it opens the place's own public body ("NSW
         // Health", "Kentucky State Police"): "New York Times", "Manchester United", "Bank of
         // New York", "Korean Central News Agency" hold no place.
-        EntityType::Org => {
-            yes(((whole || under.public_body) && big(100_000))
-                || (whole && locative && !under.body))
-        }
+        EntityType::Org => yes(((whole || under.public_body) && big_enough(100_000))
+            || (whole && locative && !under.body)),
         // "British Columbia" read as a nationality phrase; never a part of one ("South" in
         // "South Korean").
         EntityType::Norp => yes(whole && strong),
@@ -555,7 +581,7 @@ fn accept(
         // the text puts it somewhere ("in Cruz").
         EntityType::Person if under.short_person => yes(whole && locative),
         EntityType::Person if whole && (strong || locative) => Verdict::Yes,
-        EntityType::Person if whole && big(500_000) => Verdict::IfNearby,
+        EntityType::Person if whole && big_enough(500_000) => Verdict::IfNearby,
         EntityType::Person => Verdict::No,
     }
 }

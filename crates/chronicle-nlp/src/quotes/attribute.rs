@@ -87,7 +87,14 @@ pub fn np_before(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
     }
     let function = doc.is(j, WordClass::Function) || doc.is(j, WordClass::Det);
     if doc.is_capitalised(j) && !function {
-        return Some(name_before(doc, j, floor));
+        let name = name_before(doc, j, floor);
+        // One capitalised word after a determiner and lower-case modifiers heads a
+        // description: "the 55-year-old Frenchman", "the veteran Republican".
+        let described = (name.tokens.len() == 1)
+            .then(|| described_before(doc, j, floor))
+            .flatten()
+            .filter(|np| np.tokens.len() > 2 && doc.is(np.tokens.start, WordClass::Det));
+        return Some(described.unwrap_or(name));
     }
     if doc.is_lower_word(j) && !doc.is(j, WordClass::Aux) && !function {
         return described_before(doc, j, floor);
@@ -142,7 +149,8 @@ fn described_before(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
         }
         let modifier = (doc.is_lower_word(p) && !doc.is(p, WordClass::Function))
             || doc.is_capitalised(p)
-            || doc.kind(p) == Some(TokenKind::Number);
+            || doc.kind(p) == Some(TokenKind::Number)
+            || glued_hyphen(doc, p);
         if !modifier || doc.cue_at(p, p + 1).is_some() || doc.is(p, WordClass::Aux) {
             break;
         }
@@ -164,15 +172,49 @@ fn described_before(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
     })
 }
 
+/// Whether token `k` is a hyphen written inside one word, with no space on either side of it
+/// and a word or number each side: the tokenizer splits "30-year-old" after the digits, but "the
+/// 30-year-old" is one phrase.
+fn glued_hyphen(doc: &Doc, k: usize) -> bool {
+    let wordlike = |t: usize| matches!(doc.kind(t), Some(TokenKind::Word | TokenKind::Number));
+    doc.tok(k) == "-"
+        && k > 0
+        && k + 1 < doc.tokens.len()
+        && wordlike(k - 1)
+        && wordlike(k + 1)
+        && doc.end_of(k - 1) == doc.start_of(k)
+        && doc.end_of(k) == doc.start_of(k + 1)
+}
+
 /// Lower-case role words between a name and a name ("MSNBC *host* Chris Matthews", "White
 /// House *press secretary* Josh Earnest"): how many, when a title ends them and a name follows.
 fn role_then_name(doc: &Doc, k: usize, limit: usize) -> Option<usize> {
     let n = (k..limit.min(k + 3))
-        .take_while(|&t| doc.is_lower_word(t) && !doc.is(t, WordClass::Function))
+        .take_while(|&t| {
+            doc.is_lower_word(t)
+                && !doc.is(t, WordClass::Function)
+                && !doc.is(t, WordClass::Aux)
+                && !doc.is(t, WordClass::Time)
+                && doc.cue_at(t, t + 1).is_none()
+        })
         .count();
-    (1..=n)
-        .rev()
-        .find(|&len| doc.is(k + len - 1, WordClass::Title) && doc.is_capitalised(k + len))
+    // A role word the lexicon does not list still stands before a full name: "Investec
+    // *economist* David Page"; not a verb's form ("Joan Pike *rejected* Mr Hale's words").
+    let noun = |t: usize| {
+        let w = doc.tok(t);
+        !(w.ends_with("ed") || w.ends_with("ing") || (w.ends_with('s') && !w.ends_with("ss")))
+    };
+    let full_name = |at: usize| {
+        at > k
+            && (k..at).all(noun)
+            && at + 1 < limit
+            && doc.is_capitalised(at)
+            && doc.is_capitalised(at + 1)
+            && !doc.is(at, WordClass::Function)
+    };
+    (1..=n).rev().find(|&len| {
+        (doc.is(k + len - 1, WordClass::Title) && doc.is_capitalised(k + len)) || full_name(k + len)
+    })
 }
 
 /// The speaker phrase that starts at token `i`, looking no further than `limit`.
@@ -228,8 +270,12 @@ pub fn np_after(doc: &Doc, i: usize, limit: usize) -> Option<Np> {
     }
     let mut k = first;
     while k < limit && k < first + DESCRIBED {
-        let word = matches!(doc.kind(k), Some(TokenKind::Word | TokenKind::Number));
-        if !word || doc.is(k, WordClass::Function) {
+        let word = matches!(doc.kind(k), Some(TokenKind::Word | TokenKind::Number))
+            || glued_hyphen(doc, k);
+        // A passive participle with its agent ends the phrase: "said a senior official *quoted
+        // by* the daily".
+        let participle = k > first && doc.tok(k).ends_with("ed") && doc.tok(k + 1) == "by";
+        if !word || participle || doc.is(k, WordClass::Function) {
             break;
         }
         k += 1;
@@ -246,6 +292,7 @@ fn name_after_role(doc: &Doc, i: usize, limit: usize) -> Option<Np> {
         .take_while(|&t| {
             (doc.is_lower_word(t) && !doc.is(t, WordClass::Function) && !doc.is(t, WordClass::Aux))
                 || doc.kind(t) == Some(TokenKind::Number)
+                || glued_hyphen(doc, t)
         })
         .count();
     if lead == 0 || !doc.is_capitalised(i + lead) {
@@ -296,7 +343,23 @@ pub fn subject_of(doc: &Doc, cue: usize, floor: usize) -> Option<Np> {
         }
         let lo = j.saturating_sub(APPOSITION).max(floor);
         let comma = (lo..j).rev().find(|&k| doc.is_punct(k, ","))?;
-        let np = np_before(doc, comma.checked_sub(1)?, floor)?;
+        // The phrase before the apposition, else the apposition's own when no phrase ends
+        // there ("Another peer meanwhile, Lord Skidelsky, said").
+        let apposed = np_before(doc, j.checked_sub(1)?, comma + 1);
+        let np = match np_before(doc, comma.checked_sub(1)?, floor) {
+            // A description with a name in apposition: the name speaks ("the man's
+            // lawyer, David Roe, said" → David Roe).
+            Some(np)
+                if np.kind == NpKind::Described
+                    && apposed
+                        .as_ref()
+                        .is_some_and(|a| a.kind == NpKind::Name && a.tokens.start == comma + 1) =>
+            {
+                apposed?
+            }
+            Some(np) => np,
+            None => apposed?,
+        };
         if np.kind == NpKind::Described && np.tokens.len() < 2 {
             return None;
         }
@@ -369,10 +432,46 @@ fn is_preposition(word: &str) -> bool {
     )
 }
 
-/// The phrase a trailing "of the Y" hangs from: "Mr. Morgan of the Sierra Club" → "Mr. Morgan",
-/// "a narrator in the ad" → "a narrator".
+/// Most prepositional phrases a subject carries after its head ("an official *with* the
+/// committee *of* the league *in* the capital").
+const OWNED: usize = 3;
+
+/// The phrase trailing prepositional phrases hang from, however many: "Mr. Morgan of the Sierra
+/// Club" → "Mr. Morgan", "a narrator in the ad" → "a narrator", "an official with the Central
+/// Committee of the Youth League" → "an official".
 fn owner_of(doc: &Doc, np: Np, floor: usize) -> Np {
+    let mut np = np;
+    for _ in 0..OWNED {
+        let start = np.tokens.start;
+        np = owner_once(doc, np, floor);
+        if np.tokens.start == start {
+            break;
+        }
+    }
+    np
+}
+
+/// The phrase one trailing prepositional phrase hangs from, or `np` itself.
+fn owner_once(doc: &Doc, np: Np, floor: usize) -> Np {
     let mut p = np.tokens.start;
+    // Lower-case words before a one-word name modify it: "a spokesman for *committee*
+    // Democrats". Before a person's full name they are a role ("director of *sport* Emilio
+    // Butragueno"), and the name is the subject.
+    if np.kind == NpKind::Name && np.tokens.len() == 1 {
+        for _ in 0..2 {
+            let modifier = p > floor
+                && doc.is_lower_word(p - 1)
+                && !is_preposition(doc.tok(p - 1))
+                && ![WordClass::Function, WordClass::Det, WordClass::Aux]
+                    .iter()
+                    .any(|&c| doc.is(p - 1, c))
+                && doc.cue_at(p - 1, p).is_none();
+            if !modifier {
+                break;
+            }
+            p -= 1;
+        }
+    }
     if p > floor && doc.is(p - 1, WordClass::Det) {
         p -= 1;
     }
@@ -457,6 +556,14 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
                 i += 1;
                 continue;
             }
+            // A participle after a comma past the first words opens an aside on the subject
+            // ("Smith, *speaking* at a rally, said"; "Protesters, *noting* the rain, left"):
+            // the attribution, if any, is the finite cue after it.
+            let aside = i > first && doc.is_punct(i - 1, ",") && doc.tok(i).ends_with("ing");
+            if aside {
+                i += cue.len;
+                continue;
+            }
             let cue_range = i..i + cue.len;
             let np = if i == first || (first..i).all(|k| doc.is(k, WordClass::Aux)) {
                 np_after(doc, cue_range.end, range.end)?
@@ -464,7 +571,20 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
                 leading_subject(doc, first, i).or_else(|| subject_of(doc, i, first))?
             };
             // Role words may stand before the name: "White House press secretary Josh Earnest".
-            let starts_here = np.tokens.start >= cue_range.end
+            // Or a name in apposition to the noun phrase that opens the words: "the man's
+            // lawyer, David Roe, said", not to a clause ("Citing the rules, Roe would not say").
+            let apposed = np.tokens.start > first + 1
+                && doc.is_punct(np.tokens.start - 1, ",")
+                && !doc.tok(first).ends_with("ing")
+                && (first..np.tokens.start - 1).all(|k| {
+                    (matches!(
+                        doc.kind(k),
+                        Some(TokenKind::Word | TokenKind::Clitic | TokenKind::Number)
+                    ) || glued_hyphen(doc, k))
+                        && doc.cue_at(k, k + 1).is_none()
+                });
+            let starts_here = apposed
+                || np.tokens.start >= cue_range.end
                 || (np.tokens.start >= first
                     && np.tokens.start - first <= LEADING_ROLE
                     && (first..np.tokens.start).all(|k| {
@@ -494,6 +614,18 @@ fn leading_subject(doc: &Doc, first: usize, cue: usize) -> Option<Np> {
         || doc.is_punct(next, "(")
         || (next..cue).all(|k| doc.is(k, WordClass::Aux));
     (follows && np.kind != NpKind::Described).then_some(np)
+}
+
+/// Whether attribution `a`, found after a quotation that ends a sentence of its own ("“... .”"),
+/// opens a report of its own instead: its cue takes a "that" clause ("“... .” Officials
+/// *reported that* ..."), which says what was reported, not who spoke the quotation.
+pub fn reports_anew(doc: &Doc, a: &Attribution) -> bool {
+    // Or an infinitive ("Boeing *continues to* lead", "prosecutors *agreed to* drop"), or a
+    // clause with a subject of its own ("the US has *said it* is committed").
+    matches!(
+        doc.tok(a.cue.end).to_ascii_lowercase().as_str(),
+        "that" | "to" | "it" | "he" | "she" | "they" | "we"
+    )
 }
 
 /// Conjunctions that open a clause of their own after a quotation.

@@ -274,7 +274,12 @@ fn classify_marked(doc: &Doc, marked: &[Marked], i: usize) -> Pending {
     let ctx = kinds::context(doc, marked, i);
     let lead = kinds::lead(doc, &ctx.left);
     let right = doc.tokens_in(ctx.right_ext.start, ctx.right_ext.end);
-    let after = attribute::after_quote(doc, right);
+    let ends_sentence = doc
+        .text
+        .get(m.inner_start..m.inner_end)
+        .is_some_and(|t| t.trim_end().ends_with('.'));
+    let after = attribute::after_quote(doc, right)
+        .filter(|a| !(ends_sentence && attribute::reports_anew(doc, a)));
     let kind = kinds::classify(doc, m, &ctx, lead, after.is_some());
     let own = match kind {
         QuoteKind::Term => None,
@@ -327,6 +332,10 @@ struct Reader<'r, 'a, 'd> {
     tree: Option<&'r Tree<'r>>,
 }
 
+/// Most words before the colon of a headline that names a quotation's speaker ("Mayor Ann Cole:
+/// ‘...’"); a longer lead is a sentence whose colon the tree reads.
+const HEADLINE_LEAD: usize = 8;
+
 impl Reader<'_, '_, '_> {
     /// Gives `f` its speaker and cue: from its own attribution, else inherited.
     fn attribute(
@@ -345,6 +354,12 @@ impl Reader<'_, '_, '_> {
         } else if let Some((said, np_at)) = m
             .filter(|_| f.kind == QuoteKind::Direct)
             .and_then(|m| self.colon_lead(m))
+        {
+            at = np_at;
+            f.said = said;
+        } else if let Some((said, np_at)) = m
+            .filter(|_| f.kind == QuoteKind::Direct)
+            .and_then(|m| self.headline_lead(m))
         {
             at = np_at;
             f.said = said;
@@ -386,6 +401,40 @@ impl Reader<'_, '_, '_> {
             class: CueClass::Speech,
         };
         Some((self.said(&a, &a.np), a.np.tokens.start))
+    }
+
+    /// Who speaks a direct quotation that ends a short line of its own opened by a name and a
+    /// colon, with no cue: the headline convention "Mayor Ann Cole: ‘We Will Rebuild’" or "A
+    /// lesson from Ann Cole: ‘...’" gives the name before the colon; with the token its phrase
+    /// starts at.
+    fn headline_lead(&mut self, m: &Marked) -> Option<(Said, usize)> {
+        let doc = self.doc;
+        let colon = doc.tokens_in(0, m.start).end.checked_sub(1)?;
+        let between = doc.text.get(doc.end_of(colon)..m.start)?;
+        let line = doc.paragraph_at(m.start);
+        let after = doc.text.get(m.end.min(line.end)..line.end)?;
+        let lead = doc.tokens_in(line.start, doc.start_of(colon));
+        let short = !lead.is_empty() && lead.len() <= HEADLINE_LEAD;
+        let ends_line = after
+            .chars()
+            .all(|c| c.is_whitespace() || c.is_ascii_punctuation());
+        if !doc.is_punct(colon, ":") || !between.trim().is_empty() || !short || !ends_line {
+            return None;
+        }
+        if lead.clone().any(|k| doc.cue_at(k, k + 1).is_some()) {
+            return None;
+        }
+        let np = attribute::np_before(doc, colon.checked_sub(1)?, lead.start)
+            .filter(|np| np.kind == NpKind::Name)?;
+        let start = doc.start_of(np.tokens.start);
+        let said = Said {
+            speaker: self.resolver.resolve(&np),
+            speaker_span: Some(start..doc.end_of(np.tokens.end - 1).max(start)),
+            mention: Some(np.kind.into()),
+            cue: None,
+            cue_span: None,
+        };
+        Some((said, np.tokens.start))
     }
 
     /// The speaker phrase of an attribution. The word patterns' phrase stands where it is
@@ -468,6 +517,23 @@ impl Reader<'_, '_, '_> {
         if let Some(prev) = before.iter().rev().find(spoken)
             && (prev.paragraph == para.start || prev.span.end > para.start)
         {
+            // An attribution in a sentence of its own between that quotation (with its cue) and
+            // this one speaks for this one: "“A.” Jane Roe rejected it, telling the radio that
+            // ... “B.”" → Roe. One in the sentence of that quotation ("“A,” he said, adding
+            // ...") continues its utterance.
+            let after = prev
+                .said
+                .cue_span
+                .as_ref()
+                .map_or(prev.span.end, |c| c.end.max(prev.span.end));
+            let between = doc.tokens_in(after.max(para.start), m.start);
+            let own_sentence = |a: &Attribution| {
+                doc.sentence_at(doc.start_of(a.cue.start)).start as usize >= after
+            };
+            if let Some(a) = attribute::last_in(doc, between).filter(own_sentence) {
+                let np = self.speaker_np(&a);
+                return Some(self.said(&a, &np));
+            }
             return Some(prev.said.clone());
         }
         let earlier = doc.tokens_in(para.start, m.start);

@@ -60,7 +60,10 @@ impl<'a, 'd> Resolver<'a, 'd> {
     /// `quoted` lists the byte spans of the article's quotations: names inside them are not
     /// antecedents of the pronouns outside.
     pub fn new(doc: &'a Doc<'d>, analysis: &'a Analysis, quoted: &'a [Range<usize>]) -> Self {
-        let names = person_runs(doc);
+        let names = person_runs(doc)
+            .into_iter()
+            .filter(|run| !names_other_than_a_person(doc, analysis, run))
+            .collect();
         let mut resolver = Resolver {
             doc,
             analysis,
@@ -104,7 +107,20 @@ impl<'a, 'd> Resolver<'a, 'd> {
     /// The speaker a phrase stands for, if it can be told.
     pub fn resolve(&mut self, np: &Np) -> Option<Speaker> {
         let span = self.byte_span(&np.tokens);
-        if let Some(referent) = self.referent_at(np, span) {
+        // A role the article itself gives someone ("President X", "X, the minister") names
+        // the holder surer than a role the names stage linked from elsewhere; a capitalised
+        // title alone ("Mr. King") is a name the names stage knows better.
+        let head = np.tokens.end.saturating_sub(1);
+        if np.kind == NpKind::Described
+            && self.doc.is_lower_word(head)
+            && let Some(holder) = self.role_holder(np)
+        {
+            return Some(holder);
+        }
+        if let Some(referent) = self
+            .referent_at(np, span)
+            .filter(|&r| np.kind != NpKind::Described || self.description_fits(np, r))
+        {
             return self.speaker_of(referent);
         }
         match np.kind {
@@ -353,8 +369,36 @@ impl<'a, 'd> Resolver<'a, 'd> {
         }
     }
 
+    /// Whether the referent `r` the names stage put on description `np` can be what it
+    /// describes: a plural ("the ministers", "officials") is no one person, and an
+    /// organisation's word ("the military", "the ministry") no person either.
+    fn description_fits(&self, np: &Np, r: usize) -> bool {
+        let head = np.tokens.end.saturating_sub(1);
+        let word = self.doc.tok(head);
+        let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
+        let organisation = self.doc.is(head, WordClass::Org);
+        let person = self
+            .analysis
+            .referents
+            .get(r)
+            .is_some_and(|r| r.kind == EntityType::Person);
+        !(person && (plural || organisation))
+    }
+
     /// A description: the person the article gave that role ("the minister"), or the words.
     fn described(&self, np: &Np) -> Speaker {
+        self.role_holder(np).unwrap_or_else(|| Speaker {
+            name: self.text_of(np.tokens.clone()),
+            actor: None,
+            person: true,
+            gender: None,
+        })
+    }
+
+    /// The person the article itself gives the role a description is headed by, written as a
+    /// title before the name or in an apposition after it: "President Barack Obama", "Choe Son
+    /// Hui, the first vice foreign minister"; the last such before the description.
+    fn role_holder(&self, np: &Np) -> Option<Speaker> {
         let head = np.tokens.end.saturating_sub(1);
         let head_word = self.doc.tok(head);
         if self.doc.is(head, WordClass::Title) {
@@ -370,15 +414,31 @@ impl<'a, 'd> Resolver<'a, 'd> {
                 r.end <= np.tokens.start && (titled || apposed)
             });
             if let Some(run) = holder {
-                return self.name(run.clone());
+                return Some(self.person_named(run.clone()));
             }
         }
-        Speaker {
-            name: self.text_of(np.tokens.clone()),
-            actor: None,
-            person: true,
-            gender: None,
-        }
+        None
+    }
+
+    /// The person the names stage found at the name `run` (its canonical name and actor
+    /// code), else the name as the article writes it at its fullest.
+    fn person_named(&self, run: Range<usize>) -> Speaker {
+        let span = self.byte_span(&(run.end.saturating_sub(1)..run.end));
+        let referent = self
+            .analysis
+            .mentions
+            .iter()
+            .find(|m| m.span.start < span.end && span.start < m.span.end)
+            .map(|m| m.referent)
+            .filter(|&r| {
+                self.analysis
+                    .referents
+                    .get(r)
+                    .is_some_and(|r| r.kind == EntityType::Person)
+            });
+        referent
+            .and_then(|r| self.speaker_of(r))
+            .unwrap_or_else(|| self.name(run))
     }
 
     fn text_of(&self, tokens: Range<usize>) -> String {
@@ -439,6 +499,12 @@ fn person_runs(doc: &Doc) -> Vec<Range<usize>> {
             start += 1;
         }
         let run = strip_titles(doc, start..i);
+        // A body's name may stand before a person's: "National Prosecuting Authority Eric
+        // Roe" holds the person "Eric Roe".
+        let run = match run.clone().rev().find(|&t| doc.is(t, WordClass::Org)) {
+            Some(t) if run.end - t > 2 => strip_titles(doc, t + 1..run.end),
+            _ => run,
+        };
         let person = (2..=MAX_NAME).contains(&run.len())
             && !run.clone().any(|t| {
                 doc.is(t, WordClass::Org)
@@ -452,6 +518,25 @@ fn person_runs(doc: &Doc) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Whether the names stage read the capitalised run `run` as a place ("Western Cape") or as
+/// part of a longer name that is no person's ("Public Security" in "the Ministry of Public
+/// Security"): such a run is no person a pronoun could stand for, however person-like its
+/// words. A run it read whole as an organisation may still be a person it misread ("said Brian
+/// Town, station director").
+fn names_other_than_a_person(doc: &Doc, analysis: &Analysis, run: &Range<usize>) -> bool {
+    let (start, end) = (doc.start_of(run.start), doc.end_of(run.end - 1));
+    analysis.mentions.iter().any(|m| {
+        let (m_start, m_end) = (m.span.start as usize, m.span.end as usize);
+        let kind = analysis.referents.get(m.referent).map(|r| r.kind);
+        let longer = m_start < start || m_end > end;
+        m.form == chronicle_core::MentionForm::Name
+            && m_start <= start
+            && m_end >= end
+            && kind.is_some_and(|k| k != EntityType::Person)
+            && (longer || matches!(kind, Some(EntityType::Loc | EntityType::Gpe)))
+    })
 }
 
 /// A word of two letters or more, all capitals: "KCNA", "NYPD", "U.S.".

@@ -9,7 +9,7 @@ use chronicle_core::{Analysis, DepRel, EntityType, Gender, Upos};
 use super::Tree;
 use crate::quotes::attribute::Np;
 use crate::quotes::doc::Doc;
-use crate::quotes::lexicon::CueClass;
+use crate::quotes::lexicon::{CueClass, WordClass};
 
 /// How many sentences before its own a pronoun looks for the subject it stands for.
 const SENTENCES_BACK: usize = 2;
@@ -124,6 +124,28 @@ impl Tree<'_> {
             .unwrap_or(t)
     }
 
+    /// The name a relative "who" or "which" right after "Name," stands for, whatever the parser
+    /// made of its clause: "DiCaprio, *who* lost to Foxx, will face him" read with "who" as the
+    /// subject of the sentence's root "lost" → DiCaprio. `t` otherwise.
+    fn relative_antecedent(&self, doc: &Doc, t: usize) -> usize {
+        let syn = self.syntax;
+        let relative = matches!(syn.lemma(t), "who" | "which");
+        t.checked_sub(2)
+            .filter(|_| relative && doc.is_punct(t - 1, ","))
+            .filter(|&n| syn.upos(n) == Some(Upos::Propn) && doc.is_capitalised(n))
+            .unwrap_or(t)
+    }
+
+    /// Whether the word before byte `at` is "the": "*The* Assistive Mouse Adapter is the
+    /// brainchild of ..." names a thing, whatever type the names stage gave it, not a person a
+    /// "he" can stand for. A title ("the President") is a person all the same.
+    fn after_the(&self, doc: &Doc, at: usize) -> bool {
+        let k = doc.tokens_in(at, at + 1).start;
+        !doc.is(k, WordClass::Title)
+            && k.checked_sub(1)
+                .is_some_and(|b| doc.tok(b).eq_ignore_ascii_case("the"))
+    }
+
     /// Whether every word of a sentence lies inside a quotation.
     fn all_quoted(&self, doc: &Doc, range: Option<&Range<usize>>) -> bool {
         range.is_some_and(|r| {
@@ -150,6 +172,7 @@ impl Tree<'_> {
         let syn = self.syntax;
         toks.filter(|&t| syn.deprel(t).is_some_and(DepRel::is_subject))
             .filter_map(|t| Some((self.unmarked(doc, t)?, syn.head(t))))
+            .map(|(t, verb)| (self.relative_antecedent(doc, t), verb))
             .map(|(t, verb)| (self.person_in_apposition(analysis, doc, t), verb))
             .filter(|&(t, _)| !self.inside_quote(doc, t))
             .filter_map(|(t, verb)| {
@@ -160,6 +183,7 @@ impl Tree<'_> {
                     Some(m) => {
                         let r = analysis.referents.get(m.referent)?;
                         let fits = r.kind == EntityType::Person
+                            && !self.after_the(doc, m.span.start as usize)
                             && (r.gender == Gender::Unknown || r.gender == want);
                         if fits {
                             Subject::Found(t, Antecedent::Referent(m.referent))

@@ -1,0 +1,60 @@
+//! The context of an event read from the sentence's tree: an act the sentence tells only to deny
+//! it is coded, and marked negated, so that a user counting what happened can leave it out.
+//! The sentences are the team's own, through the whole standard pipeline.
+
+use chronicle_core::{Article, Event, EventContext};
+use chronicle_nlp::Pipeline;
+
+fn events(text: &str) -> Vec<Event> {
+    let mut article = Article::new("t", text);
+    article.published = "2021-05-04".parse().ok();
+    Pipeline::standard().annotate(&mut article);
+    article.events
+}
+
+/// The events of `text` whose trigger starts with `trigger`, each with whether it is negated.
+fn negated(text: &str, trigger: &str) -> Vec<bool> {
+    events(text)
+        .iter()
+        .filter(|e| e.trigger.starts_with(trigger))
+        .map(|e| e.context.contains(&EventContext::Negated))
+        .collect()
+}
+
+#[test]
+fn an_act_a_sentence_denies_is_negated() {
+    for (text, trigger) in [
+        (
+            "The spokesman said the vote did not mean that Chile had cut ties with Peru.",
+            "cut ties",
+        ),
+        (
+            "Kenya denied that its soldiers had attacked Somali villages.",
+            "attacked",
+        ),
+        (
+            "It is not true that Spain has recalled its ambassador from Morocco.",
+            "recalled",
+        ),
+    ] {
+        let got = negated(text, trigger);
+        assert_eq!(got, [true], "{text}: {:?}", events(text));
+    }
+}
+
+#[test]
+fn an_act_a_sentence_reports_is_not_negated() {
+    for (text, trigger) in [
+        (
+            "The spokesman said the vote meant that Chile had cut ties with Peru.",
+            "cut ties",
+        ),
+        (
+            "Spain has recalled its ambassador from Morocco, officials said.",
+            "recalled",
+        ),
+    ] {
+        let got = negated(text, trigger);
+        assert_eq!(got, [false], "{text}: {:?}", events(text));
+    }
+}
