@@ -313,7 +313,8 @@ impl<'a> Tree<'a> {
                 return false;
             };
             match rel.base() {
-                DepRel::Ccomp => return denies(head),
+                // "it is not true [that ...]": the extraposed clause is the subject
+                DepRel::Ccomp | DepRel::Csubj => return denies(head),
                 // "reports that ...": the claim's own verb decides
                 DepRel::Acl
                     if CLAIM
