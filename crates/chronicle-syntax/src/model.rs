@@ -396,7 +396,9 @@ impl Model {
         crate::opener::repair(&ws.words, &ws.upos, &mut ws.heads);
         crate::finite::repair(&ws.upos, &ws.present, &mut ws.heads);
         crate::subject::repair(&ws.words, &ws.upos, &mut ws.heads);
+        crate::quoted::repair(&ws.words, &ws.upos, &mut ws.heads);
         crate::nominal_root::repair(&ws.words, &ws.upos, &mut ws.heads);
+        let inverted_subject = crate::inverted::repair(&ws.words, &ws.upos, &mut ws.heads);
         if self.punct.features() > 0 {
             let sentence = crate::punct::Sentence {
                 words: &ws.words,
@@ -415,6 +417,13 @@ impl Model {
             kid_start: &ws.kid_start,
         };
         labeler::label(&self.labeler, &tree, &mut ws.feats, &mut ws.labels);
+        if let (Some(s), Some(nsubj)) = (
+            inverted_subject,
+            DepRel::ALL.iter().position(|&r| r == DepRel::Nsubj),
+        ) && let Some(label) = ws.labels.get_mut(s)
+        {
+            *label = nsubj;
+        }
         ws.analysis.clear();
         for i in 1..=n {
             ws.analysis.push(WordAnalysis {
