@@ -201,3 +201,19 @@ fn a_possessive_pronoun_in_a_report_owns_the_agent_for_the_speaker() {
         ],
     );
 }
+
+/// "European" names Europe as "French" names France: the CAMEO region code EUR.
+#[test]
+fn european_is_europe() {
+    let pipeline = Pipeline::standard();
+    assert_codes_each(
+        &pipeline,
+        &[
+            ("Iran rejected the European offer.", ("IRN", "EUR", "12")),
+            (
+                "The Turkish president urged European leaders to reopen the talks.",
+                ("TURGOV", "EUR", "02"),
+            ),
+        ],
+    );
+}

@@ -5,33 +5,14 @@
 //! descriptions that a names-stage link resolved to the wrong one. The sentences are the
 //! team's own.
 
-use chronicle_core::{Article, Quote};
-use chronicle_nlp::Pipeline;
+use chronicle_core::Article;
+
+#[path = "common/quotes.rs"]
+mod common_quotes;
+use common_quotes::speaker_of;
 
 fn run(body: &str) -> Article {
-    let mut article = Article::new("t", body);
-    article.published = Some(jiff::civil::date(2021, 3, 15));
-    Pipeline::standard().annotate(&mut article);
-    for q in &article.quotes {
-        println!(
-            "{:?} {:?} speaker={:?} cue={:?}",
-            q.kind, q.text, q.speaker, q.cue
-        );
-    }
-    article
-}
-
-fn speaker_of(article: &Article, opening: &str) -> String {
-    let q: &Quote = article
-        .quotes
-        .iter()
-        .find(|q| {
-            q.text
-                .trim_start_matches(['“', '"', '\''])
-                .starts_with(opening)
-        })
-        .unwrap_or_else(|| panic!("no quotation opening with {opening:?}"));
-    q.speaker.clone().unwrap_or_default()
+    common_quotes::run_on(body, jiff::civil::date(2021, 3, 15))
 }
 
 #[test]

@@ -91,9 +91,7 @@ impl EventCoder {
                 && let Some(owner) = t.pronoun_actor(v, hits)
             {
                 let owned = |span: &(u32, u32)| {
-                    hits.iter().any(|h| {
-                        (h.span.start, h.span.end) == *span && t.pronoun_possessed(h.start, h.end)
-                    })
+                    hit_at(hits, span).is_some_and(|h| t.pronoun_possessed(h.start, h.end))
                 };
                 agents::place_owned_agents(&mut sources, owned, &hits[owner]);
             }
@@ -368,6 +366,11 @@ struct TreeSides {
     unknown_doer: bool,
 }
 
+/// The hit a side's byte span names.
+fn hit_at<'h>(hits: &'h [ActorHit], span: &(u32, u32)) -> Option<&'h ActorHit> {
+    hits.iter().find(|h| (h.span.start, h.span.end) == *span)
+}
+
 /// Drops the targets that are a source over again. An actor is no target of itself ("North
 /// Korea's leader ... North Korea"); one part of a country acting on another is ("Iraqi police
 /// ... protesters": IRQCOP, IRQCVL), and so is one person of a government on another: two
@@ -380,7 +383,7 @@ fn drop_self_targets(
     hits: &[ActorHit],
     tree: Option<Tree>,
 ) {
-    let hit = |span: &(u32, u32)| hits.iter().find(|h| (h.span.start, h.span.end) == *span);
+    let hit = |span: &(u32, u32)| hit_at(hits, span);
     let who = |span: &(u32, u32)| hit(span).map_or(Who::Body, Who::of);
     // "his chancellor": a role word the tree gives a possessive pronoun
     let someone_of = |span: &(u32, u32)| {

@@ -189,15 +189,7 @@ fn glued_hyphen(doc: &Doc, k: usize) -> bool {
 /// Lower-case role words between a name and a name ("MSNBC *host* Chris Matthews", "White
 /// House *press secretary* Josh Earnest"): how many, when a title ends them and a name follows.
 fn role_then_name(doc: &Doc, k: usize, limit: usize) -> Option<usize> {
-    let n = (k..limit.min(k + 3))
-        .take_while(|&t| {
-            doc.is_lower_word(t)
-                && !doc.is(t, WordClass::Function)
-                && !doc.is(t, WordClass::Aux)
-                && !doc.is(t, WordClass::Time)
-                && doc.cue_at(t, t + 1).is_none()
-        })
-        .count();
+    let n = noun_after(doc, k, limit.min(k + 3));
     // A role word the lexicon does not list still stands before a full name: "Investec
     // *economist* David Page"; not a verb's form ("Joan Pike *rejected* Mr Hale's words").
     let noun = |t: usize| {
