@@ -150,30 +150,21 @@ fn first_order(p: &Positions, r: &Read<'_>, dist: u64, out: &mut Vec<u64>) {
         f1(5, b0w),
         f1(6, b0p),
         f1(7, mix(b1w, b1p)),
-        f1(8, b1w),
         f1(9, b1p),
         f1(10, mix(b2w, b2p)),
         f1(11, b2w),
         f1(12, b2p),
-        f2(13, s0wp, b0wp),
-        f2(14, s0wp, b0w),
-        f2(15, s0w, b0wp),
         f2(16, s0wp, b0p),
         f2(17, s0p, b0wp),
-        f2(18, s0w, b0w),
         f2(19, s0p, b0p),
         f2(20, b0p, b1p),
         f3(21, b0p, b1p, b2p),
         f3(22, s0p, b0p, b1p),
-        f3(23, tag(p.s0h), s0p, b0p),
         f3(24, s0p, tag(p.s0l), b0p),
-        f3(25, s0p, tag(p.s0r), b0p),
         f3(26, s0p, b0p, tag(p.b0l)),
         f2(27, s0w, dist),
         f2(28, s0p, dist),
         f2(29, b0w, dist),
-        f2(30, b0p, dist),
-        f3(31, s0w, b0w, dist),
         f3(32, s0p, b0p, dist),
         f2(33, s0w, p.s0vr),
         f2(34, s0p, p.s0vr),
@@ -204,22 +195,16 @@ fn heads_and_dependents(p: &Positions, r: &Read<'_>, commas: u64, out: &mut Vec<
         f1(48, tag(p.s0h2)),
         f1(49, word(p.s0l2)),
         f1(50, tag(p.s0l2)),
-        f1(51, word(p.s0r2)),
-        f1(52, tag(p.s0r2)),
         f1(53, word(p.b0l2)),
         f1(54, tag(p.b0l2)),
-        f3(55, s0p, tag(p.s0l), tag(p.s0l2)),
         f3(56, s0p, tag(p.s0r), tag(p.s0r2)),
         f3(57, s0p, tag(p.s0h), tag(p.s0h2)),
         f3(58, b0p, tag(p.b0l), tag(p.b0l2)),
         f3(59, tag(p.s1), s0p, b0p),
         f3(60, word(p.s1), s0p, b0p),
-        f3(61, p.has_head, s0p, b0p),
         f2(62, cluster(s0), cluster(b0)),
         f2(63, cluster(s0), b0p),
         f2(64, s0p, cluster(b0)),
-        f2(65, cluster(b0), cluster(p.b1)),
-        f1(66, cluster(s0)),
         f1(67, cluster(b0)),
         f3(68, commas, s0p, b0p),
         f3(69, p.has_head, tag(p.s0h), b0p),
@@ -249,12 +234,9 @@ fn lexical_context(p: &Positions, r: &Read<'_>, dist: u64, out: &mut Vec<u64>) {
         f2(77, s0p, r.suffix(b0)),
         f3(78, r.cluster(s0), r.cluster(b0), dist),
         f3(79, r.coarse(s0), r.coarse(b0), b1p),
-        f3(80, s0p, word(p.s0r), b0p),
         f3(81, s0w, tag(p.s0l), b0p),
         f3(82, tag(p.s0h), s0p, b0w),
-        f3(83, word(p.s0h), s0p, b0p),
         f3(84, s0p, b0p, mix(p.s0vl, p.s0vr)),
-        f3(85, s0p, r.cluster(b0), b1p),
         f3(86, s0p, tag(after_s0), b0p),
         f3(87, s0p, tag(before_b0), b0p),
         f3(88, tag(s1), s0p, tag(p.s0l)),
@@ -262,38 +244,32 @@ fn lexical_context(p: &Positions, r: &Read<'_>, dist: u64, out: &mut Vec<u64>) {
         f3(90, tag(before_s0), s0p, b0p),
         f3(91, tag(p.s2), tag(s1), s0p),
         f3(92, word(s1), s0w, b0p),
-        f3(93, tag(s1), s0w, b0w),
         f3(94, s0w, b0w, b1p),
         f3(95, s0p, b0w, b1w),
         f3(96, s0p, tag(p.s0l), b0w),
-        f3(97, s0p, tag(p.s0r), b0w),
         f3(98, b0p, tag(p.b0l), word(p.b0l)),
         f3(99, s0p, tag(p.s0r), word(p.s0r)),
         f2(100, r.cluster(b1), b0p),
-        f3(101, r.cluster(s0), b0p, b1p),
         f2(102, r.suffix(b1), b0p),
         f3(103, s0p, b0p, tag(p.b2)),
         f3(104, word(p.s0l), s0p, b0p),
         f3(105, s0p, b0p, word(p.b0l)),
         f3(106, s0w, tag(p.s0r), b0p),
-        f3(107, s0p, dist, b0w),
     ]);
 }
 
 /// Clusters in place of the words of heads, dependents and neighbours, which are often rare.
 fn clusters_and_children(p: &Positions, r: &Read<'_>, out: &mut Vec<u64>) {
     let (s0, s1, b0, b1) = (p.s0, p.s1, p.b0, p.b1);
-    let (s0w, s0p, b0w, b0p) = (r.word(s0), r.tag(s0), r.word(b0), r.tag(b0));
+    let (s0p, b0p) = (r.tag(s0), r.tag(b0));
     let (word, tag, cluster) = (|i| r.word(i), |i| r.tag(i), |i| r.cluster(i));
     out.extend_from_slice(&[
         f2(110, cluster(b0), tag(p.b0l)),
-        f3(111, cluster(p.s0h), s0p, b0p),
         f3(112, s0p, cluster(p.s0r), b0p),
         f3(113, s0p, b0p, cluster(p.b0l)),
         f3(114, cluster(s1), s0p, b0p),
         f3(115, s0p, b0p, cluster(b1)),
         f3(116, r.coarse(s0), r.coarse(b0), r.coarse(b1)),
-        f3(117, s0w, b0w, tag(p.b0l)),
         f2(118, r.shape(b0), s0p),
         f3(119, s0p, tag(p.s0l), word(p.s0l)),
         f3(120, s0p, cluster(p.s0l), b0p),
@@ -339,7 +315,7 @@ mod tests {
         }
         let mut out = Vec::new();
         features(&state, &ctx, &mut out);
-        assert_eq!(out.len(), 122);
+        assert_eq!(out.len(), 98);
         let mut distinct = out.clone();
         distinct.sort_unstable();
         distinct.dedup();

@@ -59,7 +59,7 @@ impl Default for Options {
             explore_after: 2,
             labeler_epochs: 8,
             punct_epochs: 6,
-            members: 3,
+            members: 4,
             prune: 0.35,
             prune_parser: PRUNE_PARSER,
             folds: 4,
