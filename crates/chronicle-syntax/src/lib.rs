@@ -19,6 +19,7 @@
 //! | [`finite`] | a tree repair: a present-tense verb after a noun is its predicate |
 //! | [`subject`] | a tree repair: a subject after a comma is its verb's ("…, Ruiz said") |
 //! | [`nominal_root`] | a tree repair: a noun left as root is the subject of the verb hung from it |
+//! | [`quantity`] | a tree repair: a quantity noun left as root is its verb's subject ("Thousands of … protested") |
 //! | [`punct`] | punctuation re-hung once the tree is whole |
 //! | [`labeler`] | relations, once the tree is whole |
 //! | [`lemma`] | lemmas from learnt tables and endings |
@@ -46,6 +47,7 @@ pub mod perceptron;
 pub mod possessive;
 pub mod predicate;
 pub mod punct;
+pub mod quantity;
 pub mod quoted;
 pub mod subject;
 pub mod tagger;

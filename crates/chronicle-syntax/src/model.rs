@@ -398,6 +398,7 @@ impl Model {
         crate::subject::repair(&ws.words, &ws.upos, &mut ws.heads);
         crate::quoted::repair(&ws.words, &ws.upos, &mut ws.heads);
         crate::nominal_root::repair(&ws.words, &ws.upos, &mut ws.heads);
+        crate::quantity::repair(&ws.words, &ws.upos, &mut ws.heads);
         let inverted_subject = crate::inverted::repair(&ws.words, &ws.upos, &mut ws.heads);
         if self.punct.features() > 0 {
             let sentence = crate::punct::Sentence {

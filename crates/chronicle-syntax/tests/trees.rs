@@ -111,3 +111,30 @@ fn a_clause_s_only_possible_verb_is_a_verb() {
     );
     assert_eq!(a[8].upos, chronicle_core::Upos::Verb, "{a:?}");
 }
+
+/// A plural quantity noun with its "of" phrase is the subject of the verb after it, not a
+/// phrase the verb describes (`quantity.rs`).
+#[test]
+fn a_quantity_and_its_of_phrase_are_the_subject_of_the_verb_after_them() {
+    for (text, verb) in [
+        // Read as a fragment, "protested" describing the quantity, without the repair.
+        (
+            "Thousands of Ugandans protested against Kenya 's government on Monday .",
+            4,
+        ),
+        ("Thousands of Kenyans protested against the new tax .", 4),
+        (
+            "Thousands of Chileans protested against the government 's pension plan .",
+            4,
+        ),
+        ("Hundreds of farmers marched to the capital on Monday .", 4),
+        (
+            "Dozens of fishermen blocked the port of Mombasa on Tuesday .",
+            4,
+        ),
+    ] {
+        let a = analysis(text);
+        assert_eq!(a[verb - 1].head, 0, "{text}: {a:?}");
+        assert_eq!(a[0].head, verb, "{text}: {a:?}");
+    }
+}
