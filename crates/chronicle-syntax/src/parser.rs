@@ -320,13 +320,20 @@ pub fn parse(
     state.reset(n);
     let mut scores = [0i32; N_MOVES];
     while !state.done() {
-        features(state, ctx, feats);
-        scores.fill(0);
-        weights.score(feats, &mut scores);
+        let mut open = [false; N_MOVES];
+        for m in MOVES {
+            open[m as usize] = state.valid(m, ctx.may_head) && allowed(state, m, ctx);
+        }
+        // With one move open (the stack holding only the root, which takes no word by a
+        // move: Shift), the scores cannot change the choice, and their lookups are skipped.
+        if open.iter().filter(|&&o| o).count() > 1 {
+            features(state, ctx, feats);
+            scores.fill(0);
+            weights.score(feats, &mut scores);
+        }
         let mut best = None;
         for m in MOVES {
-            if state.valid(m, ctx.may_head)
-                && allowed(state, m, ctx)
+            if open[m as usize]
                 && best.is_none_or(|b: Move| scores[m as usize] > scores[b as usize])
             {
                 best = Some(m);
