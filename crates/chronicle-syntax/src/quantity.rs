@@ -7,15 +7,15 @@
 //! for the police went missing"), and then another verb is the predicate. A greedy parser that
 //! reads the verb as a participle ("thousands of Kenyans, protested against …") is left with
 //! no predicate at all and the quantity as the sentence's root: a fragment, which a headline
-//! may be but a sentence with a verb after its subject is not. In EWT's training trees no
-//! such quantity noun is a root with a past or present verb hung from it or from its "of"
-//! phrase; the participles there ("meant", "submerged") hang from a quantity that is some
-//! other verb's subject or object.
+//! may be but a sentence with a verb after its subject is not. In EWT's training trees a
+//! quantity noun followed by "of" is the root once, a copula's predicate with a participle
+//! ("what I saw was dozens of buses submerged"); the other participles there ("meant") hang
+//! from a quantity that is some verb's subject or object.
 //!
-//! So when the root is such a noun followed by "of", and the first verb after it is not an
-//! "-ing" form (which may describe the counted things: "dozens of people living there"), hangs
-//! from the quantity or from a word of its "of" phrase, and has no nominal of its own on its
-//! left, the verb takes the root, the quantity becomes its subject, and the quantity's
+//! So when the root is such a noun followed by "of", with no copula or subject before it, and
+//! the first verb after it is not an "-ing" form (which may describe the counted things:
+//! "dozens of people living there"), hangs from the quantity or from a word of its "of"
+//! phrase, and has no nominal of its own on its left, the verb takes the root, the quantity becomes its subject, and the quantity's
 //! dependents after the verb go with the verb. Arcs move only between the quantity, the verb
 //! and their children, so the tree stays a tree; the repair runs before the punctuation
 //! attacher and the labeler, which name the new arcs.
@@ -76,11 +76,17 @@ pub fn repair(words: &[WordInfo], upos: &[Upos], heads: &mut [usize]) -> bool {
     let Some(verb) = (of + 1..n).find(|&v| matches!(upos[v], Upos::Verb | Upos::Aux)) else {
         return false;
     };
+    // A quantity with a copula or a subject of its own is a predicate ("what I saw was dozens of
+    // buses submerged"), not a subject waiting for its verb.
+    let predicate = (1..root).any(|k| {
+        heads[k] == root && (matches!(upos[k], Upos::Aux | Upos::Verb) || nominal(upos[k]))
+    });
     let own_subject = (of + 1..verb).any(|k| heads[k] == verb && nominal(upos[k]));
     if upos[verb] != Upos::Verb
         || words[verb].suffix[2] == hash_bytes(b"ing")
         || !(heads[verb] == root || (heads[verb] > of && under(heads, root, heads[verb])))
         || own_subject
+        || predicate
     {
         return false;
     }
@@ -146,5 +152,10 @@ mod tests {
         let before = heads;
         assert!(!repair(&read(&forms), &upos, &mut heads));
         assert_eq!(heads, before);
+        // "It was thousands of guns lost ." : a copula's predicate.
+        let forms = ["", "It", "was", "thousands", "of", "guns", "lost", "."];
+        let upos = [X, Pron, Aux, Noun, Adp, Noun, Verb, Punct];
+        let mut heads = [0, 3, 3, 0, 5, 3, 5, 3];
+        assert!(!repair(&read(&forms), &upos, &mut heads));
     }
 }
