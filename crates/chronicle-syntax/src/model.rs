@@ -397,7 +397,7 @@ impl Model {
         crate::finite::repair(&ws.upos, &ws.present, &mut ws.heads);
         crate::subject::repair(&ws.words, &ws.upos, &mut ws.heads);
         crate::quoted::repair(&ws.words, &ws.upos, &mut ws.heads);
-        crate::nominal_root::repair(&ws.words, &ws.upos, &mut ws.heads);
+        crate::nominal_root::repair(&ws.words, &ws.upos, &ws.present, &mut ws.heads);
         crate::quantity::repair(&ws.words, &ws.upos, &mut ws.heads);
         let inverted_subject = crate::inverted::repair(&ws.words, &ws.upos, &mut ws.heads);
         if self.punct.features() > 0 {

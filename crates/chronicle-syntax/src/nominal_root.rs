@@ -35,16 +35,23 @@ fn has_case(upos: &[Upos], heads: &[usize], verb: usize, k: usize) -> bool {
 }
 
 /// Repairs `heads` (index 0 is the root's stand-in; `heads[i]` is word `i`'s head, 0 for the
-/// root) as the module's doc describes.
-pub fn repair(words: &[WordInfo], upos: &[Upos], heads: &mut [usize]) {
-    let n = heads.len().min(upos.len()).min(words.len());
+/// root) as the module's doc describes; `present[i]` says whether word `i` is a verb in a
+/// present-tense or base form.
+pub fn repair(words: &[WordInfo], upos: &[Upos], present: &[bool], heads: &mut [usize]) {
+    let n = heads
+        .len()
+        .min(upos.len())
+        .min(words.len())
+        .min(present.len());
     let Some(root) = (1..n).find(|&k| heads[k] == 0) else {
         return;
     };
     if !nominal(upos[root]) || (1..n).any(|c| heads[c] == root && upos[c] == Upos::Adp) {
         return;
     }
-    if coordinated_subject(words, upos, root, &mut heads[..n]) {
+    if coordinated_subject(words, upos, root, &mut heads[..n])
+        || set_off_subject(words, upos, present, root, &mut heads[..n])
+    {
         return;
     }
     let Some(verb) = (root + 1..n).find(|&v| heads[v] == root && upos[v] == Upos::Verb) else {
@@ -122,6 +129,67 @@ fn coordinated_subject(
     true
 }
 
+/// Whether `k` lies in the subtree of `top`.
+fn under(heads: &[usize], top: usize, k: usize) -> bool {
+    let mut at = k;
+    for _ in 0..heads.len() {
+        if at == top {
+            return true;
+        }
+        if at == 0 {
+            return false;
+        }
+        at = heads[at];
+    }
+    false
+}
+
+/// The set-off phrase case of the module's doc, with the phrase read into the noun's own
+/// phrase ("Critics of the rules, like the farmer Jan Smit, want the rules rewritten" with
+/// "Smit" an apposition of "Critics" and "want" hung from "Critics"): a plural noun root, a
+/// phrase set off by two commas inside it, and right after the second comma a verb in its
+/// base form (the form a plural subject takes), hung from the noun, with nothing but that
+/// comma on its left and a dependent on its right. In EWT's training trees no plural noun
+/// root has such a verb (a verb hung so with nothing on its left is an imperative after a
+/// colon or a parenthesis: "Directions from the Kennedy: Take the Ogden exit"); whether it
+/// moved arcs.
+fn set_off_subject(
+    words: &[WordInfo],
+    upos: &[Upos],
+    present: &[bool],
+    root: usize,
+    heads: &mut [usize],
+) -> bool {
+    let n = heads.len();
+    let comma = hash_bytes(b",");
+    let is_comma = |k: usize| words[k].lower == comma;
+    let Some(verb) = (root + 1..n).find(|&v| heads[v] == root && upos[v] == Upos::Verb) else {
+        return false;
+    };
+    let plural =
+        words[root].suffix[0] == hash_bytes(b"s") && words[root].suffix[1] != hash_bytes(b"ss");
+    if upos[root] != Upos::Noun
+        || !plural
+        || !present[verb]
+        || words[verb].suffix[0] == hash_bytes(b"s")
+        || !is_comma(verb - 1)
+        || !(root + 1..verb - 1).any(|k| is_comma(k))
+        || (1..verb).any(|k| heads[k] == verb && k != verb - 1)
+        || !(root + 1..verb - 1).all(|k| under(heads, root, k))
+        || !(verb + 1..n).any(|k| heads[k] == verb && upos[k] != Upos::Punct)
+    {
+        return false;
+    }
+    heads[verb] = 0;
+    heads[root] = verb;
+    for h in heads.iter_mut().skip(verb + 1) {
+        if *h == root {
+            *h = verb;
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,7 +212,7 @@ mod tests {
             X, Propn, Punct, Propn, Cconj, Det, Propn, Verb, Det, Noun, Punct,
         ];
         let mut heads = [0, 0, 3, 1, 6, 6, 1, 6, 9, 7, 1];
-        repair(&read(&upos), &upos, &mut heads);
+        repair(&read(&upos), &upos, &[false; 16], &mut heads);
         assert_eq!(heads, [0, 7, 3, 1, 6, 6, 1, 0, 9, 7, 7]);
     }
 
@@ -155,13 +223,13 @@ mod tests {
         use Upos::*;
         let upos = [X, Noun, Punct, Adp, Propn, Punct, Verb, Noun, Punct];
         let mut heads = [0, 0, 4, 4, 6, 4, 1, 6, 1];
-        repair(&read(&upos), &upos, &mut heads);
+        repair(&read(&upos), &upos, &[false; 16], &mut heads);
         assert_eq!(heads, [0, 6, 4, 4, 1, 4, 0, 6, 6]);
 
         // The same with "like" and "the" hung from the verb: they go with their noun.
         let upos = [X, Noun, Punct, Adp, Det, Propn, Punct, Verb, Noun];
         let mut heads = [0, 0, 7, 7, 7, 7, 5, 1, 7];
-        repair(&read(&upos), &upos, &mut heads);
+        repair(&read(&upos), &upos, &[false; 16], &mut heads);
         assert_eq!(heads, [0, 7, 7, 5, 5, 1, 5, 0, 7]);
     }
 
@@ -172,13 +240,65 @@ mod tests {
         let upos = [X, Noun, Punct, Cconj, Pron, Verb, Pron];
         let mut heads = [0, 0, 5, 5, 5, 1, 5];
         let before = heads;
-        repair(&read(&upos), &upos, &mut heads);
+        repair(&read(&upos), &upos, &[false; 16], &mut heads);
         assert_eq!(heads, before);
         // "Great place , love it": no nominal on the verb's left, a list, not a subject.
         let upos = [X, Adj, Noun, Punct, Verb, Pron];
         let mut heads = [0, 2, 0, 4, 2, 4];
         let before = heads;
-        repair(&read(&upos), &upos, &mut heads);
+        repair(&read(&upos), &upos, &[false; 16], &mut heads);
+        assert_eq!(heads, before);
+    }
+
+    #[test]
+    fn a_base_verb_after_a_phrase_set_off_inside_a_plural_root_is_its_predicate() {
+        use Upos::*;
+        // "Critics of rules , like Jan Smit , want rules rewritten ." read with "Critics" as
+        // root, "Jan" its apposition and "want" hung from it.
+        let forms = [
+            "",
+            "Critics",
+            "of",
+            "rules",
+            ",",
+            "like",
+            "Jan",
+            "Smit",
+            ",",
+            "want",
+            "rules",
+            "rewritten",
+            ".",
+        ];
+        let upos = [
+            X, Noun, Adp, Noun, Punct, Adp, Propn, Propn, Punct, Verb, Noun, Verb, Punct,
+        ];
+        let mut present = [false; 13];
+        present[9] = true;
+        let words = {
+            let mut scratch = Scratch::default();
+            forms
+                .iter()
+                .map(|f| scratch.word_info(f, &|_| [0, 0]))
+                .collect::<Vec<_>>()
+        };
+        let mut heads = [0, 0, 3, 1, 6, 6, 1, 6, 9, 1, 9, 9, 1];
+        repair(&words, &upos, &present, &mut heads);
+        assert_eq!(heads, [0, 9, 3, 1, 6, 6, 1, 6, 9, 0, 9, 9, 9]);
+
+        // A singular noun ("Great place , love it") or a verb in "-s" is left alone.
+        let mut forms2 = forms;
+        forms2[1] = "Critic";
+        let words2: Vec<WordInfo> = {
+            let mut scratch = Scratch::default();
+            forms2
+                .iter()
+                .map(|f| scratch.word_info(f, &|_| [0, 0]))
+                .collect()
+        };
+        let mut heads = [0, 0, 3, 1, 6, 6, 1, 6, 9, 1, 9, 9, 1];
+        let before = heads;
+        repair(&words2, &upos, &present, &mut heads);
         assert_eq!(heads, before);
     }
 }
