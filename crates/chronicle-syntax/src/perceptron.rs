@@ -299,7 +299,7 @@ impl Weights {
     /// the table's quantum.
     ///
     /// The tables are larger than the cache, so a lookup is a memory miss; taken one after the
-    /// other, a state's seventy features would wait for seventy misses in turn. The lookups go
+    /// other, a state's hundred features would wait for a hundred misses in turn. The lookups go
     /// in three passes instead: ask for every feature's slot, read the slots and ask for every
     /// row, then add the rows, so that the misses of a pass overlap.
     #[inline]

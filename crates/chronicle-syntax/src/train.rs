@@ -40,7 +40,7 @@ pub struct Options {
     /// larger table loads and looks up more slowly.
     pub prune: f32,
     /// The parser's table is pruned harder (see [`Model::pruned_parser`]): it is read for
-    /// 120 templates twice a word, and its size, past the cache, decides the speed.
+    /// 98 templates twice a word, and its size, past the cache, costs load time and memory.
     pub prune_parser: f32,
     /// Folds for the jackknifed tags the parser trains on (1: gold tags).
     pub folds: usize,
