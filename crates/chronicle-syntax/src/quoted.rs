@@ -8,7 +8,8 @@
 //! comma and a closing quotation mark is no dependent of a word inside that quotation. So when
 //! the words between the mark and the first verb after it are a plain noun phrase (nouns with
 //! their determiners, adjectives and numbers, joined by prepositions) and an arc joins one of
-//! them to a word inside the quotation, the phrase is rebuilt on the cue verb: its first noun group is the
+//! them to a word inside the quotation, or the phrase's first noun hangs from a later one (the
+//! speaker read as an apposition of the noun of its prepositional phrase), the phrase is rebuilt on the cue verb: its first noun group is the
 //! verb's subject, each later group (a preposition, its modifiers, its nouns) hangs from the
 //! group before it, and a group the parser left whole keeps its own inner arcs. A cue verb hung
 //! under the quotation takes the quoted clause's place and the clause hangs from it. Only the
@@ -97,16 +98,17 @@ pub fn repair(words: &[WordInfo], upos: &[Upos], heads: &mut [usize]) {
             continue;
         };
         let phrase = mark + 1..verb;
-        if upos[verb] != Upos::Verb
-            || phrase.is_empty()
-            || !(phrase.clone().any(|k| inside.contains(&heads[k]))
-                || inside.clone().any(|k| phrase.contains(&heads[k])))
-        {
+        if upos[verb] != Upos::Verb || phrase.is_empty() {
             continue;
         }
         let Some(groups) = groups(upos, phrase.clone()) else {
             continue;
         };
+        let across = phrase.clone().any(|k| inside.contains(&heads[k]))
+            || inside.clone().any(|k| phrase.contains(&heads[k]));
+        if !across && !first_group_hangs_later(&groups, heads) {
+            continue;
+        }
         let before = heads[..n].to_vec();
         rebuild(&groups, upos, verb, &mut heads[..n]);
         // A quoted word hung on the phrase (the quotation read as its modifier) goes with the
@@ -121,6 +123,18 @@ pub fn repair(words: &[WordInfo], upos: &[Upos], heads: &mut [usize]) {
             heads[..n].copy_from_slice(&before);
         }
     }
+}
+
+/// Whether the first noun group's last word hangs from a word of a later group: the phrase's
+/// head read as a later noun ("a spokesman for committee Democrats said" with "Democrats" the
+/// subject and "spokesman" its apposition), where the first group, with its determiner, is
+/// the speaker and the later groups its modifiers.
+fn first_group_hangs_later(groups: &[std::ops::Range<usize>], heads: &[usize]) -> bool {
+    let (Some(first), Some(last)) = (groups.first(), groups.last()) else {
+        return false;
+    };
+    let head = first.end - 1;
+    groups.len() > 1 && heads[head] >= first.end && heads[head] < last.end
 }
 
 /// A cue verb the parser hung under a word inside the quotation takes the quotation's top clause as its
@@ -220,6 +234,35 @@ mod tests {
         let mut heads = [0, 3, 3, 7, 3, 3, 7, 10, 9, 3, 0, 10];
         repair(&words, &upos, &mut heads);
         assert_eq!(heads, [0, 3, 3, 10, 3, 3, 7, 10, 9, 7, 0, 10]);
+    }
+
+    #[test]
+    fn a_speaker_read_as_the_apposition_of_its_own_modifier_is_the_subject() {
+        // "" Prices fall , " a spokesman for committee Democrats said ." read with "Democrats"
+        // the subject and "spokesman" its apposition, "committee" hung from "spokesman".
+        use Upos::*;
+        let words = read(&[
+            "\"",
+            "Prices",
+            "fall",
+            ",",
+            "\"",
+            "a",
+            "spokesman",
+            "for",
+            "committee",
+            "Democrats",
+            "said",
+            ".",
+        ]);
+        let upos = [
+            X, Punct, Noun, Verb, Punct, Punct, Det, Noun, Adp, Noun, Propn, Verb, Punct,
+        ];
+        let mut heads = [0, 3, 3, 11, 3, 3, 7, 10, 9, 7, 11, 0, 11];
+        repair(&words, &upos, &mut heads);
+        assert_eq!(heads[7], 11, "{heads:?}");
+        assert_eq!(heads[10], 7, "{heads:?}");
+        assert_eq!(heads[3], 11, "{heads:?}");
     }
 
     #[test]
