@@ -3,7 +3,8 @@
 //! News puts the cue verb before the speaker after reported words: "Talks will resume in May,
 //! said the union's Ana Ruiz." A greedy parser may read the verb as a participle modifying the
 //! noun after it ("a noted author") and make that noun the sentence's root, with the clause
-//! before the comma hung from it. A noun phrase root whose only words after it are punctuation,
+//! before the comma hung from it. A noun phrase root whose only words after it are punctuation
+//! and the rest of its name (the parser may head "Chen Lin" by its first word),
 //! with a verb not in "-ing" hung from it right after a comma and only the phrase's own modifiers
 //! between them, is that verb's subject: the verb becomes the root, the noun its dependent, and
 //! the noun's dependents before the comma (the reported clause, its marks) go with the verb. Arcs
@@ -20,9 +21,9 @@ use crate::features::{WordInfo, hash_bytes};
 pub fn repair(words: &[WordInfo], upos: &[Upos], heads: &mut [usize]) -> Option<usize> {
     let n = heads.len().min(words.len()).min(upos.len());
     let root = (1..n).find(|&k| heads[k] == 0)?;
-    if !matches!(upos[root], Upos::Noun | Upos::Propn)
-        || (root + 1..n).any(|k| upos[k] != Upos::Punct)
-    {
+    // After the root, only marks and the rest of its name ("said the minister Chen Lin.").
+    let closing = |k: usize| upos[k] == Upos::Punct || (upos[k] == Upos::Propn && heads[k] == root);
+    if !matches!(upos[root], Upos::Noun | Upos::Propn) || !(root + 1..n).all(closing) {
         return None;
     }
     let comma = hash_bytes(b",");
@@ -90,5 +91,25 @@ mod tests {
         let before = heads;
         assert_eq!(repair(&words, &upos, &mut heads), None);
         assert_eq!(heads, before);
+    }
+
+    #[test]
+    fn a_name_headed_by_its_first_word_is_the_subject_too() {
+        // "Posts opened , said Vice-Minister Chen Lin ." with "Chen" the root, "Lin" under it.
+        use Upos::*;
+        let words = read(&[
+            "Posts",
+            "opened",
+            ",",
+            "said",
+            "Vice-Minister",
+            "Chen",
+            "Lin",
+            ".",
+        ]);
+        let upos = [X, Noun, Verb, Punct, Verb, Propn, Propn, Propn, Punct];
+        let mut heads = [0, 6, 1, 1, 6, 6, 0, 6, 6];
+        assert_eq!(repair(&words, &upos, &mut heads), Some(6));
+        assert_eq!(heads, [0, 4, 1, 1, 0, 6, 4, 6, 6]);
     }
 }
