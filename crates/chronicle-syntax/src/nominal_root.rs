@@ -173,7 +173,7 @@ fn set_off_subject(
         || !present[verb]
         || words[verb].suffix[0] == hash_bytes(b"s")
         || !is_comma(verb - 1)
-        || !(root + 1..verb - 1).any(|k| is_comma(k))
+        || !(root + 1..verb - 1).any(is_comma)
         || (1..verb).any(|k| heads[k] == verb && k != verb - 1)
         || !(root + 1..verb - 1).all(|k| under(heads, root, k))
         || !(verb + 1..n).any(|k| heads[k] == verb && upos[k] != Upos::Punct)
