@@ -217,3 +217,49 @@ fn european_is_europe() {
         ],
     );
 }
+
+/// A body or a group whose country the sentence does not give stays an actor, with CAMEO's
+/// unknown country (`---GOV`, `---COP`); one person's title alone ("the minister") stands for
+/// someone named elsewhere and is no actor; a country the sentence does give still places it.
+#[test]
+fn a_body_of_no_known_country_keeps_its_role_and_a_lone_title_is_no_actor() {
+    let pipeline = Pipeline::standard();
+    let rows: &[(&str, (&str, &str, &str))] = &[
+        (
+            "Riot police arrested dozens of protesters outside the stadium.",
+            ("---COP", "---CVL", "17"),
+        ),
+        (
+            "The government closed three newspapers last month.",
+            ("---GOV", "---MED", "17"),
+        ),
+        (
+            "In Peru, police arrested twelve protesters on Monday.",
+            ("PERCOP", "PERCVL", "17"),
+        ),
+    ];
+    assert_codes_each(&pipeline, rows);
+    let lone_title = dyads(
+        &pipeline,
+        "The spokesman criticised the opposition on Monday.",
+    );
+    assert!(
+        lone_title.iter().all(|(s, _, _)| s != "---GOV"),
+        "a lone title coded an actor: {lone_title:?}"
+    );
+}
+
+/// The officials or the spokesman of an organisation that codes no actor (a football club, a
+/// league) are that organisation's people, not a government's of unknown country.
+#[test]
+fn an_uncoded_organisations_officials_are_no_government() {
+    let pipeline = Pipeline::standard();
+    let got = dyads(
+        &pipeline,
+        "Borussia Dortmund officials met with the banks on Friday.",
+    );
+    assert!(
+        got.iter().all(|(s, _, _)| !s.ends_with("GOV")),
+        "a club's officials coded as a government: {got:?}"
+    );
+}

@@ -24,6 +24,11 @@ pub struct ActorHit {
     /// an organisation, a role word standing alone or an actor a PETRARCH dictionary spotted):
     /// two people may share a code and still be two actors.
     pub person: Option<usize>,
+    /// A role word for one person standing alone, with no name ("the minister", "a
+    /// spokesman"): it stands for someone the article names elsewhere, so a sentence that
+    /// gives it no country makes it no actor (where "the government" or "police" stay actors of
+    /// no known country).
+    pub one_person: bool,
 }
 
 /// The actor mentions of `words` from the names stage's layers: names and role mentions whose
@@ -60,6 +65,7 @@ pub fn from_article(article: &Article, words: &[Word], out: &mut Vec<ActorHit>) 
             codes: vec![code],
             span,
             person,
+            one_person: false,
         });
     }
     out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));

@@ -6,7 +6,7 @@
 //!
 //! The role words are the names stage's (`dictionaries/actors/roles.txt`).
 
-use chronicle_core::{Article, Upos};
+use chronicle_core::{Article, DepRel, EntityType, Upos};
 
 use super::actors::ActorHit;
 use super::sentence::Word;
@@ -160,7 +160,7 @@ impl AgentRoles {
             h.span.start = first.start;
             h.span.end = last.end;
         }
-        self.add_lone(body, words, hits, &mut buf);
+        self.add_lone(article, words, tree, hits, &mut buf);
     }
 
     /// The role a word or two after a country's mention ending at `end` (its possessive ending
@@ -211,7 +211,42 @@ impl AgentRoles {
     /// Role words that no actor covers become actors of no known country yet ("---COP" for
     /// "riot police", "---REB" for "militants"): the event gives them its other actor's
     /// country, or the sentence's (see [`place_lone_agents`]).
-    fn add_lone(&self, body: &str, words: &[Word], hits: &mut Vec<ActorHit>, buf: &mut String) {
+    ///
+    /// A role an organisation of no actor code owns is that organisation's ("Borussia
+    /// officials", "PTC president"): no actor, of any country.
+    fn add_lone(
+        &self,
+        article: &Article,
+        words: &[Word],
+        tree: Option<Tree>,
+        hits: &mut Vec<ActorHit>,
+        buf: &mut String,
+    ) {
+        let body = article.body.as_str();
+        // an organisation's name of no actor code that takes in word `w` and ends before
+        // word `role` (not "the U.S. Circuit Court", whose name the role word ends)
+        let uncoded_org = |w: usize, role: usize| {
+            let (Some(w), Some(role)) = (words.get(w), words.get(role)) else {
+                return false;
+            };
+            article.entities.iter().any(|e| {
+                e.kind == EntityType::Org
+                    && e.actor.is_none()
+                    && e.start <= w.start as usize
+                    && w.end as usize <= e.end
+                    && e.end <= role.start as usize
+            })
+        };
+        let org_owned = |start: usize, end: usize| {
+            tree.is_some_and(|t| {
+                t.children(end - 1).any(|(c, r)| {
+                    c < start
+                        && matches!(r, DepRel::Compound | DepRel::NmodPoss)
+                        && t.upos(c) == Some(Upos::Propn)
+                        && uncoded_org(c, start)
+                })
+            })
+        };
         let mut lone = Vec::new();
         let mut i = 0;
         let mut next_hit = 0;
@@ -225,7 +260,13 @@ impl AgentRoles {
             }
             let limit = hits.get(next_hit).map_or(words.len(), |h| h.start);
             match self.longest(body, words, i, buf) {
-                Some((n, agent)) if i + n <= limit && !titles_a_name(words, body, i + n) => {
+                Some((n, agent))
+                    if i + n <= limit
+                        && !titles_a_name(words, body, i + n)
+                        && !org_owned(i, i + n) =>
+                {
+                    // `buf` holds the role phrase, lower case, after the look-up
+                    let one_person = self.table.names_one_person(buf);
                     if let (Some(first), Some(last)) = (words.get(i), words.get(i + n - 1)) {
                         lone.push(ActorHit {
                             start: i,
@@ -236,6 +277,7 @@ impl AgentRoles {
                                 end: last.end,
                             },
                             person: None,
+                            one_person,
                         });
                     }
                     i += n;
@@ -280,7 +322,10 @@ pub fn place_owned_agents(
 
 /// Gives each lone agent of `sides` (`---COP`) a country: the first country among `other` (the
 /// event's other side: "Iraqi riot police ... protesters" are Iraqi protesters), else the
-/// sentence's country when its actors name only one; a lone agent no country claims is dropped.
+/// sentence's country when its actors name only one. A body or a group no country claims keeps
+/// CAMEO's unknown country (`---GOV` for "the government", `---COP` for "police"): the text
+/// does not say whose it is; one person ("the minister") is dropped, as someone the article
+/// names elsewhere.
 pub fn place_lone_agents(
     sides: &mut Vec<super::coder::Side>,
     other: &[super::coder::Side],
@@ -305,18 +350,25 @@ pub fn place_lone_agents(
         .or_else(sentence)
         .map(str::to_string);
     for side in sides.iter_mut() {
-        let Some((code, _)) = side else { continue };
+        let Some((code, span)) = side else { continue };
         let Some(agent) = code.strip_prefix("---") else {
             continue;
         };
         match &country {
             Some(cc) => *code = format!("{cc}{agent}"),
-            None => *side = None,
+            None if one_person(hits, span) => *side = None,
+            None => {}
         }
     }
     if sides.is_empty() {
         sides.push(None);
     }
+}
+
+/// Whether the hit at `span` is a role word for one person standing alone.
+fn one_person(hits: &[ActorHit], span: &(u32, u32)) -> bool {
+    hits.iter()
+        .any(|h| (h.span.start, h.span.end) == *span && h.one_person)
 }
 
 /// Whether word `i` opens a capitalised name: the role before it is a title.

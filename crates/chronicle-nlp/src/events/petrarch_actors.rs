@@ -223,6 +223,7 @@ impl ActorSource for PetrarchActors {
                     codes: self.codes_on(e, date),
                     span: ByteSpan::default(),
                     person: None,
+                    one_person: false,
                 });
                 prefix.push(Vec::new());
                 suffix.push(Vec::new());
@@ -242,6 +243,7 @@ impl ActorSource for PetrarchActors {
                     codes: vec![format!("---{}", self.agents[g])],
                     span: ByteSpan::default(),
                     person: None,
+                    one_person: false,
                 });
                 prefix.push(Vec::new());
                 suffix.push(Vec::new());

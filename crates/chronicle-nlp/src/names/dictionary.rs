@@ -68,6 +68,10 @@ pub struct Phrase {
 pub struct Role {
     pub words: String,
     pub code: String,
+    /// The phrase names one person ("the minister", "a spokesman"), not a body or a group ("the
+    /// government", "police", "rebels"): alone, it stands for someone the article names
+    /// elsewhere.
+    pub one_person: bool,
 }
 
 /// Every actor entry, every phrase that names one, and the role words.
@@ -256,12 +260,15 @@ impl ActorDictionary {
     /// Adds `roles.txt`-format lines.
     pub fn add_roles(&mut self, file: &str, text: &str) -> Result<(), DictionaryError> {
         for (line, fields) in records(file, text)? {
-            let [words, code] = fields.as_slice() else {
-                return Err(err(file, line, "expected `role words | CODE`"));
+            let (words, code, one_person) = match fields.as_slice() {
+                [words, code] => (words, code, false),
+                [words, code, "one"] => (words, code, true),
+                _ => return Err(err(file, line, "expected `role words | CODE [| one]`")),
             };
             self.roles.push(Role {
                 words: words.to_lowercase(),
                 code: code.to_string(),
+                one_person,
             });
         }
         Ok(())
@@ -456,6 +463,21 @@ mod tests {
         let e = d
             .add_roles("roles.txt", "# roles\nminister | GOV\nbroken line\n")
             .unwrap_err();
-        assert_eq!(e.to_string(), "roles.txt:3: expected `role words | CODE`");
+        assert_eq!(
+            e.to_string(),
+            "roles.txt:3: expected `role words | CODE [| one]`"
+        );
+        let e = d
+            .add_roles("roles.txt", "minister | GOV | two\n")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "roles.txt:1: expected `role words | CODE [| one]`"
+        );
+        let mut d = ActorDictionary::default();
+        d.add_roles("roles.txt", "spokesman | GOV | one\npolice | COP\n")
+            .expect("well-formed roles");
+        let one: Vec<bool> = d.roles.iter().map(|r| r.one_person).collect();
+        assert_eq!(one, [true, false]);
     }
 }

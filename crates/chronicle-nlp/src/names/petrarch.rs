@@ -145,6 +145,7 @@ pub fn add_agents(dict: &mut ActorDictionary, text: &str) {
                 dict.roles.push(Role {
                     words,
                     code: code.clone(),
+                    one_person: false,
                 });
             }
         }

@@ -12,6 +12,8 @@ pub use super::phrase_index::Case;
 #[derive(Debug, Default)]
 pub struct RoleTable {
     codes: FastMap<String, String>,
+    /// The phrases that name one person ([`Role::one_person`]).
+    one_person: FastSet<String>,
     /// The first word of every phrase, lower case and capitalised: most words open none, and a
     /// word as written costs one look-up to say so.
     starts: FastSet<String>,
@@ -33,6 +35,9 @@ impl RoleTable {
             cap.extend(first.chars().skip(1));
             table.starts.insert(cap);
             table.starts.insert(first.to_string());
+            if r.one_person {
+                table.one_person.insert(r.words.clone());
+            }
             table
                 .codes
                 .entry(r.words.clone())
@@ -44,6 +49,11 @@ impl RoleTable {
     /// The agent code of a role phrase given in lower case.
     pub fn code(&self, words: &str) -> Option<&str> {
         self.codes.get(words).map(String::as_str)
+    }
+
+    /// Whether a role phrase given in lower case names one person ("minister", not "police").
+    pub fn names_one_person(&self, words: &str) -> bool {
+        self.one_person.contains(words)
     }
 
     /// The most words a role phrase has.
@@ -114,6 +124,7 @@ mod tests {
         .map(|(words, code)| Role {
             words: words.into(),
             code: code.into(),
+            one_person: words == "minister",
         });
         RoleTable::new(&roles, |r| r.code != "IGOPKO")
     }

@@ -45,11 +45,13 @@ pub struct ActorParts {
 }
 
 /// Splits an actor code: a country or region first, then a known group (`IGOUNO`), then
-/// three-letter pieces that are ethnic groups, religions or roles (`GOV`, `MIL`).
+/// three-letter pieces that are ethnic groups, religions or roles (`GOV`, `MIL`). CAMEO's
+/// unknown country (`---GOV`, "the government" of a sentence that names none) leaves the
+/// country empty.
 pub fn split_actor(code: &str) -> ActorParts {
     let kinds = actor_kinds();
     let mut parts = ActorParts::default();
-    let mut rest = code;
+    let mut rest = gdelt_code(code);
     if let Some(head) = rest.get(..3)
         && (countries::by_cameo(head).is_some() || kinds.get(head) == Some(&"region"))
     {
@@ -339,6 +341,12 @@ fn date_columns(day: &str) -> [String; 4] {
     }
 }
 
+/// An actor code as GDELT writes it: an actor of unknown country is its role alone (`GOV`,
+/// GDELT's code for a government the text does not place), not CAMEO's `---GOV`.
+fn gdelt_code(code: &str) -> &str {
+    code.strip_prefix("---").unwrap_or(code)
+}
+
 /// Code, Name, CountryCode, KnownGroupCode, EthnicCode, Religion1Code, Religion2Code,
 /// Type1Code, Type2Code, Type3Code of one actor.
 fn actor_columns(code: &str, name: &str) -> [String; 10] {
@@ -346,7 +354,7 @@ fn actor_columns(code: &str, name: &str) -> [String; 10] {
     let [r1, r2] = p.religion;
     let [t1, t2, t3] = p.types;
     [
-        code.to_string(),
+        gdelt_code(code).to_string(),
         if code.is_empty() {
             String::new()
         } else {
@@ -383,6 +391,11 @@ mod tests {
         assert_eq!((p.country.as_str(), p.types[0].as_str()), ("IRQ", ""));
         let p = split_actor("UKRMIL");
         assert_eq!((p.country.as_str(), p.types[0].as_str()), ("UKR", "MIL"));
+        // An actor of unknown country: no country, its role the type, GDELT's bare code.
+        let p = split_actor("---COP");
+        assert_eq!(p.country, "");
+        assert_eq!(p.types, ["COP".to_string(), String::new(), String::new()]);
+        assert_eq!(actor_columns("---COP", "police")[0], "COP");
     }
 
     /// Every actor code the project's dictionaries can emit, with the file it comes from.
