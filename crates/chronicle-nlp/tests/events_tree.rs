@@ -784,6 +784,22 @@ fn a_place_in_a_prepositional_phrase_is_no_subject() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A participle that modifies a noun ("the injured tourists", tagged a verb as UD tags it) is no
+/// act of the sentence's: the subject of the clause did not injure them.
+#[test]
+fn a_participle_modifying_a_noun_is_no_trigger() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Kenyan villagers looked after the injured tourists until the rescue team came.",
+        &[],
+        &[("KEN", "", "18")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// A comma between a scene and the subject after it joins no list: the state a sentence
 /// opens with does not act beside its subject.
 #[test]

@@ -129,6 +129,7 @@ pub fn features(tree: &Tree<'_>, d: usize, sibling: Option<usize>, out: &mut Vec
             Upos::Adp | Upos::Sconj | Upos::Part | Upos::Aux | Upos::Det
         ) {
             out.push(f3(19, dp, word(c), u64::from(c < d)));
+            out.push(f3(29, mix(dp, hp), word(c), u64::from(c < d)));
         }
         if matches!(tree.upos[c], Upos::Punct) {
             out.push(f2(20, dp, word(c)));
@@ -153,6 +154,10 @@ pub fn features(tree: &Tree<'_>, d: usize, sibling: Option<usize>, out: &mut Vec
     out.push(f2(23, dp, n_children.min(4)));
     out.push(f3(24, dp, first_child, last_child));
     out.push(f3(25, dp, hp, first_child));
+    out.push(f3(30, dp, hp, n_children.min(4)));
+    out.push(f3(31, dw, label_value(sibling), dir));
+    out.push(f3(32, dp, hw, dist));
+    out.push(f3(33, dw, hp, dist));
 }
 
 /// Labels every arc of a tree, left to right, into `labels` (index 0 unused). The root word

@@ -7,10 +7,20 @@
 //! | module | job |
 //! |---|---|
 //! | [`conllu`] | reads and writes CoNLL-U |
+//! | [`files`] | treebanks, clusters and models on disk |
 //! | [`features`] | hashes words and feature templates |
 //! | [`perceptron`] | the averaged perceptron, training and compact inference forms |
 //! | [`tagger`] | UPOS tags, greedy left to right |
+//! | [`predicate`] | a tagger rule: a clause's only possible verb is a verb |
+//! | [`possessive`] | a tagger rule: a possessive's phrase ends in a noun ("-ly" nouns) |
 //! | [`parser`] | heads, arc-eager transitions with a dynamic oracle |
+//! | [`templates`] | the feature templates the parser reads |
+//! | [`opener`] | a tree repair: a sentence-opening participle is no root |
+//! | [`finite`] | a tree repair: a present-tense verb after a noun is its predicate |
+//! | [`subject`] | a tree repair: a subject after a comma is its verb's ("…, Ruiz said") |
+//! | [`nominal_root`] | a tree repair: a noun left as root is the subject of the verb hung from it |
+//! | [`quantity`] | a tree repair: a quantity noun left as root is its verb's subject ("Thousands of … protested") |
+//! | [`punct`] | punctuation re-hung once the tree is whole |
 //! | [`labeler`] | relations, once the tree is whole |
 //! | [`lemma`] | lemmas from learnt tables and endings |
 //! | [`model`] | the model file and the one call that analyses a sentence |
@@ -24,12 +34,24 @@
 pub mod conllu;
 pub mod eval;
 pub mod features;
+pub mod files;
+pub mod finite;
+pub mod inverted;
 pub mod labeler;
 pub mod lemma;
 pub mod model;
+pub mod nominal_root;
+pub mod opener;
 pub mod parser;
 pub mod perceptron;
+pub mod possessive;
+pub mod predicate;
+pub mod punct;
+pub mod quantity;
+pub mod quoted;
+pub mod subject;
 pub mod tagger;
+pub mod templates;
 pub mod train;
 
 pub use model::{Model, WordAnalysis, Workspace};

@@ -19,7 +19,7 @@ use crate::tagger;
 
 const MAGIC: &[u8; 8] = b"CHRONSYN";
 /// The format version this code reads and writes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 5;
 
 /// The model trained from UD English-EWT, embedded in the binary. It is stored uncompressed:
 /// its weights are high-entropy (gzip saves a quarter), git compresses what it stores anyway,
@@ -89,6 +89,8 @@ pub struct Model {
     /// The second pass of the tagger, which also reads the first pass's tags to the right.
     pub tagger_second: Weights,
     pub parser: Weights,
+    /// Re-hangs punctuation once the tree is built (one class: a candidate's score).
+    pub punct: Weights,
     pub labeler: Weights,
     pub lemmas: Lemmatizer,
     pub clusters: Clusters,
@@ -115,7 +117,11 @@ pub struct Workspace {
     upos: Vec<Upos>,
     clause_marks: Vec<u32>,
     may_head: Vec<bool>,
+    next_verb: Vec<u8>,
+    /// Whether each word (index 0 the root) is a verb in a present-tense or base form.
+    present: Vec<bool>,
     state: State,
+    punct: crate::punct::Scratch,
     heads: Vec<usize>,
     labels: Vec<usize>,
     kids: Vec<usize>,
@@ -176,10 +182,12 @@ impl Model {
         let tagger = Weights::read(&mut input)?;
         let tagger_second = Weights::read(&mut input)?;
         let parser = Weights::read(&mut input)?;
+        let punct = Weights::read(&mut input)?;
         let labeler = Weights::read(&mut input)?;
         if tagger.n_classes() != tagset.len()
             || tagger_second.n_classes() != tagset.len()
             || parser.n_classes() != parser::N_MOVES
+            || punct.n_classes() != 1
             || labeler.n_classes() != labeler::n_labels()
         {
             return Err(
@@ -198,6 +206,7 @@ impl Model {
             tagger,
             tagger_second,
             parser,
+            punct,
             labeler,
             lemmas,
             clusters,
@@ -215,6 +224,7 @@ impl Model {
         self.tagger.write(&mut out);
         self.tagger_second.write(&mut out);
         self.parser.write(&mut out);
+        self.punct.write(&mut out);
         self.labeler.write(&mut out);
         self.lemmas.write(&mut out);
         self.clusters.write(&mut out);
@@ -230,10 +240,54 @@ impl Model {
             tagger: self.tagger.pruned(min_abs),
             tagger_second: self.tagger_second.pruned(min_abs),
             parser: self.parser.pruned(min_abs),
+            punct: self.punct.pruned(min_abs),
             labeler: self.labeler.pruned(min_abs),
             lemmas: self.lemmas.clone(),
             clusters: self.clusters.clone(),
         }
+    }
+
+    /// The same model with the parser's weights smaller than `min_abs` dropped, the other
+    /// tables kept: the parser's table is the one read most often per word.
+    pub fn pruned_parser(&self, min_abs: f32) -> Model {
+        Model {
+            description: self.description.clone(),
+            tagset: self.tagset.clone(),
+            tag_dictionary: self.tag_dictionary.clone(),
+            tagger: self.tagger.clone(),
+            tagger_second: self.tagger_second.clone(),
+            parser: self.parser.pruned(min_abs),
+            punct: self.punct.clone(),
+            labeler: self.labeler.clone(),
+            lemmas: self.lemmas.clone(),
+            clusters: self.clusters.clone(),
+        }
+    }
+
+    /// The mean of models trained alike from different seeds (see [`Weights::mean`]): each
+    /// table is the mean of the members' tables; the rest is the first member's. `None` when
+    /// there is no model or their tag sets differ.
+    pub fn mean(models: &[Model]) -> Option<Model> {
+        let first = models.first()?;
+        if models.iter().any(|m| m.tagset != first.tagset) {
+            return None;
+        }
+        let mean = |table: fn(&Model) -> &Weights| {
+            let tables: Vec<&Weights> = models.iter().map(table).collect();
+            Weights::mean(&tables)
+        };
+        Some(Model {
+            description: first.description.clone(),
+            tagset: first.tagset.clone(),
+            tag_dictionary: first.tag_dictionary.clone(),
+            tagger: mean(|m| &m.tagger)?,
+            tagger_second: mean(|m| &m.tagger_second)?,
+            parser: mean(|m| &m.parser)?,
+            punct: mean(|m| &m.punct)?,
+            labeler: mean(|m| &m.labeler)?,
+            lemmas: first.lemmas.clone(),
+            clusters: first.clusters.clone(),
+        })
     }
 
     /// Reads words into their feature hashes (index 0 is the root's stand-in).
@@ -252,24 +306,31 @@ impl Model {
         }
     }
 
-    /// Tags, parses, labels and lemmatizes one sentence of words; the result is in
-    /// `ws.analysis` and `ws.lemmas`.
+    /// Tags, lemmatizes, parses and labels one sentence of words; the result is in
+    /// `ws.analysis` and `ws.lemmas`. The lemmas come before the tree: a verb's form against its
+    /// lemma tells a present tense from a participle (see [`crate::finite`]).
     pub fn analyse<'a>(&self, forms: impl Iterator<Item = &'a str> + Clone, ws: &mut Workspace) {
         self.read_words(forms.clone(), ws);
         let n = ws.words.len() - 1;
         self.tag(ws);
-        self.parse_tagged(ws);
         ws.lemmas.clear();
         ws.lemma_ends.clear();
+        ws.present.clear();
+        ws.present.push(false);
         for (i, form) in forms.enumerate().take(n) {
-            let upos = ws.upos[i + 1];
+            let upos = self.tagset.upos(ws.tags[i]);
+            let start = ws.lemmas.len();
             self.lemmas
                 .lemma_into(form, upos, &mut ws.lower, &mut ws.lemmas);
             ws.lemma_ends.push(ws.lemmas.len());
+            let lemma = ws.lemmas.get(start..).unwrap_or("");
+            ws.present
+                .push(upos == Upos::Verb && crate::finite::present_form(form, lemma));
         }
+        self.parse_tagged(ws);
     }
 
-    /// Tags the words read (both passes) into `ws.tags`.
+    /// Tags the words read (both passes, then the predicate rule) into `ws.tags`.
     fn tag(&self, ws: &mut Workspace) {
         tagger::tag(
             &self.tagger,
@@ -287,6 +348,12 @@ impl Model {
             &mut ws.feats,
             &mut ws.tags,
         );
+        if let Some(rule) = crate::predicate::PredicateRule::new(&self.tagset) {
+            rule.apply(&self.tagset, &ws.words[1..], &mut ws.tags);
+        }
+        if let Some(rule) = crate::possessive::PossessiveRule::new(&self.tagset) {
+            rule.apply(&self.tagset, &ws.words[1..], &mut ws.tags);
+        }
     }
 
     /// The tags of the words last read, for scoring the tagger alone.
@@ -310,11 +377,14 @@ impl Model {
         ws.may_head
             .extend(ws.upos.iter().map(|&u| u != Upos::Punct));
         ws.may_head[0] = true;
+        crate::templates::verb_lookahead(&ws.upos, &mut ws.next_verb);
         let ctx = Context {
             words: &ws.words,
             tags: &ws.tag_values,
             clause_marks: &ws.clause_marks,
             may_head: &ws.may_head,
+            upos: &ws.upos,
+            next_verb: &ws.next_verb,
         };
         parser::parse(
             &self.parser,
@@ -323,6 +393,21 @@ impl Model {
             &mut ws.feats,
             &mut ws.heads,
         );
+        crate::opener::repair(&ws.words, &ws.upos, &mut ws.heads);
+        crate::finite::repair(&ws.upos, &ws.present, &mut ws.heads);
+        crate::subject::repair(&ws.words, &ws.upos, &mut ws.heads);
+        crate::quoted::repair(&ws.words, &ws.upos, &mut ws.heads);
+        crate::nominal_root::repair(&ws.words, &ws.upos, &ws.present, &mut ws.heads);
+        crate::quantity::repair(&ws.words, &ws.upos, &mut ws.heads);
+        let inverted_subject = crate::inverted::repair(&ws.words, &ws.upos, &mut ws.heads);
+        if self.punct.features() > 0 {
+            let sentence = crate::punct::Sentence {
+                words: &ws.words,
+                tags: &ws.tag_values,
+                upos: &ws.upos,
+            };
+            ws.punct.attach(&self.punct, &sentence, &mut ws.heads);
+        }
         labeler::index_children(&ws.heads, &mut ws.kids, &mut ws.kid_start);
         let tree = Tree {
             words: &ws.words,
@@ -333,6 +418,13 @@ impl Model {
             kid_start: &ws.kid_start,
         };
         labeler::label(&self.labeler, &tree, &mut ws.feats, &mut ws.labels);
+        if let (Some(s), Some(nsubj)) = (
+            inverted_subject,
+            DepRel::ALL.iter().position(|&r| r == DepRel::Nsubj),
+        ) && let Some(label) = ws.labels.get_mut(s)
+        {
+            *label = nsubj;
+        }
         ws.analysis.clear();
         for i in 1..=n {
             ws.analysis.push(WordAnalysis {

@@ -17,6 +17,11 @@ use crate::parser::{self, Context, Rng, State};
 use crate::perceptron::{Trainer, Weights};
 use crate::tagger;
 
+pub use crate::files::{read_clusters, read_treebank, train_files};
+
+/// The parser's pruning threshold by default (see [`Options::prune_parser`]).
+const PRUNE_PARSER: f32 = 1.0;
+
 /// How to train.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -26,6 +31,17 @@ pub struct Options {
     /// Epochs the parser follows the oracle only, before it explores its own mistakes.
     pub explore_after: usize,
     pub labeler_epochs: usize,
+    /// Epochs of the punctuation attacher.
+    pub punct_epochs: usize,
+    /// How many models, each from its own seed, the shipped model averages.
+    pub members: usize,
+    /// Weights smaller than this (perceptron units) are dropped from the mean (see
+    /// [`Model::pruned`]): the mean of several members holds more features than one, and a
+    /// larger table loads and looks up more slowly.
+    pub prune: f32,
+    /// The parser's table is pruned harder (see [`Model::pruned_parser`]): it is read for
+    /// 98 templates twice a word, and its size, past the cache, costs load time and memory.
+    pub prune_parser: f32,
     /// Folds for the jackknifed tags the parser trains on (1: gold tags).
     pub folds: usize,
     /// Whether the tagger's classes are UPOS with XPOS (see [`tagger::TagSet::learn`]).
@@ -39,9 +55,13 @@ impl Default for Options {
         Options {
             seed: 1,
             tagger_epochs: 12,
-            parser_epochs: 15,
+            parser_epochs: 20,
             explore_after: 2,
             labeler_epochs: 8,
+            punct_epochs: 6,
+            members: 4,
+            prune: 0.35,
+            prune_parser: PRUNE_PARSER,
             folds: 4,
             fine_tags: false,
             description: String::new(),
@@ -55,6 +75,8 @@ struct Example {
     clause_marks: Vec<u32>,
     /// Whether each word may head, by its jackknifed tag (marks may not).
     may_head: Vec<bool>,
+    /// How far the next verb is after each word, by its jackknifed tag.
+    next_verb: Vec<u8>,
     gold_tags: Vec<usize>,
     /// The first pass's tags, jackknifed, for training the second pass.
     first_tags: Vec<usize>,
@@ -66,8 +88,56 @@ struct Example {
     gold_labels: Vec<usize>,
 }
 
-/// Trains a model on `train`, choosing epochs on `dev`; `log` receives progress lines.
+/// Trains a model on `train`, choosing epochs on `dev`; `log` receives progress lines. With
+/// several members, each is trained from its own seed (`seed`, `seed + 1`, ...) and the model
+/// is their mean (see [`Model::mean`]).
 pub fn train(
+    train: &[Sentence],
+    dev: &[Sentence],
+    clusters: Clusters,
+    options: &Options,
+    log: &mut dyn FnMut(&str),
+) -> Model {
+    let members = options.members.max(1);
+    let mut models = Vec::with_capacity(members);
+    for k in 0..members {
+        let member = Options {
+            seed: options.seed.wrapping_add(k as u64),
+            ..options.clone()
+        };
+        log(&format!("member {}/{members}, seed {}", k + 1, member.seed));
+        models.push(train_member(train, dev, clusters.clone(), &member, log));
+    }
+    if models.len() == 1 {
+        return models.remove(0);
+    }
+    match Model::mean(&models) {
+        Some(model) => {
+            let model = if options.prune > 0.0 {
+                model.pruned(options.prune)
+            } else {
+                model
+            };
+            let model = if options.prune_parser > options.prune {
+                model.pruned_parser(options.prune_parser)
+            } else {
+                model
+            };
+            if !dev.is_empty() {
+                let score = Score::of(&model, dev);
+                log(&format!(
+                    "mean of {members} members: dev {}",
+                    score.summary()
+                ));
+            }
+            model
+        }
+        None => models.remove(0),
+    }
+}
+
+/// Trains one model from `options.seed`.
+fn train_member(
     train: &[Sentence],
     dev: &[Sentence],
     clusters: Clusters,
@@ -109,6 +179,7 @@ pub fn train(
         tagset,
         tag_dictionary: tagger::TagDictionary::default(),
         parser: Trainer::new(parser::N_MOVES).finish(),
+        punct: Trainer::new(1).finish(),
         labeler: Trainer::new(labeler::n_labels()).finish(),
         lemmas,
         clusters,
@@ -229,6 +300,8 @@ pub fn train(
                 tags: &e.tag_values,
                 clause_marks: &e.clause_marks,
                 may_head: &e.may_head,
+                upos: &e.upos,
+                next_verb: &e.next_verb,
             };
             let explore = (epoch > options.explore_after).then_some(&mut rng);
             let (r, t) = parser::train_sentence(
@@ -257,6 +330,11 @@ pub fn train(
     if let Some((_, w)) = best {
         model.parser = w;
     }
+
+    // The punctuation attacher, on gold trees with jackknifed tags.
+    model.punct = train_punct(
+        &mut model, &examples, dev, options, &mut order, &mut rng, log,
+    );
 
     // The labeler, on gold trees with jackknifed tags.
     let mut trainer = Trainer::new(labeler::n_labels());
@@ -296,6 +374,44 @@ pub fn train(
     model
 }
 
+/// Trains the punctuation attacher on the gold trees, keeping the epoch with the best dev UAS,
+/// or none when no epoch betters the parser's own marks.
+fn train_punct(
+    model: &mut Model,
+    examples: &[Example],
+    dev: &[Sentence],
+    options: &Options,
+    order: &mut [usize],
+    rng: &mut Rng,
+    log: &mut dyn FnMut(&str),
+) -> Weights {
+    let mut trainer = Trainer::new(1);
+    // The parser's own marks are the mark to beat: an attacher that does not better the dev
+    // UAS is left out (an empty table), as it was for single models of richer templates.
+    let mut best: Option<(f64, Weights)> = (!dev.is_empty()).then(|| {
+        model.punct = Trainer::new(1).finish();
+        (Score::of(model, dev).uas(), Trainer::new(1).finish())
+    });
+    for epoch in 1..=options.punct_epochs {
+        shuffle(order, rng);
+        for &i in order.iter() {
+            let e = &examples[i];
+            let sentence = crate::punct::Sentence {
+                words: &e.words,
+                tags: &e.tag_values,
+                upos: &e.upos,
+            };
+            crate::punct::train_sentence(&mut trainer, &sentence, &e.gold_heads);
+        }
+        model.punct = trainer.finish();
+        let score = model_score(model, dev, epoch, Learner::Punct, log);
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, trainer.finish()));
+        }
+    }
+    best.map_or_else(|| trainer.finish(), |(_, w)| w)
+}
+
 /// Reads a gold sentence into an example (tags not yet predicted).
 fn example(model: &Model, s: &Sentence) -> Example {
     let mut ws = Workspace::default();
@@ -321,6 +437,7 @@ fn example(model: &Model, s: &Sentence) -> Example {
         words,
         clause_marks,
         may_head: Vec::new(),
+        next_verb: Vec::new(),
         gold_tags,
         first_tags: Vec::new(),
         tag_values: Vec::new(),
@@ -341,6 +458,7 @@ fn set_tags(e: &mut Example, tags: &[usize], tagset: &tagger::TagSet) {
     e.may_head.clear();
     e.may_head.extend(e.upos.iter().map(|&u| u != Upos::Punct));
     e.may_head[0] = true;
+    crate::templates::verb_lookahead(&e.upos, &mut e.next_verb);
 }
 
 /// Which pass of the tagger is trained or scored.
@@ -444,6 +562,7 @@ fn tag_accuracy(model: &Model, weights: &Weights, pass: Pass, dev: &[Sentence]) 
 #[derive(Clone, Copy)]
 enum Learner {
     Parser,
+    Punct,
     Labeler,
 }
 
@@ -462,11 +581,12 @@ fn model_score(
     let score = Score::of(model, dev);
     let name = match learner {
         Learner::Parser => "parser",
+        Learner::Punct => "punct",
         Learner::Labeler => "labeler",
     };
     log(&format!("{name} epoch {epoch}: dev {}", score.summary()));
     match learner {
-        Learner::Parser => score.uas(),
+        Learner::Parser | Learner::Punct => score.uas(),
         Learner::Labeler => score.las(),
     }
 }
@@ -477,91 +597,4 @@ fn shuffle(order: &mut [usize], rng: &mut Rng) {
         let j = (rng.next_f64() * (i + 1) as f64) as usize;
         order.swap(i, j.min(i));
     }
-}
-
-/// Reads a CoNLL-U file (gzip-compressed when its name ends in `.gz`); an error names the file
-/// and the line.
-pub fn read_treebank(path: &std::path::Path) -> Result<Vec<Sentence>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let input: Box<dyn std::io::BufRead> = if path.extension().is_some_and(|e| e == "gz") {
-        Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(
-            file,
-        )))
-    } else {
-        Box::new(std::io::BufReader::new(file))
-    };
-    crate::conllu::Reader::new(input)
-        .map(|s| s.map_err(|e| format!("{}: {e}", path.display())))
-        .collect()
-}
-
-/// Trains from files and writes the model to `out`, logging progress and the
-/// time taken on standard error. `clusters` is an optional TSV of `word<TAB>coarse<TAB>fine`.
-pub fn train_files(
-    train_path: &std::path::Path,
-    dev_path: &std::path::Path,
-    clusters: Option<&std::path::Path>,
-    out: &std::path::Path,
-    options: &Options,
-) -> Result<(), String> {
-    use std::io::Write;
-    let started = Instant::now();
-    let train_set = read_treebank(train_path)?;
-    let dev = read_treebank(dev_path)?;
-    let clusters = match clusters {
-        Some(path) => read_clusters(path)?,
-        None => Clusters::default(),
-    };
-    let mut options = options.clone();
-    if options.description.is_empty() {
-        options.description = format!(
-            "Chronicle syntax model trained from {} (seed {}); derived from Universal Dependencies \
-             English-EWT, CC BY-SA 4.0",
-            train_path
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-            options.seed
-        );
-    }
-    let model = train(&train_set, &dev, clusters, &options, &mut |line| {
-        eprintln!("train syntax: {line}")
-    });
-    let bytes = model.to_bytes();
-    std::fs::File::create(out)
-        .and_then(|mut f| f.write_all(&bytes))
-        .map_err(|e| format!("{}: {e}", out.display()))?;
-    eprintln!(
-        "train syntax: wrote {} ({} bytes) in {:.1} s",
-        out.display(),
-        bytes.len(),
-        started.elapsed().as_secs_f64()
-    );
-    Ok(())
-}
-
-/// Reads word clusters: `word<TAB>coarse<TAB>fine` lines.
-pub fn read_clusters(path: &std::path::Path) -> Result<Clusters, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut entries = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let mut cols = line.split('\t');
-        let (Some(word), Some(a), Some(b)) = (cols.next(), cols.next(), cols.next()) else {
-            return Err(format!(
-                "{}:{}: expected word, coarse and fine cluster",
-                path.display(),
-                n + 1
-            ));
-        };
-        let parse = |s: &str| {
-            s.parse::<u16>().map_err(|_| {
-                format!(
-                    "{}:{}: {s:?} is not a cluster number",
-                    path.display(),
-                    n + 1
-                )
-            })
-        };
-        entries.push((crate::features::lower_key(word), parse(a)?, parse(b)?));
-    }
-    Ok(Clusters::new(entries.into_iter()))
 }

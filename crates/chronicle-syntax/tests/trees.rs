@@ -80,3 +80,61 @@ fn a_damaged_model_file_is_refused_with_a_reason() {
     let err = Model::from_bytes(&bytes).err();
     assert!(err.is_some_and(|e| e.contains("trailing")));
 }
+
+fn analysis(text: &str) -> Vec<chronicle_syntax::WordAnalysis> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut ws = Workspace::default();
+    Model::embedded().analyse(words.iter().copied(), &mut ws);
+    ws.analysis.clone()
+}
+
+/// A sentence opened by a participle clause and a comma has its main clause's verb as root.
+#[test]
+fn an_opening_participle_clause_hangs_from_the_main_verb() {
+    let a = analysis(
+        "Standing together at a party conference in Leeds , the foreign secretary hailed his deputy 's \" excellent \" work .",
+    );
+    // "hailed" is word 13; "Standing" hangs from it
+    assert_eq!(a[12].head, 0, "{a:?}");
+    assert_eq!(a[0].head, 13, "{a:?}");
+    let a = analysis("Flanked by his generals , the president announced new sanctions on Iran .");
+    assert_eq!(a[7].head, 0, "{a:?}");
+    assert_eq!(a[0].head, 8, "{a:?}");
+}
+
+/// The only word that can be a clause's verb is tagged a verb, however often the training
+/// data saw it as an adjective.
+#[test]
+fn a_clause_s_only_possible_verb_is_a_verb() {
+    let a = analysis(
+        "Morocco 's silence about the French military operations surprised observers in Algeria .",
+    );
+    assert_eq!(a[8].upos, chronicle_core::Upos::Verb, "{a:?}");
+}
+
+/// A plural quantity noun with its "of" phrase is the subject of the verb after it, not a
+/// phrase the verb describes (`quantity.rs`).
+#[test]
+fn a_quantity_and_its_of_phrase_are_the_subject_of_the_verb_after_them() {
+    for (text, verb) in [
+        // Read as a fragment, "protested" describing the quantity, without the repair.
+        (
+            "Thousands of Ugandans protested against Kenya 's government on Monday .",
+            4,
+        ),
+        ("Thousands of Kenyans protested against the new tax .", 4),
+        (
+            "Thousands of Chileans protested against the government 's pension plan .",
+            4,
+        ),
+        ("Hundreds of farmers marched to the capital on Monday .", 4),
+        (
+            "Dozens of fishermen blocked the port of Mombasa on Tuesday .",
+            4,
+        ),
+    ] {
+        let a = analysis(text);
+        assert_eq!(a[verb - 1].head, 0, "{text}: {a:?}");
+        assert_eq!(a[0].head, verb, "{text}: {a:?}");
+    }
+}

@@ -1,7 +1,7 @@
 //! The coding loop: for each sentence, each verb the dictionary knows, the best pattern, then
 //! source, target, code, date, context and place of the events it reports.
 
-use chronicle_core::{Article, DateBasis, EntityType, Event, EventContext, Upos};
+use chronicle_core::{Article, DateBasis, DepRel, EntityType, Event, EventContext, Upos};
 
 use super::EventCoder;
 use super::actors::ActorHit;
@@ -234,6 +234,12 @@ impl EventCoder {
         verb: u32,
     ) -> bool {
         match tree.and_then(|t| Some((t, t.upos(v)?))) {
+            // "the abducted soldier": UD tags a participle that modifies a noun as a verb, but
+            // it reports no act of the sentence's; read it as the words around it do (after a
+            // determiner it is no verb)
+            Some((t, Upos::Verb)) if t.rel(v) == Some(DepRel::Amod) => {
+                self.looks_verbal(buf, hits, v, verb)
+            }
             Some((_, Upos::Verb | Upos::Aux)) => true,
             // "comes after reports that ...", "the reports": a noun the parse gives a
             // preposition, determiner or possessive of its own is no verb

@@ -492,20 +492,40 @@ impl<'a> Tree<'a> {
             self.subject(v, hits)
                 .and_then(|x| self.subject_actor(x, hits))
         });
-        let target = own(&|c, r| {
+        let aimed = |c: usize, r: DepRel| {
             r == DepRel::Nmod
                 && ["on", "against", "into", "in", "with"]
                     .iter()
                     .any(|p| self.case_is(c, p))
-        })
-        .or_else(|| {
-            // "opened negotiations with the rebels", the parse hanging "with" on the verb
-            let (v, phrase) = governing?;
-            self.objects(v)
-                .filter(|&x| x != phrase)
-                .filter_map(|x| self.target_actor(x, hits))
-                .find(|&k| Some(k) != source)
-        });
+        };
+        let target = own(&aimed)
+            .or_else(|| {
+                // "a new round of peace negotiations with the rebels": the phrase's `with`
+                // may hang on any noun of its `of` chain, which one being the parser's guess
+                let mut noun = head;
+                for _ in 0..DEPTH {
+                    if self.rel(noun) != Some(DepRel::Nmod) || !self.case_is(noun, "of") {
+                        return None;
+                    }
+                    noun = self.head(noun)?;
+                    let found = self
+                        .children(noun)
+                        .filter(|&(c, r)| !inside(c) && aimed(c, r))
+                        .find_map(|(c, _)| self.actor(c, hits));
+                    if found.is_some() {
+                        return found;
+                    }
+                }
+                None
+            })
+            .or_else(|| {
+                // "opened negotiations with the rebels", the parse hanging "with" on the verb
+                let (v, phrase) = governing?;
+                self.objects(v)
+                    .filter(|&x| x != phrase)
+                    .filter_map(|x| self.target_actor(x, hits))
+                    .find(|&k| Some(k) != source)
+            });
         (source, target)
     }
 }
