@@ -51,11 +51,13 @@ impl Tree<'_> {
         country
             && matches!(self.rel(last), Some(DepRel::Compound | DepRel::Amod))
             && self.head(last).is_some_and(|h| {
-                let named =
-                    self.children(h).any(|(c, r)| {
+                let named = self.children(h).any(|(c, r)| {
                         c > h && matches!(r, DepRel::Flat | DepRel::Compound) && uncoded_name(c)
                     }) || (matches!(self.rel(h), Some(DepRel::Compound | DepRel::NmodDesc))
-                        && self.head(h).is_some_and(|n| n > h && uncoded_name(n)));
+                        && self.head(h).is_some_and(|n| n > h && uncoded_name(n)))
+                        // however the parser hangs them, the trade and the name it
+                        // describes stand side by side
+                        || (h + 1 < self.len && uncoded_name(h + 1));
                 h >= hit.end
                     && self.upos(h) == Some(Upos::Noun)
                     && hit_holding(hits, h).is_none()
