@@ -316,3 +316,17 @@ fn a_party_or_a_parliament_uses_no_force() {
         "{got:?}"
     );
 }
+
+/// A British ministry named as such is the British government: "the Home Office deported".
+#[test]
+fn the_home_office_is_the_british_government() {
+    let pipeline = Pipeline::standard();
+    let got = dyads(
+        &pipeline,
+        "The Home Office deported 40 Nigerians last week.",
+    );
+    assert!(
+        got.iter().any(|(s, _, r)| s == "GBRGOV" && r == "17"),
+        "{got:?}"
+    );
+}
