@@ -104,6 +104,12 @@ pub fn drop_market_modifiers(words: &[Word], tree: Option<Tree>, hits: &mut Vec<
     hits.retain(|h| !modifies_market(h));
 }
 
+/// The hit a side's byte span names: an event's sides carry the span of the mention they were
+/// read from.
+pub fn hit_at<'h>(hits: &'h [ActorHit], span: &(u32, u32)) -> Option<&'h ActorHit> {
+    hits.iter().find(|h| (h.span.start, h.span.end) == *span)
+}
+
 /// The words covered by a byte span.
 pub fn word_range(words: &[Word], span: ByteSpan) -> Option<(usize, usize)> {
     let start = words.partition_point(|w| w.end <= span.start);

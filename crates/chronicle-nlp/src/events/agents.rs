@@ -8,7 +8,7 @@
 
 use chronicle_core::{Article, DepRel, EntityType, Upos};
 
-use super::actors::ActorHit;
+use super::actors::{ActorHit, hit_at};
 use super::sentence::Word;
 use super::tree::Tree;
 use crate::names::dictionary::embedded_roles;
@@ -356,19 +356,13 @@ pub fn place_lone_agents(
         };
         match &country {
             Some(cc) => *code = format!("{cc}{agent}"),
-            None if one_person(hits, span) => *side = None,
+            None if hit_at(hits, span).is_some_and(|h| h.one_person) => *side = None,
             None => {}
         }
     }
     if sides.is_empty() {
         sides.push(None);
     }
-}
-
-/// Whether the hit at `span` is a role word for one person standing alone.
-fn one_person(hits: &[ActorHit], span: &(u32, u32)) -> bool {
-    hits.iter()
-        .any(|h| (h.span.start, h.span.end) == *span && h.one_person)
 }
 
 /// Whether word `i` opens a capitalised name: the role before it is a title.

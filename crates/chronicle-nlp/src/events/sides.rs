@@ -6,7 +6,7 @@
 use chronicle_core::{DepRel, Upos};
 
 use super::EventCoder;
-use super::actors::{ActorHit, group, hit_starting};
+use super::actors::{ActorHit, group, hit_at, hit_starting};
 use super::agents;
 use super::clause::{self, Modality};
 use super::coder::Side;
@@ -364,11 +364,6 @@ struct TreeSides {
     src: Option<usize>,
     tgt: Option<usize>,
     unknown_doer: bool,
-}
-
-/// The hit a side's byte span names.
-fn hit_at<'h>(hits: &'h [ActorHit], span: &(u32, u32)) -> Option<&'h ActorHit> {
-    hits.iter().find(|h| (h.span.start, h.span.end) == *span)
 }
 
 /// Drops the targets that are a source over again. An actor is no target of itself ("North
