@@ -173,6 +173,16 @@ pub fn lower_key(form: &str) -> u64 {
     scratch.word_info(form, &|_| [0, 0]).lower
 }
 
+/// The words of a sentence as the tree repairs read them, the root's empty slot first: for the
+/// repairs' tests, which give forms and no cluster table.
+#[cfg(test)]
+pub(crate) fn read_sentence(forms: &[&str]) -> Vec<WordInfo> {
+    let mut scratch = Scratch::default();
+    let mut words = vec![WordInfo::default()];
+    words.extend(forms.iter().map(|f| scratch.word_info(f, &|_| [0, 0])));
+    words
+}
+
 /// A fixed value for "no word here" (before the sentence, an empty stack).
 pub const NONE: u64 = 0x6E6F_6E65;
 

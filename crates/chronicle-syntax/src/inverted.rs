@@ -56,14 +56,7 @@ pub fn repair(words: &[WordInfo], upos: &[Upos], heads: &mut [usize]) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::Scratch;
-
-    fn read(forms: &[&str]) -> Vec<WordInfo> {
-        let mut scratch = Scratch::default();
-        let mut words = vec![WordInfo::default()];
-        words.extend(forms.iter().map(|f| scratch.word_info(f, &|_| [0, 0])));
-        words
-    }
+    use crate::features::read_sentence as read;
 
     #[test]
     fn a_verb_read_as_the_names_modifier_becomes_its_predicate() {

@@ -73,13 +73,7 @@ pub fn repair(words: &[WordInfo], upos: &[Upos], present: &[bool], heads: &mut [
     let (Some(phrase), None) = (after_root.next(), after_root.next()) else {
         return;
     };
-    heads[verb] = 0;
-    heads[root] = verb;
-    for h in heads.iter_mut().take(n).skip(verb + 1) {
-        if *h == root {
-            *h = verb;
-        }
-    }
+    raise_verb(heads, root, verb, n);
     heads[phrase] = root;
     for d in left {
         if d > root && d < phrase && upos[d] != Upos::Punct {
@@ -119,14 +113,21 @@ fn coordinated_subject(
     {
         return false;
     }
+    let end = heads.len();
+    raise_verb(heads, root, verb, end);
+    true
+}
+
+/// Makes `verb` the sentence's root and the noun `root` its dependent; the noun's dependents
+/// after the verb (up to word `end`) move to the verb. The repairs of a noun left as root end so.
+pub(crate) fn raise_verb(heads: &mut [usize], root: usize, verb: usize, end: usize) {
     heads[verb] = 0;
     heads[root] = verb;
-    for h in heads.iter_mut().skip(verb + 1) {
+    for h in heads.iter_mut().take(end).skip(verb + 1) {
         if *h == root {
             *h = verb;
         }
     }
-    true
 }
 
 /// Whether `k` lies in the subtree of `top`.
@@ -180,13 +181,8 @@ fn set_off_subject(
     {
         return false;
     }
-    heads[verb] = 0;
-    heads[root] = verb;
-    for h in heads.iter_mut().skip(verb + 1) {
-        if *h == root {
-            *h = verb;
-        }
-    }
+    let end = heads.len();
+    raise_verb(heads, root, verb, end);
     true
 }
 

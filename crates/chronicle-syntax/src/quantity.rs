@@ -90,13 +90,7 @@ pub fn repair(words: &[WordInfo], upos: &[Upos], heads: &mut [usize]) -> bool {
     {
         return false;
     }
-    heads[verb] = 0;
-    heads[root] = verb;
-    for h in heads.iter_mut().take(n).skip(verb + 1) {
-        if *h == root {
-            *h = verb;
-        }
-    }
+    crate::nominal_root::raise_verb(heads, root, verb, n);
     true
 }
 

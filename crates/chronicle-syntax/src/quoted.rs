@@ -193,14 +193,7 @@ fn rebuild(groups: &[std::ops::Range<usize>], upos: &[Upos], verb: usize, heads:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::Scratch;
-
-    fn read(forms: &[&str]) -> Vec<WordInfo> {
-        let mut scratch = Scratch::default();
-        let mut words = vec![WordInfo::default()];
-        words.extend(forms.iter().map(|f| scratch.word_info(f, &|_| [0, 0])));
-        words
-    }
+    use crate::features::read_sentence as read;
 
     #[test]
     fn the_phrase_after_a_closing_quote_is_the_cue_verbs_subject() {
