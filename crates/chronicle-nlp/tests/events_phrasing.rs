@@ -336,3 +336,32 @@ fn a_firm_acting_on_a_firm_is_no_political_event() {
         "{got:?}"
     );
 }
+
+/// A time adjunct between the words of a pattern ("called on Iran on Wednesday to release",
+/// "signed on Tuesday an agreement") does not break it: reporters put the day there.
+#[test]
+fn a_time_adjunct_inside_a_pattern_does_not_break_it() {
+    let pipeline = Pipeline::standard();
+    let rows: &[(&str, &str, &str, &str)] = &[
+        (
+            "France called on Iran on Wednesday to release a French academic.",
+            "FRA",
+            "IRN",
+            "0253",
+        ),
+        (
+            "Russia signed on Tuesday an agreement with China.",
+            "RUS",
+            "CHN",
+            "057",
+        ),
+    ];
+    for &(text, source, target, code) in rows {
+        let got = events(&pipeline, text);
+        assert!(
+            got.iter()
+                .any(|(s, t, c)| s == source && t == target && c.starts_with(code)),
+            "{text}: want {source} {code} {target}, got {got:?}"
+        );
+    }
+}

@@ -169,6 +169,10 @@ impl EventCoder {
                     Some(t) if !self.dict.petrarch => t.object_span(v),
                     _ => 0..0,
                 },
+                adjunct: match tree {
+                    Some(t) if !self.dict.petrarch => t.time_adjunct(v),
+                    _ => 0..0,
+                },
             };
             let mut best: Option<Match> = None;
             for &c in cands {

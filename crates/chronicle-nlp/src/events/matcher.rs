@@ -148,6 +148,9 @@ pub struct Ctx<'a> {
     /// The verb's own direct object, as the tree gives it: its words do not count in a gap
     /// ("described [the execution of the former dictator] as a sad event").
     pub object: std::ops::Range<usize>,
+    /// The verb's time adjunct after it, as the tree gives it ("called on Iran [on Wednesday]
+    /// to release"): a pattern's elements reach across it, tight ones too.
+    pub adjunct: std::ops::Range<usize>,
 }
 
 impl Ctx<'_> {
@@ -244,6 +247,11 @@ impl Ctx<'_> {
     /// A loose slot may skip up to the dictionary's gap of words, quantity words and the verb's
     /// own object not counted.
     fn find_right(&self, slot: &Slot, from: usize, tight: bool) -> Option<(usize, usize)> {
+        let from = if self.adjunct.start == from && !self.adjunct.is_empty() {
+            self.adjunct.end
+        } else {
+            from
+        };
         let last = if tight {
             from
         } else {
@@ -258,8 +266,9 @@ impl Ctx<'_> {
             if let Some(found) = self.fits_right(&slot.elem, p) {
                 return Some(found);
             }
-            let free =
-                self.object.contains(&p) || self.words.get(p).is_some_and(|w| w.flags & QUANT != 0);
+            let free = self.object.contains(&p)
+                || self.adjunct.contains(&p)
+                || self.words.get(p).is_some_and(|w| w.flags & QUANT != 0);
             if !free {
                 if budget == 0 {
                     return None;

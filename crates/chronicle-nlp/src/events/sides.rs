@@ -249,6 +249,22 @@ impl EventCoder {
                 .filter_map(|x| t.target_actor(x, hits))
                 .find(|k| outside(k) && Some(*k) != agent)
         });
+        // "rejected the plan, saying it would ...", "citing security concerns": an adverbial
+        // clause that takes its main verb's subject adds a cooperative or verbal act of that
+        // subject only when it names whom the act is aimed at; alone, it says why. A threat or
+        // a use of force ("..., threatening to resume enrichment", "..., killing 20") is an
+        // act of its own even when the sentence names no one it is aimed at.
+        let forceful = self
+            .main_code(m)
+            .and_then(|c| c.get(..2))
+            .is_some_and(|r| r >= "13");
+        if m.source.is_none() && tgt.is_none() && !forceful && t.controlled_chain(v) {
+            return Some(TreeSides {
+                src: None,
+                tgt: None,
+                unknown_doer: true,
+            });
+        }
         // an active verb whose subject the text names but no dictionary knows ("one miner",
         // "Fabrice Santoro beat Sweden's Johansson") is no event of anyone else
         let unknown_doer = named_subject && !passive && m.source.is_none() && src.is_none();
