@@ -12,83 +12,12 @@ use chronicle_core::{Article, DepRel, Syntax, Token, Upos};
 use super::actors::ActorHit;
 
 mod actor_of;
+mod control;
+mod frames;
 mod names;
 
 /// How deep the search for a noun phrase's actor follows appositions and `of` phrases.
 const DEPTH: u8 = 3;
-
-/// Verbs whose object is a place gone to ("visited Ramallah to stress ..."): an infinitive the
-/// parser hangs on them as a complement says why their subject went, and the place does not
-/// act in it, unlike the object of "persuaded Obama to join".
-const PLACE_VISITING: &[&str] = &["visit", "tour", "attend", "enter", "reach", "leave"];
-
-/// Verbs whose object does what the clause after them says ("called on Iran to release",
-/// "urged Syria to allow", "barred banks from providing"): an infinitive or participle the
-/// parser hangs on them as an adverbial clause is the object's act, not their subject's.
-const OBJECT_CONTROL: &[&str] = &[
-    "call",
-    "urge",
-    "ask",
-    "press",
-    "appeal",
-    "plead",
-    "persuade",
-    "tell",
-    "order",
-    "force",
-    "invite",
-    "encourage",
-    "pressure",
-    "push",
-    "allow",
-    "permit",
-    "require",
-    "compel",
-    "bar",
-    "ban",
-    "prevent",
-    "stop",
-    "block",
-    "prohibit",
-    "forbid",
-    "deter",
-    "dissuade",
-];
-
-/// Nouns that head a time adjunct: days, months, and the spans news dates acts by.
-const TIME_NOUNS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "today",
-    "yesterday",
-    "tonight",
-    "day",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-];
 
 /// One sentence's view of the syntax layer.
 #[derive(Clone, Copy)]
@@ -167,73 +96,6 @@ impl<'a> Tree<'a> {
             .get(self.tok(w))
             .and_then(|t| self.body.get(t.span.start as usize..t.span.end as usize))
             .unwrap_or("")
-    }
-
-    /// Whether the verb at `w` heads an adverbial clause with no subject or auxiliary of its
-    /// own, an infinitive or a present participle ("visited Ramallah to meet Abbas", "bombed
-    /// Gaza, killing 20", "after meeting Abbas"): English gives such a clause the subject of
-    /// the verb it hangs from, never that verb's object. A past participle ("while detained")
-    /// is a passive and is not controlled so.
-    pub fn controlled(&self, w: usize) -> bool {
-        if self.rel(w) != Some(DepRel::Advcl)
-            || self.children(w).any(|(_, r)| {
-                r.base() == DepRel::Nsubj || matches!(r, DepRel::Aux | DepRel::AuxPass)
-            })
-        {
-            return false;
-        }
-        if self.head(w).is_some_and(|h| self.object_control(h)) {
-            return false;
-        }
-        let infinitive = self
-            .children(w)
-            .any(|(c, r)| r == DepRel::Mark && self.lemma(c).eq_ignore_ascii_case("to"));
-        let form = self.form(w).as_bytes();
-        let participle = form.len() > 4 && form[form.len() - 3..].eq_ignore_ascii_case(b"ing");
-        infinitive || (participle && self.head(w).is_some_and(|h| !self.passive(h)))
-    }
-
-    /// The words of the first time adjunct after the verb at `w` ("called on Iran [on
-    /// Wednesday] to release", "signed [last week] an accord"): a dependent of the verb that
-    /// names a day, a month or a span of time. Empty when it has none.
-    pub fn time_adjunct(&self, w: usize) -> std::ops::Range<usize> {
-        self.children(w)
-            .filter(|&(c, r)| {
-                c > w
-                    && matches!(
-                        r,
-                        DepRel::Obl | DepRel::OblTmod | DepRel::NmodTmod | DepRel::OblNpmod
-                    )
-            })
-            .find(|&(c, _)| {
-                let lemma = self.lemma(c);
-                TIME_NOUNS.iter().any(|t| t.eq_ignore_ascii_case(lemma))
-            })
-            .map_or(0..0, |(c, _)| self.phrase(c))
-    }
-
-    /// Whether the verb at `w` is one of [`OBJECT_CONTROL`] as itself, not in a phrasal verb
-    /// ("called off the talks, citing drills" is no call on anyone).
-    fn object_control(&self, w: usize) -> bool {
-        OBJECT_CONTROL.contains(&self.lemma(w))
-            && !self.children(w).any(|(_, r)| r == DepRel::CompoundPrt)
-    }
-
-    /// Whether the verb at `w` takes its subject from the verb its adverbial clause hangs
-    /// from ([`Tree::controlled`]), itself or through the infinitives that complete it
-    /// ("to help protect civilians": "protect" completes "help").
-    pub fn controlled_chain(&self, w: usize) -> bool {
-        let mut at = w;
-        for _ in 0..DEPTH {
-            if self.rel(at) != Some(DepRel::Xcomp) {
-                break;
-            }
-            match self.head(at) {
-                Some(h) => at = h,
-                None => return false,
-            }
-        }
-        self.controlled(at)
     }
 
     /// The lemma of word `w`.
@@ -327,64 +189,6 @@ impl<'a> Tree<'a> {
             .flatten()
     }
 
-    /// The subject of the verb at `w`: its own `nsubj` (active or passive); for a verb that has
-    /// none and shares one ("agreed to meet", "met and signed"), the subject of the verb it
-    /// hangs from, or that verb's object when it has one ("persuaded Obama to join"); for an
-    /// adverbial infinitive or participle ("visited Ramallah to meet Abbas"), the subject of
-    /// the verb it hangs from. `None` when the tree names no subject. A verb has one subject; when the
-    /// parser gave it two, the one that names an actor is it ("As second leg of his visit, Hu
-    /// will visit Laos": "Hu", not "leg"; "Kenya's role in brokering the peace talks was
-    /// praised": "role", not "talks"), else the one nearest the verb.
-    pub fn subject(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
-        let mut at = w;
-        for _ in 0..DEPTH {
-            // a verb has no compound: a noun the parser hung on one as such before it is its
-            // subject ("Nigerian police arrested", read as a compound "police arrested")
-            let verb = self.upos(at).is_some_and(verbal);
-            let subjects = || {
-                self.children(at)
-                    .filter(move |&(c, r)| {
-                        r.base() == DepRel::Nsubj || (verb && r == DepRel::Compound && c < at)
-                    })
-                    .map(|(c, _)| c)
-            };
-            // before the verb first, then by distance
-            let nearness = |c: &usize| (*c > at, c.abs_diff(at));
-            let named = subjects()
-                .filter(|&c| self.subject_actor(c, hits).is_some())
-                .min_by_key(nearness);
-            if let Some(s) = named.or_else(|| subjects().min_by_key(nearness)) {
-                return Some(s);
-            }
-            match self.rel(at) {
-                // "persuaded Obama to join": the object of the verb an infinitive completes
-                // is its subject ("agreed to meet" has none, and shares the subject)
-                Some(DepRel::Xcomp) => {
-                    at = self.head(at)?;
-                    let purpose = PLACE_VISITING.contains(&self.lemma(at));
-                    if let Some(o) = self
-                        .child(at, |r| matches!(r, DepRel::Obj | DepRel::Iobj))
-                        .filter(|_| !purpose)
-                    {
-                        return Some(o);
-                    }
-                }
-                Some(DepRel::Conj) => at = self.head(at)?,
-                Some(DepRel::Advcl) if self.controlled(at) => at = self.head(at)?,
-                // "barred banks from providing": the object of a verb of making or stopping
-                Some(DepRel::Advcl) => {
-                    let h = self.head(at)?;
-                    return self
-                        .object_control(h)
-                        .then(|| self.child(h, |r| matches!(r, DepRel::Obj | DepRel::Iobj)))
-                        .flatten();
-                }
-                _ => return None,
-            }
-        }
-        None
-    }
-
     /// The actor a pronoun subject of the verb at `w` stands for when the names stage linked it
     /// to none: in a reported clause, the speaker ("Norway said it would provide aid").
     pub fn pronoun_actor(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
@@ -434,72 +238,6 @@ impl<'a> Tree<'a> {
     pub fn object_span(&self, w: usize) -> std::ops::Range<usize> {
         self.child(w, |r| r == DepRel::Obj)
             .map_or(0..0, |o| self.phrase(o))
-    }
-
-    /// Whether the subject of the verb at `w` is denied by its determiner ("no such deal had
-    /// been offered").
-    pub fn denied_subject(&self, w: usize) -> bool {
-        self.children(w)
-            .filter(|&(_, r)| r.base() == DepRel::Nsubj)
-            .any(|(s, _)| {
-                self.children(s).any(|(d, r)| {
-                    r == DepRel::Det
-                        && ["no", "neither"]
-                            .iter()
-                            .any(|n| self.lemma(d).eq_ignore_ascii_case(n))
-                })
-            })
-    }
-
-    /// Whether the clause of the verb at `w` is one its sentence denies: the complement of a
-    /// negated verb ("did not mean that Libya had cut ties"), of a verb of denial ("denied that
-    /// its troops had attacked"), or of a report, claim or allegation such a verb takes
-    /// ("rejected reports that Iran had sent weapons").
-    pub fn denied_clause(&self, w: usize) -> bool {
-        const DENY: &[&str] = &["deny", "reject", "dismiss", "refute", "rebut", "disprove"];
-        const CLAIM: &[&str] = &[
-            "report",
-            "claim",
-            "allegation",
-            "suggestion",
-            "rumour",
-            "rumor",
-            "speculation",
-        ];
-        let denies = |v: usize| {
-            DENY.iter().any(|d| self.lemma(v).eq_ignore_ascii_case(d))
-                || self.children(v).any(|(c, r)| {
-                    r == DepRel::Advmod
-                        && ["not", "never"]
-                            .iter()
-                            .any(|n| self.lemma(c).eq_ignore_ascii_case(n))
-                })
-        };
-        let mut at = w;
-        for _ in 0..DEPTH {
-            let (Some(rel), Some(head)) = (self.rel(at), self.head(at)) else {
-                return false;
-            };
-            match rel.base() {
-                // "it is not true [that ...]": the extraposed clause is the subject
-                DepRel::Ccomp | DepRel::Csubj => return denies(head),
-                // "reports that ...": the claim's own verb decides
-                DepRel::Acl
-                    if CLAIM
-                        .iter()
-                        .any(|c| self.lemma(head).eq_ignore_ascii_case(c)) =>
-                {
-                    at = head;
-                    let Some(verb) = self.head(at) else {
-                        return false;
-                    };
-                    return denies(verb);
-                }
-                DepRel::Conj => at = head,
-                _ => return false,
-            }
-        }
-        false
     }
 
     /// The agent of a passive: the `obl:agent` ("by the rebels"), or an `obl` opened by "by".
