@@ -58,3 +58,42 @@ fn an_act_a_sentence_reports_is_not_negated() {
         assert_eq!(got, [false], "{text}: {:?}", events(text));
     }
 }
+
+/// An act a noun refuses ("its unwillingness to sign", "the FBI's refusal to prosecute") is a
+/// rejection when it was a cooperation, negated, and no act otherwise; an act a noun only makes
+/// possible, tries or asks for ("Hezbollah's ability to fight", "efforts to form a government")
+/// is no act at all.
+#[test]
+fn an_act_a_noun_refuses_or_only_allows_is_not_done() {
+    let text = "Britain pressed the United States to cut emissions despite its unwillingness to sign the Kyoto Protocol.";
+    let signing: Vec<Event> = events(text)
+        .into_iter()
+        .filter(|e| e.trigger.starts_with("sign"))
+        .collect();
+    assert!(
+        signing
+            .iter()
+            .all(|e| e.cameo.starts_with("12") && e.context.contains(&EventContext::Negated)),
+        "the unwillingness to sign is a rejection: {signing:?}"
+    );
+    for (text, trigger) in [
+        (
+            "Republicans protested the FBI's refusal to prosecute Clinton.",
+            "prosecute",
+        ),
+        (
+            "Militants were emboldened by Hezbollah's ability to fight Israel.",
+            "fight",
+        ),
+        (
+            "Egypt hosted talks on efforts to form a Palestinian unity government.",
+            "form",
+        ),
+    ] {
+        let got = events(text);
+        assert!(
+            !got.iter().any(|e| e.trigger.starts_with(trigger)),
+            "{text}: no act of '{trigger}': {got:?}"
+        );
+    }
+}

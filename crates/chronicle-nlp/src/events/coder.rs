@@ -16,7 +16,7 @@ use super::sentence::{
     ADV, BE, BREAK, CAP, CENSURE, COMMA, COORD, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON, REFER,
     SentenceBuf, THAT, THEN, TO, Word,
 };
-use super::tree::Tree;
+use super::tree::{NounFrame, Tree};
 
 /// Where the actors of a sentence come from.
 pub trait ActorSource {
@@ -336,8 +336,23 @@ impl EventCoder {
             return;
         };
         let (mut code, mut context) = (code.to_string(), Vec::new());
+        // "its unwillingness to sign", "Hezbollah's ability to fight": an act a noun refuses
+        // is a rejection when it was a cooperation, and no act otherwise
+        let frame = tree
+            .filter(|_| !self.dict.petrarch)
+            .and_then(|t| t.noun_frame(v));
+        match (frame, refusal_of(&code)) {
+            (Some(NounFrame::Refused), Some(refusal)) => {
+                context.push(EventContext::Negated);
+                code = refusal.to_string();
+            }
+            (Some(_), _) => return,
+            (None, _) => {}
+        }
         // "denied that its troops had attacked": the act is told only to be denied
-        if !self.dict.petrarch && tree.is_some_and(|t| t.denied_clause(v)) {
+        if frame.is_some() {
+            // the noun said it
+        } else if !self.dict.petrarch && tree.is_some_and(|t| t.denied_clause(v)) {
             context.push(EventContext::Negated);
         } else if modality.negated && !pattern.negated && !self.dict.petrarch {
             context.push(EventContext::Negated);

@@ -16,6 +16,8 @@ mod control;
 mod frames;
 mod names;
 
+pub use frames::NounFrame;
+
 /// How deep the search for a noun phrase's actor follows appositions and `of` phrases.
 const DEPTH: u8 = 3;
 

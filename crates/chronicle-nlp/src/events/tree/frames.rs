@@ -1,7 +1,7 @@
 //! What the clause around a verb says of its act without naming an actor: a time adjunct
 //! inside the verb's phrase, a subject or a clause the sentence denies.
 
-use chronicle_core::DepRel;
+use chronicle_core::{DepRel, Upos};
 
 use super::{DEPTH, Tree};
 
@@ -124,5 +124,95 @@ impl Tree<'_> {
             }
         }
         false
+    }
+}
+
+/// What a noun says of the act its infinitive names ("the FBI's refusal to prosecute",
+/// "Hezbollah's ability to fight Israel"): such an act is not reported as done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NounFrame {
+    /// Refused or failed: CAMEO codes a refused cooperation as a rejection.
+    Refused,
+    /// Only able, entitled, tried, wished or asked for: no act at all.
+    Unrealised,
+}
+
+/// Nouns that refuse the act of their infinitive.
+const REFUSING: &[&str] = &[
+    "refusal",
+    "unwillingness",
+    "reluctance",
+    "failure",
+    "inability",
+];
+
+/// Nouns whose infinitive is an act able, entitled, tried, wished or asked for, not done.
+const UNREALISING: &[&str] = &[
+    "ability",
+    "capacity",
+    "capability",
+    "right",
+    "power",
+    "freedom",
+    "chance",
+    "opportunity",
+    "willingness",
+    "readiness",
+    "attempt",
+    "bid",
+    "effort",
+    "desire",
+    "wish",
+    "need",
+    "temptation",
+    "option",
+    "authority",
+    "permission",
+    "pressure",
+    "call",
+    "demand",
+    "request",
+    "appeal",
+    "plea",
+    "ultimatum",
+];
+
+impl Tree<'_> {
+    /// The frame a noun puts the verb at `w` in when the verb is that noun's infinitive, itself
+    /// or through the infinitives that complete it ("its unwillingness to sign", "the right to
+    /// help protect").
+    pub fn noun_frame(&self, w: usize) -> Option<NounFrame> {
+        let mut at = w;
+        for _ in 0..DEPTH {
+            if self.rel(at) != Some(DepRel::Xcomp) {
+                break;
+            }
+            at = self.head(at)?;
+        }
+        let to = self
+            .children(at)
+            .find(|&(c, r)| r == DepRel::Mark && self.lemma(c).eq_ignore_ascii_case("to"))?
+            .0;
+        // the noun the infinitive completes, or the noun just before its "to" when the parser
+        // hung the infinitive elsewhere ("protested the FBI's refusal to prosecute", read as
+        // "protested ... to prosecute")
+        let completed = (self.rel(at).map(DepRel::base) == Some(DepRel::Acl))
+            .then(|| self.head(at))
+            .flatten();
+        let before = to
+            .checked_sub(1)
+            .filter(|&n| self.upos(n) == Some(Upos::Noun));
+        let frame_of = |n: usize| {
+            let noun = self.lemma(n);
+            let is = |list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(noun));
+            if is(REFUSING) {
+                Some(NounFrame::Refused)
+            } else if is(UNREALISING) {
+                Some(NounFrame::Unrealised)
+            } else {
+                None
+            }
+        };
+        completed.and_then(frame_of).or_else(|| before.and_then(frame_of))
     }
 }
