@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use chronicle_core::{Analysis, ByteSpan, EntityType, TokenKind};
 
-use super::attribute::{Np, NpKind};
 use super::doc::Doc;
 use super::lexicon::WordClass;
+use super::phrase::{Np, NpKind};
 
 /// Who said a quotation.
 #[derive(Debug, Clone, PartialEq, Eq)]
