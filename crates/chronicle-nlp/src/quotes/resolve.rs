@@ -110,6 +110,11 @@ impl<'a, 'd> Resolver<'a, 'd> {
         // A role the article itself gives someone ("President X", "X, the minister") names
         // the holder surer than a role the names stage linked from elsewhere; a capitalised
         // title alone ("Mr. King") is a name the names stage knows better.
+        // An indefinite description brings in someone new ("a junior minister said", "an
+        // official said"): not the holder of a role named before, nor a referent of its own.
+        if np.kind == NpKind::Described && self.indefinite(np) {
+            return Some(self.as_written(np));
+        }
         let head = np.tokens.end.saturating_sub(1);
         if np.kind == NpKind::Described
             && self.doc.is_lower_word(head)
@@ -387,12 +392,26 @@ impl<'a, 'd> Resolver<'a, 'd> {
 
     /// A description: the person the article gave that role ("the minister"), or the words.
     fn described(&self, np: &Np) -> Speaker {
-        self.role_holder(np).unwrap_or_else(|| Speaker {
+        self.role_holder(np).unwrap_or_else(|| self.as_written(np))
+    }
+
+    /// The description as the article writes it, for a speaker it does not name.
+    fn as_written(&self, np: &Np) -> Speaker {
+        Speaker {
             name: self.text_of(np.tokens.clone()),
             actor: None,
             person: true,
             gender: None,
-        })
+        }
+    }
+
+    /// Whether a description opens with an indefinite determiner: "a junior minister", "an
+    /// official", "one aide", "another source".
+    fn indefinite(&self, np: &Np) -> bool {
+        matches!(
+            self.doc.tok(np.tokens.start).to_ascii_lowercase().as_str(),
+            "a" | "an" | "one" | "another"
+        )
     }
 
     /// The person the article itself gives the role a description is headed by, written as a
