@@ -82,6 +82,21 @@ fn a_definite_description_is_the_role_holder() {
 }
 
 #[test]
+fn a_definite_description_is_the_holder_spoken_of_last() {
+    // Two presidents are named with the title; the text has gone back to the first one when
+    // "the president" speaks.
+    let article = run(
+        "US President George Walker met the families of fallen soldiers on Tuesday.\n\n\
+         Some have compared the war to the one President Lyndon Harte waged in the 1960s.\n\n\
+         Walker has been criticised for missing funerals, but he often meets families in \
+         private.\n\n\
+         \"I have never doubted that the sacrifice was worth it,\" the president said.",
+    );
+    let s = speaker_of(&article, "I have never doubted");
+    assert!(s.contains("Walker"), "{s}");
+}
+
+#[test]
 fn a_sentence_opening_despite_names_no_person() {
     let article = run(
         "Sam Okoro, who studies file-sharing at a Dutch university, said the new network \

@@ -424,7 +424,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
             let is_role = |t: usize| self.doc.tok(t).eq_ignore_ascii_case(head_word);
             // The role written as a title before the name, or in an apposition after it:
             // "President Barack Obama", "Choe Son Hui, the first vice foreign minister".
-            let holder = self.names.iter().rev().find(|r| {
+            let holders = self.names.iter().filter(|r| {
                 let titled = (r.start.saturating_sub(2)..r.start).any(is_role);
                 let apposed = self.doc.is_punct(r.end, ",")
                     && (r.end + 1..(r.end + 9).min(np.tokens.start))
@@ -432,11 +432,25 @@ impl<'a, 'd> Resolver<'a, 'd> {
                         .any(is_role);
                 r.end <= np.tokens.start && (titled || apposed)
             });
+            // Of several holders of the role ("President George Walker", and "President Lyndon
+            // Harte" of a comparison), the one the text spoke of last, by any mention of the
+            // name's last word ("Walker has been criticised ... The president said").
+            let holder = holders.max_by_key(|r| (self.last_said(r, np.tokens.start), r.start));
             if let Some(run) = holder {
                 return Some(self.person_named(run.clone()));
             }
         }
         None
+    }
+
+    /// The last token before `before` that writes the last word of the name `run` (the name
+    /// itself when no later mention does).
+    fn last_said(&self, run: &Range<usize>, before: usize) -> usize {
+        let surname = self.doc.tok(run.end.saturating_sub(1));
+        (run.end..before)
+            .rev()
+            .find(|&t| self.doc.tok(t) == surname)
+            .unwrap_or(run.start)
     }
 
     /// The person the names stage found at the name `run` (its canonical name and actor
