@@ -108,3 +108,25 @@ fn a_sentence_opening_despite_names_no_person() {
     let s = speaker_of(&article, "The moderators are");
     assert!(s.contains("Okoro"), "{s}");
 }
+
+#[test]
+fn secretary_of_state_is_a_title_not_a_cue() {
+    // "State" is a cue word ("officials state that ..."); capitalised inside a sentence it is
+    // part of a name or title, and "Secretary of State" is the role of the name after it.
+    let article = run("The talks ended late on Friday.\n\n\
+         \"We will act if the ceasefire fails,\" Secretary of State John Kerry said after the \
+         meeting.\n\n\
+         \"We are looking forward to the talks,\" State Department spokesman Mark Toner said at \
+         a briefing.\n\n\
+         Former Secretary of State Hillary Clinton said: \"We need a plan.\"");
+    let s = speaker_of(&article, "We will act");
+    assert_eq!(s, "John Kerry");
+    let q = article
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("looking forward"))
+        .map(|q| q.cue.clone().unwrap_or_default());
+    assert_eq!(q.as_deref(), Some("said"));
+    let s = speaker_of(&article, "We need a plan");
+    assert_eq!(s, "Hillary Clinton");
+}

@@ -189,8 +189,13 @@ fn owner_once(doc: &Doc, np: Np, floor: usize) -> Np {
     if !hangs {
         return np;
     }
+    // A bare title before "of" is the name's role, not its owner: "*Secretary of* State John
+    // Kerry said" → John Kerry (the state is a title word the name drops).
+    let title_of_name = |owner: &Np| {
+        np.kind == NpKind::Name && owner.tokens.clone().all(|k| doc.is(k, WordClass::Title))
+    };
     match np_before(doc, p - 2, floor) {
-        Some(owner) if owner.kind != NpKind::Pronoun => Np {
+        Some(owner) if owner.kind != NpKind::Pronoun && !title_of_name(&owner) => Np {
             tokens: owner.tokens,
             kind: owner.kind,
         },
@@ -528,6 +533,10 @@ mod tests {
         assert_eq!(
             after(", said the Rev. Peter Wherry."),
             s("Rev. Peter Wherry", "said")
+        );
+        assert_eq!(
+            after(", Secretary of State John Kerry said."),
+            s("State John Kerry", "said")
         );
         assert_eq!(after(" is what he wanted."), None);
     }
