@@ -50,3 +50,18 @@ fn a_name_that_modifies_a_noun_is_no_antecedent() {
     let s = speaker_of(&article, "We were always");
     assert!(s.contains("Price"), "{s}");
 }
+
+#[test]
+fn she_stands_for_the_champion_not_the_player_who_beat_her() {
+    // The sentence before the pronoun is about "the Olympic champion" (a role word with "the"):
+    // it names the player who beat her only as an object; "she" is the champion, named before.
+    let article = run(
+        "Jana Kovacs lost to Maria Lenz in an exhibition match in Prague on Sunday. \"I will go \
+         to Melbourne with a lot of questions over me,\" she said. Kovacs was speaking after a \
+         6-2 5-7 6-2 loss to world number six Lenz in Prague. The previous day, the Olympic \
+         champion went down 6-3 7-5 to France's Claire Dubois.\n\n\
+         \"I have to stay positive, I still have a few weeks,\" she said.",
+    );
+    let s = speaker_of(&article, "I have to stay positive");
+    assert!(s.contains("Kovacs"), "{s}");
+}

@@ -38,14 +38,31 @@ impl<'a> Doc<'a> {
         };
         let mut classes = Vec::with_capacity(tokens.len());
         let mut cues = Vec::with_capacity(tokens.len());
+        // The sentence the last word was in: a word after it in the same sentence is no first.
+        let mut sentence = 0;
+        let mut worded = None;
         for (i, t) in tokens.iter().enumerate() {
+            let at = t.span.start;
+            while sentences.get(sentence).is_some_and(|s| s.end <= at) {
+                sentence += 1;
+            }
+            let first = worded != Some(sentence);
+            if matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Abbreviation
+            ) {
+                worded = Some(sentence);
+            }
             let (class, cue) = match t.kind {
                 TokenKind::Word => lex.word_and_cue((i..tokens.len().min(i + 4)).map(tok)),
                 TokenKind::Abbreviation => (lex.word(tok(i)), None),
                 _ => (None, None),
             };
+            // A capitalised cue word inside a sentence is part of a name: "Secretary of *State*
+            // John Kerry said", "*State* Department spokesman Mark Toner said".
+            let named = !first && tok(i).starts_with(char::is_uppercase);
             classes.push(class);
-            cues.push(cue);
+            cues.push(cue.filter(|_| !named));
         }
         Doc {
             text,
@@ -178,5 +195,24 @@ mod tests {
         assert_eq!(doc.sentence_at(999), ByteSpan::new(999, 999));
         assert!(doc.cue_at(1, 4).is_some());
         assert!(doc.is_capitalised(0) && !doc.is_capitalised(1));
+    }
+
+    #[test]
+    fn a_capitalised_cue_word_inside_a_sentence_is_no_cue() {
+        let text = "Says who? The Secretary of State spoke. State officials state it.";
+        let seg = Segmenter::new().segment_text(text);
+        let lex = Lexicon::english();
+        let doc = Doc::new(text, &seg.tokens, &seg.sentence_spans, &lex);
+        let at = |word: &str, nth: usize| {
+            (0..doc.tokens.len())
+                .filter(|&i| doc.tok(i) == word)
+                .nth(nth)
+                .unwrap_or(usize::MAX)
+        };
+        let n = doc.tokens.len();
+        assert!(doc.cue_at(at("Says", 0), n).is_some());
+        assert!(doc.cue_at(at("State", 0), n).is_none());
+        assert!(doc.cue_at(at("State", 1), n).is_some());
+        assert!(doc.cue_at(at("state", 0), n).is_some());
     }
 }

@@ -8,6 +8,7 @@ use super::doc::Doc;
 use super::kinds::is_terminal;
 use super::lexicon::CueClass;
 use super::marks::Marked;
+use super::phrase;
 
 /// A piece of reported speech: the content clause in bytes, and its attribution.
 #[derive(Debug, Clone)]
@@ -79,7 +80,7 @@ fn according_to(doc: &Doc, toks: Range<usize>) -> Option<Reported> {
         return None;
     }
     let cue_range = toks.start..toks.start + cue.len;
-    let np = attribute::np_after(doc, cue_range.end, toks.end)?;
+    let np = phrase::np_after(doc, cue_range.end, toks.end)?;
     let comma = (np.tokens.end..toks.end).find(|&k| doc.is_punct(k, ","))?;
     let content = clause(doc, comma + 1, toks.end)?;
     Some(Reported {

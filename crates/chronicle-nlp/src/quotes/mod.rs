@@ -7,7 +7,8 @@
 //! 2. [`kinds`] tells a whole utterance (direct) from a fragment of speech (partial) and from
 //!    scare quotes (term);
 //! 3. [`attribute`] finds the cue and the speaker phrase next to each quotation, from the cue
-//!    lexicon `cues.txt` and the word classes of `words.txt`;
+//!    lexicon `cues.txt` and the word classes of `words.txt`; [`phrase`] reads the phrase itself
+//!    (a name, a pronoun, a description) where attribution says one ends or starts;
 //! 4. [`tree`] reads the speaker phrase from the dependency tree where the syntax stage gave
 //!    one (the subject of the cue verb, through apposition; the agent of a passive cue; X of
 //!    "according to X"; the subject of the verb a subjectless "adding" hangs from), keeping the
@@ -26,6 +27,7 @@ mod indirect;
 mod kinds;
 mod lexicon;
 mod marks;
+mod phrase;
 mod resolve;
 mod tree;
 
@@ -34,12 +36,13 @@ use std::ops::Range;
 use chronicle_core::{Analysis, Article, Quote, QuoteKind};
 
 use crate::{Layer, Stage};
-use attribute::{Attribution, Np, NpKind};
+use attribute::Attribution;
 use doc::Doc;
 use kinds::Lead;
 pub use lexicon::Lexicon;
 use lexicon::{CueClass, WordClass};
 use marks::Marked;
+use phrase::{Np, NpKind};
 use resolve::{Resolver, Speaker};
 use tree::{Antecedent, How, Tree};
 
@@ -424,7 +427,7 @@ impl Reader<'_, '_, '_> {
         if lead.clone().any(|k| doc.cue_at(k, k + 1).is_some()) {
             return None;
         }
-        let np = attribute::np_before(doc, colon.checked_sub(1)?, lead.start)
+        let np = phrase::np_before(doc, colon.checked_sub(1)?, lead.start)
             .filter(|np| np.kind == NpKind::Name)?;
         let start = doc.start_of(np.tokens.start);
         let said = Said {

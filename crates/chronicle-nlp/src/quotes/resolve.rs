@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use chronicle_core::{Analysis, ByteSpan, EntityType, TokenKind};
 
-use super::attribute::{Np, NpKind};
 use super::doc::Doc;
 use super::lexicon::WordClass;
+use super::phrase::{Np, NpKind};
 
 /// Who said a quotation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,6 +110,11 @@ impl<'a, 'd> Resolver<'a, 'd> {
         // A role the article itself gives someone ("President X", "X, the minister") names
         // the holder surer than a role the names stage linked from elsewhere; a capitalised
         // title alone ("Mr. King") is a name the names stage knows better.
+        // An indefinite description brings in someone new ("a junior minister said", "an
+        // official said"): not the holder of a role named before, nor a referent of its own.
+        if np.kind == NpKind::Described && self.indefinite(np) {
+            return Some(self.as_written(np));
+        }
         let head = np.tokens.end.saturating_sub(1);
         if np.kind == NpKind::Described
             && self.doc.is_lower_word(head)
@@ -387,12 +392,26 @@ impl<'a, 'd> Resolver<'a, 'd> {
 
     /// A description: the person the article gave that role ("the minister"), or the words.
     fn described(&self, np: &Np) -> Speaker {
-        self.role_holder(np).unwrap_or_else(|| Speaker {
+        self.role_holder(np).unwrap_or_else(|| self.as_written(np))
+    }
+
+    /// The description as the article writes it, for a speaker it does not name.
+    fn as_written(&self, np: &Np) -> Speaker {
+        Speaker {
             name: self.text_of(np.tokens.clone()),
             actor: None,
             person: true,
             gender: None,
-        })
+        }
+    }
+
+    /// Whether a description opens with an indefinite determiner: "a junior minister", "an
+    /// official", "one aide", "another source".
+    fn indefinite(&self, np: &Np) -> bool {
+        matches!(
+            self.doc.tok(np.tokens.start).to_ascii_lowercase().as_str(),
+            "a" | "an" | "one" | "another"
+        )
     }
 
     /// The person the article itself gives the role a description is headed by, written as a
@@ -405,7 +424,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
             let is_role = |t: usize| self.doc.tok(t).eq_ignore_ascii_case(head_word);
             // The role written as a title before the name, or in an apposition after it:
             // "President Barack Obama", "Choe Son Hui, the first vice foreign minister".
-            let holder = self.names.iter().rev().find(|r| {
+            let holders = self.names.iter().filter(|r| {
                 let titled = (r.start.saturating_sub(2)..r.start).any(is_role);
                 let apposed = self.doc.is_punct(r.end, ",")
                     && (r.end + 1..(r.end + 9).min(np.tokens.start))
@@ -413,11 +432,25 @@ impl<'a, 'd> Resolver<'a, 'd> {
                         .any(is_role);
                 r.end <= np.tokens.start && (titled || apposed)
             });
+            // Of several holders of the role ("President George Walker", and "President Lyndon
+            // Harte" of a comparison), the one the text spoke of last, by any mention of the
+            // name's last word ("Walker has been criticised ... The president said").
+            let holder = holders.max_by_key(|r| (self.last_said(r, np.tokens.start), r.start));
             if let Some(run) = holder {
                 return Some(self.person_named(run.clone()));
             }
         }
         None
+    }
+
+    /// The last token before `before` that writes the last word of the name `run` (the name
+    /// itself when no later mention does).
+    fn last_said(&self, run: &Range<usize>, before: usize) -> usize {
+        let surname = self.doc.tok(run.end.saturating_sub(1));
+        (run.end..before)
+            .rev()
+            .find(|&t| self.doc.tok(t) == surname)
+            .unwrap_or(run.start)
     }
 
     /// The person the names stage found at the name `run` (its canonical name and actor

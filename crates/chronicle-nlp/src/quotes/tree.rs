@@ -12,9 +12,9 @@ use std::ops::Range;
 
 use chronicle_core::{DepRel, Syntax, Upos};
 
-use super::attribute::{Np, NpKind};
 use super::doc::Doc;
 use super::lexicon::{CueClass, WordClass};
+use super::phrase::{Np, NpKind};
 
 mod antecedent;
 

@@ -7,9 +7,9 @@ use std::ops::Range;
 use chronicle_core::{Analysis, DepRel, EntityType, Gender, Upos};
 
 use super::Tree;
-use crate::quotes::attribute::Np;
 use crate::quotes::doc::Doc;
 use crate::quotes::lexicon::{CueClass, WordClass};
+use crate::quotes::phrase::Np;
 
 /// How many sentences before its own a pronoun looks for the subject it stands for.
 const SENTENCES_BACK: usize = 2;
