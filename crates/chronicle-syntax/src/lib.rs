@@ -14,6 +14,7 @@
 //! | [`predicate`] | a tagger rule: a clause's only possible verb is a verb |
 //! | [`possessive`] | a tagger rule: a possessive's phrase ends in a noun ("-ly" nouns) |
 //! | [`parser`] | heads, arc-eager transitions with a dynamic oracle |
+//! | [`lookahead`] | the parser's look two moves on where its two best moves are close |
 //! | [`templates`] | the feature templates the parser reads |
 //! | [`opener`] | a tree repair: a sentence-opening participle is no root |
 //! | [`finite`] | a tree repair: a present-tense verb after a noun is its predicate |
@@ -39,6 +40,7 @@ pub mod finite;
 pub mod inverted;
 pub mod labeler;
 pub mod lemma;
+pub mod lookahead;
 pub mod model;
 pub mod nominal_root;
 pub mod opener;

@@ -96,7 +96,25 @@ impl State {
         }
     }
 
-    fn done(&self) -> bool {
+    /// Makes this configuration a copy of `other`, reusing the buffers.
+    pub fn copy_from(&mut self, other: &State) {
+        self.n = other.n;
+        self.front = other.front;
+        self.stack.clone_from(&other.stack);
+        for (mine, theirs) in [
+            (&mut self.heads, &other.heads),
+            (&mut self.left1, &other.left1),
+            (&mut self.left2, &other.left2),
+            (&mut self.right1, &other.right1),
+            (&mut self.right2, &other.right2),
+        ] {
+            mine.clone_from(theirs);
+        }
+        self.n_left.clone_from(&other.n_left);
+        self.n_right.clone_from(&other.n_right);
+    }
+
+    pub(crate) fn done(&self) -> bool {
         self.front > self.n
     }
 
@@ -313,9 +331,11 @@ pub fn parse(
     weights: &Weights,
     ctx: &Context<'_>,
     state: &mut State,
+    look: &mut State,
     feats: &mut Vec<u64>,
     heads: &mut Vec<usize>,
 ) {
+    let close = crate::lookahead::margin_in_quanta(weights);
     let n = ctx.words.len() - 1;
     state.reset(n);
     let mut scores = [0i32; N_MOVES];
@@ -339,8 +359,20 @@ pub fn parse(
                 best = Some(m);
             }
         }
+        let best = best.unwrap_or(Move::Shift);
+        // Where the runner-up is close, a look two moves on decides (see `lookahead`).
+        let second = MOVES
+            .into_iter()
+            .filter(|&m| open[m as usize] && m != best)
+            .max_by_key(|&m| scores[m as usize]);
+        let choice = match second {
+            Some(second) if scores[best as usize] - scores[second as usize] < close => {
+                crate::lookahead::choose(weights, ctx, state, look, best, second, feats)
+            }
+            _ => best,
+        };
         // Shift is valid whenever the buffer is not empty, so there is always a move.
-        state.apply(best.unwrap_or(Move::Shift));
+        state.apply(choice);
     }
     finish_tree(&state.heads, ctx.may_head, heads);
 }
