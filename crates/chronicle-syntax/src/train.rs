@@ -44,6 +44,9 @@ pub struct Options {
     pub prune_parser: f32,
     /// Folds for the jackknifed tags the parser trains on (1: gold tags).
     pub folds: usize,
+    /// Whether the parser and the labeler train on the tagger's second pass, jackknifed like the
+    /// first (the tags they read when parsing), rather than on the first pass's.
+    pub jackknife_second: bool,
     /// Whether the tagger's classes are UPOS with XPOS (see [`tagger::TagSet::learn`]).
     pub fine_tags: bool,
     /// Where the model comes from, written into the file.
@@ -63,6 +66,7 @@ impl Default for Options {
             prune: 0.35,
             prune_parser: PRUNE_PARSER,
             folds: 4,
+            jackknife_second: true,
             fine_tags: false,
             description: String::new(),
         }
@@ -225,6 +229,7 @@ fn train_member(
             e.first_tags = gold;
         }
     } else {
+        let mut fold_taggers = Vec::with_capacity(folds);
         for fold in 0..folds {
             let rest: Vec<&Example> = examples
                 .iter()
@@ -258,6 +263,10 @@ fn train_member(
                 }
             }
             log(&format!("jackknife fold {}/{folds} tagged", fold + 1));
+            fold_taggers.push(weights);
+        }
+        if options.jackknife_second {
+            jackknife_second_pass(&mut examples, &model, &fold_taggers, options, log);
         }
     }
 
@@ -410,6 +419,58 @@ fn train_punct(
         }
     }
     best.map_or_else(|| trainer.finish(), |(_, w)| w)
+}
+
+/// Gives every example the tags of both tagger passes trained without its fold: the first
+/// pass's jackknifed tagger (`fold_taggers`, one per fold), then a second pass trained on the
+/// other folds' first-pass tags. The parser then trains on tags as wrong, and wrong in the same
+/// way, as the ones it reads when parsing.
+fn jackknife_second_pass(
+    examples: &mut [Example],
+    model: &Model,
+    fold_taggers: &[Weights],
+    options: &Options,
+    log: &mut dyn FnMut(&str),
+) {
+    let folds = fold_taggers.len();
+    for (fold, first) in fold_taggers.iter().enumerate() {
+        let rest: Vec<&Example> = examples
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != fold)
+            .map(|(_, e)| e)
+            .collect();
+        let second = train_tagger_refs(
+            &rest,
+            model.tagset.len(),
+            &model.tag_dictionary,
+            Pass::Second,
+            options.tagger_epochs,
+            options.seed,
+            &mut |_, _| 0.0,
+        );
+        let (mut feats, mut first_tags, mut tags) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, e) in examples.iter_mut().enumerate() {
+            if i % folds == fold {
+                let words = &e.words[1..];
+                let dictionary = &model.tag_dictionary;
+                tagger::tag(first, dictionary, None, words, &mut feats, &mut first_tags);
+                tagger::tag(
+                    &second,
+                    dictionary,
+                    Some(&first_tags),
+                    words,
+                    &mut feats,
+                    &mut tags,
+                );
+                set_tags(e, &tags, &model.tagset);
+            }
+        }
+        log(&format!(
+            "second pass jackknife fold {}/{folds} tagged",
+            fold + 1
+        ));
+    }
 }
 
 /// Reads a gold sentence into an example (tags not yet predicted).
