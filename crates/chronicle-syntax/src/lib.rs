@@ -14,6 +14,8 @@
 //! | [`predicate`] | a tagger rule: a clause's only possible verb is a verb |
 //! | [`possessive`] | a tagger rule: a possessive's phrase ends in a noun ("-ly" nouns) |
 //! | [`parser`] | heads, arc-eager transitions with a dynamic oracle |
+//! | [`lookahead`] | the parser's look two moves on where its two best moves are close |
+//! | [`projective`] | gold trees lifted to projective ones for training |
 //! | [`templates`] | the feature templates the parser reads |
 //! | [`opener`] | a tree repair: a sentence-opening participle is no root |
 //! | [`finite`] | a tree repair: a present-tense verb after a noun is its predicate |
@@ -25,6 +27,7 @@
 //! | [`lemma`] | lemmas from learnt tables and endings |
 //! | [`model`] | the model file and the one call that analyses a sentence |
 //! | [`train`] | training, deterministic from a seed |
+//! | `train_tagger` | training the tagger, and the jackknifed tags the parser trains on |
 //! | [`eval`] | UPOS, UAS, LAS as the CoNLL 2018 shared task counts them |
 //!
 //! Why our own: the classic greedy transition parser with a perceptron is small (a few MB),
@@ -39,6 +42,7 @@ pub mod finite;
 pub mod inverted;
 pub mod labeler;
 pub mod lemma;
+pub mod lookahead;
 pub mod model;
 pub mod nominal_root;
 pub mod opener;
@@ -46,6 +50,7 @@ pub mod parser;
 pub mod perceptron;
 pub mod possessive;
 pub mod predicate;
+pub mod projective;
 pub mod punct;
 pub mod quantity;
 pub mod quoted;
@@ -53,5 +58,6 @@ pub mod subject;
 pub mod tagger;
 pub mod templates;
 pub mod train;
+mod train_tagger;
 
 pub use model::{Model, WordAnalysis, Workspace};

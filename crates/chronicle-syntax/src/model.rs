@@ -121,6 +121,8 @@ pub struct Workspace {
     /// Whether each word (index 0 the root) is a verb in a present-tense or base form.
     present: Vec<bool>,
     state: State,
+    /// Scratch for the parser's look-ahead.
+    look: State,
     punct: crate::punct::Scratch,
     heads: Vec<usize>,
     labels: Vec<usize>,
@@ -390,6 +392,7 @@ impl Model {
             &self.parser,
             &ctx,
             &mut ws.state,
+            &mut ws.look,
             &mut ws.feats,
             &mut ws.heads,
         );

@@ -96,7 +96,25 @@ impl State {
         }
     }
 
-    fn done(&self) -> bool {
+    /// Makes this configuration a copy of `other`, reusing the buffers.
+    pub fn copy_from(&mut self, other: &State) {
+        self.n = other.n;
+        self.front = other.front;
+        self.stack.clone_from(&other.stack);
+        for (mine, theirs) in [
+            (&mut self.heads, &other.heads),
+            (&mut self.left1, &other.left1),
+            (&mut self.left2, &other.left2),
+            (&mut self.right1, &other.right1),
+            (&mut self.right2, &other.right2),
+        ] {
+            mine.clone_from(theirs);
+        }
+        self.n_left.clone_from(&other.n_left);
+        self.n_right.clone_from(&other.n_right);
+    }
+
+    pub(crate) fn done(&self) -> bool {
         self.front > self.n
     }
 
@@ -277,6 +295,7 @@ impl Default for State {
     }
 }
 
+pub use crate::projective::projectivize;
 pub use crate::templates::{Context, features};
 
 /// Whether `m`, valid in `state`, is a move an English tree allows. One is not: a common noun
@@ -313,9 +332,11 @@ pub fn parse(
     weights: &Weights,
     ctx: &Context<'_>,
     state: &mut State,
+    look: &mut State,
     feats: &mut Vec<u64>,
     heads: &mut Vec<usize>,
 ) {
+    let close = crate::lookahead::margin_in_quanta(weights);
     let n = ctx.words.len() - 1;
     state.reset(n);
     let mut scores = [0i32; N_MOVES];
@@ -339,8 +360,20 @@ pub fn parse(
                 best = Some(m);
             }
         }
+        let best = best.unwrap_or(Move::Shift);
+        // Where the runner-up is close, a look two moves on decides (see `lookahead`).
+        let second = MOVES
+            .into_iter()
+            .filter(|&m| open[m as usize] && m != best)
+            .max_by_key(|&m| scores[m as usize]);
+        let choice = match second {
+            Some(second) if scores[best as usize] - scores[second as usize] < close => {
+                crate::lookahead::choose(weights, ctx, state, look, best, second, feats)
+            }
+            _ => best,
+        };
         // Shift is valid whenever the buffer is not empty, so there is always a move.
-        state.apply(best.unwrap_or(Move::Shift));
+        state.apply(choice);
     }
     finish_tree(&state.heads, ctx.may_head, heads);
 }
@@ -453,49 +486,6 @@ pub fn train_sentence(
         state.apply(next);
     }
     (right, total)
-}
-
-/// Makes a gold tree projective by lifting: while some arc crosses another, the shortest such
-/// arc's dependent moves up to its head's head (Nivre and Nilsson 2005, without encoding the
-/// lift in labels). `heads[0]` is unused.
-pub fn projectivize(heads: &mut [usize]) {
-    let n = heads.len();
-    for _ in 0..n * n {
-        let mut shortest: Option<(usize, usize)> = None;
-        for d in 1..n {
-            if !is_projective_arc(heads, d) {
-                let len = heads[d].abs_diff(d);
-                if shortest.is_none_or(|(_, l)| len < l) {
-                    shortest = Some((d, len));
-                }
-            }
-        }
-        match shortest {
-            Some((d, _)) => {
-                let h = heads[d];
-                heads[d] = if h == 0 { 0 } else { heads[h] };
-            }
-            None => return,
-        }
-    }
-}
-
-/// An arc is projective when its head dominates every word between the two.
-fn is_projective_arc(heads: &[usize], d: usize) -> bool {
-    let h = heads[d];
-    let (lo, hi) = if h < d { (h, d) } else { (d, h) };
-    (lo + 1..hi).all(|mut k| {
-        for _ in 0..heads.len() {
-            if k == h {
-                return true;
-            }
-            if k == 0 {
-                return false;
-            }
-            k = heads[k];
-        }
-        false
-    })
 }
 
 #[cfg(test)]
@@ -618,14 +608,5 @@ mod tests {
         assert_ne!(first(2), first(3));
         assert_ne!(first(0), first(1));
         assert_eq!(first(7), first(7));
-    }
-
-    #[test]
-    fn lifting_makes_a_crossing_tree_projective() {
-        // 1 <- 3, 2 <- 4, 3 <- 0, 4 <- 3: the arcs 3->1 and 4->2 cross.
-        let mut heads = vec![0, 3, 4, 0, 3];
-        projectivize(&mut heads);
-        assert!((1..heads.len()).all(|d| is_projective_arc(&heads, d)));
-        assert_eq!(heads[2], 3);
     }
 }

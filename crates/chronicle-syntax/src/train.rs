@@ -16,6 +16,7 @@ use crate::model::{Clusters, Model, Workspace, tag_value};
 use crate::parser::{self, Context, Rng, State};
 use crate::perceptron::{Trainer, Weights};
 use crate::tagger;
+use crate::train_tagger::{Pass, tag_accuracy, train_tagger};
 
 pub use crate::files::{read_clusters, read_treebank, train_files};
 
@@ -44,6 +45,9 @@ pub struct Options {
     pub prune_parser: f32,
     /// Folds for the jackknifed tags the parser trains on (1: gold tags).
     pub folds: usize,
+    /// Whether the parser and the labeler train on the tagger's second pass, jackknifed like the
+    /// first (the tags they read when parsing), rather than on the first pass's.
+    pub jackknife_second: bool,
     /// Whether the tagger's classes are UPOS with XPOS (see [`tagger::TagSet::learn`]).
     pub fine_tags: bool,
     /// Where the model comes from, written into the file.
@@ -63,6 +67,7 @@ impl Default for Options {
             prune: 0.35,
             prune_parser: PRUNE_PARSER,
             folds: 4,
+            jackknife_second: true,
             fine_tags: false,
             description: String::new(),
         }
@@ -70,22 +75,22 @@ impl Default for Options {
 }
 
 /// A training sentence read into what the learners need.
-struct Example {
-    words: Vec<WordInfo>,
-    clause_marks: Vec<u32>,
+pub(crate) struct Example {
+    pub(crate) words: Vec<WordInfo>,
+    pub(crate) clause_marks: Vec<u32>,
     /// Whether each word may head, by its jackknifed tag (marks may not).
-    may_head: Vec<bool>,
+    pub(crate) may_head: Vec<bool>,
     /// How far the next verb is after each word, by its jackknifed tag.
-    next_verb: Vec<u8>,
-    gold_tags: Vec<usize>,
+    pub(crate) next_verb: Vec<u8>,
+    pub(crate) gold_tags: Vec<usize>,
     /// The first pass's tags, jackknifed, for training the second pass.
-    first_tags: Vec<usize>,
+    pub(crate) first_tags: Vec<usize>,
     /// Tags predicted by a tagger trained without this sentence (index 0 is the root's).
-    tag_values: Vec<u64>,
-    upos: Vec<Upos>,
-    gold_heads: Vec<usize>,
-    projective_heads: Vec<usize>,
-    gold_labels: Vec<usize>,
+    pub(crate) tag_values: Vec<u64>,
+    pub(crate) upos: Vec<Upos>,
+    pub(crate) gold_heads: Vec<usize>,
+    pub(crate) projective_heads: Vec<usize>,
+    pub(crate) gold_labels: Vec<usize>,
 }
 
 /// Trains a model on `train`, choosing epochs on `dev`; `log` receives progress lines. With
@@ -217,49 +222,7 @@ fn train_member(
     model.tagger = tagger_weights;
 
     // Jackknifed tags for the parser and the labeler.
-    let folds = options.folds.max(1);
-    if folds == 1 {
-        for e in &mut examples {
-            let gold = e.gold_tags.clone();
-            set_tags(e, &gold, &model.tagset);
-            e.first_tags = gold;
-        }
-    } else {
-        for fold in 0..folds {
-            let rest: Vec<&Example> = examples
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds != fold)
-                .map(|(_, e)| e)
-                .collect();
-            let weights = train_tagger_refs(
-                &rest,
-                model.tagset.len(),
-                &model.tag_dictionary,
-                Pass::First,
-                options.tagger_epochs,
-                order_seed,
-                &mut |_, _| 0.0,
-            );
-            let mut feats = Vec::new();
-            let mut tags = Vec::new();
-            for (i, e) in examples.iter_mut().enumerate() {
-                if i % folds == fold {
-                    tagger::tag(
-                        &weights,
-                        &model.tag_dictionary,
-                        None,
-                        &e.words[1..],
-                        &mut feats,
-                        &mut tags,
-                    );
-                    set_tags(e, &tags, &model.tagset);
-                    e.first_tags.clone_from(&tags);
-                }
-            }
-            log(&format!("jackknife fold {}/{folds} tagged", fold + 1));
-        }
-    }
+    crate::train_tagger::jackknife(&mut examples, &model, options, log);
 
     // The tagger's second pass, on the first pass's jackknifed tags.
     let tagger_weights = train_tagger(
@@ -448,7 +411,7 @@ fn example(model: &Model, s: &Sentence) -> Example {
     }
 }
 
-fn set_tags(e: &mut Example, tags: &[usize], tagset: &tagger::TagSet) {
+pub(crate) fn set_tags(e: &mut Example, tags: &[usize], tagset: &tagger::TagSet) {
     e.tag_values.clear();
     e.tag_values.push(crate::features::NONE);
     e.tag_values.extend(tags.iter().map(|&t| tag_value(t)));
@@ -459,103 +422,6 @@ fn set_tags(e: &mut Example, tags: &[usize], tagset: &tagger::TagSet) {
     e.may_head.extend(e.upos.iter().map(|&u| u != Upos::Punct));
     e.may_head[0] = true;
     crate::templates::verb_lookahead(&e.upos, &mut e.next_verb);
-}
-
-/// Which pass of the tagger is trained or scored.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Pass {
-    First,
-    Second,
-}
-
-fn train_tagger(
-    examples: &[Example],
-    n_tags: usize,
-    dictionary: &tagger::TagDictionary,
-    pass: Pass,
-    epochs: usize,
-    seed: u64,
-    select: &mut dyn FnMut(usize, &Weights) -> f64,
-) -> Weights {
-    let refs: Vec<&Example> = examples.iter().collect();
-    train_tagger_refs(&refs, n_tags, dictionary, pass, epochs, seed, select)
-}
-
-/// Trains a tagger; `select` scores each epoch's weights (higher is better) and the best kept.
-fn train_tagger_refs(
-    examples: &[&Example],
-    n_tags: usize,
-    dictionary: &tagger::TagDictionary,
-    pass: Pass,
-    epochs: usize,
-    seed: u64,
-    select: &mut dyn FnMut(usize, &Weights) -> f64,
-) -> Weights {
-    let mut rng = Rng::new(seed);
-    let mut trainer = Trainer::new(n_tags);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut feats = Vec::new();
-    let mut best: Option<(f64, Weights)> = None;
-    for epoch in 1..=epochs {
-        shuffle(&mut order, &mut rng);
-        for &i in &order {
-            let e = examples[i];
-            tagger::train_sentence(
-                &mut trainer,
-                dictionary,
-                (pass == Pass::Second).then_some(e.first_tags.as_slice()),
-                &e.words[1..],
-                &e.gold_tags,
-                &mut feats,
-            );
-        }
-        let weights = trainer.finish();
-        let score = select(epoch, &weights);
-        if best.as_ref().is_none_or(|(b, _)| score > *b) || epoch == epochs && best.is_none() {
-            best = Some((score, weights));
-        }
-    }
-    best.map_or_else(|| trainer.finish(), |(_, w)| w)
-}
-
-/// The share of dev words that `weights` tags right as the given pass (a second pass reads
-/// the model's first pass), with the model's word reading.
-fn tag_accuracy(model: &Model, weights: &Weights, pass: Pass, dev: &[Sentence]) -> f64 {
-    if dev.is_empty() {
-        return 0.0;
-    }
-    let mut ws = Workspace::default();
-    let (mut feats, mut first, mut tags) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut right, mut total) = (0usize, 0usize);
-    for s in dev {
-        model.read_words(s.words.iter().map(|w| w.form.as_str()), &mut ws);
-        let (words, _) = ws.words();
-        let dictionary = &model.tag_dictionary;
-        if pass == Pass::Second {
-            tagger::tag(
-                &model.tagger,
-                dictionary,
-                None,
-                &words[1..],
-                &mut feats,
-                &mut first,
-            );
-        }
-        let first_pass = (pass == Pass::Second).then_some(first.as_slice());
-        tagger::tag(
-            weights,
-            dictionary,
-            first_pass,
-            &words[1..],
-            &mut feats,
-            &mut tags,
-        );
-        for (w, &t) in s.words.iter().zip(&tags) {
-            total += 1;
-            right += usize::from(w.upos == Some(model.tagset.upos(t)));
-        }
-    }
-    right as f64 / total.max(1) as f64
 }
 
 /// Which learner an epoch belongs to, and so which dev figure selects it.
@@ -592,7 +458,7 @@ fn model_score(
 }
 
 /// Fisher-Yates with the training generator.
-fn shuffle(order: &mut [usize], rng: &mut Rng) {
+pub(crate) fn shuffle(order: &mut [usize], rng: &mut Rng) {
     for i in (1..order.len()).rev() {
         let j = (rng.next_f64() * (i + 1) as f64) as usize;
         order.swap(i, j.min(i));
