@@ -365,3 +365,38 @@ fn a_time_adjunct_inside_a_pattern_does_not_break_it() {
         );
     }
 }
+
+/// "visiting" before a name describes a guest: "talks with visiting Palestinian President
+/// Abbas" is Abbas's visit to his host, not the host's visit to him; "Abbas was visiting
+/// Egypt" stays Abbas's.
+#[test]
+fn a_visiting_guest_visits_the_host() {
+    let pipeline = Pipeline::standard();
+    for (text, guest, host) in [
+        (
+            "Egyptian President Hosni Mubarak held talks with visiting Palestinian President Mahmoud Abbas on Wednesday.",
+            "PSE",
+            "EGY",
+        ),
+        (
+            "President Hu Jintao told visiting Kenyan President Mwai Kibaki that China will encourage tourism.",
+            "KEN",
+            "CHN",
+        ),
+        (
+            "Mahmoud Abbas was visiting Egypt on Wednesday.",
+            "PSE",
+            "EGY",
+        ),
+    ] {
+        let got = events(&pipeline, text);
+        let visits: Vec<_> = got.iter().filter(|(_, _, c)| c == "042").collect();
+        assert!(
+            !visits.is_empty()
+                && visits
+                    .iter()
+                    .all(|(s, t, _)| s.starts_with(guest) && t.starts_with(host)),
+            "{text}: {guest} visits {host}: {got:?}"
+        );
+    }
+}

@@ -12,7 +12,7 @@ use super::clause::{self, Modality};
 use super::coder::Side;
 use super::elicit;
 use super::matcher::Match;
-use super::sentence::{BY, COMMA, ClauseKind, DET, PARTICIPLE, PREP, PUNCT, SentenceBuf, TO};
+use super::sentence::{BY, CAP, COMMA, ClauseKind, DET, PARTICIPLE, PREP, PUNCT, SentenceBuf, TO};
 use super::tree::Tree;
 
 impl EventCoder {
@@ -113,8 +113,34 @@ impl EventCoder {
             if mutual && from_tree && targets.iter().all(Option::is_none) && joint {
                 return (sources, Vec::new(), true);
             }
+            // "held talks with visiting Palestinian President Abbas": the guest visits the host
+            if self.guest_visiting(buf, tree, v) {
+                std::mem::swap(&mut sources, &mut targets);
+            }
         }
         (sources, targets, false)
+    }
+
+    /// Whether the word at `v` is "visiting" before the name of whom it describes, after a
+    /// preposition, an article or a verb ("met visiting Kenyan President Kibaki", "talks with
+    /// visiting Palestinian President Abbas"): the name is the guest and the sentence's
+    /// subject the host, the other way round from "Abbas was visiting Egypt".
+    fn guest_visiting(&self, buf: &SentenceBuf, tree: Option<Tree>, v: usize) -> bool {
+        let words = &buf.words;
+        let Some(prev) = v.checked_sub(1).and_then(|p| words.get(p)) else {
+            return false;
+        };
+        if !self
+            .dict
+            .vocab
+            .word(words[v].id)
+            .eq_ignore_ascii_case("visiting")
+            || words.get(v + 1).is_none_or(|w| w.flags & CAP == 0)
+        {
+            return false;
+        }
+        (prev.flags & (PREP | DET) != 0 && prev.flags & BY == 0)
+            || tree.is_some_and(|t| t.upos(v - 1) == Some(Upos::Verb))
     }
 
     /// The CAMEO code the match's pattern gives, if it codes one.

@@ -213,6 +213,8 @@ impl Tree<'_> {
                 None
             }
         };
-        completed.and_then(frame_of).or_else(|| before.and_then(frame_of))
+        completed
+            .and_then(frame_of)
+            .or_else(|| before.and_then(frame_of))
     }
 }
