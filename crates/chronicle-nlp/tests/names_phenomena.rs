@@ -256,3 +256,19 @@ fn a_town_among_unknown_capitalised_words_names_a_club_not_a_person() {
         &[],
     );
 }
+
+#[test]
+fn lowercase_particles_join_a_surname_to_a_name_no_lexicon_holds() {
+    // Neither given name is in the lexicon; the particles ("van der", "de") make one name of
+    // the capitalised words around them, and the lone surname is the same person, no team.
+    check(
+        "The flanker Pieter van der Merwenhof was the hero of the match, and Merwenhof scored twice.",
+        &[("Pieter van der Merwenhof", Person), ("Merwenhof", Person)],
+        &["Pieter"],
+    );
+    check(
+        "The opener Kavinda de Soysa made 61 before lunch.",
+        &[("Kavinda de Soysa", Person)],
+        &["Soysa"],
+    );
+}

@@ -297,7 +297,7 @@ fn type_leftover_runs(
             .or(lone)
             .or_else(|| typing::known_place(t, c.first, c.end))
             .or(sport_team)
-            .or_else(|| typing::default_type(t, c.first, c.end))
+            .or_else(|| typing::default_type(t, res, c.first, c.end))
         {
             named[k] = Some(Named {
                 first: c.first,

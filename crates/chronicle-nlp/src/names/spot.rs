@@ -581,11 +581,20 @@ pub fn is_based(word: &str) -> bool {
         && word[word.len() - 6..].eq_ignore_ascii_case("-based")
 }
 
-/// Whether token `i` continues a name: a capitalised word, an initial, a particle between
-/// capitalised words, a number after a name ("Apollo 11" is rare in news; numbers end runs).
+/// Longest chain of particles inside a name: "van der" in "Joost van der Westhuizen", "de los"
+/// in "Alfonso de los Rios", "von und zu".
+const MAX_PARTICLES: usize = 3;
+
+/// Whether token `i` continues a name: a capitalised word, an initial, a particle (or a chain
+/// of them: "van der", "de la") between capitalised words, a number after a name ("Apollo 11"
+/// is rare in news; numbers end runs).
 fn joins_name(t: &Tokens<'_>, res: &NameResources, i: usize) -> bool {
     if t.is_capitalised(i) {
         return !res.lexicon.is_not_name(t.text(i));
     }
-    res.lexicon.is_particle(t.text(i)) && t.is_capitalised(i + 1)
+    let lx = &res.lexicon;
+    let chain = (i..t.len().min(i + MAX_PARTICLES))
+        .take_while(|&k| t.same_sentence(i, k) && lx.is_particle(t.text(k)))
+        .count();
+    chain > 0 && i + chain < t.len() && t.same_sentence(i, i + chain) && t.is_capitalised(i + chain)
 }

@@ -125,22 +125,35 @@ fn head_speaks_alone(t: &Tokens<'_>, head: usize) -> bool {
 }
 
 /// The type of a run nothing spoke for, once the whole article has been read: two or three
-/// name-shaped words are most often a person.
-pub fn default_type(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityType> {
-    let n = end - first;
-    let name_shaped = (first..end).all(|k| {
+/// name-shaped words are most often a person. Lowercase particles between them ("Aravinda de
+/// Silva", "Joost van der Westhuizen") are no words of their own: they join a surname.
+pub fn default_type(
+    t: &Tokens<'_>,
+    res: &NameResources,
+    first: usize,
+    end: usize,
+) -> Option<EntityType> {
+    let particle = |k: usize| {
+        let w = t.text(k);
+        w.starts_with(|c: char| c.is_lowercase()) && res.lexicon.is_particle(w)
+    };
+    let words = || (first..end).filter(|&k| !particle(k));
+    let n = words().count();
+    let name_shaped = words().all(|k| {
         let w = t.text(k);
         w.chars().skip(1).any(|c| c.is_lowercase()) || w.ends_with('.')
     });
     // "Purchasing Managers", "Human Rights": a word the article also writes in lowercase is
     // a common noun, and the run most often a body's or a title's name, not a person's.
-    let common = (first + 1..end).any(|k| t.seen_lowercase(t.text(k)));
+    let common = words()
+        .filter(|&k| k > first)
+        .any(|k| t.seen_lowercase(t.text(k)));
     if !(2..=3).contains(&n) || !name_shaped || common {
         return None;
     }
     // "Rotor Volgograd", "Bradford Bulls", "Lada Togliatti": a town or a country among words
     // no given name opens names a club or a firm of that place, not a person.
-    if (first..end).any(|k| is_known_place(t.text(k))) {
+    if words().any(|k| is_known_place(t.text(k))) {
         return Some(EntityType::Org);
     }
     Some(EntityType::Person)
