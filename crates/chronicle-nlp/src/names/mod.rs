@@ -18,6 +18,7 @@ mod dateline;
 pub mod dictionary;
 mod evidence;
 mod headline;
+mod homonyms;
 pub mod lexicon;
 mod lists;
 mod orgs;
@@ -121,6 +122,7 @@ impl NameFinder {
             }
         }
         self.code_people(t, &mut named);
+        homonyms::settle(t, res, &mut named);
         gender_from_given_names(t, &self.res, &mut named);
         named
     }
