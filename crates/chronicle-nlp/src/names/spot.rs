@@ -567,7 +567,10 @@ fn connector_extends(
                     .place_head(t.text(k))
                     .is_some_and(|h| h == PlaceHead::Facility)
         });
-        if right_complete {
+        // "Richard Hill and Trevor Woodman": two runs each opened by a given name and of two
+        // words are two people, whatever head the first surname shares with a hill.
+        let person = |a: usize, b: usize| b == a + 2 && lx.given_name(t.text(a)).is_some();
+        if right_complete || (person(first, end) && person(next, right_end)) {
             return None;
         }
     }
