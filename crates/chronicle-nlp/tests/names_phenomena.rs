@@ -272,3 +272,15 @@ fn lowercase_particles_join_a_surname_to_a_name_no_lexicon_holds() {
         &["Soysa"],
     );
 }
+
+#[test]
+fn a_portfolio_before_an_office_title_is_part_of_the_title() {
+    // Neither given name is in the lexicon, and no title list holds these portfolios; the
+    // surname alone later is the same person, not an agency that speaks.
+    check(
+        "The bidders will brief Fisheries Minister Taavet Ruusmaa on Monday. Ruusmaa said he \
+         would decide within a month.",
+        &[("Taavet Ruusmaa", Person), ("Ruusmaa", Person)],
+        &["Fisheries Minister Taavet Ruusmaa", "Fisheries"],
+    );
+}

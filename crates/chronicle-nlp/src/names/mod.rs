@@ -520,11 +520,33 @@ fn leading_title_len(t: &Tokens<'_>, res: &NameResources, first: usize, end: usi
                     .title(&evidence::lower_words(t, at, at + n))
                     .is_some()
         });
-        match found {
+        match found.or_else(|| portfolio_title_len(t, res, at, end)) {
             Some(n) => at += n,
             None => return at - first,
         }
     }
+}
+
+/// "Privatisation Minister Wieslaw Kaczmarek", "Trade Secretary Alan Kern": a capitalised word
+/// that is no given name before a one-word office title names the office's portfolio; both
+/// are title, and at least two words of name must follow (so that "Justice Minister" alone, or
+/// a surname before "Minister", is left alone).
+fn portfolio_title_len(
+    t: &Tokens<'_>,
+    res: &NameResources,
+    at: usize,
+    end: usize,
+) -> Option<usize> {
+    let office = at + 1 + 2 < end
+        && t.is_capitalised(at)
+        && !typing::is_initial(t.text(at))
+        && res.lexicon.given_name(t.text(at)).is_none()
+        && !res.lexicon.is_ambiguous_given_name(t.text(at))
+        && res
+            .lexicon
+            .title(&t.text(at + 1).to_lowercase())
+            .is_some_and(|title| title.office);
+    office.then_some(2)
 }
 
 impl Stage for NameFinder {
