@@ -90,6 +90,7 @@ pub fn team_run(
     let last = t.text(end - 1);
     let opener = t.text(first);
     if end - first == 1 {
+        use crate::places::gazetteer::Kind;
         // A sentence opener may be a common word ("Standings", "Extras"); a nationality
         // ("European") is no team.
         let g = crate::places::gazetteer::Gazetteer::embedded();
@@ -98,7 +99,21 @@ pub fn team_run(
         let nationality = ["ean", "ian", "can", "ese", "ish"]
             .iter()
             .any(|end| last.ends_with(end));
-        let plain = !t.opens_sentence(first)
+        // A sentence opener the gazetteer knows as a town or a division is a team like any
+        // other town of the report ("Essex need another 148", "Everton 's Duncan Ferguson").
+        // A venue opens a scorecard's line ("Hove : Sussex 363"); a player's record follows
+        // him in brackets ("Wall ( 9-4 ) struck out four").
+        let opens_clause = t.same_sentence(first, end) && !matches!(t.text(end), ":" | "(" | ")");
+        let town = || {
+            opens_clause
+                && !crate::places::gazetteer::is_direction(last)
+                && g.lookup(last).iter().any(|r| {
+                    g.entries
+                        .get(r.entry as usize)
+                        .is_some_and(|e| !r.after_comma_only && e.kind != Kind::Country)
+                })
+        };
+        let plain = (!t.opens_sentence(first) || town())
             && !t.seen_lowercase(last)
             && !typing::opens_person_name(res, last)
             && !nationality
