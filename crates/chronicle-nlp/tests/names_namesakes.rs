@@ -221,3 +221,27 @@ fn georgia_is_the_state_or_the_country_by_the_article_around_it() {
     );
     assert_eq!(actors(&town, "Georgia"), vec![Some("USA".to_string())]);
 }
+
+/// "Nato", "Opec", "Uefa": an acronym said as a word, written in title case, is the dictionary's
+/// acronym and takes its code; a sentence's first word that does not speak is left alone ("Care
+/// workers", not the charity CARE).
+#[test]
+fn an_acronym_in_title_case_is_the_body_it_spells() {
+    let a = annotate(
+        "Nato said the troops would stay until spring, and Opec said output would rise. Uefa \
+         said the stadium was safe.",
+        Some(date(2005, 3, 1)),
+    );
+    assert_eq!(actors(&a, "Nato"), vec![Some("IGOWSTNAT".to_string())]);
+    assert_eq!(actors(&a, "Opec"), vec![Some("IGOOPC".to_string())]);
+    assert_eq!(mentions(&a, "Uefa")[0].kind, EntityType::Org);
+    let a = annotate(
+        "Care homes are closing. Care workers said their pay was too low.",
+        Some(date(2005, 3, 1)),
+    );
+    assert!(
+        a.entities.iter().all(|e| e.actor.is_none()),
+        "{:?}",
+        a.entities
+    );
+}

@@ -163,3 +163,13 @@ fn a_town_opening_a_sentence_of_a_sports_report_is_a_team_but_a_venue_line_is_no
         &["Hove"],
     );
 }
+
+#[test]
+fn a_town_that_speaks_in_a_sports_report_is_its_club() {
+    check(
+        "The striker scored twice and the goalkeeper was booked in the second half. \
+         Afterwards Blackburn said the referee had been wrong.",
+        &[("Blackburn", Org)],
+        &[],
+    );
+}

@@ -90,7 +90,6 @@ pub fn team_run(
     let last = t.text(end - 1);
     let opener = t.text(first);
     if end - first == 1 {
-        use crate::places::gazetteer::Kind;
         // A sentence opener may be a common word ("Standings", "Extras"); a nationality
         // ("European") is no team.
         let g = crate::places::gazetteer::Gazetteer::embedded();
@@ -105,13 +104,7 @@ pub fn team_run(
         // him in brackets ("Wall ( 9-4 ) struck out four").
         let opens_clause = t.same_sentence(first, end) && !matches!(t.text(end), ":" | "(" | ")");
         let town = || {
-            opens_clause
-                && !crate::places::gazetteer::is_direction(last)
-                && g.lookup(last).iter().any(|r| {
-                    g.entries
-                        .get(r.entry as usize)
-                        .is_some_and(|e| !r.after_comma_only && e.kind != Kind::Country)
-                })
+            opens_clause && !crate::places::gazetteer::is_direction(last) && typing::is_town(last)
         };
         let plain = (!t.opens_sentence(first) || town())
             && !t.seen_lowercase(last)

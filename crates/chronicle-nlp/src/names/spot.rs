@@ -183,7 +183,11 @@ pub fn dictionary_matches(t: &Tokens<'_>, res: &NameResources) -> Vec<Candidate>
             Case::Exact
         };
         let words = |k: usize| (t.same_sentence(i, i + k)).then(|| t.text(i + k));
-        match res.phrases.longest(words, case) {
+        let found = res
+            .phrases
+            .longest(words, case)
+            .or_else(|| acronym_in_title_case(t, res, i));
+        match found {
             Some((group, n))
                 if accept(
                     t,
@@ -208,6 +212,36 @@ pub fn dictionary_matches(t: &Tokens<'_>, res: &NameResources) -> Vec<Candidate>
         }
     }
     out
+}
+
+/// Fewest letters of an acronym that news also writes as a word in title case ("Nato", "Fifa",
+/// "Opec"); shorter ones are as often a given name or a word ("Ira", "Eta").
+const MIN_TITLE_CASE_ACRONYM: usize = 4;
+
+/// "Nato", "Uefa", "Unicef": British style writes an acronym said as a word in title case. The
+/// dictionary's one-word acronym of the same letters is meant, where the article never writes
+/// the word in lowercase and it is no sentence's first word that does not speak (so not "Care"
+/// for CARE in "Care workers said").
+fn acronym_in_title_case(t: &Tokens<'_>, res: &NameResources, i: usize) -> Option<(usize, usize)> {
+    let w = t.text(i);
+    let mut chars = w.chars();
+    let title_case = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase())
+        && w.len() >= MIN_TITLE_CASE_ACRONYM;
+    // A sentence's first word is capitalised anyway ("Care workers said"): there it is the
+    // acronym only where it speaks ("Nato said").
+    let opener_word = t.opens_sentence(i) && !super::evidence::speaks(t, i, i + 1);
+    if !title_case || opener_word || t.seen_lowercase(w) || res.lexicon.is_not_name(w) {
+        return None;
+    }
+    let (group, n) = res
+        .phrases
+        .longest(|k| (k == 0).then_some(w), Case::Folded)?;
+    let acronym = res.phrase_groups.get(group)?.iter().any(|&p| {
+        let text = &res.dict.phrases[p].text;
+        text.eq_ignore_ascii_case(w) && text.chars().all(|c| c.is_ascii_uppercase())
+    });
+    (n == 1 && acronym).then_some((group, n))
 }
 
 /// Whether a dictionary match at `tokens[first..end]` names what the dictionary means.

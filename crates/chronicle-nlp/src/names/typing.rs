@@ -197,6 +197,17 @@ fn is_known_place(w: &str) -> bool {
     })
 }
 
+/// Whether the gazetteer knows the word as a town or a division (of any size), not a country.
+pub fn is_town(w: &str) -> bool {
+    use crate::places::gazetteer::{Gazetteer, Kind};
+    let g = Gazetteer::embedded();
+    g.lookup(w).iter().any(|r| {
+        g.entries
+            .get(r.entry as usize)
+            .is_some_and(|e| !r.after_comma_only && e.kind != Kind::Country)
+    })
+}
+
 /// The type of a one-word run nothing spoke for, from the article around it: a word that
 /// speaks without a first name anywhere in the article is an agency or a firm ("Tanjug said",
 /// "said Ericsson"), except in a sports report, where the one who speaks is a player or a
@@ -205,7 +216,10 @@ fn is_known_place(w: &str) -> bool {
 pub fn lone_word_type(t: &Tokens<'_>, at: usize, sports: bool) -> Option<EntityType> {
     let w = t.text(at);
     if super::evidence::speaks(t, at, at + 1) {
-        return Some(if sports {
+        // A town that speaks in a sports report is its club ("Chelsea said", "Portsmouth
+        // claimed a draw"): a player named alone by a town's name is named in full elsewhere,
+        // which the article-wide pass reads first.
+        return Some(if sports && !is_town(w) {
             EntityType::Person
         } else {
             EntityType::Org
