@@ -30,7 +30,7 @@ pub fn type_run(
     if in_result_pair(t, first, end) {
         return Some(EntityType::Org);
     }
-    let based = first > 0 && super::spot::is_based(t.text(first - 1));
+    let based = first > 0 && super::runs::is_based(t.text(first - 1));
     // "Procter & Gamble": an ampersand between names makes a firm.
     let firm = (first..end).any(|k| t.text(k) == "&");
     let media = super::orgs::called_media(t, first, end);
