@@ -196,3 +196,52 @@ fn a_sports_reports_countries_speak_for_no_office_holder() {
     );
     assert_eq!(actors(&a, "Hill"), vec![Some("AUSGOV".to_string())]);
 }
+
+/// Which Georgia: the country's name is also a US state's, and the article's other places and
+/// nationalities decide, as they decide the place; a town before the name and a comma puts it
+/// in that state whatever else the article names.
+#[test]
+fn georgia_is_the_state_or_the_country_by_the_article_around_it() {
+    let state = annotate(
+        "Turnout was high in Georgia on Tuesday. Voters in Atlanta and Savannah queued for \
+         hours, and in Alabama and Tennessee the polls stayed open late.",
+        Some(date(2016, 3, 1)),
+    );
+    assert_eq!(actors(&state, "Georgia"), vec![Some("USA".to_string())]);
+    let country = annotate(
+        "Georgian troops pulled back from South Ossetia as Georgia and Russia traded blame. \
+         Officials in Tbilisi said talks would resume in Geneva.",
+        Some(date(2008, 8, 20)),
+    );
+    assert_eq!(actors(&country, "Georgia"), vec![Some("GEO".to_string())]);
+    let town = annotate(
+        "The charity, based in Macon, Georgia, sent doctors to Nepal, India and Bangladesh \
+         after the floods in Nepal.",
+        Some(date(2007, 9, 1)),
+    );
+    assert_eq!(actors(&town, "Georgia"), vec![Some("USA".to_string())]);
+}
+
+/// "Nato", "Opec", "Uefa": an acronym said as a word, written in title case, is the dictionary's
+/// acronym and takes its code; a sentence's first word that does not speak is left alone ("Care
+/// workers", not the charity CARE).
+#[test]
+fn an_acronym_in_title_case_is_the_body_it_spells() {
+    let a = annotate(
+        "Nato said the troops would stay until spring, and Opec said output would rise. Uefa \
+         said the stadium was safe.",
+        Some(date(2005, 3, 1)),
+    );
+    assert_eq!(actors(&a, "Nato"), vec![Some("IGOWSTNAT".to_string())]);
+    assert_eq!(actors(&a, "Opec"), vec![Some("IGOOPC".to_string())]);
+    assert_eq!(mentions(&a, "Uefa")[0].kind, EntityType::Org);
+    let a = annotate(
+        "Care homes are closing. Care workers said their pay was too low.",
+        Some(date(2005, 3, 1)),
+    );
+    assert!(
+        a.entities.iter().all(|e| e.actor.is_none()),
+        "{:?}",
+        a.entities
+    );
+}

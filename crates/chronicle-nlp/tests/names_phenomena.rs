@@ -256,3 +256,31 @@ fn a_town_among_unknown_capitalised_words_names_a_club_not_a_person() {
         &[],
     );
 }
+
+#[test]
+fn lowercase_particles_join_a_surname_to_a_name_no_lexicon_holds() {
+    // Neither given name is in the lexicon; the particles ("van der", "de") make one name of
+    // the capitalised words around them, and the lone surname is the same person, no team.
+    check(
+        "The flanker Pieter van der Merwenhof was the hero of the match, and Merwenhof scored twice.",
+        &[("Pieter van der Merwenhof", Person), ("Merwenhof", Person)],
+        &["Pieter"],
+    );
+    check(
+        "The opener Kavinda de Soysa made 61 before lunch.",
+        &[("Kavinda de Soysa", Person)],
+        &["Soysa"],
+    );
+}
+
+#[test]
+fn a_portfolio_before_an_office_title_is_part_of_the_title() {
+    // Neither given name is in the lexicon, and no title list holds these portfolios; the
+    // surname alone later is the same person, not an agency that speaks.
+    check(
+        "The bidders will brief Fisheries Minister Taavet Ruusmaa on Monday. Ruusmaa said he \
+         would decide within a month.",
+        &[("Taavet Ruusmaa", Person), ("Ruusmaa", Person)],
+        &["Fisheries Minister Taavet Ruusmaa", "Fisheries"],
+    );
+}

@@ -146,3 +146,30 @@ fn a_score_may_follow_a_bracketed_club_code_and_a_riders_team_follows_his_countr
         );
     }
 }
+
+#[test]
+fn a_town_opening_a_sentence_of_a_sports_report_is_a_team_but_a_venue_line_is_not() {
+    check(
+        "Rutland need another 148 runs with five wickets in hand to beat Dorset, after a \
+         century from the opener in the county championship. The bowler took four wickets \
+         in the innings.",
+        &[("Rutland", Org), ("Dorset", Org)],
+        &[],
+    );
+    check(
+        "Hove : the ground was full for the county championship match. The bowler took four \
+         wickets in the innings.",
+        &[],
+        &["Hove"],
+    );
+}
+
+#[test]
+fn a_town_that_speaks_in_a_sports_report_is_its_club() {
+    check(
+        "The striker scored twice and the goalkeeper was booked in the second half. \
+         Afterwards Blackburn said the referee had been wrong.",
+        &[("Blackburn", Org)],
+        &[],
+    );
+}

@@ -190,3 +190,34 @@ fn a_place_that_is_also_a_given_name_opens_a_persons_name() {
     );
     assert!(texts.contains(&"Leeds"), "{texts:?}");
 }
+
+#[test]
+fn at_before_a_persons_short_name_points_at_the_person() {
+    let a = annotate(
+        "Senator Ted Cruz spoke in Iowa on Monday. A heckler shouted an insult aimed at Cruz, \
+         and later jabs at Cruz came from the stage in Des Moines.",
+    );
+    let texts = place_texts(&a);
+    assert!(!texts.contains(&"Cruz"), "{texts:?}");
+    assert!(texts.contains(&"Iowa"), "{texts:?}");
+}
+
+#[test]
+fn two_full_names_joined_by_and_are_two_people_not_a_hill() {
+    let a = annotate(
+        "The coach named his squad in Bristol. It will miss Darren Moss, Alan Hill and \
+         Trevor Coldwell through injury.",
+    );
+    let texts = place_texts(&a);
+    assert!(!texts.contains(&"Hill"), "{texts:?}");
+    let people: Vec<&str> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == chronicle_core::EntityType::Person)
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(
+        people.contains(&"Alan Hill") && people.contains(&"Trevor Coldwell"),
+        "{people:?}"
+    );
+}

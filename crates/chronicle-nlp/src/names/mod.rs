@@ -14,10 +14,12 @@
 //! 4. codes actors: office holders by the article's date ("Trump" is USAGOV in 2020, USAELI in
 //!    2022), people no dictionary holds from their modifiers ("North Korean official" → PRKGOV).
 
+mod context;
 mod dateline;
 pub mod dictionary;
 mod evidence;
 mod headline;
+mod homonyms;
 pub mod lexicon;
 mod lists;
 mod orgs;
@@ -26,6 +28,7 @@ mod phrase_index;
 mod resolve;
 pub mod resources;
 pub mod roles;
+mod runs;
 mod sport;
 mod spot;
 mod surnames;
@@ -86,7 +89,7 @@ impl NameFinder {
         }
         let dateline_starts: Vec<usize> = datelines.iter().map(|c| c.first).collect();
         cands.extend(datelines);
-        cands.extend(spot::capitalised_runs(t, res, &claimed));
+        cands.extend(runs::capitalised_runs(t, res, &claimed));
         if sports {
             cands.extend(sport::caps_places(t, &claimed));
         }
@@ -121,6 +124,7 @@ impl NameFinder {
             }
         }
         self.code_people(t, &mut named);
+        homonyms::settle(t, res, &mut named);
         gender_from_given_names(t, &self.res, &mut named);
         named
     }
@@ -169,7 +173,7 @@ impl NameFinder {
             Origin::Run => {
                 // Leading titles and describing words are context, not name: "President Moon
                 // Jae-in", "Republican Sen. Ted Cruz".
-                let first = c.first + leading_context_len(t, res, c.first, c.end);
+                let first = c.first + context::leading_context_len(t, res, c.first, c.end);
                 if first >= c.end {
                     return None;
                 }
@@ -297,7 +301,7 @@ fn type_leftover_runs(
             .or(lone)
             .or_else(|| typing::known_place(t, c.first, c.end))
             .or(sport_team)
-            .or_else(|| typing::default_type(t, c.first, c.end))
+            .or_else(|| typing::default_type(t, res, c.first, c.end))
         {
             named[k] = Some(Named {
                 first: c.first,
@@ -451,76 +455,6 @@ fn gender_from_given_names(t: &Tokens<'_>, res: &NameResources, named: &mut [Nam
         };
         if let Some(g) = given.and_then(|w| res.lexicon.given_name(w)) {
             n.gender = g;
-        }
-    }
-}
-
-/// How many tokens at the start of a run are context, not name: titles ("Prime Minister" in
-/// "Prime Minister Shinzo Abe") and words that describe the person named after them
-/// ("Republican Sen. Ted Cruz", "Democrat Walter Mondale", "Brazilian-born Luis Oliveira",
-/// "Fullback Andre Joubert"). A describing word goes only where a title or a given name and a
-/// surname follow it, so that "Republican Party" or "Brazilian Football Confederation" stay
-/// whole.
-fn leading_context_len(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> usize {
-    let mut at = first;
-    loop {
-        at += leading_title_len(t, res, at, end);
-        let next = at + 1;
-        let named_after = next < end
-            && (leading_title_len(t, res, next, end) > 0
-                || (next + 1 < end && typing::opens_person_name(res, t.text(next))));
-        if named_after && describes_person(t, res, at) {
-            at = next;
-        } else {
-            return at - first;
-        }
-    }
-}
-
-/// Whether token `at` is a word that describes a person rather than names one: a nationality
-/// ("Brazilian"), a party's member ("Republican", "Democrat"), a made-up modifier ("Brazilian-born", "Ex-Yankee"), a
-/// player's position ("Fullback"), a role word, or a word the article writes in lowercase too
-/// ("Former").
-fn describes_person(t: &Tokens<'_>, res: &NameResources, at: usize) -> bool {
-    let w = t.text(at);
-    let lower = w.to_lowercase();
-    let mut key = String::new();
-    crate::places::gazetteer::push_key(&mut key, w);
-    let nationality = crate::places::gazetteer::Gazetteer::embedded()
-        .demonym(&key)
-        .is_some();
-    let member = res.lexicon.is_party_member(w);
-    let hyphened = w.contains('-')
-        && (lower.starts_with("ex-")
-            || w.rsplit('-')
-                .next()
-                .is_some_and(|tail| !tail.is_empty() && tail.chars().all(char::is_lowercase)));
-    nationality
-        || member
-        || hyphened
-        || res.lexicon.is_sport_word(&lower)
-        || res.roles.code(&lower).is_some()
-        || t.seen_lowercase(w)
-}
-
-/// How many tokens at the start of a run spell a title ("Prime Minister" in "Prime Minister
-/// Shinzo Abe"), leaving at least one word of name.
-fn leading_title_len(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> usize {
-    let mut at = first;
-    loop {
-        let max = res.lexicon.max_title_words.min(end.saturating_sub(at + 1));
-        // "M. Butcher": an initial opens the name even where it could be "Monsieur".
-        let initial = typing::is_initial(t.text(at));
-        let found = (1..=max).rev().find(|&n| {
-            !(n == 1 && initial)
-                && res
-                    .lexicon
-                    .title(&evidence::lower_words(t, at, at + n))
-                    .is_some()
-        });
-        match found {
-            Some(n) => at += n,
-            None => return at - first,
         }
     }
 }

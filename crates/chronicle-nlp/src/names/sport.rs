@@ -98,7 +98,15 @@ pub fn team_run(
         let nationality = ["ean", "ian", "can", "ese", "ish"]
             .iter()
             .any(|end| last.ends_with(end));
-        let plain = !t.opens_sentence(first)
+        // A sentence opener the gazetteer knows as a town or a division is a team like any
+        // other town of the report ("Essex need another 148", "Everton 's Duncan Ferguson").
+        // A venue opens a scorecard's line ("Hove : Sussex 363"); a player's record follows
+        // him in brackets ("Wall ( 9-4 ) struck out four").
+        let opens_clause = t.same_sentence(first, end) && !matches!(t.text(end), ":" | "(" | ")");
+        let town = || {
+            opens_clause && !crate::places::gazetteer::is_direction(last) && typing::is_town(last)
+        };
+        let plain = (!t.opens_sentence(first) || town())
             && !t.seen_lowercase(last)
             && !typing::opens_person_name(res, last)
             && !nationality

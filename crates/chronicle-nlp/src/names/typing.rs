@@ -30,7 +30,7 @@ pub fn type_run(
     if in_result_pair(t, first, end) {
         return Some(EntityType::Org);
     }
-    let based = first > 0 && super::spot::is_based(t.text(first - 1));
+    let based = first > 0 && super::runs::is_based(t.text(first - 1));
     // "Procter & Gamble": an ampersand between names makes a firm.
     let firm = (first..end).any(|k| t.text(k) == "&");
     let media = super::orgs::called_media(t, first, end);
@@ -125,22 +125,35 @@ fn head_speaks_alone(t: &Tokens<'_>, head: usize) -> bool {
 }
 
 /// The type of a run nothing spoke for, once the whole article has been read: two or three
-/// name-shaped words are most often a person.
-pub fn default_type(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityType> {
-    let n = end - first;
-    let name_shaped = (first..end).all(|k| {
+/// name-shaped words are most often a person. Lowercase particles between them ("Aravinda de
+/// Silva", "Joost van der Westhuizen") are no words of their own: they join a surname.
+pub fn default_type(
+    t: &Tokens<'_>,
+    res: &NameResources,
+    first: usize,
+    end: usize,
+) -> Option<EntityType> {
+    let particle = |k: usize| {
+        let w = t.text(k);
+        w.starts_with(|c: char| c.is_lowercase()) && res.lexicon.is_particle(w)
+    };
+    let words = || (first..end).filter(|&k| !particle(k));
+    let n = words().count();
+    let name_shaped = words().all(|k| {
         let w = t.text(k);
         w.chars().skip(1).any(|c| c.is_lowercase()) || w.ends_with('.')
     });
     // "Purchasing Managers", "Human Rights": a word the article also writes in lowercase is
     // a common noun, and the run most often a body's or a title's name, not a person's.
-    let common = (first + 1..end).any(|k| t.seen_lowercase(t.text(k)));
+    let common = words()
+        .filter(|&k| k > first)
+        .any(|k| t.seen_lowercase(t.text(k)));
     if !(2..=3).contains(&n) || !name_shaped || common {
         return None;
     }
     // "Rotor Volgograd", "Bradford Bulls", "Lada Togliatti": a town or a country among words
     // no given name opens names a club or a firm of that place, not a person.
-    if (first..end).any(|k| is_known_place(t.text(k))) {
+    if words().any(|k| is_known_place(t.text(k))) {
         return Some(EntityType::Org);
     }
     Some(EntityType::Person)
@@ -184,6 +197,17 @@ fn is_known_place(w: &str) -> bool {
     })
 }
 
+/// Whether the gazetteer knows the word as a town or a division (of any size), not a country.
+pub fn is_town(w: &str) -> bool {
+    use crate::places::gazetteer::{Gazetteer, Kind};
+    let g = Gazetteer::embedded();
+    g.lookup(w).iter().any(|r| {
+        g.entries
+            .get(r.entry as usize)
+            .is_some_and(|e| !r.after_comma_only && e.kind != Kind::Country)
+    })
+}
+
 /// The type of a one-word run nothing spoke for, from the article around it: a word that
 /// speaks without a first name anywhere in the article is an agency or a firm ("Tanjug said",
 /// "said Ericsson"), except in a sports report, where the one who speaks is a player or a
@@ -192,7 +216,10 @@ fn is_known_place(w: &str) -> bool {
 pub fn lone_word_type(t: &Tokens<'_>, at: usize, sports: bool) -> Option<EntityType> {
     let w = t.text(at);
     if super::evidence::speaks(t, at, at + 1) {
-        return Some(if sports {
+        // A town that speaks in a sports report is its club ("Chelsea said", "Portsmouth
+        // claimed a draw"): a player named alone by a town's name is named in full elsewhere,
+        // which the article-wide pass reads first.
+        return Some(if sports && !is_town(w) {
             EntityType::Person
         } else {
             EntityType::Org

@@ -13,7 +13,7 @@
 
 pub mod gazetteer;
 mod load;
-mod resolve;
+pub(crate) mod resolve;
 mod spot;
 mod table;
 

@@ -49,6 +49,9 @@ struct Under {
     short_person: bool,
     /// The match follows "in", "at", "near".
     locative: bool,
+    /// The match follows "in", "near", "outside" or "inside": "at" also points at people
+    /// ("an insult aimed at Cruz", "jabs at Cruz").
+    within: bool,
     /// The entity is an organisation the actor dictionaries know as a body of a country
     /// ("Congress", USALEG): "in Congress" is in that body, not in a town of that name.
     body: bool,
@@ -257,6 +260,9 @@ fn under_match(body: &str, ents: &[Ent], start: usize, end: usize) -> (Option<Un
             short_person,
             // "at Cruz's rally" puts the rally somewhere, not Cruz.
             locative: after_locative(body, start) && !possessive(body, end),
+            within: after_locative(body, start)
+                && !after_word(body, start, &["at"])
+                && !possessive(body, end),
             body: known_body,
             division_follows: s == start && {
                 let rest = body.get(end..e).unwrap_or("").trim();
@@ -440,14 +446,17 @@ fn longest_match(
 
 /// Whether the word before byte `at` is a locative preposition ("in", "at", "near").
 fn after_locative(body: &str, at: usize) -> bool {
+    after_word(body, at, &["in", "at", "near", "outside", "inside"])
+}
+
+/// Whether the word before byte `at` is one of `words` (any case).
+fn after_word(body: &str, at: usize, words: &[&str]) -> bool {
     let before = body.get(..at).unwrap_or("").trim_end();
     let word = before
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    ["in", "at", "near", "outside", "inside"]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(word))
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether the word ending at byte `end` is a possessive ("Cruz's", "Cruz’s").
@@ -578,8 +587,8 @@ fn accept(
         EntityType::Norp => yes(whole && strong),
         // A whole "person" that is a well-known place: "New South Wales", or "Montreal" among
         // other Canadian places; never a person's short name ("Cruz" after "Ted Cruz") unless
-        // the text puts it somewhere ("in Cruz").
-        EntityType::Person if under.short_person => yes(whole && locative),
+        // the text puts it somewhere ("in Cruz"; "at Cruz" is as often aimed at the person).
+        EntityType::Person if under.short_person => yes(whole && under.within),
         EntityType::Person if whole && (strong || locative) => Verdict::Yes,
         EntityType::Person if whole && big_enough(500_000) => Verdict::IfNearby,
         EntityType::Person => Verdict::No,
