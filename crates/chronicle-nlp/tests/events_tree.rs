@@ -813,3 +813,27 @@ fn a_scene_before_the_subject_is_no_second_actor() {
         "{text}\n  {got:?}"
     );
 }
+
+/// A place or a name inside a clause that modifies the subject ("the report released in
+/// Nairobi", "a voter raised in Chile") is not who speaks or acts; the `by` agent of such a
+/// clause is ("the majority led by Siniora").
+#[test]
+fn a_name_in_a_clause_modifying_the_subject_does_not_act() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "The report released in Nairobi said Cameroon had lifted its citizens above the poverty line.",
+        &[],
+        &[("KEN", "CMR", "01")],
+        &mut failures,
+    );
+    check(
+        &pipeline,
+        "The parliamentary majority led by Fouad Siniora accused Hezbollah of undermining the tribunal.",
+        &[("LBNELI", "LBNUAF", "11")],
+        &[],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

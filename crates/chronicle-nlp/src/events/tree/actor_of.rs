@@ -65,17 +65,30 @@ impl Tree<'_> {
             })
     }
 
-    /// Whether word `x` lies in a relative clause inside the phrase of `w` (on its way up to
-    /// `w`, a word hangs from a relative clause's verb).
+    /// Whether word `x` lies in a clause that modifies a noun inside the phrase of `w` (on its
+    /// way up to `w`, a word hangs from the verb of a relative clause, "which has lashed Los
+    /// Angeles", or of a reduced one, "the report released in Nairobi", other than as its `by`
+    /// agent): what that clause names acts in it, not in the subject.
     fn in_relative(&self, x: usize, w: usize) -> bool {
         let mut at = x;
+        let mut from = None;
         for _ in 0..self.len {
             if at == w {
                 return false;
             }
-            if self.rel(at) == Some(DepRel::AclRelcl) {
+            // the `by` agent of a reduced passive is whose the noun is ("the majority led by
+            // Siniora", "a report issued by the OECD")
+            let agent = from
+                .is_some_and(|f| self.rel(f) == Some(DepRel::OblAgent) || self.case_is(f, "by"));
+            let clause = match self.rel(at) {
+                Some(DepRel::AclRelcl) => true,
+                Some(DepRel::Acl) => self.upos(at).is_some_and(super::verbal) && !agent,
+                _ => false,
+            };
+            if clause {
                 return true;
             }
+            from = Some(at);
             match self.head(at) {
                 Some(h) => at = h,
                 None => return false,
