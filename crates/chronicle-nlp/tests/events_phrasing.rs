@@ -400,3 +400,18 @@ fn a_visiting_guest_visits_the_host() {
         );
     }
 }
+
+/// A court or an authority that dismisses what someone asked of it (a petition, a lawsuit, a
+/// bid) rejects it (120), as it rejects a dismissed proposal or request.
+#[test]
+fn dismissing_a_petition_rejects_it() {
+    let pipeline = Pipeline::standard();
+    let text =
+        "The Supreme Court dismissed a petition by the opposition party to annul the election.";
+    let got = events(&pipeline, text);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| c == "120" && s.ends_with("JUD") && t.ends_with("OPPPTY")),
+        "the court rejects the party's petition: {got:?}"
+    );
+}
