@@ -100,6 +100,27 @@ impl<'a> Tree<'a> {
             .unwrap_or("")
     }
 
+    /// The verb an infinitive completes, through a chain of them ("to help protect": "protect"
+    /// completes "help"), or the verb at `w` itself when it completes none; `None` when the tree
+    /// breaks off on the way.
+    fn completed_verb(&self, w: usize) -> Option<usize> {
+        let mut at = w;
+        for _ in 0..DEPTH {
+            if self.rel(at) != Some(DepRel::Xcomp) {
+                break;
+            }
+            at = self.head(at)?;
+        }
+        Some(at)
+    }
+
+    /// The "to" that marks the verb at `w` as an infinitive, if one does.
+    fn infinitive_to(&self, w: usize) -> Option<usize> {
+        self.children(w)
+            .find(|&(c, r)| r == DepRel::Mark && self.lemma(c).eq_ignore_ascii_case("to"))
+            .map(|(c, _)| c)
+    }
+
     /// The lemma of word `w`.
     pub fn lemma(&self, w: usize) -> &'a str {
         self.syn.lemma(self.tok(w))

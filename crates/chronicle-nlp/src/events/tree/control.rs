@@ -121,9 +121,7 @@ impl Tree<'_> {
         if self.head(w).is_some_and(|h| self.object_control(h)) {
             return false;
         }
-        let infinitive = self
-            .children(w)
-            .any(|(c, r)| r == DepRel::Mark && self.lemma(c).eq_ignore_ascii_case("to"));
+        let infinitive = self.infinitive_to(w).is_some();
         let form = self.form(w).as_bytes();
         let participle = form.len() > 4 && form[form.len() - 3..].eq_ignore_ascii_case(b"ing");
         infinitive || (participle && self.head(w).is_some_and(|h| !self.passive(h)))
@@ -133,17 +131,7 @@ impl Tree<'_> {
     /// from ([`Tree::controlled`]), itself or through the infinitives that complete it
     /// ("to help protect civilians": "protect" completes "help").
     pub fn controlled_chain(&self, w: usize) -> bool {
-        let mut at = w;
-        for _ in 0..DEPTH {
-            if self.rel(at) != Some(DepRel::Xcomp) {
-                break;
-            }
-            match self.head(at) {
-                Some(h) => at = h,
-                None => return false,
-            }
-        }
-        self.controlled(at)
+        self.completed_verb(w).is_some_and(|at| self.controlled(at))
     }
 
     /// Whether the verb at `w` is one of [`OBJECT_CONTROL`] as itself, not in a phrasal verb

@@ -1,31 +1,13 @@
 //! What the clause around a verb says of its act without naming an actor: a time adjunct
 //! inside the verb's phrase, a subject or a clause the sentence denies.
 
-use chronicle_core::{DepRel, Upos};
+use chronicle_core::{DepRel, Upos, calendar};
 
 use super::{DEPTH, Tree};
 
-/// Nouns that head a time adjunct: days, months, and the spans news dates acts by.
-const TIME_NOUNS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+/// Nouns that head a time adjunct besides the days and months ([`calendar`]): the spans news
+/// dates acts by.
+const TIME_SPANS: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
@@ -55,7 +37,11 @@ impl Tree<'_> {
             })
             .find(|&(c, _)| {
                 let lemma = self.lemma(c);
-                TIME_NOUNS.iter().any(|t| t.eq_ignore_ascii_case(lemma))
+                calendar::MONTHS
+                    .iter()
+                    .chain(&calendar::WEEKDAYS)
+                    .chain(TIME_SPANS)
+                    .any(|t| t.eq_ignore_ascii_case(lemma))
             })
             .map_or(0..0, |(c, _)| self.phrase(c))
     }
@@ -182,17 +168,8 @@ impl Tree<'_> {
     /// or through the infinitives that complete it ("its unwillingness to sign", "the right to
     /// help protect").
     pub fn noun_frame(&self, w: usize) -> Option<NounFrame> {
-        let mut at = w;
-        for _ in 0..DEPTH {
-            if self.rel(at) != Some(DepRel::Xcomp) {
-                break;
-            }
-            at = self.head(at)?;
-        }
-        let to = self
-            .children(at)
-            .find(|&(c, r)| r == DepRel::Mark && self.lemma(c).eq_ignore_ascii_case("to"))?
-            .0;
+        let at = self.completed_verb(w)?;
+        let to = self.infinitive_to(at)?;
         // the noun the infinitive completes, or the noun just before its "to" when the parser
         // hung the infinitive elsewhere ("protested the FBI's refusal to prosecute", read as
         // "protested ... to prosecute")
