@@ -106,33 +106,17 @@ fn sureness(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::{Scratch, f3};
+    use crate::features::f3;
     use crate::perceptron::WeightsBuilder;
-    use chronicle_core::Upos;
+    use crate::templates::PlainSentence;
 
     /// Of two moves scored alike, the one after which the parser is sure of its next move is
     /// taken, even when it is the runner-up.
     #[test]
     fn the_move_that_leads_somewhere_clear_is_taken() {
-        let mut scratch = Scratch::default();
         let forms = ["", "rain", "fell", "hard", "today"];
-        let words: Vec<_> = forms
-            .iter()
-            .map(|f| scratch.word_info(f, &|_| [0, 0]))
-            .collect();
-        let tags: Vec<u64> = (0..forms.len() as u64).map(|t| 100 + t).collect();
-        let marks = vec![0; forms.len()];
-        let may_head = vec![true; forms.len()];
-        let upos = vec![Upos::X; forms.len()];
-        let next_verb = vec![0; forms.len()];
-        let ctx = Context {
-            words: &words,
-            tags: &tags,
-            clause_marks: &marks,
-            may_head: &may_head,
-            upos: &upos,
-            next_verb: &next_verb,
-        };
+        let sentence = PlainSentence::new(&forms, [0, 0]);
+        let (ctx, tags) = (sentence.context(), &sentence.tags);
         // Only one feature weighs: "the stack's top has a head, word 1, with word 3 in
         // front" (template 69) says Reduce. It fires only after Right has hung word 2 from 1.
         let mut builder = WeightsBuilder::new(N_MOVES, 1.0);
@@ -170,25 +154,9 @@ mod tests {
     /// judged by the decisions after the forced move, not taken for an unsure one.
     #[test]
     fn a_forced_move_is_not_counted_as_unsure() {
-        let mut scratch = Scratch::default();
         let forms = ["", "groups", "continued", "to", "call"];
-        let words: Vec<_> = forms
-            .iter()
-            .map(|f| scratch.word_info(f, &|_| [0, 0]))
-            .collect();
-        let tags: Vec<u64> = (0..forms.len() as u64).map(|t| 100 + t).collect();
-        let marks = vec![0; forms.len()];
-        let may_head = vec![true; forms.len()];
-        let upos = vec![Upos::X; forms.len()];
-        let next_verb = vec![0; forms.len()];
-        let ctx = Context {
-            words: &words,
-            tags: &tags,
-            clause_marks: &marks,
-            may_head: &may_head,
-            upos: &upos,
-            next_verb: &next_verb,
-        };
+        let sentence = PlainSentence::new(&forms, [0, 0]);
+        let (ctx, tags) = (sentence.context(), &sentence.tags);
         // After Left (word 1 under word 2), Shift is forced, then Shift again: with the root,
         // word 2 and word 3 on the stack (template 91), the parser is sure. After Right, the
         // stack holds word 1 under them and nothing is sure.

@@ -279,35 +279,62 @@ fn clusters_and_children(p: &Positions, r: &Read<'_>, out: &mut Vec<u64>) {
     ]);
 }
 
+/// A sentence for tests of what the parser reads: each form's word with the given clusters,
+/// tag `100 + i` for word `i`, no clause marks, every word a possible head, no part of speech
+/// and no verb ahead.
+#[cfg(test)]
+pub(crate) struct PlainSentence {
+    pub words: Vec<WordInfo>,
+    pub tags: Vec<u64>,
+    clause_marks: Vec<u32>,
+    may_head: Vec<bool>,
+    upos: Vec<Upos>,
+    next_verb: Vec<u8>,
+}
+
+#[cfg(test)]
+impl PlainSentence {
+    /// `forms[0]` stands for the root.
+    pub fn new(forms: &[&str], clusters: [u64; 2]) -> PlainSentence {
+        let mut scratch = crate::features::Scratch::default();
+        let n = forms.len();
+        PlainSentence {
+            words: forms
+                .iter()
+                .map(|f| scratch.word_info(f, &|_| clusters))
+                .collect(),
+            tags: (0..n as u64).map(|t| 100 + t).collect(),
+            clause_marks: vec![0; n],
+            may_head: vec![true; n],
+            upos: vec![Upos::X; n],
+            next_verb: vec![0; n],
+        }
+    }
+
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            words: &self.words,
+            tags: &self.tags,
+            clause_marks: &self.clause_marks,
+            may_head: &self.may_head,
+            upos: &self.upos,
+            next_verb: &self.next_verb,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::Scratch;
     use crate::parser::Move;
 
     /// Every template has its own number: a number used twice would make two templates one
     /// feature, and the parser would silently read less than it is written to.
     #[test]
     fn every_template_gives_its_own_feature() {
-        let mut scratch = Scratch::default();
         let forms = ["", "Kenya", "criticised", "Somalia", "on", "Monday", "."];
-        let words: Vec<WordInfo> = forms
-            .iter()
-            .map(|f| scratch.word_info(f, &|_| [7, 9]))
-            .collect();
-        let tags: Vec<u64> = (0..forms.len() as u64).map(|t| 100 + t).collect();
-        let clause_marks = vec![0; forms.len()];
-        let may_head = vec![true; forms.len()];
-        let upos = vec![Upos::X; forms.len()];
-        let next_verb = vec![0; forms.len()];
-        let ctx = Context {
-            words: &words,
-            tags: &tags,
-            clause_marks: &clause_marks,
-            may_head: &may_head,
-            upos: &upos,
-            next_verb: &next_verb,
-        };
+        let sentence = PlainSentence::new(&forms, [7, 9]);
+        let ctx = sentence.context();
         let mut state = State::new();
         state.reset(forms.len() - 1);
         for m in [Move::Shift, Move::Left, Move::Right, Move::Right] {
