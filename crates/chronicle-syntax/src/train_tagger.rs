@@ -27,21 +27,7 @@ pub(crate) fn jackknife(
     } else {
         let mut fold_taggers = Vec::with_capacity(folds);
         for fold in 0..folds {
-            let rest: Vec<&Example> = examples
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds != fold)
-                .map(|(_, e)| e)
-                .collect();
-            let weights = train_tagger_refs(
-                &rest,
-                model.tagset.len(),
-                &model.tag_dictionary,
-                Pass::First,
-                options.tagger_epochs,
-                options.seed,
-                &mut |_, _| 0.0,
-            );
+            let weights = train_without_fold(examples, folds, fold, model, options, Pass::First);
             let mut feats = Vec::new();
             let mut tags = Vec::new();
             for (i, e) in examples.iter_mut().enumerate() {
@@ -67,6 +53,33 @@ pub(crate) fn jackknife(
     }
 }
 
+/// A tagger pass trained on every example but those of `fold` (example `i` is in fold
+/// `i % folds`), to tag that fold as the parser will see unseen text tagged.
+fn train_without_fold(
+    examples: &[Example],
+    folds: usize,
+    fold: usize,
+    model: &Model,
+    options: &Options,
+    pass: Pass,
+) -> Weights {
+    let rest: Vec<&Example> = examples
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % folds != fold)
+        .map(|(_, e)| e)
+        .collect();
+    train_tagger_refs(
+        &rest,
+        model.tagset.len(),
+        &model.tag_dictionary,
+        pass,
+        options.tagger_epochs,
+        options.seed,
+        &mut |_, _| 0.0,
+    )
+}
+
 /// Gives every example the tags of both tagger passes trained without its fold: the first
 /// pass's jackknifed tagger (`fold_taggers`, one per fold), then a second pass trained on the
 /// other folds' first-pass tags. The parser then trains on tags as wrong, and wrong in the same
@@ -80,21 +93,7 @@ fn jackknife_second_pass(
 ) {
     let folds = fold_taggers.len();
     for (fold, first) in fold_taggers.iter().enumerate() {
-        let rest: Vec<&Example> = examples
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != fold)
-            .map(|(_, e)| e)
-            .collect();
-        let second = train_tagger_refs(
-            &rest,
-            model.tagset.len(),
-            &model.tag_dictionary,
-            Pass::Second,
-            options.tagger_epochs,
-            options.seed,
-            &mut |_, _| 0.0,
-        );
+        let second = train_without_fold(examples, folds, fold, model, options, Pass::Second);
         let (mut feats, mut first_tags, mut tags) = (Vec::new(), Vec::new(), Vec::new());
         for (i, e) in examples.iter_mut().enumerate() {
             if i % folds == fold {
