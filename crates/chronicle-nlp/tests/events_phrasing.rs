@@ -415,3 +415,24 @@ fn dismissing_a_petition_rejects_it() {
         "the court rejects the party's petition: {got:?}"
     );
 }
+
+/// An official sacked or dismissed by those above suffers an administrative sanction (172);
+/// acceding to demands for a change of leadership (0831) is the official's own resignation.
+#[test]
+fn a_sacking_is_a_sanction_and_a_resignation_a_concession() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "The Ukrainian parliament sacked the foreign minister on Friday.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| c == "172" && s.starts_with("UKR") && t.starts_with("UKR")),
+        "{got:?}"
+    );
+    let got = events(
+        &pipeline,
+        "The Ukrainian foreign minister resigned on Friday.",
+    );
+    assert!(got.iter().any(|(_, _, c)| c == "0831"), "{got:?}");
+}
