@@ -5,7 +5,10 @@
 //! pronouns, each resolved to a referent with an actor code); with PETRARCH dictionaries the
 //! coder spots them itself (`petrarch_actors.rs`).
 
-use chronicle_core::{Article, ByteSpan, DepRel, EntityType};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use chronicle_core::{Article, ByteSpan, DepRel, EntityType, PlaceKind};
 
 use super::sentence::{BREAK, COMMA, COORD, DET, MARKET, PUNCT, Word};
 use super::tree::Tree;
@@ -29,6 +32,29 @@ pub struct ActorHit {
     /// gives it no country makes it no actor (where "the government" or "police" stay actors of
     /// no known country).
     pub one_person: bool,
+    /// Ground inside a country (a city, a province, a district) that the places stage resolved:
+    /// what is done to it is done to that country ("captured Lubumbashi" is COD's ground taken),
+    /// and a group of that country acting on it acts on someone else ("insurgents attacked
+    /// Mosul": IRQINS on IRQ).
+    pub place: Option<PlaceHit>,
+}
+
+impl ActorHit {
+    /// Whether the hit is a place only the gazetteer knows: ground to take or strike, never
+    /// someone who speaks or is spoken to.
+    pub fn ground_only(&self) -> bool {
+        self.place == Some(PlaceHit::Gazetteer)
+    }
+}
+
+/// Where a place's actor code comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceHit {
+    /// The names stage codes it too (the actor dictionary lists it: Mosul, Aleppo).
+    Named,
+    /// Only the gazetteer knows it: coded as its country, it is ground to act on and never
+    /// the one who acts ("Lubumbashi" is no government speaking, as "Moscow" may be).
+    Gazetteer,
 }
 
 /// The actor mentions of `words` from the names stage's layers: names and role mentions whose
@@ -66,10 +92,76 @@ pub fn from_article(article: &Article, words: &[Word], out: &mut Vec<ActorHit>) 
             span,
             person,
             one_person: false,
+            place: None,
         });
     }
     out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     out.dedup_by(|b, a| b.start < a.end);
+    add_places(article, words, (lo, hi), out);
+}
+
+/// Marks the hits that name ground inside a country, and adds the places only the gazetteer
+/// knows as hits of their country's code.
+fn add_places(article: &Article, words: &[Word], (lo, hi): (u32, u32), out: &mut Vec<ActorHit>) {
+    let index = &article.analysis.index;
+    let before = out.len();
+    for p in &article.places {
+        if !matches!(
+            p.kind,
+            Some(PlaceKind::City | PlaceKind::Admin1 | PlaceKind::Admin2)
+        ) {
+            continue;
+        }
+        let span = ByteSpan::new(index.byte_of(p.start), index.byte_of(p.end));
+        if span.start < lo || span.end > hi {
+            continue;
+        }
+        let Some((start, end)) = word_range(words, span) else {
+            continue;
+        };
+        if let Some(h) = out[..before]
+            .iter_mut()
+            .find(|h| h.start < end && start < h.end)
+        {
+            // a city the actor dictionary also codes keeps its code; "New York Times" holding
+            // "New York" is no place
+            if (h.start, h.end) == (start, end) {
+                h.place = Some(PlaceHit::Named);
+            }
+            continue;
+        }
+        let Some(code) = p.country.as_deref().and_then(code_of_iso2) else {
+            continue;
+        };
+        out.push(ActorHit {
+            start,
+            end,
+            codes: vec![code.to_string()],
+            span,
+            person: None,
+            one_person: false,
+            place: Some(PlaceHit::Gazetteer),
+        });
+    }
+    if out.len() > before {
+        out.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        out.dedup_by(|b, a| b.start < a.end);
+    }
+}
+
+/// The actor code of the country whose ISO 3166-1 alpha-2 code places carry (`CD` → `COD`),
+/// from the team's country table.
+fn code_of_iso2(iso2: &str) -> Option<&'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        crate::countries::parse(crate::countries::EMBEDDED)
+            .into_iter()
+            .flatten()
+            .filter_map(|c| Some((c.values("iso2").next()?, c.code)))
+            .collect()
+    })
+    .get(iso2)
+    .copied()
 }
 
 /// Drops the nationalities that modify a currency or a market ("the Australian and Canadian

@@ -278,6 +278,7 @@ impl AgentRoles {
                             },
                             person: None,
                             one_person,
+                            place: None,
                         });
                     }
                     i += n;

@@ -7,7 +7,6 @@ use super::EventCoder;
 use super::actors::ActorHit;
 use super::clause::{self, Modality};
 use super::dating::Timeline;
-use super::elicit;
 use super::frame::{dateline_end, drop_apposition_qualifiers, quoted_target};
 use super::matcher::{Ctx, Match, WordSet};
 use super::modal::{intent_of, refusal_of};
@@ -17,6 +16,7 @@ use super::sentence::{
     SentenceBuf, THAT, THEN, TO, Word,
 };
 use super::tree::{NounFrame, Tree};
+use super::{agents, elicit};
 
 /// Where the actors of a sentence come from.
 pub trait ActorSource {
@@ -173,6 +173,7 @@ impl EventCoder {
                     Some(t) if !self.dict.petrarch => t.time_adjunct(v),
                     _ => 0..0,
                 },
+                passive_ground: tree.and_then(|t| t.passive_ground(v, &sc.hits)),
             };
             let mut best: Option<Match> = None;
             for &c in cands {
@@ -365,6 +366,14 @@ impl EventCoder {
                 code = intent.to_string();
             }
         }
+        // "said the UK should reform the policy": a statement that someone else should or
+        // must act appeals to them or demands it of them
+        let urged = tree
+            .filter(|_| code == "010" && !self.dict.petrarch)
+            .and_then(|t| t.urged(v, hits));
+        if let Some((urging, _)) = urged {
+            code = urging.code().to_string();
+        }
         // a statement that condemns what it speaks of criticises (CAMEO 111)
         if code == "010"
             && !self.dict.petrarch
@@ -373,6 +382,21 @@ impl EventCoder {
             code = "111".to_string();
         }
         let (sources, mut targets, pairwise) = self.sides(buf, hits, tree, v, m, modality);
+        if let Some((_, k)) = urged {
+            let h = &hits[k];
+            let own = |c: &String| sources.iter().flatten().any(|(x, _)| x == c);
+            targets = h
+                .codes
+                .iter()
+                .filter(|c| !own(c))
+                .map(|c| Some((c.clone(), (h.span.start, h.span.end))))
+                .collect();
+            if targets.is_empty() {
+                return;
+            }
+            // "ministers must respond": the lone body urged is of the speaker's country
+            agents::place_lone_agents(&mut targets, &sources, hits);
+        }
         if !self.dict.petrarch
             && targets.iter().all(Option::is_none)
             && let Some(t) = self.referred(buf, s, m, &sources, recent)
@@ -428,9 +452,14 @@ impl EventCoder {
         let reverse = pattern.code.reverse.as_deref();
         // PETRARCH's dictionaries know no people apart: one code is one actor there
         let pairs = pair_up(&sources, &targets, pairwise, self.dict.petrarch);
+        // a visit to no one ("will visit Kananga", a town of the visitor's own country) is no
+        // visit in CAMEO's sense, in the future (036) as in the past
+        let visit = matches!(pattern.code.main.as_deref(), Some("042" | "043"));
         let pairs: Vec<_> = pairs
             .into_iter()
-            .filter(|(s, t)| self.dict.petrarch || !says_nothing(&code, s, t))
+            .filter(|(s, t)| {
+                self.dict.petrarch || !(says_nothing(&code, s, t) || (visit && t.is_none()))
+            })
             .collect();
         for (src, tgt) in pairs {
             out.push(self.event(&base, article, &code, src, tgt));

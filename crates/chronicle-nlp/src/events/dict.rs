@@ -52,6 +52,10 @@ pub enum Elem {
     Synset(u32),
     /// The target's noun phrase (`TARGET`, PETRARCH `+`).
     Target,
+    /// A target that is ground inside a country, a city or a province (`PLACE`): what the
+    /// verb does to a place is another act than what it does to people ("captured the
+    /// rebels' leader" is an arrest, "captured Lubumbashi" takes territory).
+    Place,
     /// The source's noun phrase (PETRARCH `$`).
     Source,
     /// A noun phrase to step over (PETRARCH `^`).
@@ -268,6 +272,7 @@ impl VerbDictionary {
                     continue;
                 }
                 "TARGET" => Elem::Target,
+                "PLACE" => Elem::Place,
                 w => {
                     let mut ids: Vec<WordId> = Vec::new();
                     for alt in w.split('|').filter(|a| !a.is_empty()) {

@@ -87,7 +87,7 @@ pub(super) fn quoted_target(
             .any(|(k, _)| c.get(..3) == k.get(..3))
     };
     hits.iter()
-        .filter(|h| h.span.start >= quote.0 && h.span.end <= quote.1)
+        .filter(|h| h.span.start >= quote.0 && h.span.end <= quote.1 && !h.ground_only())
         .find_map(|h| {
             let c = h.codes.first()?;
             (!c.starts_with("---") && !ours(c)).then(|| (c.clone(), (h.span.start, h.span.end)))

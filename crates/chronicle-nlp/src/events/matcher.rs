@@ -151,6 +151,9 @@ pub struct Ctx<'a> {
     /// The verb's time adjunct after it, as the tree gives it ("called on Iran [on Wednesday]
     /// to release"): a pattern's elements reach across it, tight ones too.
     pub adjunct: std::ops::Range<usize>,
+    /// The place hit a passive verb acts on, as the tree gives it ("Goma was seized"): a
+    /// pattern whose one slot is a `PLACE` after the verb takes it there.
+    pub passive_ground: Option<usize>,
 }
 
 impl Ctx<'_> {
@@ -204,6 +207,13 @@ impl Ctx<'_> {
             end: after_start,
             ..Match::default()
         };
+        if let (Some(k), [only]) = (self.passive_ground, &p.after[..])
+            && only.elem == Elem::Place
+            && p.before.is_empty()
+        {
+            m.target = Some(k);
+            return Some(m);
+        }
         let mut cursor = after_start;
         let mut loose_next = false;
         for slot in &p.after {
@@ -215,7 +225,7 @@ impl Ctx<'_> {
             loose_next = false;
             let (at, end) = self.find_right(slot, cursor, tight)?;
             match slot.elem {
-                Elem::Target | Elem::Compound => m.target = Some(at),
+                Elem::Target | Elem::Place | Elem::Compound => m.target = Some(at),
                 Elem::Source => m.source = Some(at),
                 _ => m.end = end,
             }
@@ -232,7 +242,7 @@ impl Ctx<'_> {
             loose_next = false;
             let (at, start) = self.find_left(slot, cursor, tight)?;
             match slot.elem {
-                Elem::Target => m.target = Some(at),
+                Elem::Target | Elem::Place => m.target = Some(at),
                 Elem::Source => m.source = Some(at),
                 Elem::Compound => m.compound = Some(at),
                 _ if i + 1 == p.before.len() || m.start == cursor => m.start = start,
@@ -288,6 +298,10 @@ impl Ctx<'_> {
                 let k = hit_starting(self.hits, self.words, p, 3)?;
                 Some((k, self.hits[k].end))
             }
+            Elem::Place => {
+                let k = hit_starting(self.hits, self.words, p, 3)?;
+                self.hits[k].place.map(|_| (k, self.hits[k].end))
+            }
             Elem::Skip => None,
         }
     }
@@ -331,6 +345,10 @@ impl Ctx<'_> {
             Elem::Target | Elem::Source => {
                 let k = hit_ending(self.hits, self.words, e, 2)?;
                 Some((k, self.hits[k].start))
+            }
+            Elem::Place => {
+                let k = hit_ending(self.hits, self.words, e, 2)?;
+                self.hits[k].place.map(|_| (k, self.hits[k].start))
             }
             Elem::Skip => None,
         }

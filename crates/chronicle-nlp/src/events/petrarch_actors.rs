@@ -224,6 +224,7 @@ impl ActorSource for PetrarchActors {
                     span: ByteSpan::default(),
                     person: None,
                     one_person: false,
+                    place: None,
                 });
                 prefix.push(Vec::new());
                 suffix.push(Vec::new());
@@ -244,6 +245,7 @@ impl ActorSource for PetrarchActors {
                     span: ByteSpan::default(),
                     person: None,
                     one_person: false,
+                    place: None,
                 });
                 prefix.push(Vec::new());
                 suffix.push(Vec::new());

@@ -82,6 +82,38 @@ impl EventCoder {
                 (src.filter(|k| m.source == Some(*k) || !placed(k)), tgt)
             }
         };
+        // a place only the gazetteer knows is ground, never who acts, and acted on only by
+        // force or a visit: where a statement is made or a deal struck is no one it is aimed at
+        // force is used on ground it names, not on where it happens ("killed 13 people at Fort
+        // Hood", "seized drugs in Zahedan"); a visit is made in a city as to it
+        let code = self.main_code(m).unwrap_or("");
+        let visit = code == "042";
+        let forceful = code.get(..2).is_some_and(|r| r >= "13");
+        let located = |k: usize| {
+            let last = hits[k].end.saturating_sub(1);
+            tree.is_some_and(|t| {
+                // "in the city of Zahedan": the preposition opens the noun the name is of
+                let noun = match t.head(last) {
+                    Some(h) if t.rel(last) == Some(DepRel::Nmod) && t.case_is(last, "of") => h,
+                    _ => last,
+                };
+                LOCATIVE.iter().any(|p| t.case_is(noun, p))
+            })
+        };
+        let on_ground = |k: usize| visit || (forceful && !located(k));
+        let src = src.filter(|&k| !hits[k].ground_only());
+        let tgt = tgt.filter(|&k| !hits[k].ground_only() || on_ground(k));
+        // the places joined to a side ("in Tel Aviv and Chicago") are ground on the same terms
+        let expand = |k: usize| -> Vec<Side> {
+            let mut sides = expand(k);
+            sides.retain(|side| {
+                side.as_ref().is_none_or(|(_, span)| {
+                    (Some(k) == tgt && on_ground(k))
+                        || !hit_at(hits, span).is_some_and(|h| h.ground_only())
+                })
+            });
+            sides
+        };
         let mut sources = src.map(expand).unwrap_or_else(|| vec![None]);
         let tgt = tgt.filter(|&k| !self.audience(hits, v, m, k));
         let mut targets = tgt.map(expand).unwrap_or_else(|| vec![None]);
@@ -97,7 +129,13 @@ impl EventCoder {
             }
             agents::place_lone_agents(&mut sources, &targets, hits);
             agents::place_lone_agents(&mut targets, &sources, hits);
-            drop_self_targets(&sources, &mut targets, hits, tree);
+            // ground is someone else's only to force: "insurgents attacked Mosul" is IRQINS on
+            // IRQ, where "the president visited Mosul" is no act on anyone
+            let forceful = self
+                .main_code(m)
+                .and_then(|c| c.get(..2))
+                .is_some_and(|r| r >= "13");
+            drop_self_targets(&sources, &mut targets, hits, tree, forceful);
             if targets.is_empty() {
                 targets.push(None);
             }
@@ -412,13 +450,16 @@ struct TreeSides {
 /// Korea's leader ... North Korea"); one part of a country acting on another is ("Iraqi police
 /// ... protesters": IRQCOP, IRQCVL), and so is one person of a government on another: two
 /// people the names stage tells apart, or a role word and "his" or "her" role word ("the prime
-/// minister hailed his chancellor": GBRGOV, GBRGOV). Two bare role words of one code are one
-/// body ("officials ... the ministry").
+/// minister hailed his chancellor": GBRGOV, GBRGOV), and so is a place in a country to a body of
+/// that country when an armed body uses force on it (`forceful`: "insurgents attacked Mosul":
+/// IRQINS, IRQ; a candidate who "captured Florida" took votes). Two bare role words of one code are
+/// one body ("officials ... the ministry").
 fn drop_self_targets(
     sources: &[Side],
     targets: &mut Vec<Side>,
     hits: &[ActorHit],
     tree: Option<Tree>,
+    forceful: bool,
 ) {
     let hit = |span: &(u32, u32)| hit_at(hits, span);
     let who = |span: &(u32, u32)| hit(span).map_or(Who::Body, Who::of);
@@ -426,13 +467,16 @@ fn drop_self_targets(
     let someone_of = |span: &(u32, u32)| {
         hit(span).is_some_and(|h| tree.is_some_and(|t| t.pronoun_possessed(h.start, h.end)))
     };
+    // "insurgents attacked Mosul": a group of a country acts on a place in it, someone else
+    let ground = |span: &(u32, u32)| forceful && hit(span).is_some_and(|h| h.place.is_some());
     let others = |(c, cs): &(String, (u32, u32)), (k, ks): &(String, (u32, u32))| {
-        c == k
-            && match (who(cs), who(ks)) {
-                (Who::Person(a), Who::Person(b)) => a != b,
-                (Who::Role, Who::Role | Who::Person(_)) => cs != ks && someone_of(cs),
-                _ => false,
-            }
+        (c != k && ground(cs) && armed(k))
+            || c == k
+                && match (who(cs), who(ks)) {
+                    (Who::Person(a), Who::Person(b)) => a != b,
+                    (Who::Role, Who::Role | Who::Person(_)) => cs != ks && someone_of(cs),
+                    _ => false,
+                }
     };
     targets.retain(|t| {
         t.as_ref().is_none_or(|t| {
@@ -443,6 +487,20 @@ fn drop_self_targets(
             })
         })
     });
+}
+
+/// Prepositions that say where an act happens, not what it is done to.
+const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "from", "outside", "around", "within", "across", "inside",
+];
+
+/// Agent codes of those who bear arms: their force on ground of their own country is force on
+/// someone else.
+const ARMED: &[&str] = &["MIL", "REB", "INS", "COP", "SEP", "UAF", "SPY"];
+
+/// Whether an actor code is of an armed body.
+fn armed(code: &str) -> bool {
+    code.get(3..6).is_some_and(|a| ARMED.contains(&a))
 }
 
 /// Who a side's mention is, as far as telling two sides with one code apart goes.

@@ -15,6 +15,7 @@ mod actor_of;
 mod control;
 mod frames;
 mod names;
+mod urging;
 
 pub use frames::NounFrame;
 
@@ -210,6 +211,23 @@ impl<'a> Tree<'a> {
         (self.rel(v) == Some(DepRel::AclRelcl))
             .then(|| self.head(v))
             .flatten()
+    }
+
+    /// The place hit a passive verb at `w` acts on: its subject ("Goma was seized"), the noun
+    /// its relative pronoun stands for ("Lubumbashi, which was captured"), or the noun it
+    /// modifies as a participle ("Kunduz, captured by the Taliban"). A pattern that needs ground
+    /// after an active verb finds it there.
+    pub fn passive_ground(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
+        if !self.passive(w) {
+            return None;
+        }
+        let noun = match self.child(w, |r| r == DepRel::NsubjPass) {
+            Some(x) if self.relative(x) => self.relative_antecedent(w)?,
+            Some(x) => x,
+            None if self.rel(w) == Some(DepRel::Acl) => self.head(w)?,
+            None => return None,
+        };
+        hit_holding(hits, noun).filter(|&k| hits[k].place.is_some())
     }
 
     /// The actor a pronoun subject of the verb at `w` stands for when the names stage linked it

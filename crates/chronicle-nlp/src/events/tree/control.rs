@@ -5,7 +5,7 @@
 
 use chronicle_core::DepRel;
 
-use super::{DEPTH, Tree, verbal};
+use super::{DEPTH, Tree, hit_holding, verbal};
 use crate::events::actors::ActorHit;
 
 /// Verbs whose object is a place gone to ("visited Ramallah to stress ..."): an infinitive the
@@ -70,9 +70,11 @@ impl Tree<'_> {
             };
             // before the verb first, then by distance
             let nearness = |c: &usize| (*c > at, c.abs_diff(at));
+            // of two subjects the parser gave one verb ("rates for Palestinian youth [range]
+            // ..., said UNDP"), one that is itself a name beats one with a name inside it
             let named = subjects()
                 .filter(|&c| self.subject_actor(c, hits).is_some())
-                .min_by_key(nearness);
+                .min_by_key(|c| (hit_holding(hits, *c).is_none(), nearness(c)));
             if let Some(s) = named.or_else(|| subjects().min_by_key(nearness)) {
                 return Some(s);
             }
