@@ -855,3 +855,56 @@ fn of_two_subjects_the_name_itself_speaks() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Countries that support, praise or defend something do not support each other, and the
+/// agents of a passive do nothing to each other: "the plan was supported by Jordan, Egypt and
+/// the European Union" gives each of them a one-sided 051.
+#[test]
+fn joint_supporters_do_not_support_each_other() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    for text in [
+        "The plan was supported by Jordan, Egypt and the European Union.",
+        "Jordan and Egypt praised the plan on Monday.",
+    ] {
+        check(
+            &pipeline,
+            text,
+            &[],
+            &[("JOR", "EGY", "05"), ("EGY", "JOR", "05")],
+            &mut failures,
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// "X and visiting Y" hosts Y as "talks with visiting Y" does: the guest visits the host.
+#[test]
+fn a_guest_visiting_after_and_is_the_visitor() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Chinese Premier Wen Jiabao and visiting Romanian Foreign Minister Mihai Ungureanu signed two accords on Monday.",
+        &[],
+        &[("CHN", "ROU", "04")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A city that names a treaty or an attack is no party to what is done to it: "criticized the
+/// Paris agreement" criticises no one in France.
+#[test]
+fn a_city_naming_a_thing_is_no_target() {
+    let pipeline = Pipeline::standard();
+    let mut failures = Vec::new();
+    check(
+        &pipeline,
+        "Two leading Republicans have criticized the Paris agreement.",
+        &[],
+        &[("USA", "FRA", "11")],
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -12,7 +12,9 @@ use super::clause::{self, Modality};
 use super::coder::Side;
 use super::elicit;
 use super::matcher::Match;
-use super::sentence::{BY, CAP, COMMA, ClauseKind, DET, PARTICIPLE, PREP, PUNCT, SentenceBuf, TO};
+use super::sentence::{
+    BY, CAP, COMMA, COORD, ClauseKind, DET, PARTICIPLE, PREP, PUNCT, SentenceBuf, TO,
+};
 use super::tree::Tree;
 
 impl EventCoder {
@@ -70,7 +72,16 @@ impl EventCoder {
                 let reach = tree
                     .filter(|t| t.verb_rooted(v))
                     .map_or(usize::MAX, |t| t.clause_end(v));
-                (src, wt.filter(|&k| Some(k) != src && hits[k].start < reach))
+                // a city that names a thing is no party to it ("criticized the Paris
+                // agreement")
+                let names_thing = |k: usize| {
+                    hits[k].place.is_some()
+                        && tree.is_some_and(|t| {
+                            t.rel(hits[k].end.saturating_sub(1)) == Some(DepRel::Compound)
+                        })
+                };
+                let wt = wt.filter(|&k| Some(k) != src && hits[k].start < reach && !names_thing(k));
+                (src, wt)
             }
             (None, Some(r)) => (r.src, r.tgt),
             (None, None) => {
@@ -142,9 +153,17 @@ impl EventCoder {
             // "Brazil and the United States are seeking to deepen a partnership": actors joined
             // as the subject of a cooperation with no one else act on each other; aid they
             // promise goes to someone else ("have promised to send aid to other countries")
+            // Praise, defence, recognition, apology and forgiveness are one side's of the
+            // other, never mutual ("the step was supported by Jordan, Egypt and the EU"), and
+            // nor is what a passive's agents do to its subject.
             let mutual = self.main_code(m).is_some_and(|c| {
-                matches!(c.get(..2), Some("03" | "04" | "05" | "06")) && !c.starts_with("033")
-            });
+                matches!(c.get(..2), Some("03" | "04" | "05" | "06"))
+                    && !c.starts_with("033")
+                    && !matches!(
+                        c.get(..3),
+                        Some("051" | "052" | "053" | "054" | "055" | "056")
+                    )
+            }) && !tree.is_some_and(|t| t.passive(v));
             // A longer list is a meeting's roll call ("representatives from China, India, Russia,
             // South Africa and Brazil were invited"), not each acting on every other.
             let joint = (2..=MUTUAL_MAX).contains(&distinct(&sources));
@@ -177,7 +196,8 @@ impl EventCoder {
         {
             return false;
         }
-        (prev.flags & (PREP | DET) != 0 && prev.flags & BY == 0)
+        // "talks with visiting ...", "the visiting ...", "Tang and visiting Romanian ..."
+        (prev.flags & (PREP | DET | COORD) != 0 && prev.flags & BY == 0)
             || tree.is_some_and(|t| t.upos(v - 1) == Some(Upos::Verb))
     }
 

@@ -112,10 +112,13 @@ impl Tree<'_> {
         if depth == 0 {
             return None;
         }
+        // a city that names a thing is no party to it ("the Paris agreement", "the Minsk
+        // accords"); a country that does is ("the Iranian nuclear deal")
         let inner = |want: fn(DepRel) -> bool| {
             self.children(w)
                 .filter(|&(_, r)| want(r))
                 .find_map(|(c, _)| hit_holding(hits, c))
+                .filter(|&k| hits[k].place.is_none())
         };
         if let Some(k) = self
             .children(w)
