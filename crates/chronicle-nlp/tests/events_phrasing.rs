@@ -436,3 +436,33 @@ fn a_sacking_is_a_sanction_and_a_resignation_a_concession() {
     );
     assert!(got.iter().any(|(_, _, c)| c == "0831"), "{got:?}");
 }
+
+/// Casting someone as something to condemn criticises them (111), however the parser hangs the
+/// words after "as"; saying one is optimistic is an optimistic comment (013); and a speaker who
+/// reports a clause whose predicate is an adjective ("said he was unlikely to ...") gives way to
+/// the event that clause codes, with no criticism of its own taken from the words reported.
+#[test]
+fn what_a_statement_casts_someone_as_codes_it() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "The Iranian president portrayed the new American sanctions as reckless and illegal.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| c == "111" && s.starts_with("IRN") && t.starts_with("USA")),
+        "{got:?}"
+    );
+    let got = events(
+        &pipeline,
+        "Japan's foreign minister said he was optimistic about relations with South Korea.",
+    );
+    assert!(got.iter().any(|(_, _, c)| c == "013"), "{got:?}");
+    let text = "The French president said he was unlikely to meet the Israeli prime minister because the British government had cast Israel as “reckless and wrong” last week.";
+    let got = events(&pipeline, text);
+    assert!(
+        !got.iter()
+            .any(|(s, _, c)| s.starts_with("FRA") && c.starts_with("11")),
+        "the censure is Britain's, not France's: {got:?}"
+    );
+}

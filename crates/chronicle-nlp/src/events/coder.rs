@@ -375,9 +375,21 @@ impl EventCoder {
             code = urging.code().to_string();
         }
         // a statement that condemns what it speaks of criticises (CAMEO 111)
+        // so does one that casts someone as something to condemn ("cast the candidate as
+        // “divisive, stupid and wrong”"): the words after the pattern's "as", however the
+        // parser hangs them
+        let cast_as = || {
+            let as_at = m.end.checked_sub(1)?;
+            // not cut at the clause's end: the quotation marks around the words end one
+            (self.dict.vocab.word(buf.words.get(as_at)?.id) == "as")
+                .then(|| m.end..buf.words.len().min(m.end + AS_REACH))
+        };
         if code == "010"
             && !self.dict.petrarch
-            && tree.is_some_and(|t| t.says_any(v, |x| censures(t, &buf.words, x)))
+            && tree.is_some_and(|t| {
+                t.says_any(v, |x| censures(t, &buf.words, x))
+                    || cast_as().is_some_and(|mut r| r.any(|x| censures(t, &buf.words, x)))
+            })
         {
             code = "111".to_string();
         }
@@ -564,6 +576,9 @@ impl EventCoder {
 
 /// Whether word `x` condemns what it is said of: a word of censure, not negated ("were not
 /// racist" defends) and not the idiom "go wrong".
+/// How many words after "as" say what a statement casts someone as.
+const AS_REACH: usize = 8;
+
 fn censures(t: Tree, words: &[Word], x: usize) -> bool {
     let flags = |i: usize| words.get(i).map_or(0, |w| w.flags);
     let negated = (1..=2).any(|k| x.checked_sub(k).is_some_and(|i| flags(i) & NEG != 0));

@@ -355,8 +355,13 @@ impl<'a> Tree<'a> {
     /// Whether the verb at `w` reports speech or thought about another clause: it has a clausal
     /// complement ("said [Y attacked Z]") or is the aside of one ("Y attacked Z, [X said]").
     pub fn reports(&self, w: usize) -> bool {
+        // a clause's head is its verb, or the predicate of its copula ("said [he was unlikely
+        // to ...]")
+        let clause = |c: usize| {
+            self.upos(c).is_some_and(verbal) || self.child(c, |r| r == DepRel::Cop).is_some()
+        };
         self.child(w, |r| matches!(r, DepRel::Ccomp | DepRel::Parataxis))
-            .is_some_and(|c| self.upos(c).is_some_and(verbal))
+            .is_some_and(clause)
             || (self.rel(w) == Some(DepRel::Parataxis)
                 && self
                     .head(w)
