@@ -74,12 +74,7 @@ impl EventCoder {
                     .map_or(usize::MAX, |t| t.clause_end(v));
                 // a city that names a thing is no party to it ("criticized the Paris
                 // agreement")
-                let names_thing = |k: usize| {
-                    hits[k].place.is_some()
-                        && tree.is_some_and(|t| {
-                            t.rel(hits[k].end.saturating_sub(1)) == Some(DepRel::Compound)
-                        })
-                };
+                let names_thing = |k: usize| tree.is_some_and(|t| t.names_thing(&hits[k], hits));
                 let wt = wt.filter(|&k| Some(k) != src && hits[k].start < reach && !names_thing(k));
                 (src, wt)
             }

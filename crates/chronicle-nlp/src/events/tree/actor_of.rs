@@ -32,10 +32,39 @@ impl Tree<'_> {
             .or_else(|| {
                 let phrase = self.phrase(w);
                 hits.iter().position(|h| {
-                    h.start >= phrase.start && h.end <= phrase.end && !self.in_relative(h.start, w)
+                    h.start >= phrase.start
+                        && h.end <= phrase.end
+                        && !self.in_relative(h.start, w)
+                        && !self.names_thing(h, hits)
                 })
             })
             .filter(|&k| !self.origin_only(&hits[k], hits))
+    }
+
+    /// Whether a place's hit only names a thing, as the first half of a compound whose noun no
+    /// actor covers: "the Paris agreement", "the Brussels, Paris and Amsterdam exchanges" (where
+    /// "the Baghdad government" is Iraq's).
+    pub fn names_thing(&self, hit: &ActorHit, hits: &[ActorHit]) -> bool {
+        let last = hit.end.saturating_sub(1);
+        hit.place.is_some()
+            && matches!(self.rel(last), Some(DepRel::Compound | DepRel::Conj))
+            && self
+                .compound_head(last)
+                .is_some_and(|n| self.upos(n) == Some(Upos::Noun) && hit_holding(hits, n).is_none())
+    }
+
+    /// The noun a compound modifier at `w` is the first half of, through the conjuncts of a
+    /// list of modifiers ("the Brussels, Paris and Amsterdam exchanges").
+    fn compound_head(&self, w: usize) -> Option<usize> {
+        let mut at = w;
+        for _ in 0..DEPTH {
+            match self.rel(at)? {
+                DepRel::Compound => return self.head(at),
+                DepRel::Conj => at = self.head(at)?,
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// Whether a country's mention modifies a common noun of no role that describes a name no
