@@ -466,3 +466,25 @@ fn what_a_statement_casts_someone_as_codes_it() {
         "the censure is Britain's, not France's: {got:?}"
     );
 }
+
+/// A readiness announced in the present tense is coded as in the past: "is ready to cooperate"
+/// is an intent to cooperate (030), "is prepared to attack" a threat of force (138), not the
+/// attack itself.
+#[test]
+fn a_readiness_in_the_present_is_an_intent_or_a_threat() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "China is ready to cooperate with the Philippines.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| c == "030" && s.starts_with("CHN") && t.starts_with("PHL")),
+        "{got:?}"
+    );
+    let got = events(&pipeline, "Iran is prepared to attack Israel.");
+    assert!(
+        got.iter().any(|(_, _, c)| c == "138") && !got.iter().any(|(_, _, c)| c.starts_with("19")),
+        "{got:?}"
+    );
+}
