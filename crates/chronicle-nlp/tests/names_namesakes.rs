@@ -40,8 +40,10 @@ fn a_namesake_named_in_full_takes_the_surname_and_no_office() {
          Howard said the tax would hurt families. Later, Howard met party officials in London.",
         Some(date(2004, 11, 2)),
     );
-    assert_eq!(actors(&a, "Michael Howard"), vec![None]);
-    assert_eq!(actors(&a, "Howard"), vec![None, None]);
+    // He is listed himself (leader of the opposition then): his own code, not John Howard's.
+    let opp = Some("GBROPP".to_string());
+    assert_eq!(actors(&a, "Michael Howard"), vec![opp.clone()]);
+    assert_eq!(actors(&a, "Howard"), vec![opp.clone(), opp]);
     for e in mentions(&a, "Howard") {
         assert_eq!(e.canonical, "Michael Howard");
         assert_eq!(e.kind, EntityType::Person);
@@ -121,7 +123,7 @@ fn a_lone_sentence_reads_a_surname_as_the_dictionaries_only_office_holder_of_it(
     assert_eq!(actors(&a, "Howard"), vec![None]);
     // A namesake named in full still takes it, with no office.
     let a = annotate(
-        "Michael Howard said the decision was final, and Howard meant it.",
+        "Ron Howard said the decision was final, and Howard meant it.",
         Some(date(2005, 2, 1)),
     );
     assert!(actors(&a, "Howard").iter().all(Option::is_none));
