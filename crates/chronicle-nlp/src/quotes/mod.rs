@@ -483,7 +483,7 @@ impl Reader<'_, '_, '_> {
             start..doc.end_of(r.end.saturating_sub(1)).max(start)
         };
         let antecedent = match (self.tree, np.kind) {
-            (Some(t), NpKind::Pronoun) => t.subject_antecedent(doc, self.analysis, np.tokens.start),
+            (Some(t), NpKind::Pronoun) => self.pronoun_antecedent(t, np.tokens.start),
             _ => None,
         };
         // The speaker of a quotation attributed after the subject the tree found is nearer:
@@ -499,6 +499,13 @@ impl Reader<'_, '_, '_> {
             (None, Some((_, Antecedent::Name(named)))) => Some(self.resolver.named(&named))
                 .filter(|s| s.person || doc.tok(np.tokens.start).eq_ignore_ascii_case("they"))
                 .or_else(|| self.resolver.resolve(np)),
+            // "The minister spoke to reporters. “...,” he said": the minister the article
+            // names; not someone of the other gender.
+            (None, Some((_, Antecedent::Described(described)))) => self
+                .resolver
+                .holder(&described)
+                .filter(|s| self.resolver.fits_pronoun(s, np.tokens.start))
+                .or_else(|| self.resolver.resolve(np)),
             (None, None) => self.resolver.resolve(np),
         };
         Said {
@@ -508,6 +515,19 @@ impl Reader<'_, '_, '_> {
             cue: Some(cue_text(doc, &a.cue)),
             cue_span: Some(span(&a.cue)),
         }
+    }
+
+    /// The subject the pronoun at token `p` stands for, as the tree reads it; a subject
+    /// described by a role word ("The coach was not impressed") only when the article names
+    /// its holder, of the pronoun's gender.
+    fn pronoun_antecedent(&self, tree: &Tree, p: usize) -> Option<(usize, Antecedent)> {
+        let resolver = &*self.resolver;
+        let named = |d: &Np| {
+            resolver
+                .holder(d)
+                .is_some_and(|s| resolver.fits_pronoun(&s, p))
+        };
+        tree.subject_antecedent(self.doc, self.analysis, p, &named)
     }
 
     /// What a quotation without attribution takes: from the quotation before it in the

@@ -104,6 +104,35 @@ impl<'a, 'd> Resolver<'a, 'd> {
         known.is_none_or(|g| g == gender).then(|| s.clone())
     }
 
+    /// Whether `speaker` can be what the pronoun at token `p` stands for: a person not of the
+    /// other gender, as far as the article tells.
+    pub fn fits_pronoun(&self, speaker: &Speaker, p: usize) -> bool {
+        let Some(want) = pronoun_gender(self.doc.tok(p)) else {
+            return true;
+        };
+        speaker.person
+            && self
+                .gender(&speaker.name)
+                .or(speaker.gender)
+                .is_none_or(|g| g == want)
+    }
+
+    /// The person a definite description stands for, when the article names one: the holder
+    /// of its role ("the minister" after "Minister Karl Brandt") or the referent the names
+    /// stage put on it; `None` for an indefinite one ("a senior minister") or one it names
+    /// no one by.
+    pub fn holder(&self, np: &Np) -> Option<Speaker> {
+        if np.kind != NpKind::Described || self.indefinite(np) {
+            return None;
+        }
+        let span = self.byte_span(&np.tokens);
+        self.role_holder(np).or_else(|| {
+            self.referent_at(np, span)
+                .filter(|&r| self.description_fits(np, r))
+                .and_then(|r| self.speaker_of(r))
+        })
+    }
+
     /// The speaker a phrase stands for, if it can be told.
     pub fn resolve(&mut self, np: &Np) -> Option<Speaker> {
         let span = self.byte_span(&np.tokens);
