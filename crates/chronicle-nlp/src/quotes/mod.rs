@@ -249,7 +249,8 @@ fn find_quotes(doc: &Doc, analysis: &Analysis) -> Vec<Found> {
         if p.kind != QuoteKind::Term {
             let own = p.own.or_else(|| reader.tree_attribution(p.bare_cue));
             reader.attribute(&mut f, own, &found, p.marked.as_ref());
-            f.utterance = Some(utterance_of(&f, &found).unwrap_or_else(|| {
+            let continued = utterance_of(&f, &found).filter(|_| !reported_anew(doc, &f, &found));
+            f.utterance = Some(continued.unwrap_or_else(|| {
                 utterances += 1;
                 utterances - 1
             }));
@@ -269,6 +270,36 @@ fn utterance_of(f: &Found, before: &[Found]) -> Option<usize> {
         .take_while(|b| b.paragraph == f.paragraph)
         .find(|b| b.said.cue_span.as_ref() == Some(cue))
         .and_then(|b| b.utterance)
+}
+
+/// Whether a cue of speech with a "that" clause stands between the last piece before `f` and
+/// `f` in `f`'s sentence, past that piece's own cue: "“A,” the mayor said, *adding that* it would take “more
+/// hours”" and "X said, *going on to say that* ... “B”" report anew what the fragment is part
+/// of, so it is a new utterance of the same speaker.
+fn reported_anew(doc: &Doc, f: &Found, before: &[Found]) -> bool {
+    let Some(prev) = before.last() else {
+        return false;
+    };
+    let from = prev
+        .said
+        .cue_span
+        .as_ref()
+        .map_or(prev.span.end, |c| c.end.max(prev.span.end));
+    // Only in the piece's own sentence: a quotation in a sentence after "..., adding that
+    // ... ." goes on with the utterance before.
+    let from = from.max(doc.sentence_at(f.span.start).start as usize);
+    if from >= f.span.start {
+        return false;
+    }
+    let toks = doc.tokens_in(from, f.span.start);
+    toks.clone().any(|k| {
+        doc.cue_at(k, toks.end).is_some_and(|c| {
+            let after = k + c.len;
+            c.class == CueClass::Speech
+                && (after..(after + 2).min(toks.end))
+                    .any(|t| doc.tok(t).eq_ignore_ascii_case("that"))
+        })
+    })
 }
 
 /// Kind and own attribution of marked span `i`.
