@@ -13,13 +13,14 @@
 //!    one (the subject of the cue verb, through apposition; the agent of a passive cue; X of
 //!    "according to X"; the subject of the verb a subjectless "adding" hangs from), keeping the
 //!    phrase of step 3 where the tree is silent;
-//! 5. [`resolve`] turns the phrase into a canonical name and actor code;
+//! 5. [`resolve`] turns the phrase into a canonical name and actor code, expanding a name to
+//!    the fullest of the article's person-like runs ([`runs`]);
 //! 6. [`indirect`] adds reported speech without marks ("X said that ...").
 //!
 //! A quotation without its own attribution takes the speaker of the quotation before it in the
 //! paragraph, else of the attribution or quotation in the paragraph before. Pieces that hang
 //! from one cue occurrence in one paragraph ("“A,” he said, “B.”") are one utterance and share
-//! its number. The chronicle-eval crate scores the stage on PolNeAR.
+//! its number, unless a new report opens between them ([`utterance`]). The chronicle-eval crate scores the stage on PolNeAR.
 
 mod attribute;
 mod doc;
@@ -29,7 +30,9 @@ mod lexicon;
 mod marks;
 mod phrase;
 mod resolve;
+mod runs;
 mod tree;
+mod utterance;
 
 use std::ops::Range;
 
@@ -249,7 +252,8 @@ fn find_quotes(doc: &Doc, analysis: &Analysis) -> Vec<Found> {
         if p.kind != QuoteKind::Term {
             let own = p.own.or_else(|| reader.tree_attribution(p.bare_cue));
             reader.attribute(&mut f, own, &found, p.marked.as_ref());
-            let continued = utterance_of(&f, &found).filter(|_| !reported_anew(doc, &f, &found));
+            let continued = utterance::continued(&f, &found)
+                .filter(|_| !utterance::reported_anew(doc, &f, &found));
             f.utterance = Some(continued.unwrap_or_else(|| {
                 utterances += 1;
                 utterances - 1
@@ -258,48 +262,6 @@ fn find_quotes(doc: &Doc, analysis: &Analysis) -> Vec<Found> {
         found.push(f);
     }
     found
-}
-
-/// The utterance `f` continues: that of the last piece before it in its paragraph that hangs
-/// from the same cue occurrence ("“A,” he said, “B.”", or “B.” with no cue of its own).
-fn utterance_of(f: &Found, before: &[Found]) -> Option<usize> {
-    let cue = f.said.cue_span.as_ref()?;
-    before
-        .iter()
-        .rev()
-        .take_while(|b| b.paragraph == f.paragraph)
-        .find(|b| b.said.cue_span.as_ref() == Some(cue))
-        .and_then(|b| b.utterance)
-}
-
-/// Whether a cue of speech with a "that" clause stands between the last piece before `f` and
-/// `f` in `f`'s sentence, past that piece's own cue: "“A,” the mayor said, *adding that* it would take “more
-/// hours”" and "X said, *going on to say that* ... “B”" report anew what the fragment is part
-/// of, so it is a new utterance of the same speaker.
-fn reported_anew(doc: &Doc, f: &Found, before: &[Found]) -> bool {
-    let Some(prev) = before.last() else {
-        return false;
-    };
-    let from = prev
-        .said
-        .cue_span
-        .as_ref()
-        .map_or(prev.span.end, |c| c.end.max(prev.span.end));
-    // Only in the piece's own sentence: a quotation in a sentence after "..., adding that
-    // ... ." goes on with the utterance before.
-    let from = from.max(doc.sentence_at(f.span.start).start as usize);
-    if from >= f.span.start {
-        return false;
-    }
-    let toks = doc.tokens_in(from, f.span.start);
-    toks.clone().any(|k| {
-        doc.cue_at(k, toks.end).is_some_and(|c| {
-            let after = k + c.len;
-            c.class == CueClass::Speech
-                && (after..(after + 2).min(toks.end))
-                    .any(|t| doc.tok(t).eq_ignore_ascii_case("that"))
-        })
-    })
 }
 
 /// Kind and own attribution of marked span `i`.
