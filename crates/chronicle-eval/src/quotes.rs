@@ -605,14 +605,23 @@ fn apposed_name_head(speaker: &str) -> Option<String> {
 
 /// The head word of a gold speaker span, or `None` for a pronoun or an empty span.
 fn gold_head(speaker: &str) -> Option<String> {
-    let cut = [
-        ",", "(", " who ", " whose ", " which ", " of ", " for ", " at ", " from ", " on ", " in ",
+    let cut_at = |seps: &[&str]| {
+        seps.iter()
+            .filter_map(|sep| speaker.find(sep))
+            .min()
+            .unwrap_or(speaker.len())
+    };
+    let cut = cut_at(&[
+        ",", "(", " who ", " whose ", " which ", " for ", " at ", " from ", " on ", " in ",
         " with ",
-    ]
-    .iter()
-    .filter_map(|sep| speaker.find(sep))
-    .min()
-    .unwrap_or(speaker.len());
+    ]);
+    // "Secretary of State John F. Kerry" names Kerry: a title's "of" phrase that goes on to a
+    // name is no trailing phrase to cut.
+    let cut = if titled_name(&speaker[..cut]) {
+        cut
+    } else {
+        cut.min(cut_at(&[" of "]))
+    };
     let head = speaker[..cut]
         .split_whitespace()
         .map(normalise)
@@ -635,6 +644,50 @@ fn gold_head(speaker: &str) -> Option<String> {
             | "that"
     );
     (!pronoun).then_some(head)
+}
+
+/// Whether a gold speaker is a capitalised title, "of" and a capitalised name: "Secretary of
+/// State John F. Kerry", "Director of Public Works Eric Hood" (the name after the "of" phrase
+/// is the person), not "Secretary of State" nor "the head of the agency".
+fn titled_name(speaker: &str) -> bool {
+    const TITLES: [&str; 16] = [
+        "secretary",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "speaker",
+        "minister",
+        "president",
+        "governor",
+        "mayor",
+        "head",
+        "chief",
+        "commissioner",
+        "administrator",
+        "ambassador",
+        "leader",
+    ];
+    let Some((title, rest)) = speaker.trim().rsplit_once(" of ") else {
+        return false;
+    };
+    let title = title
+        .split(" of ")
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("the"))
+        .collect::<Vec<_>>();
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("the"))
+        .collect();
+    let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+    title.len() == 1
+        && title.iter().all(capitalised)
+        && TITLES.contains(&normalise(title[0]).as_str())
+        && words.len() >= 3
+        && words.iter().all(capitalised)
 }
 
 /// A word lower-cased, without a possessive and without punctuation at its ends.
@@ -684,6 +737,26 @@ mod tests {
         assert_eq!(
             gold_head("a lawyer familiar with the case").as_deref(),
             Some("familiar")
+        );
+        assert_eq!(
+            gold_head("Secretary of State John F. Kerry").as_deref(),
+            Some("kerry")
+        );
+        assert_eq!(
+            gold_head("Chairman of the Joint Chiefs of Staff Gen. Ann Dale").as_deref(),
+            Some("dale")
+        );
+        assert_eq!(
+            gold_head("Secretary of State").as_deref(),
+            Some("secretary")
+        );
+        assert_eq!(
+            gold_head("the head of the European Central Bank").as_deref(),
+            Some("head")
+        );
+        assert_eq!(
+            gold_head("University of Southern Maine Press").as_deref(),
+            Some("university")
         );
         assert_eq!(gold_head("she"), None);
         assert_eq!(gold_head(""), None);

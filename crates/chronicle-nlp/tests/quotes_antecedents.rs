@@ -65,3 +65,28 @@ fn she_stands_for_the_champion_not_the_player_who_beat_her() {
     let s = speaker_of(&article, "I have to stay positive");
     assert!(s.contains("Kovacs"), "{s}");
 }
+
+#[test]
+fn he_after_a_role_subject_is_the_holder_of_the_role() {
+    // The sentence before the pronoun has a role word for subject ("The coach"): "he" is the
+    // coach the article named, not the scorer of the sentence before.
+    let article = run(
+        "Coach Dan Price watched from the stand. Leo Hart scored twice for the \
+         visitors, and Hart was named man of the match. The coach was not impressed with his \
+         side. \"We were poor,\" he said.",
+    );
+    let s = speaker_of(&article, "We were poor");
+    assert!(s.contains("Price"), "{s}");
+}
+
+#[test]
+fn he_after_a_title_of_subject_is_the_person_named() {
+    // The parser heads "Secretary of State John Kerry" at the title: the person is the name
+    // after the "of" phrase, not "Secretary".
+    let article = run(
+        "Secretary of State John Kerry met his counterpart in Lima on Monday. \
+         \"We remain open to talks,\" he said.",
+    );
+    let s = speaker_of(&article, "We remain open");
+    assert!(s.contains("Kerry"), "{s}");
+}

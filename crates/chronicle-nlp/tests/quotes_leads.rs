@@ -1,7 +1,8 @@
 //! Speakers the cue's neighbours do not give away, through the whole pipeline: a colon that
 //! introduces a quotation with no cue of its own, an aside between dashes or adverbs between
 //! the speaker and the cue, a description with a place or a medium after it, a "they" that
-//! stands for a group, and a "she" that cannot be a man the article already called "he". The
+//! stands for a group, a "she" that cannot be a man the article already called "he", and the
+//! participle of a verb of saying before a comma ("..., asserting, “...”"). The
 //! sentences are the team's own.
 
 use chronicle_core::Article;
@@ -101,4 +102,25 @@ fn a_clause_opened_by_when_after_a_quotation_does_not_attribute_it() {
          suckers,” when Abara criticised him for his unpaid bills.");
     let s = speaker_of(&article, "Taxes are for");
     assert!(s.contains("Fisk"), "{s}");
+}
+
+#[test]
+fn the_participle_of_a_verb_of_saying_before_a_comma_introduces_a_whole_quotation() {
+    // "asserting," and "conceding," as "adding," do: the quotation after them is an utterance,
+    // not a fragment of the writer's sentence.
+    let article = run(
+        "The senator dodged the question at first and, when pressed after the \
+         hearing, answered, asserting, \"Of course I paid every tax I owe.\"\n\n\
+         Her rival later spoke to supporters, conceding, \"We did not run a good race.\"",
+    );
+    for opening in ["Of course I paid", "We did not run"] {
+        let q = article
+            .quotes
+            .iter()
+            .find(|q| q.text.trim_start_matches('"').starts_with(opening))
+            .unwrap_or_else(|| panic!("no quotation opening with {opening:?}"));
+        assert_eq!(q.kind, chronicle_core::QuoteKind::Direct, "{opening}");
+    }
+    let s = speaker_of(&article, "We did not run");
+    assert!(s.contains("rival"), "{s}");
 }

@@ -143,6 +143,26 @@ fn a_split_quotation_is_one_utterance_with_one_speaker_mention() {
 }
 
 #[test]
+fn a_fragment_after_adding_that_is_a_new_utterance_of_the_same_speaker() {
+    // "adding that" reports anew: the fragment in its clause is not a piece of the quotation
+    // before, though the same person speaks both.
+    let body = "The river crested overnight.\n\n\
+                \"We see no sign of a breach,\" the mayor said, adding that the repairs \
+                would take \"several more days\" to finish.\n\n\
+                \"The pumps are holding,\" she said, \"and the levee too.\"";
+    let article = run(body);
+    let a = quote(&article, "We see no sign");
+    let b = quote(&article, "several more days");
+    let c = quote(&article, "The pumps are holding");
+    let d = quote(&article, "and the levee too");
+    assert!(a.utterance.is_some() && b.utterance.is_some());
+    assert_ne!(a.utterance, b.utterance);
+    assert_eq!(speaker(a), speaker(b));
+    // A quotation split around its cue alone is still one utterance.
+    assert_eq!(c.utterance, d.utterance);
+}
+
+#[test]
 fn a_description_subject_resolves_to_the_name_it_stands_for() {
     let article = run(
         "The Chicago Tribune published its endorsement on Sunday.\n\n\

@@ -13,13 +13,14 @@
 //!    one (the subject of the cue verb, through apposition; the agent of a passive cue; X of
 //!    "according to X"; the subject of the verb a subjectless "adding" hangs from), keeping the
 //!    phrase of step 3 where the tree is silent;
-//! 5. [`resolve`] turns the phrase into a canonical name and actor code;
+//! 5. [`resolve`] turns the phrase into a canonical name and actor code, expanding a name to
+//!    the fullest of the article's person-like runs ([`runs`]);
 //! 6. [`indirect`] adds reported speech without marks ("X said that ...").
 //!
 //! A quotation without its own attribution takes the speaker of the quotation before it in the
 //! paragraph, else of the attribution or quotation in the paragraph before. Pieces that hang
 //! from one cue occurrence in one paragraph ("“A,” he said, “B.”") are one utterance and share
-//! its number. The chronicle-eval crate scores the stage on PolNeAR.
+//! its number, unless a new report opens between them ([`utterance`]). The chronicle-eval crate scores the stage on PolNeAR.
 
 mod attribute;
 mod doc;
@@ -29,7 +30,9 @@ mod lexicon;
 mod marks;
 mod phrase;
 mod resolve;
+mod runs;
 mod tree;
+mod utterance;
 
 use std::ops::Range;
 
@@ -249,7 +252,9 @@ fn find_quotes(doc: &Doc, analysis: &Analysis) -> Vec<Found> {
         if p.kind != QuoteKind::Term {
             let own = p.own.or_else(|| reader.tree_attribution(p.bare_cue));
             reader.attribute(&mut f, own, &found, p.marked.as_ref());
-            f.utterance = Some(utterance_of(&f, &found).unwrap_or_else(|| {
+            let continued = utterance::continued(&f, &found)
+                .filter(|_| !utterance::reported_anew(doc, &f, &found));
+            f.utterance = Some(continued.unwrap_or_else(|| {
                 utterances += 1;
                 utterances - 1
             }));
@@ -257,18 +262,6 @@ fn find_quotes(doc: &Doc, analysis: &Analysis) -> Vec<Found> {
         found.push(f);
     }
     found
-}
-
-/// The utterance `f` continues: that of the last piece before it in its paragraph that hangs
-/// from the same cue occurrence ("“A,” he said, “B.”", or “B.” with no cue of its own).
-fn utterance_of(f: &Found, before: &[Found]) -> Option<usize> {
-    let cue = f.said.cue_span.as_ref()?;
-    before
-        .iter()
-        .rev()
-        .take_while(|b| b.paragraph == f.paragraph)
-        .find(|b| b.said.cue_span.as_ref() == Some(cue))
-        .and_then(|b| b.utterance)
 }
 
 /// Kind and own attribution of marked span `i`.
@@ -483,7 +476,7 @@ impl Reader<'_, '_, '_> {
             start..doc.end_of(r.end.saturating_sub(1)).max(start)
         };
         let antecedent = match (self.tree, np.kind) {
-            (Some(t), NpKind::Pronoun) => t.subject_antecedent(doc, self.analysis, np.tokens.start),
+            (Some(t), NpKind::Pronoun) => self.pronoun_antecedent(t, np.tokens.start),
             _ => None,
         };
         // The speaker of a quotation attributed after the subject the tree found is nearer:
@@ -499,6 +492,13 @@ impl Reader<'_, '_, '_> {
             (None, Some((_, Antecedent::Name(named)))) => Some(self.resolver.named(&named))
                 .filter(|s| s.person || doc.tok(np.tokens.start).eq_ignore_ascii_case("they"))
                 .or_else(|| self.resolver.resolve(np)),
+            // "The minister spoke to reporters. “...,” he said": the minister the article
+            // names; not someone of the other gender.
+            (None, Some((_, Antecedent::Described(described)))) => self
+                .resolver
+                .holder(&described)
+                .filter(|s| self.resolver.fits_pronoun(s, np.tokens.start))
+                .or_else(|| self.resolver.resolve(np)),
             (None, None) => self.resolver.resolve(np),
         };
         Said {
@@ -508,6 +508,19 @@ impl Reader<'_, '_, '_> {
             cue: Some(cue_text(doc, &a.cue)),
             cue_span: Some(span(&a.cue)),
         }
+    }
+
+    /// The subject the pronoun at token `p` stands for, as the tree reads it; a subject
+    /// described by a role word ("The coach was not impressed") only when the article names
+    /// its holder, of the pronoun's gender.
+    fn pronoun_antecedent(&self, tree: &Tree, p: usize) -> Option<(usize, Antecedent)> {
+        let resolver = &*self.resolver;
+        let named = |d: &Np| {
+            resolver
+                .holder(d)
+                .is_some_and(|s| resolver.fits_pronoun(&s, p))
+        };
+        tree.subject_antecedent(self.doc, self.analysis, p, &named)
     }
 
     /// What a quotation without attribution takes: from the quotation before it in the

@@ -23,6 +23,9 @@ pub enum Antecedent {
     Referent(usize),
     /// A name the tree heads as a subject and the names stage left out ("Ham made it clear").
     Name(Np),
+    /// A description headed by a role word ("The minister spoke to reporters"): the holder
+    /// of that role, as the article names one, or the description itself.
+    Described(Np),
 }
 
 /// What a pronoun can stand for.
@@ -62,12 +65,15 @@ impl Tree<'_> {
     /// subject the names stage missed is taken as the name the tree heads. `None` when no such
     /// subject is near: the names stage's link or the resolver's order then decides. With the
     /// antecedent comes the token of the nearest subject that stands for it (the pronoun that
-    /// began a chain, else the name): how recently the narrative spoke of that person.
+    /// began a chain, else the name): how recently the narrative spoke of that person. A
+    /// subject described by a role word ("the coach") counts where `named` tells the article
+    /// names the person it stands for.
     pub fn subject_antecedent(
         &self,
         doc: &Doc,
         analysis: &Analysis,
         p: usize,
+        named: &dyn Fn(&Np) -> bool,
     ) -> Option<(usize, Antecedent)> {
         let want = Want::of(doc.tok(p))?;
         let sentences = &analysis.sentence_tokens;
@@ -86,7 +92,7 @@ impl Tree<'_> {
                 .find_map(|s| {
                     let range = sentences.get(s)?;
                     let toks = range.start..range.end.min(before);
-                    self.subject_in(doc, analysis, toks.clone(), want, hops > 0)
+                    self.subject_in(doc, analysis, toks.clone(), want, hops > 0, named)
                         .or_else(|| {
                             // A sentence before the pronoun's that gives no fitting subject
                             // still offers the persons it names elsewhere, as its objects.
@@ -112,7 +118,8 @@ impl Tree<'_> {
 
     /// The person named in apposition to subject `t` when `t` itself names none: "Ohio
     /// Democratic *Party* Chairman David Pepper called" (the parser heads the phrase at "Party"
-    /// with the name in apposition) → Pepper; `t` otherwise.
+    /// with the name in apposition) → Pepper; or after the "of" of a title that heads it:
+    /// "*Secretary* of State John Kerry met" → Kerry; `t` otherwise.
     fn person_in_apposition(&self, analysis: &Analysis, doc: &Doc, t: usize) -> usize {
         let person = |k: usize| {
             let at = doc.start_of(k) as u32;
@@ -127,10 +134,34 @@ impl Tree<'_> {
         if person(t) {
             return t;
         }
-        self.syntax
+        let apposed = self
+            .syntax
             .children_by(t, DepRel::Appos)
-            .find(|&a| person(a))
+            .find(|&a| person(a));
+        apposed
+            .or_else(|| self.person_after_title_of(doc, t, &person))
             .unwrap_or(t)
+    }
+
+    /// The person a capitalised title `t` followed by "of" holds the role of, named in the
+    /// title's phrase before any comma: "Secretary of State John Kerry", "Director of Public
+    /// Works Eric Hood".
+    fn person_after_title_of(
+        &self,
+        doc: &Doc,
+        t: usize,
+        person: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let titled = doc.is(t, WordClass::Title)
+            && doc.is_capitalised(t)
+            && doc.tok(t + 1).eq_ignore_ascii_case("of");
+        if !titled {
+            return None;
+        }
+        let within = self.syntax.subtree(t);
+        (t + 2..within.end.max(t + 2).min(t + 8))
+            .take_while(|&k| doc.is_capitalised(k) || doc.tok(k).eq_ignore_ascii_case("of"))
+            .find(|&k| person(k))
     }
 
     /// The name a relative "who" or "which" right after "Name," stands for, whatever the parser
@@ -174,6 +205,7 @@ impl Tree<'_> {
         toks: Range<usize>,
         want: Want,
         chained: bool,
+        named: &dyn Fn(&Np) -> bool,
     ) -> Option<Subject> {
         let Want::Person(want) = want else {
             return self.group_subject_in(doc, analysis, toks);
@@ -215,12 +247,30 @@ impl Tree<'_> {
                     None if syn.upos(t) == Some(Upos::Propn) && doc.is_capitalised(t) => {
                         Subject::Found(t, Antecedent::Name(self.phrase(doc, t)))
                     }
+                    None if self.role_subject(doc, t) && named(&self.phrase(doc, t)) => {
+                        Subject::Found(t, Antecedent::Described(self.phrase(doc, t)))
+                    }
                     None => return None,
                 };
                 Some((syn.ancestors(t).count(), subject))
             })
             .min_by_key(|(depth, _)| *depth)
             .map(|(_, s)| s)
+    }
+
+    /// Whether subject `t` is one person described by a role word after "the": "*the
+    /// coach* was not impressed" (not "the coaches", not a capitalised title, which heads a
+    /// name; not "a spokesman", someone new; not "the minister, Jan Novak,", whose name the
+    /// apposition gives).
+    fn role_subject(&self, doc: &Doc, t: usize) -> bool {
+        let np = self.phrase(doc, t).tokens;
+        let definite = np.start < t && doc.tok(np.start).eq_ignore_ascii_case("the");
+        definite
+            && self.syntax.upos(t) == Some(Upos::Noun)
+            && doc.is(t, WordClass::Title)
+            && doc.is_lower_word(t)
+            && self.syntax.children_by(t, DepRel::Appos).next().is_none()
+            && !doc.is_punct(np.end, ",")
     }
 
     /// The person the names stage found in tokens `toks` nearest the clause's root, in any
