@@ -543,9 +543,8 @@ mod tests {
         let sentences: Vec<Sentence> = crate::conllu::Reader::new(TREEBANK.as_bytes())
             .collect::<Result<_, _>>()
             .expect("a valid treebank");
-        let train_one = |options: &Options| {
-            train(&sentences, &[], Clusters::default(), options, &mut |_| {})
-        };
+        let train_one =
+            |options: &Options| train(&sentences, &[], Clusters::default(), options, &mut |_| {});
         let together = train_one(&small_options(1, 2));
         let alone = [
             train_one(&small_options(1, 1)),
@@ -553,6 +552,9 @@ mod tests {
         ];
         let mean = Model::mean(&alone).expect("members alike");
         assert_eq!(together.to_bytes(), mean.to_bytes());
-        assert_eq!(together.to_bytes(), train_one(&small_options(1, 2)).to_bytes());
+        assert_eq!(
+            together.to_bytes(),
+            train_one(&small_options(1, 2)).to_bytes()
+        );
     }
 }
