@@ -134,7 +134,6 @@ pub fn train(
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    drop(shared_log);
     if models.len() == 1 {
         return models.remove(0);
     }
