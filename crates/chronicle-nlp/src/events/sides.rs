@@ -158,7 +158,13 @@ impl EventCoder {
                         c.get(..3),
                         Some("051" | "052" | "053" | "054" | "055" | "056")
                     )
-            }) && !tree.is_some_and(|t| t.passive(v));
+            }) && !tree.is_some_and(|t| {
+                // the sources are the passive's `by` agents ("was supported by Jordan and
+                // Egypt"), not a subject that happens to have a `by` phrase near it
+                t.passive(v)
+                    && t.agent(v)
+                        .is_some_and(|a| src.is_some_and(|k| t.holds(a, hits[k].start)))
+            });
             // A longer list is a meeting's roll call ("representatives from China, India, Russia,
             // South Africa and Brazil were invited"), not each acting on every other.
             let joint = (2..=MUTUAL_MAX).contains(&distinct(&sources));

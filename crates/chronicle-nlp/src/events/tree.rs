@@ -275,6 +275,11 @@ impl<'a> Tree<'a> {
         None
     }
 
+    /// Whether word `x` lies in the phrase headed by `w`.
+    pub fn holds(&self, w: usize, x: usize) -> bool {
+        self.phrase(w).contains(&x)
+    }
+
     /// The words of the verb at `w`'s direct object phrase (empty when it has none).
     pub fn object_span(&self, w: usize) -> std::ops::Range<usize> {
         self.child(w, |r| r == DepRel::Obj)

@@ -28,7 +28,10 @@ impl Tree<'_> {
         if hit_holding(hits, w).is_some() && self.serves_unknown(w, hits) {
             return None;
         }
+        // ground only the gazetteer knows never acts ("MOSCOW — Armenia and Azerbaijan
+        // agreed", a dateline the parser took for the subject)
         self.actor(w, hits)
+            .filter(|&k| !hits[k].ground_only())
             .or_else(|| {
                 let phrase = self.phrase(w);
                 hits.iter().position(|h| {
@@ -36,6 +39,7 @@ impl Tree<'_> {
                         && h.end <= phrase.end
                         && !self.in_relative(h.start, w)
                         && !self.names_thing(h, hits)
+                        && !h.ground_only()
                 })
             })
             .filter(|&k| !self.origin_only(&hits[k], hits))
