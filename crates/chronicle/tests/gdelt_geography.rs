@@ -79,7 +79,9 @@ fn example_articles_fill_the_geography_and_country_columns() {
     for (actor, geo) in [("Actor1Code", "Actor1Geo"), ("Actor2Code", "Actor2Geo")] {
         let has_actor = |r: &[String]| !r[col(actor)].is_empty();
         let (n, placed) = share(&rows, has_actor, col(&format!("{geo}_FullName")));
-        assert!(n > 20 && placed >= 0.8, "{geo}: {placed:.2} of {n}");
+        // (a target read back from an earlier sentence, "welcomed the agreement" for the
+        // deal Russia brokered, is placed only where that sentence names a place)
+        assert!(n > 20 && placed >= 0.75, "{geo}: {placed:.2} of {n}");
         let placed_row = |r: &[String]| !r[col(&format!("{geo}_FullName"))].is_empty();
         for field in ["Type", "CountryCode", "Lat", "Long"] {
             let (_, s) = share(&rows, placed_row, col(&format!("{geo}_{field}")));
