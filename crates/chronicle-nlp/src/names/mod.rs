@@ -14,6 +14,7 @@
 //! 4. codes actors: office holders by the article's date ("Trump" is USAGOV in 2020, USAELI in
 //!    2022), people no dictionary holds from their modifiers ("North Korean official" → PRKGOV).
 
+mod agreement;
 mod context;
 mod dateline;
 pub mod dictionary;

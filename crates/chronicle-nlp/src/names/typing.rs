@@ -30,6 +30,16 @@ pub fn type_run(
     if in_result_pair(t, first, end) {
         return Some(EntityType::Org);
     }
+    // "Chelsea have been criticised", "Bath need a scrum-half": a plural verb after one word
+    // anywhere in the article makes it a club's or a firm's name, not a person's.
+    if n == 1 && ev.title.is_none() && super::agreement::plural_subject(t, t.text(first)) {
+        return Some(EntityType::Org);
+    }
+    // "Chelsea winger Arjen Robben", "Bath prop Duncan Bell": a name before a team member's
+    // position and another name is the member's team.
+    if ev.title.is_none() && team_of_member(t, res, end) {
+        return Some(EntityType::Org);
+    }
     let based = first > 0 && super::runs::is_based(t.text(first - 1));
     // "Procter & Gamble": an ampersand between names makes a firm.
     let firm = (first..end).any(|k| t.text(k) == "&");
@@ -82,6 +92,15 @@ pub fn type_run(
         return Some(EntityType::Gpe);
     }
     None
+}
+
+/// Whether a team member's position ("winger", "prop") stands at token `at`, with a name
+/// right after it in the same sentence.
+pub fn team_of_member(t: &Tokens<'_>, res: &NameResources, at: usize) -> bool {
+    t.same_sentence(at, at + 1)
+        && t.text(at).starts_with(|c: char| c.is_lowercase())
+        && res.lexicon.is_member_noun(t.text(at))
+        && t.is_capitalised(at + 1)
 }
 
 /// The index right after a bracketed one- or two-letter qualifier opening at `k` ("( Z )",
