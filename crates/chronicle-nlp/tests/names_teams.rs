@@ -205,6 +205,12 @@ fn a_name_before_a_players_position_and_a_name_is_the_players_team() {
         ],
         &[],
     );
+    // A title-like word before the team ("Fellow") does not make it a person.
+    check(
+        "Fellow Bath prop Sam Hale joins him on the bench.",
+        &[("Bath", Org), ("Sam Hale", Person)],
+        &[],
+    );
     // A word that only describes the player opens no name: "Former".
     check(
         "Former Leeds winger Jim Bowen will coach the under-21 side.",

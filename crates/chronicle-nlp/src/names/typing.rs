@@ -36,8 +36,9 @@ pub fn type_run(
         return Some(EntityType::Org);
     }
     // "Chelsea winger Arjen Robben", "Bath prop Duncan Bell": a name before a team member's
-    // position and another name is the member's team.
-    if ev.title.is_none() && team_of_member(t, res, end) {
+    // position and another name is the member's team, whatever word opens it ("Fellow Bath
+    // prop": "fellow" is no title there).
+    if team_of_member(t, res, end) {
         return Some(EntityType::Org);
     }
     let based = first > 0 && super::runs::is_based(t.text(first - 1));
