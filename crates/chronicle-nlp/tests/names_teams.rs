@@ -228,3 +228,19 @@ fn will_capitalised_inside_a_sentence_before_a_surname_is_a_given_name() {
         &["Greenwood"],
     );
 }
+
+#[test]
+fn a_town_the_gazetteer_knows_whole_and_a_venue_in_a_line_of_scores_stay_places() {
+    // "City" heads clubs ("Manchester City") and towns; the gazetteer knows this one whole.
+    check(
+        "The title fight will be held in Atlantic City in March.",
+        &[("Atlantic City", Gpe)],
+        &[],
+    );
+    // A town after "in" is where a match was played, even among scores.
+    check(
+        "Italy beat Norway in Bergen 2-1 and then drew with Chile 0-0 in the group.",
+        &[("Bergen", Gpe), ("Norway", Gpe)],
+        &[],
+    );
+}

@@ -118,7 +118,9 @@ impl NameFinder {
             // side, which CoNLL and GDELT alike keep as the country.
             let city = n.kind == EntityType::Gpe
                 && n.entry.is_none_or(|e| !self.res.dict.entries[e].sovereign);
-            if city && typing::in_score_line(t, n.first, n.end) {
+            // "edged Austria in Salzburg 3-2": after "in" or "at" the town is the venue.
+            let venue = n.first > 0 && matches!(t.text(n.first - 1), "in" | "at");
+            if city && !venue && typing::in_score_line(t, n.first, n.end) {
                 n.kind = EntityType::Org;
                 n.entry = None;
                 n.actor = None;
@@ -409,7 +411,24 @@ fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
             && (((place(a) || listed_org(a)) && org_run(b) && adjacent)
                 || (land(a) && listed_org(b) && adjacent && b.end - b.first >= 2)
                 || (org_run(a) && place(b) && (adjacent || joined_by_of)));
-        if merge {
+        // "Atlantic City", "Mexico City": a place and a head word that the gazetteer knows
+        // together as one town are that town, not a body of the place.
+        let town = merge
+            && !listed_org(a)
+            && adjacent
+            && typing::is_town(&resolve::mention_text(t, a.first, b.end));
+        if town {
+            named[k - 1] = Named {
+                first: a.first,
+                end: b.end,
+                kind: EntityType::Gpe,
+                entry: None,
+                actor: None,
+                gender: Gender::Unknown,
+                roles: Vec::new(),
+            };
+            named.remove(k);
+        } else if merge {
             let end = b.end;
             let first = a.first;
             // A listed organisation keeps its identity: the "U.S. Treasury Department" is

@@ -41,6 +41,15 @@ pub fn type_run(
     if team_of_member(t, res, end) {
         return Some(EntityType::Org);
     }
+    // "Atlantic City", "Palm Springs": a head of places that also heads clubs ("Manchester
+    // City") names the town where the gazetteer knows the whole run as one; in a sports
+    // report such a town still becomes its team where a team stands.
+    if n > 1
+        && lx.place_head(t.text(end - 1)).is_some()
+        && is_town(&super::resolve::mention_text(t, first, end))
+    {
+        return Some(EntityType::Gpe);
+    }
     let based = first > 0 && super::runs::is_based(t.text(first - 1));
     // "Procter & Gamble": an ampersand between names makes a firm.
     let firm = (first..end).any(|k| t.text(k) == "&");
