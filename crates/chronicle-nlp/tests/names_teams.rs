@@ -244,3 +244,13 @@ fn a_town_the_gazetteer_knows_whole_and_a_venue_in_a_line_of_scores_stay_places(
         &[],
     );
 }
+
+#[test]
+fn a_state_in_capitals_that_opens_a_longer_town_gives_way_to_the_town() {
+    check(
+        "BASEBALL - SUNDAY 'S SCHEDULE\n\nOKLAHOMA CITY AT DENVER\n\nThe pitcher homered twice \
+         in the ninth inning.",
+        &[("OKLAHOMA CITY", Org)],
+        &["OKLAHOMA"],
+    );
+}

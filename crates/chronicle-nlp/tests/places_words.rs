@@ -246,3 +246,15 @@ fn a_word_of_a_persons_name_behind_a_long_title_or_a_trade_is_no_place() {
             .any(|e| e.text == "Howard Stern" && e.kind == chronicle_core::EntityType::Person)
     );
 }
+
+#[test]
+fn a_person_named_after_a_description_in_capitals_keeps_the_surname_from_the_map() {
+    // "Beach Boy" describes the singer; the surname after his given name is no town.
+    let a = annotate("Earlier, Beach Boy Bruce Johnston arrived in Leeds and Bradford.");
+    assert_eq!(place_texts(&a), vec!["Leeds", "Bradford"]);
+    assert!(
+        a.entities
+            .iter()
+            .any(|e| e.text == "Bruce Johnston" && e.kind == chronicle_core::EntityType::Person)
+    );
+}

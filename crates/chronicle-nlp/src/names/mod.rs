@@ -92,7 +92,13 @@ impl NameFinder {
         cands.extend(datelines);
         cands.extend(runs::capitalised_runs(t, res, &claimed));
         if sports {
-            cands.extend(sport::caps_places(t, &claimed));
+            let places = sport::caps_places(t, &claimed);
+            // "KANSAS CITY": a dictionary's shorter match inside a longer place gives way.
+            cands.retain(|c| {
+                !matches!(c.origin, Origin::Dictionary { .. })
+                    || !places.iter().any(|p| p.first <= c.first && c.end <= p.end)
+            });
+            cands.extend(places);
         }
         cands.sort_by_key(|c| c.first);
         let mut named: Vec<Option<Named>> = cands
@@ -318,6 +324,47 @@ fn type_leftover_runs(
         }
     }
     adopt_body_types_from_later(t, cands, named);
+    people_after_descriptions(t, res, cands, named);
+}
+
+/// "Model Anna Nicole Smith", "Liberal Democrat Alan Beith", "Beach Boy Bruce Johnston": a run
+/// that nothing typed, with a given name inside it followed by one or two words that end the
+/// run, names that person; the words before the given name describe the person. Left untyped,
+/// the surname would be read as a town ("Baker", "Johnston").
+fn people_after_descriptions(
+    t: &Tokens<'_>,
+    res: &NameResources,
+    cands: &[Candidate],
+    named: &mut [Option<Named>],
+) {
+    for (k, c) in cands.iter().enumerate() {
+        if named[k].is_some() || c.origin != Origin::Run || c.end - c.first < 3 {
+            continue;
+        }
+        let surname_words = |j: usize| {
+            (j + 1..c.end).all(|w| {
+                let word = t.text(w);
+                t.is_capitalised(w)
+                    && word.chars().skip(1).any(char::is_lowercase)
+                    && !res.lexicon.is_org_head(word)
+                    && res.lexicon.place_head(word).is_none()
+            })
+        };
+        let given = (c.first + 1..c.end - 1).find(|&j| {
+            res.lexicon.given_name(t.text(j)).is_some() && (2..=3).contains(&(c.end - j))
+        });
+        if let Some(j) = given.filter(|&j| surname_words(j)) {
+            named[k] = Some(Named {
+                first: j,
+                end: c.end,
+                kind: EntityType::Person,
+                entry: None,
+                actor: None,
+                gender: res.lexicon.given_name(t.text(j)).unwrap_or(Gender::Unknown),
+                roles: Vec::new(),
+            });
+        }
+    }
 }
 
 /// "the Democratic caucus" beside "Democratic Party": a word shaped like an adjective before
