@@ -73,8 +73,11 @@ pub(super) fn settle(
             &candidates,
             &surname.text,
         );
+        // Only a full name named before the short form fixes it: a headline's "Clinton" read
+        // ahead as the first full name after it fixes nothing.
         if let Some((j, _)) = found
             && kept.is_none()
+            && j < k
         {
             short_forms.push((short, j));
         }
