@@ -57,6 +57,23 @@ fn a_namesake_named_in_full_takes_the_surname_and_no_office() {
 }
 
 #[test]
+fn a_short_form_keeps_the_person_it_first_named_past_a_namesake_in_full() {
+    // "Mr Howard" names the Conservative leader first; a sentence on his Australian namesake
+    // does not hand him the other man's office.
+    let a = annotate(
+        "Conservative leader Michael Howard denied the report. Mr Howard said it was untrue. \
+         The strategist once worked for Australia's prime minister, John Howard. Mr Howard \
+         hired him as campaign chief last year.",
+        Some(date(2005, 2, 1)),
+    );
+    assert_eq!(actors(&a, "John Howard"), vec![Some("AUSGOV".to_string())]);
+    assert_eq!(actors(&a, "Howard"), vec![None, None]);
+    for e in mentions(&a, "Howard") {
+        assert_eq!(e.canonical, "Michael Howard");
+    }
+}
+
+#[test]
 fn the_office_holder_named_in_full_keeps_his_office_through_his_surname() {
     let a = annotate(
         "Australian Prime Minister John Howard called an election. Howard said voters would \

@@ -173,3 +173,84 @@ fn a_town_that_speaks_in_a_sports_report_is_its_club() {
         &[],
     );
 }
+
+#[test]
+fn a_name_that_takes_a_plural_verb_is_a_club_wherever_the_article_writes_it() {
+    // "his" alone would make a person of the first "Chelsea"; the plural verb of the second
+    // says it is a club, and the article keeps one type for one name.
+    check(
+        "Chelsea dropped the forward before his hearing had even begun. Chelsea have been \
+         criticised for the haste of it.",
+        &[("Chelsea", Org)],
+        &[],
+    );
+    // A plural common noun opening a sentence names nothing.
+    check(
+        "Deliveries are due to be completed next year, the company said.",
+        &[],
+        &["Deliveries"],
+    );
+}
+
+#[test]
+fn a_name_before_a_players_position_and_a_name_is_the_players_team() {
+    check(
+        "Gloucester flanker Tom Reed was named in the squad, and fellow Bath prop Sam Hale \
+         joins him on the bench.",
+        &[
+            ("Gloucester", Org),
+            ("Bath", Org),
+            ("Tom Reed", Person),
+            ("Sam Hale", Person),
+        ],
+        &[],
+    );
+    // A title-like word before the team ("Fellow") does not make it a person.
+    check(
+        "Fellow Bath prop Sam Hale joins him on the bench.",
+        &[("Bath", Org), ("Sam Hale", Person)],
+        &[],
+    );
+    // A word that only describes the player opens no name: "Former".
+    check(
+        "Former Leeds winger Jim Bowen will coach the under-21 side.",
+        &[("Leeds", Org), ("Jim Bowen", Person)],
+        &["Former Leeds"],
+    );
+}
+
+#[test]
+fn will_capitalised_inside_a_sentence_before_a_surname_is_a_given_name() {
+    check(
+        "The selectors left out centre Will Greenwood and brought in a young wing from \
+         Leicester.",
+        &[("Will Greenwood", Person)],
+        &["Greenwood"],
+    );
+}
+
+#[test]
+fn a_town_the_gazetteer_knows_whole_and_a_venue_in_a_line_of_scores_stay_places() {
+    // "City" heads clubs ("Manchester City") and towns; the gazetteer knows this one whole.
+    check(
+        "The title fight will be held in Atlantic City in March.",
+        &[("Atlantic City", Gpe)],
+        &[],
+    );
+    // A town after "in" is where a match was played, even among scores.
+    check(
+        "Italy beat Norway in Bergen 2-1 and then drew with Chile 0-0 in the group.",
+        &[("Bergen", Gpe), ("Norway", Gpe)],
+        &[],
+    );
+}
+
+#[test]
+fn a_state_in_capitals_that_opens_a_longer_town_gives_way_to_the_town() {
+    check(
+        "BASEBALL - SUNDAY 'S SCHEDULE\n\nOKLAHOMA CITY AT DENVER\n\nThe pitcher homered twice \
+         in the ninth inning.",
+        &[("OKLAHOMA CITY", Org)],
+        &["OKLAHOMA"],
+    );
+}

@@ -221,3 +221,40 @@ fn two_full_names_joined_by_and_are_two_people_not_a_hill() {
         "{people:?}"
     );
 }
+
+#[test]
+fn a_word_of_a_persons_name_behind_a_long_title_or_a_trade_is_no_place() {
+    // A portfolio of several words before "Minister", and a trade in capitals before the
+    // name, leave the name to be found whole; a surname that is also a town goes with it.
+    let a = annotate(
+        "Constitutional Affairs Minister Chris Leslie said the count in Leeds and Bradford \
+         would finish at midnight.",
+    );
+    assert_eq!(place_texts(&a), vec!["Leeds", "Bradford"]);
+    assert!(
+        a.entities
+            .iter()
+            .any(|e| e.text == "Chris Leslie" && e.kind == chronicle_core::EntityType::Person)
+    );
+    let a = annotate(
+        "The shock jock DJ Howard Stern moved to satellite radio in New York, Ohio and Texas.",
+    );
+    assert_eq!(place_texts(&a), vec!["New York", "Ohio", "Texas"]);
+    assert!(
+        a.entities
+            .iter()
+            .any(|e| e.text == "Howard Stern" && e.kind == chronicle_core::EntityType::Person)
+    );
+}
+
+#[test]
+fn a_person_named_after_a_description_in_capitals_keeps_the_surname_from_the_map() {
+    // "Beach Boy" describes the singer; the surname after his given name is no town.
+    let a = annotate("Earlier, Beach Boy Bruce Johnston arrived in Leeds and Bradford.");
+    assert_eq!(place_texts(&a), vec!["Leeds", "Bradford"]);
+    assert!(
+        a.entities
+            .iter()
+            .any(|e| e.text == "Bruce Johnston" && e.kind == chronicle_core::EntityType::Person)
+    );
+}

@@ -37,7 +37,7 @@ pub(super) fn leading_context_len(
 /// Whether token `at` is a word that describes a person rather than names one: a nationality
 /// ("Brazilian"), a party's member ("Republican", "Democrat"), a made-up modifier ("Brazilian-born", "Ex-Yankee"), a
 /// player's position ("Fullback"), a role word, or a word the article writes in lowercase too
-/// ("Former").
+/// ("Former"), a short acronym of a trade ("DJ").
 fn describes_person(t: &Tokens<'_>, res: &NameResources, at: usize) -> bool {
     let w = t.text(at);
     let lower = w.to_lowercase();
@@ -52,7 +52,11 @@ fn describes_person(t: &Tokens<'_>, res: &NameResources, at: usize) -> bool {
             || w.rsplit('-')
                 .next()
                 .is_some_and(|tail| !tail.is_empty() && tail.chars().all(char::is_lowercase)));
+    // "DJ Howard Stern", "MC Tom Baker": a short acronym that no dictionary holds before a
+    // given name and a surname is the person's trade, not a word of the name.
+    let trade = typing::is_acronym(w) && w.len() == 2;
     nationality
+        || trade
         || member
         || hyphened
         || res.lexicon.is_sport_word(&lower)
@@ -82,24 +86,33 @@ fn leading_title_len(t: &Tokens<'_>, res: &NameResources, first: usize, end: usi
     }
 }
 
-/// "Privatisation Minister Wieslaw Kaczmarek", "Trade Secretary Alan Kern": a capitalised word
-/// that is no given name before a one-word office title names the office's portfolio; both
-/// are title, and at least two words of name must follow (so that "Justice Minister" alone, or
-/// a surname before "Minister", is left alone).
+/// Most words of a portfolio before its office title ("Constitutional Affairs Minister").
+const MAX_PORTFOLIO_WORDS: usize = 3;
+
+/// "Privatisation Minister Wieslaw Kaczmarek", "Trade Secretary Alan Kern", "Constitutional
+/// Affairs Minister Chris Leslie": one to three capitalised words that are no given name before
+/// a one-word office title name the office's portfolio; all are title, and at least two words
+/// of name must follow (so that "Justice Minister" alone, or a surname before "Minister", is
+/// left alone).
 fn portfolio_title_len(
     t: &Tokens<'_>,
     res: &NameResources,
     at: usize,
     end: usize,
 ) -> Option<usize> {
-    let office = at + 1 + 2 < end
-        && t.is_capitalised(at)
-        && !typing::is_initial(t.text(at))
-        && res.lexicon.given_name(t.text(at)).is_none()
-        && !res.lexicon.is_ambiguous_given_name(t.text(at))
-        && res
-            .lexicon
-            .title(&t.text(at + 1).to_lowercase())
-            .is_some_and(|title| title.office);
-    office.then_some(2)
+    let portfolio_word = |k: usize| {
+        t.is_capitalised(k)
+            && !typing::is_initial(t.text(k))
+            && res.lexicon.given_name(t.text(k)).is_none()
+            && !res.lexicon.is_ambiguous_given_name(t.text(k))
+    };
+    let office = |k: usize| {
+        res.lexicon
+            .title(&t.text(k).to_lowercase())
+            .is_some_and(|title| title.office)
+    };
+    (1..=MAX_PORTFOLIO_WORDS)
+        .take_while(|&n| portfolio_word(at + n - 1))
+        .find(|&n| at + n + 2 < end && office(at + n))
+        .map(|n| n + 1)
 }

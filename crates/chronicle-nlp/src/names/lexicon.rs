@@ -52,6 +52,8 @@ pub struct NameLexicon {
     sport_words: HashSet<String>,
     /// Peoples and faiths named by their members ("Kurds", "Moslems"): groups, not names.
     group_nouns: HashSet<String>,
+    /// What a member of a team is ("winger", "prop", "manager"), lowercase.
+    member_nouns: HashSet<String>,
     /// Common nouns that stand for an organisation ("company", "club", "newspaper"): a name
     /// they head in apposition or introduce is an organisation.
     institution_nouns: HashSet<String>,
@@ -124,6 +126,9 @@ impl NameLexicon {
         lx.sport_words = first_words(include_str!(
             "../../../../dictionaries/names/sport_words.txt"
         ));
+        lx.member_nouns = first_words(include_str!(
+            "../../../../dictionaries/names/member_nouns.txt"
+        ));
         lx.group_nouns = first_words(include_str!(
             "../../../../dictionaries/names/group_nouns.txt"
         ));
@@ -151,6 +156,11 @@ impl NameLexicon {
     /// A word that marks a sports report, as written (lowercase in the list).
     pub fn is_sport_word(&self, word: &str) -> bool {
         self.sport_words.contains(word)
+    }
+
+    /// A team member's position or post ("winger", "prop", "manager"), as written.
+    pub fn is_member_noun(&self, word: &str) -> bool {
+        self.member_nouns.contains(word)
     }
 
     /// The gender a given name suggests, if it is one.

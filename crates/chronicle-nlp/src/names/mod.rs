@@ -14,6 +14,7 @@
 //! 4. codes actors: office holders by the article's date ("Trump" is USAGOV in 2020, USAELI in
 //!    2022), people no dictionary holds from their modifiers ("North Korean official" → PRKGOV).
 
+mod agreement;
 mod context;
 mod dateline;
 pub mod dictionary;
@@ -91,7 +92,13 @@ impl NameFinder {
         cands.extend(datelines);
         cands.extend(runs::capitalised_runs(t, res, &claimed));
         if sports {
-            cands.extend(sport::caps_places(t, &claimed));
+            let places = sport::caps_places(t, &claimed);
+            // "KANSAS CITY": a dictionary's shorter match inside a longer place gives way.
+            cands.retain(|c| {
+                !matches!(c.origin, Origin::Dictionary { .. })
+                    || !places.iter().any(|p| p.first <= c.first && c.end <= p.end)
+            });
+            cands.extend(places);
         }
         cands.sort_by_key(|c| c.first);
         let mut named: Vec<Option<Named>> = cands
@@ -117,7 +124,9 @@ impl NameFinder {
             // side, which CoNLL and GDELT alike keep as the country.
             let city = n.kind == EntityType::Gpe
                 && n.entry.is_none_or(|e| !self.res.dict.entries[e].sovereign);
-            if city && typing::in_score_line(t, n.first, n.end) {
+            // "edged Austria in Salzburg 3-2": after "in" or "at" the town is the venue.
+            let venue = n.first > 0 && matches!(t.text(n.first - 1), "in" | "at");
+            if city && !venue && typing::in_score_line(t, n.first, n.end) {
                 n.kind = EntityType::Org;
                 n.entry = None;
                 n.actor = None;
@@ -315,6 +324,47 @@ fn type_leftover_runs(
         }
     }
     adopt_body_types_from_later(t, cands, named);
+    people_after_descriptions(t, res, cands, named);
+}
+
+/// "Model Anna Nicole Smith", "Liberal Democrat Alan Beith", "Beach Boy Bruce Johnston": a run
+/// that nothing typed, with a given name inside it followed by one or two words that end the
+/// run, names that person; the words before the given name describe the person. Left untyped,
+/// the surname would be read as a town ("Baker", "Johnston").
+fn people_after_descriptions(
+    t: &Tokens<'_>,
+    res: &NameResources,
+    cands: &[Candidate],
+    named: &mut [Option<Named>],
+) {
+    for (k, c) in cands.iter().enumerate() {
+        if named[k].is_some() || c.origin != Origin::Run || c.end - c.first < 3 {
+            continue;
+        }
+        let surname_words = |j: usize| {
+            (j + 1..c.end).all(|w| {
+                let word = t.text(w);
+                t.is_capitalised(w)
+                    && word.chars().skip(1).any(char::is_lowercase)
+                    && !res.lexicon.is_org_head(word)
+                    && res.lexicon.place_head(word).is_none()
+            })
+        };
+        let given = (c.first + 1..c.end - 1).find(|&j| {
+            res.lexicon.given_name(t.text(j)).is_some() && (2..=3).contains(&(c.end - j))
+        });
+        if let Some(j) = given.filter(|&j| surname_words(j)) {
+            named[k] = Some(Named {
+                first: j,
+                end: c.end,
+                kind: EntityType::Person,
+                entry: None,
+                actor: None,
+                gender: res.lexicon.given_name(t.text(j)).unwrap_or(Gender::Unknown),
+                roles: Vec::new(),
+            });
+        }
+    }
 }
 
 /// "the Democratic caucus" beside "Democratic Party": a word shaped like an adjective before
@@ -408,7 +458,24 @@ fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
             && (((place(a) || listed_org(a)) && org_run(b) && adjacent)
                 || (land(a) && listed_org(b) && adjacent && b.end - b.first >= 2)
                 || (org_run(a) && place(b) && (adjacent || joined_by_of)));
-        if merge {
+        // "Atlantic City", "Mexico City": a place and a head word that the gazetteer knows
+        // together as one town are that town, not a body of the place.
+        let town = merge
+            && !listed_org(a)
+            && adjacent
+            && typing::is_town(&resolve::mention_text(t, a.first, b.end));
+        if town {
+            named[k - 1] = Named {
+                first: a.first,
+                end: b.end,
+                kind: EntityType::Gpe,
+                entry: None,
+                actor: None,
+                gender: Gender::Unknown,
+                roles: Vec::new(),
+            };
+            named.remove(k);
+        } else if merge {
             let end = b.end;
             let first = a.first;
             // A listed organisation keeps its identity: the "U.S. Treasury Department" is

@@ -40,6 +40,7 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
         // A capitalised sentence opener that the article also writes in lowercase, or that is
         // never a name, is not part of the name.
         while first < end
+            && !given_name_inside(t, res, first, end)
             && (lx.is_not_name(t.text(first))
                 || (t.opens_sentence(first) && t.seen_lowercase(t.text(first))))
         {
@@ -76,6 +77,26 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
         i = end.max(i + 1);
     }
     out
+}
+
+/// "centre Will Greenwood", "singer Will Young": a given name that is also a word the run
+/// finder drops ("Will", "Can") is the given name where it is capitalised inside a sentence
+/// (the modal there is lowercase) and a capitalised word the article never writes in
+/// lowercase follows it in the run. A month or a weekday ("in May Ford reported") stays a
+/// date.
+fn given_name_inside(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> bool {
+    let w = t.text(first);
+    let next = first + 1;
+    next < end
+        && res.lexicon.is_ambiguous_given_name(w)
+        && !chronicle_core::calendar::is_month_or_weekday(w)
+        && !t.opens_sentence(first)
+        && !t.in_caps_sentence(first)
+        && first > 0
+        && !t.is_capitalised(first - 1)
+        && t.kind(next) == Some(TokenKind::Word)
+        && !res.lexicon.is_not_name(t.text(next))
+        && !t.seen_lowercase(t.text(next))
 }
 
 /// Whether a number from two up written in capitals inside a sentence stands right before

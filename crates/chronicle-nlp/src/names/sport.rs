@@ -212,9 +212,11 @@ pub fn caps_places(t: &Tokens<'_>, claimed: &[bool]) -> Vec<Candidate> {
                 })
             })
     };
-    let word = |k: usize| {
+    // The first word of a longer place may be a dictionary's match of its own ("KANSAS" of
+    // "KANSAS CITY"): the longer name wins there, and the caller drops the shorter match.
+    let word_of = |k: usize, may_be_claimed: bool| {
         k < t.len()
-            && !claimed[k]
+            && (may_be_claimed || !claimed[k])
             && t.in_caps_sentence(k)
             && t.kind(k) == Some(chronicle_core::TokenKind::Word)
             && t.text(k).chars().count() > 1
@@ -223,12 +225,13 @@ pub fn caps_places(t: &Tokens<'_>, claimed: &[bool]) -> Vec<Candidate> {
     let mut i = 0;
     let mut name = String::new();
     while i < t.len() {
-        if !word(i) {
+        if !word_of(i, true) {
             i += 1;
             continue;
         }
         let found = (1..=MAX_CAPS_PLACE_WORDS).rev().find(|&n| {
-            if !(i..i + n).all(|k| word(k) && t.same_sentence(i, k)) {
+            let ok = |k: usize| word_of(k, n > 1 && k == i) && t.same_sentence(i, k);
+            if !(i..i + n).all(ok) {
                 return false;
             }
             name.clear();

@@ -36,6 +36,8 @@ pub(super) fn settle(
 ) {
     let mut candidates: Vec<usize> = Vec::new();
     let mut countries: Option<Vec<String>> = None;
+    // The short form ("Howard") → the full name's mention it was first read as.
+    let mut short_forms: Vec<(String, usize)> = Vec::new();
     for k in 0..cands.len().min(named.len()) {
         let Origin::Dictionary { phrase, group } = cands[k].origin else {
             continue;
@@ -58,7 +60,28 @@ pub(super) fn settle(
         );
         let (first, end) = (cands[k].first, cands[k].end);
         let ev = evidence::gather(t, res, first, end);
-        let entry = match named_in_full(t, res, cands, named, k, &candidates, &surname.text) {
+        let short = super::resolve::mention_text(t, first, end);
+        let kept = short_forms
+            .iter()
+            .find(|(form, _)| *form == short)
+            .map(|&(_, j)| j);
+        let found = named_in_full(
+            t,
+            res,
+            (cands, named),
+            (k, kept),
+            &candidates,
+            &surname.text,
+        );
+        // Only a full name named before the short form fixes it: a headline's "Clinton" read
+        // ahead as the first full name after it fixes nothing.
+        if let Some((j, _)) = found
+            && kept.is_none()
+            && j < k
+        {
+            short_forms.push((short, j));
+        }
+        let entry = match found.map(|(_, e)| e) {
             Some(found) => found,
             None => {
                 let countries = countries.get_or_insert_with(|| {
@@ -85,18 +108,20 @@ pub(super) fn settle(
     }
 }
 
-/// The person the article names in full with the surname of mention `k`: `Some(Some(entry))`
-/// when that is an office holder among `candidates`, `Some(None)` for a namesake, `None` when
-/// the article names no one in full with it.
+/// The person the article names in full with the surname of mention `k`, as the index of that
+/// full name's mention and `Some(entry)` when that is an office holder among `candidates`,
+/// `None` for a namesake; `None` when the article names no one in full with it. The full name
+/// is the one the same short form was first read as (`kept`: "Mr Howard" stays Michael
+/// Howard after a sentence on his namesake John Howard), else the nearest before the
+/// mention, else the first after it.
 fn named_in_full(
     t: &Tokens<'_>,
     res: &NameResources,
-    cands: &[Candidate],
-    named: &[Option<Named>],
-    k: usize,
+    (cands, named): (&[Candidate], &[Option<Named>]),
+    (k, kept): (usize, Option<usize>),
     candidates: &[usize],
     surname: &str,
-) -> Option<Option<usize>> {
+) -> Option<(usize, Option<usize>)> {
     let (first, end) = (cands[k].first, cands[k].end);
     let holds = |n: &Named| -> Option<usize> {
         let len = end - first;
@@ -112,24 +137,27 @@ fn named_in_full(
         }
         holds(n).map(|at| (n, at))
     };
-    let (n, at) = (0..k)
-        .rev()
-        .find_map(full)
-        .or_else(|| (k + 1..named.len()).find_map(full))?;
+    let with_index = |j: usize| full(j).map(|(n, at)| (j, n, at));
+    let (j, n, at) = kept
+        .filter(|&j| j < k)
+        .and_then(with_index)
+        .or_else(|| (0..k).rev().find_map(with_index))
+        .or_else(|| (k + 1..named.len()).find_map(with_index))?;
     if let Some(e) = n.entry {
-        return Some(candidates.contains(&e).then_some(e));
+        return Some((j, candidates.contains(&e).then_some(e)));
     }
     let given: Vec<&str> = (n.first..n.end)
         .filter(|&j| j < at || j >= at + (end - first))
         .map(|j| t.text(j))
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
-    Some(
+    Some((
+        j,
         candidates
             .iter()
             .copied()
             .find(|&e| same_person(res, e, &given, surname)),
-    )
+    ))
 }
 
 /// Whether `given` (the words of a full name other than the surname) fits one of the full names

@@ -30,6 +30,26 @@ pub fn type_run(
     if in_result_pair(t, first, end) {
         return Some(EntityType::Org);
     }
+    // "Chelsea have been criticised", "Bath need a scrum-half": a plural verb after one word
+    // anywhere in the article makes it a club's or a firm's name, not a person's.
+    if n == 1 && ev.title.is_none() && super::agreement::plural_subject(t, t.text(first)) {
+        return Some(EntityType::Org);
+    }
+    // "Chelsea winger Arjen Robben", "Bath prop Duncan Bell": a name before a team member's
+    // position and another name is the member's team, whatever word opens it ("Fellow Bath
+    // prop": "fellow" is no title there).
+    if team_of_member(t, res, end) {
+        return Some(EntityType::Org);
+    }
+    // "Atlantic City", "Palm Springs": a head of places that also heads clubs ("Manchester
+    // City") names the town where the gazetteer knows the whole run as one; in a sports
+    // report such a town still becomes its team where a team stands.
+    if n > 1
+        && lx.place_head(t.text(end - 1)).is_some()
+        && is_town(&super::resolve::mention_text(t, first, end))
+    {
+        return Some(EntityType::Gpe);
+    }
     let based = first > 0 && super::runs::is_based(t.text(first - 1));
     // "Procter & Gamble": an ampersand between names makes a firm.
     let firm = (first..end).any(|k| t.text(k) == "&");
@@ -82,6 +102,15 @@ pub fn type_run(
         return Some(EntityType::Gpe);
     }
     None
+}
+
+/// Whether a team member's position ("winger", "prop") stands at token `at`, with a name
+/// right after it in the same sentence.
+pub fn team_of_member(t: &Tokens<'_>, res: &NameResources, at: usize) -> bool {
+    t.same_sentence(at, at + 1)
+        && t.text(at).starts_with(|c: char| c.is_lowercase())
+        && res.lexicon.is_member_noun(t.text(at))
+        && t.is_capitalised(at + 1)
 }
 
 /// The index right after a bracketed one- or two-letter qualifier opening at `k` ("( Z )",
