@@ -67,7 +67,11 @@ fn a_short_form_keeps_the_person_it_first_named_past_a_namesake_in_full() {
         Some(date(2005, 2, 1)),
     );
     assert_eq!(actors(&a, "John Howard"), vec![Some("AUSGOV".to_string())]);
-    assert_eq!(actors(&a, "Howard"), vec![None, None]);
+    // the Conservative leader's own office (the opposition), never the Australian's
+    assert_eq!(
+        actors(&a, "Howard"),
+        vec![Some("GBROPP".to_string()), Some("GBROPP".to_string())]
+    );
     for e in mentions(&a, "Howard") {
         assert_eq!(e.canonical, "Michael Howard");
     }

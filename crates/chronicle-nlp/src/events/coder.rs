@@ -387,7 +387,7 @@ impl EventCoder {
         if code == "010"
             && !self.dict.petrarch
             && tree.is_some_and(|t| {
-                t.says_any(v, |x| censures(t, &buf.words, x))
+                t.says_any(v, |x| censures(t, &buf.words, x) && !t.nested_clause(x, v))
                     || cast_as().is_some_and(|mut r| r.any(|x| censures(t, &buf.words, x)))
             })
         {

@@ -357,16 +357,35 @@ impl<'a> Tree<'a> {
         complement || aside
     }
 
+    /// Whether word `x`, said by the verb at `w`, lies in a clause of someone else's inside
+    /// what it says: below a second clause with a subject of its own ("said [he was unlikely to
+    /// meet him [because the British government cast Israel as reckless]]"). The words of the
+    /// complement's own predicate ("said [the movements were reckless]") are the speaker's.
+    pub fn nested_clause(&self, x: usize, w: usize) -> bool {
+        let mut clauses = 0;
+        let mut at = x;
+        for _ in 0..self.len {
+            let Some(h) = self.head(at) else { return false };
+            let clausal = matches!(
+                self.rel(at).map(|r| r.base()),
+                Some(DepRel::Ccomp | DepRel::Advcl | DepRel::Acl | DepRel::Parataxis)
+            );
+            if clausal && self.child(at, |r| r.base() == DepRel::Nsubj).is_some() {
+                clauses += 1;
+            }
+            if h == w {
+                return clauses >= 2;
+            }
+            at = h;
+        }
+        false
+    }
+
     /// Whether the verb at `w` reports speech or thought about another clause: it has a clausal
     /// complement ("said [Y attacked Z]") or is the aside of one ("Y attacked Z, [X said]").
     pub fn reports(&self, w: usize) -> bool {
-        // a clause's head is its verb, or the predicate of its copula ("said [he was unlikely
-        // to ...]")
-        let clause = |c: usize| {
-            self.upos(c).is_some_and(verbal) || self.child(c, |r| r == DepRel::Cop).is_some()
-        };
         self.child(w, |r| matches!(r, DepRel::Ccomp | DepRel::Parataxis))
-            .is_some_and(clause)
+            .is_some_and(|c| self.upos(c).is_some_and(verbal))
             || (self.rel(w) == Some(DepRel::Parataxis)
                 && self
                     .head(w)
