@@ -574,11 +574,11 @@ impl EventCoder {
     }
 }
 
-/// Whether word `x` condemns what it is said of: a word of censure, not negated ("were not
-/// racist" defends) and not the idiom "go wrong".
 /// How many words after "as" say what a statement casts someone as.
 const AS_REACH: usize = 8;
 
+/// Whether word `x` condemns what it is said of: a word of censure, not negated ("were not
+/// racist" defends) and not the idiom "go wrong".
 fn censures(t: Tree, words: &[Word], x: usize) -> bool {
     let flags = |i: usize| words.get(i).map_or(0, |w| w.flags);
     let negated = (1..=2).any(|k| x.checked_sub(k).is_some_and(|i| flags(i) & NEG != 0));

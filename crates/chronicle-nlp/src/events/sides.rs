@@ -92,9 +92,8 @@ impl EventCoder {
         // force or a visit: where a statement is made or a deal struck is no one it is aimed at
         // force is used on ground it names, not on where it happens ("killed 13 people at Fort
         // Hood", "seized drugs in Zahedan"); a visit is made in a city as to it
-        let code = self.main_code(m).unwrap_or("");
-        let visit = code == "042";
-        let forceful = code.get(..2).is_some_and(|r| r >= "13");
+        let visit = self.main_code(m) == Some("042");
+        let forceful = self.forceful(m);
         let located = |k: usize| {
             let last = hits[k].end.saturating_sub(1);
             tree.is_some_and(|t| {
@@ -137,10 +136,6 @@ impl EventCoder {
             agents::place_lone_agents(&mut targets, &sources, hits);
             // ground is someone else's only to force: "insurgents attacked Mosul" is IRQINS on
             // IRQ, where "the president visited Mosul" is no act on anyone
-            let forceful = self
-                .main_code(m)
-                .and_then(|c| c.get(..2))
-                .is_some_and(|r| r >= "13");
             drop_self_targets(&sources, &mut targets, hits, tree, forceful);
             if targets.is_empty() {
                 targets.push(None);
@@ -200,6 +195,14 @@ impl EventCoder {
         // "talks with visiting ...", "the visiting ...", "Tang and visiting Romanian ..."
         (prev.flags & (PREP | DET | COORD) != 0 && prev.flags & BY == 0)
             || tree.is_some_and(|t| t.upos(v - 1) == Some(Upos::Verb))
+    }
+
+    /// Whether the match's code threatens or uses force, or coerces or protests (CAMEO roots 13
+    /// and above): an act on someone even where the sentence names no one, and on ground.
+    fn forceful(&self, m: Match) -> bool {
+        self.main_code(m)
+            .and_then(|c| c.get(..2))
+            .is_some_and(|r| r >= "13")
     }
 
     /// The CAMEO code the match's pattern gives, if it codes one.
@@ -339,11 +342,7 @@ impl EventCoder {
         // subject only when it names whom the act is aimed at; alone, it says why. A threat or
         // a use of force ("..., threatening to resume enrichment", "..., killing 20") is an
         // act of its own even when the sentence names no one it is aimed at.
-        let forceful = self
-            .main_code(m)
-            .and_then(|c| c.get(..2))
-            .is_some_and(|r| r >= "13");
-        if m.source.is_none() && tgt.is_none() && !forceful && t.controlled_chain(v) {
+        if m.source.is_none() && tgt.is_none() && !self.forceful(m) && t.controlled_chain(v) {
             return Some(TreeSides {
                 src: None,
                 tgt: None,
