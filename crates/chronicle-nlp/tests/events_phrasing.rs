@@ -488,3 +488,42 @@ fn a_readiness_in_the_present_is_an_intent_or_a_threat() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_adverb_between_the_target_and_the_patterns_preposition_is_stepped_over() {
+    let pipeline = Pipeline::standard();
+    for text in [
+        "Pakistan blamed India directly for the attack on its border post.",
+        "Pakistan blamed India again for the attack on its border post.",
+    ] {
+        let got = events(&pipeline, text);
+        assert!(
+            got.iter().any(|(s, t, c)| s.starts_with("PAK")
+                && t.starts_with("IND")
+                && c.starts_with("112")),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_politicians_attack_on_a_rival_is_in_words() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "Senator Barbara Boxer attacked Carly Fiorina over her record at the company.",
+    );
+    assert!(
+        got.iter().any(|(_, _, c)| c == "111") && !got.iter().any(|(_, _, c)| c.starts_with("19")),
+        "a senator's attack on a rival criticises her: {got:?}"
+    );
+    let got = events(
+        &pipeline,
+        "Israeli troops attacked Hamas leader Ismail Haniyeh.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, _, c)| s.starts_with("ISR") && c.starts_with("19")),
+        "an army's attack is force: {got:?}"
+    );
+}

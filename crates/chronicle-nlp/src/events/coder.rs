@@ -350,6 +350,10 @@ impl EventCoder {
             (Some(_), _) => return,
             (None, _) => {}
         }
+        // "asked Russia to withdraw its troops": an act asked or wished of someone is not done
+        if tree.is_some_and(|t| !self.dict.petrarch && t.requested(v)) {
+            return;
+        }
         // "denied that its troops had attacked": the act is told only to be denied
         if frame.is_some() {
             // the noun said it
@@ -394,6 +398,13 @@ impl EventCoder {
             code = "111".to_string();
         }
         let (sources, mut targets, pairwise) = self.sides(buf, hits, tree, v, m, modality);
+        let lemma = self.dict.verbs[m.verb as usize].lemma.as_str();
+        if !self.dict.petrarch
+            && code.starts_with("19")
+            && verbal_attack(lemma, &sources, &targets, hits)
+        {
+            code = "111".to_string();
+        }
         if let Some((_, k)) = urged {
             let h = &hits[k];
             let own = |c: &String| sources.iter().flatten().any(|(x, _)| x == c);
@@ -647,6 +658,35 @@ fn says_nothing(code: &str, source: &Side, target: &Side) -> bool {
         "042" | "043" => target.is_none(),
         _ => false,
     }
+}
+
+/// Verbs of force that politics uses for words: "Boxer attacked Fiorina", "assailed the plan".
+const VERBAL_FORCE: [&str; 3] = ["attack", "assail", "ambush"];
+
+/// Whether an act of force named by `lemma` is one in words: its sources and targets are all
+/// people or bodies that bear no arms ("Boxer attacked Fiorina", "the senator attacked the
+/// party"), so that it criticises (111). An army's attack on a person, or anyone's on a country
+/// or an armed group, stays force.
+fn verbal_attack(lemma: &str, sources: &[Side], targets: &[Side], hits: &[ActorHit]) -> bool {
+    if !VERBAL_FORCE.contains(&lemma) {
+        return false;
+    }
+    let civil = |side: &Side| {
+        side.as_ref().is_some_and(|(code, span)| {
+            let person = hits
+                .iter()
+                .any(|h| (h.span.start, h.span.end) == *span && h.person.is_some());
+            unarmed(code) || (person && !armed(code))
+        })
+    };
+    !targets.is_empty() && sources.iter().all(civil) && targets.iter().all(civil)
+}
+
+/// Whether an actor code names a body that bears arms: a military, police, rebels, insurgents
+/// or militants.
+fn armed(code: &str) -> bool {
+    const ARMS: [&str; 6] = ["MIL", "COP", "REB", "INS", "UAF", "SPY"];
+    ARMS.contains(&code.get(3..6).unwrap_or(""))
 }
 
 /// Whether an actor code names a body that bears no arms: a party, a firm, the media, a
