@@ -527,3 +527,26 @@ fn a_politicians_attack_on_a_rival_is_in_words() {
         "an army's attack is force: {got:?}"
     );
 }
+
+#[test]
+fn calling_someone_names_of_censure_criticises_and_a_call_is_no_statement() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "Senator Marco Rubio called Vladimir Putin a gangster and a thug.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("USA") && t.starts_with("RUS") && c == "111"),
+        "name-calling criticises: {got:?}"
+    );
+    let got = events(
+        &pipeline,
+        "Angela Merkel called Vladimir Putin on Monday to discuss the crisis.",
+    );
+    assert!(
+        !got.iter()
+            .any(|(_, _, c)| c.starts_with("01") || c == "111"),
+        "a telephone call is no statement: {got:?}"
+    );
+}

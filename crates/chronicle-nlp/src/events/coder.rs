@@ -382,12 +382,10 @@ impl EventCoder {
         // so does one that casts someone as something to condemn ("cast the candidate as
         // “divisive, stupid and wrong”"): the words after the pattern's "as", however the
         // parser hangs them
-        let cast_as = || {
-            let as_at = m.end.checked_sub(1)?;
-            // not cut at the clause's end: the quotation marks around the words end one
-            (self.dict.vocab.word(buf.words.get(as_at)?.id) == "as")
-                .then(|| m.end..buf.words.len().min(m.end + AS_REACH))
-        };
+        let last = m.end.checked_sub(1).and_then(|k| buf.words.get(k));
+        let cast = last.and_then(|w| Casting::of(self.dict.vocab.word(w.id)));
+        // not cut at the clause's end: the quotation marks around the words end one
+        let cast_as = || cast.map(|_| m.end..buf.words.len().min(m.end + AS_REACH));
         if code == "010"
             && !self.dict.petrarch
             && tree.is_some_and(|t| {
@@ -396,6 +394,9 @@ impl EventCoder {
             })
         {
             code = "111".to_string();
+        } else if code == "010" && cast == Some(Casting::Naming) {
+            // "called Putin the next day": a call, no naming
+            return;
         }
         let (sources, mut targets, pairwise) = self.sides(buf, hits, tree, v, m, modality);
         let lemma = self.dict.verbs[m.verb as usize].lemma.as_str();
@@ -581,6 +582,28 @@ impl EventCoder {
             source_text: text(src),
             target_text: text(tgt),
             ..base.clone()
+        }
+    }
+}
+
+/// How a statement's pattern ends when what follows says what the statement casts its target
+/// as: "cast the candidate as divisive", "called the senator a liar".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Casting {
+    /// "as": a statement whatever the words after it (111 when they censure).
+    As,
+    /// An article after the target ("called X a", "dubbed X the"): a naming, which CAMEO codes
+    /// only when it censures (111); without censure the pattern read a telephone call or a
+    /// meeting called.
+    Naming,
+}
+
+impl Casting {
+    fn of(last_word: &str) -> Option<Casting> {
+        match last_word {
+            "as" => Some(Casting::As),
+            "a" | "an" | "the" => Some(Casting::Naming),
+            _ => None,
         }
     }
 }
