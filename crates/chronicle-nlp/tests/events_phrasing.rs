@@ -550,3 +550,27 @@ fn calling_someone_names_of_censure_criticises_and_a_call_is_no_statement() {
         "a telephone call is no statement: {got:?}"
     );
 }
+
+#[test]
+fn meeting_a_demand_or_a_standard_is_no_meeting() {
+    let pipeline = Pipeline::standard();
+    for text in [
+        "Chinese carmakers failed to meet Russian safety standards.",
+        "India built new plants to meet the demand for cars.",
+    ] {
+        let got = events(&pipeline, text);
+        assert!(
+            !got.iter()
+                .any(|(_, _, c)| c.starts_with("04") || c.starts_with("08") || c.starts_with("12")),
+            "{text}: {got:?}"
+        );
+    }
+    let got = events(
+        &pipeline,
+        "The Chinese premier met Russian officials in Moscow.",
+    );
+    assert!(
+        got.iter().any(|(_, _, c)| c.starts_with("04")),
+        "a meeting of people is one: {got:?}"
+    );
+}
