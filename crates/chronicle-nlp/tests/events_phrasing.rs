@@ -574,3 +574,18 @@ fn meeting_a_demand_or_a_standard_is_no_meeting() {
         "a meeting of people is one: {got:?}"
     );
 }
+
+#[test]
+fn a_noun_spelt_like_a_verb_is_no_trigger_where_the_parse_makes_it_an_object() {
+    let pipeline = Pipeline::standard();
+    for text in [
+        "The report said the Kenyan government should consider fines for unregistered voters.",
+        "The British judges were told to reduce sentences for murderers who confessed.",
+    ] {
+        let got = events(&pipeline, text);
+        assert!(
+            !got.iter().any(|(_, _, c)| c == "172" || c == "116"),
+            "{text}: {got:?}"
+        );
+    }
+}

@@ -249,6 +249,23 @@ impl EventCoder {
             // "comes after reports that ...", "the reports": a noun the parse gives a
             // preposition, determiner or possessive of its own is no verb
             Some((t, Upos::Noun)) if t.marked_noun(v) => false,
+            // "should consider fines for voters": a noun the parse makes a verb's object or
+            // subject, or a noun's modifier, is no verb
+            Some((t, Upos::Noun))
+                if t.rel(v).is_some_and(|r| {
+                    matches!(
+                        r.base(),
+                        DepRel::Obj
+                            | DepRel::Iobj
+                            | DepRel::Nsubj
+                            | DepRel::Obl
+                            | DepRel::Nmod
+                            | DepRel::Compound
+                    )
+                }) =>
+            {
+                false
+            }
             _ => self.looks_verbal(buf, hits, v, verb),
         }
     }
