@@ -589,3 +589,19 @@ fn a_noun_spelt_like_a_verb_is_no_trigger_where_the_parse_makes_it_an_object() {
         );
     }
 }
+
+#[test]
+fn where_a_statement_is_made_is_no_one_it_is_aimed_at() {
+    let pipeline = Pipeline::standard();
+    for text in [
+        "Chinese President Hu Jintao delivered a speech in Pakistan on Monday.",
+        "The Egyptian foreign minister made a statement at the United Nations.",
+    ] {
+        let got = events(&pipeline, text);
+        assert!(
+            !got.iter()
+                .any(|(_, t, c)| c.starts_with("01") && !t.is_empty()),
+            "{text}: {got:?}"
+        );
+    }
+}

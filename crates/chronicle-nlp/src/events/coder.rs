@@ -716,17 +716,10 @@ fn verbal_attack(lemma: &str, sources: &[Side], targets: &[Side], hits: &[ActorH
             let person = hits
                 .iter()
                 .any(|h| (h.span.start, h.span.end) == *span && h.person.is_some());
-            unarmed(code) || (person && !armed(code))
+            unarmed(code) || (person && !super::sides::armed(code))
         })
     };
     !targets.is_empty() && sources.iter().all(civil) && targets.iter().all(civil)
-}
-
-/// Whether an actor code names a body that bears arms: a military, police, rebels, insurgents
-/// or militants.
-fn armed(code: &str) -> bool {
-    const ARMS: [&str; 6] = ["MIL", "COP", "REB", "INS", "UAF", "SPY"];
-    ARMS.contains(&code.get(3..6).unwrap_or(""))
 }
 
 /// Whether an actor code names a body that bears no arms: a party, a firm, the media, a

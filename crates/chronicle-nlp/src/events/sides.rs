@@ -106,8 +106,12 @@ impl EventCoder {
             })
         };
         let on_ground = |k: usize| visit || (forceful && !located(k));
+        // where a statement is made is no one it is aimed at ("delivered a speech in
+        // Pakistan"), whether country or city
+        let statement = self.main_code(m).is_some_and(|c| c.starts_with("01"));
         let src = src.filter(|&k| !hits[k].ground_only());
-        let tgt = tgt.filter(|&k| !hits[k].ground_only() || on_ground(k));
+        let tgt =
+            tgt.filter(|&k| (!hits[k].ground_only() || on_ground(k)) && !(statement && located(k)));
         // the places joined to a side ("in Tel Aviv and Chicago") are ground on the same terms
         let expand = |k: usize| -> Vec<Side> {
             let mut sides = expand(k);
@@ -519,7 +523,7 @@ const LOCATIVE: &[&str] = &[
 const ARMED: &[&str] = &["MIL", "REB", "INS", "COP", "SEP", "UAF", "SPY"];
 
 /// Whether an actor code is of an armed body.
-fn armed(code: &str) -> bool {
+pub(super) fn armed(code: &str) -> bool {
     code.get(3..6).is_some_and(|a| ARMED.contains(&a))
 }
 
