@@ -83,7 +83,7 @@ const CLASSES: &[(u32, &str)] = &[
         "which who whom whose while whereas because although though if unless when whether after before since until where once",
     ),
     (THAT, "that"),
-    (IF, "if unless"),
+    (IF, "if unless whether"),
     (COORD, "and but or nor"),
     (BY, "by"),
     (TO, "to"),
