@@ -605,3 +605,23 @@ fn where_a_statement_is_made_is_no_one_it_is_aimed_at() {
         );
     }
 }
+
+#[test]
+fn a_statement_is_aimed_at_the_subject_of_what_it_reports() {
+    let pipeline = Pipeline::standard();
+    let text = "The British foreign secretary said the European Commission's proposal would raise the budget.";
+    let got = events(&pipeline, text);
+    assert!(
+        got.iter().any(|(s, t, c)| s.starts_with("GBR")
+            && t.starts_with("IGOEUR")
+            && c.starts_with("01")),
+        "the proposal's body is what the statement is about: {got:?}"
+    );
+    let text = "The Kenyan foreign minister said the two leaders had talked about Somalia.";
+    let got = events(&pipeline, text);
+    assert!(
+        !got.iter()
+            .any(|(_, t, c)| c.starts_with("01") && t.starts_with("SOM")),
+        "a name deep in the reported clause is no target: {got:?}"
+    );
+}

@@ -76,6 +76,18 @@ impl EventCoder {
                 // agreement")
                 let names_thing = |k: usize| tree.is_some_and(|t| t.names_thing(&hits[k], hits));
                 let wt = wt.filter(|&k| Some(k) != src && hits[k].start < reach && !names_thing(k));
+                // a statement is aimed at whom its reported clause is about, its subject ("said
+                // the EU commission's proposal would mean a rise"), not at a name further in it
+                // ("said it had bought Germany's Hexal", "said the two leaders had talked about
+                // Afghanistan")
+                let statement = self.main_code(m).is_some_and(|c| c.starts_with("01"));
+                let wt = match tree {
+                    Some(t) if statement && t.reports(v) => wt.filter(|&k| {
+                        t.reported_subject(v)
+                            .is_some_and(|r| r.start <= hits[k].start && hits[k].end <= r.end)
+                    }),
+                    _ => wt,
+                };
                 (src, wt)
             }
             (None, Some(r)) => (r.src, r.tgt),
