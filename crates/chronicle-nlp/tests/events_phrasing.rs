@@ -625,3 +625,26 @@ fn a_statement_is_aimed_at_the_subject_of_what_it_reports() {
         "a name deep in the reported clause is no target: {got:?}"
     );
 }
+
+#[test]
+fn returning_a_favour_or_a_call_returns_no_one() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "The Mexican president returned the favor to Canada on Monday.",
+    );
+    assert!(
+        !got.iter()
+            .any(|(_, _, c)| c.starts_with("08") || c.starts_with("035")),
+        "{got:?}"
+    );
+    let got = events(
+        &pipeline,
+        "Iraq returned the bodies of 20 Iranian soldiers to Iran.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "IRQ" && t == "IRN" && c == "084"),
+        "{got:?}"
+    );
+}
