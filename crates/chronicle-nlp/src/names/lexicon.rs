@@ -31,7 +31,7 @@ pub struct NameLexicon {
     given: HashMap<String, Gender>,
     /// Given names that are also a common word, a place or a famous surname ("Jordan",
     /// "Georgia", "Will"): evidence of a person only with a surname after them.
-    ambiguous_given: HashSet<String>,
+    ambiguous_given: HashMap<String, Gender>,
     /// Titles by their lowercase form, single- and multi-word ("prime minister").
     titles: HashMap<String, Title>,
     /// Organisation heads, with whether each is also an ordinary word ("Division", "Olympic").
@@ -72,7 +72,8 @@ impl NameLexicon {
             // evidence of a person by itself.
             if let [name, gender, rest @ ..] = f.as_slice() {
                 if rest.contains(&"ambiguous") {
-                    lx.ambiguous_given.insert(name.to_string());
+                    lx.ambiguous_given
+                        .insert(name.to_string(), gender_of(gender));
                 } else {
                     lx.given.insert(name.to_string(), gender_of(gender));
                 }
@@ -171,7 +172,17 @@ impl NameLexicon {
     /// A given name the list marks as also a common word, a place or a famous surname
     /// ("Jordan", "Georgia"): a person's only when a surname follows it.
     pub fn is_ambiguous_given_name(&self, word: &str) -> bool {
-        self.ambiguous_given.contains(word)
+        self.ambiguous_given.contains_key(word)
+    }
+
+    /// The gender a word has as the given name of someone known to be a person, ambiguous
+    /// given names included ("Bill" in "Bill Clinton"); none for a unisex name.
+    pub fn given_name_gender(&self, word: &str) -> Option<Gender> {
+        self.given
+            .get(word)
+            .or_else(|| self.ambiguous_given.get(word))
+            .copied()
+            .filter(|&g| g != Gender::Unknown)
     }
 
     /// A member of a party ("Republican", "Democrat", "Socialist"): describes a person, names
