@@ -209,15 +209,31 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
             let calendar = crate::calendar::is_month_or_weekday(&body[start..end]);
             // A sentence's first word followed by a comma opens a dateline or a list of places
             // ("EDMONTON, Ky.", "Saskatoon, Calgary and Winnipeg"): a place if its country is
-            // the article's.
-            let initial = i == range.start && !body[end..].starts_with(',');
+            // the article's. The first word counts after an opening quotation mark or bracket
+            // too ('"Many people will ...', '"Over the past year').
+            let first_word = (range.start..i).all(|k| tokens[k].kind == TokenKind::Punct);
+            let initial = first_word && !body[end..].starts_with(',');
+            // "Star Wars", "Earth Simulator", "Phonographic Industry": a word of a longer
+            // capitalised name that the names stage took for no name at all (a title, a
+            // contest, a machine) is no small town of that name. A country, a division or a
+            // large town still is ("the Athens Olympics"), and so is a town whose office
+            // follows ("Litchfield Fire Chief Jim Koser", "Beaconsfield Mayor").
+            let in_longer_name = under.is_none()
+                && !covered
+                && ((i > range.start && in_capitalised_run(body, tokens, range.start, i - 1))
+                    || (end_tok < range.end
+                        && in_capitalised_run(body, tokens, range.start, end_tok)));
             // "Ont." after "Barrie,": the abbreviation carries the full stop the tokens left out.
             let end = if after_place_comma && body[end..].starts_with('.') {
                 end + 1
             } else {
                 end
             };
-            let verdict = if glued || calendar || readings.is_empty() {
+            let small_in_name = in_longer_name
+                && !strong_reading(g, &readings)
+                && !big_town(g, &readings)
+                && !office_follows(body, tokens, end_tok, range.end);
+            let verdict = if glued || calendar || small_in_name || readings.is_empty() {
                 Verdict::No
             } else if after_place_comma && under.is_none() {
                 Verdict::Yes
@@ -442,6 +458,63 @@ fn longest_match(
     key.clear();
     key.push_str(&k);
     Some((end, readings))
+}
+
+/// Whether token `k` of the sentence starting at token `start`, a neighbour of a gazetteer
+/// match, carries a name on: a capitalised word in mixed case that is not the sentence's
+/// first word, nor a month or a weekday.
+fn in_capitalised_run(
+    body: &str,
+    tokens: &[chronicle_core::Token],
+    start: usize,
+    k: usize,
+) -> bool {
+    let Some(tok) = tokens.get(k) else {
+        return false;
+    };
+    let word = &body[tok.span.start as usize..tok.span.end as usize];
+    k > start
+        && (start..k).any(|j| tokens[j].kind != TokenKind::Punct)
+        && tok.kind == TokenKind::Word
+        && starts_upper(word)
+        && word.chars().any(char::is_lowercase)
+        && !crate::calendar::is_month_or_weekday(word)
+}
+
+/// Whether an office or a rank of the names stage's titles opens at token `k` (before the
+/// sentence's end `limit`): "Mayor", "Fire Chief", "Sheriff".
+fn office_follows(body: &str, tokens: &[chronicle_core::Token], k: usize, limit: usize) -> bool {
+    static LEXICON: std::sync::OnceLock<crate::names::lexicon::NameLexicon> =
+        std::sync::OnceLock::new();
+    let lx = LEXICON.get_or_init(crate::names::lexicon::NameLexicon::embedded);
+    let mut words = String::new();
+    (k..limit.min(tokens.len()).min(k + lx.max_title_words)).any(|j| {
+        let tok = tokens[j];
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(&body[tok.span.start as usize..tok.span.end as usize].to_lowercase());
+        lx.title(&words).is_some_and(|t| t.office)
+    })
+}
+
+/// Whether a reading makes the match a town of 100,000 people or more.
+fn big_town(g: &Gazetteer, readings: &[Reading]) -> bool {
+    readings.iter().any(|r| {
+        let x = &g.entries[r.entry as usize];
+        !r.after_comma_only && x.kind == Kind::City && x.population >= 100_000
+    })
+}
+
+/// Whether a reading makes the match a country, a first-level division or a region.
+fn strong_reading(g: &Gazetteer, readings: &[Reading]) -> bool {
+    readings.iter().any(|r| {
+        !r.after_comma_only
+            && matches!(
+                g.entries[r.entry as usize].kind,
+                Kind::Country | Kind::Admin1 | Kind::Region
+            )
+    })
 }
 
 /// Whether the word before byte `at` is a locative preposition ("in", "at", "near").
