@@ -45,6 +45,8 @@ pub struct NameLexicon {
     party_members: HashSet<String>,
     /// Heads of named events, contests and laws ("Cup", "Open", "War", "Treaty").
     event_heads: HashSet<String>,
+    /// Event heads that name an event by themselves ("Olympics", "Games", "Oscars").
+    events_alone: HashSet<String>,
     place_heads: HashMap<String, PlaceHead>,
     not_names: HashSet<String>,
     particles: HashSet<String>,
@@ -107,9 +109,12 @@ impl NameLexicon {
                 }
             }
         }
-        lx.event_heads = first_words(include_str!(
-            "../../../../dictionaries/names/event_heads.txt"
-        ));
+        let events = include_str!("../../../../dictionaries/names/event_heads.txt");
+        lx.event_heads = first_words(events);
+        lx.events_alone = fields(events)
+            .filter(|f| f.get(1) == Some(&"alone"))
+            .filter_map(|f| f.first().map(|w| w.to_string()))
+            .collect();
         for f in fields(include_str!("../../../../dictionaries/names/loc_heads.txt")) {
             if let [w, kind, ..] = f.as_slice() {
                 let head = match *kind {
@@ -215,6 +220,11 @@ impl NameLexicon {
     /// Such names are neither actors nor places.
     pub fn is_event_head(&self, word: &str) -> bool {
         self.event_heads.contains(word)
+    }
+
+    /// An event head that names an event by itself: "the Olympics", "the Games".
+    pub fn names_event_alone(&self, word: &str) -> bool {
+        self.events_alone.contains(word)
     }
 
     pub fn place_head(&self, word: &str) -> Option<PlaceHead> {
