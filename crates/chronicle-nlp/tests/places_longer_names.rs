@@ -2,7 +2,8 @@
 //! name the names stage took for no name ("Star Wars", "Energy Information Center") is no town
 //! of that name, and neither is a sentence's first word after an opening quotation mark
 //! ('"Many families ...'); a country, a state or a large town still is, and so is a small town
-//! whose office follows it ("Litchfield Fire Chief"). Sentences written by the team.
+//! whose office follows it ("Litchfield Fire Chief"). A holiday ("Christmas") is a day, no town
+//! and no name. Sentences written by the team.
 
 use chronicle_core::Article;
 use chronicle_nlp::Stage;
@@ -50,4 +51,24 @@ fn a_small_town_before_its_own_office_is_still_a_place() {
     let texts = place_texts(&a);
     assert!(texts.contains(&"Litchfield"), "{texts:?}");
     assert!(texts.contains(&"Connecticut"), "{texts:?}");
+}
+
+#[test]
+fn a_holiday_is_no_town_of_its_name() {
+    // Christmas, Florida is a town; "before Christmas" in a story about Florida is the day.
+    let a = annotate(
+        "Shoppers in Florida spent more before Christmas than a year ago, and the Easter \
+         sales in Texas were strong. Refugees reached Christmas Island on Monday.",
+    );
+    assert_eq!(
+        place_texts(&a),
+        vec!["Florida", "Texas", "Christmas Island"]
+    );
+    assert!(
+        a.entities
+            .iter()
+            .all(|e| e.text != "Christmas" && e.text != "Easter"),
+        "{:?}",
+        a.entities.iter().map(|e| &e.text).collect::<Vec<_>>()
+    );
 }

@@ -205,8 +205,10 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
                         && body[end..n.span.start as usize].trim().is_empty()
                 })
             };
-            // Months and weekdays are dates, not the towns that share their names.
-            let calendar = crate::calendar::is_month_or_weekday(&body[start..end]);
+            // Months, weekdays and the events and holidays that a word names alone
+            // ("Christmas", "Easter", "Olympics") are no towns that share their names.
+            let calendar = crate::calendar::is_month_or_weekday(&body[start..end])
+                || names_lexicon().names_event_alone(&body[start..end]);
             // A sentence's first word followed by a comma opens a dateline or a list of places
             // ("EDMONTON, Ky.", "Saskatoon, Calgary and Winnipeg"): a place if its country is
             // the article's. The first word counts after an opening quotation mark or bracket
@@ -481,12 +483,17 @@ fn in_capitalised_run(
         && !crate::calendar::is_month_or_weekday(word)
 }
 
+/// The names stage's word lists (titles, events named alone), loaded once.
+fn names_lexicon() -> &'static crate::names::lexicon::NameLexicon {
+    static LEXICON: std::sync::OnceLock<crate::names::lexicon::NameLexicon> =
+        std::sync::OnceLock::new();
+    LEXICON.get_or_init(crate::names::lexicon::NameLexicon::embedded)
+}
+
 /// Whether an office or a rank of the names stage's titles opens at token `k` (before the
 /// sentence's end `limit`): "Mayor", "Fire Chief", "Sheriff".
 fn office_follows(body: &str, tokens: &[chronicle_core::Token], k: usize, limit: usize) -> bool {
-    static LEXICON: std::sync::OnceLock<crate::names::lexicon::NameLexicon> =
-        std::sync::OnceLock::new();
-    let lx = LEXICON.get_or_init(crate::names::lexicon::NameLexicon::embedded);
+    let lx = names_lexicon();
     let mut words = String::new();
     (k..limit.min(tokens.len()).min(k + lx.max_title_words)).any(|j| {
         let tok = tokens[j];
