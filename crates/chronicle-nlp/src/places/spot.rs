@@ -8,6 +8,10 @@
 use chronicle_core::{Article, EntityType, TokenKind};
 
 use super::gazetteer::{Gazetteer, Kind, Reading, push_key};
+use super::words::{
+    after_locative, after_word, big_town, in_capitalised_run, is_abbreviation, names_lexicon,
+    office_follows, possessive, same_key, short_name_of, starts_upper, strong_reading,
+};
 
 /// A span that names a place, with the gazetteer's readings of it.
 #[derive(Debug, Clone)]
@@ -460,120 +464,6 @@ fn longest_match(
     key.clear();
     key.push_str(&k);
     Some((end, readings))
-}
-
-/// Whether token `k` of the sentence starting at token `start`, a neighbour of a gazetteer
-/// match, carries a name on: a capitalised word in mixed case that is not the sentence's
-/// first word, nor a month or a weekday.
-fn in_capitalised_run(
-    body: &str,
-    tokens: &[chronicle_core::Token],
-    start: usize,
-    k: usize,
-) -> bool {
-    let Some(tok) = tokens.get(k) else {
-        return false;
-    };
-    let word = &body[tok.span.start as usize..tok.span.end as usize];
-    k > start
-        && (start..k).any(|j| tokens[j].kind != TokenKind::Punct)
-        && tok.kind == TokenKind::Word
-        && starts_upper(word)
-        && word.chars().any(char::is_lowercase)
-        && !crate::calendar::is_month_or_weekday(word)
-}
-
-/// The names stage's word lists (titles, events named alone), loaded once.
-fn names_lexicon() -> &'static crate::names::lexicon::NameLexicon {
-    static LEXICON: std::sync::OnceLock<crate::names::lexicon::NameLexicon> =
-        std::sync::OnceLock::new();
-    LEXICON.get_or_init(crate::names::lexicon::NameLexicon::embedded)
-}
-
-/// Whether an office or a rank of the names stage's titles opens at token `k` (before the
-/// sentence's end `limit`): "Mayor", "Fire Chief", "Sheriff".
-fn office_follows(body: &str, tokens: &[chronicle_core::Token], k: usize, limit: usize) -> bool {
-    let lx = names_lexicon();
-    let mut words = String::new();
-    (k..limit.min(tokens.len()).min(k + lx.max_title_words)).any(|j| {
-        let tok = tokens[j];
-        if !words.is_empty() {
-            words.push(' ');
-        }
-        words.push_str(&body[tok.span.start as usize..tok.span.end as usize].to_lowercase());
-        lx.title(&words).is_some_and(|t| t.office)
-    })
-}
-
-/// Whether a reading makes the match a town of 100,000 people or more.
-fn big_town(g: &Gazetteer, readings: &[Reading]) -> bool {
-    readings.iter().any(|r| {
-        let x = &g.entries[r.entry as usize];
-        !r.after_comma_only && x.kind == Kind::City && x.population >= 100_000
-    })
-}
-
-/// Whether a reading makes the match a country, a first-level division or a region.
-fn strong_reading(g: &Gazetteer, readings: &[Reading]) -> bool {
-    readings.iter().any(|r| {
-        !r.after_comma_only
-            && matches!(
-                g.entries[r.entry as usize].kind,
-                Kind::Country | Kind::Admin1 | Kind::Region
-            )
-    })
-}
-
-/// Whether the word before byte `at` is a locative preposition ("in", "at", "near").
-fn after_locative(body: &str, at: usize) -> bool {
-    after_word(body, at, &["in", "at", "near", "outside", "inside"])
-}
-
-/// Whether the word before byte `at` is one of `words` (any case).
-fn after_word(body: &str, at: usize, words: &[&str]) -> bool {
-    let before = body.get(..at).unwrap_or("").trim_end();
-    let word = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    words.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
-/// Whether the word ending at byte `end` is a possessive ("Cruz's", "Cruz’s").
-fn possessive(body: &str, end: usize) -> bool {
-    let rest = body.get(end..).unwrap_or("");
-    rest.starts_with("'s") || rest.starts_with("’s")
-}
-
-fn starts_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// Whether `text` is the surname of the person `canonical` names in full: "Cruz" of "Ted
-/// Cruz" (not "Toronto" of "CBC Toronto", which the article merely joined).
-fn short_name_of(canonical: &str, text: &str) -> bool {
-    let Some(given) = canonical
-        .strip_suffix(text)
-        .and_then(|g| g.strip_suffix(' '))
-    else {
-        return false;
-    };
-    given
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.chars().any(char::is_lowercase))
-}
-
-/// A word cut short by one full stop: "Nov.", "Gen.", "Ky." (not "U.S.", not "St. Louis").
-fn is_abbreviation(text: &str) -> bool {
-    text.len() > 1 && text.ends_with('.') && text.matches('.').count() == 1
-}
-
-/// Whether a gazetteer name is spelled by `key` (a lookup key, see [`push_key`]).
-fn same_key(name: &str, key: &str) -> bool {
-    let mut k = String::with_capacity(name.len());
-    push_key(&mut k, name);
-    k == key
 }
 
 /// Whether a gazetteer match is a toponym here.
