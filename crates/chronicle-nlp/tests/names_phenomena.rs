@@ -92,6 +92,21 @@ fn named_events_are_neither_actors_nor_places() {
 }
 
 #[test]
+fn an_event_head_that_names_its_event_alone_is_no_actor() {
+    // "Olympics", "Games", "Oscars": the contest or the award alone, no body.
+    check(
+        "Maria Lopez trained in Madrid for the Olympics, and after the Games she flew to Los \
+         Angeles for the Oscars.",
+        &[
+            ("Maria Lopez", Person),
+            ("Madrid", Gpe),
+            ("Los Angeles", Gpe),
+        ],
+        &["Olympics", "Games", "Oscars"],
+    );
+}
+
+#[test]
 fn one_word_that_speaks_without_a_first_name_is_an_agency() {
     check(
         "Belgrade was calm on Sunday, Tanjovo said. Ericsdal said orders rose.",

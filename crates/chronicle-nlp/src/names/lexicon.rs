@@ -31,7 +31,7 @@ pub struct NameLexicon {
     given: HashMap<String, Gender>,
     /// Given names that are also a common word, a place or a famous surname ("Jordan",
     /// "Georgia", "Will"): evidence of a person only with a surname after them.
-    ambiguous_given: HashSet<String>,
+    ambiguous_given: HashMap<String, Gender>,
     /// Titles by their lowercase form, single- and multi-word ("prime minister").
     titles: HashMap<String, Title>,
     /// Organisation heads, with whether each is also an ordinary word ("Division", "Olympic").
@@ -45,6 +45,8 @@ pub struct NameLexicon {
     party_members: HashSet<String>,
     /// Heads of named events, contests and laws ("Cup", "Open", "War", "Treaty").
     event_heads: HashSet<String>,
+    /// Event heads that name an event by themselves ("Olympics", "Games", "Oscars").
+    events_alone: HashSet<String>,
     place_heads: HashMap<String, PlaceHead>,
     not_names: HashSet<String>,
     particles: HashSet<String>,
@@ -72,7 +74,8 @@ impl NameLexicon {
             // evidence of a person by itself.
             if let [name, gender, rest @ ..] = f.as_slice() {
                 if rest.contains(&"ambiguous") {
-                    lx.ambiguous_given.insert(name.to_string());
+                    lx.ambiguous_given
+                        .insert(name.to_string(), gender_of(gender));
                 } else {
                     lx.given.insert(name.to_string(), gender_of(gender));
                 }
@@ -106,9 +109,12 @@ impl NameLexicon {
                 }
             }
         }
-        lx.event_heads = first_words(include_str!(
-            "../../../../dictionaries/names/event_heads.txt"
-        ));
+        let events = include_str!("../../../../dictionaries/names/event_heads.txt");
+        lx.event_heads = first_words(events);
+        lx.events_alone = fields(events)
+            .filter(|f| f.get(1) == Some(&"alone"))
+            .filter_map(|f| f.first().map(|w| w.to_string()))
+            .collect();
         for f in fields(include_str!("../../../../dictionaries/names/loc_heads.txt")) {
             if let [w, kind, ..] = f.as_slice() {
                 let head = match *kind {
@@ -171,7 +177,17 @@ impl NameLexicon {
     /// A given name the list marks as also a common word, a place or a famous surname
     /// ("Jordan", "Georgia"): a person's only when a surname follows it.
     pub fn is_ambiguous_given_name(&self, word: &str) -> bool {
-        self.ambiguous_given.contains(word)
+        self.ambiguous_given.contains_key(word)
+    }
+
+    /// The gender a word has as the given name of someone known to be a person, ambiguous
+    /// given names included ("Bill" in "Bill Clinton"); none for a unisex name.
+    pub fn given_name_gender(&self, word: &str) -> Option<Gender> {
+        self.given
+            .get(word)
+            .or_else(|| self.ambiguous_given.get(word))
+            .copied()
+            .filter(|&g| g != Gender::Unknown)
     }
 
     /// A member of a party ("Republican", "Democrat", "Socialist"): describes a person, names
@@ -204,6 +220,11 @@ impl NameLexicon {
     /// Such names are neither actors nor places.
     pub fn is_event_head(&self, word: &str) -> bool {
         self.event_heads.contains(word)
+    }
+
+    /// An event head that names an event by itself: "the Olympics", "the Games".
+    pub fn names_event_alone(&self, word: &str) -> bool {
+        self.events_alone.contains(word)
     }
 
     pub fn place_head(&self, word: &str) -> Option<PlaceHead> {

@@ -48,14 +48,25 @@ impl Resolver {
             None => None,
         }
         .or_else(|| {
-            self.by_text
-                .get(&text)
-                .copied()
-                .filter(|&r| self.referents[r].kind == n.kind)
+            let same =
+                self.by_text.get(&text).copied().filter(|&r| {
+                    self.referents[r].kind == n.kind && self.same_gender(r, n.gender)
+                })?;
+            // "Gerald Ford ... Mrs Ford ... Ford, a Republican president": a short form that
+            // is all an earlier referent was ever called goes to the person named in full.
+            let short_only = n.kind == EntityType::Person
+                && self
+                    .person_words
+                    .iter()
+                    .any(|(r, known)| *r == same && known.len() == words.len());
+            let full = short_only
+                .then(|| self.person_named_in_full(&words, n.gender))
+                .flatten();
+            Some(full.unwrap_or(same))
         })
         .or_else(|| {
             (n.kind == EntityType::Person)
-                .then(|| self.person_matching(&words))
+                .then(|| self.person_matching(&words, n.gender))
                 .flatten()
         });
         let referent = match existing {
@@ -106,13 +117,37 @@ impl Resolver {
         });
     }
 
-    /// The person referent whose name holds every word of `words` ("Choe" in "Choe Son Hui").
-    pub fn person_matching(&self, words: &[String]) -> Option<usize> {
+    /// The person referent whose name holds every word of `words` ("Choe" in "Choe Son Hui"),
+    /// of a gender that `gender` does not contradict ("Mr. Clinton" is not Hillary Clinton).
+    pub fn person_matching(&self, words: &[String], gender: Gender) -> Option<usize> {
         self.person_words
             .iter()
             .rev()
-            .find(|(_, known)| words.iter().all(|w| known.contains(w)))
+            .find(|&&(r, ref known)| {
+                words.iter().all(|w| known.contains(w)) && self.same_gender(r, gender)
+            })
             .map(|(r, _)| *r)
+    }
+
+    /// The latest person referent named with more words than `words`, all of them among its
+    /// own, of a gender that `gender` does not contradict.
+    fn person_named_in_full(&self, words: &[String], gender: Gender) -> Option<usize> {
+        self.person_words
+            .iter()
+            .rev()
+            .find(|&&(r, ref known)| {
+                known.len() > words.len()
+                    && words.iter().all(|w| known.contains(w))
+                    && self.same_gender(r, gender)
+            })
+            .map(|(r, _)| *r)
+    }
+
+    /// Whether a mention of `gender` may be referent `r`: one of them is of unknown gender,
+    /// or both are the same.
+    fn same_gender(&self, r: usize, gender: Gender) -> bool {
+        let theirs = self.referents[r].gender;
+        gender == Gender::Unknown || theirs == Gender::Unknown || theirs == gender
     }
 }
 

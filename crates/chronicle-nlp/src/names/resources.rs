@@ -19,6 +19,10 @@ pub struct NameResources {
     /// For each entry, its full names (the canonical name and the aliases of two words or
     /// more): what a given name in the text is compared with ("Mahmud Abbas" is Mahmoud Abbas).
     pub full_names: Vec<Vec<usize>>,
+    /// The people whose full names end in a word, by that word ("Clinton" → Bill Clinton,
+    /// Hillary Clinton): who a titled surname may name when the dictionary files the surname
+    /// alone under someone the title rules out ("Mrs. Clinton").
+    pub by_last_name: HashMap<String, Vec<usize>>,
     /// Role words and their CAMEO agent codes.
     pub roles: RoleTable,
 }
@@ -53,6 +57,21 @@ impl NameResources {
                 names.push(i);
             }
         }
+        let mut by_last_name: HashMap<String, Vec<usize>> = HashMap::default();
+        for (e, names) in full_names.iter().enumerate() {
+            if dict.entries[e].kind != chronicle_core::EntityType::Person {
+                continue;
+            }
+            for &p in names {
+                let words = dict.phrases[p].text.split_whitespace();
+                if let Some(last) = words.clone().last().filter(|_| words.count() >= 2) {
+                    let people = by_last_name.entry(last.to_string()).or_default();
+                    if !people.contains(&e) {
+                        people.push(e);
+                    }
+                }
+            }
+        }
         let phrases = super::phrase_index::PhraseIndex::build(&texts);
         let roles = RoleTable::new(&dict.roles, |_| true);
         NameResources {
@@ -61,6 +80,7 @@ impl NameResources {
             phrases,
             phrase_groups,
             full_names,
+            by_last_name,
             roles,
         }
     }

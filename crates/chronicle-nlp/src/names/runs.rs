@@ -57,7 +57,9 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
         // "Grand Slam": the run stopped right before an event's head that is no name alone;
         // "Six Nations": a number in capitals inside a sentence opens the name of a contest
         // or a group, not of an actor or a place.
+        // "the Olympics", "at the Oscars": some heads name their event alone.
         let event = (end - first >= 2 && lx.is_event_head(t.text(end - 1)))
+            || (end - first == 1 && lx.names_event_alone(t.text(first)))
             || (first < end
                 && t.same_sentence(first, end)
                 && t.is_capitalised(end)

@@ -16,7 +16,7 @@
 //!    that had taken office by the article's date (its code says whether it holds or held it).
 //! 4. Else no entry: a person the dictionaries do not know gets no office.
 
-use chronicle_core::EntityType;
+use chronicle_core::{EntityType, Gender};
 use jiff::civil::Date;
 
 use super::dictionary::PhraseKind;
@@ -60,6 +60,12 @@ pub(super) fn settle(
         );
         let (first, end) = (cands[k].first, cands[k].end);
         let ev = evidence::gather(t, res, first, end);
+        // "Mrs. Clinton": the title's gender rules out the dictionary's holders of the
+        // surname of the other gender, and speaks for the people whose full names end in it.
+        let gender = ev.gender();
+        if gender != Gender::Unknown {
+            titled_candidates(res, &surname.text, gender, &mut candidates);
+        }
         let short = super::resolve::mention_text(t, first, end);
         let kept = short_forms
             .iter()
@@ -71,7 +77,7 @@ pub(super) fn settle(
             (cands, named),
             (k, kept),
             &candidates,
-            &surname.text,
+            (&surname.text, gender),
         );
         // Only a full name named before the short form fixes it: a headline's "Clinton" read
         // ahead as the first full name after it fixes nothing.
@@ -109,18 +115,20 @@ pub(super) fn settle(
 }
 
 /// The person the article names in full with the surname of mention `k`, as the index of that
-/// full name's mention and `Some(entry)` when that is an office holder among `candidates`,
-/// `None` for a namesake; `None` when the article names no one in full with it. The full name
-/// is the one the same short form was first read as (`kept`: "Mr Howard" stays Michael
-/// Howard after a sentence on his namesake John Howard), else the nearest before the
-/// mention, else the first after it.
+/// full name's mention and `Some(entry)` when that is a person the dictionaries hold ("Hillary
+/// Clinton", though the dictionaries file the surname alone under her husband) or one of
+/// `candidates` by a compatible given name, `None` for a namesake; `None` when the article
+/// names no one in full with it. The full name is the one the same short form was first read
+/// as (`kept`: "Mr Howard" stays Michael Howard after a sentence on his namesake John Howard),
+/// else the nearest before the mention, else the first after it; a full name of the other
+/// gender than the mention's title is someone else ("Mr. Clinton" after "Hillary Clinton").
 fn named_in_full(
     t: &Tokens<'_>,
     res: &NameResources,
     (cands, named): (&[Candidate], &[Option<Named>]),
     (k, kept): (usize, Option<usize>),
     candidates: &[usize],
-    surname: &str,
+    (surname, gender): (&str, Gender),
 ) -> Option<(usize, Option<usize>)> {
     let (first, end) = (cands[k].first, cands[k].end);
     let holds = |n: &Named| -> Option<usize> {
@@ -135,6 +143,9 @@ fn named_in_full(
         if j == k || lone_surname || n.kind != EntityType::Person || n.end - n.first < 2 {
             return None;
         }
+        if !compatible(gender, person_gender(t, res, n)) {
+            return None;
+        }
         holds(n).map(|at| (n, at))
     };
     let with_index = |j: usize| full(j).map(|(n, at)| (j, n, at));
@@ -144,7 +155,8 @@ fn named_in_full(
         .or_else(|| (0..k).rev().find_map(with_index))
         .or_else(|| (k + 1..named.len()).find_map(with_index))?;
     if let Some(e) = n.entry {
-        return Some((j, candidates.contains(&e).then_some(e)));
+        let person = res.dict.entries[e].kind == EntityType::Person;
+        return Some((j, (person || candidates.contains(&e)).then_some(e)));
     }
     let given: Vec<&str> = (n.first..n.end)
         .filter(|&j| j < at || j >= at + (end - first))
@@ -158,6 +170,52 @@ fn named_in_full(
             .copied()
             .find(|&e| same_person(res, e, &given, surname)),
     ))
+}
+
+/// Narrows the dictionary's holders of `surname` to those of the title's `gender`; where that
+/// leaves none ("Mrs. Clinton", the surname filed under Bill Clinton), the people of that
+/// gender whose full names end in the surname take their place (Hillary Clinton), for the
+/// article's context to choose among.
+fn titled_candidates(res: &NameResources, surname: &str, gender: Gender, out: &mut Vec<usize>) {
+    out.retain(|&e| compatible(gender, entry_gender(res, e)));
+    if out.is_empty() {
+        out.extend(
+            res.by_last_name
+                .get(surname)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&e| entry_gender(res, e) == gender),
+        );
+    }
+}
+
+/// Two genders that can be one person's: equal, or one of them unknown.
+fn compatible(a: Gender, b: Gender) -> bool {
+    a == Gender::Unknown || b == Gender::Unknown || a == b
+}
+
+/// The gender of an entry's first given name ("Hillary Clinton" is female); unknown for a
+/// unisex name or one the list does not hold.
+fn entry_gender(res: &NameResources, e: usize) -> Gender {
+    res.dict
+        .entries
+        .get(e)
+        .and_then(|entry| entry.canonical.split_whitespace().next())
+        .and_then(|w| res.lexicon.given_name_gender(w))
+        .unwrap_or(Gender::Unknown)
+}
+
+/// The gender of a full name in the text: its title's, else its given name's, else its
+/// entry's.
+fn person_gender(t: &Tokens<'_>, res: &NameResources, n: &Named) -> Gender {
+    if n.gender != Gender::Unknown {
+        return n.gender;
+    }
+    res.lexicon
+        .given_name_gender(t.text(n.first))
+        .or_else(|| n.entry.map(|e| entry_gender(res, e)))
+        .unwrap_or(Gender::Unknown)
 }
 
 /// Whether `given` (the words of a full name other than the surname) fits one of the full names

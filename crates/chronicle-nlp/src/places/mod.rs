@@ -16,6 +16,7 @@ mod load;
 pub(crate) mod resolve;
 mod spot;
 mod table;
+mod words;
 
 use std::sync::Arc;
 

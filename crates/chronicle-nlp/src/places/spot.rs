@@ -8,6 +8,10 @@
 use chronicle_core::{Article, EntityType, TokenKind};
 
 use super::gazetteer::{Gazetteer, Kind, Reading, push_key};
+use super::words::{
+    after_locative, after_word, big_town, in_capitalised_run, is_abbreviation, names_lexicon,
+    office_follows, possessive, same_key, short_name_of, starts_upper, strong_reading,
+};
 
 /// A span that names a place, with the gazetteer's readings of it.
 #[derive(Debug, Clone)]
@@ -205,19 +209,37 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
                         && body[end..n.span.start as usize].trim().is_empty()
                 })
             };
-            // Months and weekdays are dates, not the towns that share their names.
-            let calendar = crate::calendar::is_month_or_weekday(&body[start..end]);
+            // Months, weekdays and the events and holidays that a word names alone
+            // ("Christmas", "Easter", "Olympics") are no towns that share their names.
+            let calendar = crate::calendar::is_month_or_weekday(&body[start..end])
+                || names_lexicon().names_event_alone(&body[start..end]);
             // A sentence's first word followed by a comma opens a dateline or a list of places
             // ("EDMONTON, Ky.", "Saskatoon, Calgary and Winnipeg"): a place if its country is
-            // the article's.
-            let initial = i == range.start && !body[end..].starts_with(',');
+            // the article's. The first word counts after an opening quotation mark or bracket
+            // too ('"Many people will ...', '"Over the past year').
+            let first_word = (range.start..i).all(|k| tokens[k].kind == TokenKind::Punct);
+            let initial = first_word && !body[end..].starts_with(',');
+            // "Star Wars", "Earth Simulator", "Phonographic Industry": a word of a longer
+            // capitalised name that the names stage took for no name at all (a title, a
+            // contest, a machine) is no small town of that name. A country, a division or a
+            // large town still is ("the Athens Olympics"), and so is a town whose office
+            // follows ("Litchfield Fire Chief Jim Koser", "Beaconsfield Mayor").
+            let in_longer_name = under.is_none()
+                && !covered
+                && ((i > range.start && in_capitalised_run(body, tokens, range.start, i - 1))
+                    || (end_tok < range.end
+                        && in_capitalised_run(body, tokens, range.start, end_tok)));
             // "Ont." after "Barrie,": the abbreviation carries the full stop the tokens left out.
             let end = if after_place_comma && body[end..].starts_with('.') {
                 end + 1
             } else {
                 end
             };
-            let verdict = if glued || calendar || readings.is_empty() {
+            let small_in_name = in_longer_name
+                && !strong_reading(g, &readings)
+                && !big_town(g, &readings)
+                && !office_follows(body, tokens, end_tok, range.end);
+            let verdict = if glued || calendar || small_in_name || readings.is_empty() {
                 Verdict::No
             } else if after_place_comma && under.is_none() {
                 Verdict::Yes
@@ -442,58 +464,6 @@ fn longest_match(
     key.clear();
     key.push_str(&k);
     Some((end, readings))
-}
-
-/// Whether the word before byte `at` is a locative preposition ("in", "at", "near").
-fn after_locative(body: &str, at: usize) -> bool {
-    after_word(body, at, &["in", "at", "near", "outside", "inside"])
-}
-
-/// Whether the word before byte `at` is one of `words` (any case).
-fn after_word(body: &str, at: usize, words: &[&str]) -> bool {
-    let before = body.get(..at).unwrap_or("").trim_end();
-    let word = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    words.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
-/// Whether the word ending at byte `end` is a possessive ("Cruz's", "Cruz’s").
-fn possessive(body: &str, end: usize) -> bool {
-    let rest = body.get(end..).unwrap_or("");
-    rest.starts_with("'s") || rest.starts_with("’s")
-}
-
-fn starts_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// Whether `text` is the surname of the person `canonical` names in full: "Cruz" of "Ted
-/// Cruz" (not "Toronto" of "CBC Toronto", which the article merely joined).
-fn short_name_of(canonical: &str, text: &str) -> bool {
-    let Some(given) = canonical
-        .strip_suffix(text)
-        .and_then(|g| g.strip_suffix(' '))
-    else {
-        return false;
-    };
-    given
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.chars().any(char::is_lowercase))
-}
-
-/// A word cut short by one full stop: "Nov.", "Gen.", "Ky." (not "U.S.", not "St. Louis").
-fn is_abbreviation(text: &str) -> bool {
-    text.len() > 1 && text.ends_with('.') && text.matches('.').count() == 1
-}
-
-/// Whether a gazetteer name is spelled by `key` (a lookup key, see [`push_key`]).
-fn same_key(name: &str, key: &str) -> bool {
-    let mut k = String::with_capacity(name.len());
-    push_key(&mut k, name);
-    k == key
 }
 
 /// Whether a gazetteer match is a toponym here.
