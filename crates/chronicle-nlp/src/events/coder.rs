@@ -10,6 +10,7 @@ use super::dating::Timeline;
 use super::frame::{dateline_end, drop_apposition_qualifiers, quoted_target};
 use super::matcher::{Ctx, Match, WordSet};
 use super::modal::{intent_of, refusal_of};
+use super::noun_events::{Claim, NounInput};
 use super::reasons;
 use super::sentence::{
     ADV, BE, BREAK, CAP, CENSURE, COMMA, COORD, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON, REFER,
@@ -32,6 +33,11 @@ pub struct Scratch {
     present: WordSet,
     used: Vec<bool>,
     places: Vec<(u32, String)>,
+    /// Words a verb pattern that coded an event took in: no noun event of their own.
+    claimed: Vec<bool>,
+    /// The events of each verb that coded one (their range in the output) and the words its
+    /// pattern took in.
+    claims: Vec<Claim>,
     /// The events of the sentence being coded: where each verb's events start in the output,
     /// and the verb's word.
     coded: Vec<(usize, usize)>,
@@ -117,6 +123,9 @@ impl EventCoder {
         sc.coded.clear();
         sc.used.clear();
         sc.used.resize(words.len(), false);
+        sc.claimed.clear();
+        sc.claimed.resize(words.len(), false);
+        sc.claims.clear();
         sc.present.fill(words, self.dict.vocab.len());
         // TABARI codes the first verb that matches in each conjoined clause
         let mut coded_conjunct: Option<usize> = None;
@@ -211,9 +220,23 @@ impl EventCoder {
             self.emit(
                 article, s, &sc.buf, &sc.hits, tree, v, m, modality, tl, place, recent, out,
             );
+            // an event with no source is dropped later: it leaves its words to the nouns
+            if out[before..].iter().any(|e| e.source.is_some()) {
+                let words = m.start.min(v)..m.end.max(v + 1);
+                for c in sc.claimed.iter_mut().take(words.end).skip(words.start) {
+                    *c = true;
+                }
+                sc.claims.push(Claim {
+                    events: before..out.len(),
+                    words,
+                });
+            }
             sc.coded.push((before, v));
         }
         if let Some(t) = tree {
+            if !self.dict.petrarch {
+                self.aim_at_nouns(t, &sc.hits, &sc.claims, article, out);
+            }
             // both read the sentence's events where `coded` says they are: mark, then drop
             let mut keep = vec![true; out.len() - first];
             mark_reports(t, first, &sc.coded, out, &mut keep);
@@ -225,6 +248,18 @@ impl EventCoder {
                 k += 1;
                 k <= first || keep[k - first - 1]
             });
+            if !self.dict.petrarch {
+                let input = NounInput {
+                    article,
+                    s,
+                    buf: &sc.buf,
+                    hits: &sc.hits,
+                    tree: t,
+                    claimed: &sc.claimed,
+                    places: &sc.places,
+                };
+                self.code_nouns(&input, tl, first, out);
+            }
         }
     }
 
@@ -292,7 +327,7 @@ impl EventCoder {
     }
 
     /// The place of a clause: the GPE or LOC right after "in" or "at".
-    fn place_of(
+    pub(super) fn place_of(
         &self,
         buf: &SentenceBuf,
         lo: usize,
@@ -483,7 +518,7 @@ impl EventCoder {
 
     /// The date of the act at verb `v`, read in its clause; the contexts it implies (historical,
     /// future, hypothetical) are added to `context`.
-    fn dated(
+    pub(super) fn dated(
         &self,
         buf: &SentenceBuf,
         v: usize,
@@ -553,7 +588,14 @@ impl EventCoder {
             .map(|r| (r.actor.clone(), r.span))
     }
 
-    fn event(&self, base: &Event, article: &Article, code: &str, src: &Side, tgt: &Side) -> Event {
+    pub(super) fn event(
+        &self,
+        base: &Event,
+        article: &Article,
+        code: &str,
+        src: &Side,
+        tgt: &Side,
+    ) -> Event {
         let info = self.table.info(code);
         let text = |side: &Side| {
             side.as_ref()
@@ -618,7 +660,7 @@ fn mark_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &[Event], 
 /// about somebody: with a side missing it says nothing ("Cuban Americans said that ...", "...
 /// said UNDP"); a visit, made or hosted, is one with a host and a guest ("as he arrived in
 /// Philadelphia").
-fn says_nothing(code: &str, source: &Side, target: &Side) -> bool {
+pub(super) fn says_nothing(code: &str, source: &Side, target: &Side) -> bool {
     // a firm acting alone or on a firm of its own country is market news, no political event
     // ("Japanese banks are seeking alliances", "Yukos accused Gazprom"); a political actor on
     // either side, or firms of two countries ("Petrobras signed with Sinopec"), make it one
@@ -661,7 +703,7 @@ fn unarmed(code: &str) -> bool {
 
 /// Every (source, target) pair, or every ordered pair of distinct members of one compound.
 /// `code_is_actor`: two sides with one code are one actor, wherever they are named.
-fn pair_up<'a>(
+pub(super) fn pair_up<'a>(
     sources: &'a [Side],
     targets: &'a [Side],
     pairwise: bool,

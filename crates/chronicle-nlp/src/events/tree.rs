@@ -15,6 +15,7 @@ mod actor_of;
 mod control;
 mod frames;
 mod names;
+mod nominal;
 mod urging;
 
 pub use frames::NounFrame;
