@@ -226,3 +226,26 @@ fn a_call_for_someone_to_act_is_an_appeal_to_them() {
         ),
     ]);
 }
+
+/// The verb dictionary's nominal triggers ("= missile test", "= ground assault") obey the same
+/// reading: a test only possible, a test a country may stage, is none; one staged is one.
+#[test]
+fn a_nominal_trigger_not_said_to_have_happened_is_none() {
+    run(&[
+        (
+            "Officials in Seoul discussed the possibility of a North Korean missile test.",
+            &[],
+            &[("PRK", "", "15")],
+        ),
+        (
+            "North Korea may stage a missile test before the summit.",
+            &[],
+            &[("PRK", "", "15")],
+        ),
+        (
+            "North Korea staged a missile test on Sunday.",
+            &[("PRK", "", "15")],
+            &[],
+        ),
+    ]);
+}

@@ -25,6 +25,7 @@ mod matcher;
 mod modal;
 mod noun_events;
 mod nouns;
+mod pairs;
 mod petrarch;
 mod petrarch_actors;
 mod reasons;

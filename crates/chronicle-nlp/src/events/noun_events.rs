@@ -11,11 +11,12 @@ use super::EventCoder;
 use super::actors::ActorHit;
 use super::agents;
 use super::clause::Modality;
-use super::coder::{Side, pair_up, says_nothing};
+use super::coder::Side;
 use super::dating::Timeline;
+use super::pairs::{pair_up, says_nothing};
 use super::sentence::SentenceBuf;
 use super::sides::drop_self_targets;
-use super::tree::Tree;
+use super::tree::{NounSides, Tree};
 
 /// What a sentence's noun events are read with.
 pub(super) struct NounInput<'a> {
@@ -91,15 +92,12 @@ impl EventCoder {
     ) {
         let NounInput {
             article,
-            s,
-            buf,
             hits,
             tree: t,
             claimed,
-            places,
+            ..
         } = *input;
-        let words = &buf.words;
-        for w in 0..words.len() {
+        for w in 0..input.buf.words.len() {
             if claimed.get(w).copied().unwrap_or(true)
                 || hits.iter().any(|h| h.start <= w && w < h.end)
             {
@@ -117,71 +115,10 @@ impl EventCoder {
                 continue;
             }
             let code = entry.code.as_str();
-            let force = matches!(code.get(..2), Some("18" | "19" | "20"));
-            let visit = code.starts_with("04");
-            let src = sides.source.filter(|&k| !hits[k].ground_only());
-            let tgt = sides
-                .target
-                .filter(|&k| !hits[k].ground_only() || force || visit);
-            let expand = |k: usize| -> Vec<Side> {
-                let (lo, hi) = t.group(hits, words, k);
-                hits[lo..hi]
-                    .iter()
-                    .flat_map(|h| {
-                        h.codes
-                            .iter()
-                            .map(move |c| Some((c.clone(), (h.span.start, h.span.end))))
-                    })
-                    .collect()
+            let Some((sources, targets, pairwise)) = noun_sides(input, code, sides) else {
+                continue;
             };
-            let (mut sources, mut targets, pairwise) = match (src, tgt) {
-                (s, Some(k)) if sides.mutual => {
-                    let mut all = s.map(expand).unwrap_or_default();
-                    all.extend(expand(k));
-                    (all, Vec::new(), true)
-                }
-                (Some(s), Some(k)) => (expand(s), expand(k), false),
-                _ => continue,
-            };
-            if !pairwise {
-                agents::place_lone_agents(&mut sources, &targets, hits);
-                agents::place_lone_agents(&mut targets, &sources, hits);
-                drop_self_targets(&sources, &mut targets, hits, Some(t), force);
-                // a withdrawal from a body is leaving it, no pulling back of forces
-                if code.starts_with("087") {
-                    targets.retain(|t| t.as_ref().is_some_and(|(c, _)| !organisation(c)));
-                }
-                if targets.is_empty() {
-                    continue;
-                }
-            }
-            let mut context = Vec::new();
-            let date = self.dated(buf, w, tl, Modality::default(), &mut context);
-            let clause = buf.clauses[buf.clause_of(w)];
-            let base = Event {
-                sentence: s,
-                source: None,
-                target: None,
-                cameo: String::new(),
-                plover: None,
-                goldstein: None,
-                quad_class: None,
-                date_precision: chronicle_core::DatePrecision::of(
-                    date.value.as_deref().unwrap_or(""),
-                ),
-                date: date.value,
-                date_basis: date.basis,
-                context,
-                place: self.place_of(buf, clause.start, clause.end, places),
-                trigger: article
-                    .body
-                    .get(words[w].start as usize..words[w].end as usize)
-                    .unwrap_or("")
-                    .to_string(),
-                source_text: None,
-                target_text: None,
-                rule: entry.rule.clone(),
-            };
+            let base = self.noun_base(input, w, &entry.rule, tl);
             let root = |c: &str| c.get(..2).map(str::to_string);
             let coded = |src: &Side, tgt: &Side, out: &[Event]| {
                 let key = |side: &Side| side.as_ref().map(|(c, _)| c.clone());
@@ -198,6 +135,84 @@ impl EventCoder {
             }
         }
     }
+
+    /// The event of the noun at `w` with no sides yet: its sentence, date and context, place,
+    /// trigger (the noun) and rule.
+    fn noun_base(&self, input: &NounInput, w: usize, rule: &str, tl: &Timeline) -> Event {
+        let buf = input.buf;
+        let words = &buf.words;
+        let mut context = Vec::new();
+        let date = self.dated(buf, w, tl, Modality::default(), &mut context);
+        let clause = buf.clauses[buf.clause_of(w)];
+        Event {
+            sentence: input.s,
+            source: None,
+            target: None,
+            cameo: String::new(),
+            plover: None,
+            goldstein: None,
+            quad_class: None,
+            date_precision: chronicle_core::DatePrecision::of(date.value.as_deref().unwrap_or("")),
+            date: date.value,
+            date_basis: date.basis,
+            context,
+            place: self.place_of(buf, clause.start, clause.end, input.places),
+            trigger: input
+                .article
+                .body
+                .get(words[w].start as usize..words[w].end as usize)
+                .unwrap_or("")
+                .to_string(),
+            source_text: None,
+            target_text: None,
+            rule: rule.to_string(),
+        }
+    }
+}
+
+/// The sources and targets of a noun's act of code `code` (every member of a `between` list
+/// and the source, pairwise, for a mutual act), or `None` when it names no one on a side: a
+/// place only the gazetteer knows acts never and is acted on only by force or a visit, an
+/// actor is no target of itself, and a withdrawal from a body is leaving it, no pulling back of
+/// forces.
+fn noun_sides(
+    input: &NounInput,
+    code: &str,
+    sides: NounSides,
+) -> Option<(Vec<Side>, Vec<Side>, bool)> {
+    let NounInput {
+        buf, hits, tree: t, ..
+    } = *input;
+    let force = matches!(code.get(..2), Some("18" | "19" | "20"));
+    let visit = code.starts_with("04");
+    let src = sides.source.filter(|&k| !hits[k].ground_only());
+    let tgt = sides
+        .target
+        .filter(|&k| !hits[k].ground_only() || force || visit)?;
+    let expand = |k: usize| -> Vec<Side> {
+        let (lo, hi) = t.group(hits, &buf.words, k);
+        hits[lo..hi]
+            .iter()
+            .flat_map(|h| {
+                h.codes
+                    .iter()
+                    .map(move |c| Some((c.clone(), (h.span.start, h.span.end))))
+            })
+            .collect()
+    };
+    if sides.mutual {
+        let mut all = src.map(expand).unwrap_or_default();
+        all.extend(expand(tgt));
+        return Some((all, Vec::new(), true));
+    }
+    let (mut sources, mut targets) = (expand(src?), expand(tgt));
+    agents::place_lone_agents(&mut sources, &targets, hits);
+    agents::place_lone_agents(&mut targets, &sources, hits);
+    drop_self_targets(&sources, &mut targets, hits, Some(t), force);
+    if code.starts_with("087") {
+        targets.retain(|t| t.as_ref().is_some_and(|(c, _)| !organisation(c)));
+    }
+    (!targets.is_empty()).then_some((sources, targets, false))
 }
 
 /// Whether an actor code names an international or non-governmental body or a multinational

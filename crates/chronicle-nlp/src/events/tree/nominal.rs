@@ -458,6 +458,27 @@ impl Tree<'_> {
         None
     }
 
+    /// Whether a nominal trigger of the verb dictionary at word `w` ("air" of "air strikes",
+    /// "ceasefire") names an act the sentence does not say took place: as
+    /// [`Tree::unreal_noun`], read at the noun its modifiers lead to, or argued for or against
+    /// ("calls for a ceasefire", "protests against air strikes").
+    pub fn unreal_trigger(&self, w: usize) -> bool {
+        let mut at = w;
+        for _ in 0..DEPTH {
+            match (self.rel(at), self.head(at)) {
+                (Some(DepRel::Compound | DepRel::Amod | DepRel::Flat), Some(h))
+                    if self.upos(h) == Some(Upos::Noun) =>
+                {
+                    at = h
+                }
+                _ => break,
+            }
+        }
+        self.case_of(at)
+            .is_some_and(|p| ARGUED.contains(&p.as_str()))
+            || self.unreal_noun(at)
+    }
+
     /// Whether the sentence does not say the act of the noun at `w` took place: the noun is
     /// denied or marked as planned, or hangs (through conjunctions and `of` phrases) from a
     /// noun or verb of asking, planning, fearing, denying or undoing, or from a verb that is
