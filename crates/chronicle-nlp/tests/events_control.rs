@@ -97,3 +97,45 @@ fn a_subjectless_threat_is_its_main_verbs_subjects() {
         events(&pipeline, text)
     );
 }
+
+#[test]
+fn an_act_asked_or_wished_of_someone_is_not_done() {
+    let pipeline = Pipeline::standard();
+    let text = "The Canadian prime minister asked Moscow to pull its troops out of Georgia.";
+    let got = events(&pipeline, text);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| c.starts_with("02") && s.starts_with("CAN") && t.starts_with("RUS")),
+        "the request is Canada's to Russia: {got:?}"
+    );
+    assert!(
+        !got.iter().any(|(s, _, c)| s.starts_with("RUS")),
+        "Russia withdrew nothing: {got:?}"
+    );
+    let text = "Germany expects Iran to release the two sailors by Friday.";
+    let got = events(&pipeline, text);
+    assert!(
+        !got.iter().any(|(s, _, _)| s.starts_with("IRN")),
+        "an expected release is no release: {got:?}"
+    );
+    // a verb that makes the act happen reports it done
+    let text = "Washington persuaded Japan to send troops to Iraq.";
+    let got = events(&pipeline, text);
+    assert!(
+        got.iter()
+            .any(|(s, _, c)| s.starts_with("JPN") && c.starts_with("15")),
+        "Japan sent troops: {got:?}"
+    );
+}
+
+#[test]
+fn the_noun_after_after_is_the_subject_of_its_clause() {
+    let pipeline = Pipeline::standard();
+    let text = "The envoy resigned after Ethiopia invaded Eritrea.";
+    let got = events(&pipeline, text);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| c.starts_with("19") && s.starts_with("ETH") && t.starts_with("ERI")),
+        "Ethiopia invaded: {got:?}"
+    );
+}

@@ -97,3 +97,14 @@ fn an_act_a_noun_refuses_or_only_allows_is_not_done() {
         );
     }
 }
+
+#[test]
+fn an_act_a_sentence_asks_whether_happens_is_hypothetical() {
+    let text = "Reporters asked whether Iran would release the British sailors.";
+    let got = events(text);
+    let release = got.iter().find(|e| e.trigger.starts_with("release"));
+    assert!(
+        release.is_some_and(|e| e.context.contains(&EventContext::Hypothetical)),
+        "{got:?}"
+    );
+}

@@ -488,3 +488,163 @@ fn a_readiness_in_the_present_is_an_intent_or_a_threat() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_adverb_between_the_target_and_the_patterns_preposition_is_stepped_over() {
+    let pipeline = Pipeline::standard();
+    for text in [
+        "Pakistan blamed India directly for the attack on its border post.",
+        "Pakistan blamed India again for the attack on its border post.",
+    ] {
+        let got = events(&pipeline, text);
+        assert!(
+            got.iter().any(|(s, t, c)| s.starts_with("PAK")
+                && t.starts_with("IND")
+                && c.starts_with("112")),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_politicians_attack_on_a_rival_is_in_words() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "Senator Barbara Boxer attacked Carly Fiorina over her record at the company.",
+    );
+    assert!(
+        got.iter().any(|(_, _, c)| c == "111") && !got.iter().any(|(_, _, c)| c.starts_with("19")),
+        "a senator's attack on a rival criticises her: {got:?}"
+    );
+    let got = events(
+        &pipeline,
+        "Israeli troops attacked Hamas leader Ismail Haniyeh.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, _, c)| s.starts_with("ISR") && c.starts_with("19")),
+        "an army's attack is force: {got:?}"
+    );
+}
+
+#[test]
+fn calling_someone_names_of_censure_criticises_and_a_call_is_no_statement() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "Senator Marco Rubio called Vladimir Putin a gangster and a thug.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("USA") && t.starts_with("RUS") && c == "111"),
+        "name-calling criticises: {got:?}"
+    );
+    let got = events(
+        &pipeline,
+        "Angela Merkel called Vladimir Putin on Monday to discuss the crisis.",
+    );
+    assert!(
+        !got.iter()
+            .any(|(_, _, c)| c.starts_with("01") || c == "111"),
+        "a telephone call is no statement: {got:?}"
+    );
+}
+
+#[test]
+fn meeting_a_demand_or_a_standard_is_no_meeting() {
+    let pipeline = Pipeline::standard();
+    for text in [
+        "Chinese carmakers failed to meet Russian safety standards.",
+        "India built new plants to meet the demand for cars.",
+    ] {
+        let got = events(&pipeline, text);
+        assert!(
+            !got.iter()
+                .any(|(_, _, c)| c.starts_with("04") || c.starts_with("08") || c.starts_with("12")),
+            "{text}: {got:?}"
+        );
+    }
+    let got = events(
+        &pipeline,
+        "The Chinese premier met Russian officials in Moscow.",
+    );
+    assert!(
+        got.iter().any(|(_, _, c)| c.starts_with("04")),
+        "a meeting of people is one: {got:?}"
+    );
+}
+
+#[test]
+fn a_noun_spelt_like_a_verb_is_no_trigger_where_the_parse_makes_it_an_object() {
+    let pipeline = Pipeline::standard();
+    for text in [
+        "The report said the Kenyan government should consider fines for unregistered voters.",
+        "The British judges were told to reduce sentences for murderers who confessed.",
+    ] {
+        let got = events(&pipeline, text);
+        assert!(
+            !got.iter().any(|(_, _, c)| c == "172" || c == "116"),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn where_a_statement_is_made_is_no_one_it_is_aimed_at() {
+    let pipeline = Pipeline::standard();
+    for text in [
+        "Chinese President Hu Jintao delivered a speech in Pakistan on Monday.",
+        "The Egyptian foreign minister made a statement at the United Nations.",
+    ] {
+        let got = events(&pipeline, text);
+        assert!(
+            !got.iter()
+                .any(|(_, t, c)| c.starts_with("01") && !t.is_empty()),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_statement_is_aimed_at_the_subject_of_what_it_reports() {
+    let pipeline = Pipeline::standard();
+    let text = "The British foreign secretary said the European Commission's proposal would raise the budget.";
+    let got = events(&pipeline, text);
+    assert!(
+        got.iter().any(|(s, t, c)| s.starts_with("GBR")
+            && t.starts_with("IGOEUR")
+            && c.starts_with("01")),
+        "the proposal's body is what the statement is about: {got:?}"
+    );
+    let text = "The Kenyan foreign minister said the two leaders had talked about Somalia.";
+    let got = events(&pipeline, text);
+    assert!(
+        !got.iter()
+            .any(|(_, t, c)| c.starts_with("01") && t.starts_with("SOM")),
+        "a name deep in the reported clause is no target: {got:?}"
+    );
+}
+
+#[test]
+fn returning_a_favour_or_a_call_returns_no_one() {
+    let pipeline = Pipeline::standard();
+    let got = events(
+        &pipeline,
+        "The Mexican president returned the favor to Canada on Monday.",
+    );
+    assert!(
+        !got.iter()
+            .any(|(_, _, c)| c.starts_with("08") || c.starts_with("035")),
+        "{got:?}"
+    );
+    let got = events(
+        &pipeline,
+        "Iraq returned the bodies of 20 Iranian soldiers to Iran.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "IRQ" && t == "IRN" && c == "084"),
+        "{got:?}"
+    );
+}

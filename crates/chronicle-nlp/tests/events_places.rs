@@ -120,3 +120,14 @@ fn where_force_is_used_is_not_whom_it_is_used_on() {
         );
     }
 }
+
+#[test]
+fn a_region_inside_one_country_is_its_ground() {
+    let pipeline = Pipeline::standard();
+    let got = events(&pipeline, "Russian troops seized Crimea in 2014.");
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| c == "192" && s.starts_with("RUS") && t == "UKR"),
+        "Crimea is Ukrainian ground taken: {got:?}"
+    );
+}

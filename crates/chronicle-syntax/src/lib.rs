@@ -55,6 +55,7 @@ pub mod punct;
 pub mod quantity;
 pub mod quoted;
 pub mod subject;
+pub mod subordinator;
 pub mod tagger;
 pub mod templates;
 pub mod train;

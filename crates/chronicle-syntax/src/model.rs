@@ -399,6 +399,7 @@ impl Model {
         crate::opener::repair(&ws.words, &ws.upos, &mut ws.heads);
         crate::finite::repair(&ws.upos, &ws.present, &mut ws.heads);
         crate::subject::repair(&ws.words, &ws.upos, &mut ws.heads);
+        crate::subordinator::repair(&ws.words, &ws.upos, &mut ws.heads);
         crate::quoted::repair(&ws.words, &ws.upos, &mut ws.heads);
         crate::nominal_root::repair(&ws.words, &ws.upos, &ws.present, &mut ws.heads);
         crate::quantity::repair(&ws.words, &ws.upos, &mut ws.heads);

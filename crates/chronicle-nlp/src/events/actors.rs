@@ -106,10 +106,14 @@ fn add_places(article: &Article, words: &[Word], (lo, hi): (u32, u32), out: &mut
     let index = &article.analysis.index;
     let before = out.len();
     for p in &article.places {
-        if !matches!(
-            p.kind,
-            Some(PlaceKind::City | PlaceKind::Admin1 | PlaceKind::Admin2)
-        ) {
+        // ground inside one country: a city, a division, or a region the gazetteer places in
+        // one country ("Crimea"), not a continent or a sea
+        let inside = match p.kind {
+            Some(PlaceKind::City | PlaceKind::Admin1 | PlaceKind::Admin2) => true,
+            Some(PlaceKind::Region) => p.country.is_some(),
+            _ => false,
+        };
+        if !inside {
             continue;
         }
         let span = ByteSpan::new(index.byte_of(p.start), index.byte_of(p.end));

@@ -11,7 +11,7 @@ use super::frame::{dateline_end, drop_apposition_qualifiers, quoted_target};
 use super::matcher::{Ctx, Match, WordSet};
 use super::modal::{intent_of, refusal_of};
 use super::noun_events::{Claim, NounInput};
-use super::pairs::{pair_up, says_nothing};
+use super::pairs::{pair_up, says_nothing, unarmed};
 use super::reasons;
 use super::sentence::{
     ADV, BE, BREAK, CAP, CENSURE, COMMA, COORD, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON, REFER,
@@ -288,6 +288,23 @@ impl EventCoder {
             // "comes after reports that ...", "the reports": a noun the parse gives a
             // preposition, determiner or possessive of its own is no verb
             Some((t, Upos::Noun)) if t.marked_noun(v) => false,
+            // "should consider fines for voters": a noun the parse makes a verb's object or
+            // subject, or a noun's modifier, is no verb
+            Some((t, Upos::Noun))
+                if t.rel(v).is_some_and(|r| {
+                    matches!(
+                        r.base(),
+                        DepRel::Obj
+                            | DepRel::Iobj
+                            | DepRel::Nsubj
+                            | DepRel::Obl
+                            | DepRel::Nmod
+                            | DepRel::Compound
+                    )
+                }) =>
+            {
+                false
+            }
             _ => self.looks_verbal(buf, hits, v, verb),
         }
     }
@@ -389,6 +406,10 @@ impl EventCoder {
             (Some(_), _) => return,
             (None, _) => {}
         }
+        // "asked Russia to withdraw its troops": an act asked or wished of someone is not done
+        if tree.is_some_and(|t| !self.dict.petrarch && t.requested(v)) {
+            return;
+        }
         // "denied that its troops had attacked": the act is told only to be denied
         if frame.is_some() {
             // the noun said it
@@ -417,12 +438,10 @@ impl EventCoder {
         // so does one that casts someone as something to condemn ("cast the candidate as
         // “divisive, stupid and wrong”"): the words after the pattern's "as", however the
         // parser hangs them
-        let cast_as = || {
-            let as_at = m.end.checked_sub(1)?;
-            // not cut at the clause's end: the quotation marks around the words end one
-            (self.dict.vocab.word(buf.words.get(as_at)?.id) == "as")
-                .then(|| m.end..buf.words.len().min(m.end + AS_REACH))
-        };
+        let last = m.end.checked_sub(1).and_then(|k| buf.words.get(k));
+        let cast = last.and_then(|w| Casting::of(self.dict.vocab.word(w.id)));
+        // not cut at the clause's end: the quotation marks around the words end one
+        let cast_as = || cast.map(|_| m.end..buf.words.len().min(m.end + AS_REACH));
         if code == "010"
             && !self.dict.petrarch
             && tree.is_some_and(|t| {
@@ -431,8 +450,18 @@ impl EventCoder {
             })
         {
             code = "111".to_string();
+        } else if code == "010" && cast == Some(Casting::Naming) {
+            // "called Putin the next day": a call, no naming
+            return;
         }
         let (sources, mut targets, pairwise) = self.sides(buf, hits, tree, v, m, modality);
+        let lemma = self.dict.verbs[m.verb as usize].lemma.as_str();
+        if !self.dict.petrarch
+            && code.starts_with("19")
+            && verbal_attack(lemma, &sources, &targets, hits)
+        {
+            code = "111".to_string();
+        }
         if let Some((_, k)) = urged {
             let h = &hits[k];
             let own = |c: &String| sources.iter().flatten().any(|(x, _)| x == c);
@@ -620,6 +649,28 @@ impl EventCoder {
     }
 }
 
+/// How a statement's pattern ends when what follows says what the statement casts its target
+/// as: "cast the candidate as divisive", "called the senator a liar".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Casting {
+    /// "as": a statement whatever the words after it (111 when they censure).
+    As,
+    /// An article after the target ("called X a", "dubbed X the"): a naming, which CAMEO codes
+    /// only when it censures (111); without censure the pattern read a telephone call or a
+    /// meeting called.
+    Naming,
+}
+
+impl Casting {
+    fn of(last_word: &str) -> Option<Casting> {
+        match last_word {
+            "as" => Some(Casting::As),
+            "a" | "an" | "the" => Some(Casting::Naming),
+            _ => None,
+        }
+    }
+}
+
 /// How many words after "as" say what a statement casts someone as.
 const AS_REACH: usize = 8;
 
@@ -658,4 +709,26 @@ fn mark_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &[Event], 
             }
         }
     }
+}
+
+/// Verbs of force that politics uses for words: "Boxer attacked Fiorina", "assailed the plan".
+const VERBAL_FORCE: [&str; 3] = ["attack", "assail", "ambush"];
+
+/// Whether an act of force named by `lemma` is one in words: its sources and targets are all
+/// people or bodies that bear no arms ("Boxer attacked Fiorina", "the senator attacked the
+/// party"), so that it criticises (111). An army's attack on a person, or anyone's on a country
+/// or an armed group, stays force.
+fn verbal_attack(lemma: &str, sources: &[Side], targets: &[Side], hits: &[ActorHit]) -> bool {
+    if !VERBAL_FORCE.contains(&lemma) {
+        return false;
+    }
+    let civil = |side: &Side| {
+        side.as_ref().is_some_and(|(code, span)| {
+            let person = hits
+                .iter()
+                .any(|h| (h.span.start, h.span.end) == *span && h.person.is_some());
+            unarmed(code) || (person && !super::sides::armed(code))
+        })
+    };
+    !targets.is_empty() && sources.iter().all(civil) && targets.iter().all(civil)
 }

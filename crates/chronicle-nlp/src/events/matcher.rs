@@ -7,7 +7,7 @@
 
 use super::actors::{ActorHit, hit_ending, hit_starting};
 use super::dict::{Elem, Pattern, Slot, Verb, VerbDictionary};
-use super::sentence::{BREAK, QUANT, Word};
+use super::sentence::{ADV, BREAK, QUANT, Word};
 use super::words::WordId;
 
 /// The word ids of one sentence, as a bit set over the vocabulary.
@@ -262,8 +262,13 @@ impl Ctx<'_> {
         } else {
             from
         };
+        // a tight word steps over adverbs before it ("blamed Clinton directly for")
+        let adverb = |p: usize| {
+            matches!(slot.elem, Elem::Word(_))
+                && self.words.get(p).is_some_and(|w| w.flags & ADV != 0)
+        };
         let last = if tight {
-            from
+            (from..self.limit).find(|&p| !adverb(p)).unwrap_or(from)
         } else {
             self.limit.saturating_sub(1)
         };
@@ -278,6 +283,7 @@ impl Ctx<'_> {
             }
             let free = self.object.contains(&p)
                 || self.adjunct.contains(&p)
+                || (tight && adverb(p))
                 || self.words.get(p).is_some_and(|w| w.flags & QUANT != 0);
             if !free {
                 if budget == 0 {

@@ -41,7 +41,7 @@ pub(super) fn says_nothing(code: &str, source: &Side, target: &Side) -> bool {
 
 /// Whether an actor code names a body that bears no arms: a party, a firm, the media, a
 /// legislature, a court, a school, a hospital, a union, farmers or elites.
-fn unarmed(code: &str) -> bool {
+pub(super) fn unarmed(code: &str) -> bool {
     const CIVIL: [&str; 10] = [
         "PTY", "BUS", "MED", "LEG", "JUD", "EDU", "HLH", "LAB", "AGR", "ELI",
     ];

@@ -83,7 +83,7 @@ const CLASSES: &[(u32, &str)] = &[
         "which who whom whose while whereas because although though if unless when whether after before since until where once",
     ),
     (THAT, "that"),
-    (IF, "if unless"),
+    (IF, "if unless whether"),
     (COORD, "and but or nor"),
     (BY, "by"),
     (TO, "to"),
@@ -111,7 +111,7 @@ const CLASSES: &[(u32, &str)] = &[
     (THEN, "then"),
     (
         CENSURE,
-        "wrong stupid divisive unfit biased bias irresponsible reckless disgraceful shameful outrageous unacceptable deplorable appalling hypocritical hypocrisy arrogant incompetent corrupt racist bigoted dishonest blatantly blatant undermine undermines undermining undermined betrayal betrayed disastrous mistake misguided absurd ridiculous nonsense scandalous insulting cynical illegitimate sinister despicable cowardly",
+        "wrong stupid divisive unfit biased bias irresponsible reckless disgraceful shameful outrageous unacceptable deplorable appalling hypocritical hypocrisy arrogant incompetent corrupt racist bigoted dishonest blatantly blatant undermine undermines undermining undermined betrayal betrayed disastrous mistake misguided absurd ridiculous nonsense scandalous insulting cynical illegitimate sinister despicable cowardly liar liars thug thugs gangster coward crook loser bully demagogue bigot clown idiot puppet tyrant traitor hypocrite phony disgrace extremist unqualified",
     ),
     (
         OBJECT_NEEDED,

@@ -76,6 +76,18 @@ impl EventCoder {
                 // agreement")
                 let names_thing = |k: usize| tree.is_some_and(|t| t.names_thing(&hits[k], hits));
                 let wt = wt.filter(|&k| Some(k) != src && hits[k].start < reach && !names_thing(k));
+                // a statement is aimed at whom its reported clause is about, its subject ("said
+                // the EU commission's proposal would mean a rise"), not at a name further in it
+                // ("said it had bought Germany's Hexal", "said the two leaders had talked about
+                // Afghanistan")
+                let statement = self.main_code(m).is_some_and(|c| c.starts_with("01"));
+                let wt = match tree {
+                    Some(t) if statement && t.reports(v) => wt.filter(|&k| {
+                        t.reported_subject(v)
+                            .is_some_and(|r| r.start <= hits[k].start && hits[k].end <= r.end)
+                    }),
+                    _ => wt,
+                };
                 (src, wt)
             }
             (None, Some(r)) => (r.src, r.tgt),
@@ -106,8 +118,12 @@ impl EventCoder {
             })
         };
         let on_ground = |k: usize| visit || (forceful && !located(k));
+        // where a statement is made is no one it is aimed at ("delivered a speech in
+        // Pakistan"), whether country or city
+        let statement = self.main_code(m).is_some_and(|c| c.starts_with("01"));
         let src = src.filter(|&k| !hits[k].ground_only());
-        let tgt = tgt.filter(|&k| !hits[k].ground_only() || on_ground(k));
+        let tgt =
+            tgt.filter(|&k| (!hits[k].ground_only() || on_ground(k)) && !(statement && located(k)));
         // the places joined to a side ("in Tel Aviv and Chicago") are ground on the same terms
         let expand = |k: usize| -> Vec<Side> {
             let mut sides = expand(k);
@@ -519,7 +535,7 @@ const LOCATIVE: &[&str] = &[
 const ARMED: &[&str] = &["MIL", "REB", "INS", "COP", "SEP", "UAF", "SPY"];
 
 /// Whether an actor code is of an armed body.
-fn armed(code: &str) -> bool {
+pub(super) fn armed(code: &str) -> bool {
     code.get(3..6).is_some_and(|a| ARMED.contains(&a))
 }
 

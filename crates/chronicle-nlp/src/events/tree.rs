@@ -394,6 +394,22 @@ impl<'a> Tree<'a> {
                     .is_some_and(|h| self.upos(h).is_some_and(verbal)))
     }
 
+    /// The words of the subject of the clause the reporting verb at `w` reports on ("said [the
+    /// EU commission's proposal] would mean a rise"), or `None` when the verb reports no clause
+    /// or that clause names no subject.
+    pub fn reported_subject(&self, w: usize) -> Option<std::ops::Range<usize>> {
+        let clause = self
+            .child(w, |r| matches!(r, DepRel::Ccomp | DepRel::Parataxis))
+            .filter(|&c| self.upos(c).is_some_and(verbal))
+            .or_else(|| {
+                (self.rel(w) == Some(DepRel::Parataxis))
+                    .then(|| self.head(w))
+                    .flatten()
+            })?;
+        let subject = self.child(clause, |r| r.base() == DepRel::Nsubj)?;
+        Some(self.phrase(subject))
+    }
+
     /// Whether word `x` lies in the clause that the reporting verb at `w` reports on.
     pub fn reported_by(&self, x: usize, w: usize) -> bool {
         if self.rel(w) == Some(DepRel::Parataxis) && self.head(w) == Some(x) {

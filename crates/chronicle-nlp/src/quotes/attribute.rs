@@ -272,7 +272,8 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
             }
             let cue_range = i..i + cue.len;
             let np = if i == first || (first..i).all(|k| doc.is(k, WordClass::Aux)) {
-                np_after(doc, cue_range.end, range.end)?
+                let np = np_after(doc, cue_range.end, range.end)?;
+                apposed_after(doc, &np, range.end).unwrap_or(np)
             } else {
                 leading_subject(doc, first, i).or_else(|| subject_of(doc, i, first))?
             };
@@ -308,6 +309,33 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
         i += 1;
     }
     None
+}
+
+/// Most tokens of the phrases a description after a cue carries before the name in apposition
+/// to it ("said the governor *of the Czech central bank*, Josef Tosovsky").
+const OWNED_AFTER: usize = 10;
+
+/// The name in apposition to a description after a cue, past the phrases it carries: "said the
+/// chairman of the committee, Labour MP Barry Sheerman" → Barry Sheerman; "said its chairman,
+/// Sir Anthony Greener". The name must close the clause (a full stop, a comma, a parenthesis),
+/// so that "said the mayor, Roe's rival said" is no apposition.
+fn apposed_after(doc: &Doc, np: &Np, limit: usize) -> Option<Np> {
+    if np.kind != NpKind::Described {
+        return None;
+    }
+    let comma = (np.tokens.end..limit.min(np.tokens.end + OWNED_AFTER))
+        .take_while(|&k| !matches!(doc.kind(k), Some(TokenKind::Punct)) || doc.is_punct(k, ","))
+        .find(|&k| doc.is_punct(k, ","))?;
+    let carried = np.tokens.end..comma;
+    let owned = carried.is_empty()
+        || (matches!(doc.tok(carried.start), "of" | "at" | "for" | "in")
+            && !carried.clone().any(|k| doc.cue_at(k, k + 1).is_some()));
+    let name = np_after(doc, comma + 1, limit).filter(|n| n.kind == NpKind::Name)?;
+    let closes = name.tokens.end >= limit
+        || [".", ",", "(", ";"]
+            .iter()
+            .any(|p| doc.is_punct(name.tokens.end, p));
+    (owned && name.tokens.start == comma + 1 && closes).then_some(name)
 }
 
 /// The phrase opening the words after a quotation, when an apposition, a parenthesis or the
@@ -412,7 +440,8 @@ fn is_subordinator(word: &str) -> bool {
     )
 }
 
-fn is_dash(p: &str) -> bool {
+/// Whether a token is a dash, written as one mark or as two hyphens.
+pub fn is_dash(p: &str) -> bool {
     matches!(p, "—" | "–" | "-" | "--" | "―")
 }
 
@@ -539,6 +568,18 @@ mod tests {
             s("State John Kerry", "said")
         );
         assert_eq!(after(" is what he wanted."), None);
+        assert_eq!(
+            after(", said the chairman of the works committee, Labour MP Ann Dale."),
+            s("Labour MP Ann Dale", "said")
+        );
+        assert_eq!(
+            after(", said its chairman, Sir Tom Reeve."),
+            s("Sir Tom Reeve", "said")
+        );
+        assert_eq!(
+            after(", said the chairman, who runs the club."),
+            s("the chairman", "said")
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use chronicle_core::{QuoteKind, TokenKind};
 
+use super::attribute::is_dash;
 use super::doc::Doc;
 use super::lexicon::{CueClass, WordClass};
 use super::marks::Marked;
@@ -38,6 +39,8 @@ pub enum Lead {
     CueComma,
     /// A speech cue, maybe with its object, and no punctuation: "X told reporters “".
     CueBare,
+    /// A dash: "Ann Roe had one message — “". What follows may be the subject's words, whole.
+    Dash,
     /// Anything else: the quotation is inside the writer's sentence.
     Other,
 }
@@ -96,6 +99,7 @@ pub fn lead(doc: &Doc, left: &Range<usize>) -> Lead {
     let that_after = |i: usize| (i..toks.end).any(|k| doc.tok(k).eq_ignore_ascii_case("that"));
     match doc.tok(last) {
         ":" => Lead::Colon,
+        t if is_dash(t) => Lead::Dash,
         "," => match cue {
             Some((i, _)) if !that_after(i) => Lead::CueComma,
             _ => Lead::Other,
@@ -149,6 +153,9 @@ pub fn classify(
             }
             Lead::Colon | Lead::CueComma => opens || words >= 3 || m.continued,
             Lead::CueBare => opens && (right_blank || ends),
+            // A whole sentence set off by dashes, or ending the writer's sentence: "addressed
+            // the crowd -- “We will not back down” -- before ...".
+            Lead::Dash => opens && words >= 3 && (right_blank || ends || dash_after(doc, ctx)),
             Lead::Other => false,
         };
     if direct {
@@ -157,7 +164,7 @@ pub fn classify(
     if is_title(inner) {
         return QuoteKind::Term;
     }
-    if words >= 4 || lead != Lead::Other || speech_nearby(doc, ctx) {
+    if words >= 4 || !matches!(lead, Lead::Other | Lead::Dash) || speech_nearby(doc, ctx) {
         QuoteKind::Partial
     } else {
         QuoteKind::Term
@@ -199,6 +206,12 @@ pub fn is_title(inner: &str) -> bool {
         && words.iter().all(|w| capital(w) || small(w))
         && words.first().is_some_and(|w| capital(w))
         && words.len() > 1
+}
+
+/// Whether a dash closes the aside the quotation stands in, right after its closing mark.
+fn dash_after(doc: &Doc, ctx: &Context) -> bool {
+    let toks = doc.tokens_in(ctx.right.start, ctx.right.end);
+    toks.clone().next().is_some_and(|k| is_dash(doc.tok(k)))
 }
 
 /// Whether the right context is only the punctuation that ends the sentence.

@@ -12,7 +12,8 @@
 //! 4. [`tree`] reads the speaker phrase from the dependency tree where the syntax stage gave
 //!    one (the subject of the cue verb, through apposition; the agent of a passive cue; X of
 //!    "according to X"; the subject of the verb a subjectless "adding" hangs from), keeping the
-//!    phrase of step 3 where the tree is silent;
+//!    phrase of step 3 where the tree is silent. A direct quotation with no cue of its own takes the speaker its sentence's frame gives
+//!    ([`leads`]: the clause a colon or a dash ends, "For X, ...", a headline's "Name:");
 //! 5. [`resolve`] turns the phrase into a canonical name and actor code, expanding a name to
 //!    the fullest of the article's person-like runs ([`runs`]);
 //! 6. [`indirect`] adds reported speech without marks ("X said that ...").
@@ -26,6 +27,7 @@ mod attribute;
 mod doc;
 mod indirect;
 mod kinds;
+mod leads;
 mod lexicon;
 mod marks;
 mod phrase;
@@ -202,6 +204,9 @@ struct Pending {
     bare_cue: Option<(Range<usize>, CueClass)>,
     /// The marked span it comes from; `None` for reported speech.
     marked: Option<Marked>,
+    /// Whether a dash stands right before it inside the writer's sentence: a direct
+    /// quotation only when the sentence gives it a speaker of its own.
+    dash_led: bool,
 }
 
 /// Every quotation of the article, in text order.
@@ -224,6 +229,7 @@ fn find_quotes(doc: &Doc, analysis: &Analysis) -> Vec<Found> {
         own: Some(r.attribution),
         bare_cue: None,
         marked: None,
+        dash_led: false,
     }));
     pending.sort_by_key(|p| (p.span.start, p.span.end));
     let quoted: Vec<Range<usize>> = marked.iter().map(|m| m.start..m.end).collect();
@@ -252,6 +258,14 @@ fn find_quotes(doc: &Doc, analysis: &Analysis) -> Vec<Found> {
         if p.kind != QuoteKind::Term {
             let own = p.own.or_else(|| reader.tree_attribution(p.bare_cue));
             reader.attribute(&mut f, own, &found, p.marked.as_ref());
+            // "Her slogan -- “Make America Great Again” -- ran on every sign": words set off by
+            // dashes that no one in the sentence says are a fragment, not an utterance.
+            if p.dash_led
+                && f.kind == QuoteKind::Direct
+                && (f.inherited || f.said.speaker.is_none())
+            {
+                f.kind = QuoteKind::Partial;
+            }
             let continued = utterance::continued(&f, &found)
                 .filter(|_| !utterance::reported_anew(doc, &f, &found));
             f.utterance = Some(continued.unwrap_or_else(|| {
@@ -300,6 +314,7 @@ fn classify_marked(doc: &Doc, marked: &[Marked], i: usize) -> Pending {
         own,
         bare_cue,
         marked: Some(*m),
+        dash_led: lead == Lead::Dash,
     }
 }
 
@@ -328,10 +343,6 @@ struct Reader<'r, 'a, 'd> {
     tree: Option<&'r Tree<'r>>,
 }
 
-/// Most words before the colon of a headline that names a quotation's speaker ("Mayor Ann Cole:
-/// ‘...’"); a longer lead is a sentence whose colon the tree reads.
-const HEADLINE_LEAD: usize = 8;
-
 impl Reader<'_, '_, '_> {
     /// Gives `f` its speaker and cue: from its own attribution, else inherited.
     fn attribute(
@@ -347,6 +358,9 @@ impl Reader<'_, '_, '_> {
             let np = self.speaker_np(&a);
             at = np.tokens.start;
             f.said = self.said(&a, &np);
+        } else if let Some((said, np_at)) = m.and_then(|m| self.view_frame(m)) {
+            at = np_at;
+            f.said = said;
         } else if let Some((said, np_at)) = m
             .filter(|_| f.kind == QuoteKind::Direct)
             .and_then(|m| self.colon_lead(m))
@@ -380,59 +394,6 @@ impl Reader<'_, '_, '_> {
         })
     }
 
-    /// Who speaks a direct quotation that a colon introduces with no cue of its own, in its
-    /// paragraph or ending the paragraph before ("Sanders made the following comment:"): the
-    /// subject of the colon's clause, as the tree reads it; with the token its phrase starts at.
-    fn colon_lead(&mut self, m: &Marked) -> Option<(Said, usize)> {
-        let doc = self.doc;
-        let colon = doc.tokens_in(0, m.start).end.checked_sub(1)?;
-        let between = doc.text.get(doc.end_of(colon)..m.start)?;
-        if !doc.is_punct(colon, ":") || !between.trim().is_empty() {
-            return None;
-        }
-        let (read, verb) = self.tree?.colon_subject(doc, colon)?;
-        let a = Attribution {
-            np: read.np,
-            cue: verb..verb + 1,
-            class: CueClass::Speech,
-        };
-        Some((self.said(&a, &a.np), a.np.tokens.start))
-    }
-
-    /// Who speaks a direct quotation that ends a short line of its own opened by a name and a
-    /// colon, with no cue: the headline convention "Mayor Ann Cole: ‘We Will Rebuild’" or "A
-    /// lesson from Ann Cole: ‘...’" gives the name before the colon; with the token its phrase
-    /// starts at.
-    fn headline_lead(&mut self, m: &Marked) -> Option<(Said, usize)> {
-        let doc = self.doc;
-        let colon = doc.tokens_in(0, m.start).end.checked_sub(1)?;
-        let between = doc.text.get(doc.end_of(colon)..m.start)?;
-        let line = doc.paragraph_at(m.start);
-        let after = doc.text.get(m.end.min(line.end)..line.end)?;
-        let lead = doc.tokens_in(line.start, doc.start_of(colon));
-        let short = !lead.is_empty() && lead.len() <= HEADLINE_LEAD;
-        let ends_line = after
-            .chars()
-            .all(|c| c.is_whitespace() || c.is_ascii_punctuation());
-        if !doc.is_punct(colon, ":") || !between.trim().is_empty() || !short || !ends_line {
-            return None;
-        }
-        if lead.clone().any(|k| doc.cue_at(k, k + 1).is_some()) {
-            return None;
-        }
-        let np = phrase::np_before(doc, colon.checked_sub(1)?, lead.start)
-            .filter(|np| np.kind == NpKind::Name)?;
-        let start = doc.start_of(np.tokens.start);
-        let said = Said {
-            speaker: self.resolver.resolve(&np),
-            speaker_span: Some(start..doc.end_of(np.tokens.end - 1).max(start)),
-            mention: Some(np.kind.into()),
-            cue: None,
-            cue_span: None,
-        };
-        Some((said, np.tokens.start))
-    }
-
     /// The speaker phrase of an attribution. The word patterns' phrase stands where it is
     /// written right before the cue ("the report says", "Ham also noted": nothing is surer,
     /// unless the tree reads a passive's agent or a subjectless cue's speaker) or
@@ -444,7 +405,14 @@ impl Reader<'_, '_, '_> {
         let Some(read) = self.tree.and_then(|t| t.speaker(self.doc, &a.cue, a.class)) else {
             return a.np.clone();
         };
+        // "said the chairman of the committee, Ann Dale": the name the patterns read in
+        // apposition to the description the tree reads after the cue.
+        let apposed = a.np.kind == NpKind::Name
+            && read.np.kind == NpKind::Described
+            && a.cue.end <= read.np.tokens.start
+            && read.np.tokens.end <= a.np.tokens.start;
         let patterns_stand = a.np.tokens.contains(&read.head)
+            || apposed
             || (read.how == How::Subject && self.written_before_cue(a));
         if patterns_stand {
             a.np.clone()
@@ -479,16 +447,33 @@ impl Reader<'_, '_, '_> {
             (Some(t), NpKind::Pronoun) => self.pronoun_antecedent(t, np.tokens.start),
             _ => None,
         };
+        let it = np.kind == NpKind::Pronoun && doc.tok(np.tokens.start).eq_ignore_ascii_case("it");
         // The speaker of a quotation attributed after the subject the tree found is nearer:
         // "Ben Carson and Ted Cruz attacked it. “...,” Cruz said. But he added, “...”" → Cruz,
         // whatever the parser made of the quotation's attribution.
-        let recent = antecedent
-            .as_ref()
-            .and_then(|(at, _)| self.resolver.speaker_since(*at, np.tokens.start));
+        let recent = antecedent.as_ref().and_then(|(at, _)| {
+            if it {
+                self.resolver.body_since(*at, np.tokens.start)
+            } else {
+                self.resolver.speaker_since(*at, np.tokens.start)
+            }
+        });
+        // "It was announced that ...": an empty "it" with a passive cue names no one.
+        let empty = it
+            && self
+                .tree
+                .is_some_and(|t| t.passive_subject(np.tokens.start));
         let speaker = match (recent, antecedent) {
+            _ if empty => None,
             (Some(s), _) => Some(s),
             (None, Some((_, Antecedent::Referent(r)))) => self.resolver.referent(r),
             // "They" stands for a group as much as for people: only "he" and "she" need a person.
+            // "It" stands for a body or a thing, never a person: "the firm" as written, or
+            // the name the names stage gave it.
+            (None, Some((_, Antecedent::Name(named)))) if it => self
+                .resolver
+                .resolve(&named)
+                .map(|s| Speaker { person: false, ..s }),
             (None, Some((_, Antecedent::Name(named)))) => Some(self.resolver.named(&named))
                 .filter(|s| s.person || doc.tok(np.tokens.start).eq_ignore_ascii_case("they"))
                 .or_else(|| self.resolver.resolve(np)),
@@ -498,7 +483,7 @@ impl Reader<'_, '_, '_> {
                 .resolver
                 .holder(&described)
                 .filter(|s| self.resolver.fits_pronoun(s, np.tokens.start))
-                .or_else(|| self.resolver.resolve(np)),
+                .or_else(|| self.resolver.resolve(&described)),
             (None, None) => self.resolver.resolve(np),
         };
         Said {
@@ -557,7 +542,13 @@ impl Reader<'_, '_, '_> {
             let np = self.speaker_np(&a);
             return Some(self.said(&a, &np));
         }
-        if kind != QuoteKind::Direct || para.start == 0 {
+        // A quotation after a dash inside the writer's sentence ("Residents are angry --
+        // “...”") opens no paragraph: an attribution in the paragraph before is not its own.
+        let dash_led = doc
+            .tokens_in(para.start, m.start)
+            .next_back()
+            .is_some_and(|k| attribute::is_dash(doc.tok(k)));
+        if kind != QuoteKind::Direct || para.start == 0 || dash_led {
             return None;
         }
         let prev_para = doc.paragraph_at(previous_paragraph_end(doc.text, para.start));

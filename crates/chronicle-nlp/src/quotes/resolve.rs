@@ -36,6 +36,8 @@ pub struct Resolver<'a, 'd> {
     /// The last person and the last speaker attributed, with the token where it was named.
     last_person: Option<(usize, Speaker)>,
     last_speaker: Option<(usize, Speaker)>,
+    /// Whether the last speaker was read from a name or a pronoun, not a description.
+    last_speaker_named: bool,
     /// The last person attributed through a name or a pronoun, not a description.
     last_named: Option<(usize, Speaker)>,
     /// Genders learnt from titles ("Mr.") and from pronouns that resolved to a name.
@@ -70,6 +72,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
             mentions: Vec::new(),
             last_person: None,
             last_speaker: None,
+            last_speaker_named: false,
             last_named: None,
             genders: Vec::new(),
             quoted,
@@ -89,6 +92,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
             }
         }
         self.last_speaker = Some((at, speaker.clone()));
+        self.last_speaker_named = named;
     }
 
     /// The last person attributed a quotation by name after token `after`, named before the
@@ -101,6 +105,15 @@ impl<'a, 'd> Resolver<'a, 'd> {
         let gender = pronoun_gender(self.doc.tok(p))?;
         let known = self.gender(&s.name).or(s.gender);
         known.is_none_or(|g| g == gender).then(|| s.clone())
+    }
+
+    /// The last speaker, attributed after token `after` and before the "it" at token `p`,
+    /// when it is no person named: "The government has set up seven groups, according to the
+    /// Daily. “...,” it said" → the Daily, whose report the sentence gives, not the government.
+    pub fn body_since(&self, after: usize, p: usize) -> Option<Speaker> {
+        let (at, s) = self.last_speaker.as_ref()?;
+        let person = self.last_speaker_named && s.person;
+        (*at > after && *at < p && !person).then(|| s.clone())
     }
 
     /// Whether `speaker` can be what the pronoun at token `p` stands for: a person not of the
@@ -339,7 +352,16 @@ impl<'a, 'd> Resolver<'a, 'd> {
             "he" | "she" | "i" | "him"
         );
         if !personal {
-            return self.last_speaker.as_ref().map(|(_, s)| s.clone());
+            // "It" stands for a body or a thing: the last speaker only when that is no person
+            // named ("the article read ... it added", not "Jo Roe said ... it added").
+            let it = word.eq_ignore_ascii_case("it");
+            let person = self.last_speaker_named
+                && self.last_speaker.as_ref().is_some_and(|(_, s)| s.person);
+            return self
+                .last_speaker
+                .as_ref()
+                .filter(|_| !(it && person))
+                .map(|(_, s)| s.clone());
         }
         let gender = pronoun_gender(word);
         let fits = |name: &str| match (gender, self.gender(name)) {

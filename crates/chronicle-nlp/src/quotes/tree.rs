@@ -62,7 +62,7 @@ impl<'a> Tree<'a> {
             return None;
         }
         let (head, how) = match class {
-            CueClass::Source => (self.according_to(c)?, How::Marked),
+            CueClass::Source => (self.source_of(cue)?, How::Marked),
             CueClass::Speech | CueClass::Naming => self.subject(doc, c, cue)?,
         };
         if self.inside_quote(doc, head) {
@@ -157,6 +157,17 @@ impl<'a> Tree<'a> {
                                 || c.checked_sub(1).is_some_and(|cc| doc.is_punct(cc, ","))
                         })
             })
+    }
+
+    /// X of a source cue: the noun its last word marks ("in the words *of* X"), else the one
+    /// its first word does ("*according* to X").
+    fn source_of(&self, cue: &Range<usize>) -> Option<usize> {
+        let last = cue.end.checked_sub(1)?;
+        let marked = (cue.len() > 1 && self.syntax.deprel(last) == Some(DepRel::Case))
+            .then(|| self.syntax.head(last))
+            .flatten()
+            .filter(|&x| x > last && self.nominal(x));
+        marked.or_else(|| self.according_to(cue.start))
     }
 
     /// X of "according to X": the noun "according" is a case marker of.

@@ -195,3 +195,68 @@ impl Tree<'_> {
             .or_else(|| before.and_then(frame_of))
     }
 }
+
+/// Verbs whose object is asked or wished to do what their infinitive says ("asked Russia to
+/// withdraw", "wants Canada to take action", "invited Putin to visit"): that act is not reported
+/// as done. Verbs that make it happen ("persuaded Obama to join", "forced them to retreat") or
+/// let it ("allowed convoys to enter") are not among them, nor "call" ("called Sanders to
+/// congratulate him" is a telephone call; "call on" takes no object) or "need" ("would need a
+/// majority to confirm" says what for).
+const REQUESTING: &[&str] = &[
+    "ask",
+    "urge",
+    "press",
+    "appeal",
+    "plead",
+    "beg",
+    "implore",
+    "invite",
+    "encourage",
+    "pressure",
+    "push",
+    "lobby",
+    "petition",
+    "challenge",
+    "advise",
+    "tell",
+    "want",
+    "wish",
+    "like",
+    "expect",
+    "request",
+    "demand",
+];
+
+impl Tree<'_> {
+    /// Whether the verb at `w` is the act someone asks or wishes someone else to do: the
+    /// infinitive (or the chain of them, "asked Iran to help end") of a verb of asking or wishing
+    /// that has an object of its own ("asked Russia to withdraw"; "wants to meet" asks no one).
+    pub fn requested(&self, w: usize) -> bool {
+        let mut at = w;
+        for _ in 0..DEPTH {
+            let (Some(rel), Some(head)) = (self.rel(at), self.head(at)) else {
+                return false;
+            };
+            let infinitive = match rel {
+                DepRel::Xcomp => true,
+                // the parser hangs some such infinitives as adverbial clauses
+                DepRel::Advcl => self.infinitive_to(at).is_some(),
+                _ => false,
+            };
+            if !infinitive {
+                return false;
+            }
+            let asks = REQUESTING
+                .iter()
+                .any(|v| self.lemma(head).eq_ignore_ascii_case(v));
+            let object = self
+                .children(head)
+                .any(|(c, r)| matches!(r, DepRel::Obj | DepRel::Iobj) && c < at);
+            if asks && object {
+                return true;
+            }
+            at = head;
+        }
+        false
+    }
+}

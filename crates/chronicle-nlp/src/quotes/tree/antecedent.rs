@@ -35,6 +35,8 @@ enum Want {
     Person(Gender),
     /// "they": an organisation, a group or several people.
     Group,
+    /// "it": an organisation, a polity or a thing that speaks ("the report"), never a person.
+    Thing,
 }
 
 impl Want {
@@ -43,6 +45,7 @@ impl Want {
             "he" | "him" => Some(Want::Person(Gender::Male)),
             "she" | "her" => Some(Want::Person(Gender::Female)),
             "they" => Some(Want::Group),
+            "it" => Some(Want::Thing),
             _ => None,
         }
     }
@@ -92,16 +95,22 @@ impl Tree<'_> {
                 .find_map(|s| {
                     let range = sentences.get(s)?;
                     let toks = range.start..range.end.min(before);
-                    self.subject_in(doc, analysis, toks.clone(), want, hops > 0, named)
-                        .or_else(|| {
-                            // A sentence before the pronoun's that gives no fitting subject
-                            // still offers the persons it names elsewhere, as its objects.
-                            // Not one whose subject describes a person ("The 27-year-old
-                            // said ... Farrell"): it is about that person.
-                            (s != last && !self.described_subject(doc, toks.clone()))
-                                .then(|| self.person_in(doc, analysis, toks, want))
-                                .flatten()
-                        })
+                    let subject = match want {
+                        // In the pronoun's own sentence what stands before "it" is what it
+                        // said ("Thailand enjoys strong fundamentals, it said"), not who.
+                        Want::Thing if s == last => None,
+                        Want::Thing => self.thing_subject_in(doc, analysis, toks.clone()),
+                        _ => self.subject_in(doc, analysis, toks.clone(), want, hops > 0, named),
+                    };
+                    subject.or_else(|| {
+                        // A sentence before the pronoun's that gives no fitting subject
+                        // still offers the persons it names elsewhere, as its objects.
+                        // Not one whose subject describes a person ("The 27-year-old
+                        // said ... Farrell"): it is about that person.
+                        (s != last && !self.described_subject(doc, toks.clone()))
+                            .then(|| self.person_in(doc, analysis, toks, want))
+                            .flatten()
+                    })
                 })?;
             match found {
                 Subject::Chain(t) if hops < CHAIN => {
@@ -207,8 +216,10 @@ impl Tree<'_> {
         chained: bool,
         named: &dyn Fn(&Np) -> bool,
     ) -> Option<Subject> {
-        let Want::Person(want) = want else {
-            return self.group_subject_in(doc, analysis, toks);
+        let want = match want {
+            Want::Person(g) => g,
+            Want::Group => return self.group_subject_in(doc, analysis, toks),
+            Want::Thing => return self.thing_subject_in(doc, analysis, toks),
         };
         let syn = self.syntax;
         toks.filter(|&t| syn.deprel(t).is_some_and(DepRel::is_subject))
@@ -250,6 +261,11 @@ impl Tree<'_> {
                     None if self.role_subject(doc, t) && named(&self.phrase(doc, t)) => {
                         Subject::Found(t, Antecedent::Described(self.phrase(doc, t)))
                     }
+                    // "Senator Dana Ruiz's press secretary would not comment": the secretary,
+                    // not the senator the possessive names.
+                    None if self.possessed_role(doc, t) => {
+                        Subject::Found(t, Antecedent::Described(self.phrase(doc, t)))
+                    }
                     None => return None,
                 };
                 Some((syn.ancestors(t).count(), subject))
@@ -270,6 +286,25 @@ impl Tree<'_> {
             && doc.is(t, WordClass::Title)
             && doc.is_lower_word(t)
             && self.syntax.children_by(t, DepRel::Appos).next().is_none()
+            && !doc.is_punct(np.end, ",")
+    }
+
+    /// Whether subject `t` is one person's role held for someone a possessive name before it
+    /// names: "*Tony Blair's official spokesman*" (a "he" after it is the spokesman, not
+    /// Blair; "her lawyer" is left to the names stage, which may know him); not when an apposition
+    /// names the holder ("the governor's spokesman, Carl Webb,"), which then speaks.
+    fn possessed_role(&self, doc: &Doc, t: usize) -> bool {
+        let syn = self.syntax;
+        let np = self.phrase(doc, t).tokens;
+        let possessive = syn
+            .children_by(t, DepRel::NmodPoss)
+            .any(|c| c < t && c >= np.start && syn.upos(c) == Some(Upos::Propn));
+        possessive
+            && syn.upos(t) == Some(Upos::Noun)
+            && doc.is(t, WordClass::Title)
+            && doc.is_lower_word(t)
+            && !self.plural_noun(doc, t)
+            && syn.children_by(t, DepRel::Appos).next().is_none()
             && !doc.is_punct(np.end, ",")
     }
 
@@ -388,6 +423,64 @@ impl Tree<'_> {
             })
             .min_by_key(|(depth, _)| *depth)
             .map(|(_, s)| s)
+    }
+
+    /// The subject nearest the root among tokens `toks` that an "it" can stand for: an
+    /// organisation or polity the names stage found ("Harbor Foods reported a loss. “...,” it
+    /// said"), or one thing described with "the" ("The ministry rejected the claim"), never a
+    /// person nor a plural. A subject "it" is passed over, as often an empty one ("It is
+    /// unclear whether ...") as the same thing again: the search goes on before it.
+    fn thing_subject_in(
+        &self,
+        doc: &Doc,
+        analysis: &Analysis,
+        toks: Range<usize>,
+    ) -> Option<Subject> {
+        let syn = self.syntax;
+        toks.filter(|&t| syn.deprel(t).is_some_and(DepRel::is_subject))
+            .filter(|&t| syn.deprel(t) != Some(DepRel::NsubjPass))
+            .filter(|&t| !self.inside_quote(doc, t) && self.unmarked(doc, t) == Some(t))
+            .filter(|&t| syn.children_by(t, DepRel::Conj).next().is_none())
+            // The subject of the main clause: "S&P said *the share transfer* would not hurt
+            // the ratings" reports the transfer; S&P is the one "it" continues.
+            .filter(|&t| syn.head(t).is_some_and(|v| syn.head(v).is_none()))
+            .filter_map(|t| {
+                let at = doc.start_of(t) as u32;
+                let k = analysis.mentions.partition_point(|m| m.span.end <= at);
+                let mention = analysis.mentions.get(k).filter(|m| m.span.start <= at);
+                let subject =
+                    match mention.and_then(|m| Some((m, analysis.referents.get(m.referent)?))) {
+                        Some((m, r)) if matches!(r.kind, EntityType::Org | EntityType::Gpe) => {
+                            Subject::Found(t, Antecedent::Referent(m.referent))
+                        }
+                        Some(_) => return None,
+                        None if self.described_thing(doc, t) => {
+                            Subject::Found(t, Antecedent::Name(self.phrase(doc, t)))
+                        }
+                        None => return None,
+                    };
+                Some((syn.ancestors(t).count(), subject))
+            })
+            .min_by_key(|(depth, _)| *depth)
+            .map(|(_, s)| s)
+    }
+
+    /// Whether subject `t` is one thing or body described with "the": "*the ministry*", "*The
+    /// report*"; not a person's role ("the minister"), not a plural.
+    fn described_thing(&self, doc: &Doc, t: usize) -> bool {
+        let np = self.phrase(doc, t).tokens;
+        np.start < t
+            && doc.tok(np.start).eq_ignore_ascii_case("the")
+            && self.syntax.upos(t) == Some(Upos::Noun)
+            && doc.is_lower_word(t)
+            && !doc.is(t, WordClass::Title)
+            && !self.plural_noun(doc, t)
+    }
+
+    /// Whether token `t` is the subject of a passive: "*it* was announced that ...", an empty
+    /// "it" that names no speaker.
+    pub fn passive_subject(&self, t: usize) -> bool {
+        self.syntax.deprel(t) == Some(DepRel::NsubjPass)
     }
 
     /// Whether `t` is a common noun in the plural: its lemma is not the word ("critics" →
