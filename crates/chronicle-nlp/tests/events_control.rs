@@ -109,7 +109,7 @@ fn an_act_asked_or_wished_of_someone_is_not_done() {
         "the request is Canada's to Russia: {got:?}"
     );
     assert!(
-        !got.iter().any(|(s, _, c)| s.starts_with("RUS")),
+        !got.iter().any(|(s, _, _)| s.starts_with("RUS")),
         "Russia withdrew nothing: {got:?}"
     );
     let text = "Germany expects Iran to release the two sailors by Friday.";
