@@ -10,6 +10,8 @@ use super::dating::Timeline;
 use super::frame::{dateline_end, drop_apposition_qualifiers, quoted_target};
 use super::matcher::{Ctx, Match, WordSet};
 use super::modal::{intent_of, refusal_of};
+use super::noun_events::{Claim, NounInput};
+use super::pairs::{pair_up, says_nothing, unarmed};
 use super::reasons;
 use super::sentence::{
     ADV, BE, BREAK, CAP, CENSURE, COMMA, COORD, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON, REFER,
@@ -32,6 +34,11 @@ pub struct Scratch {
     present: WordSet,
     used: Vec<bool>,
     places: Vec<(u32, String)>,
+    /// Words a verb pattern that coded an event took in: no noun event of their own.
+    claimed: Vec<bool>,
+    /// The events of each verb that coded one (their range in the output) and the words its
+    /// pattern took in.
+    claims: Vec<Claim>,
     /// The events of the sentence being coded: where each verb's events start in the output,
     /// and the verb's word.
     coded: Vec<(usize, usize)>,
@@ -117,6 +124,9 @@ impl EventCoder {
         sc.coded.clear();
         sc.used.clear();
         sc.used.resize(words.len(), false);
+        sc.claimed.clear();
+        sc.claimed.resize(words.len(), false);
+        sc.claims.clear();
         sc.present.fill(words, self.dict.vocab.len());
         // TABARI codes the first verb that matches in each conjoined clause
         let mut coded_conjunct: Option<usize> = None;
@@ -177,9 +187,12 @@ impl EventCoder {
             };
             let mut best: Option<Match> = None;
             for &c in cands {
-                if !self.dict.verbs[c as usize].nominal
-                    && !self.verbal(tree, &sc.buf, &sc.hits, v, c)
-                {
+                let nominal = self.dict.verbs[c as usize].nominal;
+                if !nominal && !self.verbal(tree, &sc.buf, &sc.hits, v, c) {
+                    continue;
+                }
+                // "calls for a ceasefire", "no air strikes": a noun's act not said to be done
+                if nominal && !self.dict.petrarch && tree.is_some_and(|t| t.unreal_trigger(v)) {
                     continue;
                 }
                 let negated = modality.negated && !self.dict.petrarch;
@@ -211,9 +224,23 @@ impl EventCoder {
             self.emit(
                 article, s, &sc.buf, &sc.hits, tree, v, m, modality, tl, place, recent, out,
             );
+            // an event with no source is dropped later: it leaves its words to the nouns
+            if out[before..].iter().any(|e| e.source.is_some()) {
+                let words = m.start.min(v)..m.end.max(v + 1);
+                for c in sc.claimed.iter_mut().take(words.end).skip(words.start) {
+                    *c = true;
+                }
+                sc.claims.push(Claim {
+                    events: before..out.len(),
+                    words,
+                });
+            }
             sc.coded.push((before, v));
         }
         if let Some(t) = tree {
+            if !self.dict.petrarch {
+                self.aim_at_nouns(t, &sc.hits, &sc.claims, article, out);
+            }
             // both read the sentence's events where `coded` says they are: mark, then drop
             let mut keep = vec![true; out.len() - first];
             mark_reports(t, first, &sc.coded, out, &mut keep);
@@ -225,6 +252,18 @@ impl EventCoder {
                 k += 1;
                 k <= first || keep[k - first - 1]
             });
+            if !self.dict.petrarch {
+                let input = NounInput {
+                    article,
+                    s,
+                    buf: &sc.buf,
+                    hits: &sc.hits,
+                    tree: t,
+                    claimed: &sc.claimed,
+                    places: &sc.places,
+                };
+                self.code_nouns(&input, tl, first, out);
+            }
         }
     }
 
@@ -309,7 +348,7 @@ impl EventCoder {
     }
 
     /// The place of a clause: the GPE or LOC right after "in" or "at".
-    fn place_of(
+    pub(super) fn place_of(
         &self,
         buf: &SentenceBuf,
         lo: usize,
@@ -512,7 +551,7 @@ impl EventCoder {
 
     /// The date of the act at verb `v`, read in its clause; the contexts it implies (historical,
     /// future, hypothetical) are added to `context`.
-    fn dated(
+    pub(super) fn dated(
         &self,
         buf: &SentenceBuf,
         v: usize,
@@ -582,7 +621,14 @@ impl EventCoder {
             .map(|r| (r.actor.clone(), r.span))
     }
 
-    fn event(&self, base: &Event, article: &Article, code: &str, src: &Side, tgt: &Side) -> Event {
+    pub(super) fn event(
+        &self,
+        base: &Event,
+        article: &Article,
+        code: &str,
+        src: &Side,
+        tgt: &Side,
+    ) -> Event {
         let info = self.table.info(code);
         let text = |side: &Side| {
             side.as_ref()
@@ -665,41 +711,6 @@ fn mark_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &[Event], 
     }
 }
 
-/// Whether an event with these sides says nothing CAMEO codes. A bare statement is somebody's
-/// about somebody: with a side missing it says nothing ("Cuban Americans said that ...", "...
-/// said UNDP"); a visit, made or hosted, is one with a host and a guest ("as he arrived in
-/// Philadelphia").
-fn says_nothing(code: &str, source: &Side, target: &Side) -> bool {
-    // a firm acting alone or on a firm of its own country is market news, no political event
-    // ("Japanese banks are seeking alliances", "Yukos accused Gazprom"); a political actor on
-    // either side, or firms of two countries ("Petrobras signed with Sinopec"), make it one
-    fn firm(side: &Side) -> Option<&str> {
-        let (c, _) = side.as_ref()?;
-        let business = c.get(3..).is_some_and(|s| s.starts_with("BUS")) || c.starts_with("MNC");
-        business.then(|| c.get(..3).unwrap_or(""))
-    }
-    let domestic = match (firm(source), firm(target), source, target) {
-        (Some(a), Some(b), _, _) => a == b,
-        (Some(_), None, _, None) | (None, Some(_), None, _) => true,
-        _ => false,
-    };
-    if domestic {
-        return true;
-    }
-    // force is used by those who bear arms: a party, a firm, the press, a court or a parliament
-    // that "attacks", "fights" or "defeats" does so in words, votes or markets ("the Tories
-    // attacked the plan", "Yukos has been battling the authorities", "MPs slashed its budget")
-    let force = matches!(code.get(..2), Some("18" | "19" | "20"));
-    if force && source.as_ref().is_some_and(|(c, _)| unarmed(c)) {
-        return true;
-    }
-    match code {
-        "010" => source.is_none() || target.is_none(),
-        "042" | "043" => target.is_none(),
-        _ => false,
-    }
-}
-
 /// Verbs of force that politics uses for words: "Boxer attacked Fiorina", "assailed the plan".
 const VERBAL_FORCE: [&str; 3] = ["attack", "assail", "ambush"];
 
@@ -720,46 +731,4 @@ fn verbal_attack(lemma: &str, sources: &[Side], targets: &[Side], hits: &[ActorH
         })
     };
     !targets.is_empty() && sources.iter().all(civil) && targets.iter().all(civil)
-}
-
-/// Whether an actor code names a body that bears no arms: a party, a firm, the media, a
-/// legislature, a court, a school, a hospital, a union, farmers or elites.
-fn unarmed(code: &str) -> bool {
-    const CIVIL: [&str; 10] = [
-        "PTY", "BUS", "MED", "LEG", "JUD", "EDU", "HLH", "LAB", "AGR", "ELI",
-    ];
-    let agent = code.get(3..6).unwrap_or("");
-    CIVIL.contains(&agent) || code.starts_with("MNC")
-}
-
-/// Every (source, target) pair, or every ordered pair of distinct members of one compound.
-/// `code_is_actor`: two sides with one code are one actor, wherever they are named.
-fn pair_up<'a>(
-    sources: &'a [Side],
-    targets: &'a [Side],
-    pairwise: bool,
-    code_is_actor: bool,
-) -> Vec<(&'a Side, &'a Side)> {
-    let mut out = Vec::new();
-    if pairwise {
-        for (i, a) in sources.iter().enumerate() {
-            for (j, b) in sources.iter().enumerate() {
-                if i != j && a.as_ref().map(|x| &x.0) != b.as_ref().map(|x| &x.0) {
-                    out.push((a, b));
-                }
-            }
-        }
-        return out;
-    }
-    for s in sources {
-        for t in targets {
-            // one mention on both sides; two people of one government are two actors
-            let same =
-                matches!((s, t), (Some(a), Some(b)) if a.0 == b.0 && (code_is_actor || a.1 == b.1));
-            if !same {
-                out.push((s, t));
-            }
-        }
-    }
-    out
 }

@@ -23,6 +23,9 @@ mod elicit;
 mod frame;
 mod matcher;
 mod modal;
+mod noun_events;
+mod nouns;
+mod pairs;
 mod petrarch;
 mod petrarch_actors;
 mod reasons;
@@ -153,6 +156,8 @@ pub struct EventCoder {
     commas: CommaRules,
     /// Key words of the patterns, to skip those a sentence cannot match.
     keys: PatternKeys,
+    /// Nouns that name acts ("talks", "attack", "sanctions"), for the team's dictionaries.
+    nouns: nouns::NounDictionary,
 }
 
 impl Default for EventCoder {
@@ -185,6 +190,7 @@ impl EventCoder {
             actors: None,
             roles: agents::AgentRoles::embedded(),
             commas: CommaRules::default(),
+            nouns: nouns::NounDictionary::embedded(),
         }
     }
 

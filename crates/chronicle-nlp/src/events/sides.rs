@@ -490,7 +490,7 @@ struct TreeSides {
 /// that country when an armed body uses force on it (`forceful`: "insurgents attacked Mosul":
 /// IRQINS, IRQ; a candidate who "captured Florida" took votes). Two bare role words of one code are
 /// one body ("officials ... the ministry").
-fn drop_self_targets(
+pub(super) fn drop_self_targets(
     sources: &[Side],
     targets: &mut Vec<Side>,
     hits: &[ActorHit],

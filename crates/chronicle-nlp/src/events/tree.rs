@@ -15,9 +15,11 @@ mod actor_of;
 mod control;
 mod frames;
 mod names;
+mod nominal;
 mod urging;
 
 pub use frames::NounFrame;
+pub use nominal::NounSides;
 
 /// How deep the search for a noun phrase's actor follows appositions and `of` phrases.
 const DEPTH: u8 = 3;
