@@ -11,12 +11,13 @@ use super::frame::{dateline_end, drop_apposition_qualifiers, quoted_target};
 use super::matcher::{Ctx, Match, WordSet};
 use super::modal::{intent_of, refusal_of};
 use super::noun_events::{Claim, NounInput};
-use super::pairs::{pair_up, says_nothing, unarmed};
+use super::pairs::{pair_up, says_nothing};
 use super::reasons;
 use super::sentence::{
-    ADV, BE, BREAK, CAP, CENSURE, COMMA, COORD, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON, REFER,
-    SentenceBuf, THAT, THEN, TO, Word,
+    ADV, BE, BREAK, CAP, COMMA, COORD, DET, DO, FUTURE, HYPO, LOC, NEG, PREP, PRON, REFER,
+    SentenceBuf, THAT, THEN, TO,
 };
+use super::statements::{self, Casting};
 use super::tree::{NounFrame, Tree};
 use super::{agents, elicit};
 
@@ -243,7 +244,7 @@ impl EventCoder {
             }
             // both read the sentence's events where `coded` says they are: mark, then drop
             let mut keep = vec![true; out.len() - first];
-            mark_reports(t, first, &sc.coded, out, &mut keep);
+            statements::mark_reports(t, first, &sc.coded, out, &mut keep);
             if !self.dict.petrarch {
                 reasons::mark_reasons(t, first, &sc.coded, out, &mut keep);
             }
@@ -434,31 +435,21 @@ impl EventCoder {
         if let Some((urging, _)) = urged {
             code = urging.code().to_string();
         }
-        // a statement that condemns what it speaks of criticises (CAMEO 111)
-        // so does one that casts someone as something to condemn ("cast the candidate as
-        // “divisive, stupid and wrong”"): the words after the pattern's "as", however the
-        // parser hangs them
-        let last = m.end.checked_sub(1).and_then(|k| buf.words.get(k));
-        let cast = last.and_then(|w| Casting::of(self.dict.vocab.word(w.id)));
-        // not cut at the clause's end: the quotation marks around the words end one
-        let cast_as = || cast.map(|_| m.end..buf.words.len().min(m.end + AS_REACH));
-        if code == "010"
-            && !self.dict.petrarch
-            && tree.is_some_and(|t| {
-                t.says_any(v, |x| censures(t, &buf.words, x) && !t.nested_clause(x, v))
-                    || cast_as().is_some_and(|mut r| r.any(|x| censures(t, &buf.words, x)))
-            })
-        {
-            code = "111".to_string();
-        } else if code == "010" && cast == Some(Casting::Naming) {
-            // "called Putin the next day": a call, no naming
-            return;
+        // a statement whose words condemn what it speaks of, or cast someone as something to
+        // condemn, criticises (CAMEO 111); a naming without censure is no event
+        if code == "010" && !self.dict.petrarch {
+            let last = m.end.checked_sub(1).and_then(|k| buf.words.get(k));
+            let casting = last.and_then(|w| Casting::of(self.dict.vocab.word(w.id)));
+            match statements::judged(tree, &buf.words, v, m.end, casting) {
+                Some(judged) => code = judged.to_string(),
+                None => return,
+            }
         }
         let (sources, mut targets, pairwise) = self.sides(buf, hits, tree, v, m, modality);
         let lemma = self.dict.verbs[m.verb as usize].lemma.as_str();
         if !self.dict.petrarch
             && code.starts_with("19")
-            && verbal_attack(lemma, &sources, &targets, hits)
+            && statements::verbal_attack(lemma, &sources, &targets, hits)
         {
             code = "111".to_string();
         }
@@ -647,88 +638,4 @@ impl EventCoder {
             ..base.clone()
         }
     }
-}
-
-/// How a statement's pattern ends when what follows says what the statement casts its target
-/// as: "cast the candidate as divisive", "called the senator a liar".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Casting {
-    /// "as": a statement whatever the words after it (111 when they censure).
-    As,
-    /// An article after the target ("called X a", "dubbed X the"): a naming, which CAMEO codes
-    /// only when it censures (111); without censure the pattern read a telephone call or a
-    /// meeting called.
-    Naming,
-}
-
-impl Casting {
-    fn of(last_word: &str) -> Option<Casting> {
-        match last_word {
-            "as" => Some(Casting::As),
-            "a" | "an" | "the" => Some(Casting::Naming),
-            _ => None,
-        }
-    }
-}
-
-/// How many words after "as" say what a statement casts someone as.
-const AS_REACH: usize = 8;
-
-/// Whether word `x` condemns what it is said of: a word of censure, not negated ("were not
-/// racist" defends) and not the idiom "go wrong".
-fn censures(t: Tree, words: &[Word], x: usize) -> bool {
-    let flags = |i: usize| words.get(i).map_or(0, |w| w.flags);
-    let negated = (1..=2).any(|k| x.checked_sub(k).is_some_and(|i| flags(i) & NEG != 0));
-    let gone_wrong = x.checked_sub(1).is_some_and(|i| t.lemma(i) == "go");
-    flags(x) & CENSURE != 0 && !negated && !gone_wrong
-}
-
-/// A reporting verb hands its complement to the coder: "X said Y attacked Z" is Y's attack on
-/// Z, not also X's statement; "Y attacked Z, X said" likewise. The bare statement (010, or 111
-/// when its words condemn) of a verb is dropped when the clause it reports on gave an event of its own; a report of a clause that
-/// codes nothing stays X's statement. `coded` holds, for each coded verb of the sentence, where
-/// its events start in `out` (from `first` on) and the verb's word; `keep` is cleared for the
-/// events to drop (index `k - first`).
-fn mark_reports(t: Tree, first: usize, coded: &[(usize, usize)], out: &[Event], keep: &mut [bool]) {
-    let end_of = |i: usize| coded.get(i + 1).map_or(out.len(), |c| c.0);
-    for (i, &(start, v)) in coded.iter().enumerate() {
-        if !t.reports(v) {
-            continue;
-        }
-        let reported = coded
-            .iter()
-            .enumerate()
-            .any(|(j, &(s, x))| j != i && s < end_of(j) && t.reported_by(x, v));
-        if !reported {
-            continue;
-        }
-        for k in start..end_of(i) {
-            // a statement, or the criticism a statement's words make of what it reports
-            if matches!(out[k].cameo.as_str(), "010" | "111") {
-                keep[k - first] = false;
-            }
-        }
-    }
-}
-
-/// Verbs of force that politics uses for words: "Boxer attacked Fiorina", "assailed the plan".
-const VERBAL_FORCE: [&str; 3] = ["attack", "assail", "ambush"];
-
-/// Whether an act of force named by `lemma` is one in words: its sources and targets are all
-/// people or bodies that bear no arms ("Boxer attacked Fiorina", "the senator attacked the
-/// party"), so that it criticises (111). An army's attack on a person, or anyone's on a country
-/// or an armed group, stays force.
-fn verbal_attack(lemma: &str, sources: &[Side], targets: &[Side], hits: &[ActorHit]) -> bool {
-    if !VERBAL_FORCE.contains(&lemma) {
-        return false;
-    }
-    let civil = |side: &Side| {
-        side.as_ref().is_some_and(|(code, span)| {
-            let person = hits
-                .iter()
-                .any(|h| (h.span.start, h.span.end) == *span && h.person.is_some());
-            unarmed(code) || (person && !super::sides::armed(code))
-        })
-    };
-    !targets.is_empty() && sources.iter().all(civil) && targets.iter().all(civil)
 }

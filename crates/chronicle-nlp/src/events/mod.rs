@@ -31,6 +31,7 @@ mod petrarch_actors;
 mod reasons;
 mod sentence;
 mod sides;
+mod statements;
 #[cfg(test)]
 mod tabari_tests;
 mod table;
