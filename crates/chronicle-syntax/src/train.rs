@@ -292,51 +292,16 @@ fn train_member(
 
     // The parser.
     let mut rng = Rng::new(options.seed ^ 0x5eed);
-    let mut trainer = Trainer::new(parser::N_MOVES);
-    let mut best: Option<(f64, Weights)> = None;
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut state = State::new();
-    let mut feats = Vec::new();
-    for epoch in 1..=options.parser_epochs {
-        shuffle(&mut order, &mut rng);
-        let (mut right, mut total) = (0, 0);
-        for &i in &order {
-            let e = &examples[i];
-            let ctx = Context {
-                words: &e.words,
-                tags: &e.tag_values,
-                clause_marks: &e.clause_marks,
-                may_head: &e.may_head,
-                upos: &e.upos,
-                next_verb: &e.next_verb,
-            };
-            let explore = (epoch > options.explore_after).then_some(&mut rng);
-            let (r, t) = parser::train_sentence(
-                &mut trainer,
-                &ctx,
-                &e.projective_heads,
-                &mut state,
-                &mut feats,
-                explore,
-            );
-            right += r;
-            total += t;
-        }
-        let weights = trainer.finish();
-        model.parser = weights;
-        let score = model_score(&model, dev, epoch, Learner::Parser, log);
-        log(&format!(
-            "parser epoch {epoch}: {:.4} of moves right in training; {:.1} s",
-            right as f64 / total.max(1) as f64,
-            started.elapsed().as_secs_f64()
-        ));
-        if best.as_ref().is_none_or(|(b, _)| score > *b) {
-            best = Some((score, trainer.finish()));
-        }
-    }
-    if let Some((_, w)) = best {
-        model.parser = w;
-    }
+    model.parser = train_parser(
+        &mut model,
+        &examples,
+        dev,
+        options,
+        &mut order,
+        &mut rng,
+        &mut |line| log(&format!("{line}; {:.1} s", started.elapsed().as_secs_f64())),
+    );
 
     // The punctuation attacher, on gold trees with jackknifed tags.
     model.punct = train_punct(
@@ -356,6 +321,59 @@ fn train_member(
         model.labeler.features()
     ));
     model
+}
+
+/// Trains the parser with the dynamic oracle on the examples' jackknifed tags, keeping the
+/// epoch with the best dev UAS; `order` is shuffled with `rng` each epoch.
+fn train_parser(
+    model: &mut Model,
+    examples: &[Example],
+    dev: &[Sentence],
+    options: &Options,
+    order: &mut [usize],
+    rng: &mut Rng,
+    log: &mut dyn FnMut(&str),
+) -> Weights {
+    let mut trainer = Trainer::new(parser::N_MOVES);
+    let mut best: Option<(f64, Weights)> = None;
+    let mut state = State::new();
+    let mut feats = Vec::new();
+    for epoch in 1..=options.parser_epochs {
+        shuffle(order, rng);
+        let (mut right, mut total) = (0, 0);
+        for &i in order.iter() {
+            let e = &examples[i];
+            let ctx = Context {
+                words: &e.words,
+                tags: &e.tag_values,
+                clause_marks: &e.clause_marks,
+                may_head: &e.may_head,
+                upos: &e.upos,
+                next_verb: &e.next_verb,
+            };
+            let explore = (epoch > options.explore_after).then_some(&mut *rng);
+            let (r, t) = parser::train_sentence(
+                &mut trainer,
+                &ctx,
+                &e.projective_heads,
+                &mut state,
+                &mut feats,
+                explore,
+            );
+            right += r;
+            total += t;
+        }
+        model.parser = trainer.finish();
+        let score = model_score(model, dev, epoch, Learner::Parser, log);
+        log(&format!(
+            "parser epoch {epoch}: {:.4} of moves right in training",
+            right as f64 / total.max(1) as f64,
+        ));
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, trainer.finish()));
+        }
+    }
+    best.map_or_else(|| trainer.finish(), |(_, w)| w)
 }
 
 /// Trains the punctuation attacher on the gold trees, keeping the epoch with the best dev UAS,
