@@ -225,6 +225,11 @@ pub fn train(command: &TrainCommand) -> Result<Outcome> {
                 },
                 ..Default::default()
             };
+            if options.labeler_trees != LabelerTrees::Gold && options.tree_folds < 2 {
+                return Err(anyhow!(
+                    "--labeler-trees predicted or both needs jackknifed trees: --tree-folds 2 or more"
+                ));
+            }
             chronicle_syntax::train::train_files(
                 &args.train,
                 &args.dev,
