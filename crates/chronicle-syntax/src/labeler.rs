@@ -240,18 +240,20 @@ fn sibling(tree: &Tree<'_>, labels: &[usize], d: usize) -> Option<usize> {
     (before > h || d < h).then(|| labels[before])
 }
 
-/// One training pass over a gold tree. Returns the number of arcs labelled right.
+/// One training pass over a tree, the treebank's or a parser's: only the arcs the treebank
+/// has too (`gold_heads`) are learnt from. Returns the number of arcs labelled right.
 pub fn train_sentence(
     trainer: &mut Trainer,
     tree: &Tree<'_>,
     gold: &[usize],
+    gold_heads: &[usize],
     feats: &mut Vec<u64>,
 ) -> usize {
     let n = tree.words.len() - 1;
     let mut right = 0;
     let mut scores = vec![0f32; n_labels()];
     for d in 1..=n {
-        if tree.heads[d] == 0 {
+        if tree.heads[d] == 0 || gold_heads.get(d) != Some(&tree.heads[d]) {
             continue;
         }
         features(tree, d, sibling(tree, gold, d), feats);
@@ -274,6 +276,49 @@ pub fn train_sentence(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// On a parser's tree, only the arcs the treebank has too are learnt from: an arc hung
+    /// from the wrong head teaches no relation.
+    #[test]
+    fn a_wrong_arc_of_a_parsed_tree_teaches_nothing() {
+        use Upos::*;
+        // <root> Kenya protested loudly: the parser hung "Kenya" from "loudly".
+        let words = crate::features::read_sentence(&["Kenya", "protested", "loudly"]);
+        let upos = [X, Propn, Verb, Adv];
+        let tags: Vec<u64> = (0..upos.len() as u64).map(|t| 100 + t).collect();
+        let gold_heads = [0, 2, 0, 2];
+        let gold_labels = [
+            DepRel::Root as usize,
+            DepRel::Nsubj as usize,
+            DepRel::Root as usize,
+            DepRel::Advmod as usize,
+        ];
+        let (mut kids, mut kid_start) = (Vec::new(), Vec::new());
+        let mut learnt = |heads: &[usize]| {
+            index_children(heads, &mut kids, &mut kid_start);
+            let tree = Tree {
+                words: &words,
+                tags: &tags,
+                upos: &upos,
+                heads,
+                kids: &kids,
+                kid_start: &kid_start,
+            };
+            let mut trainer = Trainer::new(n_labels());
+            train_sentence(
+                &mut trainer,
+                &tree,
+                &gold_labels,
+                &gold_heads,
+                &mut Vec::new(),
+            );
+            trainer.finish().features()
+        };
+        let with_gold = learnt(&gold_heads);
+        let parsed = learnt(&[0, 3, 0, 2]);
+        assert!(parsed > 0, "the right arc still teaches");
+        assert!(parsed < with_gold, "the wrong arc teaches nothing");
+    }
 
     /// The conjunction below a conjoined clause is read with it: "and" is what tells a second
     /// clause joined to the first (`conj`) from one set beside it (`parataxis`).

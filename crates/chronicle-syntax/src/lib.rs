@@ -28,6 +28,7 @@
 //! | [`model`] | the model file and the one call that analyses a sentence |
 //! | [`train`] | training, deterministic from a seed |
 //! | `train_tagger` | training the tagger, and the jackknifed tags the parser trains on |
+//! | `train_labeler` | training the labeler, and the jackknifed trees it may train on |
 //! | [`eval`] | UPOS, UAS, LAS as the CoNLL 2018 shared task counts them |
 //!
 //! Why our own: the classic greedy transition parser with a perceptron is small (a few MB),
@@ -59,6 +60,7 @@ pub mod subordinator;
 pub mod tagger;
 pub mod templates;
 pub mod train;
+mod train_labeler;
 mod train_tagger;
 
 pub use model::{Model, WordAnalysis, Workspace};

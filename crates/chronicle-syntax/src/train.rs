@@ -10,7 +10,7 @@ use chronicle_core::{DepRel, Upos};
 use crate::conllu::Sentence;
 use crate::eval::Score;
 use crate::features::WordInfo;
-use crate::labeler::{self, Tree};
+use crate::labeler;
 use crate::lemma::Lemmatizer;
 use crate::model::{Clusters, Model, Workspace, tag_value};
 use crate::parser::{self, Context, Rng, State};
@@ -50,6 +50,12 @@ pub struct Options {
     pub jackknife_second: bool,
     /// Whether the tagger's classes are UPOS with XPOS (see [`tagger::TagSet::learn`]).
     pub fine_tags: bool,
+    /// Folds of the jackknifed trees the labeler may train on (below 2: none are made).
+    pub tree_folds: usize,
+    /// Epochs of each fold's parser.
+    pub tree_fold_epochs: usize,
+    /// Which trees the labeler trains on.
+    pub labeler_trees: LabelerTrees,
     /// Where the model comes from, written into the file.
     pub description: String,
 }
@@ -69,9 +75,24 @@ impl Default for Options {
             folds: 4,
             jackknife_second: true,
             fine_tags: false,
+            tree_folds: 0,
+            tree_fold_epochs: 8,
+            labeler_trees: LabelerTrees::Gold,
             description: String::new(),
         }
     }
+}
+
+/// The trees the labeler learns to name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelerTrees {
+    /// The treebank's.
+    Gold,
+    /// The jackknifed parsers' (see [`Options::tree_folds`]): only the arcs they got right
+    /// are learnt from.
+    Predicted,
+    /// Both, one after the other.
+    Both,
 }
 
 /// A training sentence read into what the learners need.
@@ -91,6 +112,8 @@ pub(crate) struct Example {
     pub(crate) gold_heads: Vec<usize>,
     pub(crate) projective_heads: Vec<usize>,
     pub(crate) gold_labels: Vec<usize>,
+    /// Heads found by a parser trained without this sentence (empty when none were made).
+    pub(crate) predicted_heads: Vec<usize>,
 }
 
 /// Trains a model on `train`, choosing epochs on `dev`; `log` receives progress lines. With
@@ -269,15 +292,56 @@ fn train_member(
 
     // The parser.
     let mut rng = Rng::new(options.seed ^ 0x5eed);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    model.parser = train_parser(
+        &mut model,
+        &examples,
+        dev,
+        options,
+        &mut order,
+        &mut rng,
+        &mut |line| log(&format!("{line}; {:.1} s", started.elapsed().as_secs_f64())),
+    );
+
+    // The punctuation attacher, on gold trees with jackknifed tags.
+    model.punct = train_punct(
+        &mut model, &examples, dev, options, &mut order, &mut rng, log,
+    );
+
+    // The labeler, on gold trees, jackknifed trees or both, with jackknifed tags.
+    crate::train_labeler::jackknife_trees(&mut examples, options, log);
+    model.labeler = crate::train_labeler::train_labeler(
+        &mut model, &examples, dev, options, &mut order, &mut rng, log,
+    );
+    log(&format!(
+        "trained in {:.1} s: {} tagger, {} parser, {} labeler features",
+        started.elapsed().as_secs_f64(),
+        model.tagger.features(),
+        model.parser.features(),
+        model.labeler.features()
+    ));
+    model
+}
+
+/// Trains the parser with the dynamic oracle on the examples' jackknifed tags, keeping the
+/// epoch with the best dev UAS; `order` is shuffled with `rng` each epoch.
+fn train_parser(
+    model: &mut Model,
+    examples: &[Example],
+    dev: &[Sentence],
+    options: &Options,
+    order: &mut [usize],
+    rng: &mut Rng,
+    log: &mut dyn FnMut(&str),
+) -> Weights {
     let mut trainer = Trainer::new(parser::N_MOVES);
     let mut best: Option<(f64, Weights)> = None;
-    let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut state = State::new();
     let mut feats = Vec::new();
     for epoch in 1..=options.parser_epochs {
-        shuffle(&mut order, &mut rng);
+        shuffle(order, rng);
         let (mut right, mut total) = (0, 0);
-        for &i in &order {
+        for &i in order.iter() {
             let e = &examples[i];
             let ctx = Context {
                 words: &e.words,
@@ -287,7 +351,7 @@ fn train_member(
                 upos: &e.upos,
                 next_verb: &e.next_verb,
             };
-            let explore = (epoch > options.explore_after).then_some(&mut rng);
+            let explore = (epoch > options.explore_after).then_some(&mut *rng);
             let (r, t) = parser::train_sentence(
                 &mut trainer,
                 &ctx,
@@ -299,63 +363,17 @@ fn train_member(
             right += r;
             total += t;
         }
-        let weights = trainer.finish();
-        model.parser = weights;
-        let score = model_score(&model, dev, epoch, Learner::Parser, log);
+        model.parser = trainer.finish();
+        let score = model_score(model, dev, epoch, Learner::Parser, log);
         log(&format!(
-            "parser epoch {epoch}: {:.4} of moves right in training; {:.1} s",
+            "parser epoch {epoch}: {:.4} of moves right in training",
             right as f64 / total.max(1) as f64,
-            started.elapsed().as_secs_f64()
         ));
         if best.as_ref().is_none_or(|(b, _)| score > *b) {
             best = Some((score, trainer.finish()));
         }
     }
-    if let Some((_, w)) = best {
-        model.parser = w;
-    }
-
-    // The punctuation attacher, on gold trees with jackknifed tags.
-    model.punct = train_punct(
-        &mut model, &examples, dev, options, &mut order, &mut rng, log,
-    );
-
-    // The labeler, on gold trees with jackknifed tags.
-    let mut trainer = Trainer::new(labeler::n_labels());
-    let mut best: Option<(f64, Weights)> = None;
-    let (mut kids, mut kid_start) = (Vec::new(), Vec::new());
-    for epoch in 1..=options.labeler_epochs {
-        shuffle(&mut order, &mut rng);
-        for &i in &order {
-            let e = &examples[i];
-            labeler::index_children(&e.gold_heads, &mut kids, &mut kid_start);
-            let tree = Tree {
-                words: &e.words,
-                tags: &e.tag_values,
-                upos: &e.upos,
-                heads: &e.gold_heads,
-                kids: &kids,
-                kid_start: &kid_start,
-            };
-            labeler::train_sentence(&mut trainer, &tree, &e.gold_labels, &mut feats);
-        }
-        model.labeler = trainer.finish();
-        let score = model_score(&model, dev, epoch, Learner::Labeler, log);
-        if best.as_ref().is_none_or(|(b, _)| score > *b) {
-            best = Some((score, trainer.finish()));
-        }
-    }
-    if let Some((_, w)) = best {
-        model.labeler = w;
-    }
-    log(&format!(
-        "trained in {:.1} s: {} tagger, {} parser, {} labeler features",
-        started.elapsed().as_secs_f64(),
-        model.tagger.features(),
-        model.parser.features(),
-        model.labeler.features()
-    ));
-    model
+    best.map_or_else(|| trainer.finish(), |(_, w)| w)
 }
 
 /// Trains the punctuation attacher on the gold trees, keeping the epoch with the best dev UAS,
@@ -429,6 +447,7 @@ fn example(model: &Model, s: &Sentence) -> Example {
         gold_heads,
         projective_heads,
         gold_labels,
+        predicted_heads: Vec::new(),
     }
 }
 
@@ -447,7 +466,7 @@ pub(crate) fn set_tags(e: &mut Example, tags: &[usize], tagset: &tagger::TagSet)
 
 /// Which learner an epoch belongs to, and so which dev figure selects it.
 #[derive(Clone, Copy)]
-enum Learner {
+pub(crate) enum Learner {
     Parser,
     Punct,
     Labeler,
@@ -455,7 +474,7 @@ enum Learner {
 
 /// Scores a model on the dev sentences, logs it, and returns the figure that selects the
 /// learner's epoch.
-fn model_score(
+pub(crate) fn model_score(
     model: &Model,
     dev: &[Sentence],
     epoch: usize,
@@ -533,6 +552,31 @@ mod tests {
             folds: 2,
             ..Options::default()
         }
+    }
+
+    /// The labeler's jackknifed trees come from parsers of their own: the member's parser is
+    /// the same with them or without, and the model the same from one run to the next.
+    #[test]
+    fn jackknifed_trees_leave_the_parser_as_it_was() {
+        let sentences: Vec<Sentence> = crate::conllu::Reader::new(TREEBANK.as_bytes())
+            .collect::<Result<_, _>>()
+            .expect("a valid treebank");
+        let train_one =
+            |options: &Options| train(&sentences, &[], Clusters::default(), options, &mut |_| {});
+        let with_trees = Options {
+            tree_folds: 2,
+            tree_fold_epochs: 2,
+            labeler_trees: LabelerTrees::Both,
+            ..small_options(1, 1)
+        };
+        let table = |w: &Weights| {
+            let mut out = Vec::new();
+            w.write(&mut out);
+            out
+        };
+        let (plain, trees) = (train_one(&small_options(1, 1)), train_one(&with_trees));
+        assert_eq!(table(&plain.parser), table(&trees.parser));
+        assert_eq!(trees.to_bytes(), train_one(&with_trees).to_bytes());
     }
 
     /// Members trained side by side on their own threads make the same model as members

@@ -11,6 +11,7 @@ use chronicle_core::Article;
 use chronicle_nlp::Pipeline;
 use chronicle_nlp::syntax::SyntaxParser;
 use chronicle_syntax::conllu;
+use chronicle_syntax::train::LabelerTrees;
 
 use crate::extract::ExtractArgs;
 use crate::report::Outcome;
@@ -196,6 +197,15 @@ pub struct TrainSyntaxArgs {
     /// a single model, about three times faster, for experiments.
     #[arg(long, default_value_t = chronicle_syntax::train::Options::default().members)]
     pub members: usize,
+    /// Folds of the jackknifed trees the labeler may train on (below 2: none).
+    #[arg(long, default_value_t = chronicle_syntax::train::Options::default().tree_folds)]
+    pub tree_folds: usize,
+    /// Epochs of each fold's parser for the jackknifed trees.
+    #[arg(long, default_value_t = chronicle_syntax::train::Options::default().tree_fold_epochs)]
+    pub tree_fold_epochs: usize,
+    /// The trees the labeler trains on: gold, predicted (the jackknifed trees) or both.
+    #[arg(long, value_parser = ["gold", "predicted", "both"])]
+    pub labeler_trees: Option<String>,
 }
 
 /// Runs `chronicle train ...`.
@@ -205,8 +215,21 @@ pub fn train(command: &TrainCommand) -> Result<Outcome> {
             let options = chronicle_syntax::train::Options {
                 seed: args.seed,
                 members: args.members,
+                tree_folds: args.tree_folds,
+                tree_fold_epochs: args.tree_fold_epochs,
+                labeler_trees: match args.labeler_trees.as_deref() {
+                    Some("predicted") => LabelerTrees::Predicted,
+                    Some("both") => LabelerTrees::Both,
+                    Some(_) => LabelerTrees::Gold,
+                    None => chronicle_syntax::train::Options::default().labeler_trees,
+                },
                 ..Default::default()
             };
+            if options.labeler_trees != LabelerTrees::Gold && options.tree_folds < 2 {
+                return Err(anyhow!(
+                    "--labeler-trees predicted or both needs jackknifed trees: --tree-folds 2 or more"
+                ));
+            }
             chronicle_syntax::train::train_files(
                 &args.train,
                 &args.dev,

@@ -135,3 +135,27 @@ fn extract_gives_the_tokens_layer_only_when_asked() {
     let chars: String = body.chars().skip(start).take(end - start).collect();
     assert_eq!(chars, "fired", "offsets are characters into the body");
 }
+
+/// Training the labeler on parsed trees needs the jackknifed trees: asked for without them,
+/// `train syntax` says so before reading anything or writing a model.
+#[test]
+fn labeler_trees_without_jackknifed_trees_is_refused() {
+    let out = std::env::temp_dir().join(format!("chronicle-no-trees-{}.chsyn", std::process::id()));
+    let output = run_with_stdin(
+        &[
+            "train",
+            "syntax",
+            "--train",
+            "no-such-treebank.conllu",
+            "--labeler-trees",
+            "both",
+            "--out",
+            out.to_str().expect("a UTF-8 temporary path"),
+        ],
+        b"",
+    );
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--tree-folds"), "{stderr}");
+    assert!(!out.exists());
+}
