@@ -186,6 +186,17 @@ pub(crate) fn read_sentence(forms: &[&str]) -> Vec<WordInfo> {
 /// A fixed value for "no word here" (before the sentence, an empty stack).
 pub const NONE: u64 = 0x6E6F_6E65;
 
+/// The word infos of `forms` after the root's stand-in, with no clusters: the input the
+/// tree repairs' tests build their sentences from.
+#[cfg(test)]
+pub(crate) fn test_words(forms: &[&str]) -> Vec<WordInfo> {
+    let mut s = Scratch::default();
+    std::iter::once("<root>")
+        .chain(forms.iter().copied())
+        .map(|f| s.word_info(f, &|_| [0, 0]))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

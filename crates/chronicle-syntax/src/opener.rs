@@ -86,14 +86,9 @@ fn main_clause(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::Scratch;
 
     fn words(forms: &[&str]) -> Vec<WordInfo> {
-        let mut s = Scratch::default();
-        std::iter::once("<root>")
-            .chain(forms.iter().copied())
-            .map(|f| s.word_info(f, &|_| [0, 0]))
-            .collect()
+        crate::features::test_words(forms)
     }
 
     #[test]

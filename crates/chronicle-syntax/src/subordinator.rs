@@ -69,14 +69,9 @@ pub fn repair(words: &[WordInfo], upos: &[Upos], heads: &mut [usize]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::Scratch;
 
     fn infos(forms: &[&str]) -> Vec<WordInfo> {
-        let mut s = Scratch::default();
-        std::iter::once("<root>")
-            .chain(forms.iter().copied())
-            .map(|f| s.word_info(f, &|_| [0, 0]))
-            .collect()
+        crate::features::test_words(forms)
     }
 
     #[test]

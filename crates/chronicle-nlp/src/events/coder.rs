@@ -497,29 +497,13 @@ impl EventCoder {
             .get(words[m.start.min(v)].start as usize..words[m.end.max(v + 1) - 1].end as usize)
             .unwrap_or("")
             .to_string();
-        let base = Event {
-            sentence: s,
-            source: None,
-            target: None,
-            cameo: String::new(),
-            plover: None,
-            goldstein: None,
-            quad_class: None,
-            date_precision: chronicle_core::DatePrecision::of(date.value.as_deref().unwrap_or("")),
-            date: date.value,
-            date_basis: date.basis,
-            context,
-            place,
-            trigger,
-            source_text: None,
-            target_text: None,
-            rule: self
-                .dict
-                .rules
-                .get(pattern.rule as usize)
-                .cloned()
-                .unwrap_or_default(),
-        };
+        let rule = self
+            .dict
+            .rules
+            .get(pattern.rule as usize)
+            .cloned()
+            .unwrap_or_default();
+        let base = unsided(s, date, context, place, trigger, rule);
         let reverse = pattern.code.reverse.as_deref();
         // PETRARCH's dictionaries know no people apart: one code is one actor there
         let pairs = pair_up(&sources, &targets, pairwise, self.dict.petrarch);
@@ -637,5 +621,35 @@ impl EventCoder {
             target_text: text(tgt),
             ..base.clone()
         }
+    }
+}
+
+/// An event of sentence `s` with its date, context, place, trigger and rule, and no sides or
+/// code yet: what the verb and the noun coders fill in for each pair of sides.
+pub(super) fn unsided(
+    s: usize,
+    date: super::dating::EventDate,
+    context: Vec<EventContext>,
+    place: Option<String>,
+    trigger: String,
+    rule: String,
+) -> Event {
+    Event {
+        sentence: s,
+        source: None,
+        target: None,
+        cameo: String::new(),
+        plover: None,
+        goldstein: None,
+        quad_class: None,
+        date_precision: chronicle_core::DatePrecision::of(date.value.as_deref().unwrap_or("")),
+        date: date.value,
+        date_basis: date.basis,
+        context,
+        place,
+        trigger,
+        source_text: None,
+        target_text: None,
+        rule,
     }
 }

@@ -144,29 +144,14 @@ impl EventCoder {
         let mut context = Vec::new();
         let date = self.dated(buf, w, tl, Modality::default(), &mut context);
         let clause = buf.clauses[buf.clause_of(w)];
-        Event {
-            sentence: input.s,
-            source: None,
-            target: None,
-            cameo: String::new(),
-            plover: None,
-            goldstein: None,
-            quad_class: None,
-            date_precision: chronicle_core::DatePrecision::of(date.value.as_deref().unwrap_or("")),
-            date: date.value,
-            date_basis: date.basis,
-            context,
-            place: self.place_of(buf, clause.start, clause.end, input.places),
-            trigger: input
-                .article
-                .body
-                .get(words[w].start as usize..words[w].end as usize)
-                .unwrap_or("")
-                .to_string(),
-            source_text: None,
-            target_text: None,
-            rule: rule.to_string(),
-        }
+        let trigger = input
+            .article
+            .body
+            .get(words[w].start as usize..words[w].end as usize)
+            .unwrap_or("")
+            .to_string();
+        let place = self.place_of(buf, clause.start, clause.end, input.places);
+        super::coder::unsided(input.s, date, context, place, trigger, rule.to_string())
     }
 }
 
