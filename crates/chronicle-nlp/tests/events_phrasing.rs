@@ -648,3 +648,27 @@ fn returning_a_favour_or_a_call_returns_no_one() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_return_or_a_release_to_no_one_is_no_event() {
+    let pipeline = Pipeline::standard();
+    for text in [
+        "Egyptian President Hosni Mubarak returned to Cairo on Wednesday.",
+        "The State Department released the emails on Friday.",
+    ] {
+        let got = events(&pipeline, text);
+        assert!(
+            !got.iter().any(|(_, _, c)| c.starts_with("084")),
+            "{text}: {got:?}"
+        );
+    }
+    let got = events(
+        &pipeline,
+        "Israel freed 1,000 Palestinian prisoners in 2011.",
+    );
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("ISR") && t.starts_with("PSE") && c == "0841"),
+        "{got:?}"
+    );
+}

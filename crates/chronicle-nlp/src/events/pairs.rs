@@ -35,6 +35,9 @@ pub(super) fn says_nothing(code: &str, source: &Side, target: &Side) -> bool {
     match code {
         "010" => source.is_none() || target.is_none(),
         "042" | "043" => target.is_none(),
+        // a return or a release to no one: a politician back in Washington, figures or tax
+        // returns released ("returned to Cairo", "released his tax returns")
+        "084" | "0841" => target.is_none(),
         _ => false,
     }
 }
