@@ -255,3 +255,15 @@ pub fn hit_ending(hits: &[ActorHit], words: &[Word], e: usize, reach: usize) -> 
     let between = words.get(hits[k].end..e)?;
     (between.len() <= reach && between.iter().all(|w| w.flags & PUNCT == 0)).then_some(k)
 }
+
+/// The sides the hits `hits` name, one per code ("[FRO/BIL/SAM]" names three), each with the
+/// byte span of its mention: what a group of joined actors contributes to an event's side.
+pub(super) fn sides_of(hits: &[ActorHit]) -> Vec<super::coder::Side> {
+    hits.iter()
+        .flat_map(|h| {
+            h.codes
+                .iter()
+                .map(move |c| Some((c.clone(), (h.span.start, h.span.end))))
+        })
+        .collect()
+}

@@ -176,14 +176,7 @@ fn noun_sides(
         .filter(|&k| !hits[k].ground_only() || force || visit)?;
     let expand = |k: usize| -> Vec<Side> {
         let (lo, hi) = t.group(hits, &buf.words, k);
-        hits[lo..hi]
-            .iter()
-            .flat_map(|h| {
-                h.codes
-                    .iter()
-                    .map(move |c| Some((c.clone(), (h.span.start, h.span.end))))
-            })
-            .collect()
+        super::actors::sides_of(&hits[lo..hi])
     };
     if sides.mutual {
         let mut all = src.map(expand).unwrap_or_default();

@@ -6,7 +6,7 @@
 use chronicle_core::{DepRel, Upos};
 
 use super::EventCoder;
-use super::actors::{ActorHit, group, hit_at, hit_starting};
+use super::actors::{ActorHit, group, hit_at, hit_starting, sides_of};
 use super::agents;
 use super::clause::{self, Modality};
 use super::coder::Side;
@@ -34,14 +34,7 @@ impl EventCoder {
                 Some(t) => t.group(hits, words, k),
                 None => group(hits, words, k),
             };
-            hits[lo..hi]
-                .iter()
-                .flat_map(|h| {
-                    h.codes
-                        .iter()
-                        .map(move |c| Some((c.clone(), (h.span.start, h.span.end))))
-                })
-                .collect()
+            sides_of(&hits[lo..hi])
         };
         if let Some(k) = m.compound {
             return (expand(k), Vec::new(), true);

@@ -5,7 +5,7 @@
 
 use chronicle_core::Event;
 
-use super::actors::ActorHit;
+use super::actors::{ActorHit, hit_at};
 use super::coder::Side;
 use super::pairs::unarmed;
 use super::sentence::{CENSURE, NEG, Word};
@@ -98,9 +98,7 @@ pub(super) fn verbal_attack(
     }
     let civil = |side: &Side| {
         side.as_ref().is_some_and(|(code, span)| {
-            let person = hits
-                .iter()
-                .any(|h| (h.span.start, h.span.end) == *span && h.person.is_some());
+            let person = hit_at(hits, span).is_some_and(|h| h.person.is_some());
             unarmed(code) || (person && !super::sides::armed(code))
         })
     };
