@@ -185,6 +185,7 @@ impl EventCoder {
                     _ => 0..0,
                 },
                 passive_ground: tree.and_then(|t| t.passive_ground(v, &sc.hits)),
+                tree: tree.filter(|_| !self.dict.petrarch),
             };
             let mut best: Option<Match> = None;
             for &c in cands {

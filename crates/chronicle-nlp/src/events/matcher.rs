@@ -5,9 +5,12 @@
 //! to the dictionary's gap. Actor slots (`TARGET`, `+`, `$`, `%`) take the actor noun phrase that
 //! starts (right) or ends (left) there, after a few modifiers.
 
+use chronicle_core::DepRel;
+
 use super::actors::{ActorHit, hit_ending, hit_starting};
 use super::dict::{Elem, Pattern, Slot, Verb, VerbDictionary};
 use super::sentence::{ADV, BREAK, QUANT, Word};
+use super::tree::Tree;
 use super::words::WordId;
 
 /// The word ids of one sentence, as a bit set over the vocabulary.
@@ -154,6 +157,9 @@ pub struct Ctx<'a> {
     /// The place hit a passive verb acts on, as the tree gives it ("Goma was seized"): a
     /// pattern whose one slot is a `PLACE` after the verb takes it there.
     pub passive_ground: Option<usize>,
+    /// The sentence's tree (none for PETRARCH's dictionaries): an actor slot after the verb
+    /// ends where the noun phrase its mention modifies ends.
+    pub tree: Option<Tree<'a>>,
 }
 
 impl Ctx<'_> {
@@ -215,6 +221,10 @@ impl Ctx<'_> {
             return Some(m);
         }
         let mut cursor = after_start;
+        // after an actor slot, where the noun phrase its mention modifies ends: the next
+        // element is looked for right after the mention first ("found a US citizen guilty",
+        // however the parser reads "guilty"), then after the phrase ("the Iraqi nation to")
+        let mut past_phrase: Option<(usize, bool)> = None;
         let mut loose_next = false;
         for slot in &p.after {
             if slot.elem == Elem::Skip {
@@ -223,10 +233,26 @@ impl Ctx<'_> {
             }
             let tight = slot.tight && !loose_next;
             loose_next = false;
-            let (at, end) = self.find_right(slot, cursor, tight)?;
+            let (at, end) = self.find_right(slot, cursor, tight).or_else(|| {
+                let (e, possessor) = past_phrase.filter(|&(e, _)| e > cursor)?;
+                // what a possessor's noun takes is the noun's, not the verb's: "welcomed
+                // [Russia's interest in] the pipeline" welcomes no one in
+                let found = self.find_right(slot, e, tight)?;
+                let owned = possessor && self.tree.is_some_and(|t| t.holds(e - 1, found.0));
+                (!owned).then_some(found)
+            })?;
+            past_phrase = None;
             match slot.elem {
-                Elem::Target | Elem::Place | Elem::Compound => m.target = Some(at),
-                Elem::Source => m.source = Some(at),
+                Elem::Target | Elem::Place | Elem::Compound | Elem::Source => {
+                    let possessor = self
+                        .tree
+                        .is_some_and(|t| t.rel(self.hits[at].end - 1) == Some(DepRel::NmodPoss));
+                    past_phrase = Some((self.phrase_end(at), possessor));
+                    match slot.elem {
+                        Elem::Source => m.source = Some(at),
+                        _ => m.target = Some(at),
+                    }
+                }
                 _ => m.end = end,
             }
             cursor = end;
@@ -301,11 +327,11 @@ impl Ctx<'_> {
             Elem::Word(alts) => alts.contains(&self.words.get(p)?.id).then_some((p, p + 1)),
             Elem::Synset(s) => self.synset_at(*s, p).map(|e| (p, e)),
             Elem::Target | Elem::Source | Elem::Compound => {
-                let k = hit_starting(self.hits, self.words, p, 3)?;
+                let k = self.actor_starting(p)?;
                 Some((k, self.hits[k].end))
             }
             Elem::Place => {
-                let k = hit_starting(self.hits, self.words, p, 3)?;
+                let k = self.actor_starting(p)?;
                 self.hits[k].place.map(|_| (k, self.hits[k].end))
             }
             Elem::Skip => None,
@@ -358,6 +384,24 @@ impl Ctx<'_> {
             }
             Elem::Skip => None,
         }
+    }
+
+    /// The actor hit that starts at word `p` or a few words after it ("the Iraqi", "its
+    /// own"); with a tree, no word among them that opens a clause.
+    fn actor_starting(&self, p: usize) -> Option<usize> {
+        let k = hit_starting(self.hits, self.words, p, 3)?;
+        let start = self.hits[k].start;
+        self.tree
+            .is_none_or(|t| t.opens_no_clause(p, start))
+            .then_some(k)
+    }
+
+    /// Where the phrase of actor hit `k` ends: past the noun it modifies, when the tree says
+    /// it modifies one ("the Iraqi nation").
+    fn phrase_end(&self, k: usize) -> usize {
+        let end = self.hits[k].end;
+        self.tree
+            .map_or(end, |t| t.modified_noun_end(end).min(self.limit))
     }
 
     /// The end of the longest phrase of synset `s` starting at word `p`.

@@ -282,6 +282,45 @@ impl<'a> Tree<'a> {
         self.phrase(w).contains(&x)
     }
 
+    /// Where the noun phrase an actor mention ending at word `end` (exclusive) belongs to ends:
+    /// the mention may be a modifier of a noun after it ("the Iraqi nation", "Iraq's people",
+    /// "Syrian government officials"), so that a pattern's word after its actor slot ("called
+    /// on the Iraqi nation to") is read after the whole phrase. `end` itself when the mention
+    /// heads its phrase, or is a possessive pronoun ("told his advisers to": the advisers are
+    /// not him).
+    pub fn modified_noun_end(&self, end: usize) -> usize {
+        const REACH: usize = 3;
+        let Some(mut at) = end.checked_sub(1) else {
+            return end;
+        };
+        if self.upos(at) == Some(Upos::Pron) {
+            return end;
+        }
+        while let (Some(h), Some(r)) = (self.head(at), self.rel(at)) {
+            let modifier = matches!(
+                r,
+                DepRel::Amod | DepRel::Compound | DepRel::NmodPoss | DepRel::Flat
+            );
+            let noun = matches!(self.upos(h), Some(Upos::Noun | Upos::Propn));
+            if !modifier || !noun || h <= at || h > at + REACH {
+                break;
+            }
+            at = h;
+        }
+        end.max(at + 1)
+    }
+
+    /// Whether words `from..to` may stand before an actor mention in the phrase an actor slot
+    /// reads ("the", "four", "its own", "by the", "with visiting"): nothing that opens a clause
+    /// of its own, an infinitive's "to" or a complementizer ("tried to explain her support
+    /// for" tries no one; "questioning whether Obama would").
+    pub fn opens_no_clause(&self, from: usize, to: usize) -> bool {
+        (from..to).all(|w| {
+            self.rel(w) != Some(DepRel::Mark)
+                || !matches!(self.lemma(w), "to" | "that" | "whether" | "if")
+        })
+    }
+
     /// The words of the verb at `w`'s direct object phrase (empty when it has none).
     pub fn object_span(&self, w: usize) -> std::ops::Range<usize> {
         self.child(w, |r| r == DepRel::Obj)
