@@ -72,6 +72,35 @@ fn talks_between_two_actors_are_mutual() {
     ]);
 }
 
+/// "X and Y held talks": actors joined by "and" who hold a meeting with no one else hold it
+/// with each other; announced for later it is their intent to meet (036). An apposition joins
+/// no one, and a meeting held in another mood is none.
+#[test]
+fn joined_actors_holding_talks_hold_them_with_each_other() {
+    run(&[
+        (
+            "Ghana's president and the Togolese prime minister held talks in Lome on Monday.",
+            &[("GHA", "TGO", "040"), ("TGO", "GHA", "040")],
+            &[],
+        ),
+        (
+            "Ghana and Togo will hold talks on the border next week.",
+            &[("GHA", "TGO", "036"), ("TGO", "GHA", "036")],
+            &[("", "", "04")],
+        ),
+        (
+            "Ghana and Togo would hold talks if the rebels withdrew.",
+            &[],
+            &[("", "", "04"), ("", "", "036")],
+        ),
+        (
+            "The bank, Ghana's largest lender, will hold an emergency meeting on Friday.",
+            &[],
+            &[("", "", "04"), ("", "", "036")],
+        ),
+    ]);
+}
+
 /// "X's attack on Y", "the attack by X on Y", "the Y offensive by X": who acts is the
 /// possessive or the `by` phrase, the target the `on` or `against` phrase.
 #[test]

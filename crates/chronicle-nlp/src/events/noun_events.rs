@@ -5,7 +5,7 @@
 //! when it is aimed at one too, and when the sentence has not coded
 //! the same act between the same sides already.
 
-use chronicle_core::{Article, Event};
+use chronicle_core::{Article, Event, EventContext};
 
 use super::EventCoder;
 use super::actors::ActorHit;
@@ -13,9 +13,10 @@ use super::agents;
 use super::clause::Modality;
 use super::coder::Side;
 use super::dating::Timeline;
+use super::modal::intent_of;
 use super::pairs::{pair_up, says_nothing};
-use super::sentence::SentenceBuf;
-use super::sides::drop_self_targets;
+use super::sentence::{COORD, SentenceBuf};
+use super::sides::{drop_self_targets, joint, mutual_code};
 use super::tree::{NounSides, Tree};
 
 /// What a sentence's noun events are read with.
@@ -114,11 +115,24 @@ impl EventCoder {
             {
                 continue;
             }
-            let code = entry.code.as_str();
-            let Some((sources, targets, pairwise)) = noun_sides(input, code, sides) else {
+            // "will hold talks": an act announced for later is coded as the intent CAMEO
+            // gives it, and not at all where it has none ("will impose sanctions")
+            let promised = t.promised_noun(w);
+            let code = match promised {
+                true => match intent_of(&entry.code) {
+                    Some(intent) => intent,
+                    None => continue,
+                },
+                false => entry.code.as_str(),
+            };
+            // the sides are read as the noun's own act, cooperation made mutual as such
+            let Some((sources, targets, pairwise)) = noun_sides(input, &entry.code, sides) else {
                 continue;
             };
-            let base = self.noun_base(input, w, &entry.rule, tl);
+            let mut base = self.noun_base(input, w, &entry.rule, tl);
+            if promised && !base.context.contains(&EventContext::Future) {
+                base.context.push(EventContext::Future);
+            }
             let root = |c: &str| c.get(..2).map(str::to_string);
             let coded = |src: &Side, tgt: &Side, out: &[Event]| {
                 let key = |side: &Side| side.as_ref().map(|(c, _)| c.clone());
@@ -171,13 +185,28 @@ fn noun_sides(
     let force = matches!(code.get(..2), Some("18" | "19" | "20"));
     let visit = code.starts_with("04");
     let src = sides.source.filter(|&k| !hits[k].ground_only());
-    let tgt = sides
-        .target
-        .filter(|&k| !hits[k].ground_only() || force || visit)?;
     let expand = |k: usize| -> Vec<Side> {
         let (lo, hi) = t.group(hits, &buf.words, k);
         super::actors::sides_of(&hits[lo..hi])
     };
+    // "Abe and Bush held talks": actors joined by "and" who hold a meeting or sign an
+    // agreement with no one else hold it with each other ("The company, China's largest
+    // producer, is to hold a meeting" joins no one; a visit goes somewhere, never mutual)
+    let visit_to = matches!(code.get(..3), Some("042" | "043"));
+    if let Some(k) = src.filter(|_| sides.target.is_none() && mutual_code(code) && !visit_to) {
+        let (lo, hi) = t.group(hits, &buf.words, k);
+        let coordinated = buf
+            .words
+            .get(hits[lo].end..hits[hi - 1].start)
+            .is_some_and(|between| between.iter().any(|w| w.flags & COORD != 0));
+        let all = expand(k);
+        if coordinated && joint(&all) {
+            return Some((all, Vec::new(), true));
+        }
+    }
+    let tgt = sides
+        .target
+        .filter(|&k| !hits[k].ground_only() || force || visit)?;
     if sides.mutual {
         let mut all = src.map(expand).unwrap_or_default();
         all.extend(expand(tgt));

@@ -155,23 +155,17 @@ impl EventCoder {
             // Praise, defence, recognition, apology and forgiveness are one side's of the
             // other, never mutual ("the step was supported by Jordan, Egypt and the EU"), and
             // nor is what a passive's agents do to its subject.
-            let mutual = self.main_code(m).is_some_and(|c| {
-                matches!(c.get(..2), Some("03" | "04" | "05" | "06"))
-                    && !c.starts_with("033")
-                    && !matches!(
-                        c.get(..3),
-                        Some("051" | "052" | "053" | "054" | "055" | "056")
-                    )
-            }) && !tree.is_some_and(|t| {
-                // the sources are the passive's `by` agents ("was supported by Jordan and
-                // Egypt"), not a subject that happens to have a `by` phrase near it
-                t.passive(v)
-                    && t.agent(v)
-                        .is_some_and(|a| src.is_some_and(|k| t.holds(a, hits[k].start)))
-            });
+            let mutual = self.main_code(m).is_some_and(mutual_code)
+                && !tree.is_some_and(|t| {
+                    // the sources are the passive's `by` agents ("was supported by Jordan and
+                    // Egypt"), not a subject that happens to have a `by` phrase near it
+                    t.passive(v)
+                        && t.agent(v)
+                            .is_some_and(|a| src.is_some_and(|k| t.holds(a, hits[k].start)))
+                });
             // A longer list is a meeting's roll call ("representatives from China, India, Russia,
             // South Africa and Brazil were invited"), not each acting on every other.
-            let joint = (2..=MUTUAL_MAX).contains(&distinct(&sources));
+            let joint = joint(&sources);
             if mutual && from_tree && targets.iter().all(Option::is_none) && joint {
                 return (sources, Vec::new(), true);
             }
@@ -555,6 +549,27 @@ impl Who {
 /// How many different actor codes `sides` names.
 /// The most actors a joint subject holds for its cooperation to be coded as mutual.
 const MUTUAL_MAX: usize = 3;
+
+/// Whether an act of CAMEO `code` done by joined actors with no one else is done by each to
+/// the others: cooperation, consultation and agreement ("Brazil and the United States are
+/// seeking to deepen a partnership", "Abe and Bush held talks"). Praise, defence,
+/// recognition, apology and forgiveness are one side's of the other, never mutual; aid goes to
+/// someone else.
+pub(super) fn mutual_code(code: &str) -> bool {
+    matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
+        && !code.starts_with("033")
+        && !matches!(
+            code.get(..3),
+            Some("051" | "052" | "053" | "054" | "055" | "056")
+        )
+}
+
+/// Whether `sides` name two or three actors: a joint subject. A longer list is a meeting's
+/// roll call ("representatives from China, India, Russia, South Africa and Brazil were
+/// invited"), not each acting on every other.
+pub(super) fn joint(sides: &[Side]) -> bool {
+    (2..=MUTUAL_MAX).contains(&distinct(sides))
+}
 
 fn distinct(sides: &[Side]) -> usize {
     let mut codes: Vec<&str> = sides.iter().flatten().map(|(c, _)| c.as_str()).collect();

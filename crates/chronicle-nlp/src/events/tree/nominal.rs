@@ -484,6 +484,9 @@ impl Tree<'_> {
     /// noun or verb of asking, planning, fearing, denying or undoing, or from a verb that is
     /// negated, modal or conditional, itself or the verb whose complement it completes.
     pub fn unreal_noun(&self, w: usize) -> bool {
+        if self.promised_noun(w) {
+            return false;
+        }
         let is =
             |x: usize, list: &[&str]| list.iter().any(|l| self.lemma(x).eq_ignore_ascii_case(l));
         let marked = self.children(w).any(|(c, r)| match r {
@@ -527,6 +530,30 @@ impl Tree<'_> {
             at = head;
         }
         false
+    }
+
+    /// Whether the noun at `w` is the object of a verb that only says its act takes place,
+    /// announced for later and in no other mood ("will hold talks", "are to sign an agreement"
+    /// is not read): the act is promised, which CAMEO codes as an intent where it cooperates.
+    pub fn promised_noun(&self, w: usize) -> bool {
+        let Some(v) = self.head(w).filter(|_| self.rel(w) == Some(DepRel::Obj)) else {
+            return false;
+        };
+        let support = SUPPORT_VERBS
+            .iter()
+            .any(|s| self.lemma(v).eq_ignore_ascii_case(s));
+        let future = |c: usize| {
+            let form = self.form(c).to_ascii_lowercase();
+            matches!(form.as_str(), "will" | "shall" | "'ll")
+        };
+        let mut auxes = self.children(v).filter(|&(_, r)| r == DepRel::Aux);
+        support
+            && self.children(v).any(|(c, r)| r == DepRel::Aux && future(c))
+            && auxes.all(|(c, _)| future(c) || !MODALS.contains(&self.lemma(c)))
+            && !self.children(v).any(|(c, r)| {
+                (r == DepRel::Advmod && matches!(self.lemma(c), "not" | "never" | "n't"))
+                    || (r == DepRel::Mark && matches!(self.lemma(c), "if" | "unless" | "whether"))
+            })
     }
 
     /// Whether the verb at `v` is negated, modal or conditional ("did not hold", "would
