@@ -297,10 +297,14 @@ impl<'a> Tree<'a> {
             return end;
         }
         while let (Some(h), Some(r)) = (self.head(at), self.rel(at)) {
-            let modifier = matches!(
-                r,
-                DepRel::Amod | DepRel::Compound | DepRel::NmodPoss | DepRel::Flat
-            );
+            // a name before a singular noun names a thing of its own ("the EU budget"), before a
+            // plural one its members ("G8 nations", "UN organizations")
+            let plural = || !self.form(h).eq_ignore_ascii_case(self.lemma(h));
+            let modifier = match r {
+                DepRel::Amod | DepRel::NmodPoss | DepRel::Flat => true,
+                DepRel::Compound => plural(),
+                _ => false,
+            };
             let noun = matches!(self.upos(h), Some(Upos::Noun | Upos::Propn));
             if !modifier || !noun || h <= at || h > at + REACH {
                 break;
