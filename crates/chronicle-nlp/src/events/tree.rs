@@ -223,13 +223,25 @@ impl<'a> Tree<'a> {
         if !self.passive(w) {
             return None;
         }
-        let noun = match self.child(w, |r| r == DepRel::NsubjPass) {
+        let mut noun = match self.child(w, |r| r == DepRel::NsubjPass) {
             Some(x) if self.relative(x) => self.relative_antecedent(w)?,
             Some(x) => x,
             None if self.rel(w) == Some(DepRel::Acl) => self.head(w)?,
             None => return None,
         };
-        hit_holding(hits, noun).filter(|&k| hits[k].place.is_some())
+        let place = |x: usize| hit_holding(hits, x).filter(|&k| hits[k].place.is_some());
+        // "Lubumbashi, Zaire's second city and its economic hub, which was captured": the
+        // relative hangs from a description set beside the place's name
+        for _ in 0..DEPTH {
+            if let Some(k) = place(noun) {
+                return Some(k);
+            }
+            match (self.rel(noun), self.head(noun)) {
+                (Some(DepRel::Appos | DepRel::Conj), Some(h)) if h < noun => noun = h,
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// The actor a pronoun subject of the verb at `w` stands for when the names stage linked it
