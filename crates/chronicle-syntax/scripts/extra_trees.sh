@@ -2,11 +2,12 @@
 # The extra trees of `chronicle train syntax --extra-trees` (tri-training, Li, Zhang and Chen
 # 2014; Søgaard and Rishøj 2010): the news pile parsed by the shipped model (left to right) and
 # by a parser trained on EWT's sentences reversed (right to left), kept where the two agree on
-# every word's tag, head and relation. Deterministic; about 15 CPU-minutes.
+# every word's tag, head and relation. Deterministic; a few CPU-minutes.
 #
 #   crates/chronicle-syntax/scripts/extra_trees.sh OUT_DIR [CHRONICLE]
 #
-# CHRONICLE is the binary whose embedded model parses the pile (by default target/release's).
+# Run from the repository's root. CHRONICLE is the binary whose embedded model parses the pile
+# (by default target/release's).
 # Writes OUT_DIR/extra_trees.conllu, and the right-to-left model and the parses beside it.
 set -euo pipefail
 out=${1:?usage: extra_trees.sh OUT_DIR [CHRONICLE]}
