@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use crate::conllu::Sentence;
 use crate::model::Clusters;
-use crate::train::{Options, train};
+use crate::train::{Options, train_with_extra};
 
 /// Reads a CoNLL-U file (gzip-compressed when its name ends in `.gz`); an error names the file
 /// and the line.
@@ -37,6 +37,10 @@ pub fn train_files(
     let started = Instant::now();
     let train_set = read_treebank(train_path)?;
     let dev = read_treebank(dev_path)?;
+    let extra = match &options.extra_trees {
+        Some(path) => read_treebank(path)?,
+        None => Vec::new(),
+    };
     let clusters = match clusters {
         Some(path) => read_clusters(path)?,
         None => Clusters::default(),
@@ -51,8 +55,17 @@ pub fn train_files(
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
             options.seed
         );
+        if let Some(path) = &options.extra_trees {
+            options.description.push_str(&format!(
+                "; parser and labeler also trained on {} trees of {} (news parsed by Chronicle's \
+                 own models, kept where differently trained parsers agree)",
+                extra.len(),
+                path.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            ));
+        }
     }
-    let model = train(&train_set, &dev, clusters, &options, &mut |line| {
+    let model = train_with_extra(&train_set, &extra, &dev, clusters, &options, &mut |line| {
         eprintln!("train syntax: {line}")
     });
     let bytes = model.to_bytes();

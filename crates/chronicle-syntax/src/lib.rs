@@ -28,6 +28,7 @@
 //! | [`model`] | the model file and the one call that analyses a sentence |
 //! | [`train`] | training, deterministic from a seed |
 //! | `train_tagger` | training the tagger, and the jackknifed tags the parser trains on |
+//! | `train_example` | a training sentence read for the learners (the treebank's and the extra trees) |
 //! | `train_labeler` | training the labeler, and the jackknifed trees it may train on |
 //! | [`eval`] | UPOS, UAS, LAS as the CoNLL 2018 shared task counts them |
 //!
@@ -60,6 +61,7 @@ pub mod subordinator;
 pub mod tagger;
 pub mod templates;
 pub mod train;
+mod train_example;
 mod train_labeler;
 mod train_tagger;
 

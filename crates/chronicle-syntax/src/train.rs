@@ -5,18 +5,16 @@
 
 use std::time::Instant;
 
-use chronicle_core::{DepRel, Upos};
-
 use crate::conllu::Sentence;
 use crate::eval::Score;
-use crate::features::WordInfo;
 use crate::labeler;
 use crate::lemma::Lemmatizer;
-use crate::model::{Clusters, Model, Workspace, tag_value};
+use crate::model::{Clusters, Model};
 use crate::parser::{self, Context, Rng, State};
 use crate::perceptron::{Trainer, Weights};
 use crate::tagger;
-use crate::train_tagger::{Pass, tag_accuracy, train_tagger};
+pub(crate) use crate::train_example::{Example, set_tags};
+use crate::train_example::{add_extra_trees, example};
 
 pub use crate::files::{read_clusters, read_treebank, train_files};
 
@@ -56,6 +54,13 @@ pub struct Options {
     pub tree_fold_epochs: usize,
     /// Which trees the labeler trains on.
     pub labeler_trees: LabelerTrees,
+    /// Automatically parsed trees (CoNLL-U) added to the parser's and the labeler's
+    /// training sentences (see [`train_with_extra`]); read by [`train_files`].
+    pub extra_trees: Option<std::path::PathBuf>,
+    /// Whether each member trains on its own share of the extra trees (member k of m on the
+    /// k-th of every m) rather than on all of them: members trained on the same automatic
+    /// trees agree more, and their mean gains less from averaging.
+    pub extra_shares: bool,
     /// Where the model comes from, written into the file.
     pub description: String,
 }
@@ -78,6 +83,8 @@ impl Default for Options {
             tree_folds: 0,
             tree_fold_epochs: 8,
             labeler_trees: LabelerTrees::Gold,
+            extra_trees: None,
+            extra_shares: false,
             description: String::new(),
         }
     }
@@ -95,33 +102,28 @@ pub enum LabelerTrees {
     Both,
 }
 
-/// A training sentence read into what the learners need.
-pub(crate) struct Example {
-    pub(crate) words: Vec<WordInfo>,
-    pub(crate) clause_marks: Vec<u32>,
-    /// Whether each word may head, by its jackknifed tag (marks may not).
-    pub(crate) may_head: Vec<bool>,
-    /// How far the next verb is after each word, by its jackknifed tag.
-    pub(crate) next_verb: Vec<u8>,
-    pub(crate) gold_tags: Vec<usize>,
-    /// The first pass's tags, jackknifed, for training the second pass.
-    pub(crate) first_tags: Vec<usize>,
-    /// Tags predicted by a tagger trained without this sentence (index 0 is the root's).
-    pub(crate) tag_values: Vec<u64>,
-    pub(crate) upos: Vec<Upos>,
-    pub(crate) gold_heads: Vec<usize>,
-    pub(crate) projective_heads: Vec<usize>,
-    pub(crate) gold_labels: Vec<usize>,
-    /// Heads found by a parser trained without this sentence (empty when none were made).
-    pub(crate) predicted_heads: Vec<usize>,
-}
-
 /// Trains a model on `train`, choosing epochs on `dev`; `log` receives progress lines. With
 /// several members, each is trained from its own seed (`seed`, `seed + 1`, ...) on its own
 /// thread, and the model is their mean (see [`Model::mean`]): the members share nothing, so
 /// the model is the same whatever the threads' timing; their log lines are prefixed by seed.
 pub fn train(
     train: &[Sentence],
+    dev: &[Sentence],
+    clusters: Clusters,
+    options: &Options,
+    log: &mut (dyn FnMut(&str) + Send),
+) -> Model {
+    train_with_extra(train, &[], dev, clusters, options, log)
+}
+
+/// As [`train`], with `extra` trees (automatically parsed text, see `chronicle train syntax
+/// --extra-trees`) added to the parser's and the labeler's training sentences: the tagger, the
+/// tag dictionary and the lemmatizer learn from `train` alone, and the extra sentences are
+/// read with the tags the trained tagger gives them (a tagger that never saw them, as the
+/// jackknifed tags of `train` come from taggers that never saw theirs).
+pub fn train_with_extra(
+    train: &[Sentence],
+    extra: &[Sentence],
     dev: &[Sentence],
     clusters: Clusters,
     options: &Options,
@@ -148,7 +150,12 @@ pub fn train(
                             }
                         }
                     };
-                    train_member(train, dev, clusters, &member, &mut member_log)
+                    let share: Vec<&Sentence> = if member.extra_shares {
+                        extra.iter().skip(k).step_by(members).collect()
+                    } else {
+                        extra.iter().collect()
+                    };
+                    train_member(train, &share, dev, clusters, &member, &mut member_log)
                 })
             })
             .collect();
@@ -188,6 +195,7 @@ pub fn train(
 /// Trains one model from `options.seed`.
 fn train_member(
     train: &[Sentence],
+    extra: &[&Sentence],
     dev: &[Sentence],
     clusters: Clusters,
     options: &Options,
@@ -245,50 +253,19 @@ fn train_member(
         model.tag_dictionary.len()
     ));
 
-    // The tagger, on every sentence.
-    let order_seed = options.seed;
-    let n_tags = model.tagset.len();
-    let tagger_weights = train_tagger(
-        &examples,
-        n_tags,
-        &model.tag_dictionary,
-        Pass::First,
-        options.tagger_epochs,
-        order_seed,
-        &mut |epoch, w| {
-            let accuracy = tag_accuracy(&model, w, Pass::First, dev);
-            log(&format!(
-                "tagger epoch {epoch}: dev UPOS {accuracy:.4} (first pass)"
-            ));
-            accuracy
-        },
-    );
-    model.tagger = tagger_weights;
-
-    // Jackknifed tags for the parser and the labeler.
-    crate::train_tagger::jackknife(&mut examples, &model, options, log);
-
-    // The tagger's second pass, on the first pass's jackknifed tags.
-    let tagger_weights = train_tagger(
-        &examples,
-        n_tags,
-        &model.tag_dictionary,
-        Pass::Second,
-        options.tagger_epochs,
-        order_seed,
-        &mut |epoch, w| {
-            let accuracy = tag_accuracy(&model, w, Pass::Second, dev);
-            log(&format!(
-                "tagger epoch {epoch}: dev UPOS {accuracy:.4} (second pass)"
-            ));
-            accuracy
-        },
-    );
-    model.tagger_second = tagger_weights;
+    // The tagger's two passes, and the jackknifed tags the parser and the labeler read.
+    crate::train_tagger::train_taggers(&mut model, &mut examples, dev, options, log);
     log(&format!(
         "tagger trained in {:.1} s",
         started.elapsed().as_secs_f64()
     ));
+    let added = add_extra_trees(&mut examples, &model, extra);
+    if !extra.is_empty() {
+        log(&format!(
+            "{added} extra trees for the parser and the labeler ({} skipped)",
+            extra.len() - added
+        ));
+    }
 
     // The parser.
     let mut rng = Rng::new(options.seed ^ 0x5eed);
@@ -414,56 +391,6 @@ fn train_punct(
     best.map_or_else(|| trainer.finish(), |(_, w)| w)
 }
 
-/// Reads a gold sentence into an example (tags not yet predicted).
-fn example(model: &Model, s: &Sentence) -> Example {
-    let mut ws = Workspace::default();
-    model.read_words(s.words.iter().map(|w| w.form.as_str()), &mut ws);
-    let (words, clause_marks) = ws.words();
-    let (words, clause_marks) = (words.to_vec(), clause_marks.to_vec());
-    let gold_tags: Vec<usize> = s
-        .words
-        .iter()
-        .map(|w| model.tagset.class(w.upos.unwrap_or(Upos::X), &w.xpos))
-        .collect();
-    let mut gold_heads = vec![0];
-    gold_heads.extend(s.words.iter().map(|w| w.head.unwrap_or(0)));
-    let mut projective_heads = gold_heads.clone();
-    parser::projectivize(&mut projective_heads);
-    let mut gold_labels = vec![DepRel::Root as usize];
-    gold_labels.extend(
-        s.words
-            .iter()
-            .map(|w| w.rel().unwrap_or(DepRel::Dep) as usize),
-    );
-    Example {
-        words,
-        clause_marks,
-        may_head: Vec::new(),
-        next_verb: Vec::new(),
-        gold_tags,
-        first_tags: Vec::new(),
-        tag_values: Vec::new(),
-        upos: Vec::new(),
-        gold_heads,
-        projective_heads,
-        gold_labels,
-        predicted_heads: Vec::new(),
-    }
-}
-
-pub(crate) fn set_tags(e: &mut Example, tags: &[usize], tagset: &tagger::TagSet) {
-    e.tag_values.clear();
-    e.tag_values.push(crate::features::NONE);
-    e.tag_values.extend(tags.iter().map(|&t| tag_value(t)));
-    e.upos.clear();
-    e.upos.push(Upos::X);
-    e.upos.extend(tags.iter().map(|&t| tagset.upos(t)));
-    e.may_head.clear();
-    e.may_head.extend(e.upos.iter().map(|&u| u != Upos::Punct));
-    e.may_head[0] = true;
-    crate::templates::verb_lookahead(&e.upos, &mut e.next_verb);
-}
-
 /// Which learner an epoch belongs to, and so which dev figure selects it.
 #[derive(Clone, Copy)]
 pub(crate) enum Learner {
@@ -538,6 +465,94 @@ mod tests {
 
 ";
 
+    /// Our own sentences, as an automatic parse might give them.
+    const EXTRA: &str = "\
+1\tGhana\tGhana\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tpraised\tpraise\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\ttalks\ttalk\tNOUN\tNNS\t_\t2\tobj\t_\t_
+5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+1\tTraders\ttrader\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+2\tsold\tsell\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tmaize\tmaize\tNOUN\tNN\t_\t2\tobj\t_\t_
+4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_
+5\tAccra\tAccra\tPROPN\tNNP\t_\t2\tobl\t_\t_
+
+";
+
+    fn table(w: &Weights) -> Vec<u8> {
+        let mut out = Vec::new();
+        w.write(&mut out);
+        out
+    }
+
+    /// Extra trees teach the parser and the labeler, never the tagger: the tagger's tables are
+    /// the same with them or without, the parser's differ, and the model is the same from one
+    /// run to the next.
+    #[test]
+    fn extra_trees_train_the_parser_not_the_tagger() {
+        let read = |text: &str| -> Vec<Sentence> {
+            crate::conllu::Reader::new(text.as_bytes())
+                .collect::<Result<_, _>>()
+                .expect("a valid treebank")
+        };
+        let (sentences, extra) = (read(TREEBANK), read(EXTRA));
+        let run = |extra: &[Sentence]| {
+            let options = small_options(1, 1);
+            train_with_extra(
+                &sentences,
+                extra,
+                &[],
+                Clusters::default(),
+                &options,
+                &mut |_| {},
+            )
+        };
+        let (plain, with) = (run(&[]), run(&extra));
+        assert_eq!(table(&plain.tagger), table(&with.tagger));
+        assert_eq!(table(&plain.tagger_second), table(&with.tagger_second));
+        assert_ne!(table(&plain.parser), table(&with.parser));
+        assert_ne!(table(&plain.labeler), table(&with.labeler));
+        assert_eq!(with.to_bytes(), run(&extra).to_bytes());
+    }
+
+    /// With shares, each member trains on its own share of the extra trees: the model is the
+    /// mean of member 1 trained on the first sentence and member 2 on the second.
+    #[test]
+    fn with_shares_each_member_trains_on_its_own_extra_trees() {
+        let read = |text: &str| -> Vec<Sentence> {
+            crate::conllu::Reader::new(text.as_bytes())
+                .collect::<Result<_, _>>()
+                .expect("a valid treebank")
+        };
+        let (sentences, extra) = (read(TREEBANK), read(EXTRA));
+        let run = |extra: &[Sentence], options: &Options| {
+            train_with_extra(
+                &sentences,
+                extra,
+                &[],
+                Clusters::default(),
+                options,
+                &mut |_| {},
+            )
+        };
+        let shares = Options {
+            extra_shares: true,
+            ..small_options(1, 2)
+        };
+        let alone = [
+            run(&extra[..1], &small_options(1, 1)),
+            run(&extra[1..], &small_options(2, 1)),
+        ];
+        let mean = Model::mean(&alone).expect("members alike");
+        assert_eq!(run(&extra, &shares).to_bytes(), mean.to_bytes());
+        assert_ne!(
+            run(&extra, &small_options(1, 2)).to_bytes(),
+            mean.to_bytes()
+        );
+    }
+
     fn small_options(seed: u64, members: usize) -> Options {
         Options {
             seed,
@@ -568,11 +583,6 @@ mod tests {
             tree_fold_epochs: 2,
             labeler_trees: LabelerTrees::Both,
             ..small_options(1, 1)
-        };
-        let table = |w: &Weights| {
-            let mut out = Vec::new();
-            w.write(&mut out);
-            out
         };
         let (plain, trees) = (train_one(&small_options(1, 1)), train_one(&with_trees));
         assert_eq!(table(&plain.parser), table(&trees.parser));

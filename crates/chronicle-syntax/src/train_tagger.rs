@@ -8,6 +8,58 @@ use crate::perceptron::{Trainer, Weights};
 use crate::tagger;
 use crate::train::{Example, Options, set_tags, shuffle};
 
+/// Trains the tagger's first pass on every example, gives the examples their jackknifed tags
+/// (see [`jackknife`]), then trains the second pass on the first pass's jackknifed tags; each
+/// pass keeps the epoch with the best dev UPOS.
+pub(crate) fn train_taggers(
+    model: &mut Model,
+    examples: &mut [Example],
+    dev: &[Sentence],
+    options: &Options,
+    log: &mut dyn FnMut(&str),
+) {
+    // The first pass, on every sentence.
+    let order_seed = options.seed;
+    let n_tags = model.tagset.len();
+    let tagger_weights = train_tagger(
+        examples,
+        n_tags,
+        &model.tag_dictionary,
+        Pass::First,
+        options.tagger_epochs,
+        order_seed,
+        &mut |epoch, w| {
+            let accuracy = tag_accuracy(model, w, Pass::First, dev);
+            log(&format!(
+                "tagger epoch {epoch}: dev UPOS {accuracy:.4} (first pass)"
+            ));
+            accuracy
+        },
+    );
+    model.tagger = tagger_weights;
+
+    // Jackknifed tags for the parser and the labeler.
+    jackknife(examples, model, options, log);
+
+    // The tagger's second pass, on the first pass's jackknifed tags.
+    let tagger_weights = train_tagger(
+        examples,
+        n_tags,
+        &model.tag_dictionary,
+        Pass::Second,
+        options.tagger_epochs,
+        order_seed,
+        &mut |epoch, w| {
+            let accuracy = tag_accuracy(model, w, Pass::Second, dev);
+            log(&format!(
+                "tagger epoch {epoch}: dev UPOS {accuracy:.4} (second pass)"
+            ));
+            accuracy
+        },
+    );
+    model.tagger_second = tagger_weights;
+}
+
 /// Gives every example its jackknifed tags (gold tags with one fold): the first pass's, from
 /// a tagger trained on the other folds, and, with [`Options::jackknife_second`], the second
 /// pass's after them (see [`jackknife_second_pass`]).

@@ -206,6 +206,13 @@ pub struct TrainSyntaxArgs {
     /// The trees the labeler trains on: gold, predicted (the jackknifed trees) or both.
     #[arg(long, value_parser = ["gold", "predicted", "both"])]
     pub labeler_trees: Option<String>,
+    /// Automatically parsed trees (CoNLL-U, optionally .gz) the parser and the labeler train
+    /// on besides the treebank's (the tagger does not).
+    #[arg(long, value_name = "FILE")]
+    pub extra_trees: Option<PathBuf>,
+    /// Each member trains on its own share of the extra trees, not on all of them.
+    #[arg(long, requires = "extra_trees")]
+    pub extra_shares: bool,
 }
 
 /// Runs `chronicle train ...`.
@@ -223,6 +230,8 @@ pub fn train(command: &TrainCommand) -> Result<Outcome> {
                     Some(_) => LabelerTrees::Gold,
                     None => chronicle_syntax::train::Options::default().labeler_trees,
                 },
+                extra_trees: args.extra_trees.clone(),
+                extra_shares: args.extra_shares,
                 ..Default::default()
             };
             if options.labeler_trees != LabelerTrees::Gold && options.tree_folds < 2 {
