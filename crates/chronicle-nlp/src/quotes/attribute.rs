@@ -11,7 +11,7 @@ use chronicle_core::TokenKind;
 
 use super::doc::Doc;
 use super::lexicon::{CueClass, WordClass};
-use super::phrase::{Np, NpKind, glued_hyphen, np_after, np_before};
+use super::phrase::{Np, NpKind, glued_hyphen, np_after, np_before, np_plain_after};
 
 /// A cue with the noun phrase it attributes to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -217,7 +217,8 @@ fn clause_subject(doc: &Doc, floor: usize, before: usize) -> Option<Np> {
             && !doc.is(t, WordClass::Det)
             && (t == floor || !doc.is_capitalised(t - 1))
         {
-            np_after(doc, t, before)?
+            // A possessor is no subject here: "Roe's order, known as ..., is rare".
+            np_plain_after(doc, t, before)?
         } else {
             return None;
         };
