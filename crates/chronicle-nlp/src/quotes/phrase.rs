@@ -290,9 +290,13 @@ pub fn np_plain_after(doc: &Doc, i: usize, limit: usize) -> Option<Np> {
     })
 }
 
+/// Most tokens of the role words before a name after a cue: "said *29-year-old bank manager*
+/// Justin Hare" is seven.
+const ROLE_LEAD: usize = 8;
+
 /// A name after lower-case role words or a number: "said 9/11 widow Terry Strada".
 fn name_after_role(doc: &Doc, i: usize, limit: usize) -> Option<Np> {
-    let lead = (i..limit.min(i + 4))
+    let lead = (i..limit.min(i + ROLE_LEAD))
         .take_while(|&t| {
             (doc.is_lower_word(t) && !doc.is(t, WordClass::Function) && !doc.is(t, WordClass::Aux))
                 || doc.kind(t) == Some(TokenKind::Number)
