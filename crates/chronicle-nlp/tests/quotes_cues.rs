@@ -39,3 +39,25 @@ fn an_age_and_a_role_before_the_name_after_the_cue() {
     assert_eq!(speaker_of(&article, "It is one of"), "Justin Hale");
     assert_eq!(speaker_of(&article, "I am used"), "Justin Hale");
 }
+
+#[test]
+fn the_one_quoted_speaks_not_the_one_who_quotes() {
+    let article = run(
+        "The talks resumed in the capital on Monday.\n\n\
+         \"We are going to work very hard to close the gap,\" the Harbour Post quoted Finance \
+         Minister Ada Lenz as saying.\n\n\
+         \"Nobody wants another delay,\" Tomas Brill was quoted by the agency as telling \
+         students.\n\n\
+         \"The rain will help the farmers,\" the city's chief planner Ola Birk said in the \
+         statement.",
+    );
+    let q = article
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("work very hard"))
+        .expect("the first quotation");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert!(speaker_of(&article, "We are going").contains("Lenz"));
+    assert!(speaker_of(&article, "Nobody wants").contains("Brill"));
+    assert!(speaker_of(&article, "The rain will").contains("Birk"));
+}
