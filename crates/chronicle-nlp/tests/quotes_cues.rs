@@ -61,3 +61,18 @@ fn the_one_quoted_speaks_not_the_one_who_quotes() {
     assert!(speaker_of(&article, "Nobody wants").contains("Brill"));
     assert!(speaker_of(&article, "The rain will").contains("Birk"));
 }
+
+#[test]
+fn the_one_including_names_speaks_for_the_group() {
+    let article = run(
+        "Top Democrats condemned the remarks, including Senator Ann Holt, who said: \"This is \
+         beneath the office of president.\"\n\n\
+         Several Republicans -- including Senator Tom Reed -- said: \"We will not support this \
+         bill in its current form.\"\n\n\
+         Local officials have praised the plan, including county clerk Dana Whitfield -- \"It \
+         is the best budget in ten years.\"",
+    );
+    assert!(speaker_of(&article, "This is beneath").contains("Holt"));
+    assert!(speaker_of(&article, "We will not support").contains("Reed"));
+    assert!(speaker_of(&article, "It is the best").contains("Whitfield"));
+}

@@ -79,7 +79,15 @@ pub fn subject_of(doc: &Doc, cue: usize, floor: usize) -> Option<Np> {
         let close = run_start(j);
         let lo = close.saturating_sub(APPOSITION).max(floor);
         let open = run_start((lo..close).rev().find(|&k| is_dash(doc.tok(k)))?);
+        // "Several senators -- including Tom Reed -- said: “...”": the one named speaks the
+        // words quoted, not the group.
+        if let Some(named) = included(doc, open + 1, close) {
+            return Some(named);
+        }
         np_before(doc, open.checked_sub(1)?, floor)?
+    } else if doc.tok(j).eq_ignore_ascii_case("who") && j > floor && doc.is_punct(j - 1, ",") {
+        // "..., including Senator Ann Holt, *who* said: “...”": the name the relative follows.
+        np_before(doc, j.checked_sub(2)?, floor)?
     } else {
         np_before(doc, j, floor)?
     };
@@ -88,6 +96,16 @@ pub fn subject_of(doc: &Doc, cue: usize, floor: usize) -> Option<Np> {
         return clause_subject(doc, floor, np.tokens.start).or(Some(np));
     }
     Some(np)
+}
+
+/// The name "including" opens in tokens `from..to`, when it fills them: "including Senator Tom
+/// Reed" between dashes, or before a dash that sets off a quotation.
+fn included(doc: &Doc, from: usize, to: usize) -> Option<Np> {
+    let first = (from..to).find(|&k| !is_dash(doc.tok(k)))?;
+    if !doc.tok(first).eq_ignore_ascii_case("including") {
+        return None;
+    }
+    np_after(doc, first + 1, to).filter(|np| np.kind == NpKind::Name && np.tokens.end == to)
 }
 
 /// The name a description stands in apposition to when that name opens the clause: "John Roe,
@@ -440,6 +458,15 @@ pub fn cue_before(
 /// "X said, “", "X told reporters: “", "According to X, “".
 pub fn before_quote(doc: &Doc, range: Range<usize>, max_gap: usize) -> Option<Attribution> {
     let (cue, class) = cue_before(doc, range.clone(), max_gap)?;
+    // "Officials praised the plan, including clerk Dana Ruiz -- “...”": the one named.
+    let dash = (range.start..range.end).rev().take_while(|&k| is_dash(doc.tok(k)));
+    let after = (range.end < doc.tokens.len() && is_dash(doc.tok(range.end))).then_some(range.end);
+    if let Some(d) = dash.last().or(after) {
+        let opening = (cue.end..d).rev().find(|&k| doc.tok(k).eq_ignore_ascii_case("including"));
+        if let Some(np) = opening.and_then(|k| included(doc, k, d)) {
+            return Some(Attribution { np, cue, class });
+        }
+    }
     let np = match class {
         CueClass::Source => np_after(doc, cue.end, range.end)?,
         _ => {

@@ -420,7 +420,7 @@ impl Reader<'_, '_, '_> {
             && read.np.tokens.end <= a.np.tokens.start;
         let patterns_stand = a.np.tokens.contains(&read.head)
             || apposed
-            || reports::quoted_frame(self.doc, a)
+            || reports::frames_speaker(self.doc, a)
             || (read.how == How::Subject && self.written_before_cue(a));
         if patterns_stand {
             a.np.clone()

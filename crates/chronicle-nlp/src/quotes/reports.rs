@@ -9,6 +9,10 @@ use super::doc::Doc;
 use super::lexicon::{CueClass, WordClass};
 use super::phrase::{NpKind, np_after};
 
+/// Most role words between "including" and the name it opens ("including *county clerk* Ann
+/// Roe").
+const ROLE_BEFORE: usize = 4;
+
 /// Most words of the one who quotes before "quoted" ("the Bernama news agency").
 const QUOTER: usize = 8;
 
@@ -47,11 +51,14 @@ pub fn quoted_as(doc: &Doc, first: usize, cue: usize, len: usize) -> Option<Attr
     })
 }
 
-/// Whether attribution `a` is read from a "quoted ... as" frame ("quoted *Y* as saying", "*Y*
-/// was quoted by the paper as saying", "*he* is quoted as saying by the paper"): its phrase is
-/// the speaker, whatever the tree reads as the cue's subject or agent (the one who quotes).
-pub fn quoted_frame(doc: &Doc, a: &Attribution) -> bool {
+/// Whether attribution `a` is read from a frame that names its speaker whatever the tree reads
+/// as the cue's subject or agent: "quoted *Y* as saying", "*Y* was quoted by the paper as
+/// saying", "*he* is quoted as saying by the paper" (the tree reads the one who quotes), and
+/// "Several senators -- including *Tom Reed* -- said" (the tree reads the group).
+pub fn frames_speaker(doc: &Doc, a: &Attribution) -> bool {
     let r = &a.np.tokens;
+    let included = (r.start.saturating_sub(ROLE_BEFORE)..r.start)
+        .any(|k| doc.tok(k).eq_ignore_ascii_case("including"));
     let framed = a
         .cue
         .start
@@ -62,7 +69,7 @@ pub fn quoted_frame(doc: &Doc, a: &Attribution) -> bool {
         && (r.end..a.cue.start)
             .take(QUOTER)
             .any(|k| doc.tok(k).eq_ignore_ascii_case("quoted"));
-    framed && (object || subject)
+    included || (framed && (object || subject))
 }
 
 /// Whether attribution `a`, found after a quotation that ends a sentence of its own ("“... .”"),
