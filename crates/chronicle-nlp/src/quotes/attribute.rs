@@ -11,7 +11,9 @@ use chronicle_core::TokenKind;
 
 use super::doc::Doc;
 use super::lexicon::{CueClass, WordClass};
-use super::phrase::{Np, NpKind, glued_hyphen, np_after, np_before};
+use super::phrase::{Np, NpKind, glued_hyphen, np_after, np_before, np_plain_after};
+use super::reports;
+pub use super::reports::reports_anew;
 
 /// A cue with the noun phrase it attributes to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +79,15 @@ pub fn subject_of(doc: &Doc, cue: usize, floor: usize) -> Option<Np> {
         let close = run_start(j);
         let lo = close.saturating_sub(APPOSITION).max(floor);
         let open = run_start((lo..close).rev().find(|&k| is_dash(doc.tok(k)))?);
+        // "Several senators -- including Tom Reed -- said: “...”": the one named speaks the
+        // words quoted, not the group.
+        if let Some(named) = included(doc, open + 1, close) {
+            return Some(named);
+        }
         np_before(doc, open.checked_sub(1)?, floor)?
+    } else if doc.tok(j).eq_ignore_ascii_case("who") && j > floor && doc.is_punct(j - 1, ",") {
+        // "..., including Senator Ann Holt, *who* said: “...”": the name the relative follows.
+        np_before(doc, j.checked_sub(2)?, floor)?
     } else {
         np_before(doc, j, floor)?
     };
@@ -86,6 +96,16 @@ pub fn subject_of(doc: &Doc, cue: usize, floor: usize) -> Option<Np> {
         return clause_subject(doc, floor, np.tokens.start).or(Some(np));
     }
     Some(np)
+}
+
+/// The name "including" opens in tokens `from..to`, when it fills them: "including Senator Tom
+/// Reed" between dashes, or before a dash that sets off a quotation.
+fn included(doc: &Doc, from: usize, to: usize) -> Option<Np> {
+    let first = (from..to).find(|&k| !is_dash(doc.tok(k)))?;
+    if !doc.tok(first).eq_ignore_ascii_case("including") {
+        return None;
+    }
+    np_after(doc, first + 1, to).filter(|np| np.kind == NpKind::Name && np.tokens.end == to)
 }
 
 /// The name a description stands in apposition to when that name opens the clause: "John Roe,
@@ -217,7 +237,8 @@ fn clause_subject(doc: &Doc, floor: usize, before: usize) -> Option<Np> {
             && !doc.is(t, WordClass::Det)
             && (t == floor || !doc.is_capitalised(t - 1))
         {
-            np_after(doc, t, before)?
+            // A possessor is no subject here: "Roe's order, known as ..., is rare".
+            np_plain_after(doc, t, before)?
         } else {
             return None;
         };
@@ -270,6 +291,9 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
                 i += cue.len;
                 continue;
             }
+            if let Some(quoted) = reports::quoted_as(doc, first, i, cue.len) {
+                return Some(quoted);
+            }
             let cue_range = i..i + cue.len;
             let np = if i == first || (first..i).all(|k| doc.is(k, WordClass::Aux)) {
                 let np = np_after(doc, cue_range.end, range.end)?;
@@ -295,8 +319,28 @@ pub fn after_quote(doc: &Doc, range: Range<usize>) -> Option<Attribution> {
                 || (np.tokens.start >= first
                     && np.tokens.start - first <= LEADING_ROLE
                     && (first..np.tokens.start).all(|k| {
-                        matches!(doc.kind(k), Some(TokenKind::Word | TokenKind::Abbreviation))
-                    }));
+                        matches!(
+                            doc.kind(k),
+                            Some(TokenKind::Word | TokenKind::Abbreviation | TokenKind::Clitic)
+                        )
+                    })
+                    // A possessive owns the role before the name ("the World Bank's director
+                    // John Wall"), not a place the role is from ("an official from Peru's
+                    // Health Ministry").
+                    && !((first..np.tokens.start).any(|k| doc.kind(k) == Some(TokenKind::Clitic))
+                        && (first..np.tokens.start).any(|k| is_preposition(doc.tok(k)))));
+            // "the US Trade Representative's Office said": a one-word name a possessive owns
+            // is named with its owner.
+            let np = match np.tokens.start.checked_sub(1) {
+                Some(c) if np.tokens.len() == 1 && doc.kind(c) == Some(TokenKind::Clitic) => {
+                    let owner = np_before(doc, c.saturating_sub(1), first).map(|o| o.tokens.start);
+                    Np {
+                        tokens: owner.unwrap_or(np.tokens.start)..np.tokens.end,
+                        kind: NpKind::Described,
+                    }
+                }
+                _ => np,
+            };
             return starts_here.then_some(Attribution {
                 np,
                 cue: cue_range,
@@ -362,67 +406,6 @@ fn leading_subject(doc: &Doc, first: usize, cue: usize) -> Option<Np> {
     (follows && np.kind != NpKind::Described).then_some(np)
 }
 
-/// Whether attribution `a`, found after a quotation that ends a sentence of its own ("“... .”"),
-/// opens a report of its own instead: its cue takes a "that" clause ("“... .” Officials
-/// *reported that* ..."), which says what was reported, not who spoke the quotation.
-pub fn reports_anew(doc: &Doc, a: &Attribution) -> bool {
-    // Or an infinitive ("Boeing *continues to* lead", "prosecutors *agreed to* drop"), or a
-    // clause with a subject of its own ("the US has *said it* is committed").
-    let opens_clause = matches!(
-        doc.tok(a.cue.end).to_ascii_lowercase().as_str(),
-        "that" | "to" | "it" | "he" | "she" | "they" | "we"
-    );
-    // Or a described speaker after a comma that closes a sentence of the writer's: "“... .”
-    // The sale bought the firm time, *analysts said*" reports the sale, not the quotation.
-    let start = a.np.tokens.start;
-    let closes_sentence = a.np.kind == NpKind::Described
-        && start > 0
-        && doc.is_punct(start - 1, ",")
-        && a.np.tokens.end <= a.cue.start;
-    opens_clause || closes_sentence || reports_clause(doc, a)
-}
-
-/// Whether the cue of `a` takes a clause without "that": a phrase and then a finite verb after
-/// it in its sentence ("“... .” Analysts *say the price may* fall"; "The Tories *say Labour
-/// has* failed"). The words read stop at a punctuation mark or a function word, so that "said
-/// on Friday", "told reporters who had gathered" and "said, as the talks were" are no clause.
-fn reports_clause(doc: &Doc, a: &Attribution) -> bool {
-    let sentence = doc.sentence_at(doc.start_of(a.cue.start));
-    let end = doc
-        .tokens_in(sentence.start as usize, sentence.end as usize)
-        .end;
-    (a.cue.end..end)
-        .take_while(|&k| {
-            matches!(doc.kind(k), Some(TokenKind::Word | TokenKind::Clitic))
-                && !doc.is(k, WordClass::Function)
-        })
-        .any(|k| k > a.cue.end && is_finite_auxiliary(doc.tok(k)))
-}
-
-/// A finite auxiliary or modal verb: what makes the words after a cue a clause.
-fn is_finite_auxiliary(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "is" | "are"
-            | "was"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "should"
-            | "shall"
-            | "does"
-            | "did"
-    )
-}
-
 /// Conjunctions that open a clause of their own after a quotation.
 fn is_subordinator(word: &str) -> bool {
     matches!(
@@ -475,6 +458,19 @@ pub fn cue_before(
 /// "X said, “", "X told reporters: “", "According to X, “".
 pub fn before_quote(doc: &Doc, range: Range<usize>, max_gap: usize) -> Option<Attribution> {
     let (cue, class) = cue_before(doc, range.clone(), max_gap)?;
+    // "Officials praised the plan, including clerk Dana Ruiz -- “...”": the one named.
+    let dash = (range.start..range.end)
+        .rev()
+        .take_while(|&k| is_dash(doc.tok(k)));
+    let after = (range.end < doc.tokens.len() && is_dash(doc.tok(range.end))).then_some(range.end);
+    if let Some(d) = dash.last().or(after) {
+        let opening = (cue.end..d)
+            .rev()
+            .find(|&k| doc.tok(k).eq_ignore_ascii_case("including"));
+        if let Some(np) = opening.and_then(|k| included(doc, k, d)) {
+            return Some(Attribution { np, cue, class });
+        }
+    }
     let np = match class {
         CueClass::Source => np_after(doc, cue.end, range.end)?,
         _ => {

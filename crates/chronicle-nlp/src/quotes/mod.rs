@@ -24,6 +24,7 @@
 //! its number, unless a new report opens between them ([`utterance`]). The chronicle-eval crate scores the stage on PolNeAR.
 
 mod attribute;
+mod described;
 mod doc;
 mod indirect;
 mod kinds;
@@ -31,6 +32,7 @@ mod leads;
 mod lexicon;
 mod marks;
 mod phrase;
+mod reports;
 mod resolve;
 mod runs;
 mod tree;
@@ -301,12 +303,17 @@ fn classify_marked(doc: &Doc, marked: &[Marked], i: usize) -> Pending {
         .then(|| attribute::cue_before(doc, doc.tokens_in(ctx.left.start, ctx.left.end), 12))
         .flatten()
         .filter(|(cue, _)| {
-            cue.len() == 1
-                && doc.tok(cue.start).ends_with("ing")
-                && cue
-                    .start
-                    .checked_sub(1)
-                    .is_some_and(|c| doc.is_punct(c, ","))
+            let before = cue.start.checked_sub(1);
+            let participle =
+                doc.tok(cue.start).ends_with("ing") && before.is_some_and(|c| doc.is_punct(c, ","));
+            // "Lee repeated the line *but said*, “...”": a cue joined to the verb before it
+            // shares that verb's subject, which the tree reads; the quotation follows it.
+            let joined = before
+                .is_some_and(|c| matches!(doc.tok(c).to_ascii_lowercase().as_str(), "and" | "but"))
+                && doc
+                    .tokens_in(doc.end_of(cue.start), m.start)
+                    .all(|k| doc.is_punct(k, ",") || doc.is_punct(k, ":"));
+            cue.len() == 1 && (participle || joined)
         });
     Pending {
         span: m.start..m.end,
@@ -413,6 +420,7 @@ impl Reader<'_, '_, '_> {
             && read.np.tokens.end <= a.np.tokens.start;
         let patterns_stand = a.np.tokens.contains(&read.head)
             || apposed
+            || reports::frames_speaker(self.doc, a)
             || (read.how == How::Subject && self.written_before_cue(a));
         if patterns_stand {
             a.np.clone()
@@ -485,6 +493,14 @@ impl Reader<'_, '_, '_> {
                 .filter(|s| self.resolver.fits_pronoun(s, np.tokens.start))
                 .or_else(|| self.resolver.resolve(&described)),
             (None, None) => self.resolver.resolve(np),
+        };
+        // "the actor" that no role or link of the names stage tells: the person named before.
+        let written = cue_text(doc, &np.tokens);
+        let speaker = match speaker {
+            Some(s) if np.kind == NpKind::Described && s.name == written => {
+                self.described_person(np, &a.cue).or(Some(s))
+            }
+            other => other,
         };
         Said {
             speaker,

@@ -199,11 +199,10 @@ impl<'a> Tree<'a> {
             }
             if let Some(s) = syn.children_by_base(v, DepRel::Nsubj).next() {
                 let s = match syn.deprel(s) {
-                    // "X was quoted as saying" names the speaker; "Y was told" does not.
-                    Some(DepRel::NsubjPass) => syn
-                        .children_by(v, DepRel::OblAgent)
-                        .next()
-                        .or_else(|| (syn.lemma(v) == "quote").then_some(s))?,
+                    // "X was quoted (by the agency) as saying" names the speaker, not whoever
+                    // quotes; "Y was told" does not.
+                    Some(DepRel::NsubjPass) if syn.lemma(v) == "quote" => s,
+                    Some(DepRel::NsubjPass) => syn.children_by(v, DepRel::OblAgent).next()?,
                     _ => s,
                 };
                 let how = if syn.deprel(s) == Some(DepRel::OblAgent) {
