@@ -18,30 +18,11 @@ use super::tree::Antecedent;
 /// may stand ("a senior Chinese foreign ministry *spokesman*").
 const INDEFINITE_REACH: usize = 5;
 
-/// Words ending like a person's ("-er", "-or", "-ant", "-ent") that name things or bodies that
-/// speak or are spoken of.
+/// Words ending like a person's ("-er", "-or", "-ant", "-ent") that name things that speak or
+/// are spoken of.
 const THINGS: &[&str] = &[
     "list",
     "letter",
-    // Bodies, not persons: "the regulator said it was reviewing the rules".
-    "regulator",
-    "operator",
-    "distributor",
-    "contractor",
-    "provider",
-    "supplier",
-    "carrier",
-    "retailer",
-    "manufacturer",
-    "broadcaster",
-    "publisher",
-    "insurer",
-    "lender",
-    "exporter",
-    "importer",
-    "developer",
-    "sponsor",
-    "monitor",
     "paper",
     "newspaper",
     "order",
@@ -56,6 +37,7 @@ const THINGS: &[&str] = &[
     "mailer",
     "trailer",
     "banner",
+    "monitor",
     "sector",
     "factor",
     "tractor",
@@ -111,16 +93,11 @@ fn stands_for_person(doc: &Doc, np: &Np) -> bool {
     let head = r.end - 1;
     let word = doc.tok(head).to_ascii_lowercase();
     let definite = doc.tok(r.start).eq_ignore_ascii_case("the");
-    let possessed = r
-        .clone()
-        .any(|k| doc.kind(k) == Some(chronicle_core::TokenKind::Clitic));
+    let possessed = r.clone().any(|k| doc.kind(k) == Some(chronicle_core::TokenKind::Clitic));
     // "the EU *including* ten new members": a clause inside, no one person's description.
     let clause = r.clone().any(|k| doc.tok(k).ends_with("ing"));
     let relative = doc.is_punct(r.end, ",")
-        && matches!(
-            doc.tok(r.end + 1).to_ascii_lowercase().as_str(),
-            "who" | "whose"
-        );
+        && matches!(doc.tok(r.end + 1).to_ascii_lowercase().as_str(), "who" | "whose");
     definite
         && !possessed
         && !clause

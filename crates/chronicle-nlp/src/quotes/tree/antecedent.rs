@@ -368,11 +368,9 @@ impl Tree<'_> {
                     self.syntax.deprel(k) == Some(DepRel::Compound)
                         && self.syntax.head(k).is_some_and(|h| !words.contains(&h))
                 });
-                analysis
-                    .referents
-                    .get(m.referent)
-                    .is_some_and(|r| r.kind == EntityType::Person && fits_gender(r.gender, want))
-                    && !modifier
+                analysis.referents.get(m.referent).is_some_and(|r| {
+                    r.kind == EntityType::Person && fits_gender(r.gender, want)
+                }) && !modifier
                     && !self.after_the(doc, at)
                     && !self.inside_quote(doc, doc.tokens_in(at, at + 1).start)
             })
