@@ -24,7 +24,6 @@
 //! its number, unless a new report opens between them ([`utterance`]). The chronicle-eval crate scores the stage on PolNeAR.
 
 mod attribute;
-mod described;
 mod doc;
 mod indirect;
 mod kinds;
@@ -493,14 +492,6 @@ impl Reader<'_, '_, '_> {
                 .filter(|s| self.resolver.fits_pronoun(s, np.tokens.start))
                 .or_else(|| self.resolver.resolve(&described)),
             (None, None) => self.resolver.resolve(np),
-        };
-        // "the actor" that no role or link of the names stage tells: the person named before.
-        let written = cue_text(doc, &np.tokens);
-        let speaker = match speaker {
-            Some(s) if np.kind == NpKind::Described && s.name == written => {
-                self.described_person(np, &a.cue).or(Some(s))
-            }
-            other => other,
         };
         Said {
             speaker,

@@ -79,30 +79,6 @@ impl Tree<'_> {
         named: &dyn Fn(&Np) -> bool,
     ) -> Option<(usize, Antecedent)> {
         let want = Want::of(doc.tok(p))?;
-        self.antecedent_for(doc, analysis, p, want, named)
-    }
-
-    /// The person, of either gender, a definite description at token `p` stands for, read as
-    /// [`Tree::subject_antecedent`] reads a "he" or "she": "Film star Marcus Delaney arrived
-    /// ... “...,” *the actor* said" → Delaney.
-    pub fn person_antecedent(
-        &self,
-        doc: &Doc,
-        analysis: &Analysis,
-        p: usize,
-    ) -> Option<(usize, Antecedent)> {
-        let want = Want::Person(Gender::Unknown);
-        self.antecedent_for(doc, analysis, p, want, &|_| false)
-    }
-
-    fn antecedent_for(
-        &self,
-        doc: &Doc,
-        analysis: &Analysis,
-        p: usize,
-        want: Want,
-        named: &dyn Fn(&Np) -> bool,
-    ) -> Option<(usize, Antecedent)> {
         let sentences = &analysis.sentence_tokens;
         let mut here = sentences.partition_point(|r| r.end <= p);
         let mut before = p;
@@ -260,7 +236,7 @@ impl Tree<'_> {
                         let r = analysis.referents.get(m.referent)?;
                         let fits = r.kind == EntityType::Person
                             && !self.after_the(doc, m.span.start as usize)
-                            && fits_gender(r.gender, want);
+                            && (r.gender == Gender::Unknown || r.gender == want);
                         if fits {
                             Subject::Found(t, Antecedent::Referent(m.referent))
                         } else if r.kind != EntityType::Person
@@ -273,8 +249,8 @@ impl Tree<'_> {
                     }
                     None if syn.upos(t) == Some(Upos::Pron) => {
                         let same = match doc.tok(t).to_ascii_lowercase().as_str() {
-                            "he" => fits_gender(Gender::Male, want),
-                            "she" => fits_gender(Gender::Female, want),
+                            "he" => want == Gender::Male,
+                            "she" => want == Gender::Female,
                             _ => false,
                         };
                         same.then_some(Subject::Chain(t))?
@@ -369,22 +345,18 @@ impl Tree<'_> {
                         && self.syntax.head(k).is_some_and(|h| !words.contains(&h))
                 });
                 analysis.referents.get(m.referent).is_some_and(|r| {
-                    r.kind == EntityType::Person && fits_gender(r.gender, want)
+                    r.kind == EntityType::Person
+                        && (r.gender == Gender::Unknown || r.gender == want)
                 }) && !modifier
                     && !self.after_the(doc, at)
                     && !self.inside_quote(doc, doc.tokens_in(at, at + 1).start)
             })
             .map(|m| {
-                let words = doc.tokens_in(m.span.start as usize, m.span.end as usize);
-                let t = words.start;
-                // Depth is the name's head's, not its first word's: "backed *Raj* Mehta"
-                // hangs "Raj" from "Mehta", one step deeper than the object itself.
-                let head = words
-                    .clone()
-                    .find(|&k| self.syntax.head(k).is_none_or(|h| !words.contains(&h)))
-                    .unwrap_or(t);
+                let t = doc
+                    .tokens_in(m.span.start as usize, m.span.start as usize + 1)
+                    .start;
                 (
-                    self.syntax.ancestors(head).count(),
+                    self.syntax.ancestors(t).count(),
                     Subject::Found(t, Antecedent::Referent(m.referent)),
                 )
             })
@@ -559,10 +531,4 @@ impl Tree<'_> {
         (name < sub.end && syn.upos(name) == Some(Upos::Propn) && doc.is_capitalised(name))
             .then_some(name)
     }
-}
-
-/// Whether a person of gender `has` can be what asks for `want`; `Gender::Unknown` asks for
-/// either.
-fn fits_gender(has: Gender, want: Gender) -> bool {
-    has == Gender::Unknown || want == Gender::Unknown || has == want
 }
