@@ -15,11 +15,9 @@ fn run(body: &str) -> Article {
 
 #[test]
 fn a_cue_joined_by_but_speaks_with_the_subject_before() {
-    let article = run(
-        "Hana Weber chairs the transport committee.\n\n\
+    let article = run("Hana Weber chairs the transport committee.\n\n\
          Colonel Ray Jeffers repeated the line that the troops would leave if asked but said, \
-         \"We do not think the government will ask.\"",
-    );
+         \"We do not think the government will ask.\"");
     let s = speaker_of(&article, "We do not think");
     assert!(s.contains("Jeffers"), "{s}");
 }
@@ -42,15 +40,13 @@ fn an_age_and_a_role_before_the_name_after_the_cue() {
 
 #[test]
 fn the_one_quoted_speaks_not_the_one_who_quotes() {
-    let article = run(
-        "The talks resumed in the capital on Monday.\n\n\
+    let article = run("The talks resumed in the capital on Monday.\n\n\
          \"We are going to work very hard to close the gap,\" the Harbour Post quoted Finance \
          Minister Ada Lenz as saying.\n\n\
          \"Nobody wants another delay,\" Tomas Brill was quoted by the agency as telling \
          students.\n\n\
          \"The rain will help the farmers,\" the city's chief planner Ola Birk said in the \
-         statement.",
-    );
+         statement.");
     let q = article
         .quotes
         .iter()

@@ -24,8 +24,14 @@ fn a_possessive_after_the_cue_owns_the_role_that_speaks() {
     );
     assert_eq!(speaker_of(&article, "We cannot keep"), "Helen Ames");
     assert_eq!(speaker_of(&article, "It blocks"), "the group's spokeswoman");
-    assert_eq!(speaker_of(&article, "We will go"), "the group's spokeswoman");
-    assert_eq!(speaker_of(&article, "Prices will"), "the firm's finance director");
+    assert_eq!(
+        speaker_of(&article, "We will go"),
+        "the group's spokeswoman"
+    );
+    assert_eq!(
+        speaker_of(&article, "Prices will"),
+        "the firm's finance director"
+    );
 }
 
 #[test]

@@ -11,9 +11,9 @@ use chronicle_core::TokenKind;
 
 use super::doc::Doc;
 use super::lexicon::{CueClass, WordClass};
-pub use super::reports::reports_anew;
-use super::reports;
 use super::phrase::{Np, NpKind, glued_hyphen, np_after, np_before, np_plain_after};
+use super::reports;
+pub use super::reports::reports_anew;
 
 /// A cue with the noun phrase it attributes to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -459,10 +459,14 @@ pub fn cue_before(
 pub fn before_quote(doc: &Doc, range: Range<usize>, max_gap: usize) -> Option<Attribution> {
     let (cue, class) = cue_before(doc, range.clone(), max_gap)?;
     // "Officials praised the plan, including clerk Dana Ruiz -- “...”": the one named.
-    let dash = (range.start..range.end).rev().take_while(|&k| is_dash(doc.tok(k)));
+    let dash = (range.start..range.end)
+        .rev()
+        .take_while(|&k| is_dash(doc.tok(k)));
     let after = (range.end < doc.tokens.len() && is_dash(doc.tok(range.end))).then_some(range.end);
     if let Some(d) = dash.last().or(after) {
-        let opening = (cue.end..d).rev().find(|&k| doc.tok(k).eq_ignore_ascii_case("including"));
+        let opening = (cue.end..d)
+            .rev()
+            .find(|&k| doc.tok(k).eq_ignore_ascii_case("including"));
         if let Some(np) = opening.and_then(|k| included(doc, k, d)) {
             return Some(Attribution { np, cue, class });
         }

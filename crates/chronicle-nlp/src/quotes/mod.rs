@@ -307,11 +307,11 @@ fn classify_marked(doc: &Doc, marked: &[Marked], i: usize) -> Pending {
                 doc.tok(cue.start).ends_with("ing") && before.is_some_and(|c| doc.is_punct(c, ","));
             // "Lee repeated the line *but said*, “...”": a cue joined to the verb before it
             // shares that verb's subject, which the tree reads; the quotation follows it.
-            let joined = before.is_some_and(|c| {
-                matches!(doc.tok(c).to_ascii_lowercase().as_str(), "and" | "but")
-            }) && doc
-                .tokens_in(doc.end_of(cue.start), m.start)
-                .all(|k| doc.is_punct(k, ",") || doc.is_punct(k, ":"));
+            let joined = before
+                .is_some_and(|c| matches!(doc.tok(c).to_ascii_lowercase().as_str(), "and" | "but"))
+                && doc
+                    .tokens_in(doc.end_of(cue.start), m.start)
+                    .all(|k| doc.is_punct(k, ",") || doc.is_punct(k, ":"));
             cue.len() == 1 && (participle || joined)
         });
     Pending {

@@ -20,7 +20,9 @@ const QUOTER: usize = 8;
 /// (Y), for the speech cue at token `cue` (`len` tokens) in the words after a quotation that
 /// start at `first`: `None` when no "quoted ... as" frames the cue.
 pub fn quoted_as(doc: &Doc, first: usize, cue: usize, len: usize) -> Option<Attribution> {
-    let as_ = cue.checked_sub(1).filter(|&k| doc.tok(k).eq_ignore_ascii_case("as"))?;
+    let as_ = cue
+        .checked_sub(1)
+        .filter(|&k| doc.tok(k).eq_ignore_ascii_case("as"))?;
     let q = (first..as_)
         .rev()
         .take(QUOTER)
@@ -132,4 +134,3 @@ fn is_finite_auxiliary(word: &str) -> bool {
             | "did"
     )
 }
-
