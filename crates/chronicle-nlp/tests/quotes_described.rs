@@ -1,6 +1,5 @@
 //! Speakers written as descriptions: a role someone's possessive owns after the cue ("said the
-//! board's treasurer, Helen Ames"), and a definite description that stands for the person the
-//! narrative is about ("the actor" after the actor was named). The sentences are the team's own.
+//! board's treasurer, Helen Ames"). The sentences are the team's own.
 
 use chronicle_core::Article;
 
@@ -18,16 +17,11 @@ fn a_possessive_after_the_cue_owns_the_role_that_speaks() {
         "The library board met on Tuesday to weigh the new budget.\n\n\
          \"We cannot keep every branch open on Sundays,\" said the board's treasurer, Helen \
          Ames.\n\n\
-         \"It blocks our view,\" said the group's spokeswoman. She added: \"We will go to \
-         court.\"\n\n\
+         \"It blocks our view,\" said the group's spokeswoman.\n\n\
          \"Prices will rise,\" said the firm's finance director.",
     );
     assert_eq!(speaker_of(&article, "We cannot keep"), "Helen Ames");
     assert_eq!(speaker_of(&article, "It blocks"), "the group's spokeswoman");
-    assert_eq!(
-        speaker_of(&article, "We will go"),
-        "the group's spokeswoman"
-    );
     assert_eq!(
         speaker_of(&article, "Prices will"),
         "the firm's finance director"
