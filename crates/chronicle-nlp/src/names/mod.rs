@@ -16,6 +16,7 @@
 
 mod agreement;
 mod context;
+mod couples;
 mod dateline;
 pub mod dictionary;
 mod evidence;
@@ -106,6 +107,7 @@ impl NameFinder {
             .map(|c| self.type_candidate(t, c, article))
             .collect();
         type_leftover_runs(t, res, &cands, &mut named, sports);
+        couples::shared_surnames(t, res, &cands, &mut named);
         surnames::settle(t, res, (article.published, sports), &cands, &mut named);
         let mut named: Vec<Named> = named.into_iter().flatten().collect();
         merge_org_places(t, &mut named);
@@ -114,8 +116,10 @@ impl NameFinder {
         surnames_over_places(t, res, &mut named);
         if sports {
             sport::places_as_teams(t, res, &dateline_starts, &mut named);
+            sport::leagues_as_competitions(t, &mut named);
         }
         orgs::media_titles(t, &mut named);
+        orgs::media_short_forms(t, res, &mut named);
         headline::echoes(t, res, &mut named);
         lists::people_in_lists(t, &mut named);
         // In a line of scores a city or a state is its team: "NEW YORK 5 CHICAGO 3".
@@ -168,6 +172,7 @@ impl NameFinder {
                     actor,
                     gender: ev.gender(),
                     roles,
+                    surname_from: None,
                 })
             }
             Origin::Dateline | Origin::Gazetteer => Some(Named {
@@ -178,6 +183,7 @@ impl NameFinder {
                 actor: None,
                 gender: Gender::Unknown,
                 roles: Vec::new(),
+                surname_from: None,
             }),
             Origin::Run => {
                 // Leading titles and describing words are context, not name: "President Moon
@@ -209,6 +215,7 @@ impl NameFinder {
                         .map(|r| format!("@{r}")),
                     gender: ev.gender(),
                     roles: ev.roles,
+                    surname_from: None,
                 })
             }
         }
@@ -320,6 +327,7 @@ fn type_leftover_runs(
                 actor: None,
                 gender: Gender::Unknown,
                 roles: Vec::new(),
+                surname_from: None,
             });
         }
     }
@@ -362,6 +370,7 @@ fn people_after_descriptions(
                 actor: None,
                 gender: res.lexicon.given_name(t.text(j)).unwrap_or(Gender::Unknown),
                 roles: Vec::new(),
+                surname_from: None,
             });
         }
     }
@@ -398,6 +407,7 @@ fn adopt_body_types_from_later(t: &Tokens<'_>, cands: &[Candidate], named: &mut 
                 actor: None,
                 gender: Gender::Unknown,
                 roles: Vec::new(),
+                surname_from: None,
             });
         }
     }
@@ -473,6 +483,7 @@ fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
                 actor: None,
                 gender: Gender::Unknown,
                 roles: Vec::new(),
+                surname_from: None,
             };
             named.remove(k);
         } else if merge {
@@ -493,6 +504,7 @@ fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
                 actor,
                 gender: Gender::Unknown,
                 roles: Vec::new(),
+                surname_from: None,
             };
             named.remove(k);
         } else {

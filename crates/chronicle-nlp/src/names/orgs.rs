@@ -126,3 +126,55 @@ pub fn media_titles(t: &Tokens<'_>, named: &mut [Named]) {
         }
     }
 }
+
+/// "the Washington Post ... the Post reported", "a Times reporter": the head of a newspaper's or
+/// an agency's name the article gave in full, alone after "the" or before a lowercase noun, is
+/// that organisation again. Left alone, "the Post" is no name, and the places stage may read it
+/// as a town of that name.
+pub fn media_short_forms(t: &Tokens<'_>, res: &NameResources, named: &mut Vec<Named>) {
+    let heads: Vec<(&str, usize)> = named
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.kind == EntityType::Org && n.end - n.first >= 2)
+        .map(|(k, n)| (t.text(n.end - 1), k))
+        .filter(|&(w, _)| res.lexicon.is_media_head(w))
+        .collect();
+    if heads.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; t.len()];
+    for n in named.iter() {
+        if let Some(words) = taken.get_mut(n.first..n.end.min(t.len())) {
+            words.fill(true);
+        }
+    }
+    let mut found = Vec::new();
+    for (i, &claimed) in taken.iter().enumerate().skip(1) {
+        let Some(&(_, k)) = heads.iter().find(|&&(w, _)| w == t.text(i)) else {
+            continue;
+        };
+        let after_the = t.text(i - 1).eq_ignore_ascii_case("the") && t.same_sentence(i - 1, i);
+        let modifies = t.same_sentence(i, i + 1)
+            && t.kind(i + 1) == Some(chronicle_core::TokenKind::Word)
+            && t.text(i + 1).starts_with(|c: char| c.is_lowercase());
+        let name_goes_on = t.same_sentence(i, i + 1) && t.is_capitalised(i + 1);
+        let alone = !(claimed || t.in_caps_sentence(i) || name_goes_on);
+        if alone && (after_the || modifies) {
+            let full = &named[k];
+            found.push(Named {
+                first: i,
+                end: i + 1,
+                kind: EntityType::Org,
+                entry: full.entry,
+                actor: full.actor.clone(),
+                gender: chronicle_core::Gender::Unknown,
+                roles: Vec::new(),
+                surname_from: None,
+            });
+        }
+    }
+    if !found.is_empty() {
+        named.extend(found);
+        named.sort_by_key(|n| n.first);
+    }
+}

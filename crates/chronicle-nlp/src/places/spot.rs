@@ -25,6 +25,9 @@ pub(crate) struct Toponym {
     pub key: Box<str>,
     /// Whether the span is a place only if the article's other places lie in its country.
     pub nearby_only: bool,
+    /// Whether the span is no place when the article's other places all lie elsewhere (an
+    /// article with no other place keeps it).
+    pub unless_far: bool,
 }
 
 /// Whether a gazetteer match is a toponym.
@@ -35,6 +38,8 @@ enum Verdict {
     /// A place only if the article's other places lie in its country: a district that a
     /// person also names ("Cruz" said, in an article about Iowa and Texas) is that person.
     IfNearby,
+    /// A place unless the article names other places and none of them lies in its country.
+    UnlessFar,
 }
 
 /// An entity as the spotter reads it: byte span, type, whether it is a person's short name,
@@ -253,6 +258,7 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
                     readings,
                     key: key.as_str().into(),
                     nearby_only: verdict == Verdict::IfNearby,
+                    unless_far: verdict == Verdict::UnlessFar,
                 });
                 i = end_tok;
             } else {
@@ -378,16 +384,18 @@ fn hyphen_parts(
                 readings,
                 key: key.as_str().into(),
                 nearby_only: false,
+                unless_far: false,
             });
         }
     }
     out
 }
 
-/// Keeps of each `nearby_only` toponym the readings in the countries of the article's other
-/// places (their likeliest readings); one left with none is no place.
+/// Keeps of each `nearby_only` toponym (and of each `unless_far` one, where the article names
+/// other places) the readings in the countries of the article's other places (their likeliest
+/// readings); one left with none is no place.
 fn keep_nearby(g: &Gazetteer, out: &mut Vec<Toponym>) {
-    if !out.iter().any(|t| t.nearby_only) {
+    if !out.iter().any(|t| t.nearby_only || t.unless_far) {
         return;
     }
     let likeliest = |t: &Toponym| {
@@ -402,9 +410,20 @@ fn keep_nearby(g: &Gazetteer, out: &mut Vec<Toponym>) {
         .filter(|t| !t.nearby_only)
         .filter_map(likeliest)
         .collect();
-    for t in out.iter_mut().filter(|t| t.nearby_only) {
-        t.readings
-            .retain(|r| countries.contains(&g.entries[r.entry as usize].cc));
+    // An `unless_far` toponym is weighed against every other place name of the article, the
+    // small ones too: small towns of one county speak for each other.
+    let others: Vec<(u32, [u8; 2])> = out
+        .iter()
+        .filter_map(|t| likeliest(t).map(|cc| (t.start, cc)))
+        .collect();
+    for t in out.iter_mut() {
+        if t.nearby_only {
+            t.readings
+                .retain(|r| countries.contains(&g.entries[r.entry as usize].cc));
+        } else if t.unless_far && others.iter().any(|&(at, _)| at != t.start) {
+            let near = |cc: [u8; 2]| others.iter().any(|&(at, c)| at != t.start && c == cc);
+            t.readings.retain(|r| near(g.entries[r.entry as usize].cc));
+        }
     }
     out.retain(|t| !t.readings.is_empty());
 }
@@ -544,6 +563,12 @@ fn accept(
         // A place inside a longer place's name is that place only when it is a country, a
         // state or a region ("Gulf of Mexico"), or the rest is the division it heads
         // ("Kandahar Province"): "Wall" of Wall Street, "Central" of Central Park are not.
+        // "the town of Jenin", "the island of Java": a village of the same name in another land
+        // (under 50,000 people) is not the place the names stage found, which the gazetteer may
+        // lack.
+        EntityType::Gpe | EntityType::Loc if whole && !strong && !big_enough(50_000) => {
+            Verdict::UnlessFar
+        }
         EntityType::Gpe | EntityType::Loc => yes(!under.inside || strong || under.division_follows),
         // A place the names stage took for a whole organisation still names the place
         // ("Canada" as an actor), and after "in", "at" it is one ("at Camp Bastion"). Inside an
