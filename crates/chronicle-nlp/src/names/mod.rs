@@ -110,7 +110,7 @@ impl NameFinder {
         couples::shared_surnames(t, res, &cands, &mut named);
         surnames::settle(t, res, (article.published, sports), &cands, &mut named);
         let mut named: Vec<Named> = named.into_iter().flatten().collect();
-        merge_org_places(t, &mut named);
+        orgs::merge_org_places(t, &mut named);
         orgs::org_head_of_place(t, res, &mut named);
         orgs::place_then_head(t, res, &mut named);
         surnames_over_places(t, res, &mut named);
@@ -441,74 +441,6 @@ fn surnames_over_places(t: &Tokens<'_>, res: &NameResources, named: &mut [Named]
             n.kind = EntityType::Person;
             n.entry = None;
             n.actor = None;
-        }
-    }
-}
-
-/// An organisation named after its place is one name: "Tokyo Stock Exchange", "Bank of
-/// Canada", "Reuters Ottawa Bureau" (the place is a dictionary match, the rest a run with an
-/// organisation head).
-fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
-    let mut k = 1;
-    while k < named.len() {
-        let (a, b) = (&named[k - 1], &named[k]);
-        // Two names touch only where a dictionary match ends or begins, so a place or an
-        // organisation right before an unlisted organisation belongs to its name: "Tokyo Stock
-        // Exchange", "U.S. Treasury Department", "Kurdistan Democratic Party".
-        let place =
-            |n: &Named| matches!(n.kind, EntityType::Gpe | EntityType::Loc | EntityType::Norp);
-        let org_run = |n: &Named| n.kind == EntityType::Org && n.entry.is_none();
-        let listed_org = |n: &Named| n.kind == EntityType::Org && n.entry.is_some();
-        let adjacent = a.end == b.first;
-        let joined_by_of = a.end + 1 == b.first && t.text(a.end) == "of";
-        // A place right before a listed party or body names the national branch: "Kurdistan
-        // Democratic Party" (a nationality stays apart: "German Foreign Ministry").
-        let land = |n: &Named| matches!(n.kind, EntityType::Gpe | EntityType::Loc);
-        let merge = t.same_sentence(a.first, b.first)
-            && (((place(a) || listed_org(a)) && org_run(b) && adjacent)
-                || (land(a) && listed_org(b) && adjacent && b.end - b.first >= 2)
-                || (org_run(a) && place(b) && (adjacent || joined_by_of)));
-        // "Atlantic City", "Mexico City": a place and a head word that the gazetteer knows
-        // together as one town are that town, not a body of the place.
-        let town = merge
-            && !listed_org(a)
-            && adjacent
-            && typing::is_town(&resolve::mention_text(t, a.first, b.end));
-        if town {
-            named[k - 1] = Named {
-                first: a.first,
-                end: b.end,
-                kind: EntityType::Gpe,
-                entry: None,
-                actor: None,
-                gender: Gender::Unknown,
-                roles: Vec::new(),
-                surname_from: None,
-            };
-            named.remove(k);
-        } else if merge {
-            let end = b.end;
-            let first = a.first;
-            // A listed organisation keeps its identity: the "U.S. Treasury Department" is
-            // the Treasury.
-            let (entry, actor) = if listed_org(a) {
-                (a.entry, a.actor.clone())
-            } else {
-                (None, None)
-            };
-            named[k - 1] = Named {
-                first,
-                end,
-                kind: EntityType::Org,
-                entry,
-                actor,
-                gender: Gender::Unknown,
-                roles: Vec::new(),
-                surname_from: None,
-            };
-            named.remove(k);
-        } else {
-            k += 1;
         }
     }
 }
