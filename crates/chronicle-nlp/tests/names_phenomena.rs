@@ -299,3 +299,41 @@ fn a_portfolio_before_an_office_title_is_part_of_the_title() {
         &["Fisheries Minister Taavet Ruusmaa", "Fisheries"],
     );
 }
+
+#[test]
+fn a_noun_for_a_town_a_land_or_a_feature_makes_its_name_a_place() {
+    check(
+        "Police in the small town of Ardvane said two men had been arrested. Rebels were seen \
+         near the village of Morrowby, and gunfire echoed in the nearby Tallis mountains on \
+         Friday. Farmers in Kessary province have lost their crops.",
+        &[
+            ("Ardvane", Gpe),
+            ("Morrowby", Gpe),
+            ("Tallis", Loc),
+            ("Kessary", Gpe),
+        ],
+        &[],
+    );
+    // A nationality before the noun describes it: no place is named.
+    check(
+        "A fire gutted a restaurant in a Bahraini village on Saturday.",
+        &[],
+        &["Bahraini village"],
+    );
+}
+
+#[test]
+fn a_country_that_is_also_a_given_name_opens_a_persons_name() {
+    check(
+        "Detroit scored twice off Chad Merrow in the first inning, and the pitcher walked \
+         three batters before he left.",
+        &[("Chad Merrow", Person)],
+        &[],
+    );
+    // A town among words no given name opens is still the club's.
+    check(
+        "Rotor Volgograd will play its next two matches to empty stands.",
+        &[("Rotor Volgograd", Org)],
+        &[],
+    );
+}

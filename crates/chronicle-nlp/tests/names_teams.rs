@@ -254,3 +254,31 @@ fn a_state_in_capitals_that_opens_a_longer_town_gives_way_to_the_town() {
         &["OKLAHOMA"],
     );
 }
+
+#[test]
+fn a_league_in_a_sports_report_is_a_competition_but_its_governing_body_is_not() {
+    check(
+        "The pitcher struck out nine batters in seven innings as Detroit beat Cleveland 4-2 \
+         to lead the American League Central. The National League side scored twice in the \
+         ninth inning. The National Football League fined the team's owner on Monday.",
+        &[("National Football League", Org)],
+        &[
+            "American League Central",
+            "American League",
+            "National League",
+        ],
+    );
+}
+
+#[test]
+fn a_tours_fixture_list_is_a_sports_report_and_names_its_opponents() {
+    check(
+        "CRICKET - TOURISTS NAME THEIR ITINERARY.\n\
+         The tourists will play five matches against county sides next summer.\n\
+         May 3 v Kelso\n\
+         May 6 v Selkirk ( two days )\n\
+         May 9 v Hawick\n",
+        &[("Kelso", Org), ("Selkirk", Org), ("Hawick", Org)],
+        &[],
+    );
+}

@@ -117,3 +117,32 @@ fn an_untitled_surname_goes_to_the_man_named_in_full_not_to_his_titled_widow() {
     assert_eq!(fords[1].canonical, "Gerald Ford");
     assert_eq!(fords[1].actor.as_deref(), Some("USAELI"));
 }
+
+#[test]
+fn a_titled_surname_stays_the_person_it_was_first_read_as() {
+    // "Tariq and Nadia Khan" names two people; the son named later is not "Mr. Khan".
+    let a = annotate(
+        "The parents, Tariq and Nadia Khan, spoke at the convention on Thursday. Mr. Khan \
+         said the candidate had never sacrificed anything.\n\n\
+         Their son, Captain Bilal Khan, was killed in Iraq in 2004.\n\n\
+         Ms. Khan said she had stayed silent out of grief. Mr. Khan will speak again on \
+         Monday.",
+        Some(date(2016, 8, 1)),
+    );
+    let father = reading("Tariq Khan", None);
+    let mother = reading("Nadia Khan", None);
+    assert_eq!(readings(&a, "Tariq"), vec![father.clone()]);
+    assert_eq!(readings(&a, "Khan"), vec![father.clone(), mother, father]);
+}
+
+#[test]
+fn a_given_name_joined_to_a_full_name_shares_its_surname() {
+    let a = annotate(
+        "On Friday, Bill and Hillary Clinton arrived in Little Rock. Mr. Clinton said the \
+         library would open in the autumn.",
+        Some(date(2004, 8, 1)),
+    );
+    let him = reading("Bill Clinton", Some("USAELI"));
+    assert_eq!(readings(&a, "Bill"), vec![him.clone()]);
+    assert_eq!(readings(&a, "Clinton"), vec![him]);
+}

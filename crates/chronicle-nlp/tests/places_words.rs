@@ -258,3 +258,55 @@ fn a_person_named_after_a_description_in_capitals_keeps_the_surname_from_the_map
             .any(|e| e.text == "Bruce Johnston" && e.kind == chronicle_core::EntityType::Person)
     );
 }
+
+#[test]
+fn a_newspapers_short_name_is_that_newspaper_and_no_town() {
+    let a = annotate(
+        "US efforts to reach out to the rebels have failed, the Washington Post reported on \
+         Friday.\n\nThe envoy will meet tribal leaders next week, the Post reported. A Post \
+         reporter saw the convoy leave.",
+    );
+    assert_eq!(place_texts(&a), vec!["US"]);
+    let post: Vec<&str> = a
+        .entities
+        .iter()
+        .filter(|e| e.text == "Post")
+        .map(|e| e.canonical.as_str())
+        .collect();
+    assert_eq!(post, vec!["Washington Post", "Washington Post"]);
+}
+
+#[test]
+fn a_famous_city_beats_a_small_namesake_in_the_articles_country() {
+    // Madrid has a district called Los Angeles; a story about Spain does not make it the one.
+    let a = annotate(
+        "The regional government in Madrid said on Tuesday that schools in Getafe, Mostoles \
+         and Alcala de Henares would close for two weeks. Spain has recorded more than 1,600 \
+         cases.\n\nA nurse at a hospital in Madrid who had flown back from Los Angeles tested \
+         positive on Monday.",
+    );
+    assert_eq!(country_of(&a, "Madrid"), Some("ES"));
+    assert_eq!(country_of(&a, "Los Angeles"), Some("US"));
+    // A list with a comma is no containment in a district checked by its country alone.
+    let a = annotate(
+        "Parcels with a white powder reached offices in Burbank, Los Angeles, San Fernando \
+         Valley and Pasadena on Tuesday.",
+    );
+    assert_eq!(country_of(&a, "Los Angeles"), Some("US"));
+}
+
+#[test]
+fn a_small_namesake_abroad_is_not_a_place_the_gazetteer_lacks() {
+    // The gazetteer knows a Heathrow in Florida, not the airport; the article is about London.
+    let a = annotate(
+        "Fog grounded flights in London on Saturday, and airlines warned of delays at Heathrow \
+         and Gatwick into Sunday. British Airways said it would rebook passengers.",
+    );
+    assert_eq!(place_texts(&a), vec!["London"]);
+    // "the town of Jenin" is a town, but not the Polish village of that name.
+    let a = annotate(
+        "Israeli troops raided the town of Jenin in the West Bank on Tuesday, and soldiers \
+         arrested two men in Nablus.",
+    );
+    assert_eq!(place_texts(&a), vec!["West Bank", "Nablus"]);
+}

@@ -72,6 +72,7 @@ pub fn echoes(t: &Tokens<'_>, res: &NameResources, named: &mut Vec<Named>) {
                     actor: source.actor.clone(),
                     gender: Gender::Unknown,
                     roles: Vec::new(),
+                    surname_from: None,
                 });
                 i += n;
             }

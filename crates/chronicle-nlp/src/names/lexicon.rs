@@ -40,6 +40,8 @@ pub struct NameLexicon {
     org_suffixes: HashSet<String>,
     /// Heads of clubs and teams ("United", "City", "Rovers"), a subset of the organisation heads.
     team_heads: HashSet<String>,
+    /// Heads of newspapers, broadcasters and agencies ("Post", "Times", "Herald").
+    media_heads: HashSet<String>,
     /// A party's member, from the party heads written in the plural ("Republican" of
     /// "Republicans", "Socialist" of "Socialists").
     party_members: HashSet<String>,
@@ -103,6 +105,9 @@ impl NameLexicon {
                 }
                 if *kind == "sport" {
                     lx.team_heads.insert(w.to_string());
+                }
+                if *kind == "media" {
+                    lx.media_heads.insert(w.to_string());
                 }
                 if let Some(one) = w.strip_suffix('s').filter(|_| *kind == "party") {
                     lx.party_members.insert(one.to_string());
@@ -209,6 +214,11 @@ impl NameLexicon {
     /// one", "Olympic champion").
     pub fn is_ambiguous_org_head(&self, word: &str) -> bool {
         self.org_heads.get(word).copied().unwrap_or(false)
+    }
+
+    /// The head of a newspaper's, a broadcaster's or an agency's name ("Post", "Times").
+    pub fn is_media_head(&self, word: &str) -> bool {
+        self.media_heads.contains(word)
     }
 
     /// A legal-form suffix: the organisation name it ends is complete.

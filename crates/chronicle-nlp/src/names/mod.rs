@@ -16,6 +16,7 @@
 
 mod agreement;
 mod context;
+mod couples;
 mod dateline;
 pub mod dictionary;
 mod evidence;
@@ -106,16 +107,19 @@ impl NameFinder {
             .map(|c| self.type_candidate(t, c, article))
             .collect();
         type_leftover_runs(t, res, &cands, &mut named, sports);
+        couples::shared_surnames(t, res, &cands, &mut named);
         surnames::settle(t, res, (article.published, sports), &cands, &mut named);
         let mut named: Vec<Named> = named.into_iter().flatten().collect();
-        merge_org_places(t, &mut named);
+        orgs::merge_org_places(t, &mut named);
         orgs::org_head_of_place(t, res, &mut named);
         orgs::place_then_head(t, res, &mut named);
         surnames_over_places(t, res, &mut named);
         if sports {
             sport::places_as_teams(t, res, &dateline_starts, &mut named);
+            sport::leagues_as_competitions(t, &mut named);
         }
         orgs::media_titles(t, &mut named);
+        orgs::media_short_forms(t, res, &mut named);
         headline::echoes(t, res, &mut named);
         lists::people_in_lists(t, &mut named);
         // In a line of scores a city or a state is its team: "NEW YORK 5 CHICAGO 3".
@@ -168,6 +172,7 @@ impl NameFinder {
                     actor,
                     gender: ev.gender(),
                     roles,
+                    surname_from: None,
                 })
             }
             Origin::Dateline | Origin::Gazetteer => Some(Named {
@@ -178,6 +183,7 @@ impl NameFinder {
                 actor: None,
                 gender: Gender::Unknown,
                 roles: Vec::new(),
+                surname_from: None,
             }),
             Origin::Run => {
                 // Leading titles and describing words are context, not name: "President Moon
@@ -209,6 +215,7 @@ impl NameFinder {
                         .map(|r| format!("@{r}")),
                     gender: ev.gender(),
                     roles: ev.roles,
+                    surname_from: None,
                 })
             }
         }
@@ -320,6 +327,7 @@ fn type_leftover_runs(
                 actor: None,
                 gender: Gender::Unknown,
                 roles: Vec::new(),
+                surname_from: None,
             });
         }
     }
@@ -362,6 +370,7 @@ fn people_after_descriptions(
                 actor: None,
                 gender: res.lexicon.given_name(t.text(j)).unwrap_or(Gender::Unknown),
                 roles: Vec::new(),
+                surname_from: None,
             });
         }
     }
@@ -398,6 +407,7 @@ fn adopt_body_types_from_later(t: &Tokens<'_>, cands: &[Candidate], named: &mut 
                 actor: None,
                 gender: Gender::Unknown,
                 roles: Vec::new(),
+                surname_from: None,
             });
         }
     }
@@ -431,72 +441,6 @@ fn surnames_over_places(t: &Tokens<'_>, res: &NameResources, named: &mut [Named]
             n.kind = EntityType::Person;
             n.entry = None;
             n.actor = None;
-        }
-    }
-}
-
-/// An organisation named after its place is one name: "Tokyo Stock Exchange", "Bank of
-/// Canada", "Reuters Ottawa Bureau" (the place is a dictionary match, the rest a run with an
-/// organisation head).
-fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
-    let mut k = 1;
-    while k < named.len() {
-        let (a, b) = (&named[k - 1], &named[k]);
-        // Two names touch only where a dictionary match ends or begins, so a place or an
-        // organisation right before an unlisted organisation belongs to its name: "Tokyo Stock
-        // Exchange", "U.S. Treasury Department", "Kurdistan Democratic Party".
-        let place =
-            |n: &Named| matches!(n.kind, EntityType::Gpe | EntityType::Loc | EntityType::Norp);
-        let org_run = |n: &Named| n.kind == EntityType::Org && n.entry.is_none();
-        let listed_org = |n: &Named| n.kind == EntityType::Org && n.entry.is_some();
-        let adjacent = a.end == b.first;
-        let joined_by_of = a.end + 1 == b.first && t.text(a.end) == "of";
-        // A place right before a listed party or body names the national branch: "Kurdistan
-        // Democratic Party" (a nationality stays apart: "German Foreign Ministry").
-        let land = |n: &Named| matches!(n.kind, EntityType::Gpe | EntityType::Loc);
-        let merge = t.same_sentence(a.first, b.first)
-            && (((place(a) || listed_org(a)) && org_run(b) && adjacent)
-                || (land(a) && listed_org(b) && adjacent && b.end - b.first >= 2)
-                || (org_run(a) && place(b) && (adjacent || joined_by_of)));
-        // "Atlantic City", "Mexico City": a place and a head word that the gazetteer knows
-        // together as one town are that town, not a body of the place.
-        let town = merge
-            && !listed_org(a)
-            && adjacent
-            && typing::is_town(&resolve::mention_text(t, a.first, b.end));
-        if town {
-            named[k - 1] = Named {
-                first: a.first,
-                end: b.end,
-                kind: EntityType::Gpe,
-                entry: None,
-                actor: None,
-                gender: Gender::Unknown,
-                roles: Vec::new(),
-            };
-            named.remove(k);
-        } else if merge {
-            let end = b.end;
-            let first = a.first;
-            // A listed organisation keeps its identity: the "U.S. Treasury Department" is
-            // the Treasury.
-            let (entry, actor) = if listed_org(a) {
-                (a.entry, a.actor.clone())
-            } else {
-                (None, None)
-            };
-            named[k - 1] = Named {
-                first,
-                end,
-                kind: EntityType::Org,
-                entry,
-                actor,
-                gender: Gender::Unknown,
-                roles: Vec::new(),
-            };
-            named.remove(k);
-        } else {
-            k += 1;
         }
     }
 }

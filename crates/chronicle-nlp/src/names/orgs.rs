@@ -2,9 +2,10 @@
 //! dropped as a common noun or claimed by a dictionary place: "Bank of Canada" (the head alone
 //! is "the Bank"), "China Daily" and "Zambia Police" (a place, then a head that is also an
 //! ordinary word), and the titles of newspapers and agencies that the article calls so ("the
-//! weekly Der Spiegel", "Tanjug news agency"), wherever the article names them again.
+//! weekly Der Spiegel", "Tanjug news agency"), wherever the article names them again, and a
+//! place that opens an organisation's name ("Tokyo Stock Exchange") joins it.
 
-use chronicle_core::EntityType;
+use chronicle_core::{EntityType, Gender};
 
 use super::lexicon::PlaceHead;
 use super::resolve::{self, Named};
@@ -123,6 +124,126 @@ pub fn media_titles(t: &Tokens<'_>, named: &mut [Named]) {
             n.kind = EntityType::Org;
             n.actor = None;
             n.roles.clear();
+        }
+    }
+}
+
+/// "the Washington Post ... the Post reported", "a Times reporter": the head of a newspaper's or
+/// an agency's name the article gave in full, alone after "the" or before a lowercase noun, is
+/// that organisation again. Left alone, "the Post" is no name, and the places stage may read it
+/// as a town of that name.
+pub fn media_short_forms(t: &Tokens<'_>, res: &NameResources, named: &mut Vec<Named>) {
+    let heads: Vec<(&str, usize)> = named
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.kind == EntityType::Org && n.end - n.first >= 2)
+        .map(|(k, n)| (t.text(n.end - 1), k))
+        .filter(|&(w, _)| res.lexicon.is_media_head(w))
+        .collect();
+    if heads.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; t.len()];
+    for n in named.iter() {
+        if let Some(words) = taken.get_mut(n.first..n.end.min(t.len())) {
+            words.fill(true);
+        }
+    }
+    let mut found = Vec::new();
+    for (i, &claimed) in taken.iter().enumerate().skip(1) {
+        let Some(&(_, k)) = heads.iter().find(|&&(w, _)| w == t.text(i)) else {
+            continue;
+        };
+        let after_the = t.text(i - 1).eq_ignore_ascii_case("the") && t.same_sentence(i - 1, i);
+        let modifies = t.same_sentence(i, i + 1)
+            && t.kind(i + 1) == Some(chronicle_core::TokenKind::Word)
+            && t.text(i + 1).starts_with(|c: char| c.is_lowercase());
+        let name_goes_on = t.same_sentence(i, i + 1) && t.is_capitalised(i + 1);
+        let alone = !(claimed || t.in_caps_sentence(i) || name_goes_on);
+        if alone && (after_the || modifies) {
+            let full = &named[k];
+            found.push(Named {
+                first: i,
+                end: i + 1,
+                kind: EntityType::Org,
+                entry: full.entry,
+                actor: full.actor.clone(),
+                gender: Gender::Unknown,
+                roles: Vec::new(),
+                surname_from: None,
+            });
+        }
+    }
+    if !found.is_empty() {
+        named.extend(found);
+        named.sort_by_key(|n| n.first);
+    }
+}
+
+/// An organisation named after its place is one name: "Tokyo Stock Exchange", "Bank of
+/// Canada", "Reuters Ottawa Bureau" (the place is a dictionary match, the rest a run with an
+/// organisation head).
+pub fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
+    let mut k = 1;
+    while k < named.len() {
+        let (a, b) = (&named[k - 1], &named[k]);
+        // Two names touch only where a dictionary match ends or begins, so a place or an
+        // organisation right before an unlisted organisation belongs to its name: "Tokyo Stock
+        // Exchange", "U.S. Treasury Department", "Kurdistan Democratic Party".
+        let place =
+            |n: &Named| matches!(n.kind, EntityType::Gpe | EntityType::Loc | EntityType::Norp);
+        let org_run = |n: &Named| n.kind == EntityType::Org && n.entry.is_none();
+        let listed_org = |n: &Named| n.kind == EntityType::Org && n.entry.is_some();
+        let adjacent = a.end == b.first;
+        let joined_by_of = a.end + 1 == b.first && t.text(a.end) == "of";
+        // A place right before a listed party or body names the national branch: "Kurdistan
+        // Democratic Party" (a nationality stays apart: "German Foreign Ministry").
+        let land = |n: &Named| matches!(n.kind, EntityType::Gpe | EntityType::Loc);
+        let merge = t.same_sentence(a.first, b.first)
+            && (((place(a) || listed_org(a)) && org_run(b) && adjacent)
+                || (land(a) && listed_org(b) && adjacent && b.end - b.first >= 2)
+                || (org_run(a) && place(b) && (adjacent || joined_by_of)));
+        // "Atlantic City", "Mexico City": a place and a head word that the gazetteer knows
+        // together as one town are that town, not a body of the place.
+        let town = merge
+            && !listed_org(a)
+            && adjacent
+            && super::typing::is_town(&resolve::mention_text(t, a.first, b.end));
+        if town {
+            named[k - 1] = Named {
+                first: a.first,
+                end: b.end,
+                kind: EntityType::Gpe,
+                entry: None,
+                actor: None,
+                gender: Gender::Unknown,
+                roles: Vec::new(),
+                surname_from: None,
+            };
+            named.remove(k);
+        } else if merge {
+            let end = b.end;
+            let first = a.first;
+            // A listed organisation keeps its identity: the "U.S. Treasury Department" is
+            // the Treasury.
+            let (entry, actor) = if listed_org(a) {
+                (a.entry, a.actor.clone())
+            } else {
+                (None, None)
+            };
+            named[k - 1] = Named {
+                first,
+                end,
+                kind: EntityType::Org,
+                entry,
+                actor,
+                gender: Gender::Unknown,
+                roles: Vec::new(),
+                surname_from: None,
+            };
+            named.remove(k);
+        } else {
+            k += 1;
         }
     }
 }

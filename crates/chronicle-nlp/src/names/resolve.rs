@@ -21,6 +21,17 @@ pub struct Named {
     pub actor: Option<String>,
     pub gender: Gender,
     pub roles: Vec<String>,
+    /// The tokens of a surname this given name shares with the full name it is joined to
+    /// ("Tariq" in "Tariq and Nadia Khan" is Tariq Khan).
+    pub surname_from: Option<(usize, usize)>,
+}
+
+impl Named {
+    /// The tokens of the name: its own, then the surname it shares, if any.
+    pub fn name_tokens(&self) -> impl Iterator<Item = usize> + use<> {
+        let shared = self.surname_from.map_or(0..0, |(a, b)| a..b);
+        (self.first..self.end).chain(shared)
+    }
 }
 
 /// Referents under construction.
@@ -30,6 +41,9 @@ pub struct Resolver {
     pub mentions: Vec<Mention>,
     by_entry: HashMap<(usize, u8), usize>,
     by_text: HashMap<String, usize>,
+    /// A titled short form's referent by its text and the title's gender: "Mr. Khan" stays
+    /// the Khan it was first read as when a son of that surname is named later.
+    by_titled: HashMap<(String, u8), usize>,
     /// Name words of each person referent, for short mentions ("Choe").
     person_words: Vec<(usize, Vec<String>)>,
 }
@@ -42,16 +56,20 @@ impl Resolver {
     /// Adds a name mention, joining it to the referent it names or starting a new one.
     pub fn add(&mut self, t: &Tokens<'_>, n: &Named) {
         let text = mention_text(t, n.first, n.end);
-        let words: Vec<String> = (n.first..n.end).map(|k| t.text(k).to_string()).collect();
+        let words: Vec<String> = n.name_tokens().map(|k| t.text(k).to_string()).collect();
+        let titled = (n.kind == EntityType::Person && n.gender != Gender::Unknown)
+            .then(|| (text.clone(), n.gender as u8));
         let existing = match n.entry {
             Some(e) => self.by_entry.get(&(e, kind_key(n.kind))).copied(),
             None => None,
         }
         .or_else(|| {
-            let same =
-                self.by_text.get(&text).copied().filter(|&r| {
-                    self.referents[r].kind == n.kind && self.same_gender(r, n.gender)
-                })?;
+            let same = titled
+                .as_ref()
+                .and_then(|key| self.by_titled.get(key))
+                .or_else(|| self.by_text.get(&text))
+                .copied()
+                .filter(|&r| self.referents[r].kind == n.kind && self.same_gender(r, n.gender))?;
             // "Gerald Ford ... Mrs Ford ... Ford, a Republican president": a short form that
             // is all an earlier referent was ever called goes to the person named in full.
             let short_only = n.kind == EntityType::Person
@@ -67,6 +85,11 @@ impl Resolver {
         .or_else(|| {
             (n.kind == EntityType::Person)
                 .then(|| self.person_matching(&words, n.gender))
+                .flatten()
+        })
+        .or_else(|| {
+            (n.kind == EntityType::Org && words.len() == 1)
+                .then(|| self.org_ending_in(&text))
                 .flatten()
         });
         let referent = match existing {
@@ -89,8 +112,12 @@ impl Resolver {
                 r
             }
             None => {
+                let canonical = match n.surname_from {
+                    Some((a, b)) => format!("{text} {}", mention_text(t, a, b)),
+                    None => text.clone(),
+                };
                 self.referents.push(Referent {
-                    canonical: text.clone(),
+                    canonical,
                     kind: n.kind,
                     actor: n.actor.clone(),
                     gender: n.gender,
@@ -103,6 +130,9 @@ impl Resolver {
             self.by_entry.insert((e, kind_key(n.kind)), referent);
         }
         self.by_text.insert(text, referent);
+        if let Some(key) = titled {
+            self.by_titled.entry(key).or_insert(referent);
+        }
         if n.kind == EntityType::Person {
             match self.person_words.iter_mut().find(|(r, _)| *r == referent) {
                 Some((_, known)) if words.len() > known.len() => *known = words,
@@ -127,6 +157,19 @@ impl Resolver {
                 words.iter().all(|w| known.contains(w)) && self.same_gender(r, gender)
             })
             .map(|(r, _)| *r)
+    }
+
+    /// The latest organisation referent whose longer name ends in the word `head` ("the Post"
+    /// after "The Washington Post").
+    fn org_ending_in(&self, head: &str) -> Option<usize> {
+        self.mentions.iter().rev().map(|m| m.referent).find(|&r| {
+            let rf = &self.referents[r];
+            rf.kind == EntityType::Org
+                && rf
+                    .canonical
+                    .strip_suffix(head)
+                    .is_some_and(|rest| rest.ends_with(' '))
+        })
     }
 
     /// The latest person referent named with more words than `words`, all of them among its

@@ -4,7 +4,7 @@
 //! places or people they would put cricket counties on the map and clubs among the actors.
 //!
 //! An article is a sports report when it uses several of the words of
-//! `dictionaries/names/sport_words.txt` or has a line of scores. Inside one, a town or region
+//! `dictionaries/names/sport_words.txt`, has a line of scores or lists fixtures ("v Kent"). Inside one, a town or region
 //! that is not after a place preposition ("in Chicago", "at Grace Road") is a team; nations
 //! keep their place type, as a national side is written as its country.
 
@@ -32,7 +32,8 @@ const HOME_NATIONS: [&str; 5] = [
 ];
 
 /// Whether the article reads as a sports report: several distinct sport words ("innings",
-/// "striker", "halftime", "SOCCER"), or rows of scores ("Stenhousemuir 3 1 1 1 6 1 4").
+/// "striker", "halftime", "SOCCER"), rows of scores ("Stenhousemuir 3 1 1 1 6 1 4"), or
+/// fixtures ("May 18 v Worcestershire").
 pub fn is_sports_report(t: &Tokens<'_>, res: &NameResources) -> bool {
     let mut seen: Vec<String> = Vec::new();
     for i in 0..t.len() {
@@ -48,7 +49,22 @@ pub fn is_sports_report(t: &Tokens<'_>, res: &NameResources) -> bool {
             }
         }
     }
-    score_rows(t) >= MIN_SCORE_ROWS
+    score_rows(t) >= MIN_SCORE_ROWS || fixtures(t) >= MIN_FIXTURES
+}
+
+/// Fixtures an article needs to count as a sports report (a tour's itinerary).
+const MIN_FIXTURES: usize = 2;
+
+/// "Essex v Kent", "May 18 v Worcestershire": the times "v" or "vs" stands before a
+/// capitalised word of its own sentence.
+fn fixtures(t: &Tokens<'_>) -> usize {
+    (0..t.len().saturating_sub(1))
+        .filter(|&i| {
+            matches!(t.text(i), "v" | "vs" | "vs." | "v." | "versus")
+                && t.same_sentence(i, i + 1)
+                && t.is_capitalised(i + 1)
+        })
+        .count()
 }
 
 /// Sentences that are a row of a results table: one to four capitalised words opening the
@@ -256,4 +272,42 @@ pub fn caps_places(t: &Tokens<'_>, claimed: &[bool]) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Words that end a league's division after its name: "American League Central".
+const DIVISIONS: [&str; 5] = ["Central", "East", "West", "North", "South"];
+
+/// Sports a league's body is named by: "National Football League" runs the game, the
+/// "National League" is a competition in it.
+const SPORTS: [&str; 6] = [
+    "Football",
+    "Hockey",
+    "Basketball",
+    "Soccer",
+    "Racing",
+    "Rugby",
+];
+
+/// "American League", "NATIONAL LEAGUE", "English National League": in a sports report a name
+/// ending in "League" (or in a league's division) is a competition, no organisation (CoNLL's
+/// MISC, which the names stage leaves out), unless a sport's name stands before the word
+/// ("National Football League"; "Rugby League" alone is the game) or a dictionary holds it. "League of ..." names a body and
+/// does not end in the word.
+pub fn leagues_as_competitions(t: &Tokens<'_>, named: &mut Vec<Named>) {
+    named.retain(|n| {
+        if n.kind != EntityType::Org || n.entry.is_some() {
+            return true;
+        }
+        let mut end = n.end;
+        if end - n.first >= 3 && DIVISIONS.contains(&t.text(end - 1)) {
+            end -= 1;
+        }
+        let league = t.text(end - 1).eq_ignore_ascii_case("league") && end - n.first >= 2;
+        // "Rugby League" alone is the game.
+        let sport = end - n.first >= 3
+            && SPORTS
+                .iter()
+                .any(|s| t.text(end - 2).eq_ignore_ascii_case(s));
+        !league || sport
+    });
 }

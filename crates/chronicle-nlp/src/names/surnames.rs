@@ -131,25 +131,31 @@ fn named_in_full(
     (surname, gender): (&str, Gender),
 ) -> Option<(usize, Option<usize>)> {
     let (first, end) = (cands[k].first, cands[k].end);
-    let holds = |n: &Named| -> Option<usize> {
+    // The position in the name's tokens where the surname's words stand.
+    let holds = |words: &[usize]| -> Option<usize> {
         let len = end - first;
-        (n.first..=n.end.checked_sub(len)?)
-            .find(|&at| (0..len).all(|o| t.text(at + o).eq_ignore_ascii_case(t.text(first + o))))
+        (0..=words.len().checked_sub(len)?).find(|&at| {
+            (0..len).all(|o| {
+                t.text(words[at + o])
+                    .eq_ignore_ascii_case(t.text(first + o))
+            })
+        })
     };
-    let full = |j: usize| -> Option<(&Named, usize)> {
+    let full = |j: usize| -> Option<(&Named, Vec<usize>, usize)> {
         let n = named.get(j)?.as_ref()?;
         let lone_surname = matches!(cands.get(j)?.origin, Origin::Dictionary { phrase, .. }
             if res.dict.phrases[phrase].kind == PhraseKind::Surname);
-        if j == k || lone_surname || n.kind != EntityType::Person || n.end - n.first < 2 {
+        let words: Vec<usize> = n.name_tokens().collect();
+        if j == k || lone_surname || n.kind != EntityType::Person || words.len() < 2 {
             return None;
         }
         if !compatible(gender, person_gender(t, res, n)) {
             return None;
         }
-        holds(n).map(|at| (n, at))
+        holds(&words).map(|at| (n, words, at))
     };
-    let with_index = |j: usize| full(j).map(|(n, at)| (j, n, at));
-    let (j, n, at) = kept
+    let with_index = |j: usize| full(j).map(|(n, words, at)| (j, n, words, at));
+    let (j, n, words, at) = kept
         .filter(|&j| j < k)
         .and_then(with_index)
         .or_else(|| (0..k).rev().find_map(with_index))
@@ -158,9 +164,9 @@ fn named_in_full(
         let person = res.dict.entries[e].kind == EntityType::Person;
         return Some((j, (person || candidates.contains(&e)).then_some(e)));
     }
-    let given: Vec<&str> = (n.first..n.end)
-        .filter(|&j| j < at || j >= at + (end - first))
-        .map(|j| t.text(j))
+    let given: Vec<&str> = (words.iter().enumerate())
+        .filter(|&(o, _)| o < at || o >= at + (end - first))
+        .map(|(_, &j)| t.text(j))
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
     Some((

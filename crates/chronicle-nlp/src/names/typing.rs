@@ -26,6 +26,11 @@ pub fn type_run(
     if n == 1 && lx.is_party_member(t.text(first)) {
         return Some(EntityType::Norp);
     }
+    // "the town of Uyo", "the village of Mahala", "Sharqiyah province": a noun for a
+    // settlement or a land names what it is.
+    if let Some(kind) = named_as_place(t, first, end) {
+        return Some(kind);
+    }
     // A line that is one result names two teams, whatever their words look like.
     if in_result_pair(t, first, end) {
         return Some(EntityType::Org);
@@ -181,8 +186,15 @@ pub fn default_type(
         return None;
     }
     // "Rotor Volgograd", "Bradford Bulls", "Lada Togliatti": a town or a country among words
-    // no given name opens names a club or a firm of that place, not a person.
-    if words().any(|k| is_known_place(t.text(k))) {
+    // no given name opens names a club or a firm of that place, not a person. A country that
+    // the list of given names marks as also a place opens a person's name there ("Chad Ogea",
+    // "Jordan Henderson"), unless the whole run is a town ("San Bernardino").
+    let place_as_given = |k: usize| {
+        k == first
+            && res.lexicon.is_ambiguous_given_name(t.text(k))
+            && !is_town(&super::resolve::mention_text(t, first, end))
+    };
+    if words().any(|k| is_known_place(t.text(k)) && !place_as_given(k)) {
         return Some(EntityType::Org);
     }
     Some(EntityType::Person)
@@ -421,4 +433,31 @@ pub fn adjective_shaped(word: &str) -> bool {
     ["ic", "an", "ist", "al", "ish", "ese", "ive"]
         .iter()
         .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
+}
+
+/// The type a noun for a place gives a run: "the (coastal) town of X", "the island of X", "X
+/// province", "the Pamir mountains". A word shaped like an adjective before the noun
+/// describes it ("a Bahraini village", "the Kurdish region"), it names no place.
+pub fn named_as_place(t: &Tokens<'_>, first: usize, end: usize) -> Option<EntityType> {
+    let kind_of = |w: &str| match w {
+        "town" | "village" | "city" | "port" | "suburb" | "hamlet" | "township"
+        | "municipality" | "province" | "district" | "region" | "county" => Some(EntityType::Gpe),
+        "island" | "mountains" | "valley" | "desert" | "peninsula" => Some(EntityType::Loc),
+        _ => None,
+    };
+    let before = (first >= 2 && t.text(first - 1) == "of" && t.same_sentence(first - 2, first))
+        .then(|| kind_of(t.text(first - 2)))
+        .flatten();
+    if before.is_some() {
+        return before;
+    }
+    let last = t.text(end - 1);
+    let mut key = String::new();
+    crate::places::gazetteer::push_key(&mut key, last);
+    let describes = adjective_shaped(last)
+        || crate::places::gazetteer::Gazetteer::embedded()
+            .demonym(&key)
+            .is_some();
+    let after = t.same_sentence(first, end) && !t.in_caps_sentence(first) && !describes;
+    after.then(|| kind_of(t.text(end))).flatten()
 }

@@ -13,6 +13,7 @@
 
 pub mod gazetteer;
 mod load;
+mod nearby;
 pub(crate) mod resolve;
 mod spot;
 mod table;

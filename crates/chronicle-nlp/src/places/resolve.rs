@@ -20,6 +20,11 @@ const COUNTRY_WEIGHT: f32 = 3.0;
 const DIVISION_BONUS: f32 = 2.0;
 /// How far a best reading must lead the best reading in another country to count as evidence.
 const CLEAR_MARGIN: f32 = 1.0;
+/// A city of this many people is known by its name alone ("Los Angeles")...
+const FAMOUS_POPULATION: u64 = 1_000_000;
+/// ... over a namesake whose prior is this much smaller (a Madrid district of 35,000 people),
+/// whatever country the article is about.
+const FAMOUS_LEAD: f32 = 1.5;
 
 /// The prior of a reading: log10 of its population with a bonus by kind.
 pub(crate) fn prior(e: &Entry) -> f32 {
@@ -121,17 +126,41 @@ fn best_in_context(
             .sum::<f32>()
             / total
     };
-    t.readings
+    let in_division = |x: &Entry| x.admin1.is_some_and(|a| divisions.contains(&a));
+    let in_context = t
+        .readings
         .iter()
         .map(|r| {
             let x = &g.entries[r.entry as usize];
             let mut s = prior(x) + COUNTRY_WEIGHT * share(x.cc);
-            if x.admin1.is_some_and(|a| divisions.contains(&a)) {
+            if in_division(x) {
                 s += DIVISION_BONUS;
             }
             (r.entry, s)
         })
         .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(e, _)| e)?;
+    // A division the article names keeps its towns ("London" in a story from "LONDON, Ky."); a
+    // country alone does not hide a famous city.
+    if in_division(&g.entries[in_context as usize]) {
+        return Some(in_context);
+    }
+    Some(famous_over(g, t, in_context).unwrap_or(in_context))
+}
+
+/// The famous city among the readings of `t` that a context's choice `chosen` would hide: a
+/// city of a million people or more whose prior leads the chosen reading's by
+/// [`FAMOUS_LEAD`]. "Los Angeles" in a story about Spain is still the Californian city, not a
+/// district of Madrid (unless the article names the district's own division).
+fn famous_over(g: &Gazetteer, t: &Toponym, chosen: u32) -> Option<u32> {
+    let mine = prior(&g.entries[chosen as usize]);
+    t.readings
+        .iter()
+        .filter(|r| !r.after_comma_only && r.entry != chosen)
+        .map(|r| (r.entry, &g.entries[r.entry as usize]))
+        .filter(|(_, x)| x.kind == Kind::City && x.population >= FAMOUS_POPULATION)
+        .filter(|(_, x)| prior(x) - mine >= FAMOUS_LEAD)
+        .max_by(|a, b| prior(a.1).total_cmp(&prior(b.1)))
         .map(|(e, _)| e)
 }
 
@@ -163,7 +192,12 @@ fn containment(g: &Gazetteer, body: &str, tops: &[Toponym]) -> Vec<Option<u32>> 
                 }
             }
         }
-        if let Some((ea, eb, _)) = best {
+        // A district (its country is all that is checked) does not make a famous city's
+        // namesake of the place before it: "Los Angeles, San Fernando Valley".
+        let weak = |eb: u32| g.entries[eb as usize].kind == Kind::Admin2;
+        if let Some((ea, eb, _)) = best
+            && !(weak(eb) && famous_over(g, a, ea).is_some())
+        {
             forced[k - 1] = forced[k - 1].or(Some(ea));
             forced[k] = Some(eb);
         }

@@ -25,6 +25,9 @@ pub(crate) struct Toponym {
     pub key: Box<str>,
     /// Whether the span is a place only if the article's other places lie in its country.
     pub nearby_only: bool,
+    /// Whether the span is no place when the article's other places all lie elsewhere (an
+    /// article with no other place keeps it).
+    pub unless_far: bool,
 }
 
 /// Whether a gazetteer match is a toponym.
@@ -35,6 +38,8 @@ enum Verdict {
     /// A place only if the article's other places lie in its country: a district that a
     /// person also names ("Cruz" said, in an article about Iowa and Texas) is that person.
     IfNearby,
+    /// A place unless the article names other places and none of them lies in its country.
+    UnlessFar,
 }
 
 /// An entity as the spotter reads it: byte span, type, whether it is a person's short name,
@@ -253,6 +258,7 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
                     readings,
                     key: key.as_str().into(),
                     nearby_only: verdict == Verdict::IfNearby,
+                    unless_far: verdict == Verdict::UnlessFar,
                 });
                 i = end_tok;
             } else {
@@ -261,7 +267,7 @@ pub(crate) fn toponyms(g: &Gazetteer, article: &Article, key: &mut String) -> Ve
         }
     }
     mark_after_comma(body, &mut out);
-    keep_nearby(g, &mut out);
+    super::nearby::keep_nearby(g, &mut out);
     out
 }
 
@@ -378,35 +384,11 @@ fn hyphen_parts(
                 readings,
                 key: key.as_str().into(),
                 nearby_only: false,
+                unless_far: false,
             });
         }
     }
     out
-}
-
-/// Keeps of each `nearby_only` toponym the readings in the countries of the article's other
-/// places (their likeliest readings); one left with none is no place.
-fn keep_nearby(g: &Gazetteer, out: &mut Vec<Toponym>) {
-    if !out.iter().any(|t| t.nearby_only) {
-        return;
-    }
-    let likeliest = |t: &Toponym| {
-        t.readings
-            .iter()
-            .map(|r| &g.entries[r.entry as usize])
-            .max_by(|a, b| super::resolve::prior(a).total_cmp(&super::resolve::prior(b)))
-            .map(|e| e.cc)
-    };
-    let countries: Vec<[u8; 2]> = out
-        .iter()
-        .filter(|t| !t.nearby_only)
-        .filter_map(likeliest)
-        .collect();
-    for t in out.iter_mut().filter(|t| t.nearby_only) {
-        t.readings
-            .retain(|r| countries.contains(&g.entries[r.entry as usize].cc));
-    }
-    out.retain(|t| !t.readings.is_empty());
 }
 
 /// The longest gazetteer name starting at token `i` (not past `limit`): its end token and
@@ -544,6 +526,12 @@ fn accept(
         // A place inside a longer place's name is that place only when it is a country, a
         // state or a region ("Gulf of Mexico"), or the rest is the division it heads
         // ("Kandahar Province"): "Wall" of Wall Street, "Central" of Central Park are not.
+        // "the town of Jenin", "the island of Java": a village of the same name in another land
+        // (under 50,000 people) is not the place the names stage found, which the gazetteer may
+        // lack.
+        EntityType::Gpe | EntityType::Loc if whole && !strong && !big_enough(50_000) => {
+            Verdict::UnlessFar
+        }
         EntityType::Gpe | EntityType::Loc => yes(!under.inside || strong || under.division_follows),
         // A place the names stage took for a whole organisation still names the place
         // ("Canada" as an actor), and after "in", "at" it is one ("at Camp Bastion"). Inside an
