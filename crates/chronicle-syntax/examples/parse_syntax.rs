@@ -35,12 +35,7 @@ fn main() -> ExitCode {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for sentence in &sentences {
         model.analyse(sentence.words.iter().map(|w| w.form.as_str()), &mut ws);
-        let analysis: Vec<_> = ws
-            .analysis
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.upos, ws.lemma(i), a.head, a.deprel))
-            .collect();
+        let analysis = ws.columns();
         if chronicle_syntax::conllu::write_analysed(&mut out, sentence, &analysis).is_err() {
             return ExitCode::FAILURE;
         }

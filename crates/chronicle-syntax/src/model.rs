@@ -148,6 +148,16 @@ impl Workspace {
         let start = if i == 0 { 0 } else { self.lemma_ends[i - 1] };
         self.lemmas.get(start..self.lemma_ends[i]).unwrap_or("")
     }
+
+    /// The last sentence's analysis as CoNLL-U's columns need it, one entry per word: part of
+    /// speech, lemma, head, relation (what `conllu::write_analysed` writes).
+    pub fn columns(&self) -> Vec<(Upos, &str, usize, DepRel)> {
+        self.analysis
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.upos, self.lemma(i), a.head, a.deprel))
+            .collect()
+    }
 }
 
 /// A feature value for a tag, shared by the parser and the labeler.

@@ -72,12 +72,7 @@ fn parse_conllu(path: &std::path::Path) -> Result<Outcome> {
             }
         };
         model.analyse(sentence.words.iter().map(|w| w.form.as_str()), &mut ws);
-        let analysis: Vec<_> = ws
-            .analysis
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.upos, ws.lemma(i), a.head, a.deprel))
-            .collect();
+        let analysis = ws.columns();
         let written = conllu::write_analysed(&mut out, &sentence, &analysis);
         if !crate::extract::closed_pipe_is_end(written)? {
             return Ok(outcome);

@@ -175,16 +175,7 @@ impl NameFinder {
                     surname_from: None,
                 })
             }
-            Origin::Dateline | Origin::Gazetteer => Some(Named {
-                first: c.first,
-                end: c.end,
-                kind: EntityType::Gpe,
-                entry: None,
-                actor: None,
-                gender: Gender::Unknown,
-                roles: Vec::new(),
-                surname_from: None,
-            }),
+            Origin::Dateline | Origin::Gazetteer => Some(Named::place(c.first, c.end)),
             Origin::Run => {
                 // Leading titles and describing words are context, not name: "President Moon
                 // Jae-in", "Republican Sen. Ted Cruz".

@@ -210,16 +210,7 @@ pub fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
             && adjacent
             && super::typing::is_town(&resolve::mention_text(t, a.first, b.end));
         if town {
-            named[k - 1] = Named {
-                first: a.first,
-                end: b.end,
-                kind: EntityType::Gpe,
-                entry: None,
-                actor: None,
-                gender: Gender::Unknown,
-                roles: Vec::new(),
-                surname_from: None,
-            };
+            named[k - 1] = Named::place(a.first, b.end);
             named.remove(k);
         } else if merge {
             let end = b.end;

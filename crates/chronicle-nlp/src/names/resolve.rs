@@ -27,6 +27,21 @@ pub struct Named {
 }
 
 impl Named {
+    /// A place's name over tokens `first..end` that no dictionary entry gives (a dateline's,
+    /// the gazetteer's, a town's run of words).
+    pub fn place(first: usize, end: usize) -> Named {
+        Named {
+            first,
+            end,
+            kind: EntityType::Gpe,
+            entry: None,
+            actor: None,
+            gender: Gender::Unknown,
+            roles: Vec::new(),
+            surname_from: None,
+        }
+    }
+
     /// The tokens of the name: its own, then the surname it shares, if any.
     pub fn name_tokens(&self) -> impl Iterator<Item = usize> + use<> {
         let shared = self.surname_from.map_or(0..0, |(a, b)| a..b);
