@@ -4,30 +4,12 @@
 //! named in full ("Michael Howard", "Tim Howard") takes the surname and no office. Sentences
 //! written by the team.
 
-use chronicle_core::{Article, Entity, EntityType};
-use chronicle_nlp::Stage;
-use chronicle_nlp::names::NameFinder;
-use chronicle_nlp::segment::Segmenter;
-use jiff::civil::{Date, date};
+use chronicle_core::{Article, EntityType};
+use jiff::civil::date;
 
-fn annotate(body: &str, published: Option<Date>) -> Article {
-    let mut a = Article::new("t", body);
-    a.published = published;
-    Segmenter::new().annotate(&mut a);
-    NameFinder::new().annotate(&mut a);
-    a
-}
-
-/// Every mention written `text`.
-fn mentions<'a>(a: &'a Article, text: &str) -> Vec<&'a Entity> {
-    let found: Vec<&Entity> = a.entities.iter().filter(|e| e.text == text).collect();
-    assert!(
-        !found.is_empty(),
-        "no entity {text:?} in {:?}",
-        a.entities.iter().map(|e| &e.text).collect::<Vec<_>>()
-    );
-    found
-}
+#[path = "common/names.rs"]
+mod common_names;
+use common_names::{annotate, mentions};
 
 fn actors(a: &Article, text: &str) -> Vec<Option<String>> {
     mentions(a, text).iter().map(|e| e.actor.clone()).collect()

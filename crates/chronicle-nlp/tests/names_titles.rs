@@ -4,30 +4,12 @@
 //! beside her is the husband. A titled mention of one gender does not join a referent of the
 //! other. Sentences written by the team.
 
-use chronicle_core::{Article, Entity};
-use chronicle_nlp::Stage;
-use chronicle_nlp::names::NameFinder;
-use chronicle_nlp::segment::Segmenter;
-use jiff::civil::{Date, date};
+use chronicle_core::Article;
+use jiff::civil::date;
 
-fn annotate(body: &str, published: Option<Date>) -> Article {
-    let mut a = Article::new("t", body);
-    a.published = published;
-    Segmenter::new().annotate(&mut a);
-    NameFinder::new().annotate(&mut a);
-    a
-}
-
-/// The mentions written `text`, in text order.
-fn mentions<'a>(a: &'a Article, text: &str) -> Vec<&'a Entity> {
-    let found: Vec<&Entity> = a.entities.iter().filter(|e| e.text == text).collect();
-    assert!(
-        !found.is_empty(),
-        "no entity {text:?} in {:?}",
-        a.entities.iter().map(|e| &e.text).collect::<Vec<_>>()
-    );
-    found
-}
+#[path = "common/names.rs"]
+mod common_names;
+use common_names::{annotate, mentions};
 
 fn readings(a: &Article, text: &str) -> Vec<(String, Option<String>)> {
     mentions(a, text)

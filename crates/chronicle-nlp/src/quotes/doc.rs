@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use chronicle_core::{ByteSpan, Token, TokenKind};
+use chronicle_core::{ByteSpan, Mention, Token, TokenKind};
 
 use super::lexicon::{CueMatch, Lexicon, WordClass};
 
@@ -92,6 +92,14 @@ impl<'a> Doc<'a> {
         self.tokens
             .get(i)
             .map_or(self.text.len(), |t| t.span.start as usize)
+    }
+
+    /// The names stage's mention that covers the start of token `i`, if any (`mentions` are in
+    /// text order).
+    pub fn mention_at<'m>(&self, mentions: &'m [Mention], i: usize) -> Option<&'m Mention> {
+        let at = self.start_of(i) as u32;
+        let k = mentions.partition_point(|m| m.span.end <= at);
+        mentions.get(k).filter(|m| m.span.start <= at)
     }
 
     /// Byte offset where token `i` ends (the text length past the end).

@@ -75,12 +75,8 @@ impl Reader<'_, '_, '_> {
 
     /// Whether the names stage found a person at token `t`.
     fn person_at(&self, t: usize) -> bool {
-        let at = self.doc.start_of(t) as u32;
-        let mentions = &self.analysis.mentions;
-        let k = mentions.partition_point(|m| m.span.end <= at);
-        mentions
-            .get(k)
-            .filter(|m| m.span.start <= at)
+        self.doc
+            .mention_at(&self.analysis.mentions, t)
             .and_then(|m| self.analysis.referents.get(m.referent))
             .is_some_and(|r| r.kind == chronicle_core::EntityType::Person)
     }

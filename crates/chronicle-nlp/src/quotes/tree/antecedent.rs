@@ -131,12 +131,7 @@ impl Tree<'_> {
     /// "*Secretary* of State John Kerry met" → Kerry; `t` otherwise.
     fn person_in_apposition(&self, analysis: &Analysis, doc: &Doc, t: usize) -> usize {
         let person = |k: usize| {
-            let at = doc.start_of(k) as u32;
-            let i = analysis.mentions.partition_point(|m| m.span.end <= at);
-            analysis
-                .mentions
-                .get(i)
-                .filter(|m| m.span.start <= at)
+            doc.mention_at(&analysis.mentions, k)
                 .and_then(|m| analysis.referents.get(m.referent))
                 .is_some_and(|r| r.kind == EntityType::Person)
         };
@@ -228,9 +223,7 @@ impl Tree<'_> {
             .map(|(t, verb)| (self.person_in_apposition(analysis, doc, t), verb))
             .filter(|&(t, _)| !self.inside_quote(doc, t))
             .filter_map(|(t, verb)| {
-                let at = doc.start_of(t) as u32;
-                let k = analysis.mentions.partition_point(|m| m.span.end <= at);
-                let mention = analysis.mentions.get(k).filter(|m| m.span.start <= at);
+                let mention = doc.mention_at(&analysis.mentions, t);
                 let subject = match mention {
                     Some(m) => {
                         let r = analysis.referents.get(m.referent)?;
@@ -402,9 +395,7 @@ impl Tree<'_> {
         toks.filter(|&t| syn.deprel(t).is_some_and(DepRel::is_subject))
             .filter(|&t| !self.inside_quote(doc, t) && self.unmarked(doc, t) == Some(t))
             .filter_map(|t| {
-                let at = doc.start_of(t) as u32;
-                let k = analysis.mentions.partition_point(|m| m.span.end <= at);
-                let mention = analysis.mentions.get(k).filter(|m| m.span.start <= at);
+                let mention = doc.mention_at(&analysis.mentions, t);
                 let joined = syn.children_by(t, DepRel::Conj).any(|c| self.nominal(c));
                 let subject =
                     match mention.and_then(|m| Some((m, analysis.referents.get(m.referent)?))) {
@@ -445,9 +436,7 @@ impl Tree<'_> {
             // the ratings" reports the transfer; S&P is the one "it" continues.
             .filter(|&t| syn.head(t).is_some_and(|v| syn.head(v).is_none()))
             .filter_map(|t| {
-                let at = doc.start_of(t) as u32;
-                let k = analysis.mentions.partition_point(|m| m.span.end <= at);
-                let mention = analysis.mentions.get(k).filter(|m| m.span.start <= at);
+                let mention = doc.mention_at(&analysis.mentions, t);
                 let subject =
                     match mention.and_then(|m| Some((m, analysis.referents.get(m.referent)?))) {
                         Some((m, r)) if matches!(r.kind, EntityType::Org | EntityType::Gpe) => {
