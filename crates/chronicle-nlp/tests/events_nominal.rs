@@ -9,51 +9,7 @@ use chronicle_nlp::Pipeline;
 #[path = "common/events.rs"]
 mod common_events;
 
-use common_events::events;
-
-/// (source, target, code prefix) rows that must be coded in `text`, and rows that must not
-/// (a source or target of "" matches any).
-fn check(
-    pipeline: &Pipeline,
-    text: &str,
-    want: &[(&str, &str, &str)],
-    never: &[(&str, &str, &str)],
-    failures: &mut Vec<String>,
-) {
-    let got = events(pipeline, text);
-    let has = |(s, t, c): &(&str, &str, &str), exact: bool| {
-        got.iter().any(|g| {
-            let side = |have: &str, want: &str| {
-                if exact {
-                    have == want
-                } else {
-                    want.is_empty() || have.starts_with(want)
-                }
-            };
-            side(&g.0, s) && side(&g.1, t) && g.2.starts_with(c)
-        })
-    };
-    let missing: Vec<_> = want.iter().filter(|r| !has(r, false)).collect();
-    let wrong: Vec<_> = never.iter().filter(|r| has(r, false)).collect();
-    if !missing.is_empty() || !wrong.is_empty() {
-        failures.push(format!(
-            "{text}\n  missing {missing:?}\n  unwanted {wrong:?}\n  got {got:?}"
-        ));
-    }
-}
-
-/// A (source, target, code prefix) row.
-type Row<'a> = (&'a str, &'a str, &'a str);
-
-/// Runs each (sentence, rows wanted, rows never wanted) case.
-fn run(rows: &[(&str, &[Row], &[Row])]) {
-    let pipeline = Pipeline::standard();
-    let mut failures = Vec::new();
-    for (text, want, never) in rows {
-        check(&pipeline, text, want, never, &mut failures);
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
+use common_events::{Row, events, run};
 
 /// "talks between X and Y", "a meeting between X and Y": a consultation both sides hold.
 #[test]

@@ -29,9 +29,11 @@ pub const BY: u32 = 1 << 13;
 pub const TO: u32 = 1 << 14;
 pub const ADV: u32 = 1 << 15;
 pub const PREP: u32 = 1 << 16;
-/// A verb that turns its infinitive into a refusal: "refused to", "declined to", "failed to".
+/// A verb or adjective that turns its infinitive into a refusal: "refused to", "declined to",
+/// "failed to", "was unwilling to".
 pub const REFUSE: u32 = 1 << 17;
-/// A verb that turns its infinitive into a plan: "plans to", "intends to", "is set to".
+/// A verb or adjective that turns its infinitive into a plan: "plans to", "intends to", "is set
+/// to", "is ready to".
 pub const PLAN: u32 = 1 << 18;
 /// "in", "at": the place of the clause may follow.
 pub const LOC: u32 = 1 << 19;
@@ -98,11 +100,11 @@ const CLASSES: &[(u32, &str)] = &[
     (LOC, "in at"),
     (
         REFUSE,
-        "refuse refuses refused refusing decline declines declined declining fail fails failed failing",
+        "refuse refuses refused refusing decline declines declined declining fail fails failed failing unwilling reluctant loath",
     ),
     (
         PLAN,
-        "plan plans planned planning intend intends intended intending aim aims prepare prepares preparing set expect expects expected going",
+        "plan plans planned planning intend intends intended intending aim aims prepare prepares preparing prepared set expect expects expected going ready willing poised eager",
     ),
     (
         PARTICIPLE,

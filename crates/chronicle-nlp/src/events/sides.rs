@@ -90,6 +90,23 @@ impl EventCoder {
                 let (src, tgt) = self.word_sides(buf, hits, v, m, modality);
                 let placed =
                     |k: &usize| tree.is_some_and(|t| t.prepositional(hits[*k].start, hits[*k].end));
+                // nor a name inside a relative clause ("Hamas, which attacked Israeli troops,
+                // threatened", with "Hamas" parsed as no subject): the clause's noun is who
+                // acts, else the first name after the clause ("after a video in which Trump
+                // bragged, a student group derided him")
+                let src = match (src, tree) {
+                    (Some(k), Some(t)) if m.source != Some(k) => {
+                        match t.relative_noun(hits[k].start, v) {
+                            Some(n) => t.subject_actor(n, hits).or_else(|| {
+                                hits.iter()
+                                    .position(|h| h.start > hits[k].end && h.end <= v)
+                                    .filter(|&j| t.relative_noun(hits[j].start, v).is_none())
+                            }),
+                            None => Some(k),
+                        }
+                    }
+                    _ => src,
+                };
                 (src.filter(|k| m.source == Some(*k) || !placed(k)), tgt)
             }
         };
@@ -288,10 +305,11 @@ impl EventCoder {
         let named_subject = subject.is_some();
         let subject = subject.and_then(|x| {
             // "the vaccine, which can meet the demand": a relative pronoun is the noun its
-            // clause modifies, and names whom that noun names, or no one
+            // clause modifies, and names whom that noun names, or no one; a verb joined to
+            // the clause's own shares its pronoun ("who seized Goma and rejected")
             if t.relative(x) {
                 return t
-                    .relative_antecedent(v)
+                    .relative_antecedent(t.head(x).unwrap_or(v))
                     .and_then(|n| t.subject_actor(n, hits));
             }
             t.subject_actor(x, hits).or_else(|| {

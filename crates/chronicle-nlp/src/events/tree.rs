@@ -208,11 +208,41 @@ impl<'a> Tree<'a> {
     }
 
     /// The noun a relative clause headed by the verb at `v` modifies ("vaccine" of "vaccine,
-    /// which can meet the demand").
+    /// which can meet the demand"). The parser may hang the clause from its noun by another
+    /// relation ("The rebels, who seized Goma, rejected", read as a parataxis of "rebels").
     pub fn relative_antecedent(&self, v: usize) -> Option<usize> {
-        (self.rel(v) == Some(DepRel::AclRelcl))
-            .then(|| self.head(v))
-            .flatten()
+        let h = self.head(v)?;
+        let nominal = self
+            .upos(h)
+            .is_some_and(|u| matches!(u, Upos::Noun | Upos::Propn | Upos::Pron));
+        (self.rel(v) == Some(DepRel::AclRelcl) || (h < v && nominal)).then_some(h)
+    }
+
+    /// The noun modified by a relative clause set off by commas that holds word `x` and ends
+    /// before the verb at `v` ("Hamas" of "Hamas, which attacked Israeli troops, threatened"): a
+    /// name inside that clause acts in it, and the clause's noun is who the words before `v`
+    /// name. A clause with no closing comma may be the parser's mistake ("ties that nose-dived
+    /// after the nation detained", read with "nation" inside the clause), and is not asked.
+    pub fn relative_noun(&self, x: usize, v: usize) -> Option<usize> {
+        let mut at = x;
+        for _ in 0..self.len {
+            if self.holds(at, v) {
+                return None;
+            }
+            if self.rel(at) == Some(DepRel::AclRelcl) {
+                // the closing comma hangs from the clause or from the noun
+                let end = self.phrase(at).end;
+                let comma = |w: usize| self.upos(w) == Some(Upos::Punct) && self.lemma(w) == ",";
+                let closed = end <= v && (comma(end - 1) || (end < v && comma(end)));
+                // a clause headed by no predicate ("a day in which she repeatedly, ...
+                // criticized", read with "repeatedly" as its head) is the parser's mistake
+                let predicate = self.upos(at).is_some_and(verbal)
+                    || self.child(at, |r| r == DepRel::Cop).is_some();
+                return self.head(at).filter(|&n| closed && predicate && n < v);
+            }
+            at = self.head(at)?;
+        }
+        None
     }
 
     /// The place hit a passive verb at `w` acts on: its subject ("Goma was seized"), the noun

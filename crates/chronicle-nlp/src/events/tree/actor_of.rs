@@ -208,12 +208,21 @@ impl Tree<'_> {
     }
 
     /// The actor of a target phrase: as [`Tree::actor`], and also through a noun's
-    /// prepositional phrase ("fired missiles at Russia", "held talks with Suleiman").
+    /// prepositional phrase ("fired missiles at Russia", "held talks with Suleiman"), but not
+    /// one that says where the thing is ("criticising the war in Ukraine" is no act on Ukraine).
     pub fn target_actor(&self, w: usize, hits: &[ActorHit]) -> Option<usize> {
         self.actor(w, hits).or_else(|| {
             self.children(w)
-                .filter(|&(c, r)| r == DepRel::Nmod && !self.case_is(c, "of"))
+                .filter(|&(c, r)| {
+                    r == DepRel::Nmod && !self.case_is(c, "of") && !self.says_where(c)
+                })
                 .find_map(|(c, _)| self.actor(c, hits))
         })
+    }
+
+    /// Whether the nominal at `w` is marked by a preposition of where ("in", "near").
+    fn says_where(&self, w: usize) -> bool {
+        const WHERE: &[&str] = &["in", "inside", "near", "within", "across", "around"];
+        WHERE.iter().any(|p| self.case_is(w, p))
     }
 }
