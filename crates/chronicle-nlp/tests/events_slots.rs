@@ -116,3 +116,28 @@ fn a_name_before_a_singular_noun_names_a_thing_of_its_own() {
         "{found:?}"
     );
 }
+
+/// An abbreviation in brackets after a name ("the European Commission (EC)") belongs to the
+/// name: the pattern's next word follows it, and the brackets do not end the clause.
+#[test]
+fn an_abbreviation_in_brackets_belongs_to_its_name() {
+    let pipeline = Pipeline::standard();
+    let found = events(
+        &pipeline,
+        "Bulgaria asked the European Commission (EC) to guarantee its electricity supply.",
+    );
+    assert!(has(&found, "BGR", "IGOEUREEC", "02"), "{found:?}");
+}
+
+/// "work with TARGET" is cooperation (CAMEO 06), and with "will" an intent to it (031).
+#[test]
+fn working_with_someone_cooperates_with_them() {
+    let pipeline = Pipeline::standard();
+    let found = events(
+        &pipeline,
+        "Japan worked closely with Indonesia on the crisis.",
+    );
+    assert!(has(&found, "JPN", "IDN", "06"), "{found:?}");
+    let found = events(&pipeline, "Japan will work with Indonesia on the crisis.");
+    assert!(has(&found, "JPN", "IDN", "031"), "{found:?}");
+}

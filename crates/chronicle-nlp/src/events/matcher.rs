@@ -397,11 +397,16 @@ impl Ctx<'_> {
     }
 
     /// Where the phrase of actor hit `k` ends: past the noun it modifies, when the tree says
-    /// it modifies one ("the Iraqi nation").
+    /// it modifies one ("the Iraqi nation"), and past an abbreviation in brackets after it
+    /// ("asked the European Commission (EC) to").
     fn phrase_end(&self, k: usize) -> usize {
         let end = self.hits[k].end;
-        self.tree
-            .map_or(end, |t| t.modified_noun_end(end).min(self.limit))
+        let Some(t) = self.tree else { return end };
+        let end = t.modified_noun_end(end).min(self.limit);
+        let bracketed = (t.form(end) == "(")
+            .then(|| (end + 2..(end + 6).min(self.limit)).find(|&c| t.form(c) == ")"))
+            .flatten();
+        bracketed.map_or(end, |c| c + 1)
     }
 
     /// The end of the longest phrase of synset `s` starting at word `p`.

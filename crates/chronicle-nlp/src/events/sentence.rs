@@ -218,8 +218,28 @@ impl SentenceBuf {
             return;
         };
         let tokens = article.analysis.tokens.get(range.clone()).unwrap_or(&[]);
+        let mut bracket: Option<usize> = None;
         for t in tokens {
             let text = article.body.get(t.span.range()).unwrap_or("");
+            // a short aside in brackets ("the European Commission (EC) asked") interrupts its
+            // clause rather than ending it, as paired dashes do
+            match text {
+                "(" => bracket = Some(self.words.len()),
+                ")" => {
+                    let i = self.words.len();
+                    if let Some(o) = bracket.take().filter(|&o| i - o <= ASIDE && !dict.petrarch) {
+                        self.words[o].flags = (self.words[o].flags & !BREAK) | COMMA;
+                        self.words.push(Word {
+                            id: NONE,
+                            flags: PUNCT | COMMA,
+                            start: t.span.start,
+                            end: t.span.end,
+                        });
+                        continue;
+                    }
+                }
+                _ => {}
+            }
             let mut flags = 0;
             let id = match t.kind {
                 TokenKind::Punct | TokenKind::Symbol => {
@@ -331,6 +351,10 @@ fn verb_follows(w: &[Word], mut i: usize, dict: &VerbDictionary) -> bool {
                 || dict.heads.contains_key(&x.id))
     })
 }
+
+/// The most words a bracketed aside may span and still read as commas: an abbreviation or a
+/// short gloss ("(EC)", "(Reuters)", "(R-Texas)"), not a whole clause.
+const ASIDE: usize = 6;
 
 /// Two dashes in one sentence enclose an aside, which interrupts its clause rather than ending
 /// it: they read as commas, so that "A statement on June 12—the first in months—reiterated"

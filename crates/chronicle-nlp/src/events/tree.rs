@@ -96,7 +96,7 @@ impl<'a> Tree<'a> {
     }
 
     /// The text of word `w` as the article spells it ("" when the token has no span there).
-    fn form(&self, w: usize) -> &'a str {
+    pub fn form(&self, w: usize) -> &'a str {
         self.tokens
             .get(self.tok(w))
             .and_then(|t| self.body.get(t.span.start as usize..t.span.end as usize))
