@@ -137,6 +137,10 @@ pub struct Analysis {
     pub referents: Vec<Referent>,
     /// Personal pronouns resolved to the referent they stand for ("she" → Choe Son Hui).
     pub pronouns: Vec<PronounLink>,
+    /// Descriptions of an organisation named shortly before ("the group" → Hamas), in text
+    /// order; filled by the names stage. The events stage reads them as the organisation; the
+    /// quotes stage leaves them to its own rules for described speakers.
+    pub descriptions: Vec<DescriptionLink>,
     /// What kind of report the article is, as the names stage reads it; set by that stage.
     pub report: ReportKind,
 }
@@ -197,6 +201,14 @@ pub enum MentionForm {
 /// A personal pronoun and the referent it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PronounLink {
+    pub span: ByteSpan,
+    pub referent: usize,
+}
+
+/// A definite description ("the group", "the militant group") and the organisation referent
+/// it describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DescriptionLink {
     pub span: ByteSpan,
     pub referent: usize,
 }

@@ -22,8 +22,8 @@ pub mod syntax;
 pub mod text_index;
 
 pub use article::{
-    Analysis, Article, ByteSpan, Gender, Mention, MentionForm, PronounLink, Referent, ReportKind,
-    Token, TokenKind,
+    Analysis, Article, ByteSpan, DescriptionLink, Gender, Mention, MentionForm, PronounLink,
+    Referent, ReportKind, Token, TokenKind,
 };
 pub use date_precision::DatePrecision;
 pub use layers::*;

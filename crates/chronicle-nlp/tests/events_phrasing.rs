@@ -18,6 +18,13 @@ fn the_named_phrasings_code_their_events() {
             "USA",
             "125",
         ),
+        // the attack on someone is the act reported, not a refusal to de-escalate (1246)
+        (
+            "Russia stepped up its airstrikes against Syrian rebels.",
+            "RUS",
+            "SYRREB",
+            "190",
+        ),
         (
             "Iran did not accept the deal offered by France.",
             "IRN",

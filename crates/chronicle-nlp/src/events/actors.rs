@@ -58,7 +58,8 @@ pub enum PlaceHit {
 }
 
 /// The actor mentions of `words` from the names stage's layers: names and role mentions whose
-/// referent has an actor code, and pronouns linked to one. Overlaps keep the longer mention.
+/// referent has an actor code, and pronouns and organisations' descriptions ("the group")
+/// linked to one. Overlaps keep the longer mention.
 pub fn from_article(article: &Article, words: &[Word], out: &mut Vec<ActorHit>) {
     out.clear();
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
@@ -70,7 +71,8 @@ pub fn from_article(article: &Article, words: &[Word], out: &mut Vec<ActorHit>) 
         .mentions
         .iter()
         .map(|m| (m.span, m.referent))
-        .chain(a.pronouns.iter().map(|p| (p.span, p.referent)));
+        .chain(a.pronouns.iter().map(|p| (p.span, p.referent)))
+        .chain(a.descriptions.iter().map(|d| (d.span, d.referent)));
     for (span, referent) in spans {
         if span.start < lo || span.end > hi {
             continue;

@@ -18,6 +18,7 @@ mod agreement;
 mod context;
 mod couples;
 mod dateline;
+mod descriptions;
 pub mod dictionary;
 mod evidence;
 mod headline;
@@ -475,7 +476,7 @@ impl Stage for NameFinder {
     }
 
     fn annotate(&self, article: &mut Article) {
-        let (entities, referents, mentions, pronouns, sports) = {
+        let (entities, referents, mentions, pronouns, descriptions, sports) = {
             let t = Tokens::new(article);
             let sports = sport::is_sports_report(&t, &self.res);
             let named = self.name_mentions(&t, article, sports);
@@ -485,6 +486,7 @@ impl Stage for NameFinder {
             }
             resolve::role_mentions(&t, &self.res, &mut resolver);
             let pronouns = resolve::pronouns(&t, &article.analysis.syntax, &mut resolver);
+            let descriptions = descriptions::description_links(&t, &resolver);
             let index = &article.analysis.index;
             let entities: Vec<Entity> = named
                 .iter()
@@ -512,6 +514,7 @@ impl Stage for NameFinder {
                 resolver.referents,
                 resolver.mentions,
                 pronouns,
+                descriptions,
                 sports,
             )
         };
@@ -519,6 +522,7 @@ impl Stage for NameFinder {
         article.analysis.referents = referents;
         article.analysis.mentions = mentions;
         article.analysis.pronouns = pronouns;
+        article.analysis.descriptions = descriptions;
         article.analysis.report = if sports {
             chronicle_core::ReportKind::Sports
         } else {
