@@ -10,7 +10,8 @@
 //!
 //! Inputs are JSON lines with a `text` field or CoNLL-U (by the `.conllu` name), either
 //! optionally gzipped. Options: `--seed N`, `--fine N`, `--coarse N`,
-//! `--contexts N`, `--min-count N`, `--max-words N`, `--iterations N`, `--weighting uniform|log-count`, and `--show w1,w2,...`
+//! `--contexts N`, `--min-count N`, `--max-words N`, `--iterations N`, `--weighting uniform|log-count`, `--method kmeans|exchange`,
+//! `--with-exchange` (also the class-bigram clusters, as columns 4 and 5), and `--show w1,w2,...`
 //! to print the clusters of a few words on standard error. A bad record is reported with its
 //! file and line and skipped; the run then exits non-zero after writing the file.
 
@@ -22,18 +23,21 @@ use std::time::Instant;
 
 use chronicle_clusters::corpus::Corpus;
 use chronicle_clusters::tokenize::key;
-use chronicle_clusters::{Clusters, Options, Weighting, induce};
+use chronicle_clusters::{Clusters, Method, Options, Weighting, induce};
 
 struct Args {
     out: PathBuf,
     inputs: Vec<PathBuf>,
     options: Options,
     show: Vec<String>,
+    /// Also induce class-bigram clusters by the exchange algorithm, written as columns 4-5.
+    with_exchange: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut options = Options::default();
     let (mut out, mut inputs, mut show) = (None, Vec::new(), Vec::new());
+    let mut with_exchange = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
@@ -43,6 +47,7 @@ fn parse_args() -> Result<Args, String> {
         };
         match arg.as_str() {
             "--out" => out = Some(PathBuf::from(value()?)),
+            "--with-exchange" => with_exchange = true,
             "--show" => show = value()?.split(',').map(key).collect(),
             "--seed" => options.seed = number(value()?)?,
             "--fine" => options.fine = number(value()?)? as usize,
@@ -51,6 +56,17 @@ fn parse_args() -> Result<Args, String> {
             "--min-count" => options.min_count = number(value()?)?,
             "--max-words" => options.max_words = number(value()?)? as usize,
             "--iterations" => options.max_iterations = number(value()?)? as usize,
+            "--method" => {
+                options.method = match value()?.as_str() {
+                    "kmeans" => Method::KMeans,
+                    "exchange" => Method::Exchange,
+                    other => {
+                        return Err(format!(
+                            "--method: {other:?} is neither kmeans nor exchange"
+                        ));
+                    }
+                }
+            }
             "--weighting" => {
                 options.weighting = match value()?.as_str() {
                     "uniform" => Weighting::Uniform,
@@ -78,6 +94,7 @@ fn parse_args() -> Result<Args, String> {
         inputs,
         options,
         show,
+        with_exchange,
     })
 }
 
@@ -113,7 +130,24 @@ fn main() -> ExitCode {
         clusters.iterations[1],
         start.elapsed().as_secs_f64()
     );
-    if let Err(e) = write(&clusters, &args) {
+    let second = args.with_exchange.then(|| {
+        let second = induce(
+            &corpus,
+            &Options {
+                method: Method::Exchange,
+                ..args.options.clone()
+            },
+        );
+        eprintln!(
+            "and by the exchange algorithm: {} words ({} + {} passes) in {:.1} s",
+            second.entries.len(),
+            second.iterations[0],
+            second.iterations[1],
+            start.elapsed().as_secs_f64()
+        );
+        second
+    });
+    if let Err(e) = write(&clusters, second.as_ref(), &args) {
         eprintln!("induce: {}: cannot write: {e}", args.out.display());
         return ExitCode::FAILURE;
     }
@@ -125,11 +159,15 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn write(clusters: &Clusters, args: &Args) -> std::io::Result<()> {
+fn write(clusters: &Clusters, second: Option<&Clusters>, args: &Args) -> std::io::Result<()> {
     if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    clusters.write_tsv(BufWriter::new(File::create(&args.out)?))
+    let out = BufWriter::new(File::create(&args.out)?);
+    match second {
+        Some(second) => clusters.write_tsv_with(second, out),
+        None => clusters.write_tsv(out),
+    }
 }
 
 /// Prints the fine and coarse clusters of each word asked for.
