@@ -35,6 +35,11 @@ fn a_role_after_a_nationality_or_a_country_gives_the_agent() {
             "The Japanese prime minister met with the Australian foreign minister in Tokyo.",
             ("JPNGOV", "AUSGOV", "04"),
         ),
+        // an adjective joined to the nationality stays in the phrase
+        (
+            "Somali rebels stepped up attacks against Kenyan and foreign troops.",
+            ("SOMREB", "KENMIL", "19"),
+        ),
         (
             "Egyptian police arrested three Sudanese journalists in Cairo.",
             ("EGYCOP", "SDNMED", "17"),

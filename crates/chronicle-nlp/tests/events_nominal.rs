@@ -234,3 +234,15 @@ fn a_nominal_trigger_not_said_to_have_happened_is_none() {
         ),
     ]);
 }
+
+/// What an act draws from others is aimed at its doer, each noun it draws: "sparking
+/// international condemnation and UN sanctions" codes the sanctions too, though the verb's
+/// own pattern reads only the first noun.
+#[test]
+fn each_noun_an_act_draws_is_aimed_at_its_doer() {
+    run(&[(
+        "Iran tested a long-range missile, sparking international condemnation and United Nations sanctions.",
+        &[("IGOUNO", "IRN", "163")],
+        &[],
+    )]);
+}

@@ -188,18 +188,26 @@ impl AgentRoles {
                         .is_some_and(char::is_uppercase)
             }
             Some(Upos::Propn) => possessive,
+            // "Afghan and foreign troops": an adjective joined to the nationality
+            Some(Upos::Cconj) => !possessive,
             _ => false,
         };
-        let governor = tree.head(end.checked_sub(1)?)?;
-        for skip in 1..=2 {
+        let last = end.checked_sub(1)?;
+        let governor = tree.head(last)?;
+        for skip in 1..=3 {
             let from = after + skip;
             if from >= limit || !(after..from).all(modifier) {
                 return None;
             }
+            // each skipped word hangs inside the phrase: from the role, a word after it, or
+            // (a joined adjective) the nationality itself
             if let Some((n, agent)) = self.longest(body, words, from, buf)
                 && from + n <= limit
                 && (from..from + n).contains(&governor)
-                && (after..from).all(|i| tree.head(i).is_some_and(|h| h < from + n && h >= i))
+                && (after..from).all(|i| {
+                    tree.head(i)
+                        .is_some_and(|h| h < from + n && (h >= i || h == last))
+                })
                 && !titles_a_name(words, body, from + n)
             {
                 return Some((from + n, agent.to_string()));

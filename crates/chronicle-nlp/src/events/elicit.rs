@@ -25,17 +25,23 @@ pub fn eliciting(t: Tree, v: usize) -> bool {
 /// Whether the noun at `w` is what an eliciting verb draws ("prompting protests": no verb
 /// "protest" of the sentence's subject), itself or joined to it ("condemnation and sanctions").
 pub fn elicited_noun(t: Tree, w: usize) -> bool {
+    eliciting_verb(t, w).is_some()
+}
+
+/// The eliciting verb whose object the noun at `w` is, itself or joined to it.
+pub fn eliciting_verb(t: Tree, w: usize) -> Option<usize> {
     if t.upos(w) != Some(Upos::Noun) {
-        return false;
+        return None;
     }
     let mut at = w;
     while t.rel(at) == Some(DepRel::Conj) {
         match t.head(at) {
             Some(h) if h != at => at = h,
-            _ => return false,
+            _ => return None,
         }
     }
-    t.rel(at) == Some(DepRel::Obj) && t.head(at).is_some_and(|v| eliciting(t, v))
+    let v = t.head(at)?;
+    (t.rel(at) == Some(DepRel::Obj) && eliciting(t, v)).then_some(v)
 }
 
 /// (source, target) hits of the eliciting verb at `v`: the target is its subject (or, for a

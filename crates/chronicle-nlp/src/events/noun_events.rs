@@ -104,9 +104,19 @@ impl EventCoder {
             {
                 continue;
             }
-            let Some((entry, sides)) = t.noun_event(w, &self.nouns, hits) else {
+            let Some((entry, mut sides)) = t.noun_event(w, &self.nouns, hits) else {
                 continue;
             };
+            // "sparking international condemnation and UN sanctions": what an act draws is
+            // aimed at the eliciting verb's subject, the test's doer; the verb's own pattern
+            // codes only the first of the nouns it draws
+            if sides.target.is_none()
+                && let Some(v) = super::elicit::eliciting_verb(t, w)
+            {
+                sides.target = super::elicit::sides(t, v, hits)
+                    .1
+                    .filter(|&k| Some(k) != sides.source);
+            }
             // "held talks with": the verb coded the act the noun names
             if sides.borrowed
                 && sides
