@@ -33,8 +33,12 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
         if let Some(k) = org_then_title(t, res, first, end) {
             end = k;
         }
-        // "Ohio-based KeyCorp": the place before "-based" is a modifier, not part of the name.
-        if let Some(k) = (first..end).rev().find(|&k| is_based(t.text(k))) {
+        // "Ohio-based KeyCorp", "the Saudi-led coalition", "a Brazilian-born striker": a name
+        // made into a modifier by a participle after a hyphen is no part of the name.
+        if let Some(k) = (first..end)
+            .rev()
+            .find(|&k| is_based(t.text(k)) || is_modifier_compound(t.text(k)))
+        {
             first = k + 1;
         }
         // A capitalised sentence opener that the article also writes in lowercase, or that is
@@ -269,6 +273,30 @@ pub fn is_based(word: &str) -> bool {
         && word.is_char_boundary(word.len() - 6)
         && word[word.len() - 6..].eq_ignore_ascii_case("-based")
 }
+
+/// "Ohio-based", "Saudi-led", "Brazilian-born", "Kremlin-backed", "Soviet-style": a
+/// capitalised word joined by a hyphen to a lowercase participle or to a word that makes
+/// an adjective of it. The last part must be one of these: a Korean given name also ends in
+/// a lowercase syllable ("Kim Jong-un", "Ban Ki-moon", "Moon Jae-in").
+pub fn is_modifier_compound(word: &str) -> bool {
+    let Some((head, tail)) = word.rsplit_once('-') else {
+        return false;
+    };
+    let head_capitalised = head.chars().next().is_some_and(char::is_uppercase);
+    let lowercase_tail = !tail.is_empty() && tail.chars().all(|c| c.is_ascii_lowercase());
+    if !head_capitalised || !lowercase_tail {
+        return false;
+    }
+    // A past participle ("controlled", "sponsored", "listed") or an adjective-forming word.
+    (tail.len() >= 5 && tail.ends_with("ed")) || MODIFIER_TAILS.contains(&tail)
+}
+
+/// The words after a hyphen that make a name a modifier without ending in "-ed": "Saudi-led",
+/// "US-born", "Soviet-era", "English-speaking", "Europe-wide", "Pyongyang-bound".
+const MODIFIER_TAILS: [&str; 12] = [
+    "led", "born", "run", "made", "held", "style", "era", "speaking", "wide", "bound", "leaning",
+    "friendly",
+];
 
 /// Longest chain of particles inside a name: "van der" in "Joost van der Westhuizen", "de los"
 /// in "Alfonso de los Rios", "von und zu".
