@@ -51,3 +51,17 @@ fn a_korean_given_name_keeps_its_lowercase_syllable() {
         &["Ohio-based"],
     );
 }
+
+#[test]
+fn a_reporting_period_after_a_company_is_no_word_of_its_name() {
+    check(
+        "Talvex Systems Inc Q2 loss widens.",
+        &[("Talvex Systems Inc", Org)],
+        &["Talvex Systems Inc Q2", "Q2"],
+    );
+    check(
+        "Dunmark Holdings FY profit rose by a third.",
+        &[("Dunmark Holdings", Org)],
+        &["Dunmark Holdings FY", "FY"],
+    );
+}

@@ -15,7 +15,11 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
     let mut lower = String::new();
     let mut i = 0;
     while i < t.len() {
-        if claimed[i] || !t.is_capitalised(i) || t.in_caps_sentence(i) {
+        if claimed[i]
+            || !t.is_capitalised(i)
+            || t.in_caps_sentence(i)
+            || is_fiscal_period(t.text(i))
+        {
             i += 1;
             continue;
         }
@@ -298,6 +302,18 @@ const MODIFIER_TAILS: [&str; 12] = [
     "friendly",
 ];
 
+/// "Q2", "H1", "FY", "FY96", "1H", "9M": a company's reporting period after its name in an
+/// earnings line ("Talvex Corp Q2 net rises") is no word of the name.
+pub fn is_fiscal_period(word: &str) -> bool {
+    let b = word.as_bytes();
+    match b {
+        [b'Q', b'1'..=b'4'] | [b'H', b'1' | b'2'] | [b'1' | b'2', b'H' | b'Q'] => true,
+        [b'1'..=b'9', b'M'] => true,
+        [b'F', b'Y', rest @ ..] => rest.iter().all(u8::is_ascii_digit) && rest.len() <= 4,
+        _ => false,
+    }
+}
+
 /// Longest chain of particles inside a name: "van der" in "Joost van der Westhuizen", "de los"
 /// in "Alfonso de los Rios", "von und zu".
 const MAX_PARTICLES: usize = 3;
@@ -307,7 +323,7 @@ const MAX_PARTICLES: usize = 3;
 /// is rare in news; numbers end runs).
 fn joins_name(t: &Tokens<'_>, res: &NameResources, i: usize) -> bool {
     if t.is_capitalised(i) {
-        return !res.lexicon.is_not_name(t.text(i));
+        return !res.lexicon.is_not_name(t.text(i)) && !is_fiscal_period(t.text(i));
     }
     let lx = &res.lexicon;
     let chain = (i..t.len().min(i + MAX_PARTICLES))
