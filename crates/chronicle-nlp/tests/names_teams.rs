@@ -282,3 +282,13 @@ fn a_tours_fixture_list_is_a_sports_report_and_names_its_opponents() {
         &[],
     );
 }
+
+#[test]
+fn a_headline_in_capitals_names_a_team_by_its_nickname() {
+    check(
+        "BASEBALL - PELICANS EDGE COMETS .\nThe Dunmore Pelicans beat the Harlow Comets 4-3 on \
+         Saturday, and the Dunmore Pelicans lead the league.",
+        &[("PELICANS", Org), ("Dunmore Pelicans", Org)],
+        &[],
+    );
+}

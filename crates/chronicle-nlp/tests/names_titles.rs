@@ -128,3 +128,24 @@ fn a_given_name_joined_to_a_full_name_shares_its_surname() {
     assert_eq!(readings(&a, "Bill"), vec![him.clone()]);
     assert_eq!(readings(&a, "Clinton"), vec![him]);
 }
+
+#[test]
+fn a_title_that_is_more_often_a_given_name_opens_the_name_before_a_lone_surname() {
+    use chronicle_core::EntityType::Person;
+    common_names::check(
+        "Scorers: Dean Whitlow (2nd minute), Mark Hughes (25th).",
+        &[("Dean Whitlow", Person)],
+        &["Whitlow"],
+    );
+    common_names::check(
+        "It was four alarms, said Don Pelham of the fire brigade.",
+        &[("Don Pelham", Person)],
+        &["Pelham"],
+    );
+    // Before a given name and a surname it is still the title.
+    common_names::check(
+        "Dean Mary Lowe of the law school spoke first.",
+        &[("Mary Lowe", Person)],
+        &["Dean Mary Lowe"],
+    );
+}

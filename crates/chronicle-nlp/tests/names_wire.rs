@@ -1,6 +1,7 @@
 //! Names on phenomena of wire copy and everyday news prose: datelines that name a town and its
 //! region, letters counted by a number (a statistic, not a firm), peoples and faiths named by
-//! their members, common nouns opening a sentence, and an organisation named "X of <place>".
+//! their members, common nouns opening a sentence, an organisation named "X of <place>", and the
+//! mastheads of a press digest.
 //! Sentences written by the team.
 
 #[path = "common/names.rs"]
@@ -207,5 +208,25 @@ fn a_headline_in_capitals_names_what_the_story_names() {
         "SOCCER - CUP DRAW MADE .\n\nThe Cup draw was made in Zurich on Monday .",
         &[],
         &["CUP"],
+    );
+}
+
+#[test]
+fn a_line_in_capitals_of_a_press_digest_is_a_newspapers_masthead() {
+    let digest = "PRESS DIGEST - Moldova - May 4 .\nThese are the leading stories in the Moldovan \
+                  press on Monday .\nCHISINAU HERALD\n- The government raised bread prices by \
+                  ten percent .\nVOCEA\n- Farmers in the north protested against the new land \
+                  tax .";
+    check(
+        digest,
+        &[("CHISINAU HERALD", Org), ("VOCEA", Org)],
+        &["CHISINAU"],
+    );
+    // Outside a press digest a line in capitals is no masthead.
+    let plain = "Bread prices rise .\nCHISINAU HERALD\nThe government raised bread prices .";
+    let got = common_names::entities(plain);
+    assert!(
+        got.iter().all(|(t, _)| t != "CHISINAU HERALD"),
+        "no press digest, no masthead: {got:?}"
     );
 }

@@ -72,12 +72,14 @@ fn leading_title_len(t: &Tokens<'_>, res: &NameResources, first: usize, end: usi
         let max = res.lexicon.max_title_words.min(end.saturating_sub(at + 1));
         // "M. Butcher": an initial opens the name even where it could be "Monsieur".
         let initial = typing::is_initial(t.text(at));
+        // "Dean Jones": a title that is more often a given name, before one word alone.
+        let surname_only = at + 2 == end;
         let found = (1..=max).rev().find(|&n| {
             !(n == 1 && initial)
                 && res
                     .lexicon
                     .title(&evidence::lower_words(t, at, at + n))
-                    .is_some()
+                    .is_some_and(|title| !(n == 1 && surname_only && title.given_before_surname))
         });
         match found.or_else(|| portfolio_title_len(t, res, at, end)) {
             Some(n) => at += n,

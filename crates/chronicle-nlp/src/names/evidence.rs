@@ -115,7 +115,22 @@ pub fn gather(t: &Tokens<'_>, res: &NameResources, first: usize, end: usize) -> 
 /// inverted attribution ("said Choe").
 pub fn speaks(t: &Tokens<'_>, first: usize, end: usize) -> bool {
     SPEECH_VERBS.contains(&t.text(end))
-        || (first > 0 && SPEECH_VERBS.contains(&t.text(first - 1)) && t.text(end) != "that")
+        || (first > 0
+            && SPEECH_VERBS.contains(&t.text(first - 1))
+            && t.text(end) != "that"
+            && !opens_predicate(t.text(end)))
+}
+
+/// "said Bonn would send aid", "said Harkov supported the plan": after a speech verb a name
+/// followed by an auxiliary or a past tense is the subject of what was said, not a speaker
+/// named after the verb ("said Choe.", "said Choe on Monday").
+fn opens_predicate(word: &str) -> bool {
+    const AUXILIARIES: [&str; 16] = [
+        "would", "will", "could", "should", "might", "may", "must", "can", "is", "was", "are",
+        "were", "has", "had", "have", "did",
+    ];
+    AUXILIARIES.contains(&word)
+        || (word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase()))
 }
 
 /// The longest title ending right before `first`.
@@ -269,6 +284,9 @@ fn apposition(t: &Tokens<'_>, res: &NameResources, end: usize, ev: &mut Evidence
     let mut k = j;
     while k < stop {
         match longest_role(t, res, k, &mut buf).filter(|&n| k + n <= stop) {
+            // "approaching Mahala, a spokesman said": a role that speaks right after the
+            // comma opens a reporting clause; it describes no one before the comma.
+            Some(n) if SPEECH_VERBS.contains(&t.text(k + n)) => return,
             Some(n) => {
                 let words = buf.clone();
                 note_role(res, &words, ev);

@@ -34,6 +34,15 @@ pub fn echoes(t: &Tokens<'_>, res: &NameResources, named: &mut Vec<Named>) {
         if n.kind == chronicle_core::EntityType::Person && n.end - n.first >= 2 {
             known.entry(folded(t, n.end - 1, n.end)).or_insert(k);
         }
+        // "MARLINS BEAT REDS" over "the Florida Marlins": a team is echoed by its nickname,
+        // the words after the town that opens its name.
+        if n.kind == chronicle_core::EntityType::Org
+            && n.end - n.first >= 2
+            && super::typing::is_town(t.text(n.first))
+            && (n.first + 1..n.end).all(|j| nickname_word(t.text(j)) && !weak(t.text(j)))
+        {
+            known.entry(folded(t, n.first + 1, n.end)).or_insert(k);
+        }
     }
     if known.is_empty() {
         return;
@@ -83,6 +92,11 @@ pub fn echoes(t: &Tokens<'_>, res: &NameResources, named: &mut Vec<Named>) {
         named.extend(found);
         named.sort_by_key(|n| n.first);
     }
+}
+
+/// A word of a team's nickname: capitalised, letters only ("Marlins", "Red", "Sox").
+fn nickname_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
 }
 
 /// Tokens `from..to` lowercase, joined by single spaces.

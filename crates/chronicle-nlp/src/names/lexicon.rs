@@ -23,6 +23,9 @@ pub struct Title {
     pub gender: Gender,
     /// Whether the title is an office (President, Minister) rather than an honorific (Mr.).
     pub office: bool,
+    /// Whether the word is more often a given name than this title before one capitalised
+    /// word alone ("Dean Jones", "Don Penney").
+    pub given_before_surname: bool,
 }
 
 /// The word lists, keyed for lookups without allocation where it matters.
@@ -84,7 +87,7 @@ impl NameLexicon {
             }
         }
         for f in fields(include_str!("../../../../dictionaries/names/titles.txt")) {
-            if let [title, gender, kind, ..] = f.as_slice() {
+            if let [title, gender, kind, rest @ ..] = f.as_slice() {
                 let key = title.to_lowercase();
                 lx.max_title_words = lx.max_title_words.max(key.split_whitespace().count());
                 lx.titles.insert(
@@ -92,6 +95,7 @@ impl NameLexicon {
                     Title {
                         gender: gender_of(gender),
                         office: !matches!(*kind, "honorific"),
+                        given_before_surname: rest.contains(&"given"),
                     },
                 );
             }

@@ -122,6 +122,7 @@ impl NameFinder {
         orgs::media_titles(t, &mut named);
         orgs::media_short_forms(t, res, &mut named);
         headline::echoes(t, res, &mut named);
+        orgs::press_digest_mastheads(t, &mut named);
         lists::people_in_lists(t, &mut named);
         // In a line of scores a city or a state is its team: "NEW YORK 5 CHICAGO 3".
         for n in named.iter_mut() {

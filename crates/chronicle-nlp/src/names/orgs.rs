@@ -5,7 +5,7 @@
 //! weekly Der Spiegel", "Tanjug news agency"), wherever the article names them again, and a
 //! place that opens an organisation's name ("Tokyo Stock Exchange") joins it.
 
-use chronicle_core::{EntityType, Gender};
+use chronicle_core::{EntityType, Gender, TokenKind};
 
 use super::lexicon::PlaceHead;
 use super::resolve::{self, Named};
@@ -237,4 +237,62 @@ pub fn merge_org_places(t: &Tokens<'_>, named: &mut Vec<Named>) {
             k += 1;
         }
     }
+}
+
+/// Most words of a newspaper's title standing alone on a line of a press digest.
+const MAX_MASTHEAD_WORDS: usize = 4;
+
+/// "PRESS DIGEST - Tunisia - Aug 31" ... "LA PRESSE" ... "LE TEMPS": in a press digest (its
+/// first line says "press digest" or "press review") a line of one to four words in capitals,
+/// and nothing else, is the masthead of the newspaper whose stories follow, whatever its words
+/// are ("JAKARTA POST", "MEDIA INDONESIA" are no places there).
+pub fn press_digest_mastheads(t: &Tokens<'_>, named: &mut Vec<Named>) {
+    if !is_press_digest(t) {
+        return;
+    }
+    let mut found = Vec::new();
+    let mut first = 0;
+    while first < t.len() {
+        let end = (first..t.len())
+            .find(|&k| !t.same_sentence(first, k))
+            .unwrap_or(t.len());
+        let words = end - first;
+        let masthead = first > 0
+            && (1..=MAX_MASTHEAD_WORDS).contains(&words)
+            && (first..end).all(|k| {
+                let w = t.text(k);
+                t.kind(k) == Some(TokenKind::Word)
+                    && w.chars().any(char::is_alphabetic)
+                    && !w.chars().any(char::is_lowercase)
+            });
+        if masthead {
+            found.push((first, end));
+        }
+        first = end;
+    }
+    if found.is_empty() {
+        return;
+    }
+    named.retain(|n| !found.iter().any(|&(a, b)| n.first < b && a < n.end));
+    named.extend(found.into_iter().map(|(first, end)| Named {
+        first,
+        end,
+        kind: EntityType::Org,
+        entry: None,
+        actor: None,
+        gender: Gender::Unknown,
+        roles: Vec::new(),
+        surname_from: None,
+    }));
+    named.sort_by_key(|n| n.first);
+}
+
+/// Whether the article's first line calls it a press digest or a press review.
+fn is_press_digest(t: &Tokens<'_>) -> bool {
+    let line: Vec<String> = (0..t.len())
+        .take_while(|&k| t.same_sentence(0, k))
+        .map(|k| t.text(k).to_lowercase())
+        .collect();
+    line.windows(2)
+        .any(|w| w[0] == "press" && matches!(w[1].as_str(), "digest" | "review"))
 }

@@ -15,7 +15,11 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
     let mut lower = String::new();
     let mut i = 0;
     while i < t.len() {
-        if claimed[i] || !t.is_capitalised(i) || t.in_caps_sentence(i) {
+        if claimed[i]
+            || !t.is_capitalised(i)
+            || t.in_caps_sentence(i)
+            || is_fiscal_period(t.text(i))
+        {
             i += 1;
             continue;
         }
@@ -33,8 +37,12 @@ pub fn capitalised_runs(t: &Tokens<'_>, res: &NameResources, claimed: &[bool]) -
         if let Some(k) = org_then_title(t, res, first, end) {
             end = k;
         }
-        // "Ohio-based KeyCorp": the place before "-based" is a modifier, not part of the name.
-        if let Some(k) = (first..end).rev().find(|&k| is_based(t.text(k))) {
+        // "Ohio-based KeyCorp", "the Saudi-led coalition", "a Brazilian-born striker": a name
+        // made into a modifier by a participle after a hyphen is no part of the name.
+        if let Some(k) = (first..end)
+            .rev()
+            .find(|&k| is_based(t.text(k)) || is_modifier_compound(t.text(k)))
+        {
             first = k + 1;
         }
         // A capitalised sentence opener that the article also writes in lowercase, or that is
@@ -270,6 +278,42 @@ pub fn is_based(word: &str) -> bool {
         && word[word.len() - 6..].eq_ignore_ascii_case("-based")
 }
 
+/// "Ohio-based", "Saudi-led", "Brazilian-born", "Kremlin-backed", "Soviet-style": a
+/// capitalised word joined by a hyphen to a lowercase participle or to a word that makes
+/// an adjective of it. The last part must be one of these: a Korean given name also ends in
+/// a lowercase syllable ("Kim Jong-un", "Ban Ki-moon", "Moon Jae-in").
+pub fn is_modifier_compound(word: &str) -> bool {
+    let Some((head, tail)) = word.rsplit_once('-') else {
+        return false;
+    };
+    let head_capitalised = head.chars().next().is_some_and(char::is_uppercase);
+    let lowercase_tail = !tail.is_empty() && tail.chars().all(|c| c.is_ascii_lowercase());
+    if !head_capitalised || !lowercase_tail {
+        return false;
+    }
+    // A past participle ("controlled", "sponsored", "listed") or an adjective-forming word.
+    (tail.len() >= 5 && tail.ends_with("ed")) || MODIFIER_TAILS.contains(&tail)
+}
+
+/// The words after a hyphen that make a name a modifier without ending in "-ed": "Saudi-led",
+/// "US-born", "Soviet-era", "English-speaking", "Europe-wide", "Pyongyang-bound".
+const MODIFIER_TAILS: [&str; 12] = [
+    "led", "born", "run", "made", "held", "style", "era", "speaking", "wide", "bound", "leaning",
+    "friendly",
+];
+
+/// "Q2", "H1", "FY", "FY96", "1H", "9M": a company's reporting period after its name in an
+/// earnings line ("Talvex Corp Q2 net rises") is no word of the name.
+pub fn is_fiscal_period(word: &str) -> bool {
+    let b = word.as_bytes();
+    match b {
+        [b'Q', b'1'..=b'4'] | [b'H', b'1' | b'2'] | [b'1' | b'2', b'H' | b'Q'] => true,
+        [b'1'..=b'9', b'M'] => true,
+        [b'F', b'Y', rest @ ..] => rest.iter().all(u8::is_ascii_digit) && rest.len() <= 4,
+        _ => false,
+    }
+}
+
 /// Longest chain of particles inside a name: "van der" in "Joost van der Westhuizen", "de los"
 /// in "Alfonso de los Rios", "von und zu".
 const MAX_PARTICLES: usize = 3;
@@ -279,7 +323,7 @@ const MAX_PARTICLES: usize = 3;
 /// is rare in news; numbers end runs).
 fn joins_name(t: &Tokens<'_>, res: &NameResources, i: usize) -> bool {
     if t.is_capitalised(i) {
-        return !res.lexicon.is_not_name(t.text(i));
+        return !res.lexicon.is_not_name(t.text(i)) && !is_fiscal_period(t.text(i));
     }
     let lx = &res.lexicon;
     let chain = (i..t.len().min(i + MAX_PARTICLES))

@@ -84,7 +84,11 @@ pub fn type_run(
             PlaceHead::Natural | PlaceHead::Facility => EntityType::Loc,
         });
     }
-    if ev.title.is_some() || ev.age_apposition || !ev.roles.is_empty() {
+    // A role names a person only where it names one ("official Choe", "Choe, the minister"):
+    // a group or a body beside a name is not the name's description ("told reporters Bonn
+    // would", "in Tianjin, the newspaper said").
+    let one_person = ev.roles.iter().any(|r| res.roles.names_one_person(r));
+    if ev.title.is_some() || ev.age_apposition || one_person {
         return Some(EntityType::Person);
     }
     // "Velcora plans to cut its workforce", "Kelvao injured his knee".

@@ -97,13 +97,18 @@ impl PlaceFinder {
         let index = &article.analysis.index;
         tops.iter()
             .zip(chosen)
-            .filter_map(|(t, e)| {
-                let x = &g.entries[e? as usize];
+            .filter_map(|(t, reading)| {
                 let (start, end) = index.chars(t.start as usize, t.end as usize);
+                let text = article.body[t.start as usize..t.end as usize].to_string();
+                let e = match reading? {
+                    resolve::Reading::Entry(e) => e,
+                    resolve::Reading::Unplaced => return Some(unplaced(start, end, text)),
+                };
+                let x = &g.entries[e as usize];
                 Some(Place {
                     start,
                     end,
-                    text: article.body[t.start as usize..t.end as usize].to_string(),
+                    text,
                     name: x.name.to_string(),
                     country: x.country().map(str::to_string),
                     lat: Some(round5(x.lat)),
@@ -120,6 +125,22 @@ impl PlaceFinder {
                 })
             })
             .collect()
+    }
+}
+
+/// A place whose readings are all far namesakes: its words as its name, no country, no point.
+fn unplaced(start: usize, end: usize, text: String) -> Place {
+    Place {
+        start,
+        end,
+        name: text.clone(),
+        text,
+        country: None,
+        lat: None,
+        lon: None,
+        geonameid: None,
+        kind: None,
+        admin1: None,
     }
 }
 

@@ -26,6 +26,13 @@ const FAMOUS_POPULATION: u64 = 1_000_000;
 /// whatever country the article is about.
 const FAMOUS_LEAD: f32 = 1.5;
 
+/// A town of fewer people than this ("Jenin" in Poland, "Java" in Georgia) is dropped where the
+/// article speaks for other countries and never for its own.
+const SMALL_TOWN_POPULATION: u64 = 15_000;
+/// How much evidence for other countries the article needs before a small town of a country it
+/// never speaks for is dropped: two places or nationality words that clearly name other lands.
+const MIN_ELSEWHERE_EVIDENCE: f32 = 2.0;
+
 /// The prior of a reading: log10 of its population with a bonus by kind.
 pub(crate) fn prior(e: &Entry) -> f32 {
     let fallback = match e.kind {
@@ -48,8 +55,19 @@ pub(crate) fn prior(e: &Entry) -> f32 {
     (pop as f32).log10() + kind + if e.capital { 1.0 } else { 0.0 }
 }
 
-/// The chosen entry of each toponym (`None` where no reading holds).
-pub(crate) fn resolve(g: &Gazetteer, article: &Article, tops: &[Toponym]) -> Vec<Option<u32>> {
+/// What a toponym was resolved to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// The gazetteer's entry.
+    Entry(u32),
+    /// A place, but none of its readings is believable: its only readings are far namesakes
+    /// ("Jenin" in a story of the West Bank read as a Polish village). It keeps its span and
+    /// gets no point.
+    Unplaced,
+}
+
+/// The chosen reading of each toponym (`None` where no reading holds).
+pub(crate) fn resolve(g: &Gazetteer, article: &Article, tops: &[Toponym]) -> Vec<Option<Reading>> {
     let forced = containment(g, &article.body, tops);
     // Evidence for countries, by the key that gave it (so that a name is not its own witness).
     let mut evidence: Vec<(Option<&str>, [u8; 2], f32)> = Vec::new();
@@ -77,12 +95,12 @@ pub(crate) fn resolve(g: &Gazetteer, article: &Article, tops: &[Toponym]) -> Vec
             }
         }
     }
-    let mut chosen: FastMap<&str, Option<u32>> = FastMap::default();
+    let mut chosen: FastMap<&str, Option<Reading>> = FastMap::default();
     tops.iter()
         .enumerate()
         .map(|(k, t)| {
-            if forced[k].is_some() {
-                return forced[k];
+            if let Some(e) = forced[k] {
+                return Some(Reading::Entry(e));
             }
             *chosen
                 .entry(&*t.key)
@@ -112,7 +130,7 @@ fn best_in_context(
     t: &Toponym,
     evidence: &[(Option<&str>, [u8; 2], f32)],
     divisions: &FastSet<u32>,
-) -> Option<u32> {
+) -> Option<Reading> {
     let own = |k: &Option<&str>| k.is_some_and(|k| k == &*t.key);
     let total: f32 = evidence.iter().filter(|e| !own(&e.0)).map(|e| e.2).sum();
     let share = |cc: [u8; 2]| {
@@ -142,10 +160,26 @@ fn best_in_context(
         .map(|(e, _)| e)?;
     // A division the article names keeps its towns ("London" in a story from "LONDON, Ky."); a
     // country alone does not hide a famous city.
-    if in_division(&g.entries[in_context as usize]) {
-        return Some(in_context);
+    let x = &g.entries[in_context as usize];
+    if in_division(x) {
+        return Some(Reading::Entry(in_context));
     }
-    Some(famous_over(g, t, in_context).unwrap_or(in_context))
+    if let Some(famous) = famous_over(g, t, in_context) {
+        return Some(Reading::Entry(famous));
+    }
+    // "Jenin" in a story of the West Bank, "Java" in one of Indonesia: a village in a country
+    // nothing else in the article speaks for, while the article's other places speak for
+    // others, is a far namesake of a place the gazetteer lacks: the place keeps its name and
+    // gets no point, which is better than a point thousands of kilometres off.
+    let far_namesake = x.kind == Kind::City
+        && x.population < SMALL_TOWN_POPULATION
+        && total >= MIN_ELSEWHERE_EVIDENCE
+        && share(x.cc) == 0.0;
+    Some(if far_namesake {
+        Reading::Unplaced
+    } else {
+        Reading::Entry(in_context)
+    })
 }
 
 /// The famous city among the readings of `t` that a context's choice `chosen` would hide: a
