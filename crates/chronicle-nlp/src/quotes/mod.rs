@@ -33,6 +33,7 @@ mod marks;
 mod phrase;
 mod reports;
 mod resolve;
+mod roles;
 mod runs;
 mod tree;
 mod utterance;
@@ -462,7 +463,9 @@ impl Reader<'_, '_, '_> {
             if it {
                 self.resolver.body_since(*at, np.tokens.start)
             } else {
-                self.resolver.speaker_since(*at, np.tokens.start)
+                self.resolver
+                    .described_since(*at, np.tokens.start)
+                    .or_else(|| self.resolver.speaker_since(*at, np.tokens.start))
             }
         });
         // "It was announced that ...": an empty "it" with a passive cue names no one.
@@ -507,11 +510,7 @@ impl Reader<'_, '_, '_> {
     /// its holder, of the pronoun's gender.
     fn pronoun_antecedent(&self, tree: &Tree, p: usize) -> Option<(usize, Antecedent)> {
         let resolver = &*self.resolver;
-        let named = |d: &Np| {
-            resolver
-                .holder(d)
-                .is_some_and(|s| resolver.fits_pronoun(&s, p))
-        };
+        let named = |d: &Np| resolver.holder(d).map(|s| resolver.fits_pronoun(&s, p));
         tree.subject_antecedent(self.doc, self.analysis, p, &named)
     }
 

@@ -10,6 +10,7 @@ use super::Tree;
 use crate::quotes::doc::Doc;
 use crate::quotes::lexicon::{CueClass, WordClass};
 use crate::quotes::phrase::Np;
+use crate::quotes::roles::{one_person_role, role_gender};
 
 /// How many sentences before its own a pronoun looks for the subject it stands for.
 const SENTENCES_BACK: usize = 2;
@@ -70,13 +71,15 @@ impl Tree<'_> {
     /// antecedent comes the token of the nearest subject that stands for it (the pronoun that
     /// began a chain, else the name): how recently the narrative spoke of that person. A
     /// subject described by a role word ("the coach") counts where `named` tells the article
-    /// names the person it stands for.
+    /// names the person it stands for, of the pronoun's gender (`Some(true)`); a subject that
+    /// describes one person of a fitting gender ("a spokesman for the trust", "the doctor")
+    /// counts as itself where `named` tells the article names no one by it (`None`).
     pub fn subject_antecedent(
         &self,
         doc: &Doc,
         analysis: &Analysis,
         p: usize,
-        named: &dyn Fn(&Np) -> bool,
+        named: &dyn Fn(&Np) -> Option<bool>,
     ) -> Option<(usize, Antecedent)> {
         let want = Want::of(doc.tok(p))?;
         let sentences = &analysis.sentence_tokens;
@@ -209,7 +212,7 @@ impl Tree<'_> {
         toks: Range<usize>,
         want: Want,
         chained: bool,
-        named: &dyn Fn(&Np) -> bool,
+        named: &dyn Fn(&Np) -> Option<bool>,
     ) -> Option<Subject> {
         let want = match want {
             Want::Person(g) => g,
@@ -251,12 +254,21 @@ impl Tree<'_> {
                     None if syn.upos(t) == Some(Upos::Propn) && doc.is_capitalised(t) => {
                         Subject::Found(t, Antecedent::Name(self.phrase(doc, t)))
                     }
-                    None if self.role_subject(doc, t) && named(&self.phrase(doc, t)) => {
+                    None if self.role_subject(doc, t)
+                        && named(&self.phrase(doc, t)) == Some(true) =>
+                    {
                         Subject::Found(t, Antecedent::Described(self.phrase(doc, t)))
                     }
                     // "Senator Dana Ruiz's press secretary would not comment": the secretary,
                     // not the senator the possessive names.
                     None if self.possessed_role(doc, t) => {
+                        Subject::Found(t, Antecedent::Described(self.phrase(doc, t)))
+                    }
+                    // "A spokesman for the trust said ... “...,” he said", "said the group's
+                    // spokeswoman. She added": one person the article names no one as.
+                    None if self.one_person_described(doc, t, want)
+                        && named(&self.phrase(doc, t)).is_none() =>
+                    {
                         Subject::Found(t, Antecedent::Described(self.phrase(doc, t)))
                     }
                     None => return None,
@@ -265,6 +277,42 @@ impl Tree<'_> {
             })
             .min_by_key(|(depth, _)| *depth)
             .map(|(_, s)| s)
+    }
+
+    /// Whether subject `t` of the sentence's root describes one person of a gender that fits
+    /// `want`, in the words of the actor dictionary's one-person roles ("spokeswoman",
+    /// "doctor", "resident", "diplomat"): opened by a determiner or a possessive ("a
+    /// spokesman", "the doctor", "the group's spokeswoman", "one resident"), in the singular,
+    /// with no name in apposition ("the minister, Jan Novak,", who is then the subject).
+    fn one_person_described(&self, doc: &Doc, t: usize, want: Gender) -> bool {
+        let syn = self.syntax;
+        if syn.upos(t) != Some(Upos::Noun) || !doc.is_lower_word(t) || self.plural_noun(doc, t) {
+            return false;
+        }
+        let np = self.phrase(doc, t).tokens;
+        let determined = np.start < t
+            && matches!(
+                doc.tok(np.start).to_ascii_lowercase().as_str(),
+                "the" | "a" | "an" | "one" | "another" | "this" | "that"
+            );
+        let possessed = syn.children_by(t, DepRel::NmodPoss).any(|c| c < t);
+        let word = syn.lemma(t).to_ascii_lowercase();
+        // The subject of the main clause: "While the governor had allies ..., that worries
+        // Paul Okafor" is about Okafor, whom a "he" after it stands for.
+        let main = syn.head(t).is_some_and(|v| syn.head(v).is_none());
+        main && (determined || possessed)
+            && one_person_role(&word)
+            && role_gender(&word).is_none_or(|g| g == want)
+            && syn.children_by(t, DepRel::Appos).next().is_none()
+            && !self.comma_then_name(doc, t)
+    }
+
+    /// Whether a comma and a capitalised word follow within or right after the phrase
+    /// headed at `t`: "the minister of the economy, Mr. Vidal," and "the highest-ranking judge
+    /// in the state, Ortiz rose", where the name, however the parser hung it, is who is meant.
+    fn comma_then_name(&self, doc: &Doc, t: usize) -> bool {
+        let end = self.syntax.subtree(t).end;
+        (t + 1..=end).any(|k| doc.is_punct(k, ",") && doc.is_capitalised(k + 1))
     }
 
     /// Whether subject `t` is one person described by a role word after "the": "*the
