@@ -9,7 +9,7 @@ use chronicle_core::{Analysis, ByteSpan, EntityType};
 use super::doc::Doc;
 use super::lexicon::WordClass;
 use super::phrase::{Np, NpKind};
-use super::roles::{one_person_role, role_gender};
+use super::roles::{one_person_role, role_gender, title_names_person};
 use super::runs::{is_acronym, names_other_than_a_person, person_runs, strip_titles};
 
 /// Who said a quotation.
@@ -126,10 +126,10 @@ impl<'a, 'd> Resolver<'a, 'd> {
             .sentence_index(doc.start_of(p))
             .saturating_sub(doc.sentence_index(doc.start_of(*at)));
         let head = s.name.rsplit(' ').next()?.to_lowercase();
-        let apposed = (*at..p.min(at + 8))
-            .find(|&k| doc.tok(k).eq_ignore_ascii_case(&head))
-            .is_none_or(|h| self.name_in_apposition(h, p));
-        if sentences_back > 1 || apposed {
+        let h = (*at..p.min(at + 8)).find(|&k| doc.tok(k).eq_ignore_ascii_case(&head))?;
+        let one_person =
+            one_person_role(&head) || (doc.is(h, WordClass::Title) && title_names_person(&head));
+        if sentences_back > 1 || !one_person || self.name_in_apposition(h, p) {
             return None;
         }
         let fits = match role_gender(&head) {
@@ -137,7 +137,7 @@ impl<'a, 'd> Resolver<'a, 'd> {
             Some(chronicle_core::Gender::Male) => gender == Gender::Male,
             _ => true,
         };
-        (fits && one_person_role(&head)).then(|| s.clone())
+        fits.then(|| s.clone())
     }
 
     /// Whether a name follows the description headed at token `h` after a comma, before any

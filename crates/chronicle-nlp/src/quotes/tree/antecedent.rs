@@ -10,7 +10,7 @@ use super::Tree;
 use crate::quotes::doc::Doc;
 use crate::quotes::lexicon::{CueClass, WordClass};
 use crate::quotes::phrase::Np;
-use crate::quotes::roles::{one_person_role, role_gender};
+use crate::quotes::roles::{one_person_role, role_gender, title_names_person};
 
 /// How many sentences before its own a pronoun looks for the subject it stands for.
 const SENTENCES_BACK: usize = 2;
@@ -290,21 +290,46 @@ impl Tree<'_> {
             return false;
         }
         let np = self.phrase(doc, t).tokens;
-        let determined = np.start < t
-            && matches!(
-                doc.tok(np.start).to_ascii_lowercase().as_str(),
-                "the" | "a" | "an" | "one" | "another" | "this" | "that"
-            );
+        let det = (np.start < t).then(|| doc.tok(np.start).to_ascii_lowercase());
+        let determined = match det.as_deref() {
+            Some("a" | "an" | "one" | "another") => true,
+            // "The diplomat said ..." after "said a diplomat from ...": the person the article
+            // brought in unnamed. A "the" description with no such introduction is often a
+            // named person's role ("the Republican nominee"), which the names stage links.
+            Some("the" | "this" | "that") => self.introduced_unnamed(doc, t, np.start),
+            _ => false,
+        };
         let possessed = syn.children_by(t, DepRel::NmodPoss).any(|c| c < t);
         let word = syn.lemma(t).to_ascii_lowercase();
         // The subject of the main clause: "While the governor had allies ..., that worries
         // Paul Okafor" is about Okafor, whom a "he" after it stands for.
         let main = syn.head(t).is_some_and(|v| syn.head(v).is_none());
         main && (determined || possessed)
-            && one_person_role(&word)
+            && (one_person_role(&word)
+                || (doc.is(t, WordClass::Title) && title_names_person(&word)))
             && role_gender(&word).is_none_or(|g| g == want)
             && syn.children_by(t, DepRel::Appos).next().is_none()
             && !self.comma_then_name(doc, t)
+    }
+
+    /// Whether the word at `t` was written before token `before` after "a", "an", "one" or
+    /// "another" within its phrase ("a diplomat from a friendly country", "one senior
+    /// official"): someone the article brought in without a name.
+    fn introduced_unnamed(&self, doc: &Doc, t: usize, before: usize) -> bool {
+        let word = doc.tok(t);
+        (0..before)
+            .filter(|&k| doc.tok(k).eq_ignore_ascii_case(word))
+            .any(|k| {
+                (k.saturating_sub(4)..k)
+                    .rev()
+                    .take_while(|&b| doc.kind(b) != Some(chronicle_core::TokenKind::Punct))
+                    .any(|b| {
+                        matches!(
+                            doc.tok(b).to_ascii_lowercase().as_str(),
+                            "a" | "an" | "one" | "another"
+                        )
+                    })
+            })
     }
 
     /// Whether a comma and a capitalised word follow within or right after the phrase
