@@ -21,7 +21,8 @@
 //! A quotation without its own attribution takes the speaker of the quotation before it in the
 //! paragraph, else of the attribution or quotation in the paragraph before. Pieces that hang
 //! from one cue occurrence in one paragraph ("“A,” he said, “B.”") are one utterance and share
-//! its number, unless a new report opens between them ([`utterance`]). The chronicle-eval crate scores the stage on PolNeAR.
+//! its number, unless a new report opens between them, and so is a quotation with no
+//! attribution that opens the next paragraph ("“A,” he said.\n\n“B.”") ([`utterance`]). The chronicle-eval crate scores the stage on PolNeAR.
 
 mod attribute;
 mod doc;
@@ -268,7 +269,7 @@ fn find_quotes(doc: &Doc, analysis: &Analysis) -> Vec<Found> {
             {
                 f.kind = QuoteKind::Partial;
             }
-            let continued = utterance::continued(&f, &found)
+            let continued = utterance::continued(doc, &f, &found)
                 .filter(|_| !utterance::reported_anew(doc, &f, &found));
             f.utterance = Some(continued.unwrap_or_else(|| {
                 utterances += 1;
