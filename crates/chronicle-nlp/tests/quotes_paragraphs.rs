@@ -47,3 +47,17 @@ fn a_paragraph_of_other_words_ends_the_utterance() {
     let second = quote(&article, "Nobody in this town");
     assert_ne!(first.utterance, second.utterance);
 }
+
+#[test]
+fn a_piece_running_on_into_the_next_paragraph_is_of_the_paragraph_it_opens_in() {
+    // The second piece opens after the cue and runs on, without a closing mark, into the next
+    // paragraph: it hangs from the same cue as the first piece.
+    let article = run("The river rose two metres overnight.\n\n\
+         \"We will rebuild the bridge,\" said Mayor Ann Lee. \"The water is still high.\n\n\
+         \"Nobody in this town will be left behind. We have the money.\"\n\n\
+         The work starts in May.");
+    let first = quote(&article, "We will rebuild");
+    let second = quote(&article, "The water is still");
+    assert!(first.utterance.is_some());
+    assert_eq!(first.utterance, second.utterance);
+}

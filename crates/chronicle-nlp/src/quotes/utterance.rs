@@ -14,10 +14,13 @@ pub fn continued(doc: &Doc, f: &Found, before: &[Found]) -> Option<usize> {
     if let Some(u) = next_paragraph(doc, f, before) {
         return Some(u);
     }
+    // A piece that runs on into the next paragraph ("“B.\n\n“C.”") is of the paragraph it
+    // opens in.
+    let opened_in = doc.paragraph_at(f.span.start).start;
     before
         .iter()
         .rev()
-        .take_while(|b| b.paragraph == f.paragraph)
+        .take_while(|b| b.paragraph == f.paragraph || b.paragraph == opened_in)
         .find(|b| b.said.cue_span.as_ref() == Some(cue))
         .and_then(|b| b.utterance)
 }
