@@ -286,30 +286,39 @@ impl Tree<'_> {
     /// with no name in apposition ("the minister, Jan Novak,", who is then the subject).
     fn one_person_described(&self, doc: &Doc, t: usize, want: Gender) -> bool {
         let syn = self.syntax;
-        if syn.upos(t) != Some(Upos::Noun) || !doc.is_lower_word(t) || self.plural_noun(doc, t) {
+        // The subject of the main clause: "While the governor had allies ..., that worries
+        // Paul Okafor" is about Okafor, whom a "he" after it stands for.
+        let main = syn.head(t).is_some_and(|v| syn.head(v).is_none());
+        if !main
+            || syn.upos(t) != Some(Upos::Noun)
+            || !doc.is_lower_word(t)
+            || self.plural_noun(doc, t)
+        {
             return false;
+        }
+        let word = syn.lemma(t).to_ascii_lowercase();
+        let person =
+            one_person_role(&word) || (doc.is(t, WordClass::Title) && title_names_person(&word));
+        if !person
+            || role_gender(&word).is_some_and(|g| g != want)
+            || syn.children_by(t, DepRel::Appos).next().is_some()
+            || self.comma_then_name(doc, t)
+        {
+            return false;
+        }
+        if syn.children_by(t, DepRel::NmodPoss).any(|c| c < t) {
+            return true;
         }
         let np = self.phrase(doc, t).tokens;
         let det = (np.start < t).then(|| doc.tok(np.start).to_ascii_lowercase());
-        let determined = match det.as_deref() {
+        match det.as_deref() {
             Some("a" | "an" | "one" | "another") => true,
             // "The diplomat said ..." after "said a diplomat from ...": the person the article
             // brought in unnamed. A "the" description with no such introduction is often a
             // named person's role ("the Republican nominee"), which the names stage links.
             Some("the" | "this" | "that") => self.introduced_unnamed(doc, t, np.start),
             _ => false,
-        };
-        let possessed = syn.children_by(t, DepRel::NmodPoss).any(|c| c < t);
-        let word = syn.lemma(t).to_ascii_lowercase();
-        // The subject of the main clause: "While the governor had allies ..., that worries
-        // Paul Okafor" is about Okafor, whom a "he" after it stands for.
-        let main = syn.head(t).is_some_and(|v| syn.head(v).is_none());
-        main && (determined || possessed)
-            && (one_person_role(&word)
-                || (doc.is(t, WordClass::Title) && title_names_person(&word)))
-            && role_gender(&word).is_none_or(|g| g == want)
-            && syn.children_by(t, DepRel::Appos).next().is_none()
-            && !self.comma_then_name(doc, t)
+        }
     }
 
     /// Whether the word at `t` was written before token `before` after "a", "an", "one" or
