@@ -129,6 +129,12 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The number of sentences that end at or before byte `at`: the index of the sentence
+    /// holding it, or of the next one when it lies between sentences.
+    pub fn sentence_index(&self, at: usize) -> usize {
+        self.sentences.partition_point(|s| (s.end as usize) <= at)
+    }
+
     /// The paragraph (line) holding byte `at`, as a byte range.
     pub fn paragraph_at(&self, at: usize) -> Range<usize> {
         let at = at.min(self.text.len());

@@ -21,7 +21,8 @@
 //! A quotation without its own attribution takes the speaker of the quotation before it in the
 //! paragraph, else of the attribution or quotation in the paragraph before. Pieces that hang
 //! from one cue occurrence in one paragraph ("“A,” he said, “B.”") are one utterance and share
-//! its number, unless a new report opens between them ([`utterance`]). The chronicle-eval crate scores the stage on PolNeAR.
+//! its number, unless a new report opens between them, and so is a quotation with no
+//! attribution that opens the next paragraph ("“A,” he said.\n\n“B.”") ([`utterance`]). The chronicle-eval crate scores the stage on PolNeAR.
 
 mod attribute;
 mod doc;
@@ -33,6 +34,7 @@ mod marks;
 mod phrase;
 mod reports;
 mod resolve;
+mod roles;
 mod runs;
 mod tree;
 mod utterance;
@@ -267,7 +269,7 @@ fn find_quotes(doc: &Doc, analysis: &Analysis) -> Vec<Found> {
             {
                 f.kind = QuoteKind::Partial;
             }
-            let continued = utterance::continued(&f, &found)
+            let continued = utterance::continued(doc, &f, &found)
                 .filter(|_| !utterance::reported_anew(doc, &f, &found));
             f.utterance = Some(continued.unwrap_or_else(|| {
                 utterances += 1;
@@ -462,7 +464,9 @@ impl Reader<'_, '_, '_> {
             if it {
                 self.resolver.body_since(*at, np.tokens.start)
             } else {
-                self.resolver.speaker_since(*at, np.tokens.start)
+                self.resolver
+                    .described_since(*at, np.tokens.start)
+                    .or_else(|| self.resolver.speaker_since(*at, np.tokens.start))
             }
         });
         // "It was announced that ...": an empty "it" with a passive cue names no one.
@@ -507,11 +511,7 @@ impl Reader<'_, '_, '_> {
     /// its holder, of the pronoun's gender.
     fn pronoun_antecedent(&self, tree: &Tree, p: usize) -> Option<(usize, Antecedent)> {
         let resolver = &*self.resolver;
-        let named = |d: &Np| {
-            resolver
-                .holder(d)
-                .is_some_and(|s| resolver.fits_pronoun(&s, p))
-        };
+        let named = |d: &Np| resolver.holder(d).map(|s| resolver.fits_pronoun(&s, p));
         tree.subject_antecedent(self.doc, self.analysis, p, &named)
     }
 

@@ -9,6 +9,7 @@ use chronicle_core::{Analysis, ByteSpan, EntityType};
 use super::doc::Doc;
 use super::lexicon::WordClass;
 use super::phrase::{Np, NpKind};
+use super::roles::{one_person_role, role_gender, title_names_person};
 use super::runs::{is_acronym, names_other_than_a_person, person_runs, strip_titles};
 
 /// Who said a quotation.
@@ -105,6 +106,49 @@ impl<'a, 'd> Resolver<'a, 'd> {
         let gender = pronoun_gender(self.doc.tok(p))?;
         let known = self.gender(&s.name).or(s.gender);
         known.is_none_or(|g| g == gender).then(|| s.clone())
+    }
+
+    /// The last speaker, when it is one person described, not named ("the group's
+    /// spokeswoman", "a doctor"), read after token `after` and before the "he" or "she" at
+    /// token `p`, of a gender the role word lets it be: "“...,” said the group's spokeswoman.
+    /// She added" → the spokeswoman, whom the parser reads as the object of "said".
+    pub fn described_since(&self, after: usize, p: usize) -> Option<Speaker> {
+        let (at, s) = self.last_speaker.as_ref()?;
+        let gender = pronoun_gender(self.doc.tok(p))?;
+        if self.last_speaker_named || !s.person || *at <= after || *at >= p {
+            return None;
+        }
+        // Only a description in the pronoun's sentence or the one before it, and none that a
+        // name in apposition holds ("The minister of the economy, Mr. Vidal, argues"): that
+        // name spoke.
+        let doc = self.doc;
+        let sentences_back = doc
+            .sentence_index(doc.start_of(p))
+            .saturating_sub(doc.sentence_index(doc.start_of(*at)));
+        let head = s.name.rsplit(' ').next()?.to_lowercase();
+        let h = (*at..p.min(at + 8)).find(|&k| doc.tok(k).eq_ignore_ascii_case(&head))?;
+        let one_person =
+            one_person_role(&head) || (doc.is(h, WordClass::Title) && title_names_person(&head));
+        if sentences_back > 1 || !one_person || self.name_in_apposition(h, p) {
+            return None;
+        }
+        let fits = match role_gender(&head) {
+            Some(chronicle_core::Gender::Female) => gender == Gender::Female,
+            Some(chronicle_core::Gender::Male) => gender == Gender::Male,
+            _ => true,
+        };
+        fits.then(|| s.clone())
+    }
+
+    /// Whether a name follows the description headed at token `h` after a comma, before any
+    /// cue and within a few words ("the minister of the economy, Mr. Vidal,", "the highest
+    /// ranking judge in the state, Lynn Ortiz"), before token `limit`.
+    fn name_in_apposition(&self, h: usize, limit: usize) -> bool {
+        let doc = self.doc;
+        (h + 1..(h + 7).min(limit))
+            .take_while(|&k| doc.cue_at(k, limit).is_none())
+            .find(|&k| doc.is_punct(k, ","))
+            .is_some_and(|c| doc.is_capitalised(c + 1))
     }
 
     /// The last speaker, attributed after token `after` and before the "it" at token `p`,

@@ -17,6 +17,7 @@ use super::lexicon::{CueClass, WordClass};
 use super::phrase::{Np, NpKind};
 
 mod antecedent;
+mod described;
 
 pub use antecedent::Antecedent;
 

@@ -70,13 +70,15 @@ impl Tree<'_> {
     /// antecedent comes the token of the nearest subject that stands for it (the pronoun that
     /// began a chain, else the name): how recently the narrative spoke of that person. A
     /// subject described by a role word ("the coach") counts where `named` tells the article
-    /// names the person it stands for.
+    /// names the person it stands for, of the pronoun's gender (`Some(true)`); a subject that
+    /// describes one person of a fitting gender ("a spokesman for the trust", "the doctor")
+    /// counts as itself where `named` tells the article names no one by it (`None`).
     pub fn subject_antecedent(
         &self,
         doc: &Doc,
         analysis: &Analysis,
         p: usize,
-        named: &dyn Fn(&Np) -> bool,
+        named: &dyn Fn(&Np) -> Option<bool>,
     ) -> Option<(usize, Antecedent)> {
         let want = Want::of(doc.tok(p))?;
         let sentences = &analysis.sentence_tokens;
@@ -209,7 +211,7 @@ impl Tree<'_> {
         toks: Range<usize>,
         want: Want,
         chained: bool,
-        named: &dyn Fn(&Np) -> bool,
+        named: &dyn Fn(&Np) -> Option<bool>,
     ) -> Option<Subject> {
         let want = match want {
             Want::Person(g) => g,
@@ -251,12 +253,21 @@ impl Tree<'_> {
                     None if syn.upos(t) == Some(Upos::Propn) && doc.is_capitalised(t) => {
                         Subject::Found(t, Antecedent::Name(self.phrase(doc, t)))
                     }
-                    None if self.role_subject(doc, t) && named(&self.phrase(doc, t)) => {
+                    None if self.role_subject(doc, t)
+                        && named(&self.phrase(doc, t)) == Some(true) =>
+                    {
                         Subject::Found(t, Antecedent::Described(self.phrase(doc, t)))
                     }
                     // "Senator Dana Ruiz's press secretary would not comment": the secretary,
                     // not the senator the possessive names.
                     None if self.possessed_role(doc, t) => {
+                        Subject::Found(t, Antecedent::Described(self.phrase(doc, t)))
+                    }
+                    // "A spokesman for the trust said ... “...,” he said", "said the group's
+                    // spokeswoman. She added": one person the article names no one as.
+                    None if self.one_person_described(doc, t, want)
+                        && named(&self.phrase(doc, t)).is_none() =>
+                    {
                         Subject::Found(t, Antecedent::Described(self.phrase(doc, t)))
                     }
                     None => return None,
@@ -474,7 +485,7 @@ impl Tree<'_> {
 
     /// Whether `t` is a common noun in the plural: its lemma is not the word ("critics" →
     /// "critic").
-    fn plural_noun(&self, doc: &Doc, t: usize) -> bool {
+    pub(super) fn plural_noun(&self, doc: &Doc, t: usize) -> bool {
         let word = doc.tok(t);
         self.syntax.upos(t) == Some(Upos::Noun)
             && word.ends_with('s')
