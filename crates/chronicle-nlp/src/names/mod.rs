@@ -392,16 +392,7 @@ fn adopt_body_types_from_later(t: &Tokens<'_>, cands: &[Candidate], named: &mut 
             .flatten()
             .any(|n| n.kind == EntityType::Org && resolve::mention_text(t, n.first, n.end) == text);
         if body && !is_modifier(t, c, &text) {
-            named[k] = Some(Named {
-                first: c.first,
-                end: c.end,
-                kind: EntityType::Org,
-                entry: None,
-                actor: None,
-                gender: Gender::Unknown,
-                roles: Vec::new(),
-                surname_from: None,
-            });
+            named[k] = Some(Named::org(c.first, c.end));
         }
     }
 }

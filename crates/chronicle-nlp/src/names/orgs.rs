@@ -274,16 +274,7 @@ pub fn press_digest_mastheads(t: &Tokens<'_>, named: &mut Vec<Named>) {
         return;
     }
     named.retain(|n| !found.iter().any(|&(a, b)| n.first < b && a < n.end));
-    named.extend(found.into_iter().map(|(first, end)| Named {
-        first,
-        end,
-        kind: EntityType::Org,
-        entry: None,
-        actor: None,
-        gender: Gender::Unknown,
-        roles: Vec::new(),
-        surname_from: None,
-    }));
+    named.extend(found.into_iter().map(|(first, end)| Named::org(first, end)));
     named.sort_by_key(|n| n.first);
 }
 

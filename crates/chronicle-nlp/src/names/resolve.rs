@@ -30,10 +30,20 @@ impl Named {
     /// A place's name over tokens `first..end` that no dictionary entry gives (a dateline's,
     /// the gazetteer's, a town's run of words).
     pub fn place(first: usize, end: usize) -> Named {
+        Named::unlisted(first, end, EntityType::Gpe)
+    }
+
+    /// An organisation's name over tokens `first..end` that no dictionary entry gives (a body
+    /// read from the words around it, a press digest's masthead).
+    pub fn org(first: usize, end: usize) -> Named {
+        Named::unlisted(first, end, EntityType::Org)
+    }
+
+    fn unlisted(first: usize, end: usize, kind: EntityType) -> Named {
         Named {
             first,
             end,
-            kind: EntityType::Gpe,
+            kind,
             entry: None,
             actor: None,
             gender: Gender::Unknown,
