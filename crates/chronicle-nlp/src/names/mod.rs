@@ -312,16 +312,7 @@ fn type_leftover_runs(
             .or(sport_team)
             .or_else(|| typing::default_type(t, res, c.first, c.end))
         {
-            named[k] = Some(Named {
-                first: c.first,
-                end: c.end,
-                kind,
-                entry: None,
-                actor: None,
-                gender: Gender::Unknown,
-                roles: Vec::new(),
-                surname_from: None,
-            });
+            named[k] = Some(Named::unlisted(c.first, c.end, kind));
         }
     }
     adopt_body_types_from_later(t, cands, named);

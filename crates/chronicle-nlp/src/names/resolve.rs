@@ -39,7 +39,8 @@ impl Named {
         Named::unlisted(first, end, EntityType::Org)
     }
 
-    fn unlisted(first: usize, end: usize, kind: EntityType) -> Named {
+    /// A name of `kind` over tokens `first..end` that no dictionary entry gives.
+    pub fn unlisted(first: usize, end: usize, kind: EntityType) -> Named {
         Named {
             first,
             end,
